@@ -1,0 +1,40 @@
+"""The seam to the sentiment model.
+
+This package is the only code that imports torch and transformers, and it does so lazily: importing
+``moderation.classifier`` is cheap, so the web process (which never scores) can use ``Prediction``
+without pulling torch in. ``load_classifier`` is the one entry point the worker and the CLI use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One verdict on one text by one model version."""
+
+    label: str  # "negative" or "positive"
+    negative_probability: float
+    model_version: str
+
+
+class Classifier(Protocol):
+    """What the worker and the rescoring job rely on."""
+
+    model_version: str
+
+    def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]: ...
+
+
+def load_classifier(model_dir: str | None = None, device: str = "auto") -> Classifier:
+    """Load a sequence-classification model from ``model_dir`` or the bundled default.
+
+    Args:
+        model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
+        device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
+    """
+    from .transformer import load_transformer_classifier
+
+    return load_transformer_classifier(model_dir=model_dir, device=device)
