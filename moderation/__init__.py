@@ -1,0 +1,90 @@
+"""Moderation of product reviews and forum comments."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+from .config import DefaultConfig, check_production, sqlite_url
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the web application. Side-effect free: no tables created, no process started."""
+    app = Flask(__name__)
+    app.config.from_object(DefaultConfig)
+    app.config.from_prefixed_env("MODERATION")
+    if test_config:
+        app.config.update(test_config)
+    configure_urls(app)
+    check_production(app.config)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def configure_urls(app: Flask) -> None:
+    """Turn MODERATION_* URLs (or their embedded defaults) into what the extensions read."""
+    from .broker import embedded_redis_url
+
+    data_dir = app.config["DATA_DIR"]
+    database_url = app.config.get("DATABASE_URL") or sqlite_url(data_dir)
+    # psycopg 3 is the driver we ship; accept the plain scheme users copy from their provider.
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql://" + database_url[len("postgres://") :]
+    if database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url
+    if database_url.startswith("sqlite"):
+        # Web threads and the worker share one file: wait for the writer instead of failing at once.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 30}})
+    else:
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+
+    redis_url = app.config.get("REDIS_URL") or embedded_redis_url(data_dir)
+    app.config["REDIS_URL"] = redis_url
+    storage = "redis+unix://" + redis_url[len("unix://") :] if redis_url.startswith("unix://") else redis_url
+    app.config.setdefault("RATELIMIT_STORAGE_URI", storage)
+    # Short timeouts: a dead Redis must degrade the limiter to memory quickly, not hang a submission.
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
+    os.makedirs(data_dir, exist_ok=True)
+
+
+def register_extensions(app: Flask) -> None:
+    from .extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .api import bp as api_bp
+    from .api.ops import bp as ops_bp
+    from .extensions import csrf
+
+    # The API authenticates by bearer token or by the site's allowed origins, not by session cookie.
+    csrf.exempt(api_bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(ops_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .api.errors import register_api_errors
+
+    register_api_errors(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import register_cli
+
+    register_cli(app)

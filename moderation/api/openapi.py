@@ -1,0 +1,274 @@
+"""The OpenAPI 3.1 document: the authoritative public contract (API.md is its summary)."""
+
+from __future__ import annotations
+
+from flask import jsonify
+
+from . import bp
+
+
+def _error_ref() -> dict:
+    return {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _errors(*codes: int) -> dict:
+    return {str(c): {"description": "error", **_error_ref()} for c in codes}
+
+
+def _path_param(name: str, schema: dict | None = None) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": schema or {"type": "string", "minLength": 1}}
+
+
+def _query(name: str, schema: dict) -> dict:
+    return {"name": name, "in": "query", "required": False, "schema": schema}
+
+
+SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                    "field": {"type": ["string", "null"]},
+                },
+            }
+        },
+    },
+    "Submission": {
+        "type": "object",
+        "required": ["kind", "body", "author"],
+        "additionalProperties": False,
+        "properties": {
+            "kind": {"type": "string", "enum": ["review", "comment"]},
+            "rating": {"type": ["integer", "null"], "minimum": 1, "maximum": 5,
+                       "description": "required for reviews, absent for comments"},
+            "title": {"type": ["string", "null"], "maxLength": 200},
+            "body": {"type": "string", "minLength": 1, "maxLength": 5000},
+            "author": {
+                "type": "object",
+                "required": ["name"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": {"type": "string", "minLength": 1, "maxLength": 80},
+                    "email": {"type": ["string", "null"], "format": "email"},
+                },
+            },
+            "parent_id": {"type": ["integer", "null"], "minimum": 1, "description": "comments only"},
+            "lang": {"type": ["string", "null"], "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$"},
+        },
+    },
+    "Accepted": {
+        "type": "object",
+        "required": ["id", "status"],
+        "properties": {
+            "id": {"type": "integer"},
+            "status": {"type": "string", "enum": ["published", "held"]},
+            "message": {"type": "string"},
+        },
+    },
+    "Reply": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "body": {"type": "string"},
+            "created_at": {"type": "string"},
+            "author": {"type": "object", "properties": {"name": {"type": "string"}}},
+        },
+    },
+    "PublicItem": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "kind": {"type": "string", "enum": ["review", "comment"]},
+            "rating": {"type": ["integer", "null"]},
+            "title": {"type": ["string", "null"]},
+            "body": {"type": "string"},
+            "author": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "lang": {"type": ["string", "null"]},
+            "created_at": {"type": "string"},
+            "helpful_count": {"type": "integer"},
+            "parent_id": {"type": ["integer", "null"]},
+            "replies": {"type": "array", "items": {"$ref": "#/components/schemas/Reply"}},
+            "children": {"type": "array", "items": {"$ref": "#/components/schemas/PublicItem"}},
+        },
+    },
+    "SubjectListing": {
+        "type": "object",
+        "required": ["subject", "aggregate", "items"],
+        "properties": {
+            "subject": {"type": "string"},
+            "aggregate": {
+                "type": "object",
+                "properties": {
+                    "count": {"type": "integer"},
+                    "average": {"type": ["number", "null"]},
+                    "histogram": {"type": "object", "additionalProperties": {"type": "integer"}},
+                },
+            },
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/PublicItem"}},
+            "page": {"type": "integer"},
+            "per_page": {"type": "integer"},
+            "total": {"type": "integer"},
+            "pages": {"type": "integer"},
+        },
+    },
+    "Case": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "site": {"type": "string"},
+            "item_id": {"type": "integer"},
+            "state": {"type": "string",
+                      "enum": ["open", "claimed", "answered", "resolved", "dismissed", "escalated"]},
+            "reasons": {"type": "array", "items": {"type": "string"}},
+            "evidence": {"type": "object"},
+            "priority": {"type": "integer"},
+            "due_at": {"type": "string"},
+            "claimed_by": {"type": ["string", "null"]},
+            "claim_expires_at": {"type": ["string", "null"]},
+            "model_version": {"type": ["string", "null"]},
+            "stale": {"type": "boolean"},
+            "item": {"type": "object"},
+        },
+    },
+    "CaseAction": {
+        "type": "object",
+        "properties": {
+            "body": {"type": "string", "description": "reply text (reply)"},
+            "note": {"type": "string", "maxLength": 2000},
+            "reason": {"type": "string",
+                       "enum": ["spam", "links", "abusive", "personal_data", "off_topic", "duplicate", "other"]},
+        },
+    },
+}
+
+
+def build_spec() -> dict:
+    site = _path_param("site", {"type": "string", "minLength": 1, "maxLength": 64})
+    subject = _path_param("subject", {"type": "string", "minLength": 1, "maxLength": 200})
+    bearer = [{"bearer": []}]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Moderation API",
+            "version": "1.0.0",
+            "description": "Reviews and comments in, moderated cases and public replies out.",
+        },
+        "servers": [{"url": "/"}],
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": SCHEMAS,
+        },
+        "paths": {
+            "/api/v1/sites/{site}/subjects/{subject}/items": {
+                "post": {
+                    "summary": "Submit a review or a comment",
+                    "description": "A browser's Origin must be on the site's list; without Origin a site token "
+                    "is required. Content rules (links, word list, personal data) run before the answer: a "
+                    "matching item is held, never public. Rate-limited per client.",
+                    "parameters": [site, subject],
+                    "security": [{}, {"bearer": []}],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Submission"}}},
+                    },
+                    "responses": {
+                        "202": {"description": "accepted",
+                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Accepted"}}}},
+                        **_errors(400, 401, 403, 404, 413, 415, 422, 429),
+                    },
+                }
+            },
+            "/api/v1/sites/{site}/subjects/{subject}": {
+                "get": {
+                    "summary": "A subject's aggregate rating and its published items with replies",
+                    "parameters": [
+                        site,
+                        subject,
+                        _query("page", {"type": "integer", "minimum": 1, "maximum": 100000}),
+                        _query("per_page", {"type": "integer", "minimum": 1, "maximum": 50}),
+                        _query("sort", {"type": "string", "enum": ["newest", "oldest", "lowest", "highest",
+                                                                    "helpful"]}),
+                        _query("rating", {"type": "integer", "minimum": 1, "maximum": 5}),
+                    ],
+                    "responses": {
+                        "200": {"description": "the listing",
+                                "content": {"application/json": {
+                                    "schema": {"$ref": "#/components/schemas/SubjectListing"}}}},
+                        **_errors(403, 404, 422),
+                    },
+                }
+            },
+            "/api/v1/items/{id}": {
+                "get": {
+                    "summary": "An item with its scores and its case (moderators)",
+                    "security": bearer,
+                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1})],
+                    "responses": {"200": {"description": "the item"}, **_errors(401, 403, 404)},
+                }
+            },
+            "/api/v1/cases": {
+                "get": {
+                    "summary": "Cases by priority, then deadline (moderators)",
+                    "security": bearer,
+                    "parameters": [
+                        _query("state", {"type": "string", "enum": ["open", "active", "claimed", "answered",
+                                                                     "resolved", "dismissed", "escalated"]}),
+                        _query("site", {"type": "string"}),
+                        _query("reason", {"type": "string"}),
+                        _query("subject", {"type": "string"}),
+                        _query("page", {"type": "integer", "minimum": 1, "maximum": 100000}),
+                        _query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}),
+                    ],
+                    "responses": {"200": {"description": "a page of cases"}, **_errors(401, 403, 404, 422)},
+                }
+            },
+            "/api/v1/cases/{id}": {
+                "get": {
+                    "summary": "One case with its item (moderators)",
+                    "security": bearer,
+                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1})],
+                    "responses": {"200": {"description": "the case",
+                                          "content": {"application/json": {
+                                              "schema": {"$ref": "#/components/schemas/Case"}}}},
+                                  **_errors(401, 403, 404)},
+                }
+            },
+            "/api/v1/cases/{id}/{action}": {
+                "post": {
+                    "summary": "Act on a case: claim, release, reply, resolve, dismiss, escalate, approve, reject",
+                    "security": bearer,
+                    "parameters": [
+                        _path_param("id", {"type": "integer", "minimum": 1}),
+                        _path_param("action", {"type": "string", "enum": ["claim", "release", "reply", "resolve",
+                                                                          "dismiss", "escalate", "approve",
+                                                                          "reject"]}),
+                    ],
+                    "requestBody": {"required": False, "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/CaseAction"}}}},
+                    "responses": {"200": {"description": "the case after the action",
+                                          "content": {"application/json": {
+                                              "schema": {"$ref": "#/components/schemas/Case"}}}},
+                                  **_errors(400, 401, 403, 404, 409, 415, 422)},
+                }
+            },
+            "/healthz": {"get": {"summary": "Process up", "responses": {"200": {"description": "ok"}}}},
+            "/readyz": {
+                "get": {
+                    "summary": "Database and Redis reachable and a worker with a loaded classifier alive",
+                    "responses": {"200": {"description": "ready"}, "503": {"description": "not ready"}},
+                }
+            },
+        },
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    """The OpenAPI document."""
+    return jsonify(build_spec())

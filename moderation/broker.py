@@ -1,0 +1,78 @@
+"""Redis and rq: connections, the one enqueue helper, and worker heartbeats."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from typing import Any
+
+import redis
+from flask import Flask, current_app
+from rq import Queue, Retry
+
+HEARTBEAT_KEY = "moderation:workers"
+SCORE_PENDING_MARKER = "moderation:score:queued"
+
+
+def embedded_redis_url(data_dir: str) -> str:
+    """Where the embedded Redis started by ``moderation serve`` listens."""
+    return "unix://" + os.path.join(data_dir, "redis.sock")
+
+
+def redis_from_url(url: str, timeout: float = 2.0) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout * 5)
+
+
+def get_redis(app: Flask | None = None) -> redis.Redis:
+    """The app's Redis connection (one pool per app)."""
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    conn = app.extensions.get("moderation.redis")
+    if conn is None:
+        conn = redis_from_url(app.config["REDIS_URL"])
+        app.extensions["moderation.redis"] = conn
+    return conn
+
+
+def get_queue(name: str, app: Flask | None = None) -> Queue:
+    return Queue(name, connection=get_redis(app))
+
+
+def enqueue(queue_name: str, func: Any, *args: Any, job_id: str, timeout: int = 600, **kwargs: Any):
+    """Every enqueue goes through here: timeout, retries with backoff, failure callback, stable id."""
+    from .jobs import report_failure
+
+    return get_queue(queue_name).enqueue(
+        func,
+        *args,
+        job_id=job_id,
+        job_timeout=timeout,
+        retry=Retry(max=3, interval=[5, 30, 120]),
+        on_failure=report_failure,
+        result_ttl=300,
+        failure_ttl=7 * 24 * 3600,
+        **kwargs,
+    )
+
+
+def send_heartbeat(conn: redis.Redis, worker_name: str, model_version: str | None) -> None:
+    payload = json.dumps({"name": worker_name, "model_version": model_version, "at": time.time()})
+    with conn.pipeline() as pipe:
+        pipe.hset(HEARTBEAT_KEY, worker_name, payload)
+        pipe.expire(HEARTBEAT_KEY, 24 * 3600)
+        pipe.execute()
+
+
+def drop_heartbeat(conn: redis.Redis, worker_name: str) -> None:
+    conn.hdel(HEARTBEAT_KEY, worker_name)
+
+
+def live_workers(conn: redis.Redis, max_age_s: float) -> list[dict[str, Any]]:
+    """Workers with a loaded classifier that reported within ``max_age_s`` seconds."""
+    now = time.time()
+    workers = []
+    for raw in conn.hvals(HEARTBEAT_KEY):
+        beat = json.loads(raw)
+        if now - beat["at"] <= max_age_s and beat.get("model_version"):
+            workers.append(beat)
+    return workers

@@ -1,0 +1,264 @@
+"""The ``moderation`` command: a Flask CLI group over ``create_app``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import signal
+import subprocess
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from .extensions import db
+
+
+def _create_app() -> Flask:
+    from . import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False, add_default_commands=False)
+def cli() -> None:
+    """Moderation of product reviews and forum comments."""
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="moderation")
+
+
+def fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def register_cli(app: Flask) -> None:
+    """Commands also reachable through ``flask --app moderation``."""
+    for command in (serve, worker, site_group, moderator_group, token_group, import_command, sweep_command):
+        app.cli.add_command(command)
+    try:
+        from .classifier.cli import model as model_group
+    except ImportError:  # the classifier CLI ships with the classifier package
+        model_group = None
+    if model_group is not None:
+        app.cli.add_command(model_group)
+
+
+# -- worker -------------------------------------------------------------------------------------------
+
+
+@click.command("worker")
+@click.option("--queue", "queues", multiple=True, help="Queues to work (default: the scoring queue).")
+@click.option("--burst", is_flag=True, help="Quit when the queues are empty.")
+@click.option("--classifier", "classifier_spec", default=None,
+              help="module:callable(app) returning a classifier (default: the bundled model).")
+@click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
+@click.option("--name", default=None, help="Worker name (default: rq's).")
+@with_appcontext
+def worker(queues, burst, classifier_spec, maintenance_interval, name) -> None:
+    """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
+    from .worker import build_worker, default_classifier_factory, import_factory
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = current_app._get_current_object()
+    factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
+    rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
+    click.echo(f"worker {rq_worker.name}: model {rq_worker.model_version}, queues {rq_worker.queue_names()}")
+    rq_worker.work(burst=burst, logging_level="INFO")
+
+
+@click.command("sweep")
+@with_appcontext
+def sweep_command() -> None:
+    """Enqueue scoring for items left unscored (e.g. accepted while Redis was down)."""
+    from .services.queueing import count_unscored, sweep_unscored
+
+    n = count_unscored()
+    enqueued = sweep_unscored(min_age_s=0)
+    click.echo(f"{n} unscored item(s); job enqueued: {enqueued}")
+
+
+# -- serve --------------------------------------------------------------------------------------------
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--no-worker", is_flag=True, help="Run the web process only.")
+@with_appcontext
+def serve(host: str, port: int, no_worker: bool) -> None:
+    """Run everything on one machine: web, a worker, and (without URLs) embedded Redis and SQLite."""
+    from flask_migrate import upgrade
+    from werkzeug.serving import run_simple
+
+    from .embedded import start_redis, stop
+
+    app = current_app._get_current_object()
+    data_dir = app.config["DATA_DIR"]
+    children: list[subprocess.Popen] = []
+
+    def shutdown(signum, frame):  # SIGTERM ends like Ctrl-C: through the finally below
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, shutdown)
+    try:
+        if not os.environ.get("MODERATION_REDIS_URL"):
+            socket_path = app.config["REDIS_URL"][len("unix://") :]
+            children.append(start_redis(socket_path=socket_path, directory=data_dir))
+            click.echo(f"embedded Redis on {socket_path}")
+        click.echo(f"database: {app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")
+        upgrade()
+        bootstrap_demo(app, host, port)
+        if not no_worker:
+            env = {**os.environ, "MODERATION_REDIS_URL": app.config["REDIS_URL"]}
+            children.append(subprocess.Popen([sys.executable, "-m", "moderation", "worker"], env=env))
+        click.echo(f"web on http://{host}:{port}  (Ctrl-C stops everything)")
+        run_simple(host, port, app, threaded=True, use_reloader=False)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for child in reversed(children):
+            stop(child)
+        click.echo("stopped")
+
+
+def bootstrap_demo(app: Flask, host: str, port: int) -> None:
+    """First run on an empty database: a demo site, an admin and a site token, printed once."""
+    from sqlalchemy import func, select
+
+    from .models import Role, Site
+    from .services.accounts import create_moderator, create_site, create_token
+
+    if db.session.execute(select(func.count()).select_from(Site)).scalar_one():
+        return
+    origin = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"
+    site = create_site("demo", "Demo shop", origins=[origin, f"http://127.0.0.1:{port}"])
+    password = secrets.token_urlsafe(12)
+    admin = create_moderator("admin@example.com", "Admin", password, Role.ADMIN.value, ["demo"])
+    _, site_secret = create_token("demo site token", site=site)
+    _, admin_secret = create_token("admin token", moderator=admin)
+    db.session.commit()
+    click.echo(
+        "\nFirst run: created site 'demo', admin admin@example.com / "
+        f"{password}\n  site token (submit from a server): {site_secret}\n"
+        f"  admin token (moderator API): {admin_secret}\n"
+        f"  try: curl -H 'Authorization: Bearer {site_secret}' -H 'Content-Type: application/json' \\\n"
+        f"       -d '{{\"kind\":\"review\",\"rating\":1,\"body\":\"Nul, cassé au bout de deux jours.\","
+        f"\"author\":{{\"name\":\"Lea\"}}}}' http://{host}:{port}/api/v1/sites/demo/subjects/sku-1/items\n"
+    )
+
+
+# -- sites, moderators, tokens ------------------------------------------------------------------------
+
+
+@click.group("site")
+def site_group() -> None:
+    """Manage sites (tenants)."""
+
+
+@site_group.command("create")
+@click.argument("slug")
+@click.option("--name", default=None)
+@click.option("--origin", "origins", multiple=True, help="Origin allowed to embed the widget (repeatable).")
+@click.option("--word", "words", multiple=True, help="Word that holds an item for moderation (repeatable).")
+@with_appcontext
+def site_create(slug, name, origins, words) -> None:
+    """Create a site."""
+    from .services.accounts import create_site
+    from .services.errors import ServiceError
+
+    try:
+        site = create_site(slug, name, list(origins), list(words))
+    except ServiceError as exc:
+        fail(exc.message)
+    db.session.commit()
+    click.echo(f"site {site.slug} created (id {site.id})")
+
+
+@click.group("moderator")
+def moderator_group() -> None:
+    """Manage moderators."""
+
+
+@moderator_group.command("create")
+@click.argument("email")
+@click.option("--name", required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", type=click.Choice(["moderator", "admin"]), default="moderator", show_default=True)
+@click.option("--site", "sites", multiple=True, help="Site slug this moderator works on (repeatable).")
+@with_appcontext
+def moderator_create(email, name, password, role, sites) -> None:
+    """Create a moderator."""
+    from .services.accounts import create_moderator
+    from .services.errors import ServiceError
+
+    try:
+        moderator = create_moderator(email, name, password, role, list(sites))
+    except ServiceError as exc:
+        fail(exc.message)
+    db.session.commit()
+    click.echo(f"moderator {moderator.email} created ({moderator.role})")
+
+
+@click.group("token")
+def token_group() -> None:
+    """Manage API tokens."""
+
+
+@token_group.command("create")
+@click.option("--moderator", "moderator_email", default=None, help="Token acting as this moderator.")
+@click.option("--site", "site_slug", default=None, help="Site token for server-side submissions.")
+@click.option("--name", default="cli", show_default=True)
+@with_appcontext
+def token_create(moderator_email, site_slug, name) -> None:
+    """Create a token; the secret is printed once."""
+    from sqlalchemy import select
+
+    from .models import Moderator
+    from .services.accounts import create_token, get_site
+    from .services.errors import ServiceError
+
+    if bool(moderator_email) == bool(site_slug):
+        fail("give exactly one of --moderator or --site")
+    try:
+        if moderator_email:
+            moderator = db.session.execute(
+                select(Moderator).where(Moderator.email == moderator_email.lower())
+            ).scalar_one_or_none()
+            if moderator is None:
+                fail(f"no moderator {moderator_email}")
+            _, secret = create_token(name, moderator=moderator)
+        else:
+            _, secret = create_token(name, site=get_site(site_slug))
+    except ServiceError as exc:
+        fail(exc.message)
+    db.session.commit()
+    click.echo(secret)
+
+
+# -- import -------------------------------------------------------------------------------------------
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_command(path: str) -> None:
+    """Import reviews/comments from CSV or JSONL (fields of the submit API plus site, subject, external_id,
+    created_at; optional parent_external_id). Re-importing the same rows changes nothing."""
+    from tqdm import tqdm
+
+    from .services.importing import count_rows, import_rows, read_rows
+    from .services.queueing import request_scoring
+
+    with tqdm(total=count_rows(path), unit="row", disable=None) as bar:
+        report = import_rows(read_rows(path), current_app.config, on_row=lambda: bar.update(1))
+    if report.created:
+        request_scoring(0)
+    click.echo(f"created {report.created}, already there {report.skipped}, refused {len(report.errors)}")
+    for line, message in report.errors[:20]:
+        click.echo(f"  row {line}: {message}", err=True)
+    if report.errors:
+        sys.exit(1)

@@ -1,0 +1,65 @@
+"""Configuration: defaults here, then ``MODERATION_*`` environment variables, then the test mapping."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def default_data_dir() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    return os.path.join(base, "moderation")
+
+
+class DefaultConfig:
+    # Unset URLs mean the embedded defaults: a SQLite file and an embedded Redis under DATA_DIR.
+    DATABASE_URL: str | None = None
+    REDIS_URL: str | None = None
+    DATA_DIR: str = default_data_dir()
+    MODEL_DIR: str | None = None
+    DEVICE: str = "auto"
+    ENV: str = "development"
+    # Development only: production refuses to start without its own (see ``check_production``).
+    SECRET_KEY: str = "dev-only-not-secret"
+
+    SUBMIT_RATE_LIMIT: str = "20 per minute; 200 per hour"
+    RATELIMIT_ENABLED: bool = True
+    MAX_CONTENT_LENGTH: int = 64 * 1024
+    MAX_BODY_CHARS: int = 5000
+    MAX_TITLE_CHARS: int = 200
+    MAX_NAME_CHARS: int = 80
+
+    SCORE_BATCH_SIZE: int = 64
+    SCORE_QUEUE: str = "scoring"
+    CLAIM_MINUTES: int = 15
+    HEARTBEAT_MAX_AGE_S: int = 90
+    SWEEP_AFTER_S: int = 30
+
+    SESSION_COOKIE_HTTPONLY: bool = True
+    SESSION_COOKIE_SAMESITE: str = "Lax"
+    WTF_CSRF_TIME_LIMIT: int | None = None
+    JSON_SORT_KEYS: bool = False
+
+
+class ConfigError(RuntimeError):
+    """Raised when the configuration cannot run safely."""
+
+
+def check_production(config: dict) -> None:
+    """Refuse to run in production on development defaults."""
+    if config.get("ENV") != "production":
+        return
+    missing = [
+        name
+        for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")
+        if not config.get(name) or config.get(name) == DefaultConfig.SECRET_KEY
+    ]
+    if missing:
+        raise ConfigError(
+            "MODERATION_ENV=production needs " + ", ".join(f"MODERATION_{n}" for n in missing)
+        )
+
+
+def sqlite_url(data_dir: str) -> str:
+    os.makedirs(data_dir, exist_ok=True)
+    return "sqlite:///" + os.path.join(data_dir, "moderation.sqlite3")

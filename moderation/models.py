@@ -1,0 +1,303 @@
+"""ORM tables.
+
+Timestamps are naive UTC everywhere (``utcnow``): SQLite keeps no time zone, and one convention on both
+databases keeps comparisons honest. The API writes them out with a ``Z``.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from flask_login import UserMixin
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ItemKind(str, enum.Enum):
+    REVIEW = "review"
+    COMMENT = "comment"
+
+
+class ItemStatus(str, enum.Enum):
+    PUBLISHED = "published"
+    HELD = "held"
+    REMOVED = "removed"
+
+
+class CaseState(str, enum.Enum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    ANSWERED = "answered"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+    ESCALATED = "escalated"
+
+
+# States in which a case still waits for a moderator.
+ACTIVE_CASE_STATES = (CaseState.OPEN.value, CaseState.CLAIMED.value, CaseState.ESCALATED.value)
+
+
+class Role(str, enum.Enum):
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+
+class Site(db.Model):
+    __tablename__ = "sites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    allowed_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
+    word_list: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Policy overrides (thresholds); absent keys fall back to services.policy.DEFAULT_POLICY.
+    policy: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reply_templates: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    sla_low_rating_hours: Mapped[int] = mapped_column(Integer, default=24)
+    sla_default_hours: Mapped[int] = mapped_column(Integer, default=72)
+    active_model_version: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Subject(db.Model):
+    __tablename__ = "subjects"
+    __table_args__ = (UniqueConstraint("site_id", "external_id", name="uq_subjects_site_external"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    site: Mapped[Site] = relationship()
+
+
+class Author(db.Model):
+    __tablename__ = "authors"
+    # NULL emails never collide, so anonymous authors (one per item) coexist with the unique key.
+    __table_args__ = (UniqueConstraint("site_id", "email", name="uq_authors_site_email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    email: Mapped[str | None] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Item(db.Model):
+    __tablename__ = "items"
+    __table_args__ = (
+        UniqueConstraint("site_id", "external_id", name="uq_items_site_external"),
+        CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="rating_range"),
+        # The widget's listing: published items of a subject, newest first.
+        Index("ix_items_subject_status_created", "subject_id", "status", "created_at"),
+        # The scoring claim: unscored items in arrival order (partial, so it stays small).
+        Index(
+            "ix_items_unscored",
+            "id",
+            postgresql_where=text("scored_at IS NULL"),
+            sqlite_where=text("scored_at IS NULL"),
+        ),
+        Index("ix_items_author", "author_id"),
+        Index("ix_items_parent", "parent_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("authors.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("items.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default=ItemStatus.PUBLISHED.value)
+    # Why a held item was held (content rules) and the reason code shown to its author when rejected.
+    hold_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rejection_reason: Mapped[str | None] = mapped_column(String(64))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    helpful_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    scored_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    site: Mapped[Site] = relationship()
+    subject: Mapped[Subject] = relationship()
+    author: Mapped[Author] = relationship()
+    parent: Mapped[Item | None] = relationship(remote_side=[id])
+    scores: Mapped[list[Score]] = relationship(back_populates="item", order_by="Score.id")
+    replies: Mapped[list[Reply]] = relationship(back_populates="item", order_by="Reply.id")
+    case: Mapped[Case | None] = relationship(back_populates="item", uselist=False)
+
+    @property
+    def text_for_model(self) -> str:
+        return f"{self.title}. {self.body}" if self.title else self.body
+
+
+class Score(db.Model):
+    __tablename__ = "scores"
+    # A double score is impossible, not just unlikely.
+    __table_args__ = (UniqueConstraint("item_id", "model_version", name="uq_scores_item_model"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    model_version: Mapped[str] = mapped_column(String(200), index=True)
+    label: Mapped[str] = mapped_column(String(16))
+    negative_probability: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    item: Mapped[Item] = relationship(back_populates="scores")
+
+
+moderator_sites = Table(
+    "moderator_sites",
+    db.Model.metadata,
+    Column("moderator_id", ForeignKey("moderators.id", ondelete="CASCADE"), primary_key=True),
+    Column("site_id", ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Moderator(UserMixin, db.Model):
+    __tablename__ = "moderators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(16), default=Role.MODERATOR.value)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    sites: Mapped[list[Site]] = relationship(secondary=moderator_sites)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN.value
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login
+        return self.active
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def can_see_site(self, site_id: int) -> bool:
+        return self.is_admin or any(s.id == site_id for s in self.sites)
+
+    def visible_site_ids(self) -> list[int] | None:
+        """Site ids this moderator may see; None means all (admins)."""
+        return None if self.is_admin else [s.id for s in self.sites]
+
+
+class Case(db.Model):
+    __tablename__ = "cases"
+    __table_args__ = (
+        # The queue: active cases of a site by priority, then due date.
+        Index("ix_cases_queue", "site_id", "state", "priority", "due_at"),
+        Index("ix_cases_state_due", "state", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), unique=True)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Per reason, what triggered it: stars, label and probability with model version, matched words.
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(16), default=CaseState.OPEN.value)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("moderators.id"))
+    claim_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    model_version: Mapped[str | None] = mapped_column(String(200))
+    # Set when a newer model no longer supports the case's model-based reasons; never closes it silently.
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    first_answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    item: Mapped[Item] = relationship(back_populates="case")
+    site: Mapped[Site] = relationship()
+    claimed_by: Mapped[Moderator | None] = relationship()
+
+
+class Reply(db.Model):
+    __tablename__ = "replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    moderator_id: Mapped[int] = mapped_column(ForeignKey("moderators.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    item: Mapped[Item] = relationship(back_populates="replies")
+    moderator: Mapped[Moderator] = relationship()
+
+
+class ApiToken(db.Model):
+    """A bearer token: a moderator's (carries that moderator's role and sites) or a site's (server submits)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Only a hash is stored; the token itself is shown once, at creation.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("moderators.id", ondelete="CASCADE"))
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    moderator: Mapped[Moderator | None] = relationship()
+    site: Mapped[Site | None] = relationship()
+
+
+class AuditEvent(db.Model):
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_target", "target_type", "target_id"),
+        Index("ix_audit_site_at", "site_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # None for the system (worker, policy, import).
+    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("moderators.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    target_type: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[int] = mapped_column(Integer)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    moderator: Mapped[Moderator | None] = relationship()

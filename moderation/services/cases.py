@@ -1,0 +1,295 @@
+"""What moderators do to cases: claim, reply, resolve, dismiss, escalate, approve and reject held items.
+
+Shared by the token API and the console. Every action is audited; the caller commits.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select, update
+
+from ..extensions import db
+from ..models import (
+    ACTIVE_CASE_STATES,
+    Case,
+    CaseState,
+    Item,
+    ItemStatus,
+    Moderator,
+    Reply,
+    Subject,
+    utcnow,
+)
+from . import audit
+from .errors import Conflict, NotFound, ServiceError
+
+CONTENT_REASONS = ("links", "abusive", "personal_data", "spam")
+# Reason codes shown to the author of a rejected item; each says what to change to be published.
+REJECTION_REASONS = {
+    "spam": "Advertising or spam is not allowed.",
+    "links": "Links are not allowed in reviews.",
+    "abusive": "Insults and abusive language are not allowed.",
+    "personal_data": "Personal data (emails, phone numbers, addresses) must not be published.",
+    "off_topic": "The text is not about this product or discussion.",
+    "duplicate": "The same text was already posted.",
+    "other": "The text does not follow the community guidelines.",
+}
+MAX_REPLY_CHARS = 5000
+
+
+def snapshot(case: Case) -> dict[str, Any]:
+    return {
+        "state": case.state,
+        "claimed_by_id": case.claimed_by_id,
+        "claim_expires_at": case.claim_expires_at.isoformat() + "Z" if case.claim_expires_at else None,
+        "reasons": list(case.reasons or []),
+    }
+
+
+def get_case_for(moderator: Moderator, case_id: int) -> Case:
+    """Look up a case the moderator may see; a case of another site is reported as missing."""
+    case = db.session.get(Case, case_id)
+    if case is None or not moderator.can_see_site(case.site_id):
+        raise NotFound("case")
+    return case
+
+
+def get_item_for(moderator: Moderator, item_id: int) -> Item:
+    item = db.session.get(Item, item_id)
+    if item is None or not moderator.can_see_site(item.site_id):
+        raise NotFound("item")
+    return item
+
+
+def claim_is_live(case: Case) -> bool:
+    return (
+        case.state == CaseState.CLAIMED.value
+        and case.claim_expires_at is not None
+        and case.claim_expires_at > utcnow()
+    )
+
+
+def claim(moderator: Moderator, case: Case, minutes: int = 15) -> Case:
+    """Claim atomically: one UPDATE that only succeeds when nobody else holds a live claim.
+
+    Raises:
+        Conflict: ``already_claimed`` naming the holder, or ``case_closed``.
+    """
+    now = utcnow()
+    before = snapshot(case)
+    claimable = or_(
+        Case.state.in_([CaseState.OPEN.value, CaseState.ESCALATED.value]),
+        and_(
+            Case.state == CaseState.CLAIMED.value,
+            or_(Case.claim_expires_at <= now, Case.claimed_by_id == moderator.id),
+        ),
+    )
+    result = db.session.execute(
+        update(Case)
+        .where(Case.id == case.id, claimable)
+        .values(
+            state=CaseState.CLAIMED.value,
+            claimed_by_id=moderator.id,
+            claim_expires_at=now + timedelta(minutes=minutes),
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(case)
+    if result.rowcount != 1:
+        if case.state not in ACTIVE_CASE_STATES:
+            raise Conflict("case_closed", f"case is {case.state}")
+        holder = case.claimed_by.name if case.claimed_by else "another moderator"
+        until = case.claim_expires_at.strftime("%H:%M UTC") if case.claim_expires_at else "?"
+        raise Conflict("already_claimed", f"claimed by {holder} until {until}")
+    audit.record("case.claimed", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
+                 before=before, after=snapshot(case))  # fmt: skip
+    return case
+
+
+def release(moderator: Moderator, case: Case) -> Case:
+    ensure_not_held_by_other(moderator, case)
+    before = snapshot(case)
+    if case.state == CaseState.CLAIMED.value:
+        case.state = CaseState.OPEN.value
+        case.claimed_by_id = None
+        case.claim_expires_at = None
+        audit.record("case.released", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
+                     before=before, after=snapshot(case))  # fmt: skip
+    return case
+
+
+def ensure_not_held_by_other(moderator: Moderator, case: Case) -> None:
+    if claim_is_live(case) and case.claimed_by_id != moderator.id:
+        holder = case.claimed_by.name if case.claimed_by else "another moderator"
+        raise Conflict("already_claimed", f"claimed by {holder}")
+
+
+def ensure_active(case: Case) -> None:
+    if case.state not in ACTIVE_CASE_STATES:
+        raise Conflict("case_closed", f"case is {case.state}")
+
+
+def take(moderator: Moderator, case: Case) -> None:
+    """Hold the claim before acting: nobody answers a customer someone else is answering."""
+    ensure_active(case)
+    if not (claim_is_live(case) and case.claimed_by_id == moderator.id):
+        claim(moderator, case)
+
+
+def close(moderator: Moderator, case: Case, state: CaseState, action: str, note: str | None = None) -> Case:
+    take(moderator, case)
+    before = snapshot(case)
+    now = utcnow()
+    case.state = state.value
+    case.claimed_by_id = None
+    case.claim_expires_at = None
+    case.closed_at = now
+    after = snapshot(case)
+    if note:
+        after["note"] = note
+    audit.record(action, "case", case.id, moderator_id=moderator.id, site_id=case.site_id, before=before, after=after)
+    return case
+
+
+def reply(moderator: Moderator, case: Case, body: str) -> Reply:
+    """Answer the customer publicly; the reply shows under the item at once.
+
+    Raises:
+        ServiceError: 422 when the body is empty or too long; Conflict when someone else holds the case.
+    """
+    if not isinstance(body, str) or not body.strip():
+        raise ServiceError("required", "body must be a non-empty text", field="body", status=422)
+    if len(body) > MAX_REPLY_CHARS:
+        raise ServiceError("too_long", f"body must be at most {MAX_REPLY_CHARS} characters", field="body", status=422)
+    take(moderator, case)
+    answer = Reply(item_id=case.item_id, case_id=case.id, moderator_id=moderator.id, body=body.strip())
+    db.session.add(answer)
+    if case.first_answered_at is None:
+        case.first_answered_at = utcnow()
+    close(moderator, case, CaseState.ANSWERED, "case.answered")
+    db.session.flush()
+    return answer
+
+
+def resolve(moderator: Moderator, case: Case, note: str | None = None) -> Case:
+    return close(moderator, case, CaseState.RESOLVED, "case.resolved", note)
+
+
+def dismiss(moderator: Moderator, case: Case, note: str | None = None) -> Case:
+    """A false alarm: kept as a labelled example (the text was not a problem) for retraining."""
+    return close(moderator, case, CaseState.DISMISSED, "case.dismissed", note)
+
+
+def escalate(moderator: Moderator, case: Case, note: str | None = None) -> Case:
+    take(moderator, case)
+    before = snapshot(case)
+    case.state = CaseState.ESCALATED.value
+    case.claimed_by_id = None
+    case.claim_expires_at = None
+    after = {**snapshot(case), "note": note} if note else snapshot(case)
+    audit.record("case.escalated", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
+                 before=before, after=after)  # fmt: skip
+    return case
+
+
+def approve(moderator: Moderator, case: Case) -> Case:
+    """Publish a held item. Reply reasons (low rating, negative text) keep the case open for an answer."""
+    item = case.item
+    if item.status != ItemStatus.HELD.value:
+        raise Conflict("not_held", "the item is not held")
+    take(moderator, case)
+    before = {**snapshot(case), "item_status": item.status}
+    item.status = ItemStatus.PUBLISHED.value
+    remaining = [r for r in case.reasons if r not in CONTENT_REASONS]
+    case.reasons = remaining
+    case.claimed_by_id = None
+    case.claim_expires_at = None
+    if remaining:
+        case.state = CaseState.OPEN.value
+    else:
+        case.state = CaseState.RESOLVED.value
+        case.closed_at = utcnow()
+    audit.record("item.approved", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
+                 before=before, after={**snapshot(case), "item_status": item.status})  # fmt: skip
+    return case
+
+
+def reject(moderator: Moderator, case: Case, reason_code: str) -> Case:
+    """Remove an item for a reason its author can act on."""
+    if reason_code not in REJECTION_REASONS:
+        raise ServiceError(
+            "invalid_reason", "reason must be one of " + ", ".join(REJECTION_REASONS), field="reason", status=422
+        )
+    item = case.item
+    if item.status == ItemStatus.REMOVED.value:
+        raise Conflict("already_removed", "the item is already removed")
+    take(moderator, case)
+    before = {**snapshot(case), "item_status": item.status}
+    item.status = ItemStatus.REMOVED.value
+    item.rejection_reason = reason_code
+    case.state = CaseState.RESOLVED.value
+    case.claimed_by_id = None
+    case.claim_expires_at = None
+    case.closed_at = utcnow()
+    audit.record("item.rejected", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
+                 before=before, after={**snapshot(case), "item_status": item.status, "reason": reason_code})  # fmt: skip
+    return case
+
+
+def release_expired_claims() -> int:
+    """Return cases whose claim expired to the queue (the queue also treats them as open meanwhile)."""
+    now = utcnow()
+    expired = list(
+        db.session.execute(
+            select(Case).where(Case.state == CaseState.CLAIMED.value, Case.claim_expires_at <= now)
+        ).scalars()
+    )
+    for case in expired:
+        before = snapshot(case)
+        case.state = CaseState.OPEN.value
+        case.claimed_by_id = None
+        case.claim_expires_at = None
+        audit.record("case.claim_expired", "case", case.id, site_id=case.site_id, before=before, after=snapshot(case))
+    return len(expired)
+
+
+def queue_query(
+    moderator: Moderator,
+    *,
+    state: str | None = "open",
+    site_id: int | None = None,
+    reason: str | None = None,
+    subject_external_id: str | None = None,
+) -> Select:
+    """Cases by priority then deadline, limited to the moderator's sites.
+
+    ``state="open"`` means waiting for someone: open, escalated, or claimed with an expired claim.
+    """
+    now = utcnow()
+    query = select(Case).join(Item, Case.item_id == Item.id)
+    visible = moderator.visible_site_ids()
+    if visible is not None:
+        query = query.where(Case.site_id.in_(visible))
+    if site_id is not None:
+        query = query.where(Case.site_id == site_id)
+    if state == "open":
+        query = query.where(
+            or_(
+                Case.state.in_([CaseState.OPEN.value, CaseState.ESCALATED.value]),
+                and_(Case.state == CaseState.CLAIMED.value, Case.claim_expires_at <= now),
+            )
+        )
+    elif state == "active":
+        query = query.where(Case.state.in_(ACTIVE_CASE_STATES))
+    elif state:
+        query = query.where(Case.state == state)
+    if reason:
+        # JSON arrays differ by database; the reason list is short, so a text match on the encoded list is
+        # exact enough once quoted.
+        query = query.where(db.cast(Case.reasons, db.String).contains(f'"{reason}"'))
+    if subject_external_id:
+        query = query.join(Subject, Item.subject_id == Subject.id).where(Subject.external_id == subject_external_id)
+    return query.order_by(Case.priority.desc(), Case.due_at.asc(), Case.id.asc())

@@ -1,0 +1,123 @@
+"""What the public sees of a subject: its aggregate and its published items with the brand's replies."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Item, ItemKind, ItemStatus, Reply, Site, Subject
+
+SORTS = {
+    "newest": (Item.created_at.desc(), Item.id.desc()),
+    "oldest": (Item.created_at.asc(), Item.id.asc()),
+    "lowest": (Item.rating.asc(), Item.created_at.desc(), Item.id.desc()),
+    "highest": (Item.rating.desc(), Item.created_at.desc(), Item.id.desc()),
+    "helpful": (Item.helpful_count.desc(), Item.created_at.desc(), Item.id.desc()),
+}
+
+
+def aggregate(subject_id: int) -> dict:
+    rows = db.session.execute(
+        select(Item.rating, func.count())
+        .where(
+            Item.subject_id == subject_id,
+            Item.status == ItemStatus.PUBLISHED.value,
+            Item.kind == ItemKind.REVIEW.value,
+        )
+        .group_by(Item.rating)
+    ).all()
+    histogram = {str(stars): 0 for stars in range(1, 6)}
+    for rating, count in rows:
+        histogram[str(rating)] = count
+    total = sum(histogram.values())
+    average = round(sum(int(k) * v for k, v in histogram.items()) / total, 2) if total else None
+    return {"count": total, "average": average, "histogram": histogram}
+
+
+def subject_listing(site: Site, external_id: str, *, page: int, per_page: int, sort: str, rating: int | None) -> dict:
+    """Published top-level items of a subject, paginated, each with replies and (for comments) its thread."""
+    subject = db.session.execute(
+        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
+    ).scalar_one_or_none()
+    empty = {"count": 0, "average": None, "histogram": {str(s): 0 for s in range(1, 6)}}
+    if subject is None:
+        return {"subject": external_id, "aggregate": empty, "items": [], "page": page, "per_page": per_page,
+                "total": 0, "pages": 0}  # fmt: skip
+    base = select(Item).where(
+        Item.subject_id == subject.id, Item.status == ItemStatus.PUBLISHED.value, Item.parent_id.is_(None)
+    )
+    if rating is not None:
+        base = base.where(Item.rating == rating)
+    total = db.session.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    items = list(
+        db.session.execute(base.order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page)).scalars()
+    )
+    children = thread_children(subject.id, [i.id for i in items])
+    replies = replies_for([i.id for i in items] + [c.id for group in children.values() for c in group])
+    return {
+        "subject": external_id,
+        "aggregate": aggregate(subject.id),
+        "items": [public_item(i, replies, children) for i in items],
+        "page": page,
+        "per_page": per_page,
+        "total": total,
+        "pages": (total + per_page - 1) // per_page,
+    }
+
+
+def thread_children(subject_id: int, root_ids: list[int]) -> dict[int, list[Item]]:
+    """Published descendants of the given roots, grouped by parent (comment threads)."""
+    children: dict[int, list[Item]] = {}
+    frontier = root_ids
+    while frontier:
+        rows = list(
+            db.session.execute(
+                select(Item)
+                .where(
+                    Item.subject_id == subject_id,
+                    Item.parent_id.in_(frontier),
+                    Item.status == ItemStatus.PUBLISHED.value,
+                )
+                .order_by(Item.created_at, Item.id)
+            ).scalars()
+        )
+        for row in rows:
+            children.setdefault(row.parent_id, []).append(row)
+        frontier = [r.id for r in rows]
+    return children
+
+
+def replies_for(item_ids: list[int]) -> dict[int, list[Reply]]:
+    grouped: dict[int, list[Reply]] = {}
+    if not item_ids:
+        return grouped
+    for r in db.session.execute(select(Reply).where(Reply.item_id.in_(item_ids)).order_by(Reply.id)).scalars():
+        grouped.setdefault(r.item_id, []).append(r)
+    return grouped
+
+
+def iso(dt) -> str | None:
+    return dt.isoformat() + "Z" if dt else None
+
+
+def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int, list[Item]]) -> dict:
+    """The public shape of an item: no email, no scores, no moderation details."""
+    out = {
+        "id": item.id,
+        "kind": item.kind,
+        "rating": item.rating,
+        "title": item.title,
+        "body": item.body,
+        "author": {"name": item.author.name},
+        "lang": item.lang,
+        "created_at": iso(item.created_at),
+        "helpful_count": item.helpful_count,
+        "parent_id": item.parent_id,
+        "replies": [
+            {"id": r.id, "body": r.body, "created_at": iso(r.created_at), "author": {"name": r.moderator.name}}
+            for r in replies.get(item.id, [])
+        ],
+    }
+    if item.kind == ItemKind.COMMENT.value:
+        out["children"] = [public_item(c, replies, children) for c in children.get(item.id, [])]
+    return out

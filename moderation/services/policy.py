@@ -1,0 +1,85 @@
+"""Reply-moderation policy: which items need a moderator, how urgently, and by when.
+
+A case never hides the item: negative reviews stay published (DESIGN.md, "Two kinds of moderation").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+# Defaults until calibrated on a site's own data; a site overrides any key in ``Site.policy``.
+DEFAULT_POLICY: dict[str, float] = {
+    "low_rating_max": 2,
+    "negative_threshold": 0.7,
+    # A text is read as negative sooner when the stars already say so, or when there are no stars.
+    "negative_threshold_low_or_unrated": 0.5,
+    "mismatch_min_rating": 4,
+    "mismatch_threshold": 0.9,
+}
+
+MODEL_REASONS = ("negative_text", "rating_text_mismatch")
+
+
+def effective_policy(site_policy: dict[str, Any] | None) -> dict[str, float]:
+    policy = dict(DEFAULT_POLICY)
+    for key, value in (site_policy or {}).items():
+        if key in policy and isinstance(value, int | float) and not isinstance(value, bool):
+            policy[key] = float(value)
+    return policy
+
+
+def flag_reasons(rating: int | None, negative_probability: float | None, policy: dict[str, float]) -> list[str]:
+    """Reasons to open a reply case, in the order a moderator reads them."""
+    reasons = []
+    low = rating is not None and rating <= policy["low_rating_max"]
+    if low:
+        reasons.append("low_rating")
+    if negative_probability is not None:
+        threshold = (
+            policy["negative_threshold_low_or_unrated"] if (low or rating is None) else policy["negative_threshold"]
+        )
+        if negative_probability >= threshold:
+            reasons.append("negative_text")
+        if (
+            rating is not None
+            and rating >= policy["mismatch_min_rating"]
+            and negative_probability >= policy["mismatch_threshold"]
+        ):
+            reasons.append("rating_text_mismatch")
+    return reasons
+
+
+@dataclass(frozen=True)
+class Urgency:
+    priority: int
+    due_at: datetime
+
+
+def urgency(
+    rating: int | None,
+    negative_probability: float | None,
+    reasons: list[str],
+    created_at: datetime,
+    sla_low_rating_hours: int,
+    sla_default_hours: int,
+) -> Urgency:
+    """Priority 0–100 from stars, negativity and content reasons; the deadline from the site's SLA.
+
+    Age is carried by ``due_at``: the queue sorts by priority, then by the earliest deadline, both indexed.
+    """
+    score = 0.0
+    if rating is not None:
+        score += {1: 45, 2: 35, 3: 15}.get(rating, 0)
+    if negative_probability is not None:
+        score += 35 * negative_probability
+    if "rating_text_mismatch" in reasons:
+        score += 10
+    if {"abusive", "personal_data"} & set(reasons):
+        score += 25
+    if {"links", "spam"} & set(reasons):
+        score += 10
+    low = rating is not None and rating <= 2
+    hours = sla_low_rating_hours if (low or {"abusive", "personal_data"} & set(reasons)) else sla_default_hours
+    return Urgency(priority=min(100, round(score)), due_at=created_at + timedelta(hours=hours))

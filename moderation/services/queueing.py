@@ -1,0 +1,88 @@
+"""Asking for scoring, and the sweep that makes sure every accepted item is eventually scored."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timedelta
+
+import redis
+from flask import current_app
+from sqlalchemy import select
+
+from ..broker import SCORE_PENDING_MARKER, enqueue, get_redis
+from ..extensions import db
+from ..models import Item, ItemStatus, utcnow
+
+log = logging.getLogger(__name__)
+
+
+def request_scoring(item_id: int) -> bool:
+    """Make sure a scoring job is waiting; coalesce: one waiting job serves every item committed before it runs.
+
+    Never raises on a Redis outage: the item is committed and waits as unscored for the sweep.
+
+    Returns:
+        True when a job is waiting, False when Redis was unreachable.
+    """
+    from ..jobs import score_pending_items
+
+    try:
+        conn = get_redis()
+        # The job deletes the marker before it claims items, so an item committed before this check is
+        # seen either by the waiting job or by the new one. The expiry covers an enqueue lost half-way.
+        if conn.set(SCORE_PENDING_MARKER, item_id, nx=True, ex=60):
+            enqueue(
+                current_app.config["SCORE_QUEUE"],
+                score_pending_items,
+                job_id=f"score-from-item-{item_id}",
+                timeout=900,
+            )
+        return True
+    except redis.RedisError as exc:
+        log.warning("Redis unreachable, item %s waits for the sweep: %s", item_id, exc)
+        return False
+
+
+def oldest_unscored_age_s() -> float | None:
+    oldest = db.session.execute(
+        select(Item.created_at)
+        .where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
+        .order_by(Item.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    return None if oldest is None else (utcnow() - oldest).total_seconds()
+
+
+def count_unscored() -> int:
+    from sqlalchemy import func
+
+    return db.session.execute(
+        select(func.count()).select_from(Item).where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
+    ).scalar_one()
+
+
+def sweep_unscored(min_age_s: float | None = None) -> bool:
+    """Enqueue a scoring job when items have waited unscored longer than ``min_age_s``.
+
+    Covers submissions accepted while Redis was down and jobs lost with a Redis restart.
+    """
+    from ..jobs import score_pending_items
+
+    min_age_s = current_app.config["SWEEP_AFTER_S"] if min_age_s is None else min_age_s
+    cutoff = utcnow() - timedelta(seconds=min_age_s)
+    waiting = db.session.execute(
+        select(Item.id)
+        .where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value, Item.created_at <= cutoff)
+        .limit(1)
+    ).scalar_one_or_none()
+    db.session.rollback()
+    if waiting is None:
+        return False
+    enqueue(
+        current_app.config["SCORE_QUEUE"],
+        score_pending_items,
+        job_id=f"score-sweep-{int(time.time() // 10)}",
+        timeout=900,
+    )
+    return True

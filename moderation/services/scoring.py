@@ -1,0 +1,151 @@
+"""Scoring: claim a batch of unscored items, one forward pass, scores written, policy applied."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from sqlalchemy import insert, select
+
+from ..classifier import Classifier, Prediction
+from ..extensions import db
+from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, ItemStatus, Score, Site, utcnow
+from . import audit, policy
+from .submissions import urgency_for
+
+log = logging.getLogger(__name__)
+
+
+def claim_unscored(limit: int) -> list[Item]:
+    """Lock up to ``limit`` unscored items for this transaction.
+
+    On PostgreSQL, ``FOR UPDATE SKIP LOCKED`` hands concurrent workers disjoint batches. SQLite has a single
+    writer (the embedded setup runs one worker); the unique (item, model version) key guards both.
+    """
+    query = (
+        select(Item)
+        .where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
+        .order_by(Item.id)
+        .limit(limit)
+    )
+    if db.engine.dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True, of=Item)
+    return list(db.session.execute(query).scalars())
+
+
+def insert_scores(rows: list[dict]) -> None:
+    """Multi-row insert that skips rows an earlier run already wrote."""
+    if not rows:
+        return
+    dialect = db.engine.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - other databases are not supported targets
+        db.session.execute(insert(Score), rows)
+        return
+    stmt = dialect_insert(Score).on_conflict_do_nothing(index_elements=["item_id", "model_version"])
+    db.session.execute(stmt, rows)
+
+
+def score_batch(classifier: Classifier, batch_size: int) -> int:
+    """Score one claimed batch and commit it. Returns how many items were scored (0: nothing waited)."""
+    items = claim_unscored(batch_size)
+    if not items:
+        db.session.rollback()
+        return 0
+    predictions = classifier.predict([item.text_for_model for item in items], batch_size=batch_size)
+    now = utcnow()
+    insert_scores(
+        [
+            {
+                "item_id": item.id,
+                "model_version": pred.model_version,
+                "label": pred.label,
+                "negative_probability": float(pred.negative_probability),
+                "created_at": now,
+            }
+            for item, pred in zip(items, predictions, strict=True)
+        ]
+    )
+    apply_policy(items, predictions)
+    for item in items:
+        item.scored_at = now
+    db.session.commit()
+    return len(items)
+
+
+def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> None:
+    """Open or update the reply case of each item that needs a moderator."""
+    site_ids = {item.site_id for item in items}
+    sites = {s.id: s for s in db.session.execute(select(Site).where(Site.id.in_(site_ids))).scalars()}
+    cases = {
+        c.item_id: c
+        for c in db.session.execute(select(Case).where(Case.item_id.in_([i.id for i in items]))).scalars()
+    }
+    for item, pred in zip(items, predictions, strict=True):
+        site = sites[item.site_id]
+        if site.active_model_version is None:
+            site.active_model_version = pred.model_version
+        elif site.active_model_version != pred.model_version:
+            log.warning(
+                "site %s uses model %s but this worker runs %s; applying the worker's verdict",
+                site.slug,
+                site.active_model_version,
+                pred.model_version,
+            )
+        reasons = policy.flag_reasons(item.rating, pred.negative_probability, policy.effective_policy(site.policy))
+        case = cases.get(item.id)
+        if not reasons:
+            continue
+        evidence = model_evidence(item, pred, reasons)
+        if case is None:
+            when = urgency_for(site, item, pred.negative_probability, reasons)
+            case = Case(
+                site_id=site.id,
+                item_id=item.id,
+                reasons=reasons,
+                evidence=evidence,
+                priority=when.priority,
+                due_at=when.due_at,
+                state=CaseState.OPEN.value,
+                model_version=pred.model_version,
+            )
+            db.session.add(case)
+            db.session.flush()
+            audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
+        elif case.state in ACTIVE_CASE_STATES:
+            # A held item's content case gains the reply reasons; the moderator sees them all at once.
+            merged = list(dict.fromkeys([*case.reasons, *reasons]))
+            when = urgency_for(site, item, pred.negative_probability, merged)
+            before = {"reasons": list(case.reasons), "priority": case.priority}
+            case.reasons = merged
+            case.evidence = {**(case.evidence or {}), **evidence}
+            case.priority = max(case.priority, when.priority)
+            case.due_at = min(case.due_at, when.due_at)
+            case.model_version = pred.model_version
+            audit.record(
+                "case.reasons_added",
+                "case",
+                case.id,
+                site_id=site.id,
+                before=before,
+                after={"reasons": merged, "priority": case.priority},
+            )
+
+
+def model_evidence(item: Item, pred: Prediction, reasons: list[str]) -> dict:
+    evidence: dict = {}
+    verdict = {
+        "label": pred.label,
+        "negative_probability": round(float(pred.negative_probability), 4),
+        "model_version": pred.model_version,
+    }
+    if "low_rating" in reasons:
+        evidence["low_rating"] = {"rating": item.rating}
+    if "negative_text" in reasons:
+        evidence["negative_text"] = verdict
+    if "rating_text_mismatch" in reasons:
+        evidence["rating_text_mismatch"] = {"rating": item.rating, **verdict}
+    return evidence
