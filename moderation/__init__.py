@@ -19,6 +19,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     configure_urls(app)
     check_production(app.config)
+    app.json.sort_keys = False  # keep the documented field order in responses
 
     register_extensions(app)
     register_blueprints(app)
@@ -50,9 +51,7 @@ def configure_urls(app: Flask) -> None:
     storage = "redis+unix://" + redis_url[len("unix://") :] if redis_url.startswith("unix://") else redis_url
     app.config.setdefault("RATELIMIT_STORAGE_URI", storage)
     # Short timeouts: a dead Redis must degrade the limiter to memory quickly, not hang a submission.
-    app.config.setdefault(
-        "RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
-    )
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 0.5, "socket_timeout": 0.5})
     os.makedirs(data_dir, exist_ok=True)
 
 

@@ -53,8 +53,12 @@ def register_cli(app: Flask) -> None:
 @click.command("worker")
 @click.option("--queue", "queues", multiple=True, help="Queues to work (default: the scoring queue).")
 @click.option("--burst", is_flag=True, help="Quit when the queues are empty.")
-@click.option("--classifier", "classifier_spec", default=None,
-              help="module:callable(app) returning a classifier (default: the bundled model).")
+@click.option(
+    "--classifier",
+    "classifier_spec",
+    default=None,
+    help="module:callable(app) returning a classifier (default: the bundled model).",
+)
 @click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
 @click.option("--name", default=None, help="Worker name (default: rq's).")
 @with_appcontext
@@ -146,8 +150,8 @@ def bootstrap_demo(app: Flask, host: str, port: int) -> None:
         f"{password}\n  site token (submit from a server): {site_secret}\n"
         f"  admin token (moderator API): {admin_secret}\n"
         f"  try: curl -H 'Authorization: Bearer {site_secret}' -H 'Content-Type: application/json' \\\n"
-        f"       -d '{{\"kind\":\"review\",\"rating\":1,\"body\":\"Nul, cassé au bout de deux jours.\","
-        f"\"author\":{{\"name\":\"Lea\"}}}}' http://{host}:{port}/api/v1/sites/demo/subjects/sku-1/items\n"
+        f'       -d \'{{"kind":"review","rating":1,"body":"Nul, cassé au bout de deux jours.",'
+        f'"author":{{"name":"Lea"}}}}\' http://{host}:{port}/api/v1/sites/demo/subjects/sku-1/items\n'
     )
 
 

@@ -38,7 +38,6 @@ class DefaultConfig:
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"
     WTF_CSRF_TIME_LIMIT: int | None = None
-    JSON_SORT_KEYS: bool = False
 
 
 class ConfigError(RuntimeError):
@@ -55,9 +54,7 @@ def check_production(config: dict) -> None:
         if not config.get(name) or config.get(name) == DefaultConfig.SECRET_KEY
     ]
     if missing:
-        raise ConfigError(
-            "MODERATION_ENV=production needs " + ", ".join(f"MODERATION_{n}" for n in missing)
-        )
+        raise ConfigError("MODERATION_ENV=production needs " + ", ".join(f"MODERATION_{n}" for n in missing))
 
 
 def sqlite_url(data_dir: str) -> str:

@@ -46,9 +46,7 @@ def start_redis(
     else:
         args += ["--port", str(port), "--bind", "127.0.0.1"]
         client = redis.Redis(host="127.0.0.1", port=port, socket_connect_timeout=0.2)
-    proc = subprocess.Popen(
-        args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent
-    )
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc.poll() is not None:

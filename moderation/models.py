@@ -37,18 +37,18 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class ItemKind(str, enum.Enum):
+class ItemKind(enum.StrEnum):
     REVIEW = "review"
     COMMENT = "comment"
 
 
-class ItemStatus(str, enum.Enum):
+class ItemStatus(enum.StrEnum):
     PUBLISHED = "published"
     HELD = "held"
     REMOVED = "removed"
 
 
-class CaseState(str, enum.Enum):
+class CaseState(enum.StrEnum):
     OPEN = "open"
     CLAIMED = "claimed"
     ANSWERED = "answered"
@@ -61,7 +61,7 @@ class CaseState(str, enum.Enum):
 ACTIVE_CASE_STATES = (CaseState.OPEN.value, CaseState.CLAIMED.value, CaseState.ESCALATED.value)
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     MODERATOR = "moderator"
     ADMIN = "admin"
 
@@ -301,3 +301,29 @@ class AuditEvent(db.Model):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     moderator: Mapped[Moderator | None] = relationship()
+
+
+class CaseNote(db.Model):
+    """An internal note on a case: moderators only, never public."""
+
+    __tablename__ = "case_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    moderator_id: Mapped[int] = mapped_column(ForeignKey("moderators.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    moderator: Mapped[Moderator] = relationship()
+
+
+class HelpfulVote(db.Model):
+    """One "helpful" vote per client per item; the client key is a hash, never a raw address."""
+
+    __tablename__ = "helpful_votes"
+    __table_args__ = (UniqueConstraint("item_id", "client_key", name="uq_helpful_votes_item_client"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    client_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

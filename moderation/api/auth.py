@@ -37,8 +37,9 @@ def check_public_client(site: Site, writing: bool) -> None:
     origin = request.headers.get("Origin")
     if origin:
         if origin.rstrip("/") not in (site.allowed_origins or []):
-            raise ServiceError("origin_not_allowed", f"origin {origin!r} may not embed site {site.slug!r}",
-                               "Origin", 403)  # fmt: skip
+            raise ServiceError(
+                "origin_not_allowed", f"origin {origin!r} may not embed site {site.slug!r}", "Origin", 403
+            )
         return
     if not writing:
         return

@@ -103,8 +103,13 @@ def list_cases():
         reason=request.args.get("reason") or None,
         subject_external_id=request.args.get("subject") or None,
     )
-    page = db.paginate(query, page=int_arg("page", 1, 1, 100_000), per_page=int_arg("per_page", 25, 1, 100),
-                       error_out=False, count=True)  # fmt: skip
+    page = db.paginate(
+        query,
+        page=int_arg("page", 1, 1, 100_000),
+        per_page=int_arg("per_page", 25, 1, 100),
+        error_out=False,
+        count=True,
+    )
     return jsonify(
         {
             "cases": [case_json(c) for c in page.items],

@@ -45,8 +45,12 @@ SCHEMAS = {
         "additionalProperties": False,
         "properties": {
             "kind": {"type": "string", "enum": ["review", "comment"]},
-            "rating": {"type": ["integer", "null"], "minimum": 1, "maximum": 5,
-                       "description": "required for reviews, absent for comments"},
+            "rating": {
+                "type": ["integer", "null"],
+                "minimum": 1,
+                "maximum": 5,
+                "description": "required for reviews, absent for comments",
+            },
             "title": {"type": ["string", "null"], "maxLength": 200},
             "body": {"type": "string", "minLength": 1, "maxLength": 5000},
             "author": {
@@ -123,8 +127,7 @@ SCHEMAS = {
             "id": {"type": "integer"},
             "site": {"type": "string"},
             "item_id": {"type": "integer"},
-            "state": {"type": "string",
-                      "enum": ["open", "claimed", "answered", "resolved", "dismissed", "escalated"]},
+            "state": {"type": "string", "enum": ["open", "claimed", "answered", "resolved", "dismissed", "escalated"]},
             "reasons": {"type": "array", "items": {"type": "string"}},
             "evidence": {"type": "object"},
             "priority": {"type": "integer"},
@@ -141,8 +144,10 @@ SCHEMAS = {
         "properties": {
             "body": {"type": "string", "description": "reply text (reply)"},
             "note": {"type": "string", "maxLength": 2000},
-            "reason": {"type": "string",
-                       "enum": ["spam", "links", "abusive", "personal_data", "off_topic", "duplicate", "other"]},
+            "reason": {
+                "type": "string",
+                "enum": ["spam", "links", "abusive", "personal_data", "off_topic", "duplicate", "other"],
+            },
         },
     },
 }
@@ -178,8 +183,10 @@ def build_spec() -> dict:
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Submission"}}},
                     },
                     "responses": {
-                        "202": {"description": "accepted",
-                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Accepted"}}}},
+                        "202": {
+                            "description": "accepted",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Accepted"}}},
+                        },
                         **_errors(400, 401, 403, 404, 413, 415, 422, 429),
                     },
                 }
@@ -192,14 +199,18 @@ def build_spec() -> dict:
                         subject,
                         _query("page", {"type": "integer", "minimum": 1, "maximum": 100000}),
                         _query("per_page", {"type": "integer", "minimum": 1, "maximum": 50}),
-                        _query("sort", {"type": "string", "enum": ["newest", "oldest", "lowest", "highest",
-                                                                    "helpful"]}),
+                        _query(
+                            "sort", {"type": "string", "enum": ["newest", "oldest", "lowest", "highest", "helpful"]}
+                        ),
                         _query("rating", {"type": "integer", "minimum": 1, "maximum": 5}),
                     ],
                     "responses": {
-                        "200": {"description": "the listing",
-                                "content": {"application/json": {
-                                    "schema": {"$ref": "#/components/schemas/SubjectListing"}}}},
+                        "200": {
+                            "description": "the listing",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/SubjectListing"}}
+                            },
+                        },
                         **_errors(403, 404, 422),
                     },
                 }
@@ -217,8 +228,13 @@ def build_spec() -> dict:
                     "summary": "Cases by priority, then deadline (moderators)",
                     "security": bearer,
                     "parameters": [
-                        _query("state", {"type": "string", "enum": ["open", "active", "claimed", "answered",
-                                                                     "resolved", "dismissed", "escalated"]}),
+                        _query(
+                            "state",
+                            {
+                                "type": "string",
+                                "enum": ["open", "active", "claimed", "answered", "resolved", "dismissed", "escalated"],
+                            },
+                        ),
                         _query("site", {"type": "string"}),
                         _query("reason", {"type": "string"}),
                         _query("subject", {"type": "string"}),
@@ -233,10 +249,13 @@ def build_spec() -> dict:
                     "summary": "One case with its item (moderators)",
                     "security": bearer,
                     "parameters": [_path_param("id", {"type": "integer", "minimum": 1})],
-                    "responses": {"200": {"description": "the case",
-                                          "content": {"application/json": {
-                                              "schema": {"$ref": "#/components/schemas/Case"}}}},
-                                  **_errors(401, 403, 404)},
+                    "responses": {
+                        "200": {
+                            "description": "the case",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}},
+                        },
+                        **_errors(401, 403, 404),
+                    },
                 }
             },
             "/api/v1/cases/{id}/{action}": {
@@ -245,16 +264,34 @@ def build_spec() -> dict:
                     "security": bearer,
                     "parameters": [
                         _path_param("id", {"type": "integer", "minimum": 1}),
-                        _path_param("action", {"type": "string", "enum": ["claim", "release", "reply", "resolve",
-                                                                          "dismiss", "escalate", "approve",
-                                                                          "reject"]}),
+                        _path_param(
+                            "action",
+                            {
+                                "type": "string",
+                                "enum": [
+                                    "claim",
+                                    "release",
+                                    "reply",
+                                    "resolve",
+                                    "dismiss",
+                                    "escalate",
+                                    "approve",
+                                    "reject",
+                                ],
+                            },
+                        ),
                     ],
-                    "requestBody": {"required": False, "content": {"application/json": {
-                        "schema": {"$ref": "#/components/schemas/CaseAction"}}}},
-                    "responses": {"200": {"description": "the case after the action",
-                                          "content": {"application/json": {
-                                              "schema": {"$ref": "#/components/schemas/Case"}}}},
-                                  **_errors(400, 401, 403, 404, 409, 415, 422)},
+                    "requestBody": {
+                        "required": False,
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseAction"}}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "the case after the action",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}},
+                        },
+                        **_errors(400, 401, 403, 404, 409, 415, 422),
+                    },
                 }
             },
             "/healthz": {"get": {"summary": "Process up", "responses": {"200": {"description": "ok"}}}},

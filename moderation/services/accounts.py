@@ -14,14 +14,21 @@ from .errors import Conflict, NotFound, ServiceError
 TOKEN_PREFIX = "mod_"
 
 
-def create_site(slug: str, name: str | None = None, origins: list[str] | None = None,
-                words: list[str] | None = None) -> Site:  # fmt: skip
+def create_site(
+    slug: str, name: str | None = None, origins: list[str] | None = None, words: list[str] | None = None
+) -> Site:
     if not slug or len(slug) > 64 or not all(c.isalnum() or c in "-_" for c in slug):
         raise ServiceError("invalid_slug", "slug must be letters, digits, '-' or '_'", field="slug", status=422)
     if db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none():
         raise Conflict("site_exists", f"site {slug!r} already exists")
-    site = Site(slug=slug, name=name or slug, allowed_origins=[o.rstrip("/") for o in origins or []],
-                word_list=list(words or []), policy={}, reply_templates=[])  # fmt: skip
+    site = Site(
+        slug=slug,
+        name=name or slug,
+        allowed_origins=[o.rstrip("/") for o in origins or []],
+        word_list=list(words or []),
+        policy={},
+        reply_templates=[],
+    )
     db.session.add(site)
     db.session.flush()
     return site
@@ -34,8 +41,9 @@ def get_site(slug: str) -> Site:
     return site
 
 
-def create_moderator(email: str, name: str, password: str, role: str = Role.MODERATOR.value,
-                     site_slugs: list[str] | None = None) -> Moderator:  # fmt: skip
+def create_moderator(
+    email: str, name: str, password: str, role: str = Role.MODERATOR.value, site_slugs: list[str] | None = None
+) -> Moderator:
     if role not in {r.value for r in Role}:
         raise ServiceError("invalid_role", "role must be moderator or admin", field="role", status=422)
     if len(password) < 8:

@@ -65,9 +65,7 @@ def get_item_for(moderator: Moderator, item_id: int) -> Item:
 
 def claim_is_live(case: Case) -> bool:
     return (
-        case.state == CaseState.CLAIMED.value
-        and case.claim_expires_at is not None
-        and case.claim_expires_at > utcnow()
+        case.state == CaseState.CLAIMED.value and case.claim_expires_at is not None and case.claim_expires_at > utcnow()
     )
 
 
@@ -104,8 +102,15 @@ def claim(moderator: Moderator, case: Case, minutes: int = 15) -> Case:
         holder = case.claimed_by.name if case.claimed_by else "another moderator"
         until = case.claim_expires_at.strftime("%H:%M UTC") if case.claim_expires_at else "?"
         raise Conflict("already_claimed", f"claimed by {holder} until {until}")
-    audit.record("case.claimed", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
-                 before=before, after=snapshot(case))  # fmt: skip
+    audit.record(
+        "case.claimed",
+        "case",
+        case.id,
+        moderator_id=moderator.id,
+        site_id=case.site_id,
+        before=before,
+        after=snapshot(case),
+    )
     return case
 
 
@@ -116,8 +121,15 @@ def release(moderator: Moderator, case: Case) -> Case:
         case.state = CaseState.OPEN.value
         case.claimed_by_id = None
         case.claim_expires_at = None
-        audit.record("case.released", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
-                     before=before, after=snapshot(case))  # fmt: skip
+        audit.record(
+            "case.released",
+            "case",
+            case.id,
+            moderator_id=moderator.id,
+            site_id=case.site_id,
+            before=before,
+            after=snapshot(case),
+        )
     return case
 
 
@@ -190,8 +202,9 @@ def escalate(moderator: Moderator, case: Case, note: str | None = None) -> Case:
     case.claimed_by_id = None
     case.claim_expires_at = None
     after = {**snapshot(case), "note": note} if note else snapshot(case)
-    audit.record("case.escalated", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
-                 before=before, after=after)  # fmt: skip
+    audit.record(
+        "case.escalated", "case", case.id, moderator_id=moderator.id, site_id=case.site_id, before=before, after=after
+    )
     return case
 
 
@@ -212,8 +225,15 @@ def approve(moderator: Moderator, case: Case) -> Case:
     else:
         case.state = CaseState.RESOLVED.value
         case.closed_at = utcnow()
-    audit.record("item.approved", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
-                 before=before, after={**snapshot(case), "item_status": item.status})  # fmt: skip
+    audit.record(
+        "item.approved",
+        "case",
+        case.id,
+        moderator_id=moderator.id,
+        site_id=case.site_id,
+        before=before,
+        after={**snapshot(case), "item_status": item.status},
+    )
     return case
 
 
@@ -234,8 +254,15 @@ def reject(moderator: Moderator, case: Case, reason_code: str) -> Case:
     case.claimed_by_id = None
     case.claim_expires_at = None
     case.closed_at = utcnow()
-    audit.record("item.rejected", "case", case.id, moderator_id=moderator.id, site_id=case.site_id,
-                 before=before, after={**snapshot(case), "item_status": item.status, "reason": reason_code})  # fmt: skip
+    audit.record(
+        "item.rejected",
+        "case",
+        case.id,
+        moderator_id=moderator.id,
+        site_id=case.site_id,
+        before=before,
+        after={**snapshot(case), "item_status": item.status, "reason": reason_code},
+    )
     return case
 
 

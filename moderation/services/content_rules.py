@@ -21,9 +21,24 @@ PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,5}
 
 # A short default list; each site adds its own words (console admin, ``moderation site create --word``).
 DEFAULT_WORDS = (
-    "connard", "connasse", "enculé", "encule", "salope", "pute", "fils de pute", "nique ta mère",
-    "fuck you", "motherfucker", "asshole", "bitch", "cunt", "retard", "nigger", "faggot", "pédé",
-)  # fmt: skip
+    "connard",
+    "connasse",
+    "enculé",
+    "encule",
+    "salope",
+    "pute",
+    "fils de pute",
+    "nique ta mère",
+    "fuck you",
+    "motherfucker",
+    "asshole",
+    "bitch",
+    "cunt",
+    "retard",
+    "nigger",
+    "faggot",
+    "pédé",
+)
 
 
 @dataclass

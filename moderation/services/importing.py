@@ -76,8 +76,9 @@ def parse_created_at(value: Any) -> datetime | None:
     return parsed
 
 
-def import_rows(rows: Iterable[dict[str, Any]], limits: dict[str, int], commit_every: int = 500,
-                on_row=None) -> ImportReport:  # fmt: skip
+def import_rows(
+    rows: Iterable[dict[str, Any]], limits: dict[str, int], commit_every: int = 500, on_row=None
+) -> ImportReport:
     """Import rows; a bad row is reported with its line number and never stops the others.
 
     ``parent_external_id`` lets a comment answer another row of the same import.

@@ -41,8 +41,15 @@ def subject_listing(site: Site, external_id: str, *, page: int, per_page: int, s
     ).scalar_one_or_none()
     empty = {"count": 0, "average": None, "histogram": {str(s): 0 for s in range(1, 6)}}
     if subject is None:
-        return {"subject": external_id, "aggregate": empty, "items": [], "page": page, "per_page": per_page,
-                "total": 0, "pages": 0}  # fmt: skip
+        return {
+            "subject": external_id,
+            "aggregate": empty,
+            "items": [],
+            "page": page,
+            "per_page": per_page,
+            "total": 0,
+            "pages": 0,
+        }
     base = select(Item).where(
         Item.subject_id == subject.id, Item.status == ItemStatus.PUBLISHED.value, Item.parent_id.is_(None)
     )

@@ -81,8 +81,7 @@ def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> No
     site_ids = {item.site_id for item in items}
     sites = {s.id: s for s in db.session.execute(select(Site).where(Site.id.in_(site_ids))).scalars()}
     cases = {
-        c.item_id: c
-        for c in db.session.execute(select(Case).where(Case.item_id.in_([i.id for i in items]))).scalars()
+        c.item_id: c for c in db.session.execute(select(Case).where(Case.item_id.in_([i.id for i in items]))).scalars()
     }
     for item, pred in zip(items, predictions, strict=True):
         site = sites[item.site_id]

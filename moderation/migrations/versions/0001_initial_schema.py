@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 05:35:04.650951
+Create Date: 2026-11-26 05:37:28.427225
 
 """
 from alembic import op
@@ -163,6 +163,15 @@ def upgrade():
         batch_op.create_index('ix_cases_queue', ['site_id', 'state', 'priority', 'due_at'], unique=False)
         batch_op.create_index('ix_cases_state_due', ['state', 'due_at'], unique=False)
 
+    op.create_table('helpful_votes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('item_id', sa.Integer(), nullable=False),
+    sa.Column('client_key', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['item_id'], ['items.id'], name=op.f('fk_helpful_votes_item_id_items'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_helpful_votes')),
+    sa.UniqueConstraint('item_id', 'client_key', name='uq_helpful_votes_item_client')
+    )
     op.create_table('scores',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
@@ -176,6 +185,19 @@ def upgrade():
     )
     with op.batch_alter_table('scores', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_scores_model_version'), ['model_version'], unique=False)
+
+    op.create_table('case_notes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('moderator_id', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_notes_case_id_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['moderator_id'], ['moderators.id'], name=op.f('fk_case_notes_moderator_id_moderators')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_notes'))
+    )
+    with op.batch_alter_table('case_notes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_notes_case_id'), ['case_id'], unique=False)
 
     op.create_table('replies',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -201,10 +223,15 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_replies_item_id'))
 
     op.drop_table('replies')
+    with op.batch_alter_table('case_notes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_notes_case_id'))
+
+    op.drop_table('case_notes')
     with op.batch_alter_table('scores', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_scores_model_version'))
 
     op.drop_table('scores')
+    op.drop_table('helpful_votes')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('ix_cases_state_due')
         batch_op.drop_index('ix_cases_queue')
