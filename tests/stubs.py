@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from moderation.classifier import Prediction
 
@@ -30,9 +31,11 @@ POSITIVE_WORDS = ("super", "great", "excellent", "love", "parfait", "génial", "
 class KeywordClassifier:
     """Deterministic verdicts from keywords: 0.95 negative, 0.05 positive, 0.4 otherwise."""
 
-    def __init__(self, model_version: str = "stub-keyword-1", log_dir: str | None = None):
+    def __init__(self, model_version: str = "stub-keyword-1", log_dir: str | None = None, delay_s: float = 0.0):
         self.model_version = model_version
         self.log_dir = log_dir
+        # A forward pass takes time; concurrency tests need batches that overlap like real ones do.
+        self.delay_s = delay_s
 
     def negative_probability(self, text: str) -> float:
         lowered = text.lower()
@@ -47,6 +50,8 @@ class KeywordClassifier:
             # One line per text scored, per process: lets a test count who scored what.
             with open(os.path.join(self.log_dir, f"scored-{os.getpid()}.txt"), "a") as fh:
                 fh.write("x\n" * len(texts))
+        if self.delay_s:
+            time.sleep(self.delay_s)
         out = []
         for text in texts:
             p = self.negative_probability(text)
@@ -55,4 +60,7 @@ class KeywordClassifier:
 
 
 def make_stub(app) -> KeywordClassifier:
-    return KeywordClassifier(log_dir=os.environ.get("MODERATION_TEST_STUB_LOG_DIR"))
+    return KeywordClassifier(
+        log_dir=os.environ.get("MODERATION_TEST_STUB_LOG_DIR"),
+        delay_s=float(os.environ.get("MODERATION_TEST_STUB_DELAY_S", "0")),
+    )

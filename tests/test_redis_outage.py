@@ -1,0 +1,61 @@
+"""A Redis outage never costs a submission: 202, the item waits unscored, and is scored once Redis returns."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.embedded import start_redis, stop
+from moderation.extensions import db
+from moderation.models import Case, Item
+from tests.conftest import ORIGIN, free_port, review, run_worker, submit
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A redis-server owned by this test, on its own port, that the test really stops and restarts."""
+    port = free_port()
+    state = {"proc": start_redis(port=port, directory=str(tmp_path / "redis"))}
+
+    def restart():
+        state["proc"] = start_redis(port=port, directory=str(tmp_path / "redis"))
+
+    state["restart"] = restart
+    state["url"] = f"redis://127.0.0.1:{port}/0"
+    yield state
+    stop(state["proc"])
+
+
+def test_submit_while_redis_is_down_then_scored_when_it_returns(make_app, own_redis):
+    app = make_app(REDIS_URL=own_redis["url"], SUBMIT_RATE_LIMIT="100 per minute")
+    _make_site(app)
+    client = app.test_client()
+    stop(own_redis["proc"])  # really stopped: connections are refused
+
+    responses = [submit(client, review(rating=1, body=f"Nul, cassé, numéro {n}")) for n in range(3)]
+    assert [r.status_code for r in responses] == [202, 202, 202]
+    ids = [r.get_json()["id"] for r in responses]
+    with app.app_context():
+        assert db.session.query(Item).filter(Item.id.in_(ids), Item.scored_at.is_(None)).count() == 3
+
+    own_redis["restart"]()
+    run_worker(app)  # the worker's maintenance sweep finds the unscored items and enqueues their scoring
+
+    with app.app_context():
+        assert db.session.query(Item).filter(Item.scored_at.is_(None)).count() == 0
+        assert db.session.query(Case).count() == 3
+
+
+def test_readyz_reports_redis_down_without_failing(make_app, own_redis):
+    app = make_app(REDIS_URL=own_redis["url"])
+    stop(own_redis["proc"])
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["redis"].startswith("error")
+
+
+def _make_site(app) -> None:
+    from moderation.services.accounts import create_site
+
+    with app.app_context():
+        create_site("shop", "Shop", origins=[ORIGIN])
+        db.session.commit()
