@@ -219,7 +219,7 @@ def build_spec() -> dict:
                 "get": {
                     "summary": "An item with its scores and its case (moderators)",
                     "security": bearer,
-                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1})],
+                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1, "maximum": 2147483647})],
                     "responses": {"200": {"description": "the item"}, **_errors(401, 403, 404)},
                 }
             },
@@ -248,7 +248,7 @@ def build_spec() -> dict:
                 "get": {
                     "summary": "One case with its item (moderators)",
                     "security": bearer,
-                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1})],
+                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1, "maximum": 2147483647})],
                     "responses": {
                         "200": {
                             "description": "the case",
@@ -263,7 +263,7 @@ def build_spec() -> dict:
                     "summary": "Act on a case: claim, release, reply, resolve, dismiss, escalate, approve, reject",
                     "security": bearer,
                     "parameters": [
-                        _path_param("id", {"type": "integer", "minimum": 1}),
+                        _path_param("id", {"type": "integer", "minimum": 1, "maximum": 2147483647}),
                         _path_param(
                             "action",
                             {
