@@ -9,7 +9,6 @@ from schemathesis.checks import not_a_server_error
 from moderation.api.openapi import build_spec
 from tests.conftest import auth
 
-
 # The document is static, so it is loaded from the code that serves it; test_document_is_served checks the
 # endpoint returns this same document.
 schema = schemathesis.openapi.from_dict(build_spec())
