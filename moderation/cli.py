@@ -92,8 +92,9 @@ def sweep_command() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--no-worker", is_flag=True, help="Run the web process only.")
+@click.option("--classifier", "classifier_spec", default=None, help="Passed to the worker (module:callable).")
 @with_appcontext
-def serve(host: str, port: int, no_worker: bool) -> None:
+def serve(host: str, port: int, no_worker: bool, classifier_spec: str | None) -> None:
     """Run everything on one machine: web, a worker, and (without URLs) embedded Redis and SQLite."""
     from flask_migrate import upgrade
     from werkzeug.serving import run_simple
@@ -118,7 +119,10 @@ def serve(host: str, port: int, no_worker: bool) -> None:
         bootstrap_demo(app, host, port)
         if not no_worker:
             env = {**os.environ, "MODERATION_REDIS_URL": app.config["REDIS_URL"]}
-            children.append(subprocess.Popen([sys.executable, "-m", "moderation", "worker"], env=env))
+            command = [sys.executable, "-m", "moderation", "worker"]
+            if classifier_spec:
+                command += ["--classifier", classifier_spec]
+            children.append(subprocess.Popen(command, env=env))
         click.echo(f"web on http://{host}:{port}  (Ctrl-C stops everything)")
         run_simple(host, port, app, threaded=True, use_reloader=False)
     except KeyboardInterrupt:
