@@ -77,10 +77,11 @@ def submit_item(site_slug: str, subject: str):
     check_public_client(site, writing=True)
     submission = parse_submission(json_body(), current_app.config)
     item = create_item(site, subject, submission)
+    item_id, status = item.id, item.status  # read before commit: after it, the ORM would reload the row
     db.session.commit()
-    request_scoring(item.id)
-    body = {"id": item.id, "status": item.status}
-    if item.status == ItemStatus.HELD.value:
+    request_scoring(item_id)
+    body = {"id": item_id, "status": status}
+    if status == ItemStatus.HELD.value:
         body["message"] = "Thank you: your text will be published once a moderator has read it."
     return with_cors(make_response(jsonify(body), 202), site.allowed_origins or [])
 
