@@ -37,7 +37,8 @@ def fail(message: str) -> None:
 
 def register_cli(app: Flask) -> None:
     """Commands also reachable through ``flask --app moderation``."""
-    for command in (serve, worker, site_group, moderator_group, token_group, import_command, sweep_command):
+    for command in (serve, worker, site_group, moderator_group, token_group, author_group, import_command,
+                    sweep_command):  # fmt: skip
         app.cli.add_command(command)
     try:
         from .classifier.cli import model as model_group
@@ -245,6 +246,29 @@ def token_create(moderator_email, site_slug, name) -> None:
         fail(exc.message)
     db.session.commit()
     click.echo(secret)
+
+
+@click.group("author")
+def author_group() -> None:
+    """Authors (customers)."""
+
+
+@author_group.command("erase")
+@click.argument("email")
+@click.option("--site", "site_slug", required=True)
+@click.option("--remove-items", is_flag=True, help="Also remove and blank everything the author wrote.")
+@with_appcontext
+def author_erase(email: str, site_slug: str, remove_items: bool) -> None:
+    """Erase an author's email and name on request (right to erasure)."""
+    from .services.authors import erase_author
+    from .services.errors import ServiceError
+
+    try:
+        removed = erase_author(site_slug, email, remove_items=remove_items)
+    except ServiceError as exc:
+        fail(exc.message)
+    db.session.commit()
+    click.echo(f"erased; {removed} item(s) removed")
 
 
 # -- import -------------------------------------------------------------------------------------------

@@ -166,3 +166,17 @@ def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
     time.sleep(0.5)
     assert processes_mentioning(str(data_dir / "redis.sock")) == []
     assert processes_in_env(str(data_dir)) == []  # the worker (and anything else serve started) is gone too
+
+
+def test_author_erasure(app, client, runner, world):
+    from tests.conftest import review, submit
+
+    submit(client, review(author={"name": "Léa Martin", "email": "lea@example.com"}))
+    assert runner.invoke(args=["author", "erase", "nobody@example.com", "--site", "shop"]).exit_code != 0
+    result = runner.invoke(args=["author", "erase", "LEA@example.com", "--site", "shop", "--remove-items"])
+    assert "1 item(s) removed" in result.output
+    listing = client.get("/api/v1/sites/shop/subjects/sku-1").get_json()
+    assert listing["items"] == []
+    with app.app_context():
+        item = db.session.query(Item).one()
+        assert item.author.email is None and item.author.name == "Anonymous" and item.body == ""
