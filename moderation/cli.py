@@ -287,8 +287,8 @@ def import_command(path: str) -> None:
 
     with tqdm(total=count_rows(path), unit="row", disable=None) as bar:
         report = import_rows(read_rows(path), current_app.config, on_row=lambda: bar.update(1))
-    if report.created:
-        request_scoring(0)
+    if report.last_item_id:
+        request_scoring(report.last_item_id)
     click.echo(f"created {report.created}, already there {report.skipped}, refused {len(report.errors)}")
     for line, message in report.errors[:20]:
         click.echo(f"  row {line}: {message}", err=True)
