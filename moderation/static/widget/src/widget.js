@@ -27,7 +27,7 @@
       title: comments ? 'Comments' : 'Customer reviews',
       count: (n) => plural(n, 'review', 'reviews'),
       stars: (n) => `Rated ${n} out of 5`,
-      bar: (s, n) => `${s} stars: ${plural(n, 'review', 'reviews')}. Show only these`,
+      bar: (s, n) => `${plural(s, 'star', 'stars')}: ${plural(n, 'review', 'reviews')}. Show only these`,
       all: 'All ratings',
       filtered: (s) => `Showing ${s}-star reviews.`,
       sort: 'Sort by',
@@ -50,7 +50,7 @@
       title: comments ? 'Commentaires' : 'Avis clients',
       count: (n) => plural(n, 'avis', 'avis'),
       stars: (n) => `Note : ${n} sur 5`,
-      bar: (s, n) => `${s} étoiles : ${plural(n, 'avis', 'avis')}. Afficher seulement ceux-ci`,
+      bar: (s, n) => `${plural(s, 'étoile', 'étoiles')} : ${plural(n, 'avis', 'avis')}. Afficher seulement ceux-ci`,
       all: 'Toutes les notes',
       filtered: (s) => `Avis à ${s} étoiles.`,
       sort: 'Trier par',
@@ -109,11 +109,12 @@ button:hover{background:#eaeef2}
     el.append(...kids.flat().filter((k) => k != null && k !== false));
     return el;
   };
+  const round1 = (x) => Math.round(x * 10) / 10;
   const stars = (n) =>
-    h('span', { class: 'st', role: 'img', 'aria-label': t.stars(n) }, '★'.repeat(Math.round(n)) + '☆'.repeat(5 - Math.round(n)));
+    h('span', { class: 'st', role: 'img', 'aria-label': t.stars(round1(n).toLocaleString(lang)) },
+      '★'.repeat(Math.round(n)) + '☆'.repeat(5 - Math.round(n)));
   const date = (iso) =>
     h('time', { datetime: iso }, new Date(iso).toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' }));
-  const round1 = (x) => Math.round(x * 10) / 10;
 
   // The host: placed where the script is (or in data-target), its space reserved before any request.
   const host = document.createElement('moderation-widget');
