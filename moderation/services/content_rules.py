@@ -34,7 +34,8 @@ DEFAULT_WORDS = (
     "asshole",
     "bitch",
     "cunt",
-    "retard",
+    # Not "retard": in French it means "delay", and "livraison en retard" is a plain negative review that must
+    # stay published. A site that needs the English slur adds it to its own word list.
     "nigger",
     "faggot",
     "pédé",

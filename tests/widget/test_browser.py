@@ -405,3 +405,49 @@ def test_no_layout_shift_in_the_viewport(live, page):
     wait_rendered(page)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__cls") < 0.01
+
+
+A11Y_JS = """host => {
+  const root = host.shadowRoot;
+  const name = (el) => (el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].textContent)
+    || (el.getAttribute('aria-labelledby') && root.getElementById(el.getAttribute('aria-labelledby')).textContent)
+    || (el.tagName === 'BUTTON' && el.textContent) || '').trim();
+  const unnamed = [...root.querySelectorAll('button, select, input, textarea, form, [role=img]')]
+    .filter((el) => !name(el)).map((el) => el.outerHTML.slice(0, 80));
+  const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+  const channel = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  const lum = (c) => c.map(channel).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const background = (el) => {
+    for (; el && el !== root; el = el.parentNode) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const el of root.querySelectorAll('*')) {
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const style = getComputedStyle(el);
+    if (!text || style.display === 'none' || el.closest('.sr')) continue;
+    const [a, b] = [lum(rgb(style.color)), lum(background(el))];
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < 4.5) low.push(`${el.localName}.${el.className}: ${ratio.toFixed(2)} "${el.textContent.slice(0, 20)}"`);
+  }
+  return {unnamed, low};
+}"""
+
+
+def test_controls_are_named_and_text_meets_contrast(live, page):
+    page.goto(f"{live.url}/demo/product?lang=en")
+    wait_rendered(page)
+    widget = page.locator("moderation-widget")
+    widget.get_by_role("button", name="Write a review").click()
+    widget.locator("form").wait_for()
+    form = widget.get_by_role("form", name="Your review")
+    form.get_by_role("button", name="Publish").click()  # error messages are text too
+    assert "Write a few words." in form.inner_text()
+    report = widget.evaluate(A11Y_JS)
+    assert report == {"unnamed": [], "low": []}
+    # Every star radio is named for screen readers, and stars anywhere are images with a spoken rating.
+    assert [form.get_by_role("radio", name=f"{n} star{'s' if n > 1 else ''}").count() for n in range(1, 6)] == [1] * 5
+    assert widget.locator(".st[role=img][aria-label^='Rated ']").count() == 1 + 5

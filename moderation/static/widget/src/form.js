@@ -65,7 +65,7 @@ input:not([type=radio]),textarea{display:block;width:100%;font:inherit;color:#1f
 textarea{min-height:7em;resize:vertical}
 .f{margin-bottom:10px}
 .rate{display:flex;gap:2px}
-.rate label{font-size:1.6em;line-height:1;color:#8c959f;cursor:pointer;margin:0;padding:0 2px;border-radius:4px}
+.rate label{font-size:1.6em;line-height:1;color:#57606a;cursor:pointer;margin:0;padding:0 2px;border-radius:4px}
 .rate label.on{color:#9a4f00}
 .rate label:has(input:focus-visible){outline:3px solid #0969da}
 [aria-invalid=true]{border-color:#a40e26!important}
@@ -116,11 +116,15 @@ export default function openPostingForm(ctx) {
     const labels = [1, 2, 3, 4, 5].map((n) => {
       const radio = h('input', { type: 'radio', name: `${uid}-rating`, value: n, class: 'sr' });
       radios.push(radio);
-      return h('label', { title: t.star(n) }, radio, h('span', { 'aria-hidden': 'true' }, '★'), h('span', { class: 'sr' }, t.star(n)));
+      return h('label', { title: t.star(n) }, radio, h('span', { 'aria-hidden': 'true' }, '☆'), h('span', { class: 'sr' }, t.star(n)));
     });
+    // Chosen stars differ by shape (★ / ☆), not by colour alone.
     const paint = () => {
       const v = rating();
-      labels.forEach((l, i) => l.classList.toggle('on', i < v));
+      labels.forEach((l, i) => {
+        l.classList.toggle('on', i < v);
+        l.children[1].textContent = i < v ? '★' : '☆';
+      });
       setError('rating', '');
     };
     radios.forEach((r) => r.addEventListener('change', paint));
