@@ -8,5 +8,6 @@ Its CLI group is ``demo`` (``moderation demo load``).
 from flask import Blueprint
 
 bp = Blueprint("widget", __name__, cli_group="demo")
+bp.cli.help = "The widget demo: the 'demo' site and its sample reviews and article thread."
 
 from . import assets, demo, votes  # noqa: E402,F401  (routes register on import)
