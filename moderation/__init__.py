@@ -70,11 +70,13 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .api.ops import bp as ops_bp
     from .extensions import csrf
+    from .widget import bp as widget_bp
 
     # The API authenticates by bearer token or by the site's allowed origins, not by session cookie.
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(ops_bp)
+    app.register_blueprint(widget_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -121,6 +121,15 @@ SCHEMAS = {
             "pages": {"type": "integer"},
         },
     },
+    "HelpfulVote": {
+        "type": "object",
+        "required": ["item_id", "helpful_count", "counted"],
+        "properties": {
+            "item_id": {"type": "integer"},
+            "helpful_count": {"type": "integer", "minimum": 0},
+            "counted": {"type": "boolean", "description": "false when this client had already voted for the item"},
+        },
+    },
     "Case": {
         "type": "object",
         "properties": {
@@ -212,6 +221,24 @@ def build_spec() -> dict:
                             },
                         },
                         **_errors(403, 404, 422),
+                    },
+                }
+            },
+            "/api/v1/sites/{site}/items/{id}/helpful": {
+                "post": {
+                    "summary": "Vote that a published review is helpful (one vote per client per item)",
+                    "description": "Used by the widget; no body. A browser's Origin must be on the site's list; "
+                    "without Origin a site token is required. The client is its address (stored as a keyed "
+                    "hash); voting again answers 200 with counted false. Unknown, held or removed items are "
+                    "404. Rate-limited per client.",
+                    "parameters": [site, _path_param("id", {"type": "integer", "minimum": 1})],
+                    "security": [{}, {"bearer": []}],
+                    "responses": {
+                        "200": {
+                            "description": "the item's helpful count after the vote",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HelpfulVote"}}},
+                        },
+                        **_errors(401, 403, 404, 429),
                     },
                 }
             },

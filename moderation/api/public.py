@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask import current_app, jsonify, make_response, request
+from sqlalchemy import select
 
 from ..extensions import db, limiter
-from ..models import ItemStatus
+from ..models import ItemStatus, Site
 from ..services import listing
 from ..services.errors import ServiceError
 from ..services.queueing import request_scoring
@@ -42,6 +43,27 @@ def with_cors(response, site_origins: list[str]):
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Vary"] = "Origin"
     return response
+
+
+def allow_origin_on_errors(response):
+    """Give refusals (422, 429, 404) the CORS header too, so a widget on an allowed origin can read them.
+
+    The views add it on success only; without it a browser hides every error body from the widget,
+    which then cannot show the server's message next to the field or a kind 429.
+    """
+    origin = request.headers.get("Origin")
+    slug = (request.view_args or {}).get("site_slug")
+    if response.status_code < 400 or not origin or not slug or "Access-Control-Allow-Origin" in response.headers:
+        return response
+    site = db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none()
+    if site is not None and origin.rstrip("/") in (site.allowed_origins or []):
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = "Retry-After"
+        response.headers["Vary"] = "Origin"
+    return response
+
+
+bp.after_request(allow_origin_on_errors)
 
 
 def submit_limit() -> str:
