@@ -135,24 +135,30 @@ def serve(host: str, port: int, no_worker: bool, classifier_spec: str | None) ->
 
 
 def bootstrap_demo(app: Flask, host: str, port: int) -> None:
-    """First run on an empty database: a demo site, an admin and a site token, printed once."""
+    """First run on an empty database: the demo site with its product reviews and article thread, an admin
+    and two tokens, printed once."""
     from sqlalchemy import func, select
 
     from .models import Role, Site
-    from .services.accounts import create_moderator, create_site, create_token
+    from .services.accounts import create_moderator, create_token
+    from .services.queueing import request_scoring
+    from .widget.demo import load_demo
 
     if db.session.execute(select(func.count()).select_from(Site)).scalar_one():
         return
     origin = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"
-    site = create_site("demo", "Demo shop", origins=[origin, f"http://127.0.0.1:{port}"])
+    report = load_demo([origin, f"http://127.0.0.1:{port}"])
+    site = db.session.execute(select(Site).where(Site.slug == "demo")).scalar_one()
     password = secrets.token_urlsafe(12)
     admin = create_moderator("admin@example.com", "Admin", password, Role.ADMIN.value, ["demo"])
     _, site_secret = create_token("demo site token", site=site)
     _, admin_secret = create_token("admin token", moderator=admin)
     db.session.commit()
+    if report.last_item_id:
+        request_scoring(report.last_item_id)
     click.echo(
-        "\nFirst run: created site 'demo', admin admin@example.com / "
-        f"{password}\n  site token (submit from a server): {site_secret}\n"
+        f"\nFirst run: created site 'demo' ({report.created} demo items: {origin}/demo), console login "
+        f"admin@example.com / {password}\n  site token (submit from a server): {site_secret}\n"
         f"  admin token (moderator API): {admin_secret}\n"
         f"  try: curl -H 'Authorization: Bearer {site_secret}' -H 'Content-Type: application/json' \\\n"
         f'       -d \'{{"kind":"review","rating":1,"body":"Nul, cassé au bout de deux jours.",'

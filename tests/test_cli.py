@@ -152,13 +152,15 @@ def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
                 time.sleep(0.2)
         items = base + "/api/v1/sites/demo/subjects/sku-1/items"
         angry = {"kind": "review", "rating": 1, "body": "Nul, cassé en deux jours.", "author": {"name": "Lea"}}
-        assert http("POST", items, angry, site_token)[0] == 202
+        status, accepted = http("POST", items, angry, site_token)
+        assert status == 202
         deadline = time.monotonic() + 30
-        cases: list = []
-        while not cases and time.monotonic() < deadline:
-            cases = http("GET", base + "/api/v1/cases?state=open", token=admin_token)[1]["cases"]
+        case = None
+        while case is None and time.monotonic() < deadline:
+            cases = http("GET", base + "/api/v1/cases?state=open&per_page=100", token=admin_token)[1]["cases"]
+            case = next((c for c in cases if c["item_id"] == accepted["id"]), None)
             time.sleep(0.3)
-        assert cases and cases[0]["reasons"] == ["low_rating", "negative_text"]
+        assert case is not None and case["reasons"] == ["low_rating", "negative_text"]
         assert processes_mentioning(str(data_dir / "redis.sock"))
     finally:
         serve.send_signal(stop_signal)
