@@ -44,9 +44,9 @@ class UndoResult:
 
 
 def preview(moderator: Moderator, filters: queue.QueueFilters) -> tuple[int, list[Case]]:
-    """How many cases the filter matches, and the first few in queue order."""
+    """How many cases the filter matches (counting stops past ``BULK_MAX``), and the first few in queue order."""
     query = queue.filtered_query(moderator, filters)
-    return queue.count(query), list(db.session.execute(query.limit(SAMPLE_SIZE)).scalars())
+    return queue.count(query, BULK_MAX), list(db.session.execute(query.limit(SAMPLE_SIZE)).scalars())
 
 
 def iso(value: datetime | None) -> str | None:

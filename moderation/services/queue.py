@@ -14,7 +14,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import Case, CaseState, Item, Moderator, utcnow
+from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Moderator, utcnow
 from . import cases as case_service
 
 STATE_FILTERS = ("open", "active", "mine", "claimed", "answered", "resolved", "dismissed", "escalated")
@@ -28,6 +28,8 @@ REASONS = (
     "personal_data",
 )
 PER_PAGE = 50
+# Counting every match of a wide filter costs a scan of all waiting cases; beyond this the page says "1,000+".
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -77,6 +79,7 @@ class QueuePage:
     cases: list[Case]
     total: int
     next_cursor: str | None
+    total_capped: bool = False
     filters: QueueFilters = field(default_factory=QueueFilters)
 
 
@@ -90,6 +93,10 @@ def filtered_query(moderator: Moderator, filters: QueueFilters) -> Select:
         reason=filters.reason,
         subject_external_id=filters.subject,
     )
+    if state in ("open", "active", "mine"):
+        # Implied by the state filters already, but spelled out so the planner can use the partial index
+        # ix_cases_waiting_order (PostgreSQL and SQLite only prove a partial index from a literal match).
+        query = query.where(Case.state.in_(ACTIVE_CASE_STATES))
     if state == "mine":
         query = query.where(
             Case.state == CaseState.CLAIMED.value,
@@ -124,28 +131,39 @@ def decode_cursor(cursor: str | None) -> tuple[int, datetime, int] | None:
 def after(key: tuple[int, datetime, int]):
     """Rows after ``key`` in queue order (priority desc, due_at asc, id asc)."""
     priority, due_at, case_id = key
-    return or_(
-        Case.priority < priority,
-        and_(Case.priority == priority, or_(Case.due_at > due_at, and_(Case.due_at == due_at, Case.id > case_id))),
+    # The leading bound lets the index range-scan from the cursor instead of filtering from the top.
+    return and_(
+        Case.priority <= priority,
+        or_(
+            Case.priority < priority,
+            and_(Case.priority == priority, or_(Case.due_at > due_at, and_(Case.due_at == due_at, Case.id > case_id))),
+        ),
     )
 
 
 def before(key: tuple[int, datetime, int]):
     priority, due_at, case_id = key
-    return or_(
-        Case.priority > priority,
-        and_(Case.priority == priority, or_(Case.due_at < due_at, and_(Case.due_at == due_at, Case.id < case_id))),
+    return and_(
+        Case.priority >= priority,
+        or_(
+            Case.priority > priority,
+            and_(Case.priority == priority, or_(Case.due_at < due_at, and_(Case.due_at == due_at, Case.id < case_id))),
+        ),
     )
 
 
-def count(query: Select) -> int:
-    return db.session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
+def count(query: Select, cap: int | None = None) -> int:
+    """How many rows ``query`` matches, counting at most ``cap + 1`` (so callers can say "more than cap")."""
+    inner = query.order_by(None).with_only_columns(Case.id)
+    if cap is not None:
+        inner = inner.limit(cap + 1)
+    return db.session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
 
 
 def page(moderator: Moderator, filters: QueueFilters, cursor: str | None = None, per_page: int = PER_PAGE) -> QueuePage:
     """One keyset page of the queue, with the total the filters match."""
     query = filtered_query(moderator, filters)
-    total = count(query)
+    total = count(query, COUNT_CAP)
     key = decode_cursor(cursor)
     if key is not None:
         query = query.where(after(key))
@@ -162,7 +180,13 @@ def page(moderator: Moderator, filters: QueueFilters, cursor: str | None = None,
         .scalars()
     )
     next_cursor = encode_cursor(rows[per_page - 1]) if len(rows) > per_page else None
-    return QueuePage(cases=rows[:per_page], total=total, next_cursor=next_cursor, filters=filters)
+    return QueuePage(
+        cases=rows[:per_page],
+        total=min(total, COUNT_CAP),
+        next_cursor=next_cursor,
+        total_capped=total > COUNT_CAP,
+        filters=filters,
+    )
 
 
 def neighbours(moderator: Moderator, case: Case) -> tuple[int | None, int | None]:
