@@ -145,3 +145,62 @@ def browser_login(page, server, email: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit].primary")
     page.wait_for_url(re.compile(r".*/console/(\?.*)?$"))
+
+
+def seed_case(
+    site_slug: str,
+    subject: str,
+    *,
+    rating: int | None = 1,
+    body: str = "Pas content",
+    reasons: list[str] | None = None,
+    priority: int = 50,
+    created_at=None,
+    state: str = "open",
+    lang: str | None = None,
+    email: str | None = None,
+    title: str | None = None,
+    name: str = "Client",
+    model_version: str | None = "stub-keyword-1",
+    probability: float | None = None,
+) -> Case:
+    """An item and its case written directly (inside an app context), for tests that need many of them fast."""
+    from moderation.models import Score
+    from moderation.services.accounts import get_site
+    from moderation.services.submissions import Submission, create_item
+
+    site = get_site(site_slug)
+    created_at = created_at or utcnow()
+    item = create_item(
+        site,
+        subject,
+        Submission(
+            kind="review", body=body, author_name=name, rating=rating, title=title, author_email=email, lang=lang
+        ),
+        created_at=created_at,
+    )
+    item.scored_at = created_at
+    assert item.case is None, "seed text that no content rule holds"
+    case = Case(
+        site_id=site.id,
+        item=item,
+        reasons=reasons or ["low_rating"],
+        evidence={},
+        priority=priority,
+        due_at=created_at + timedelta(hours=24),
+        state=state,
+        model_version=model_version,
+        created_at=created_at,
+    )
+    db.session.add(case)
+    if probability is not None:
+        db.session.add(
+            Score(
+                item=item,
+                model_version=model_version,
+                label="negative" if probability >= 0.5 else "positive",
+                negative_probability=probability,
+            )
+        )
+    db.session.flush()
+    return case
