@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from datetime import timedelta
@@ -14,6 +15,15 @@ from moderation.models import Case, Item, Moderator, utcnow
 from tests.conftest import free_port, review, run_worker, submit
 
 CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch):
+    """Hash cost protects production; here every test hashes several passwords and would spend its time there."""
+    from werkzeug import security
+
+    fast = functools.partial(security.generate_password_hash, method="pbkdf2:sha256:1000")
+    monkeypatch.setattr("moderation.models.generate_password_hash", fast)
 
 
 def csrf_token(client, path: str = "/console/login") -> str:
