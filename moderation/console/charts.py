@@ -66,6 +66,6 @@ def histogram_bars(histogram: dict[int, int], width: int = 300, height: int = 15
     slot = width / len(histogram)
     bars = []
     for i, (stars, n) in enumerate(sorted(histogram.items())):
-        h = round((height - 30) * n / top, 1)
+        h = round((height - 40) * n / top, 1)  # room above the tallest bar for its count
         bars.append(Bar(round(i * slot + 6, 1), round(height - 20 - h, 1), round(slot - 12, 1), h, f"{stars}★", n))
     return bars
