@@ -248,6 +248,18 @@ class Case(db.Model):
     claimed_by: Mapped[Moderator | None] = relationship()
 
 
+# The console's queue order (priority desc, due_at, id) over waiting cases only: closed cases, most of the table
+# over time, stay out of it, and a page of 100,000 waiting cases reads 51 index entries instead of sorting them all.
+Index(
+    "ix_cases_waiting_order",
+    Case.priority.desc(),
+    Case.due_at,
+    Case.id,
+    postgresql_where=text("state IN ('open', 'claimed', 'escalated')"),
+    sqlite_where=text("state IN ('open', 'claimed', 'escalated')"),
+)
+
+
 class Reply(db.Model):
     __tablename__ = "replies"
 
