@@ -177,3 +177,22 @@ def test_language_given_by_the_client_wins(app, client, world):
     item_id = submit(client, review(body="Very good", lang="fr-CA")).get_json()["id"]
     with app.app_context():
         assert db.session.get(Item, item_id).lang == "fr-ca"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        (review(body="bien\x00"), "body"),
+        (review(author={"name": "A\x00"}), "author.name"),
+        (review(title="\x00"), "title"),
+    ],
+)
+def test_nul_characters_are_refused_naming_the_field(client, world, payload, field):
+    response = submit(client, payload)
+    assert response.status_code == 422
+    assert error_of(response)["field"] == field
+
+
+def test_nul_in_url_is_refused(client, world):
+    assert submit(client, review(), subject="sku%00").status_code == 422
+    assert client.get("/api/v1/cases?site=%00", headers=auth(world.admin_token)).status_code == 422

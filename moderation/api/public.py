@@ -21,7 +21,31 @@ def json_body() -> object:
     payload = request.get_json(silent=True)
     if payload is None:
         raise ServiceError("invalid_json", "the body is not valid JSON", status=400)
+    reject_nul(payload)
     return payload
+
+
+def reject_nul(value: object, field: str = "") -> None:
+    """NUL characters are never text a customer meant, and PostgreSQL cannot store them: refuse, naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ServiceError("invalid", f"{field or 'the body'} contains a NUL character", field or None, 422)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            reject_nul(key, field)
+            reject_nul(inner, f"{field}.{key}" if field else str(key))
+    elif isinstance(value, list):
+        for inner in value:
+            reject_nul(inner, field)
+
+
+@bp.before_request
+def refuse_nul_in_url() -> None:
+    """The same for path segments and query parameters (``%00``)."""
+    for name, value in (request.view_args or {}).items():
+        reject_nul(value, name)
+    for name, value in request.args.items(multi=True):
+        reject_nul(value, name)
 
 
 def int_arg(name: str, default: int | None, low: int, high: int) -> int | None:
