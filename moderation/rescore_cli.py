@@ -141,6 +141,7 @@ def watch(run_id: int, poll: float) -> bool:
             bar.update(progress.items_done - bar.n)
             if time.monotonic() - last_check > 10 * poll:
                 last_check = time.monotonic()
+                rescoring.reclaim_abandoned()
                 states = rescoring.chunk_job_states(run_id)
                 waiting = [s for s in states.values() if s in ("queued", "started", "scheduled", "deferred")]
                 failed = [p for p, s in states.items() if s in rescoring.TERMINAL_JOB_STATES]

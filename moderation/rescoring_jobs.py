@@ -32,13 +32,17 @@ class ExecutionLease:
         now = time.monotonic()
         if self.job is None or now - self.renewed_at < self.seconds / 4:
             return
-        executions = self.job.get_executions()
-        if not executions:
-            return
-        current = max(executions, key=lambda e: e.created_at)
-        with self.job.connection.pipeline() as pipe:
-            current.heartbeat(self.job.started_job_registry, self.seconds, pipe)
-            pipe.execute()
+        registry = self.job.started_job_registry
+        conn = self.job.connection
+        # Entries are "job_id:execution_id"; a killed earlier execution of this job may linger with a lower score,
+        # so this execution is the latest one. Only the registry score moves: rq's execution hashes keep their TTL.
+        mine = [
+            (score, key)
+            for key, score in conn.zrange(registry.key, 0, -1, withscores=True)
+            if key.decode().startswith(self.job.id + ":")
+        ]
+        if mine:
+            conn.zadd(registry.key, {max(mine)[1]: time.time() + self.seconds}, xx=True)
         self.renewed_at = now
 
 

@@ -278,6 +278,24 @@ def enqueue_pending_chunks(run: RescoreRun, retry_failed: bool = True) -> int:
     return enqueued
 
 
+def reclaim_abandoned() -> None:
+    """Run rq's abandoned-job handling on the rescore queue now, as a worker's maintenance would.
+
+    A started chunk whose lease lapsed (its worker was killed) is retried or, retries used up, failed. The
+    maintenance lock keeps this from racing a worker's own cleanup.
+    """
+    from rq.registry import StartedJobRegistry
+
+    from ..broker import get_queue
+
+    queue = get_queue(setting("RESCORE_QUEUE"))
+    if queue.acquire_maintenance_lock():
+        try:
+            StartedJobRegistry(queue=queue).cleanup()
+        finally:
+            queue.release_maintenance_lock()
+
+
 # -- the chunk job's work ------------------------------------------------------------------------------------
 
 
