@@ -37,8 +37,13 @@ def seed_items(app, n: int, subjects: int = 10, site_slug: str = "shop", baselin
             db.session.execute(
                 insert(Score),
                 [
-                    {"item_id": i, "model_version": baseline, "label": p.label,
-                     "negative_probability": p.negative_probability, "created_at": now}
+                    {
+                        "item_id": i,
+                        "model_version": baseline,
+                        "label": p.label,
+                        "negative_probability": p.negative_probability,
+                        "created_at": now,
+                    }
                     for (i, _, _), p in zip(items, predictions, strict=True)
                 ],  # fmt: skip
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from moderation.extensions import db
-from moderation.models import Item, ModelVersion, RescoreChunk, RescoreRun, Score
+from moderation.models import Item, ModelVersion, RescoreChunk, RescoreRun, Score, Site
 from moderation.worker import build_worker
 from tests.rescoring.helpers import BASELINE, LOADER, score_count, seed_items
 from tests.rescoring.stubs import write_stub_model
@@ -39,9 +39,12 @@ def test_rescoring_5000_items_writes_one_new_score_per_item(make_app, world, tmp
         run = db.session.execute(select(RescoreRun)).scalar_one()
         assert run.state == "finished" and run.total_items == 5000 and run.activated_at is None
         assert db.session.execute(select(ModelVersion.version)).scalars().all() == [NEW]
-        assert db.session.execute(
-            select(func.count()).where(RescoreChunk.run_id == run.id, RescoreChunk.done.is_(True))
-        ).scalar_one() == 8
+        assert (
+            db.session.execute(
+                select(func.count()).where(RescoreChunk.run_id == run.id, RescoreChunk.done.is_(True))
+            ).scalar_one()
+            == 8
+        )
         assert db.session.execute(select(func.sum(RescoreChunk.scores_written))).scalar_one() == 5000
         # Known outputs: neutral texts (a third) are 0.8 now, the rest as before.
         neutral = db.session.execute(
@@ -50,7 +53,7 @@ def test_rescoring_5000_items_writes_one_new_score_per_item(make_app, world, tmp
         ).scalar_one()  # fmt: skip
         assert neutral == 5000 // 3 + (5000 % 3 > 2)
         # Not activated: the policy still uses the baseline.
-        assert world.site_slug and db.session.execute(select(func.count()).select_from(RescoreRun)).scalar_one() == 1
+        assert db.session.execute(select(Site.active_model_version)).scalars().all() == [BASELINE, None]
 
     # Re-running the same command resumes the same run: every chunk is done, nothing is enqueued.
     again = runner.invoke(args=["rescore", "--model", str(model_dir), "--poll", "0.05"])
