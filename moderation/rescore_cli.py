@@ -86,19 +86,19 @@ def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chun
 
     if not watch(run.id, poll):
         sys.exit(1)
+    # The diff first: what the new model changes, and what activating it does (or did) to the queue.
     run = db.session.get(type(run), run.id)
+    print_report(rescoring.diff_report(run))
+    if report_path:
+        with open(report_path, "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(rescoring.diff_csv_lines(run))
+        click.echo(f"diff written to {report_path}")
     if activate and run.activated_at is None:
         counts = rescoring.activate_run(run.id)
         if counts is not None:
             click.echo("activated: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     elif run.activated_at is not None:
-        click.echo(f"active since {run.activated_at:%Y-%m-%d %H:%M} UTC")
-    report = rescoring.diff_report(db.session.get(type(run), run.id))
-    print_report(report)
-    if report_path:
-        with open(report_path, "w", newline="", encoding="utf-8") as fh:
-            csv.writer(fh).writerows(rescoring.diff_csv_lines(db.session.get(type(run), run.id)))
-        click.echo(f"diff written to {report_path}")
+        click.echo(f"active since {run.activated_at:%Y-%m-%d %H:%M} UTC (run {run.id})")
     db.session.rollback()
 
 
@@ -169,13 +169,17 @@ def watch(run_id: int, poll: float) -> bool:
 
 
 def print_report(report) -> None:
-    data = report.as_dict(max_subjects=10)
+    from sqlalchemy import select
+
+    from .models import Site
+
+    data = report.as_dict(dict(db.session.execute(select(Site.id, Site.slug)).all()), max_subjects=10)
     click.echo(
         f"diff vs {data['baseline_versions']}: {data['items']} item(s), verdict changed {data['verdict_changed']}, "
         f"label changed {data['label_changed']} (+{data['became_negative']} negative, "
         f"+{data['became_positive']} positive), no baseline score {data['without_baseline']}"
     )
-    click.echo("cases: " + ", ".join(f"{k} {v}" for k, v in data["cases"].items()))
+    click.echo("cases on activation: " + ", ".join(f"{k} {v}" for k, v in data["cases"].items()))
     for reason, counts in data["reasons"].items():
         click.echo(f"  {reason}: {counts['before']} → {counts['after']} (+{counts['gained']} −{counts['lost']})")
     for version, agreement in data["agreement"].items():
