@@ -327,10 +327,16 @@ def read_chunk(run: RescoreRun, chunk: RescoreChunk) -> tuple[list[int], list[st
 
 
 def insert_score_rows(rows: list[dict]) -> int:
-    """Multi-row insert that keeps any score this model version already gave; returns rows inserted."""
+    """Batched insert that keeps any score this model version already gave; returns rows inserted.
+
+    PostgreSQL: COPY into a temporary table, then one ``INSERT … SELECT … ON CONFLICT DO NOTHING``. SQLite:
+    a multi-row insert with the same conflict clause.
+    """
     if not rows:
         return 0
     dialect = db.engine.dialect.name
+    if dialect == "postgresql" and db.engine.dialect.driver == "psycopg":
+        return copy_score_rows(rows)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     elif dialect == "sqlite":
@@ -340,6 +346,33 @@ def insert_score_rows(rows: list[dict]) -> int:
         return len(rows)
     stmt = dialect_insert(Score).on_conflict_do_nothing(index_elements=["item_id", "model_version"]).returning(Score.id)
     return len(db.session.execute(stmt, rows).all())
+
+
+def copy_score_rows(rows: list[dict]) -> int:
+    """COPY is several times faster than a multi-row INSERT on PostgreSQL; it runs in the session's transaction."""
+    raw = db.session.connection().connection.driver_connection
+    with raw.cursor() as cursor:
+        # Per connection, emptied at each commit: the rows never outlive the chunk's transaction.
+        cursor.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS rescore_scores_in (item_id integer, model_version varchar(200), "
+            "label varchar(16), negative_probability double precision, created_at timestamp) "
+            "ON COMMIT DELETE ROWS"
+        )
+        with cursor.copy(
+            "COPY rescore_scores_in (item_id, model_version, label, negative_probability, created_at) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(
+                    (row["item_id"], row["model_version"], row["label"], row["negative_probability"], row["created_at"])
+                )
+        cursor.execute(
+            "INSERT INTO scores (item_id, model_version, label, negative_probability, created_at) "
+            "SELECT item_id, model_version, label, negative_probability, created_at FROM rescore_scores_in "
+            "ON CONFLICT (item_id, model_version) DO NOTHING"
+        )
+        written = cursor.rowcount
+        cursor.execute("TRUNCATE rescore_scores_in")
+    return written
 
 
 def apply_chunk(chunk_id: int, item_ids: Sequence[int], predictions: Sequence[Prediction]) -> bool:
