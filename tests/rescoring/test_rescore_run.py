@@ -53,7 +53,10 @@ def test_rescoring_5000_items_writes_one_new_score_per_item(make_app, world, tmp
         ).scalar_one()  # fmt: skip
         assert neutral == 5000 // 3 + (5000 % 3 > 2)
         # Not activated: the policy still uses the baseline.
-        assert db.session.execute(select(Site.active_model_version)).scalars().all() == [BASELINE, None]
+        assert db.session.execute(select(Site.active_model_version).order_by(Site.id)).scalars().all() == [
+            BASELINE,
+            None,
+        ]
 
     # Re-running the same command resumes the same run: every chunk is done, nothing is enqueued.
     again = runner.invoke(args=["rescore", "--model", str(model_dir), "--poll", "0.05"])
