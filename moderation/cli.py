@@ -46,6 +46,9 @@ def register_cli(app: Flask) -> None:
         model_group = None
     if model_group is not None:
         app.cli.add_command(model_group)
+    from .rescore_cli import rescore_command
+
+    app.cli.add_command(rescore_command)
 
 
 # -- worker -------------------------------------------------------------------------------------------
