@@ -1,7 +1,7 @@
 """rescoring: model versions, rescore runs and their chunks
 
 Revision ID: 0004_rescore
-Revises: 0001
+Revises: 0002_console
 Create Date: 2026-11-26 05:49:37.326312
 
 """
