@@ -25,6 +25,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_observability(app)
     return app
 
 
@@ -81,6 +82,12 @@ def register_errorhandlers(app: Flask) -> None:
     from .api.errors import register_api_errors
 
     register_api_errors(app)
+
+
+def register_observability(app: Flask) -> None:
+    from .observability import register_observability as register
+
+    register(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, make_response, request
 
+from .. import metrics
 from ..extensions import db, limiter
 from ..models import ItemStatus
 from ..services import listing
@@ -78,6 +79,7 @@ def submit_item(site_slug: str, subject: str):
     submission = parse_submission(json_body(), current_app.config)
     item = create_item(site, subject, submission)
     db.session.commit()
+    metrics.submissions.labels(site=site.slug, kind=item.kind, status=item.status).inc()
     request_scoring(item.id)
     body = {"id": item.id, "status": item.status}
     if item.status == ItemStatus.HELD.value:
