@@ -28,7 +28,7 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 DELAY_BUCKETS = (0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 1800, 3600, 4 * 3600, 24 * 3600)
@@ -73,6 +73,10 @@ def after_commit(session, callback: Callable[[], None]) -> None:
     A counter bumped before a rolled-back commit would count an event that never happened (and the retry
     would count it again); the metrics must match what SQL can count.
     """
+    if isinstance(session, scoped_session):
+        session = session()
+    if not session.in_transaction():  # tie it to a transaction, so that a rollback drops it
+        session.begin()
     session.info.setdefault(_PENDING_KEY, []).append(callback)
 
 
@@ -220,7 +224,9 @@ class ScrapeTimeCollector:
         )
         age.add_metric([], oldest_age)
         active = GaugeMetricFamily(
-            "moderation_site_model_info", "The model version a site's policy uses (value 1)", ["site", "model_version"]
+            "moderation_site_model_info",
+            "The model version a site's policy uses (value 1)",
+            labels=["site", "model_version"],
         )
         for slug, version in sites:
             if version:
