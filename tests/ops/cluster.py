@@ -133,6 +133,23 @@ class Cluster:
         self.workers[name].send_signal(signal.SIGKILL)
         self.workers[name].wait(10)
 
+    def kill_worker_mid_batch(self, name: str, timeout_s: float = 20) -> bool:
+        """SIGKILL ``name`` right after it hands a batch to the model (its batch is claimed, not committed).
+
+        Returns whether that moment was caught; if not within ``timeout_s``, it is killed anyway.
+        """
+        log = self.stub_log_dir / f"scored-{self.workers[name].pid}.txt"
+        size = log.stat().st_size if log.exists() else 0
+        deadline = time.monotonic() + timeout_s
+        caught = False
+        while time.monotonic() < deadline:
+            if log.exists() and log.stat().st_size != size:
+                caught = True
+                break
+            time.sleep(0.001)
+        self.kill_worker(name)
+        return caught
+
     def scrape(self, url: str) -> dict[str, float]:
         """Samples of a /metrics page, summed over label sets: {"name{label=value,...}": value, "name": total}."""
         with urllib.request.urlopen(url, timeout=10) as response:

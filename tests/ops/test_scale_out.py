@@ -82,8 +82,9 @@ def test_scale_out_then_faults_every_item_scored_exactly_once(make_app, require_
     """One run of ITEMS reviews through gunicorn x2 and 3 workers, on a test-owned Redis.
 
     Phase 1 (first 40%): no fault. The clients pause, the workers drain, and every counter of /metrics (web
-    and the three workers) must equal its SQL count. Phase 2: at 55% one worker is SIGKILLed (a new one
-    starts, as a container restart policy would do); at 75% Redis is stopped for 2 s and restarted empty.
+    and the three workers) must equal its SQL count. Phase 2: at 55% one worker is SIGKILLed while its batch
+    is in the model, claimed but not committed (a new worker starts, as a restart policy would do); at 75%
+    Redis is stopped for 2 s and restarted empty.
     At the end: every accepted item is in the database and scored, none twice, nothing else was stored.
     """
     redis_port = free_port()
@@ -144,8 +145,9 @@ def test_scale_out_then_faults_every_item_scored_exactly_once(make_app, require_
         with app.app_context():
             scored_at_kill = db.session.execute(select(func.count()).select_from(Score)).scalar_one()
             db.session.rollback()
-        cluster.kill_worker("w1")
+        caught = cluster.kill_worker_mid_batch("w1")
         phase2["w1 SIGKILLed at answered / scored"] = f"{load.progress()} / {scored_at_kill}"
+        phase2["w1 killed inside a forward pass"] = caught
         cluster.start_worker("w4")  # what `restart: unless-stopped` does; a fresh rq name
 
         load.wait_for(ITEMS * 75 // 100)
