@@ -10,6 +10,7 @@ from collections.abc import Callable
 import redis
 from flask import Flask
 from rq import SimpleWorker
+from rq.exceptions import StopRequested
 
 from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .observability import job_log_context
@@ -51,7 +52,9 @@ class ModerationWorker(SimpleWorker):
         super().heartbeat(timeout=timeout, pipeline=pipeline)
         try:
             send_heartbeat(self.connection, self.name, self.model_version)
-        except Exception:  # a heartbeat must never kill the worker; rq reconnects on its own
+        except redis.RedisError:  # a heartbeat must never kill the worker; rq reconnects on its own
+            # Only Redis errors: rq's SIGTERM handler raises StopRequested from wherever the worker is, and
+            # swallowing it here left the worker running after `docker stop`.
             log.warning("could not send heartbeat", exc_info=True)
 
     def run_maintenance_tasks(self):
@@ -68,6 +71,9 @@ class ModerationWorker(SimpleWorker):
                 sweep_unscored()
                 if release_expired_claims():
                     db.session.commit()
+            except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
+                db.session.rollback()
+                raise
             except Exception:
                 db.session.rollback()
                 log.warning("sweep failed; it runs again at the next maintenance", exc_info=True)
@@ -109,10 +115,14 @@ def work_until_stopped(rq_worker: ModerationWorker, burst: bool = False, logging
     next job or sweep takes them.
     """
     stop = {"requested": False}
+    current = {"worker": rq_worker}
     generation = 0
 
     def request_stop(signum, frame):
         stop["requested"] = True
+        # A successor may be registering already, before rq installs its own handlers: its loop checks this
+        # flag before it dequeues anything.
+        current["worker"]._stop_requested = True
 
     while True:
         try:
@@ -122,7 +132,7 @@ def work_until_stopped(rq_worker: ModerationWorker, burst: bool = False, logging
         # rq records a SIGTERM/SIGINT in _shutdown_requested_date, whether it stopped idle or after a job.
         if burst or rq_worker._shutdown_requested_date is not None or stop["requested"]:
             return
-        # rq's own handlers belong to the worker that quit; until the next one starts, a signal just stops.
+        # rq's own handlers belong to the worker that quit; until the next one runs, a signal just stops.
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
         log.warning("worker %s quit its loop (Redis unreachable?); starting again once Redis answers", rq_worker.name)
@@ -137,7 +147,9 @@ def work_until_stopped(rq_worker: ModerationWorker, burst: bool = False, logging
         if stop["requested"]:
             return
         generation += 1
-        rq_worker = successor(rq_worker, generation)
+        rq_worker = current["worker"] = successor(rq_worker, generation)
+        if stop["requested"]:
+            return
 
 
 def build_worker(

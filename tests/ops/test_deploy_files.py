@@ -235,9 +235,15 @@ def test_gunicorn_config_loads_with_workers_from_cores(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     config = dict(re.findall(r"^(\w+)\s+=\s+(.*)$", result.stdout, re.M))
-    from moderation.gunicorn_conf import usable_cores
-
-    assert config["workers"] == str(usable_cores() + 1)
+    # Not imported here: the config module sets PROMETHEUS_MULTIPROC_DIR, which would change this process's /metrics.
+    cores = subprocess.run(
+        [sys.executable, "-c", "from moderation.gunicorn_conf import usable_cores; print(usable_cores())"],
+        env=env_for(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.strip()
+    assert config["workers"] == str(int(cores) + 1)
     assert config["threads"] == "3"
     assert config["worker_class"] == "gthread"
     assert config["timeout"] == "30"

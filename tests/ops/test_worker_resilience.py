@@ -13,13 +13,18 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+import redis
+from rq.exceptions import StopRequested
 from sqlalchemy import select
 
+from moderation import worker as worker_module
 from moderation.embedded import start_redis, stop
 from moderation.extensions import db
 from moderation.models import Item
 from moderation.services.accounts import create_site, create_token
 from tests.conftest import auth, free_port, review, submit
+from tests.stubs import make_stub
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +52,7 @@ def test_worker_survives_redis_restart_during_a_job(make_app, tmp_path):
         db.session.commit()
     client = app.test_client()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"},
         "PYTHONPATH": str(ROOT),
         "MODERATION_DATABASE_URL": app.config["DATABASE_URL"],
         "MODERATION_REDIS_URL": app.config["REDIS_URL"],
@@ -83,3 +88,22 @@ def test_worker_survives_redis_restart_during_a_job(make_app, tmp_path):
         returncode = worker.wait(60)
         stop(redis_proc)
     assert returncode == 0, log_path.read_text()
+
+
+def test_heartbeat_swallows_redis_errors_but_not_a_stop_request(app, monkeypatch):
+    """rq's SIGTERM handler raises StopRequested wherever the worker is; a heartbeat that swallowed it left the
+    worker running after `docker stop` (seen in this suite before the fix)."""
+    rq_worker = worker_module.build_worker(app, make_stub)
+
+    def redis_down(*args):
+        raise redis.ConnectionError("down")
+
+    monkeypatch.setattr(worker_module, "send_heartbeat", redis_down)
+    rq_worker.heartbeat()  # logged, not raised
+
+    def stop_requested(*args):
+        raise StopRequested()
+
+    monkeypatch.setattr(worker_module, "send_heartbeat", stop_requested)
+    with pytest.raises(StopRequested):
+        rq_worker.heartbeat()
