@@ -58,24 +58,29 @@ def configure_urls(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     from .extensions import babel, csrf, db, limiter, login_manager, migrate
+    from .i18n import select_locale
 
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
 
 
 def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .api.ops import bp as ops_bp
+    from .console import init_console
     from .extensions import csrf
+    from .widget import bp as widget_bp
 
     # The API authenticates by bearer token or by the site's allowed origins, not by session cookie.
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(ops_bp)
+    app.register_blueprint(widget_bp)
+    init_console(app)  # session login; every POST keeps Flask-WTF's CSRF check
 
 
 def register_errorhandlers(app: Flask) -> None:

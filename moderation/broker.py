@@ -38,7 +38,9 @@ def get_queue(name: str, app: Flask | None = None) -> Queue:
     return Queue(name, connection=get_redis(app))
 
 
-def enqueue(queue_name: str, func: Any, *args: Any, job_id: str, timeout: int = 600, **kwargs: Any):
+def enqueue(
+    queue_name: str, func: Any, *args: Any, job_id: str, timeout: int = 600, retry: Retry | None = None, **kwargs: Any
+):
     """Every enqueue goes through here: timeout, retries with backoff, failure callback, stable id, and the
     request id of the HTTP request (if any) that caused it, for the worker's logs."""
     from .jobs import report_failure
@@ -50,7 +52,7 @@ def enqueue(queue_name: str, func: Any, *args: Any, job_id: str, timeout: int = 
         *args,
         job_id=job_id,
         job_timeout=timeout,
-        retry=Retry(max=3, interval=[5, 30, 120]),
+        retry=retry or Retry(max=3, interval=[5, 30, 120]),
         on_failure=report_failure,
         result_ttl=300,
         failure_ttl=7 * 24 * 3600,

@@ -36,7 +36,8 @@ def fail(message: str) -> None:
 
 def register_cli(app: Flask) -> None:
     """Commands also reachable through ``flask --app moderation``."""
-    for command in (serve, worker, site_group, moderator_group, token_group, import_command, sweep_command):
+    for command in (serve, worker, site_group, moderator_group, token_group, author_group, import_command,
+                    sweep_command):  # fmt: skip
         app.cli.add_command(command)
     try:
         from .classifier.cli import model as model_group
@@ -44,6 +45,9 @@ def register_cli(app: Flask) -> None:
         model_group = None
     if model_group is not None:
         app.cli.add_command(model_group)
+    from .rescore_cli import rescore_command
+
+    app.cli.add_command(rescore_command)
 
 
 # -- worker -------------------------------------------------------------------------------------------
@@ -139,24 +143,30 @@ def serve(host: str, port: int, no_worker: bool, classifier_spec: str | None) ->
 
 
 def bootstrap_demo(app: Flask, host: str, port: int) -> None:
-    """First run on an empty database: a demo site, an admin and a site token, printed once."""
+    """First run on an empty database: the demo site with its product reviews and article thread, an admin
+    and two tokens, printed once."""
     from sqlalchemy import func, select
 
     from .models import Role, Site
-    from .services.accounts import create_moderator, create_site, create_token
+    from .services.accounts import create_moderator, create_token
+    from .services.queueing import request_scoring
+    from .widget.demo import load_demo
 
     if db.session.execute(select(func.count()).select_from(Site)).scalar_one():
         return
     origin = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}"
-    site = create_site("demo", "Demo shop", origins=[origin, f"http://127.0.0.1:{port}"])
+    report = load_demo([origin, f"http://127.0.0.1:{port}"])
+    site = db.session.execute(select(Site).where(Site.slug == "demo")).scalar_one()
     password = secrets.token_urlsafe(12)
     admin = create_moderator("admin@example.com", "Admin", password, Role.ADMIN.value, ["demo"])
     _, site_secret = create_token("demo site token", site=site)
     _, admin_secret = create_token("admin token", moderator=admin)
     db.session.commit()
+    if report.last_item_id:
+        request_scoring(report.last_item_id)
     click.echo(
-        "\nFirst run: created site 'demo', admin admin@example.com / "
-        f"{password}\n  site token (submit from a server): {site_secret}\n"
+        f"\nFirst run: created site 'demo' ({report.created} demo items: {origin}/demo), console login "
+        f"admin@example.com / {password}\n  site token (submit from a server): {site_secret}\n"
         f"  admin token (moderator API): {admin_secret}\n"
         f"  try: curl -H 'Authorization: Bearer {site_secret}' -H 'Content-Type: application/json' \\\n"
         f'       -d \'{{"kind":"review","rating":1,"body":"Nul, cassé au bout de deux jours.",'
@@ -252,6 +262,29 @@ def token_create(moderator_email, site_slug, name) -> None:
     click.echo(secret)
 
 
+@click.group("author")
+def author_group() -> None:
+    """Authors (customers)."""
+
+
+@author_group.command("erase")
+@click.argument("email")
+@click.option("--site", "site_slug", required=True)
+@click.option("--remove-items", is_flag=True, help="Also remove and blank everything the author wrote.")
+@with_appcontext
+def author_erase(email: str, site_slug: str, remove_items: bool) -> None:
+    """Erase an author's email and name on request (right to erasure)."""
+    from .services.authors import erase_author
+    from .services.errors import ServiceError
+
+    try:
+        removed = erase_author(site_slug, email, remove_items=remove_items)
+    except ServiceError as exc:
+        fail(exc.message)
+    db.session.commit()
+    click.echo(f"erased; {removed} item(s) removed")
+
+
 # -- import -------------------------------------------------------------------------------------------
 
 
@@ -268,8 +301,8 @@ def import_command(path: str) -> None:
 
     with tqdm(total=count_rows(path), unit="row", disable=None) as bar:
         report = import_rows(read_rows(path), current_app.config, on_row=lambda: bar.update(1))
-    if report.created:
-        request_scoring(0)
+    if report.last_item_id:
+        request_scoring(report.last_item_id)
     click.echo(f"created {report.created}, already there {report.skipped}, refused {len(report.errors)}")
     for line, message in report.errors[:20]:
         click.echo(f"  row {line}: {message}", err=True)

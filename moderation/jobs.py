@@ -35,12 +35,12 @@ def score_pending_items() -> int:
     started = time.monotonic()
     scored = 0
     while True:
-        n = score_batch(classifier, batch_size)
-        scored += n
-        if n < batch_size:
+        ids = score_batch(classifier, batch_size)
+        scored += len(ids)
+        if len(ids) < batch_size:
             break
         if time.monotonic() - started > JOB_TIME_BUDGET_S:
-            request_scoring(0)
+            request_scoring(ids[-1])  # a follow-up job, named after where this one stopped
             break
     log.info("scored %d item(s) with %s", scored, classifier.model_version)
     return scored

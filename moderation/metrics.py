@@ -107,13 +107,16 @@ def count_first_answer(session, site_slug: str, opened_at, answered_at) -> None:
     after_commit(session, record)
 
 
-def record_batch(items, model_version: str, started: float, scored_at) -> None:
-    """A committed scoring batch: size, duration, items scored, and each item's wait for its score."""
+def record_batch(accepted_at: list, model_version: str, started: float, scored_at) -> None:
+    """A committed scoring batch: size, duration, items scored, and each item's wait for its score.
+
+    Takes the items' creation times read before the commit: after it, reading them would reload every row.
+    """
     scoring_batch_seconds.observe(time.monotonic() - started)
-    scoring_batch_size.observe(len(items))
-    items_scored.labels(model_version=model_version).inc(len(items))
-    for item in items:
-        scoring_delay_seconds.observe(max(0.0, (scored_at - item.created_at).total_seconds()))
+    scoring_batch_size.observe(len(accepted_at))
+    items_scored.labels(model_version=model_version).inc(len(accepted_at))
+    for created_at in accepted_at:
+        scoring_delay_seconds.observe(max(0.0, (scored_at - created_at).total_seconds()))
 
 
 # -- scrape time --------------------------------------------------------------------------------------

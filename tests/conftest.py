@@ -55,16 +55,16 @@ def database_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     if REDIS_URL:
-        base = redis_lib.Redis.from_url(REDIS_URL)
+        parts = urlsplit(REDIS_URL)
         for index in range(1, 16):
-            conn = redis_lib.Redis.from_url(REDIS_URL, db=index)
+            # The index goes in the URL: redis-py lets a URL's "/0" override a db= argument.
+            conn = redis_lib.Redis.from_url(f"{parts.scheme}://{parts.netloc}/{index}")
             # An empty index that no concurrent run has claimed becomes this run's own.
             if conn.dbsize() == 0 and conn.set("moderation:test:owner", os.getpid(), nx=True):
                 break
+            conn.close()
         else:
             pytest.fail("no free Redis db index for this test run")
-        base.close()
-        parts = urlsplit(REDIS_URL)
         yield f"{parts.scheme}://{parts.netloc}/{index}"
         conn.flushdb()
         return

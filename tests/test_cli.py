@@ -152,13 +152,15 @@ def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
                 time.sleep(0.2)
         items = base + "/api/v1/sites/demo/subjects/sku-1/items"
         angry = {"kind": "review", "rating": 1, "body": "Nul, cassé en deux jours.", "author": {"name": "Lea"}}
-        assert http("POST", items, angry, site_token)[0] == 202
+        status, accepted = http("POST", items, angry, site_token)
+        assert status == 202
         deadline = time.monotonic() + 30
-        cases: list = []
-        while not cases and time.monotonic() < deadline:
-            cases = http("GET", base + "/api/v1/cases?state=open", token=admin_token)[1]["cases"]
+        case = None
+        while case is None and time.monotonic() < deadline:
+            cases = http("GET", base + "/api/v1/cases?state=open&per_page=100", token=admin_token)[1]["cases"]
+            case = next((c for c in cases if c["item_id"] == accepted["id"]), None)
             time.sleep(0.3)
-        assert cases and cases[0]["reasons"] == ["low_rating", "negative_text"]
+        assert case is not None and case["reasons"] == ["low_rating", "negative_text"]
         assert processes_mentioning(str(data_dir / "redis.sock"))
     finally:
         serve.send_signal(stop_signal)
@@ -166,3 +168,17 @@ def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
     time.sleep(0.5)
     assert processes_mentioning(str(data_dir / "redis.sock")) == []
     assert processes_in_env(str(data_dir)) == []  # the worker (and anything else serve started) is gone too
+
+
+def test_author_erasure(app, client, runner, world):
+    from tests.conftest import review, submit
+
+    submit(client, review(author={"name": "Léa Martin", "email": "lea@example.com"}))
+    assert runner.invoke(args=["author", "erase", "nobody@example.com", "--site", "shop"]).exit_code != 0
+    result = runner.invoke(args=["author", "erase", "LEA@example.com", "--site", "shop", "--remove-items"])
+    assert "1 item(s) removed" in result.output
+    listing = client.get("/api/v1/sites/shop/subjects/sku-1").get_json()
+    assert listing["items"] == []
+    with app.app_context():
+        item = db.session.query(Item).one()
+        assert item.author.email is None and item.author.name == "Anonymous" and item.body == ""

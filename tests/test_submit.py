@@ -157,3 +157,42 @@ def test_rate_limit_answers_429(make_app, world):
     assert statuses == [202, 202, 202, 429, 429]
     limited = submit(client, review())
     assert limited.get_json()["error"]["code"] == "rate_limited"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Très déçu, les chaussures sont trop petites et la qualité n'est pas là", "fr"),
+        ("Very disappointed, the shoes are too small and the quality is not there", "en"),
+        ("OK", None),
+    ],
+)
+def test_language_is_guessed_when_not_given(app, client, world, text, expected):
+    item_id = submit(client, review(rating=3, body=text)).get_json()["id"]
+    with app.app_context():
+        assert db.session.get(Item, item_id).lang == expected
+
+
+def test_language_given_by_the_client_wins(app, client, world):
+    item_id = submit(client, review(body="Very good", lang="fr-CA")).get_json()["id"]
+    with app.app_context():
+        assert db.session.get(Item, item_id).lang == "fr-ca"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        (review(body="bien\x00"), "body"),
+        (review(author={"name": "A\x00"}), "author.name"),
+        (review(title="\x00"), "title"),
+    ],
+)
+def test_nul_characters_are_refused_naming_the_field(client, world, payload, field):
+    response = submit(client, payload)
+    assert response.status_code == 422
+    assert error_of(response)["field"] == field
+
+
+def test_nul_in_url_is_refused(client, world):
+    assert submit(client, review(), subject="sku%00").status_code == 422
+    assert client.get("/api/v1/cases?site=%00", headers=auth(world.admin_token)).status_code == 422

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from . import moderator, openapi, public  # noqa: E402,F401  (routes register on import)
+from . import moderator, openapi, public, rescoring  # noqa: E402,F401  (routes register on import)

@@ -121,6 +121,15 @@ SCHEMAS = {
             "pages": {"type": "integer"},
         },
     },
+    "HelpfulVote": {
+        "type": "object",
+        "required": ["item_id", "helpful_count", "counted"],
+        "properties": {
+            "item_id": {"type": "integer"},
+            "helpful_count": {"type": "integer", "minimum": 0},
+            "counted": {"type": "boolean", "description": "false when this client had already voted for the item"},
+        },
+    },
     "Case": {
         "type": "object",
         "properties": {
@@ -148,6 +157,56 @@ SCHEMAS = {
                 "type": "string",
                 "enum": ["spam", "links", "abusive", "personal_data", "off_topic", "duplicate", "other"],
             },
+        },
+    },
+    "RescoreRun": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "model_version": {"type": "string"},
+            "site": {"type": ["string", "null"], "description": "null: a run over every site (admins only)"},
+            "since": {"type": ["string", "null"]},
+            "chunk_size": {"type": "integer"},
+            "baseline_versions": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
+            "activate_requested": {"type": "boolean"},
+            "created_at": {"type": "string"},
+            "finished_at": {"type": ["string", "null"]},
+            "activated_at": {"type": ["string", "null"]},
+            "progress": {
+                "type": "object",
+                "properties": {
+                    "state": {"type": "string", "enum": ["running", "finished"]},
+                    "total_items": {"type": "integer"},
+                    "total_chunks": {"type": "integer"},
+                    "chunks_done": {"type": "integer"},
+                    "items_done": {"type": "integer"},
+                    "scores_written": {"type": "integer"},
+                    "items_per_s": {"type": ["number", "null"]},
+                    "eta_s": {"type": ["number", "null"]},
+                    "activated": {"type": "boolean"},
+                },
+            },
+        },
+    },
+    "RescoreDiff": {
+        "type": "object",
+        "properties": {
+            "run": {"$ref": "#/components/schemas/RescoreRun"},
+            "items": {"type": "integer"},
+            "without_baseline": {"type": "integer"},
+            "verdict_changed": {"type": "integer"},
+            "label_changed": {"type": "integer"},
+            "became_negative": {"type": "integer"},
+            "became_positive": {"type": "integer"},
+            "cases": {
+                "type": "object",
+                "description": "what activating now does: open, mark_stale, unmark_stale, add_reasons",
+                "additionalProperties": {"type": "integer"},
+            },
+            "reasons": {"type": "object"},
+            "subjects_total": {"type": "integer"},
+            "subjects": {"type": "array", "items": {"type": "object"}},
+            "agreement": {"type": "object", "description": "per model version, against answered/dismissed cases"},
         },
     },
 }
@@ -212,6 +271,24 @@ def build_spec() -> dict:
                             },
                         },
                         **_errors(403, 404, 422),
+                    },
+                }
+            },
+            "/api/v1/sites/{site}/items/{id}/helpful": {
+                "post": {
+                    "summary": "Vote that a published review is helpful (one vote per client per item)",
+                    "description": "Used by the widget; no body. A browser's Origin must be on the site's list; "
+                    "without Origin a site token is required. The client is its address (stored as a keyed "
+                    "hash); voting again answers 200 with counted false. Unknown, held or removed items are "
+                    "404. Rate-limited per client.",
+                    "parameters": [site, _path_param("id", {"type": "integer", "minimum": 1})],
+                    "security": [{}, {"bearer": []}],
+                    "responses": {
+                        "200": {
+                            "description": "the item's helpful count after the vote",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HelpfulVote"}}},
+                        },
+                        **_errors(401, 403, 404, 429),
                     },
                 }
             },
@@ -291,6 +368,56 @@ def build_spec() -> dict:
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}},
                         },
                         **_errors(400, 401, 403, 404, 409, 415, 422),
+                    },
+                }
+            },
+            "/api/v1/rescore-runs": {
+                "get": {
+                    "summary": "Rescore runs, newest first (moderators: their sites' runs; admins: all)",
+                    "security": bearer,
+                    "parameters": [_query("limit", {"type": "integer", "minimum": 1, "maximum": 100})],
+                    "responses": {"200": {"description": "runs with their progress"}, **_errors(401, 403, 422)},
+                }
+            },
+            "/api/v1/rescore-runs/{id}": {
+                "get": {
+                    "summary": "One rescore run with its progress: done/total, rate, ETA",
+                    "security": bearer,
+                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1, "maximum": 2147483647})],
+                    "responses": {
+                        "200": {
+                            "description": "the run",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RescoreRun"}}},
+                        },
+                        **_errors(401, 403, 404),
+                    },
+                }
+            },
+            "/api/v1/rescore-runs/{id}/diff": {
+                "get": {
+                    "summary": "The run's diff report: changed verdicts, per product and reason, cases, agreement",
+                    "security": bearer,
+                    "parameters": [
+                        _path_param("id", {"type": "integer", "minimum": 1, "maximum": 2147483647}),
+                        _query("subjects", {"type": "integer", "minimum": 0, "maximum": 1000}),
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "the diff",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RescoreDiff"}}},
+                        },
+                        **_errors(401, 403, 404, 422),
+                    },
+                }
+            },
+            "/api/v1/rescore-runs/{id}/diff.csv": {
+                "get": {
+                    "summary": "The run's changed items as CSV",
+                    "security": bearer,
+                    "parameters": [_path_param("id", {"type": "integer", "minimum": 1, "maximum": 2147483647})],
+                    "responses": {
+                        "200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                        **_errors(401, 403, 404),
                     },
                 }
             },

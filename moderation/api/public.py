@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask import current_app, jsonify, make_response, request
+from sqlalchemy import select
 
 from .. import metrics
 from ..extensions import db, limiter
-from ..models import ItemStatus
+from ..models import ItemStatus, Site
 from ..services import listing
 from ..services.errors import ServiceError
 from ..services.queueing import request_scoring
@@ -21,7 +22,31 @@ def json_body() -> object:
     payload = request.get_json(silent=True)
     if payload is None:
         raise ServiceError("invalid_json", "the body is not valid JSON", status=400)
+    reject_nul(payload)
     return payload
+
+
+def reject_nul(value: object, field: str = "") -> None:
+    """NUL characters are never text a customer meant, and PostgreSQL cannot store them: refuse, naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ServiceError("invalid", f"{field or 'the body'} contains a NUL character", field or None, 422)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            reject_nul(key, field)
+            reject_nul(inner, f"{field}.{key}" if field else str(key))
+    elif isinstance(value, list):
+        for inner in value:
+            reject_nul(inner, field)
+
+
+@bp.before_request
+def refuse_nul_in_url() -> None:
+    """The same for path segments and query parameters (``%00``)."""
+    for name, value in (request.view_args or {}).items():
+        reject_nul(value, name)
+    for name, value in request.args.items(multi=True):
+        reject_nul(value, name)
 
 
 def int_arg(name: str, default: int | None, low: int, high: int) -> int | None:
@@ -43,6 +68,27 @@ def with_cors(response, site_origins: list[str]):
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Vary"] = "Origin"
     return response
+
+
+def allow_origin_on_errors(response):
+    """Give refusals (422, 429, 404) the CORS header too, so a widget on an allowed origin can read them.
+
+    The views add it on success only; without it a browser hides every error body from the widget,
+    which then cannot show the server's message next to the field or a kind 429.
+    """
+    origin = request.headers.get("Origin")
+    slug = (request.view_args or {}).get("site_slug")
+    if response.status_code < 400 or not origin or not slug or "Access-Control-Allow-Origin" in response.headers:
+        return response
+    site = db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none()
+    if site is not None and origin.rstrip("/") in (site.allowed_origins or []):
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = "Retry-After"
+        response.headers["Vary"] = "Origin"
+    return response
+
+
+bp.after_request(allow_origin_on_errors)
 
 
 def submit_limit() -> str:
@@ -78,11 +124,12 @@ def submit_item(site_slug: str, subject: str):
     check_public_client(site, writing=True)
     submission = parse_submission(json_body(), current_app.config)
     item = create_item(site, subject, submission)
+    item_id, status = item.id, item.status  # read before commit: after it, the ORM would reload the row
     db.session.commit()
-    metrics.submissions.labels(site=site.slug, kind=item.kind, status=item.status).inc()
-    request_scoring(item.id)
-    body = {"id": item.id, "status": item.status}
-    if item.status == ItemStatus.HELD.value:
+    metrics.submissions.labels(site=site_slug, kind=submission.kind, status=status).inc()
+    request_scoring(item_id)
+    body = {"id": item_id, "status": status}
+    if status == ItemStatus.HELD.value:
         body["message"] = "Thank you: your text will be published once a moderator has read it."
     return with_cors(make_response(jsonify(body), 202), site.allowed_origins or [])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -12,6 +13,7 @@ from ..models import ApiToken, Moderator, Role, Site, utcnow
 from .errors import Conflict, NotFound, ServiceError
 
 TOKEN_PREFIX = "mod_"
+LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 
 def create_site(
@@ -80,5 +82,9 @@ def find_token(secret: str) -> ApiToken | None:
         return None
     if token.moderator is not None and not token.moderator.active:
         return None
-    token.last_used_at = utcnow()
+    # Written at most every few minutes: every submission of an integration carries the same token, and a
+    # write per request would serialise them all on this one row.
+    now = utcnow()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        token.last_used_at = now
     return token

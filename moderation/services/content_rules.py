@@ -19,7 +19,8 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # "+33 6 12 34 56 78", "555-123-4567") or a French 10-digit run. Bare long digit runs are order numbers.
 PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,5}\b|\b0[1-9]\d{8}\b")
 
-# A short default list; each site adds its own words (console admin, ``moderation site create --word``).
+# A short default list; each site adds its own (console admin, ``moderation site create --word``). Words that
+# are ordinary in the other language stay out ("retard" is "late" in French).
 DEFAULT_WORDS = (
     "connard",
     "connasse",
@@ -34,7 +35,6 @@ DEFAULT_WORDS = (
     "asshole",
     "bitch",
     "cunt",
-    "retard",
     "nigger",
     "faggot",
     "pédé",
@@ -71,7 +71,8 @@ def check_content(texts: list[str], site_words: list[str]) -> RuleResult:
     """Apply the model-free rules to the customer's texts (title, body, name)."""
     result = RuleResult()
     joined = "\n".join(t for t in texts if t)
-    links = [m.group(0) for m in LINK_RE.finditer(joined) if not EMAIL_RE.fullmatch(m.group(0))]
+    # An email address is personal data, not a link: take it out before looking for domains.
+    links = [m.group(0) for m in LINK_RE.finditer(EMAIL_RE.sub(" ", joined))]
     if links:
         result.reasons.append("links")
         result.evidence["links"] = links[:5]

@@ -21,6 +21,7 @@ from .submissions import create_item, get_site, parse_submission
 class ImportReport:
     created: int = 0
     skipped: int = 0
+    last_item_id: int | None = None
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -110,8 +111,9 @@ def import_rows(
                 row["parent_id"] = parent
             submission = parse_submission(row, limits)
             with db.session.begin_nested():
-                create_item(site, str(subject), submission, external_id=str(external_id), created_at=created_at)
+                item = create_item(site, str(subject), submission, external_id=str(external_id), created_at=created_at)
             report.created += 1
+            report.last_item_id = item.id
             pending += 1
         except ServiceError as exc:
             report.errors.append((number, f"{exc.field or ''}: {exc.message}".strip(": ")))

@@ -35,7 +35,7 @@ def request_scoring(item_id: int) -> bool:
             enqueue(
                 current_app.config["SCORE_QUEUE"],
                 score_pending_items,
-                job_id=f"score-from-item-{item_id}",
+                job_id=f"score-after-item-{item_id}",
                 timeout=900,
             )
         return True

@@ -51,13 +51,13 @@ def insert_scores(rows: list[dict]) -> None:
     db.session.execute(stmt, rows)
 
 
-def score_batch(classifier: Classifier, batch_size: int) -> int:
-    """Score one claimed batch and commit it. Returns how many items were scored (0: nothing waited)."""
+def score_batch(classifier: Classifier, batch_size: int) -> list[int]:
+    """Score one claimed batch and commit it. Returns the ids scored (empty: nothing waited)."""
     started = time.monotonic()
     items = claim_unscored(batch_size)
     if not items:
         db.session.rollback()
-        return 0
+        return []
     predictions = classifier.predict([item.text_for_model for item in items], batch_size=batch_size)
     now = utcnow()
     insert_scores(
@@ -75,9 +75,11 @@ def score_batch(classifier: Classifier, batch_size: int) -> int:
     apply_policy(items, predictions)
     for item in items:
         item.scored_at = now
+    scored = [item.id for item in items]
+    accepted_at = [item.created_at for item in items]
     db.session.commit()
-    metrics.record_batch(items, predictions[0].model_version, started, now)
-    return len(items)
+    metrics.record_batch(accepted_at, predictions[0].model_version, started, now)
+    return scored
 
 
 def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> None:

@@ -17,6 +17,7 @@ from ..models import Author, Case, CaseState, Item, ItemKind, ItemStatus, Site, 
 from . import policy
 from .content_rules import check_content
 from .errors import NotFound, ServiceError
+from .language import guess_language
 
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
 SUBMIT_FIELDS = {"kind", "rating", "title", "body", "author", "parent_id", "lang"}
@@ -202,7 +203,7 @@ def create_item(
         rating=sub.rating,
         title=sub.title,
         body=sub.body,
-        lang=sub.lang,
+        lang=sub.lang or guess_language(f"{sub.title or ''} {sub.body}"),
         status=ItemStatus.HELD.value if rules.hold else ItemStatus.PUBLISHED.value,
         hold_reasons=rules.reasons,
         external_id=external_id,

@@ -1,0 +1,17 @@
+"""The moderator console: server-rendered pages (Jinja + htmx) over the same services as the token API."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("console", __name__, url_prefix="/console")
+
+
+def init_console(app: Flask) -> None:
+    """Register the console blueprint and its session login."""
+    auth.init_login(app)
+    app.jinja_env.globals.update(labels.template_globals())
+    app.register_blueprint(bp)
+
+
+from . import admin, audit, auth, bulk, cases, dashboard, labels, queue  # noqa: E402,F401  (routes register on import)

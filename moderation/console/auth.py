@@ -1,0 +1,137 @@
+"""Session login for the console: Flask-Login, hashed passwords, every page behind login, admin pages behind a role."""
+
+from __future__ import annotations
+
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db, limiter, login_manager
+from ..i18n import LANGUAGES
+from ..models import Moderator
+from ..services.errors import ServiceError
+from . import bp
+from .forms import LoginForm
+
+PUBLIC_ENDPOINTS = {"console.login", "console.language"}
+# Checked when the e-mail is unknown, so a wrong address costs the same time as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-password")
+
+
+def init_login(app: Flask) -> None:
+    login_manager.login_view = "console.login"
+    login_manager.session_protection = "strong"
+
+
+@login_manager.user_loader
+def load_moderator(moderator_id: str) -> Moderator | None:
+    moderator = db.session.get(Moderator, int(moderator_id)) if moderator_id.isdigit() else None
+    return moderator if moderator is not None and moderator.active else None
+
+
+def me() -> Moderator:
+    """The signed-in moderator (every console view runs behind ``require_login``)."""
+    return current_user._get_current_object()
+
+
+@bp.before_request
+def require_login():
+    if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
+        return None
+    if request.method != "GET":
+        abort(403)
+    if request.headers.get("HX-Request"):
+        response = current_app.response_class(status=401)
+        response.headers["HX-Redirect"] = url_for("console.login")
+        return response
+    return redirect(url_for("console.login", next=request.full_path.rstrip("?")))
+
+
+@bp.after_request
+def console_headers(response):
+    # Scripts only from our own files (htmx is vendored), no inline script or style, no framing.
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+@bp.errorhandler(ServiceError)
+def service_error(exc: ServiceError):
+    db.session.rollback()
+    return render_template("console/error.html", status=exc.status, message=exc.message), exc.status
+
+
+def admin_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not me().is_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path inside the console: never an open redirect to another host."""
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/console") and "\\" not in target:
+            return target
+    return url_for("console.queue")
+
+
+def login_limit() -> str:
+    return current_app.config.get("CONSOLE_LOGIN_RATE_LIMIT", "30 per minute")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
+def login():
+    """Sign in with e-mail and password."""
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = LoginForm()
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        moderator = db.session.execute(select(Moderator).where(Moderator.email == email)).scalar_one_or_none()
+        if moderator is None:
+            check_password_hash(_DUMMY_HASH, form.password.data)
+        elif moderator.active and moderator.check_password(form.password.data):
+            lang = session.get("lang")
+            session.clear()  # a fresh session (and CSRF token) after sign-in
+            if lang:
+                session["lang"] = lang
+            login_user(moderator)
+            return redirect(safe_next(request.args.get("next")))
+        flash(_("Wrong e-mail or password."), "error")
+    return render_template("console/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout():
+    """Sign out."""
+    logout_user()
+    session.clear()
+    return redirect(url_for("console.login"))
+
+
+@bp.post("/language")
+def language():
+    """Switch the console's language."""
+    lang = request.form.get("lang")
+    if lang in LANGUAGES:
+        session["lang"] = lang
+    return redirect(safe_next(request.form.get("next")))

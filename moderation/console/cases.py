@@ -1,0 +1,226 @@
+"""A case: the item as written, its context, its evidence and history; and what a moderator does to it."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import AuditEvent, Case, ItemStatus
+from ..services import cases as case_service
+from ..services import dashboard as dashboard_service
+from ..services import notes as note_service
+from ..services import queue as queue_service
+from ..services.errors import ServiceError
+from . import bp
+from .auth import me
+from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
+from .helpers import case_for, flash_refusal
+
+
+def timeline(case: Case) -> list[AuditEvent]:
+    return list(
+        db.session.execute(
+            select(AuditEvent)
+            .options(joinedload(AuditEvent.moderator))
+            .where(
+                or_(
+                    (AuditEvent.target_type == "case") & (AuditEvent.target_id == case.id),
+                    (AuditEvent.target_type == "item") & (AuditEvent.target_id == case.item_id),
+                )
+            )
+            .order_by(AuditEvent.at, AuditEvent.id)
+        ).scalars()
+    )
+
+
+def templates_for(case: Case) -> list[tuple[int, dict]]:
+    """The site's reply templates, those in the customer's language first."""
+    lang = (case.item.lang or "").split("-")[0]
+    indexed = list(enumerate(case.site.reply_templates or []))
+    return sorted(indexed, key=lambda pair: (pair[1].get("lang", "").split("-")[0] != lang, pair[0]))
+
+
+def fill_template(template: dict, case: Case) -> str:
+    # Plain replacement, not str.format: a template is admin text and must never reach attributes.
+    return template.get("body", "").replace("{name}", case.item.author.name)
+
+
+def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 200):
+    moderator = me()
+    item = case.item
+    reply_form = reply_form or ReplyForm()
+    templates = templates_for(case)
+    chosen = request.args.get("template", "")
+    if not reply_form.body.data and chosen.isdigit() and int(chosen) < len(case.site.reply_templates or []):
+        reply_form.body.data = fill_template(case.site.reply_templates[int(chosen)], case)
+    previous_id, next_id = queue_service.neighbours(moderator, case)
+    return (
+        render_template(
+            "console/case.html",
+            case=case,
+            item=item,
+            live_claim=case_service.claim_is_live(case),
+            mine=case_service.claim_is_live(case) and case.claimed_by_id == moderator.id,
+            active=case.state in ("open", "claimed", "escalated"),
+            held=item.status == ItemStatus.HELD.value,
+            recent=dashboard_service.recent_reviews(item.subject_id, exclude_item_id=item.id),
+            history=dashboard_service.author_history(item.author_id, exclude_item_id=item.id)
+            if item.author.email
+            else [],
+            events=timeline(case),
+            notes=note_service.notes_for(case),
+            templates=templates,
+            filled=[fill_template(t, case) for _, t in templates],
+            rejection_reasons=case_service.REJECTION_REASONS,
+            reply_form=reply_form,
+            note_form=NoteForm(),
+            close_form=CloseForm(),
+            reject_form=RejectForm(),
+            action_form=ActionForm(),
+            previous_id=previous_id,
+            next_id=next_id,
+        ),
+        status,
+    )
+
+
+@bp.get("/cases/<int:case_id>")
+def case(case_id: int):
+    """One case with everything needed to answer it."""
+    return render_case(case_for(me(), case_id))
+
+
+def back_to(case: Case):
+    return redirect(url_for("console.case", case_id=case.id))
+
+
+def onward():
+    """After closing a case, go straight to the next one waiting."""
+    next_id = queue_service.top_case_id(me())
+    return redirect(url_for("console.case", case_id=next_id) if next_id else url_for("console.queue"))
+
+
+@bp.post("/cases/<int:case_id>/claim")
+def claim(case_id: int):
+    """Take the case for a while so nobody else answers the same customer."""
+    case = case_for(me(), case_id)
+    try:
+        case_service.claim(me(), case, minutes=current_app.config["CLAIM_MINUTES"])
+        db.session.commit()
+        flash(_("You hold this case until %(time)s.", time=case.claim_expires_at.strftime("%H:%M UTC")), "ok")
+    except ServiceError as exc:
+        flash_refusal(exc, case)
+    return back_to(case)
+
+
+@bp.post("/cases/<int:case_id>/release")
+def release(case_id: int):
+    """Give the case back to the queue."""
+    case = case_for(me(), case_id)
+    try:
+        case_service.release(me(), case)
+        db.session.commit()
+        flash(_("Case released."), "ok")
+    except ServiceError as exc:
+        flash_refusal(exc, case)
+    return back_to(case)
+
+
+@bp.post("/cases/<int:case_id>/reply")
+def reply(case_id: int):
+    """Answer the customer publicly; the reply shows under the review at once."""
+    case = case_for(me(), case_id)
+    form = ReplyForm()
+    if not form.validate_on_submit():
+        flash(_("A reply needs a text of at most 5000 characters."), "error")
+        return render_case(case, form, 422)
+    try:
+        case_service.reply(me(), case, form.body.data)
+        db.session.commit()
+    except ServiceError as exc:
+        flash_refusal(exc, case)
+        return render_case(case, form, 409 if exc.status == 409 else 422)
+    flash(_("Reply published on case #%(id)s.", id=case.id), "ok")
+    return onward()
+
+
+def close_with(case_id: int, action, done_message: str):
+    case = case_for(me(), case_id)
+    form = CloseForm()
+    if not form.validate_on_submit():
+        flash(_("A note is at most 2000 characters."), "error")
+        return back_to(case)
+    try:
+        action(me(), case, form.note.data or None)
+        db.session.commit()
+    except ServiceError as exc:
+        flash_refusal(exc, case)
+        return back_to(case)
+    flash(done_message % {"id": case.id}, "ok")
+    return onward()
+
+
+@bp.post("/cases/<int:case_id>/resolve")
+def resolve(case_id: int):
+    """Close without a public reply (handled elsewhere)."""
+    return close_with(case_id, case_service.resolve, _("Case #%(id)s resolved."))
+
+
+@bp.post("/cases/<int:case_id>/dismiss")
+def dismiss(case_id: int):
+    """A false alarm: kept as a labelled example for retraining."""
+    return close_with(case_id, case_service.dismiss, _("Case #%(id)s dismissed as a false alarm."))
+
+
+@bp.post("/cases/<int:case_id>/escalate")
+def escalate(case_id: int):
+    """Hand the case to a senior moderator."""
+    return close_with(case_id, case_service.escalate, _("Case #%(id)s escalated."))
+
+
+@bp.post("/cases/<int:case_id>/approve")
+def approve(case_id: int):
+    """Publish a held item."""
+    case = case_for(me(), case_id)
+    try:
+        case_service.approve(me(), case)
+        db.session.commit()
+        flash(_("Item published."), "ok")
+    except ServiceError as exc:
+        flash_refusal(exc, case)
+    return back_to(case)
+
+
+@bp.post("/cases/<int:case_id>/reject")
+def reject(case_id: int):
+    """Remove an item with a reason code its author is shown."""
+    case = case_for(me(), case_id)
+    form = RejectForm()
+    if not form.validate_on_submit():
+        flash(_("Choose a reason."), "error")
+        return back_to(case)
+    try:
+        case_service.reject(me(), case, form.reason.data)
+        db.session.commit()
+    except ServiceError as exc:
+        flash_refusal(exc, case)
+        return back_to(case)
+    flash(_("Item removed (%(reason)s).", reason=form.reason.data), "ok")
+    return onward()
+
+
+@bp.post("/cases/<int:case_id>/notes")
+def add_note(case_id: int):
+    """Add an internal note (never public)."""
+    case = case_for(me(), case_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        note_service.add_note(me(), case, form.body.data)
+        db.session.commit()
+        flash(_("Note added."), "ok")
+    else:
+        flash(_("A note needs a text of at most 2000 characters."), "error")
+    return redirect(url_for("console.case", case_id=case.id) + "#notes")

@@ -1,0 +1,91 @@
+"""Product dashboard (each product's image over time) and model agreement."""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+from flask_babel import gettext as _
+
+from ..extensions import db
+from ..models import Subject
+from ..services import agreement as agreement_service
+from ..services import dashboard as dashboard_service
+from . import bp, charts
+from .auth import me
+from .helpers import site_for, visible_sites
+
+
+def charts_for(stats: dashboard_service.ImageStats) -> list[charts.LineChart]:
+    labels = [m.month for m in stats.months]
+    hours = [m.median_hours_to_answer for m in stats.months]
+    top_hours = max([h for h in hours if h is not None] or [24.0])
+    return [
+        charts.line_chart(_("Average rating"), labels, [m.average for m in stats.months], 1, 5),
+        charts.line_chart(_("Negative share"), labels, [m.negative_share for m in stats.months], 0, 1, fmt="{:.0%}"),
+        charts.line_chart(_("Answered share"), labels, [m.answered_share for m in stats.months], 0, 1, fmt="{:.0%}"),
+        charts.line_chart(_("Median hours to first answer"), labels, hours, 0, max(1.0, top_hours), fmt="{:.0f}"),
+    ]
+
+
+@bp.get("/dashboard")
+def dashboard():
+    """A site's products: their image, and those at risk."""
+    site = site_for(me(), request.args.get("site"))
+    stats = dashboard_service.image_stats(site.id)
+    products = dashboard_service.product_rows(site.id)
+    return render_template(
+        "console/dashboard.html",
+        site=site,
+        sites=visible_sites(me()),
+        stats=stats,
+        products=products,
+        at_risk=[p for p in products if p.at_risk],
+        charts=charts_for(stats),
+        bars=charts.histogram_bars(stats.histogram),
+        rule=dashboard_service,
+    )
+
+
+@bp.get("/products/<int:subject_id>")
+def product(subject_id: int):
+    """One product's image over the last twelve months."""
+    subject = db.session.get(Subject, subject_id)
+    if subject is None or not me().can_see_site(subject.site_id):
+        abort(404)
+    stats = dashboard_service.image_stats(subject.site_id, subject.id)
+    return render_template(
+        "console/product.html",
+        subject=subject,
+        stats=stats,
+        charts=charts_for(stats),
+        bars=charts.histogram_bars(stats.histogram),
+        recent=dashboard_service.recent_reviews(subject.id, limit=20),
+        rule=dashboard_service,
+    )
+
+
+@bp.get("/models")
+def models():
+    """Per model version: how often moderators answered its flags, and a threshold the labels suggest."""
+    site = site_for(me(), request.args.get("site"))
+    results = agreement_service.agreement(site)
+    curves = [
+        charts.line_chart(
+            r.model_version,
+            [f"{t:.2f}" for t, _p, _k in r.curve],
+            [p for _t, p, _k in r.curve],
+            0,
+            1,
+            fmt="{:.0%}",
+        )
+        if r.curve
+        else None
+        for r in results
+    ]
+    return render_template(
+        "console/models.html",
+        site=site,
+        sites=visible_sites(me()),
+        results=zip(results, curves, strict=True),
+        target=agreement_service.TARGET_PRECISION,
+        min_labels=agreement_service.MIN_LABELS,
+    )

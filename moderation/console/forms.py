@@ -1,0 +1,84 @@
+"""Console forms (Flask-WTF): each carries the CSRF token that every console POST must present."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+
+from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
+from ..services.notes import MAX_NOTE_CHARS
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=320)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class ActionForm(FlaskForm):
+    """A button that changes a case (claim, release, approve): only the CSRF token."""
+
+
+class CloseForm(FlaskForm):
+    note = StringField(_l("Note (optional)"), validators=[Optional(), Length(max=2000)])
+
+
+class ReplyForm(FlaskForm):
+    body = TextAreaField(_l("Public reply"), validators=[DataRequired(), Length(max=MAX_REPLY_CHARS)])
+
+
+class NoteForm(FlaskForm):
+    body = TextAreaField(_l("Internal note"), validators=[DataRequired(), Length(max=MAX_NOTE_CHARS)])
+
+
+class RejectForm(FlaskForm):
+    reason = SelectField(_l("Reason shown to the author"), choices=list(REJECTION_REASONS))
+
+
+class BulkForm(FlaskForm):
+    action = SelectField(
+        _l("Action"),
+        choices=[("dismiss", _l("Dismiss (false alarm)")), ("resolve", _l("Resolve")), ("escalate", _l("Escalate"))],
+    )
+    note = StringField(_l("Note (optional)"), validators=[Optional(), Length(max=2000)])
+    expected = IntegerField(validators=[DataRequired(), NumberRange(min=1)])
+
+
+class NewSiteForm(FlaskForm):
+    slug = StringField(_l("Slug"), validators=[DataRequired(), Length(max=64)])
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    origins = TextAreaField(_l("Allowed widget origins (one per line)"), validators=[Optional()])
+
+
+class SiteForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    origins = TextAreaField(_l("Allowed widget origins (one per line)"), validators=[Optional()])
+    words = TextAreaField(_l("Word list (one per line)"), validators=[Optional()])
+    sla_low_rating_hours = IntegerField(_l("SLA for low ratings (hours)"), validators=[NumberRange(1, 720)])
+    sla_default_hours = IntegerField(_l("SLA otherwise (hours)"), validators=[NumberRange(1, 720)])
+
+
+class NewModeratorForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(check_deliverability=False), Length(max=320)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=8, max=200)])
+    role = SelectField(_l("Role"), choices=[("moderator", _l("Moderator")), ("admin", _l("Admin"))])
+    sites = SelectMultipleField(_l("Sites"), choices=[])
+
+
+class ModeratorForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=[("moderator", _l("Moderator")), ("admin", _l("Admin"))])
+    active = BooleanField(_l("Active"))
+    sites = SelectMultipleField(_l("Sites"), choices=[])
+    password = PasswordField(_l("New password (optional)"), validators=[Optional(), Length(min=8, max=200)])

@@ -1,0 +1,43 @@
+"""The queue: waiting cases by priority, with filters, text search and keyset pages."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, request, url_for
+
+from ..services import queue as queue_service
+from . import bp
+from .auth import me
+from .forms import ActionForm
+from .helpers import visible_sites
+
+
+def parse_filters():
+    sites = visible_sites(me())
+    filters = queue_service.QueueFilters.from_args(request.args, {s.slug: s.id for s in sites})
+    return sites, filters, filters.as_args({s.id: s.slug for s in sites})
+
+
+@bp.get("/")
+def queue():
+    """Cases waiting for a moderator, most urgent first."""
+    sites, filters, args = parse_filters()
+    page = queue_service.page(me(), filters, request.args.get("after"))
+    template = "console/_queue_results.html" if request.headers.get("HX-Request") else "console/queue.html"
+    return render_template(
+        template,
+        page=page,
+        sites=sites,
+        filters=filters,
+        args=args,
+        reasons=queue_service.REASONS,
+        states=queue_service.STATE_FILTERS,
+        paged=bool(request.args.get("after")),
+        form=ActionForm(),
+    )
+
+
+@bp.get("/next")
+def next_case():
+    """Open the most urgent waiting case."""
+    case_id = queue_service.top_case_id(me())
+    return redirect(url_for("console.case", case_id=case_id) if case_id else url_for("console.queue"))

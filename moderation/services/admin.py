@@ -1,0 +1,187 @@
+"""Admin changes to sites and moderators, audited like every other moderator action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Moderator, Role, Site
+from . import accounts, audit
+from .errors import Forbidden, ServiceError
+from .policy import DEFAULT_POLICY
+
+MAX_TEMPLATES = 50
+MAX_TEMPLATE_CHARS = 5000
+
+
+def require_admin(actor: Moderator) -> None:
+    if not actor.is_admin:
+        raise Forbidden("admins only")
+
+
+def site_settings(site: Site) -> dict[str, Any]:
+    return {
+        "name": site.name,
+        "allowed_origins": list(site.allowed_origins or []),
+        "word_list": list(site.word_list or []),
+        "policy": dict(site.policy or {}),
+        "reply_templates": list(site.reply_templates or []),
+        "sla_low_rating_hours": site.sla_low_rating_hours,
+        "sla_default_hours": site.sla_default_hours,
+    }
+
+
+def parse_origins(lines: list[str]) -> list[str]:
+    origins = []
+    for line in lines:
+        origin = line.strip().rstrip("/")
+        if not origin:
+            continue
+        parts = urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+            raise ServiceError(
+                "invalid_origin", f"{origin!r} is not an origin such as https://shop.example", "allowed_origins", 422
+            )
+        origins.append(origin)
+    return list(dict.fromkeys(origins))
+
+
+def parse_policy(values: dict[str, str]) -> dict[str, float]:
+    """Thresholds left empty fall back to the defaults; others must be numbers in range."""
+    policy: dict[str, float] = {}
+    for key in DEFAULT_POLICY:
+        raw = (values.get(key) or "").strip()
+        if not raw:
+            continue
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ServiceError("invalid_number", f"{key} must be a number", key, 422) from None
+        low, high = (1, 5) if key in ("low_rating_max", "mismatch_min_rating") else (0.0, 1.0)
+        if not low <= value <= high:
+            raise ServiceError("out_of_range", f"{key} must be between {low} and {high}", key, 422)
+        policy[key] = value
+    return policy
+
+
+@dataclass
+class TemplateInput:
+    name: str
+    lang: str
+    body: str
+
+
+def parse_templates(templates: list[TemplateInput]) -> list[dict[str, str]]:
+    out = []
+    for t in templates:
+        if not (t.name.strip() or t.body.strip()):
+            continue
+        if not t.name.strip() or not t.body.strip():
+            raise ServiceError(
+                "incomplete_template", "a reply template needs a name and a text", "reply_templates", 422
+            )
+        if len(t.body) > MAX_TEMPLATE_CHARS:
+            raise ServiceError("too_long", "a reply template is at most 5000 characters", "reply_templates", 422)
+        out.append({"name": t.name.strip()[:100], "lang": t.lang.strip().lower()[:16], "body": t.body.strip()})
+    if len(out) > MAX_TEMPLATES:
+        raise ServiceError("too_many", f"at most {MAX_TEMPLATES} reply templates", "reply_templates", 422)
+    return out
+
+
+def update_site(
+    actor: Moderator,
+    site: Site,
+    *,
+    name: str,
+    origins: list[str],
+    words: list[str],
+    policy_values: dict[str, str],
+    templates: list[TemplateInput],
+    sla_low_rating_hours: int,
+    sla_default_hours: int,
+) -> Site:
+    """Replace a site's settings. The caller commits.
+
+    Raises:
+        Forbidden: the actor is not an admin. ServiceError: a value is invalid (names the field).
+    """
+    require_admin(actor)
+    before = site_settings(site)
+    site.name = name.strip() or site.slug
+    site.allowed_origins = parse_origins(origins)
+    site.word_list = list(dict.fromkeys(w.strip().lower() for w in words if w.strip()))
+    site.policy = parse_policy(policy_values)
+    site.reply_templates = parse_templates(templates)
+    for field, hours in (("sla_low_rating_hours", sla_low_rating_hours), ("sla_default_hours", sla_default_hours)):
+        if not 1 <= hours <= 24 * 30:
+            raise ServiceError("out_of_range", "an SLA is between 1 hour and 30 days", field, 422)
+    site.sla_low_rating_hours = sla_low_rating_hours
+    site.sla_default_hours = sla_default_hours
+    after = site_settings(site)
+    audit.record("site.updated", "site", site.id, moderator_id=actor.id, site_id=site.id, before=before, after=after)
+    return site
+
+
+def create_site(actor: Moderator, slug: str, name: str, origins: list[str]) -> Site:
+    require_admin(actor)
+    site = accounts.create_site(slug.strip(), name.strip() or None, parse_origins(origins))
+    audit.record("site.created", "site", site.id, moderator_id=actor.id, site_id=site.id, after=site_settings(site))
+    return site
+
+
+def moderator_settings(moderator: Moderator) -> dict[str, Any]:
+    return {
+        "email": moderator.email,
+        "name": moderator.name,
+        "role": moderator.role,
+        "active": moderator.active,
+        "sites": sorted(s.slug for s in moderator.sites),
+    }
+
+
+def create_moderator(
+    actor: Moderator, email: str, name: str, password: str, role: str, site_slugs: list[str]
+) -> Moderator:
+    require_admin(actor)
+    if not email.strip() or "@" not in email or not name.strip():
+        raise ServiceError("invalid", "a moderator needs an e-mail address and a name", "email", 422)
+    moderator = accounts.create_moderator(email, name.strip(), password, role, site_slugs)
+    audit.record(
+        "moderator.created", "moderator", moderator.id, moderator_id=actor.id, after=moderator_settings(moderator)
+    )
+    return moderator
+
+
+def update_moderator(
+    actor: Moderator,
+    moderator: Moderator,
+    *,
+    name: str,
+    role: str,
+    active: bool,
+    site_slugs: list[str],
+    password: str | None = None,
+) -> Moderator:
+    require_admin(actor)
+    if role not in {r.value for r in Role}:
+        raise ServiceError("invalid_role", "role must be moderator or admin", "role", 422)
+    if moderator.id == actor.id and (role != Role.ADMIN.value or not active):
+        raise ServiceError("self_lockout", "admins cannot demote or deactivate themselves", "role", 422)
+    before = moderator_settings(moderator)
+    moderator.name = name.strip() or moderator.name
+    moderator.role = role
+    moderator.active = active
+    moderator.sites = list(db.session.execute(select(Site).where(Site.slug.in_(site_slugs))).scalars())
+    if password:
+        if len(password) < 8:
+            raise ServiceError("weak_password", "password must be at least 8 characters", "password", 422)
+        moderator.set_password(password)
+    after = moderator_settings(moderator)
+    if password:
+        after["password"] = "changed"
+    audit.record("moderator.updated", "moderator", moderator.id, moderator_id=actor.id, before=before, after=after)
+    return moderator

@@ -1,0 +1,208 @@
+"""The console's queue: the cases query of ``services.cases`` with the console's filters and keyset pages.
+
+Pages are keyset pages on the queue order (priority desc, due_at asc, id asc), so page 400 of 100,000 open
+cases costs what page 1 costs; the cursor is the sort key of the last row shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Moderator, utcnow
+from . import cases as case_service
+
+STATE_FILTERS = ("open", "active", "mine", "claimed", "answered", "resolved", "dismissed", "escalated")
+REASONS = (
+    "low_rating",
+    "negative_text",
+    "rating_text_mismatch",
+    "abusive",
+    "spam",
+    "links",
+    "personal_data",
+)
+PER_PAGE = 50
+# Counting every match of a wide filter costs a scan of all waiting cases; beyond this the page says "1,000+".
+COUNT_CAP = 1000
+
+
+@dataclass
+class QueueFilters:
+    """What the moderator filters the queue by; every field optional, ``state`` defaults to waiting cases."""
+
+    site_id: int | None = None
+    subject: str | None = None
+    reason: str | None = None
+    lang: str | None = None
+    rating: int | None = None
+    state: str = "open"
+    q: str | None = None
+
+    @classmethod
+    def from_args(cls, args: Any, site_ids: dict[str, int]) -> QueueFilters:
+        """Parse query-string arguments; unknown or malformed values are ignored, never an error page."""
+        rating = args.get("rating", "")
+        state = args.get("state") or "open"
+        reason = args.get("reason") or None
+        return cls(
+            site_id=site_ids.get(args.get("site", "")),
+            subject=(args.get("subject") or "").strip()[:200] or None,
+            reason=reason if reason in REASONS else None,
+            lang=(args.get("lang") or "").strip().lower()[:16] or None,
+            rating=int(rating) if rating in ("1", "2", "3", "4", "5") else None,
+            state=state if state in STATE_FILTERS else "open",
+            q=(args.get("q") or "").strip()[:200] or None,
+        )
+
+    def as_args(self, site_slugs: dict[int, str]) -> dict[str, str]:
+        """The query-string form, for links and for the hidden fields of a bulk action."""
+        out = {
+            "site": site_slugs.get(self.site_id, "") if self.site_id else "",
+            "subject": self.subject or "",
+            "reason": self.reason or "",
+            "lang": self.lang or "",
+            "rating": str(self.rating) if self.rating else "",
+            "state": self.state,
+            "q": self.q or "",
+        }
+        return {k: v for k, v in out.items() if v}
+
+
+@dataclass
+class QueuePage:
+    cases: list[Case]
+    total: int
+    next_cursor: str | None
+    total_capped: bool = False
+    filters: QueueFilters = field(default_factory=QueueFilters)
+
+
+def filtered_query(moderator: Moderator, filters: QueueFilters) -> Select:
+    """Cases the moderator may see that match the filters, in queue order."""
+    state = filters.state
+    query = case_service.queue_query(
+        moderator,
+        state=None if state == "mine" else state,
+        site_id=filters.site_id,
+        reason=filters.reason,
+        subject_external_id=filters.subject,
+    )
+    if state in ("open", "active", "mine"):
+        # Implied by the state filters already, but spelled out so the planner can use the partial index
+        # ix_cases_waiting_order (PostgreSQL and SQLite only prove a partial index from a literal match).
+        query = query.where(Case.state.in_(ACTIVE_CASE_STATES))
+    if state == "mine":
+        query = query.where(
+            Case.state == CaseState.CLAIMED.value,
+            Case.claimed_by_id == moderator.id,
+            Case.claim_expires_at > utcnow(),
+        )
+    if filters.lang:
+        query = query.where(or_(Item.lang == filters.lang, Item.lang.like(filters.lang + "-%")))
+    if filters.rating:
+        query = query.where(Item.rating == filters.rating)
+    if filters.q:
+        query = query.where(
+            or_(Item.body.icontains(filters.q, autoescape=True), Item.title.icontains(filters.q, autoescape=True))
+        )
+    return query
+
+
+def encode_cursor(case: Case) -> str:
+    return f"{case.priority}_{case.due_at.isoformat()}_{case.id}"
+
+
+def decode_cursor(cursor: str | None) -> tuple[int, datetime, int] | None:
+    if not cursor:
+        return None
+    try:
+        priority, due_at, case_id = cursor.split("_")
+        return int(priority), datetime.fromisoformat(due_at), int(case_id)
+    except ValueError:
+        return None
+
+
+def after(key: tuple[int, datetime, int]):
+    """Rows after ``key`` in queue order (priority desc, due_at asc, id asc)."""
+    priority, due_at, case_id = key
+    # The leading bound lets the index range-scan from the cursor instead of filtering from the top.
+    return and_(
+        Case.priority <= priority,
+        or_(
+            Case.priority < priority,
+            and_(Case.priority == priority, or_(Case.due_at > due_at, and_(Case.due_at == due_at, Case.id > case_id))),
+        ),
+    )
+
+
+def before(key: tuple[int, datetime, int]):
+    priority, due_at, case_id = key
+    return and_(
+        Case.priority >= priority,
+        or_(
+            Case.priority > priority,
+            and_(Case.priority == priority, or_(Case.due_at < due_at, and_(Case.due_at == due_at, Case.id < case_id))),
+        ),
+    )
+
+
+def count(query: Select, cap: int | None = None) -> int:
+    """How many rows ``query`` matches, counting at most ``cap + 1`` (so callers can say "more than cap")."""
+    inner = query.order_by(None).with_only_columns(Case.id)
+    if cap is not None:
+        inner = inner.limit(cap + 1)
+    return db.session.execute(select(func.count()).select_from(inner.subquery())).scalar_one()
+
+
+def page(moderator: Moderator, filters: QueueFilters, cursor: str | None = None, per_page: int = PER_PAGE) -> QueuePage:
+    """One keyset page of the queue, with the total the filters match."""
+    query = filtered_query(moderator, filters)
+    total = count(query, COUNT_CAP)
+    key = decode_cursor(cursor)
+    if key is not None:
+        query = query.where(after(key))
+    rows = list(
+        db.session.execute(
+            query.options(
+                joinedload(Case.item).joinedload(Item.subject),
+                joinedload(Case.item).joinedload(Item.author),
+                joinedload(Case.claimed_by),
+                joinedload(Case.site),
+            ).limit(per_page + 1)
+        )
+        .unique()
+        .scalars()
+    )
+    next_cursor = encode_cursor(rows[per_page - 1]) if len(rows) > per_page else None
+    return QueuePage(
+        cases=rows[:per_page],
+        total=min(total, COUNT_CAP),
+        next_cursor=next_cursor,
+        total_capped=total > COUNT_CAP,
+        filters=filters,
+    )
+
+
+def neighbours(moderator: Moderator, case: Case) -> tuple[int | None, int | None]:
+    """The ids of the waiting cases just before and after ``case`` in the default queue (for j/k)."""
+    key = (case.priority, case.due_at, case.id)
+    base = filtered_query(moderator, QueueFilters())
+    following = db.session.execute(base.where(after(key)).with_only_columns(Case.id).limit(1)).scalar()
+    previous = db.session.execute(
+        base.where(before(key))
+        .with_only_columns(Case.id)
+        .order_by(None)
+        .order_by(Case.priority.asc(), Case.due_at.desc(), Case.id.desc())
+        .limit(1)
+    ).scalar()
+    return previous, following
+
+
+def top_case_id(moderator: Moderator) -> int | None:
+    return db.session.execute(filtered_query(moderator, QueueFilters()).with_only_columns(Case.id).limit(1)).scalar()

@@ -1,0 +1,114 @@
+// Keyboard shortcuts and small conveniences. Loaded as a file (the CSP allows no inline script).
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  var selected = -1;
+
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-nav-row]"));
+  }
+
+  function select(index) {
+    var list = rows();
+    if (!list.length) return false;
+    selected = Math.max(0, Math.min(list.length - 1, index));
+    list.forEach(function (row, i) { row.classList.toggle("selected", i === selected); });
+    list[selected].scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  function clickShortcut(key) {
+    var target = document.querySelector('[data-shortcut="' + key + '"]');
+    if (!target) return false;
+    target.click();
+    return true;
+  }
+
+  // Claim the selected queue row: the same CSRF-protected POST the case page's button sends.
+  function claimRow(row) {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    if (!row.dataset.claim || !token) return;
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = row.dataset.claim;
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "csrf_token";
+    input.value = token.content;
+    form.appendChild(input);
+    document.body.appendChild(form);
+    form.submit();
+  }
+
+  function typing(element) {
+    return element && element.closest && element.closest("input, textarea, select, [contenteditable]");
+  }
+
+  function toggleHelp() {
+    var dialog = document.getElementById("shortcuts");
+    if (!dialog) return;
+    if (dialog.open) dialog.close(); else dialog.showModal();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (typing(event.target)) {
+      if (event.key === "Escape") event.target.blur();
+      return;
+    }
+    var list = rows();
+    switch (event.key) {
+      case "j":
+        if (list.length) select(selected + 1); else clickShortcut("j");
+        break;
+      case "k":
+        if (list.length) select(selected < 0 ? 0 : selected - 1); else clickShortcut("k");
+        break;
+      case "Enter":
+      case "o":
+        if (list.length && selected >= 0) window.location.assign(list[selected].dataset.href); else return;
+        break;
+      case "c":
+        if (list.length && selected >= 0) claimRow(list[selected]); else clickShortcut("c");
+        break;
+      case "r":
+        var reply = document.getElementById("reply-body");
+        if (!reply) return;
+        reply.focus();
+        break;
+      case "e":
+        clickShortcut("e");
+        break;
+      case "d":
+        clickShortcut("d");
+        break;
+      case "?":
+        toggleHelp();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-shortcut-help]")) { toggleHelp(); return; }
+    var row = event.target.closest("[data-nav-row]");
+    if (row && !event.target.closest("a, button, input")) window.location.assign(row.dataset.href);
+  });
+
+  // A reply template fills the reply box (the server-side ?template= link does the same without script).
+  document.addEventListener("change", function (event) {
+    if (event.target.id !== "reply-template") return;
+    var option = event.target.selectedOptions[0];
+    var reply = document.getElementById("reply-body");
+    if (option && reply && option.dataset.body !== undefined) {
+      reply.value = option.dataset.body;
+      reply.focus();
+    }
+  });
+
+  // htmx swaps the queue table: start the selection again on the new rows.
+  document.addEventListener("htmx:afterSwap", function () { selected = -1; });
+})();

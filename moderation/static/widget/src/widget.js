@@ -1,0 +1,343 @@
+/*
+ * Moderation widget — first render (reviews summary and list, or a comment thread).
+ *
+ * Readable source; `python -m moderation.widget.build` writes the minified dist/widget.js that the app serves.
+ * Rules this file keeps:
+ *  - customer text only ever reaches the page as text nodes (append / textContent), never as HTML;
+ *  - everything renders in a shadow root, styled by a constructable stylesheet (no inline <style>, so a host
+ *    page with a strict CSP needs only `script-src HOST; connect-src HOST`);
+ *  - the posting form is a separate chunk, imported on demand (FORM_CHUNK is replaced at build time).
+ */
+(() => {
+  'use strict';
+  const script = document.currentScript;
+  const opts = script && script.dataset;
+  if (!opts || !opts.site || !opts.subject) return;
+  performance.mark('modw:start');
+
+  const origin = new URL(script.src, location.href).origin;
+  const api = `${origin}/api/v1/sites/${encodeURIComponent(opts.site)}`;
+  const comments = opts.kind === 'comments';
+  const lang = /^fr/i.test(opts.lang || document.documentElement.lang) ? 'fr' : 'en';
+  const PER_PAGE = +opts.perPage || (comments ? 10 : 5);
+
+  const plural = (n, one, many) => `${n.toLocaleString(lang)} ${n === 1 ? one : many}`;
+  const STRINGS = {
+    en: {
+      title: comments ? 'Comments' : 'Customer reviews',
+      count: (n) => plural(n, 'review', 'reviews'),
+      stars: (n) => `Rated ${n} out of 5`,
+      bar: (s, n) => `${plural(s, 'star', 'stars')}: ${plural(n, 'review', 'reviews')}. Show only these`,
+      all: 'All ratings',
+      filtered: (s) => `Showing ${s}-star reviews.`,
+      sort: 'Sort by',
+      sorts: { newest: 'Newest', helpful: 'Most helpful', lowest: 'Lowest rating' },
+      helpful: (n) => `Helpful (${n})`,
+      thanks: 'Thank you for your vote.',
+      badge: 'Brand reply',
+      prev: 'Previous',
+      next: 'Next',
+      pages: 'Pages',
+      page: (p, n) => `Page ${p} of ${n}`,
+      write: comments ? 'Add a comment' : 'Write a review',
+      reply: 'Reply',
+      none: comments ? 'No comments yet. Be the first!' : 'No reviews yet. Be the first!',
+      failed: comments ? 'The comments could not be loaded.' : 'The reviews could not be loaded.',
+      retry: 'Try again',
+      busy: 'Too many votes from here; please try again later.',
+    },
+    fr: {
+      title: comments ? 'Commentaires' : 'Avis clients',
+      count: (n) => plural(n, 'avis', 'avis'),
+      stars: (n) => `Note : ${n} sur 5`,
+      bar: (s, n) => `${plural(s, 'étoile', 'étoiles')} : ${plural(n, 'avis', 'avis')}. Afficher seulement ceux-ci`,
+      all: 'Toutes les notes',
+      filtered: (s) => `Avis à ${s} étoiles.`,
+      sort: 'Trier par',
+      sorts: { newest: 'Plus récents', helpful: 'Plus utiles', lowest: 'Note la plus basse' },
+      helpful: (n) => `Utile (${n})`,
+      thanks: 'Merci pour votre vote.',
+      badge: 'Réponse de la marque',
+      prev: 'Précédente',
+      next: 'Suivante',
+      pages: 'Pages',
+      page: (p, n) => `Page ${p} sur ${n}`,
+      write: comments ? 'Commenter' : 'Donner mon avis',
+      reply: 'Répondre',
+      none: comments ? 'Aucun commentaire pour l’instant.' : 'Aucun avis pour l’instant. Soyez le premier !',
+      failed: comments ? 'Impossible de charger les commentaires.' : 'Impossible de charger les avis.',
+      retry: 'Réessayer',
+      busy: 'Trop de votes depuis cette connexion ; réessayez plus tard.',
+    },
+  };
+  const t = STRINGS[lang];
+
+  const CSS = `:host{all:initial!important;display:block!important;visibility:visible!important}
+.w{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;text-align:start;padding:16px;border:1px solid #d0d7de;border-radius:8px;box-sizing:border-box}
+*,::before,::after{box-sizing:inherit}
+h2{font-size:1.3em;margin:0 0 12px}h3{font-size:1em;margin:0 0 4px}
+p{margin:0 0 6px;white-space:pre-line;overflow-wrap:anywhere}
+ol{list-style:none;margin:0;padding:0}
+button,select{font:inherit;color:inherit;border:1px solid #8c959f;background:#f6f8fa;border-radius:6px;padding:4px 10px;cursor:pointer;min-height:32px}
+button:hover{background:#eaeef2}
+:focus-visible{outline:3px solid #0969da;outline-offset:2px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.st{color:#9a4f00;letter-spacing:1px}
+.sum{display:flex;flex-wrap:wrap;gap:16px 32px;margin-bottom:12px}
+.avg{font-size:2.4em;font-weight:700;line-height:1}
+.mu{color:#57606a;font-size:.9em}
+.hist button{display:grid;grid-template-columns:4em 9em 3em;gap:8px;align-items:center;border:0;background:none;padding:2px 4px;min-height:24px;width:100%;text-align:start}
+.hist button[aria-pressed=true]{background:#ddf4ff;font-weight:700}
+.bar{height:8px;background:#eaeef2;border-radius:4px;overflow:hidden}.bar i{display:block;height:100%;background:#bf8700}
+.ctl{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0 12px}
+.it .ctl{margin:4px 0 0}
+.it{border-top:1px solid #d8dee4;padding:12px 0}
+.it .it{border:0;border-inline-start:3px solid #d8dee4;padding:8px 0 4px 12px;margin-top:8px}
+.rp{margin:8px 0 0 16px;padding:8px 12px;background:#f6f8fa;border-inline-start:3px solid #0969da;border-radius:4px}
+.bd{display:inline-block;background:#0550ae;color:#fff;font-size:.8em;font-weight:700;border-radius:10px;padding:0 8px;margin-inline-end:6px}
+.pg{display:flex;gap:8px;align-items:center;margin-top:12px}
+.err{color:#a40e26}
+.ok{background:#dafbe1;border-inline-start:3px solid #1a7f37;padding:8px 12px;border-radius:4px}`;
+
+  // Tiny element builder: attributes via setAttribute, children appended as nodes or text nodes.
+  const h = (tag, attrs, ...kids) => {
+    const el = document.createElement(tag);
+    for (const k in attrs || {}) {
+      if (k.startsWith('on')) el.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] != null && attrs[k] !== false) el.setAttribute(k, attrs[k]);
+    }
+    el.append(...kids.flat().filter((k) => k != null && k !== false));
+    return el;
+  };
+  const round1 = (x) => Math.round(x * 10) / 10;
+  const stars = (n) =>
+    h('span', { class: 'st', role: 'img', 'aria-label': t.stars(round1(n).toLocaleString(lang)) },
+      '★'.repeat(Math.round(n)) + '☆'.repeat(5 - Math.round(n)));
+  const date = (iso) =>
+    h('time', { datetime: iso }, new Date(iso).toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' }));
+
+  // The host: placed where the script is (or in data-target), its space reserved before any request.
+  const host = document.createElement('moderation-widget');
+  const target = opts.target && document.getElementById(opts.target);
+  if (target) target.append(host);
+  else script.before(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  if (shadow.adoptedStyleSheets) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } else shadow.append(h('style', 0, CSS));
+  const root = h('div', { class: 'w', lang, 'aria-busy': 'true' });
+  root.style.minHeight = opts.minHeight || (comments ? '24rem' : '34rem');
+  const live = h('p', { class: 'sr', role: 'status' });
+  shadow.append(root);
+
+  const state = { page: 1, sort: comments ? 'oldest' : 'newest', rating: 0 };
+  const voted = new Set();
+  const storeKey = `modw:voted:${opts.site}`;
+  try {
+    JSON.parse(localStorage.getItem(storeKey) || '[]').forEach((id) => voted.add(id));
+  } catch (e) {
+    /* storage blocked (sandbox, privacy mode): votes are still unique server-side */
+  }
+  let ld;
+  let formChunk;
+  let first = true;
+  let notice = '';
+  let lastPages = 1;
+
+  async function load() {
+    const q = new URLSearchParams({ page: state.page, per_page: PER_PAGE, sort: state.sort });
+    if (state.rating) q.set('rating', state.rating);
+    const res = await fetch(`${api}/subjects/${encodeURIComponent(opts.subject)}?${q}`);
+    if (!res.ok) throw new Error(res.status);
+    return res.json();
+  }
+
+  async function refresh(focusSelector) {
+    root.setAttribute('aria-busy', 'true');
+    try {
+      render(await load(), focusSelector);
+    } catch (e) {
+      root.replaceChildren(
+        h('h2', 0, t.title),
+        h('p', { class: 'err', role: 'alert' }, t.failed),
+        h('button', { type: 'button', onclick: () => refresh() }, t.retry),
+      );
+    }
+    root.setAttribute('aria-busy', 'false');
+    if (first) {
+      first = false;
+      performance.mark('modw:render');
+      host.dispatchEvent(new CustomEvent('moderation:render', { bubbles: true }));
+    }
+  }
+
+  function render(data, focusSelector) {
+    const agg = data.aggregate;
+    lastPages = data.pages;
+    const kids = [h('h2', { id: 'h' }, t.title)];
+    if (!comments && agg.count) {
+      kids.push(
+        h('div', { class: 'sum' },
+          h('div', 0,
+            h('div', { class: 'avg' }, round1(agg.average).toLocaleString(lang)),
+            stars(agg.average),
+            h('div', { class: 'mu' }, t.count(agg.count))),
+          h('ol', { class: 'hist' },
+            [5, 4, 3, 2, 1].map((s) => {
+              const n = agg.histogram[s] || 0;
+              const bar = h('i');
+              bar.style.width = `${agg.count ? Math.round((100 * n) / agg.count) : 0}%`;
+              return h('li', 0,
+                h('button', {
+                  type: 'button', 'data-s': s, 'aria-pressed': String(state.rating === s), 'aria-label': t.bar(s, n),
+                  onclick: () => go({ rating: state.rating === s ? 0 : s, page: 1 }, `[data-s="${s}"]`),
+                },
+                h('span', { 'aria-hidden': 'true' }, `${s} ★`),
+                h('span', { class: 'bar', 'aria-hidden': 'true' }, bar),
+                h('span', { 'aria-hidden': 'true' }, n.toLocaleString(lang))));
+            }))),
+        h('div', { class: 'ctl' },
+          h('label', { for: 'sort' }, t.sort),
+          h('select', { id: 'sort', onchange: (e) => go({ sort: e.target.value, page: 1 }, '#sort') },
+            Object.entries(t.sorts).map(([v, label]) => {
+              const o = h('option', { value: v }, label);
+              o.selected = v === state.sort;
+              return o;
+            })),
+          state.rating ? h('span', 0, t.filtered(state.rating)) : null,
+          state.rating ? h('button', { type: 'button', id: 'all', onclick: () => go({ rating: 0, page: 1 }, '#sort') }, t.all) : null),
+      );
+    }
+    const write = h('button', { type: 'button', id: 'write', onclick: () => openForm(write, null) }, t.write);
+    kids.push(h('div', { class: 'ctl' }, write));
+    if (notice) kids.push(h('p', { class: 'ok', id: 'notice', role: 'status', tabindex: '-1' }, notice));
+    kids.push(data.items.length
+      ? h('ol', { id: 'list', tabindex: '-1', 'aria-labelledby': 'h' }, data.items.map(item))
+      : h('p', { class: 'mu' }, t.none));
+    if (data.pages > 1) {
+      kids.push(h('nav', { class: 'pg', 'aria-label': t.pages },
+        h('button', { type: 'button', id: 'prev', disabled: data.page <= 1, onclick: () => go({ page: data.page - 1 }, '#list') }, t.prev),
+        h('span', { 'aria-current': 'page' }, t.page(data.page, data.pages)),
+        h('button', { type: 'button', id: 'next', disabled: data.page >= data.pages, onclick: () => go({ page: data.page + 1 }, '#list') }, t.next)));
+    }
+    kids.push(live);
+    root.replaceChildren(...kids);
+    // Never shrink below what was shown: paging and filtering then never move the content below the widget.
+    root.style.minHeight = `${Math.max(root.offsetHeight, parseFloat(getComputedStyle(root).minHeight) || 0)}px`;
+    if (focusSelector) {
+      const el = shadow.querySelector(focusSelector);
+      if (el) el.focus();
+      if (focusSelector === '#list') live.textContent = t.page(data.page, data.pages);
+    }
+    if (!comments) jsonLd(data);
+  }
+
+  function go(change, focusSelector) {
+    notice = '';
+    Object.assign(state, change);
+    return refresh(focusSelector);
+  }
+
+  function item(it) {
+    const isVoted = voted.has(it.id);
+    const kids = [];
+    if (!comments) kids.push(stars(it.rating));
+    if (it.title) kids.push(h('h3', 0, it.title));
+    kids.push(h('p', 0, it.body));
+    kids.push(h('div', { class: 'mu' }, it.author.name, ' · ', date(it.created_at)));
+    const actions = h('div', { class: 'ctl' });
+    if (!comments) {
+      const btn = h('button', {
+        type: 'button', 'aria-pressed': String(isVoted),
+        onclick: () => vote(it, btn),
+      }, t.helpful(it.helpful_count));
+      actions.append(btn);
+    } else {
+      const btn = h('button', { type: 'button', onclick: () => openForm(btn, it.id) }, t.reply);
+      actions.append(btn);
+    }
+    kids.push(actions);
+    for (const r of it.replies || []) {
+      kids.push(h('div', { class: 'rp' },
+        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at)),
+        h('p', 0, r.body)));
+    }
+    if (it.children && it.children.length) kids.push(h('ol', 0, it.children.map(item)));
+    return h('li', { class: 'it', 'data-id': it.id }, h('article', 0, ...kids));
+  }
+
+  async function vote(it, btn) {
+    if (btn.getAttribute('aria-pressed') === 'true') return;
+    btn.disabled = true;
+    try {
+      const res = await fetch(`${api}/items/${it.id}/helpful`, { method: 'POST' });
+      if (res.status === 429) live.textContent = t.busy;
+      if (res.ok) {
+        const body = await res.json();
+        btn.textContent = t.helpful(body.helpful_count);
+        btn.setAttribute('aria-pressed', 'true');
+        live.textContent = t.thanks;
+        voted.add(it.id);
+        try {
+          localStorage.setItem(storeKey, JSON.stringify([...voted].slice(-500)));
+        } catch (e) {
+          /* see above */
+        }
+      }
+    } catch (e) {
+      /* offline: the button stays usable */
+    }
+    btn.disabled = false;
+  }
+
+  async function openForm(opener, parentId) {
+    formChunk = formChunk || import(`${origin}/widget/${FORM_CHUNK}`);
+    const mod = await formChunk;
+    mod.default({
+      api, subject: opts.subject, comments, lang, shadow, opener, parentId, h,
+      // After a post: the author's notice, and a published item in view (reviews: newest first;
+      // a new comment thread: the last page; a reply: the page it answers).
+      done: async (published, message) => {
+        if (!published) {
+          notice = message;
+          return refresh('#notice');
+        }
+        if (comments) {
+          if (!parentId) await refresh();
+          state.page = parentId ? state.page : Math.max(1, lastPages);
+        } else Object.assign(state, { page: 1, sort: 'newest', rating: 0 });
+        notice = message;
+        return refresh('#notice');
+      },
+    });
+  }
+
+  // schema.org JSON-LD for what this page shows: the aggregate and the reviews on screen.
+  function jsonLd(data) {
+    const agg = data.aggregate;
+    if (!agg.count) {
+      if (ld) ld.remove();
+      ld = null;
+      return;
+    }
+    ld = ld || document.head.appendChild(h('script', { type: 'application/ld+json', 'data-moderation': '' }));
+    ld.textContent = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: opts.name || document.title,
+      aggregateRating: { '@type': 'AggregateRating', ratingValue: round1(agg.average), reviewCount: agg.count, bestRating: 5, worstRating: 1 },
+      review: data.items.map((it) => ({
+        '@type': 'Review',
+        author: { '@type': 'Person', name: it.author.name },
+        datePublished: it.created_at.slice(0, 10),
+        name: it.title || undefined,
+        reviewBody: it.body,
+        reviewRating: { '@type': 'Rating', ratingValue: it.rating, bestRating: 5, worstRating: 1 },
+      })),
+    }).replace(/</g, '\\u003c');
+  }
+
+  refresh();
+})();

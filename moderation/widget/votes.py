@@ -1,0 +1,50 @@
+"""The public "helpful" vote: origin-checked like submissions, rate-limited, one vote per client per item."""
+
+from __future__ import annotations
+
+from flask import current_app, jsonify, make_response, request
+
+from ..api.auth import check_public_client
+from ..api.public import allow_origin_on_errors, has_token, with_cors
+from ..extensions import csrf, db, limiter
+from ..services.submissions import get_site
+from ..services.votes import client_key, vote_helpful
+from . import bp
+
+DEFAULT_HELPFUL_RATE_LIMIT = "30 per minute; 300 per hour"
+HELPFUL_PATH = "/api/v1/sites/<site_slug>/items/<int:item_id>/helpful"
+
+
+def helpful_limit() -> str:
+    return current_app.config.get("HELPFUL_RATE_LIMIT", DEFAULT_HELPFUL_RATE_LIMIT)
+
+
+bp.after_request(allow_origin_on_errors)
+
+
+@bp.route(HELPFUL_PATH, methods=["OPTIONS"])
+def helpful_preflight(site_slug: str, item_id: int):
+    """CORS preflight for the vote (the widget sends a simple POST, integrations may not)."""
+    site = get_site(site_slug)
+    check_public_client(site, writing=False)
+    response = make_response("", 204)
+    response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
+    response.headers["Access-Control-Max-Age"] = "600"
+    return with_cors(response, site.allowed_origins or [])
+
+
+@bp.post(HELPFUL_PATH)
+@csrf.exempt
+@limiter.limit(helpful_limit, exempt_when=has_token)
+def helpful(site_slug: str, item_id: int):
+    """Count a "helpful" vote; voting twice is answered with the same count and ``counted: false``."""
+    site = get_site(site_slug)
+    check_public_client(site, writing=True)
+    # One vote per client address (keyed hash). A random id kept by the browser would be one request away from
+    # a fresh vote; the address costs a stuffer real addresses, and the rate limit caps the rest.
+    client = request.remote_addr or "unknown"
+    result = vote_helpful(site, item_id, client_key(current_app.config["SECRET_KEY"], site.id, client))
+    db.session.commit()
+    body = {"item_id": result.item_id, "helpful_count": result.helpful_count, "counted": result.counted}
+    return with_cors(make_response(jsonify(body), 200), site.allowed_origins or [])

@@ -1,0 +1,114 @@
+"""Widget fixtures: the app served on a free port (werkzeug, in a thread) and a headless Chromium.
+
+Chromium is Debian's (/usr/bin/chromium, or MODERATION_TEST_CHROMIUM); Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from moderation.extensions import db
+from tests.conftest import free_port
+
+CHROMIUM = os.environ.get("MODERATION_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+class LiveServer:
+    """A WSGI app on a free loopback port; ``requests`` records (method, path, Origin, status) as served."""
+
+    def __init__(self, app):
+        self.app = app
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.requests: list[tuple[str, str, str | None, int]] = []
+        self.server = make_server("127.0.0.1", self.port, self.recording, threaded=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def recording(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            entry = (environ["REQUEST_METHOD"], environ["PATH_INFO"], environ.get("HTTP_ORIGIN"), int(status[:3]))
+            self.requests.append(entry)
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, start)
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(5)
+        self.server.server_close()
+
+
+@pytest.fixture
+def serve():
+    """Start a live server for an app; with the demo site allowing the server's own origin."""
+    servers = []
+
+    def start(app, demo: bool = True) -> LiveServer:
+        server = LiveServer(app)
+        servers.append(server)
+        if demo:
+            from moderation.widget.demo import load_demo
+
+            with app.app_context():
+                load_demo([server.url])
+                db.session.remove()
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def live(app, serve) -> LiveServer:
+    return serve(app)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"no Chromium at {CHROMIUM}")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1000, "height": 800})
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page that records dialogs, page errors and CSP violations: tests assert they stay empty."""
+    pg = context.new_page()
+    pg.dialogs = []
+    pg.errors = []
+
+    def on_dialog(dialog):
+        pg.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    return pg
+
+
+def wait_rendered(page) -> None:
+    """Wait until the widget has rendered its data (or its error)."""
+    page.wait_for_selector("moderation-widget .w[aria-busy=false]")
