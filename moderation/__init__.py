@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from .config import DefaultConfig, check_production, sqlite_url
 
@@ -22,11 +23,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # keep the documented field order in responses
 
     register_extensions(app)
+    # Every <int:...> in a URL is an id of a 32-bit column: a larger number is a 404, never a database error.
+    app.url_map.converters["int"] = IdConverter
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
     register_observability(app)
     return app
+
+
+class IdConverter(IntegerConverter):
+    def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", 2_147_483_647)
+        super().__init__(map, *args, **kwargs)
 
 
 def configure_urls(app: Flask) -> None:

@@ -217,3 +217,20 @@ def require_postgres(database_url):
         if REQUIRE_POSTGRES:
             pytest.fail("MODERATION_TEST_REQUIRE_POSTGRES=1 but no MODERATION_TEST_DATABASE_URL")
         pytest.skip("needs MODERATION_TEST_DATABASE_URL (PostgreSQL)")
+
+
+CHROMIUM = os.environ.get("MODERATION_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the whole run (Playwright's sync API allows one driver per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"no Chromium at {CHROMIUM}: scripts/test installs Debian's chromium")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

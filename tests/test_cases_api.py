@@ -112,3 +112,9 @@ def test_dismiss_and_escalate(client, world, angry_case):
     dismissed = post(client, world.admin_token, f"{angry_case}/dismiss").get_json()
     assert dismissed["state"] == "dismissed"
     assert post(client, world.moderator_token, f"{angry_case}/frobnicate").status_code == 404
+
+
+def test_ids_beyond_the_column_range_are_404_everywhere(client, world):
+    """A bounded <int:...> converter for every route: console, API, widget."""
+    for path in ("/api/v1/items/2147483648", "/api/v1/cases/99999999999999999999", "/console/cases/2147483648"):
+        assert client.get(path, headers=auth(world.admin_token)).status_code == 404, path

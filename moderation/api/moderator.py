@@ -14,8 +14,6 @@ from . import bp
 from .auth import current_moderator, token_required
 from .public import int_arg, json_body
 
-# Ids beyond a 32-bit integer cannot exist in the tables: such URLs are 404s, not database errors.
-ID = "int(min=1, max=2147483647)"
 CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
 
 
@@ -78,7 +76,7 @@ def item_json(item: Item, with_case: bool = True) -> dict:
     return out
 
 
-@bp.get(f"/items/<{ID}:item_id>")
+@bp.get("/items/<int:item_id>")
 @token_required
 def get_item(item_id: int):
     """An item with its scores (per model version) and its case."""
@@ -122,7 +120,7 @@ def list_cases():
     )
 
 
-@bp.get(f"/cases/<{ID}:case_id>")
+@bp.get("/cases/<int:case_id>")
 @token_required
 def get_case(case_id: int):
     """One case with its item."""
@@ -145,7 +143,7 @@ def optional_note(payload: dict) -> str | None:
     return note
 
 
-@bp.post(f"/cases/<{ID}:case_id>/<action>")
+@bp.post("/cases/<int:case_id>/<action>")
 @token_required
 def case_action(case_id: int, action: str):
     """claim, release, reply {body}, resolve, dismiss, escalate {note?}, approve, reject {reason}."""

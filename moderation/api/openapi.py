@@ -62,7 +62,12 @@ SCHEMAS = {
                     "email": {"type": ["string", "null"], "format": "email"},
                 },
             },
-            "parent_id": {"type": ["integer", "null"], "minimum": 1, "description": "comments only"},
+            "parent_id": {
+                "type": ["integer", "null"],
+                "minimum": 1,
+                "maximum": 2147483647,
+                "description": "comments only",
+            },
             "lang": {"type": ["string", "null"], "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$"},
         },
     },

@@ -15,7 +15,6 @@ from ..services.errors import NotFound
 from ..services.listing import iso
 from . import bp
 from .auth import current_moderator, token_required
-from .moderator import ID
 from .public import int_arg
 
 
@@ -65,14 +64,14 @@ def list_rescore_runs():
     return jsonify({"runs": [run_json(run, slugs) for run in runs]})
 
 
-@bp.get(f"/rescore-runs/<{ID}:run_id>")
+@bp.get("/rescore-runs/<int:run_id>")
 @token_required
 def get_rescore_run(run_id: int):
     """One run with its progress (done/total, rate, ETA)."""
     return jsonify(run_json(get_run_for(run_id), site_slugs()))
 
 
-@bp.get(f"/rescore-runs/<{ID}:run_id>/diff")
+@bp.get("/rescore-runs/<int:run_id>/diff")
 @token_required
 def get_rescore_diff(run_id: int):
     """The run's diff report: changed verdicts, per product and reason, cases to open or mark, agreement."""
@@ -82,7 +81,7 @@ def get_rescore_diff(run_id: int):
     return jsonify({"run": run_json(run, site_slugs()), **report.as_dict(site_slugs(), max_subjects=max_subjects)})
 
 
-@bp.get(f"/rescore-runs/<{ID}:run_id>/diff.csv")
+@bp.get("/rescore-runs/<int:run_id>/diff.csv")
 @token_required
 def get_rescore_diff_csv(run_id: int):
     """The changed items, one CSV line each."""

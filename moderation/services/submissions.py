@@ -20,6 +20,7 @@ from .errors import NotFound, ServiceError
 from .language import guess_language
 
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
+MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
 SUBMIT_FIELDS = {"kind", "rating", "title", "body", "author", "parent_id", "lang"}
 
 
@@ -108,7 +109,7 @@ def parse_submission(payload: Any, limits: dict[str, int]) -> Submission:
     if parent_id is not None:
         if kind != ItemKind.COMMENT.value:
             raise invalid("parent_id", "only comments can answer another item", "parent_not_allowed")
-        if isinstance(parent_id, bool) or not isinstance(parent_id, int) or parent_id < 1:
+        if isinstance(parent_id, bool) or not isinstance(parent_id, int) or not 1 <= parent_id <= MAX_ID:
             raise invalid("parent_id", "parent_id must be a positive integer")
 
     lang = payload.get("lang")

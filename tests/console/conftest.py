@@ -137,18 +137,6 @@ def live_server(app):
         yield server
 
 
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 def browser_login(page, server, email: str, password: str) -> None:
     page.goto(server.url + "/console/login")
     page.fill("input[name=email]", email)

@@ -5,7 +5,6 @@ Chromium is Debian's (/usr/bin/chromium, or MODERATION_TEST_CHROMIUM); Playwrigh
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
@@ -13,9 +12,6 @@ from werkzeug.serving import make_server
 
 from moderation.extensions import db
 from tests.conftest import free_port
-
-CHROMIUM = os.environ.get("MODERATION_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 class LiveServer:
@@ -68,17 +64,6 @@ def serve():
 @pytest.fixture
 def live(app, serve) -> LiveServer:
     return serve(app)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"no Chromium at {CHROMIUM}")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
