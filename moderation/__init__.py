@@ -34,7 +34,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 class IdConverter(IntegerConverter):
     def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
-        kwargs.setdefault("min", 1)
+        # 0 stays routable (a lookup that finds nothing): rq-dashboard's routes count Redis instances from 0.
+        kwargs.setdefault("min", 0)
         kwargs.setdefault("max", 2_147_483_647)
         super().__init__(map, *args, **kwargs)
 
