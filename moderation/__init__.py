@@ -28,12 +28,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_observability(app)
     return app
 
 
 class IdConverter(IntegerConverter):
     def __init__(self, map, *args, **kwargs):  # noqa: A002 - werkzeug's signature
-        kwargs.setdefault("min", 1)
+        # 0 stays routable (a lookup that finds nothing): rq-dashboard's routes count Redis instances from 0.
+        kwargs.setdefault("min", 0)
         kwargs.setdefault("max", 2_147_483_647)
         super().__init__(map, *args, **kwargs)
 
@@ -96,6 +98,12 @@ def register_errorhandlers(app: Flask) -> None:
     from .api.errors import register_api_errors
 
     register_api_errors(app)
+
+
+def register_observability(app: Flask) -> None:
+    from .observability import register_observability as register
+
+    register(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -41,9 +41,12 @@ def get_queue(name: str, app: Flask | None = None) -> Queue:
 def enqueue(
     queue_name: str, func: Any, *args: Any, job_id: str, timeout: int = 600, retry: Retry | None = None, **kwargs: Any
 ):
-    """Every enqueue goes through here: timeout, retries with backoff, failure callback, stable id."""
+    """Every enqueue goes through here: timeout, retries with backoff, failure callback, stable id, and the
+    request id of the HTTP request (if any) that caused it, for the worker's logs."""
     from .jobs import report_failure
+    from .observability import current_request_id
 
+    meta = {"request_id": current_request_id(), **kwargs.pop("meta", {})}
     return get_queue(queue_name).enqueue(
         func,
         *args,
@@ -53,6 +56,7 @@ def enqueue(
         on_failure=report_failure,
         result_ttl=300,
         failure_ttl=7 * 24 * 3600,
+        meta=meta,
         **kwargs,
     )
 

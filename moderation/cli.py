@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import secrets
 import signal
@@ -65,17 +64,23 @@ def register_cli(app: Flask) -> None:
 )
 @click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
 @click.option("--name", default=None, help="Worker name (default: rq's).")
+@click.option("--metrics-port", type=int, default=None, help="Serve this worker's Prometheus /metrics on this port.")
 @with_appcontext
-def worker(queues, burst, classifier_spec, maintenance_interval, name) -> None:
+def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_port) -> None:
     """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
-    from .worker import build_worker, default_classifier_factory, import_factory
+    from .metrics import model_info, serve_worker_metrics
+    from .observability import configure_logging
+    from .worker import build_worker, default_classifier_factory, import_factory, work_until_stopped
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = current_app._get_current_object()
+    configure_logging(app.config.get("LOG_LEVEL", "INFO"), app.config.get("LOG_FORMAT", "json"))
     factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
     rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
+    model_info.labels(model_version=str(rq_worker.model_version)).set(1)
+    if metrics_port is not None:
+        serve_worker_metrics(metrics_port)
     click.echo(f"worker {rq_worker.name}: model {rq_worker.model_version}, queues {rq_worker.queue_names()}")
-    rq_worker.work(burst=burst, logging_level="INFO")
+    work_until_stopped(rq_worker, burst=burst, logging_level=app.config.get("LOG_LEVEL", "INFO"))
 
 
 @click.command("sweep")

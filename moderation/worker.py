@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+import signal
+import time
 from collections.abc import Callable
 
+import redis
 from flask import Flask
 from rq import SimpleWorker
+from rq.exceptions import StopRequested
 
 from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
+from .observability import job_log_context
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +34,13 @@ class ModerationWorker(SimpleWorker):
         classifier = self.app.extensions.get("moderation.classifier")
         return getattr(classifier, "model_version", None)
 
+    @property
+    def dequeue_timeout(self) -> int:
+        # rq blocks up to worker_ttl - 15 s waiting for a job; an idle worker must still sweep on schedule.
+        return max(1, min(super().dequeue_timeout, self.maintenance_interval))
+
     def perform_job(self, job, queue, execution) -> bool:
-        with self.app.app_context():
+        with self.app.app_context(), job_log_context(job):
             try:
                 return super().perform_job(job, queue, execution)
             finally:
@@ -42,7 +52,9 @@ class ModerationWorker(SimpleWorker):
         super().heartbeat(timeout=timeout, pipeline=pipeline)
         try:
             send_heartbeat(self.connection, self.name, self.model_version)
-        except Exception:  # a heartbeat must never kill the worker; rq reconnects on its own
+        except redis.RedisError:  # a heartbeat must never kill the worker; rq reconnects on its own
+            # Only Redis errors: rq's SIGTERM handler raises StopRequested from wherever the worker is, and
+            # swallowing it here left the worker running after `docker stop`.
             log.warning("could not send heartbeat", exc_info=True)
 
     def run_maintenance_tasks(self):
@@ -59,6 +71,9 @@ class ModerationWorker(SimpleWorker):
                 sweep_unscored()
                 if release_expired_claims():
                     db.session.commit()
+            except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
+                db.session.rollback()
+                raise
             except Exception:
                 db.session.rollback()
                 log.warning("sweep failed; it runs again at the next maintenance", exc_info=True)
@@ -71,6 +86,70 @@ class ModerationWorker(SimpleWorker):
         except Exception:
             pass
         super().teardown()
+
+
+def successor(rq_worker: ModerationWorker, generation: int) -> ModerationWorker:
+    """A fresh rq worker on the same app, classifier, queues and settings, under a new rq name.
+
+    The old name may still be registered as alive when Redis came back without a restart.
+    """
+    if rq_worker.pubsub_thread is not None:  # rq's teardown could not stop it while Redis was away
+        rq_worker.pubsub_thread.stop()
+    return ModerationWorker(
+        rq_worker.queues,
+        connection=rq_worker.connection,
+        app=rq_worker.app,
+        maintenance_interval=rq_worker.maintenance_interval,
+        worker_ttl=rq_worker.worker_ttl,
+        name=f"{rq_worker.name.split('~')[0]}~{generation}",
+    )
+
+
+def work_until_stopped(rq_worker: ModerationWorker, burst: bool = False, logging_level: str = "INFO") -> None:
+    """Run ``rq_worker`` until a signal stops it, starting it again when a Redis outage ends its loop.
+
+    rq retries a lost connection only while it waits for a job: an error anywhere else (a Redis restart while
+    a job finishes, a maintenance pass) makes ``work()`` quit. A model-holding worker should not cost a model
+    reload and an operator's attention for that: wait until Redis answers and register a fresh rq worker on
+    the same loaded classifier. Items of the job that was cut off are still unscored in the database and the
+    next job or sweep takes them.
+    """
+    stop = {"requested": False}
+    current = {"worker": rq_worker}
+    generation = 0
+
+    def request_stop(signum, frame):
+        stop["requested"] = True
+        # A successor may be registering already, before rq installs its own handlers: its loop checks this
+        # flag before it dequeues anything.
+        current["worker"]._stop_requested = True
+
+    while True:
+        try:
+            rq_worker.work(burst=burst, logging_level=logging_level)
+        except redis.RedisError:
+            log.warning("worker %s: Redis error outside rq's loop", rq_worker.name, exc_info=True)
+        # rq records a SIGTERM/SIGINT in _shutdown_requested_date, whether it stopped idle or after a job.
+        if burst or rq_worker._shutdown_requested_date is not None or stop["requested"]:
+            return
+        # rq's own handlers belong to the worker that quit; until the next one runs, a signal just stops.
+        signal.signal(signal.SIGTERM, request_stop)
+        signal.signal(signal.SIGINT, request_stop)
+        log.warning("worker %s quit its loop (Redis unreachable?); starting again once Redis answers", rq_worker.name)
+        wait_s = 0.5
+        while not stop["requested"]:
+            try:
+                rq_worker.connection.ping()
+                break
+            except redis.RedisError:
+                time.sleep(wait_s)
+                wait_s = min(wait_s * 2, 10.0)
+        if stop["requested"]:
+            return
+        generation += 1
+        rq_worker = current["worker"] = successor(rq_worker, generation)
+        if stop["requested"]:
+            return
 
 
 def build_worker(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, make_response, request
 from sqlalchemy import select
 
+from .. import metrics
 from ..extensions import db, limiter
 from ..models import ItemStatus, Site
 from ..services import listing
@@ -125,6 +126,7 @@ def submit_item(site_slug: str, subject: str):
     item = create_item(site, subject, submission)
     item_id, status = item.id, item.status  # read before commit: after it, the ORM would reload the row
     db.session.commit()
+    metrics.submissions.labels(site=site_slug, kind=submission.kind, status=status).inc()
     request_scoring(item_id)
     body = {"id": item_id, "status": status}
     if status == ItemStatus.HELD.value:

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, or_, select, update
 
+from .. import metrics
 from ..extensions import db
 from ..models import (
     ACTIVE_CASE_STATES,
@@ -181,6 +182,7 @@ def reply(moderator: Moderator, case: Case, body: str) -> Reply:
     db.session.add(answer)
     if case.first_answered_at is None:
         case.first_answered_at = utcnow()
+        metrics.count_first_answer(db.session, case.site.slug, case.created_at, case.first_answered_at)
     close(moderator, case, CaseState.ANSWERED, "case.answered")
     db.session.flush()
     return answer

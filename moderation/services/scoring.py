@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 
 from sqlalchemy import insert, select
 
+from .. import metrics
 from ..classifier import Classifier, Prediction
 from ..extensions import db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, ItemStatus, Score, Site, utcnow
@@ -51,6 +53,7 @@ def insert_scores(rows: list[dict]) -> None:
 
 def score_batch(classifier: Classifier, batch_size: int) -> list[int]:
     """Score one claimed batch and commit it. Returns the ids scored (empty: nothing waited)."""
+    started = time.monotonic()
     items = claim_unscored(batch_size)
     if not items:
         db.session.rollback()
@@ -73,7 +76,9 @@ def score_batch(classifier: Classifier, batch_size: int) -> list[int]:
     for item in items:
         item.scored_at = now
     scored = [item.id for item in items]
+    accepted_at = [item.created_at for item in items]
     db.session.commit()
+    metrics.record_batch(accepted_at, predictions[0].model_version, started, now)
     return scored
 
 
@@ -115,6 +120,7 @@ def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> No
             db.session.add(case)
             db.session.flush()
             audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
+            metrics.count_case_opened(db.session, site.slug, "model")
         elif case.state in ACTIVE_CASE_STATES:
             # A held item's content case gains the reply reasons; the moderator sees them all at once.
             merged = list(dict.fromkeys([*case.reasons, *reasons]))

@@ -11,6 +11,7 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from .. import metrics
 from ..extensions import db
 from ..models import Author, Case, CaseState, Item, ItemKind, ItemStatus, Site, Subject, utcnow
 from . import policy
@@ -224,6 +225,7 @@ def create_item(
                 state=CaseState.OPEN.value,
             )
         )
+        metrics.count_case_opened(db.session, site.slug, "content_rules")
     db.session.flush()
     return item
 

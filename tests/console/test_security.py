@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from moderation.extensions import db
 from moderation.models import AuditEvent, Case, Moderator
@@ -21,7 +22,7 @@ def example_url(app, rule) -> str:
     values = {}
     for arg in rule.arguments:
         converter = rule._converters[arg]
-        values[arg] = 1 if type(converter).__name__ == "IntegerConverter" else "shop"
+        values[arg] = 1 if isinstance(converter, IntegerConverter) else "shop"  # the app's IdConverter too
     with app.test_request_context():
         from flask import url_for
 
