@@ -11,6 +11,7 @@ import redis
 from flask import Flask
 from rq import SimpleWorker
 from rq.exceptions import StopRequested
+from rq.scheduler import RQScheduler
 
 from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .observability import job_log_context
@@ -59,7 +60,25 @@ class ModerationWorker(SimpleWorker):
 
     def run_maintenance_tasks(self):
         super().run_maintenance_tasks()
+        self.enqueue_due_retries()
         self.sweep()
+
+    def enqueue_due_retries(self) -> None:
+        """Move due jobs from rq's scheduled registry to their queues.
+
+        ``Retry(interval=...)`` parks a failed job there, and only rq's scheduler brings it back. rq starts its
+        scheduler in a forked process, which a worker holding torch (and maybe CUDA) must not do; so the
+        maintenance does the scheduler's one step instead, under rq's own per-queue scheduler lock.
+        """
+        scheduler = RQScheduler(self.queues, connection=self.connection, name=f"{self.name}-retries")
+        try:
+            if scheduler.acquire_locks():
+                try:
+                    scheduler.enqueue_scheduled_jobs()
+                finally:
+                    scheduler.release_locks()
+        except redis.RedisError:
+            log.warning("could not move due retries; next maintenance tries again", exc_info=True)
 
     def sweep(self) -> None:
         from .extensions import db

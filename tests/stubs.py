@@ -64,3 +64,9 @@ def make_stub(app) -> KeywordClassifier:
         log_dir=os.environ.get("MODERATION_TEST_STUB_LOG_DIR"),
         delay_s=float(os.environ.get("MODERATION_TEST_STUB_DELAY_S", "0")),
     )
+
+
+def touch(path: str) -> None:
+    """A job with a visible effect, for tests of the queue machinery itself."""
+    with open(path, "a") as fh:
+        fh.write("ran\n")

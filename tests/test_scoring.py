@@ -133,3 +133,19 @@ def test_readyz_needs_a_worker_heartbeat(app, client, world):
     assert ready["status"] == "ready"
     assert ready["checks"]["workers"] == [{"name": "w1", "model_version": "stub-keyword-1"}]
     assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+def test_delayed_retries_come_back_without_rq_scheduler_process(app, tmp_path):
+    """Retry(interval=...) parks jobs in rq's scheduled registry; the worker's maintenance brings them back."""
+    from datetime import UTC, datetime, timedelta
+
+    from moderation.broker import get_queue
+    from tests.stubs import touch
+
+    marker = tmp_path / "ran.txt"
+    with app.app_context():
+        queue = get_queue(app.config["SCORE_QUEUE"])
+        queue.enqueue_at(datetime.now(UTC) - timedelta(seconds=1), touch, str(marker))
+        assert queue.count == 0 and queue.scheduled_job_registry.count == 1
+    run_worker(app)
+    assert marker.read_text() == "ran\n"
