@@ -8,7 +8,8 @@ benefit for a fraction of the cost:
    in bf16, one tensor per text without padding (~0.8 KB per token).
 2. Only the top layers and the classification head train, for several epochs, on those cached states; an
    epoch costs about (12 − frozen_layers)/12 × 3 of one forward pass.
-3. The epoch with the best balanced accuracy on the validation split is kept; a Platt scaling of the logit
+3. The epoch with the best balanced accuracy on the validation split is kept (written as soon as it is
+   reached, so an interrupted run leaves the best model so far); a Platt scaling of the logit
    margin is fitted on the same split, and the negative-label threshold is raised (never lowered below 0.5)
    until at most ``max_false_alarm_rate`` of validation positives are labelled negative.
 
@@ -329,8 +330,59 @@ def train(
     targets = torch.tensor([0 if y == 1 else 1 for y in labels])  # class index: 0 negative, 1 positive
     weight_tensor = torch.tensor(weights)
     val_is_negative = torch.tensor([y == 1 for y in val_labels])
-    history = []
-    best: tuple[float, dict[str, torch.Tensor]] | None = None
+    history: list[dict] = []
+    out = Path(out_dir)
+    summary: dict = {}
+    best_score = -1.0
+
+    def save_current(margins: torch.Tensor) -> None:
+        """Calibrate on the validation margins and write the trained part, replacing any earlier epoch's."""
+        calibration = fit_platt(margins, val_is_negative)
+        probability = torch.sigmoid(calibration["scale"] * margins + calibration["bias"])
+        threshold = choose_threshold(probability, val_is_negative, config.max_false_alarm_rate)
+        settings.calibration = calibration
+        settings.negative_threshold = threshold
+        out.mkdir(parents=True, exist_ok=True)
+        trained = {
+            name: param.detach().to(torch.float16).contiguous()
+            for name, param in model.named_parameters()
+            if name.startswith("classifier.")
+            or any(
+                name.startswith(f"roberta.encoder.layer.{i}.")
+                for i in range(config.frozen_layers, model_config.num_hidden_layers)
+            )
+        }
+        save_file(trained, str(out / TRAINED_FILE), metadata={"format": "pt", "base": BASE_NAME})
+        model_config.save_pretrained(out)
+        settings.save(out)
+        summary.clear()
+        summary.update(
+            {
+                "config": asdict(config),
+                "train_texts": len(texts),
+                "val_texts": len(val_texts),
+                "tokens": n_tokens,
+                "history": list(history),
+                "chosen_epoch": history[-1]["epoch"],
+                "calibration": calibration,
+                "negative_threshold": threshold,
+                "val_balanced_accuracy_at_threshold": round(
+                    balanced_accuracy(probability, val_is_negative, threshold), 4
+                ),
+                "val_false_alarm_rate": round(
+                    float((probability[~val_is_negative] >= threshold).float().mean()), 4
+                ),
+                "trained_parameters": sum(t.numel() for t in trained.values()),
+                "bf16": bf16,
+                "torch_threads": torch.get_num_threads(),
+                "seconds": {"cache": round(cached_at - started, 1), "total": round(time.time() - started, 1)},
+            }
+        )
+        (out / "training.json").write_text(json.dumps(summary, indent=2) + "\n")
+        for path in out.iterdir():
+            path.chmod(0o644)
+        progress(f"saved epoch {history[-1]['epoch']} to {out} ({time.time() - started:.0f}s)")
+
     for epoch in range(config.epochs):
         top_layers.train()
         model.classifier.train()
@@ -351,65 +403,20 @@ def train(
         top_layers.eval()
         model.classifier.eval()
         margins = _predict_margins(model, top_layers, val_states, bf16, config.batch_size)
-        probability = torch.sigmoid(margins)
         record = {
             "epoch": epoch + 1,
             "train_loss": round(epoch_loss / seen, 4),
-            "val_balanced_accuracy": round(balanced_accuracy(probability, val_is_negative, 0.5), 4),
+            "val_balanced_accuracy": round(
+                balanced_accuracy(torch.sigmoid(margins), val_is_negative, 0.5), 4
+            ),
             "seconds": round(time.time() - cached_at, 1),
         }
         history.append(record)
         progress(json.dumps(record))
-        if best is None or record["val_balanced_accuracy"] > best[0]:
-            snapshot = {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
-            best = (record["val_balanced_accuracy"], snapshot)
-
-    assert best is not None
-    with torch.no_grad():
-        for name, param in model.named_parameters():
-            if name in best[1]:
-                param.copy_(best[1][name])
-    margins = _predict_margins(model, top_layers, val_states, bf16, config.batch_size)
-    calibration = fit_platt(margins, val_is_negative)
-    probability = torch.sigmoid(calibration["scale"] * margins + calibration["bias"])
-    threshold = choose_threshold(probability, val_is_negative, config.max_false_alarm_rate)
-    settings.calibration = calibration
-    settings.negative_threshold = threshold
-
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    trained = {
-        name: param.detach().to(torch.float16).contiguous()
-        for name, param in model.named_parameters()
-        if name.startswith("classifier.")
-        or any(
-            name.startswith(f"roberta.encoder.layer.{i}.")
-            for i in range(config.frozen_layers, model_config.num_hidden_layers)
-        )
-    }
-    save_file(trained, str(out / TRAINED_FILE), metadata={"format": "pt", "base": BASE_NAME})
-    model_config.save_pretrained(out)
-    settings.save(out)
-    for path in out.iterdir():
-        path.chmod(0o644)
-    summary = {
-        "config": asdict(config),
-        "train_texts": len(texts),
-        "val_texts": len(val_texts),
-        "tokens": n_tokens,
-        "history": history,
-        "chosen_epoch": max(history, key=lambda r: r["val_balanced_accuracy"])["epoch"],
-        "calibration": calibration,
-        "negative_threshold": threshold,
-        "val_balanced_accuracy_at_threshold": round(
-            balanced_accuracy(probability, val_is_negative, threshold), 4
-        ),
-        "val_false_alarm_rate": round(float((probability[~val_is_negative] >= threshold).float().mean()), 4),
-        "trained_parameters": sum(t.numel() for t in trained.values()),
-        "bf16": bf16,
-        "torch_threads": torch.get_num_threads(),
-        "seconds": {"cache": round(cached_at - started, 1), "total": round(time.time() - started, 1)},
-    }
+        # The folder always holds the best epoch so far, so an interrupted run still leaves a usable model.
+        if record["val_balanced_accuracy"] > best_score:
+            best_score = record["val_balanced_accuracy"]
+            save_current(margins)
+    summary["history"] = history
     (out / "training.json").write_text(json.dumps(summary, indent=2) + "\n")
-    progress(f"wrote {out} in {time.time() - started:.0f}s")
     return summary
