@@ -161,7 +161,7 @@ def fit_platt(margins: torch.Tensor, is_negative: torch.Tensor) -> dict[str, flo
         return loss
 
     optimiser.step(closure)
-    return {"scale": round(float(a), 5), "bias": round(float(b), 5)}
+    return {"scale": round(float(a.detach()), 5), "bias": round(float(b.detach()), 5)}
 
 
 def balanced_accuracy(
