@@ -39,12 +39,9 @@ def register_cli(app: Flask) -> None:
     for command in (serve, worker, site_group, moderator_group, token_group, author_group, import_command,
                     sweep_command):  # fmt: skip
         app.cli.add_command(command)
-    try:
-        from .classifier.cli import model as model_group
-    except ImportError:  # the classifier CLI ships with the classifier package
-        model_group = None
-    if model_group is not None:
-        app.cli.add_command(model_group)
+    from .classifier.cli import model_group  # plain click: imports torch only inside its commands
+
+    app.cli.add_command(model_group)
     from .rescore_cli import rescore_command
 
     app.cli.add_command(rescore_command)

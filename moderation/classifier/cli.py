@@ -28,9 +28,7 @@ def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         has_source = "source" in (reader.fieldnames or [])
-        sources = [
-            row["source"] if has_source else path.stem for row in reader if (row["text"] or "").strip()
-        ]
+        sources = [row["source"] if has_source else path.stem for row in reader if (row["text"] or "").strip()]
     texts, labels, kept_sources = [], [], []
     for text, negative, source in zip(rows.texts, rows.is_negative, sources, strict=True):
         if negative is None:
@@ -58,9 +56,7 @@ def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
 @click.option("--site", default=None, help="With --from-db: only this site's items.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="e5-small-sentiment-fr-en", show_default=True)
-@click.option(
-    "--frozen-layers", default=8, show_default=True, help="Bottom encoder layers kept frozen (of 12)."
-)
+@click.option("--frozen-layers", default=8, show_default=True, help="Bottom encoder layers kept frozen (of 12).")
 @click.option("--epochs", default=4, show_default=True)
 @click.option("--batch-size", default=32, show_default=True)
 @click.option("--max-length", default=256, show_default=True)
@@ -92,10 +88,8 @@ def train_command(
         labels += y
         sources += s
     if from_db:
-        try:
-            from moderation.services.training_data import export_labelled
-        except ImportError:
-            from .db_export import export_labelled
+        from moderation.services.training_data import export_labelled
+
         exported = export_labelled(site=site)
         texts += [t for t, _ in exported]
         labels += [y for _, y in exported]
@@ -133,9 +127,7 @@ def train_command(
         config=config,
         cache_dir=cache_dir,
     )
-    click.echo(
-        json.dumps({k: summary[k] for k in ("history", "calibration", "negative_threshold")}, indent=2)
-    )
+    click.echo(json.dumps({k: summary[k] for k in ("history", "calibration", "negative_threshold")}, indent=2))
 
 
 @model_group.command("eval")
@@ -164,9 +156,7 @@ def eval_command(
     classifier = load_transformer_classifier(model_dir, device=device, num_threads=threads)
     result = evaluate(classifier, rows, batch_size=batch_size)
     if as_json:
-        click.echo(
-            json.dumps({"file": str(csv_file), "model_version": classifier.model_version, **asdict(result)})
-        )
+        click.echo(json.dumps({"file": str(csv_file), "model_version": classifier.model_version, **asdict(result)}))
         return
     click.echo(f"model: {classifier.model_version}  file: {csv_file}")
     for line in result.lines():

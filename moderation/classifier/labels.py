@@ -41,9 +41,7 @@ class LabelMapping:
         import torch
 
         if logits.shape[-1] != len(self.negative_weights):
-            raise ValueError(
-                f"model gives {logits.shape[-1]} logits, labels name {len(self.negative_weights)}"
-            )
+            raise ValueError(f"model gives {logits.shape[-1]} logits, labels name {len(self.negative_weights)}")
         if self.kind == "binary" and calibration:
             margin = logits[:, self.negative_index] - logits[:, self.positive_index]
             return torch.sigmoid(calibration.get("scale", 1.0) * margin + calibration.get("bias", 0.0))

@@ -41,9 +41,7 @@ def load_partial_model(
     """
     settings = ModelSettings.load(folder)
     if settings.base not in (None, BASE_NAME):
-        raise ValueError(
-            f"{folder} was trained on base {settings.base!r}; this package rebuilds {BASE_NAME!r}"
-        )
+        raise ValueError(f"{folder} was trained on base {settings.base!r}; this package rebuilds {BASE_NAME!r}")
     base_folder = ensure_base_model(cache_dir)
     config = AutoConfig.from_pretrained(folder, local_files_only=True)
     model = AutoModelForSequenceClassification.from_config(config)

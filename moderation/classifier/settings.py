@@ -63,9 +63,7 @@ class ModelSettings:
 
     def save(self, folder: Path) -> None:
         data = {k: v for k, v in asdict(self).items() if v not in (None, {}, "") or k == "prefix"}
-        (folder / SETTINGS_FILE).write_text(
-            json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        (folder / SETTINGS_FILE).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def clip_characters(text: str, limit: int = MAX_CHARS) -> str:
@@ -75,9 +73,7 @@ def clip_characters(text: str, limit: int = MAX_CHARS) -> str:
     return text[:half] + " … " + text[-half:]
 
 
-def encode_texts(
-    tokenizer: Any, texts: list[str], settings: ModelSettings, max_length: int
-) -> list[list[int]]:
+def encode_texts(tokenizer: Any, texts: list[str], settings: ModelSettings, max_length: int) -> list[list[int]]:
     """Token ids per text, special tokens included, never longer than ``max_length``.
 
     Truncation is done here rather than by the tokenizer so that ``head_tail`` can keep both ends.
@@ -94,9 +90,7 @@ def encode_texts(
     encoded = tokenizer(prepared, add_special_tokens=False, truncation=False, verbose=False)["input_ids"]
     head_specials, tail_specials = special_tokens_around(tokenizer)
     budget = max(1, max_length - len(head_specials) - len(tail_specials))
-    prefix_len = (
-        len(tokenizer(settings.prefix, add_special_tokens=False)["input_ids"]) if settings.prefix else 0
-    )
+    prefix_len = len(tokenizer(settings.prefix, add_special_tokens=False)["input_ids"]) if settings.prefix else 0
     out = []
     for ids in encoded:
         if len(ids) > budget:

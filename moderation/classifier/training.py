@@ -135,9 +135,7 @@ def _top_logits(model, top_layers, states: list[torch.Tensor], bf16: bool) -> to
 
 
 @torch.inference_mode()
-def _predict_margins(
-    model, top_layers, states: list[torch.Tensor], bf16: bool, batch_size: int
-) -> torch.Tensor:
+def _predict_margins(model, top_layers, states: list[torch.Tensor], bf16: bool, batch_size: int) -> torch.Tensor:
     """negative logit − positive logit for each cached text, in input order."""
     margins = torch.empty(len(states))
     for batch in _batches([s.shape[0] for s in states], batch_size * 2, False, random.Random(0)):
@@ -164,9 +162,7 @@ def fit_platt(margins: torch.Tensor, is_negative: torch.Tensor) -> dict[str, flo
     return {"scale": round(float(a.detach()), 5), "bias": round(float(b.detach()), 5)}
 
 
-def balanced_accuracy(
-    negative_probability: torch.Tensor, is_negative: torch.Tensor, threshold: float
-) -> float:
+def balanced_accuracy(negative_probability: torch.Tensor, is_negative: torch.Tensor, threshold: float) -> float:
     predicted = negative_probability >= threshold
     recalls = []
     for value in (True, False):
@@ -176,9 +172,7 @@ def balanced_accuracy(
     return sum(recalls) / len(recalls)
 
 
-def choose_threshold(
-    probability: torch.Tensor, is_negative: torch.Tensor, max_false_alarm_rate: float
-) -> float:
+def choose_threshold(probability: torch.Tensor, is_negative: torch.Tensor, max_false_alarm_rate: float) -> float:
     """The smallest threshold ≥ 0.5 that labels at most ``max_false_alarm_rate`` of the positives negative."""
     positives = probability[~is_negative]
     if len(positives) == 0:
@@ -369,9 +363,7 @@ def train(
                 "val_balanced_accuracy_at_threshold": round(
                     balanced_accuracy(probability, val_is_negative, threshold), 4
                 ),
-                "val_false_alarm_rate": round(
-                    float((probability[~val_is_negative] >= threshold).float().mean()), 4
-                ),
+                "val_false_alarm_rate": round(float((probability[~val_is_negative] >= threshold).float().mean()), 4),
                 "trained_parameters": sum(t.numel() for t in trained.values()),
                 "bf16": bf16,
                 "torch_threads": torch.get_num_threads(),
@@ -406,9 +398,7 @@ def train(
         record = {
             "epoch": epoch + 1,
             "train_loss": round(epoch_loss / seen, 4),
-            "val_balanced_accuracy": round(
-                balanced_accuracy(torch.sigmoid(margins), val_is_negative, 0.5), 4
-            ),
+            "val_balanced_accuracy": round(balanced_accuracy(torch.sigmoid(margins), val_is_negative, 0.5), 4),
             "seconds": round(time.time() - cached_at, 1),
         }
         history.append(record)

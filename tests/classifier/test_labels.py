@@ -52,9 +52,7 @@ def test_generic_labels_need_an_override():
         label_mapping({0: "LABEL_0", 1: "LABEL_1"})
     mapping = label_mapping({0: "LABEL_0", 1: "LABEL_1"}, {"LABEL_0": "positive", "LABEL_1": "negative"})
     assert _probs(mapping, [0.9, 0.1]) == pytest.approx(0.1)
-    stars = label_mapping(
-        {i: f"LABEL_{i}" for i in range(5)}, {f"LABEL_{i}": f"stars:{i + 1}" for i in range(5)}
-    )
+    stars = label_mapping({i: f"LABEL_{i}" for i in range(5)}, {f"LABEL_{i}": f"stars:{i + 1}" for i in range(5)})
     assert stars.negative_weights == (1.0, 1.0, 0.5, 0.0, 0.0)
 
 

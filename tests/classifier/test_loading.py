@@ -26,9 +26,7 @@ TEXTS = [
 
 
 def test_importing_the_seam_does_not_import_torch():
-    code = (
-        "import sys, moderation.classifier as c; print('torch' in sys.modules, 'transformers' in sys.modules)"
-    )
+    code = "import sys, moderation.classifier as c; print('torch' in sys.modules, 'transformers' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
 
