@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from flask import current_app
+from flask import current_app, has_app_context
 from sqlalchemy import and_, func, insert, select, update
 
 from ..classifier import Classifier, Prediction
@@ -68,7 +68,8 @@ TERMINAL_JOB_STATES = ("failed", "stopped", "canceled")
 
 
 def setting(name: str) -> Any:
-    value = current_app.config.get(name)
+    """The app's value, or the default (also outside an app context, e.g. a bench's report)."""
+    value = current_app.config.get(name) if has_app_context() else None
     return DEFAULTS[name] if value is None else value
 
 
