@@ -164,15 +164,7 @@ def undo(moderator: Moderator, bulk_id: int) -> UndoResult:
         case.claimed_by_id = was["claimed_by_id"]
         case.claim_expires_at = parse_dt(was["claim_expires_at"])
         case.closed_at = parse_dt(was["closed_at"])
-        audit.record(
-            "case.restored",
-            "case",
-            case.id,
-            moderator_id=moderator.id,
-            site_id=case.site_id,
-            before=before,
-            after={**restorable(case), "bulk_id": bulk_id},
-        )
+        case_service.record_case("case.restored", case, moderator, before, {**restorable(case), "bulk_id": bulk_id})
         restored += 1
     audit.record(
         "bulk.undone",

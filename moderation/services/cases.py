@@ -49,6 +49,17 @@ def snapshot(case: Case) -> dict[str, Any]:
     }
 
 
+def clear_claim(case: Case) -> None:
+    case.claimed_by_id = None
+    case.claim_expires_at = None
+
+
+def record_case(action: str, case: Case, moderator: Moderator | None, before: dict, after: dict) -> None:
+    """Audit one action on a case, with its state before and after."""
+    audit.record(action, "case", case.id, moderator_id=moderator.id if moderator else None, site_id=case.site_id,
+                 before=before, after=after)  # fmt: skip
+
+
 def get_case_for(moderator: Moderator, case_id: int) -> Case:
     """Look up a case the moderator may see; a case of another site is reported as missing."""
     case = db.session.get(Case, case_id)
@@ -103,15 +114,7 @@ def claim(moderator: Moderator, case: Case, minutes: int = 15) -> Case:
         holder = case.claimed_by.name if case.claimed_by else "another moderator"
         until = case.claim_expires_at.strftime("%H:%M UTC") if case.claim_expires_at else "?"
         raise Conflict("already_claimed", f"claimed by {holder} until {until}")
-    audit.record(
-        "case.claimed",
-        "case",
-        case.id,
-        moderator_id=moderator.id,
-        site_id=case.site_id,
-        before=before,
-        after=snapshot(case),
-    )
+    record_case("case.claimed", case, moderator, before, snapshot(case))
     return case
 
 
@@ -120,17 +123,8 @@ def release(moderator: Moderator, case: Case) -> Case:
     before = snapshot(case)
     if case.state == CaseState.CLAIMED.value:
         case.state = CaseState.OPEN.value
-        case.claimed_by_id = None
-        case.claim_expires_at = None
-        audit.record(
-            "case.released",
-            "case",
-            case.id,
-            moderator_id=moderator.id,
-            site_id=case.site_id,
-            before=before,
-            after=snapshot(case),
-        )
+        clear_claim(case)
+        record_case("case.released", case, moderator, before, snapshot(case))
     return case
 
 
@@ -157,13 +151,12 @@ def close(moderator: Moderator, case: Case, state: CaseState, action: str, note:
     before = snapshot(case)
     now = utcnow()
     case.state = state.value
-    case.claimed_by_id = None
-    case.claim_expires_at = None
+    clear_claim(case)
     case.closed_at = now
     after = snapshot(case)
     if note:
         after["note"] = note
-    audit.record(action, "case", case.id, moderator_id=moderator.id, site_id=case.site_id, before=before, after=after)
+    record_case(action, case, moderator, before, after)
     return case
 
 
@@ -201,12 +194,9 @@ def escalate(moderator: Moderator, case: Case, note: str | None = None) -> Case:
     take(moderator, case)
     before = snapshot(case)
     case.state = CaseState.ESCALATED.value
-    case.claimed_by_id = None
-    case.claim_expires_at = None
+    clear_claim(case)
     after = {**snapshot(case), "note": note} if note else snapshot(case)
-    audit.record(
-        "case.escalated", "case", case.id, moderator_id=moderator.id, site_id=case.site_id, before=before, after=after
-    )
+    record_case("case.escalated", case, moderator, before, after)
     return case
 
 
@@ -220,22 +210,13 @@ def approve(moderator: Moderator, case: Case) -> Case:
     item.status = ItemStatus.PUBLISHED.value
     remaining = [r for r in case.reasons if r not in CONTENT_REASONS]
     case.reasons = remaining
-    case.claimed_by_id = None
-    case.claim_expires_at = None
+    clear_claim(case)
     if remaining:
         case.state = CaseState.OPEN.value
     else:
         case.state = CaseState.RESOLVED.value
         case.closed_at = utcnow()
-    audit.record(
-        "item.approved",
-        "case",
-        case.id,
-        moderator_id=moderator.id,
-        site_id=case.site_id,
-        before=before,
-        after={**snapshot(case), "item_status": item.status},
-    )
+    record_case("item.approved", case, moderator, before, {**snapshot(case), "item_status": item.status})
     return case
 
 
@@ -253,17 +234,10 @@ def reject(moderator: Moderator, case: Case, reason_code: str) -> Case:
     item.status = ItemStatus.REMOVED.value
     item.rejection_reason = reason_code
     case.state = CaseState.RESOLVED.value
-    case.claimed_by_id = None
-    case.claim_expires_at = None
+    clear_claim(case)
     case.closed_at = utcnow()
-    audit.record(
-        "item.rejected",
-        "case",
-        case.id,
-        moderator_id=moderator.id,
-        site_id=case.site_id,
-        before=before,
-        after={**snapshot(case), "item_status": item.status, "reason": reason_code},
+    record_case(
+        "item.rejected", case, moderator, before, {**snapshot(case), "item_status": item.status, "reason": reason_code}
     )
     return case
 
@@ -279,9 +253,8 @@ def release_expired_claims() -> int:
     for case in expired:
         before = snapshot(case)
         case.state = CaseState.OPEN.value
-        case.claimed_by_id = None
-        case.claim_expires_at = None
-        audit.record("case.claim_expired", "case", case.id, site_id=case.site_id, before=before, after=snapshot(case))
+        clear_claim(case)
+        record_case("case.claim_expired", case, None, before, snapshot(case))
     return len(expired)
 
 
