@@ -9,9 +9,10 @@ from .. import metrics
 from ..extensions import db, limiter
 from ..models import ItemStatus, Site
 from ..services import listing
+from ..services.accounts import get_site
 from ..services.errors import ServiceError
 from ..services.queueing import request_scoring
-from ..services.submissions import create_item, get_site, parse_submission
+from ..services.submissions import create_item, parse_submission
 from . import bp
 from .auth import bearer_token, check_public_client
 

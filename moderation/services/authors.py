@@ -7,8 +7,8 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Author, Item, ItemStatus
 from . import audit
+from .accounts import get_site
 from .errors import NotFound
-from .submissions import get_site
 
 ERASED_NAME = "Anonymous"
 

@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Item, Site
+from .accounts import get_site
 from .errors import ServiceError
-from .submissions import create_item, get_site, parse_submission
+from .submissions import create_item, parse_submission
 
 
 @dataclass

@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import Author, Case, CaseState, Item, ItemKind, ItemStatus, Site, Subject, utcnow
 from . import policy
 from .content_rules import check_content
-from .errors import NotFound, ServiceError
+from .errors import ServiceError
 from .language import guess_language
 
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")
@@ -126,13 +126,6 @@ def parse_submission(payload: Any, limits: dict[str, int]) -> Submission:
         parent_id=parent_id,
         lang=lang.lower() if lang else None,
     )
-
-
-def get_site(slug: str) -> Site:
-    site = db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none()
-    if site is None:
-        raise NotFound(f"site {slug!r}", field="site")
-    return site
 
 
 def get_or_create_subject(site: Site, external_id: str) -> Subject:

@@ -7,7 +7,7 @@ from flask import current_app, jsonify, make_response, request
 from ..api.auth import check_public_client
 from ..api.public import allow_origin_on_errors, has_token, with_cors
 from ..extensions import csrf, db, limiter
-from ..services.submissions import get_site
+from ..services.accounts import get_site
 from ..services.votes import client_key, vote_helpful
 from . import bp
 
