@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import secrets
 import socket
+import threading
 from urllib.parse import urlsplit
 
 import pytest
 import redis as redis_lib
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from werkzeug.serving import make_server
 
 from moderation import create_app
 from moderation.embedded import start_redis, stop
@@ -234,3 +236,29 @@ def browser():
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+class LiveServer:
+    """A WSGI app on a free loopback port; ``requests`` records (method, path, Origin, status) as served."""
+
+    def __init__(self, app):
+        self.app = app
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.requests: list[tuple[str, str, str | None, int]] = []
+        self.server = make_server("127.0.0.1", self.port, self.recording, threaded=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def recording(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            entry = (environ["REQUEST_METHOD"], environ["PATH_INFO"], environ.get("HTTP_ORIGIN"), int(status[:3]))
+            self.requests.append(entry)
+            return start_response(status, headers, exc_info)
+
+        return self.app(environ, start)
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.thread.join(5)
+        self.server.server_close()

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from datetime import timedelta
 
 import pytest
-from werkzeug.serving import make_server
 
 from moderation.extensions import db
 from moderation.models import Case, Item, Moderator, utcnow
-from tests.conftest import free_port, review, run_worker, submit
+from tests.conftest import LiveServer, review, run_worker, submit
 
 CSRF_RE = re.compile(r'name="csrf-token" content="([^"]+)"')
 
@@ -115,26 +113,11 @@ def age_items(app, days: int) -> None:
         db.session.commit()
 
 
-class LiveServer:
-    def __init__(self, app):
-        self.port = free_port()
-        self.server = make_server("127.0.0.1", self.port, app, threaded=True)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.thread.join(5)
-
-
 @pytest.fixture
 def live_server(app):
-    with LiveServer(app) as server:
-        yield server
+    server = LiveServer(app)
+    yield server
+    server.stop()
 
 
 def browser_login(page, server, email: str, password: str) -> None:

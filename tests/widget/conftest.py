@@ -5,39 +5,10 @@ Chromium is Debian's (/usr/bin/chromium, or MODERATION_TEST_CHROMIUM); Playwrigh
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
 from moderation.extensions import db
-from tests.conftest import free_port
-
-
-class LiveServer:
-    """A WSGI app on a free loopback port; ``requests`` records (method, path, Origin, status) as served."""
-
-    def __init__(self, app):
-        self.app = app
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.requests: list[tuple[str, str, str | None, int]] = []
-        self.server = make_server("127.0.0.1", self.port, self.recording, threaded=True)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def recording(self, environ, start_response):
-        def start(status, headers, exc_info=None):
-            entry = (environ["REQUEST_METHOD"], environ["PATH_INFO"], environ.get("HTTP_ORIGIN"), int(status[:3]))
-            self.requests.append(entry)
-            return start_response(status, headers, exc_info)
-
-        return self.app(environ, start)
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.thread.join(5)
-        self.server.server_close()
+from tests.conftest import LiveServer
 
 
 @pytest.fixture
