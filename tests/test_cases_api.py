@@ -118,3 +118,16 @@ def test_ids_beyond_the_column_range_are_404_everywhere(client, world):
     """A bounded <int:...> converter for every route: console, API, widget."""
     for path in ("/api/v1/items/2147483648", "/api/v1/cases/99999999999999999999", "/console/cases/2147483648"):
         assert client.get(path, headers=auth(world.admin_token)).status_code == 404, path
+
+
+def test_claims_last_the_configured_time_through_the_api(make_app, world):
+    app = make_app(CLAIM_MINUTES=40)
+    client = app.test_client()
+    submit(client, review(rating=1, body="Horrible, cassé"))
+    run_worker(app)
+    with app.app_context():
+        case_id = db.session.query(Case).one().id
+    post(client, world.moderator_token, f"{case_id}/claim")
+    with app.app_context():
+        left = db.session.get(Case, case_id).claim_expires_at - utcnow()
+    assert timedelta(minutes=39) < left <= timedelta(minutes=40)

@@ -84,26 +84,13 @@ def test_import_csv(app, runner, world, tmp_path):
         assert item.rating == 5 and item.author.email == "zoe@example.com"
 
 
-def processes_mentioning(needle: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            except OSError:
-                continue
-            if needle in cmdline:
-                found.append(int(entry.name))
-    return found
-
-
-def processes_in_env(needle: str) -> list[int]:
-    """Processes whose environment mentions ``needle``: everything `serve` started inherits its data dir."""
+def processes_with(needle: str, proc_file: str) -> list[int]:
+    """Other processes whose /proc/PID/``proc_file`` (cmdline, environ) contains ``needle``."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and int(entry.name) != os.getpid():
             try:
-                if needle.encode() in (entry / "environ").read_bytes():
+                if needle.encode() in (entry / proc_file).read_bytes():
                     found.append(int(entry.name))
             except OSError:
                 continue
@@ -187,10 +174,12 @@ def test_serve_embedded_scores_and_stops_without_orphans(tmp_path, stop_signal):
     with serving(tmp_path, "--classifier", "tests.stubs:make_stub", stop_signal=stop_signal) as served:
         item = served.wait_scored(served.post_review(1, "Nul, cassé en deux jours."), timeout=30)
         assert item["case"]["reasons"] == ["low_rating", "negative_text"]
-        assert processes_mentioning(str(served.data_dir / "redis.sock"))
+        assert processes_with(str(served.data_dir / "redis.sock"), "cmdline")
     time.sleep(0.5)
-    assert processes_mentioning(str(served.data_dir / "redis.sock")) == []
-    assert processes_in_env(str(served.data_dir)) == []  # the worker (and anything else serve started) is gone too
+    assert processes_with(str(served.data_dir / "redis.sock"), "cmdline") == []
+    assert (
+        processes_with(str(served.data_dir), "environ") == []
+    )  # the worker (and anything else serve started) is gone too
 
 
 @pytest.mark.model

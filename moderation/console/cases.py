@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
@@ -108,7 +108,7 @@ def claim(case_id: int):
     """Take the case for a while so nobody else answers the same customer."""
     case = case_for(me(), case_id)
     try:
-        case_service.claim(me(), case, minutes=current_app.config["CLAIM_MINUTES"])
+        case_service.claim(me(), case)
         db.session.commit()
         flash(_("You hold this case until %(time)s.", time=case.claim_expires_at.strftime("%H:%M UTC")), "ok")
     except ServiceError as exc:

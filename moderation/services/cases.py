@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import Select, and_, or_, select, update
 
 from .. import metrics
@@ -81,12 +82,16 @@ def claim_is_live(case: Case) -> bool:
     )
 
 
-def claim(moderator: Moderator, case: Case, minutes: int = 15) -> Case:
+def claim(moderator: Moderator, case: Case, minutes: int | None = None) -> Case:
     """Claim atomically: one UPDATE that only succeeds when nobody else holds a live claim.
+
+    The claim lasts ``minutes``, by default the app's ``CLAIM_MINUTES``, whether the console, the API or an
+    action that claims on the way (``take``) asked for it.
 
     Raises:
         Conflict: ``already_claimed`` naming the holder, or ``case_closed``.
     """
+    minutes = minutes or current_app.config["CLAIM_MINUTES"]
     now = utcnow()
     before = snapshot(case)
     claimable = or_(
