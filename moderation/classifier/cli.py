@@ -62,6 +62,14 @@ def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
 @click.option("--max-length", default=256, show_default=True)
 @click.option("--seed", default=0, show_default=True)
 @click.option("--threads", default=None, type=int, help="torch threads (default: torch's choice).")
+@click.option("--int8", is_flag=True, help="Store the trained matrices in int8 (half the size of fp16).")
+@click.option("--lr-layers", default=1e-4, show_default=True, help="Learning rate of the trained encoder layers.")
+@click.option(
+    "--device",
+    default="auto",
+    show_default=True,
+    help="auto (CUDA when present), cpu or cuda: the same recipe runs on both.",
+)
 @click.option("--cache-dir", default=None, help="Where the rebuilt base is cached.")
 def train_command(
     csv_files: tuple[Path, ...],
@@ -76,6 +84,9 @@ def train_command(
     max_length: int,
     seed: int,
     threads: int | None,
+    int8: bool,
+    lr_layers: float,
+    device: str,
     cache_dir: str | None,
 ) -> None:
     """Fine-tune the e5 base on labelled CSV files and/or the platform's database."""
@@ -106,9 +117,10 @@ def train_command(
 
     if threads:
         torch.set_num_threads(threads)
-    val_texts = val_labels = None
+    val_texts = val_labels = val_groups = None
     if val_csv is not None:
-        val_texts, val_labels, _ = _read_training_csv(val_csv)
+        # With a source column, every source weighs the same in the epoch choice and the threshold.
+        val_texts, val_labels, val_groups = _read_training_csv(val_csv)
     config = TrainConfig(
         name=name,
         frozen_layers=frozen_layers,
@@ -116,6 +128,8 @@ def train_command(
         batch_size=batch_size,
         max_length=max_length,
         seed=seed,
+        lr_layers=lr_layers,
+        int8=int8,
     )
     summary = train(
         texts,
@@ -123,9 +137,11 @@ def train_command(
         out_dir,
         val_texts=val_texts,
         val_labels=val_labels,
+        val_groups=val_groups,
         sample_weights=source_balanced_weights(labels, sources),
         config=config,
         cache_dir=cache_dir,
+        device=device,
     )
     click.echo(json.dumps({k: summary[k] for k in ("history", "calibration", "negative_threshold")}, indent=2))
 

@@ -4,6 +4,10 @@ A partial model folder holds ``config.json`` (the full sequence-classification c
 (whose ``base`` names the rebuilt base it applies to) and ``trained.safetensors`` (the tensors that training
 changed, e.g. the top encoder layers and the classification head, in fp16). Everything else — the frozen word
 embeddings and lower layers, and the tokenizer — comes from the base, so the folder stays a few MB.
+
+A matrix may also be stored in int8 with one fp32 scale per output row (``<name>`` int8 plus
+``<name>.int8_scale``): half the size of fp16, so a model whose every encoder layer was trained still fits the
+25 MB a model version may add to the repository. Loading dequantises it to ``int8 × scale``.
 """
 
 from __future__ import annotations
@@ -20,6 +24,32 @@ from .base_model import BASE_NAME, ensure_base_model
 from .settings import ModelSettings
 
 TRAINED_FILE = "trained.safetensors"
+SCALE_SUFFIX = ".int8_scale"
+
+
+def quantise_int8(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Store every matrix as int8 with a per-row absmax scale; vectors (biases, layer norms) stay in fp16."""
+    out: dict[str, torch.Tensor] = {}
+    for name, tensor in state.items():
+        if tensor.dim() == 2:
+            weight = tensor.float()
+            scale = (weight.abs().amax(dim=1) / 127.0).clamp(min=1e-12)
+            out[name] = torch.round(weight / scale[:, None]).clamp(-127, 127).to(torch.int8).contiguous()
+            out[name + SCALE_SUFFIX] = scale.contiguous()
+        else:
+            out[name] = tensor.to(torch.float16).contiguous()
+    return out
+
+
+def dequantise(trained: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """fp32 tensors from a trained part, undoing ``quantise_int8`` where a tensor has a scale."""
+    out = {}
+    for name, tensor in trained.items():
+        if name.endswith(SCALE_SUFFIX):
+            continue
+        scale = trained.get(name + SCALE_SUFFIX)
+        out[name] = tensor.float() * scale.float()[:, None] if scale is not None else tensor.float()
+    return out
 
 
 def is_partial_model(folder: Path) -> bool:
@@ -47,7 +77,7 @@ def load_partial_model(
     model = AutoModelForSequenceClassification.from_config(config)
     state = base_state_dict(base_folder, model.base_model_prefix + ".")
     trained = load_file(str(folder / TRAINED_FILE))
-    state.update({name: tensor.float() for name, tensor in trained.items()})
+    state.update(dequantise(trained))
     expected = model.state_dict()
     missing = [name for name in expected if name not in state]
     unexpected = [name for name in state if name not in expected]

@@ -1,0 +1,124 @@
+"""The training recipe: validation weighted by source, the label threshold, int8 storage, and `model train`."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import torch
+from click.testing import CliRunner
+
+from moderation.classifier.partial import SCALE_SUFFIX, dequantise, quantise_int8
+from moderation.classifier.training import (
+    balanced_accuracy,
+    choose_threshold,
+    false_alarm_rate,
+    fit_platt,
+    group_weights,
+)
+
+
+def test_sources_weigh_the_same_in_balanced_accuracy():
+    # Source 0: 8 texts, all right. Source 1: 2 texts, one right.
+    probability = torch.tensor([0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 0.1, 0.1, 0.9, 0.9])
+    is_negative = torch.tensor([True] * 4 + [False] * 4 + [True, False])
+    groups = torch.tensor([0] * 8 + [1, 1])
+    assert balanced_accuracy(probability, is_negative, 0.5) == pytest.approx((5 / 5 + 4 / 5) / 2)
+    assert balanced_accuracy(probability, is_negative, 0.5, groups) == pytest.approx((1.0 + 0.5) / 2)
+    assert false_alarm_rate(probability, is_negative, 0.5) == pytest.approx(1 / 5)
+    assert false_alarm_rate(probability, is_negative, 0.5, groups) == pytest.approx((0 + 1) / 2)
+    weights = group_weights(groups, 10)
+    assert weights[:8].sum() == pytest.approx(weights[8:].sum())
+    assert weights.mean() == pytest.approx(1.0)
+
+
+def test_threshold_maximises_balanced_accuracy_within_the_false_alarm_cap():
+    negatives = torch.tensor([0.55, 0.6, 0.65, 0.7, 0.8, 0.9])
+    positives = torch.tensor([0.1, 0.2, 0.3, 0.52, 0.58, 0.62])
+    probability = torch.cat([negatives, positives])
+    is_negative = torch.tensor([True] * 6 + [False] * 6)
+    # No cap that binds: 0.63 keeps every negative from 0.65 up and no positive: (4/6 + 6/6) / 2 — but 0.53
+    # keeps all six negatives and labels two positives negative: (6/6 + 4/6) / 2, the same; the lowest wins.
+    assert choose_threshold(probability, is_negative, 1.0) == 0.53
+    # A 20% cap rules out 0.53 (2 of 6 positives); 0.59 gives (5/6 + 5/6) / 2, the best left.
+    assert choose_threshold(probability, is_negative, 0.2) == 0.59
+    # Nothing above 0.5 meets a zero cap until every positive is below: 0.63.
+    assert choose_threshold(probability, is_negative, 0.0) == 0.63
+
+
+def test_platt_fit_orders_probabilities_like_margins():
+    margins = torch.linspace(-4, 4, 40)
+    is_negative = margins + 0.5 * torch.sin(torch.arange(40.0)) > 0
+    calibration = fit_platt(margins, is_negative, torch.tensor([0] * 30 + [1] * 10))
+    assert calibration["scale"] > 0
+
+
+def test_int8_storage_round_trips_within_half_a_step():
+    torch.manual_seed(0)
+    state = {"w": torch.randn(64, 32).to(torch.float16), "b": torch.randn(64).to(torch.float16)}
+    stored = quantise_int8(state)
+    assert stored["w"].dtype == torch.int8 and stored["b"].dtype == torch.float16
+    scale = stored["w" + SCALE_SUFFIX]
+    restored = dequantise(stored)
+    assert set(restored) == {"w", "b"}
+    error = (restored["w"] - state["w"].float()).abs()
+    assert bool((error <= scale[:, None] / 2 + 1e-6).all())
+    assert torch.equal(restored["b"], state["b"].float())
+
+
+def _write(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["text", "label", "source"])
+        writer.writerows(rows)
+    return path
+
+
+POSITIVE = ["Très bon produit, je recommande.", "Great quality, love it.", "Parfait, livraison rapide.", "Works well."]
+NEGATIVE = ["Cassé au bout de deux jours.", "Terrible, it broke at once.", "Nul, remboursement refusé.", "Awful."]
+
+
+@pytest.mark.model
+def test_train_command_writes_a_loadable_int8_model(tmp_path: Path, model_cache_dir: Path):
+    from moderation.classifier.cli import model_group
+    from moderation.classifier.transformer import load_transformer_classifier
+
+    train_rows = [(t, "pos", "a") for t in POSITIVE * 3] + [(t, "neg", "a") for t in NEGATIVE * 3]
+    val_rows = [(t, "pos", "fr" if i % 2 == 0 else "en") for i, t in enumerate(POSITIVE)]
+    val_rows += [(t, "neg", "fr" if i % 2 == 0 else "en") for i, t in enumerate(NEGATIVE)]
+    out = tmp_path / "model"
+    result = CliRunner().invoke(
+        model_group,
+        [
+            "train",
+            "--csv",
+            str(_write(tmp_path / "train.csv", train_rows)),
+            "--val-csv",
+            str(_write(tmp_path / "val.csv", val_rows)),
+            "--out",
+            str(out),
+            "--frozen-layers",
+            "11",
+            "--epochs",
+            "1",
+            "--device",
+            "cpu",
+            "--int8",
+            "--cache-dir",
+            str(model_cache_dir),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "training.json").read_text())
+    assert summary["config"]["int8"] is True and summary["val_weighting"] == "mean over sources"
+    assert summary["device"] == "cpu"
+    from safetensors.torch import load_file
+
+    stored = load_file(str(out / "trained.safetensors"))
+    assert stored["roberta.encoder.layer.11.attention.self.query.weight"].dtype == torch.int8
+    assert not any(name.startswith("roberta.encoder.layer.10.") for name in stored)
+    classifier = load_transformer_classifier(out, device="cpu", cache_dir=model_cache_dir)
+    predictions = classifier.predict(POSITIVE + NEGATIVE)
+    assert len(predictions) == 8 and all(0.0 <= p.negative_probability <= 1.0 for p in predictions)
