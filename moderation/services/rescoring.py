@@ -96,23 +96,40 @@ def classifier_for_run(run: RescoreRun) -> Classifier:
     Raises:
         RuntimeError: the folder now holds other weights than the version the run was registered with.
     """
+    return cached_classifier(run.model_dir, run.model_version, f"run {run.id} rescores with")
+
+
+def classifier_for_version(version: str) -> Classifier:
+    """The classifier of a registered model version (one a rescore run was started with), loaded once per process.
+
+    Raises:
+        LookupError: no rescore run registered this version, so nobody knows where its files are.
+        RuntimeError: its folder now holds other weights. OSError: the folder is gone.
+    """
+    folder = db.session.execute(select(ModelVersion.model_dir).where(ModelVersion.version == version)).scalar()
+    if not folder:
+        raise LookupError(f"model {version} is not registered (no rescore run used it)")
+    return cached_classifier(folder, version, "the registry names")
+
+
+def cached_classifier(model_dir: str, version: str, expected_by: str) -> Classifier:
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     held = app.extensions.get("moderation.classifier")
-    if getattr(held, "model_version", None) == run.model_version:
+    if getattr(held, "model_version", None) == version:
         return held
     cache: OrderedDict[str, Classifier] = app.extensions.setdefault("moderation.rescore_classifiers", OrderedDict())
-    classifier = cache.get(run.model_dir)
+    classifier = cache.get(model_dir)
     if classifier is None:
-        classifier = load_model(run.model_dir)
-        cache[run.model_dir] = classifier
+        classifier = load_model(model_dir)
+        cache[model_dir] = classifier
         while len(cache) > int(setting("RESCORE_CLASSIFIER_CACHE")):
             cache.popitem(last=False)
-    cache.move_to_end(run.model_dir)
-    if classifier.model_version != run.model_version:
-        cache.pop(run.model_dir, None)
+    cache.move_to_end(model_dir)
+    if classifier.model_version != version:
+        cache.pop(model_dir, None)
         raise RuntimeError(
-            f"{run.model_dir} now holds model {classifier.model_version}, but run {run.id} rescores with "
-            f"{run.model_version}; start a new run for the new files"
+            f"{model_dir} now holds model {classifier.model_version}, but {expected_by} "
+            f"{version}; start a new run for the new files"
         )
     return classifier
 

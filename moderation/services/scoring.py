@@ -58,28 +58,73 @@ def score_batch(classifier: Classifier, batch_size: int) -> list[int]:
     if not items:
         db.session.rollback()
         return []
-    predictions = classifier.predict([item.text_for_model for item in items], batch_size=batch_size)
     now = utcnow()
-    insert_scores(
-        [
-            {
-                "item_id": item.id,
-                "model_version": pred.model_version,
-                "label": pred.label,
-                "negative_probability": float(pred.negative_probability),
-                "created_at": now,
-            }
-            for item, pred in zip(items, predictions, strict=True)
-        ]
-    )
-    apply_policy(items, predictions)
+    batches = []
+    for model, group in models_for(items, classifier):
+        predictions = model.predict([item.text_for_model for item in group], batch_size=batch_size)
+        insert_scores(
+            [
+                {
+                    "item_id": item.id,
+                    "model_version": pred.model_version,
+                    "label": pred.label,
+                    "negative_probability": float(pred.negative_probability),
+                    "created_at": now,
+                }
+                for item, pred in zip(group, predictions, strict=True)
+            ]
+        )
+        apply_policy(group, predictions)
+        batches.append(([item.created_at for item in group], model.model_version))
     for item in items:
         item.scored_at = now
     scored = [item.id for item in items]
-    accepted_at = [item.created_at for item in items]
     db.session.commit()
-    metrics.record_batch(accepted_at, predictions[0].model_version, started, now)
+    for accepted_at, version in batches:
+        metrics.record_batch(accepted_at, version, started, now)
     return scored
+
+
+# A model version this process could not load is not tried again for this long (a load takes seconds).
+UNAVAILABLE_RETRY_S = 300.0
+
+
+def models_for(items: Sequence[Item], held: Classifier) -> list[tuple[Classifier, list[Item]]]:
+    """Split a batch by the model that must judge it: the one each site has activated.
+
+    A rescore run's ``--activate`` makes its model the site's; new items of that site are then scored by it
+    too, without restarting workers, so that old and new items are judged alike. A site with no active model
+    yet, or one whose model this process cannot load (never registered by a rescore run, folder gone or
+    changed), gets the worker's own model — and ``apply_policy`` logs the mismatch.
+    """
+    held_version = getattr(held, "model_version", None)
+    site_ids = {item.site_id for item in items}
+    active = dict(db.session.execute(select(Site.id, Site.active_model_version).where(Site.id.in_(site_ids))).all())
+    groups: dict[str, tuple[Classifier, list[Item]]] = {}
+    for item in items:
+        version = active.get(item.site_id)
+        model = held if version in (None, held_version) else _model_for_version(version, held)
+        groups.setdefault(model.model_version, (model, []))[1].append(item)
+    return list(groups.values())
+
+
+def _model_for_version(version: str, held: Classifier) -> Classifier:
+    from flask import current_app
+
+    from .rescoring import classifier_for_version
+
+    unavailable: dict[str, float] = current_app.extensions.setdefault("moderation.unavailable_models", {})
+    failed_at = unavailable.get(version)
+    if failed_at is not None and time.monotonic() - failed_at < UNAVAILABLE_RETRY_S:
+        return held
+    try:
+        model = classifier_for_version(version)
+    except (LookupError, RuntimeError, OSError, ValueError) as exc:
+        unavailable[version] = time.monotonic()
+        log.warning("cannot load the active model %s (%s); scoring with %s", version, exc, held.model_version)
+        return held
+    unavailable.pop(version, None)
+    return model
 
 
 def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> None:
