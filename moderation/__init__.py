@@ -20,6 +20,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     configure_urls(app)
     check_production(app.config)
+    trust_proxies(app)
     app.json.sort_keys = False  # keep the documented field order in responses
 
     register_extensions(app)
@@ -30,6 +31,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_observability(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind N proxies, read the client's address and scheme from the headers they append.
+
+    Without it every customer shares the proxy's address, hence one rate-limit bucket for the whole widget
+    traffic of a site, and helpful votes from different people look like one person's.
+    """
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies < 0:
+        raise ValueError("MODERATION_TRUSTED_PROXIES must be 0 or more")
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
 
 class IdConverter(IntegerConverter):

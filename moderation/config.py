@@ -23,6 +23,9 @@ class DefaultConfig:
     SECRET_KEY: str = "dev-only-not-secret"
 
     SUBMIT_RATE_LIMIT: str = "20 per minute; 200 per hour"
+    # Reverse proxies in front of the app that append X-Forwarded-For/-Proto (1 behind one nginx or load
+    # balancer). 0 ignores those headers: a client could otherwise forge its address past the rate limits.
+    TRUSTED_PROXIES: int = 0
     RATELIMIT_ENABLED: bool = True
     MAX_CONTENT_LENGTH: int = 64 * 1024
     MAX_BODY_CHARS: int = 5000

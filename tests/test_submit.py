@@ -196,3 +196,24 @@ def test_nul_characters_are_refused_naming_the_field(client, world, payload, fie
 def test_nul_in_url_is_refused(client, world):
     assert submit(client, review(), subject="sku%00").status_code == 422
     assert client.get("/api/v1/cases?site=%00", headers=auth(world.admin_token)).status_code == 422
+
+
+def test_behind_a_trusted_proxy_each_customer_has_their_own_limit(make_app, world):
+    app = make_app(SUBMIT_RATE_LIMIT="2 per minute", TRUSTED_PROXIES=1)
+    client = app.test_client()
+
+    def from_address(address: str) -> int:
+        return submit(client, review(), headers={"Origin": ORIGIN, "X-Forwarded-For": address}).status_code
+
+    assert [from_address("203.0.113.7") for _ in range(3)] == [202, 202, 429]
+    assert from_address("198.51.100.4") == 202  # another customer behind the same proxy
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_does_not_escape_the_limit(make_app, world):
+    app = make_app(SUBMIT_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    statuses = [
+        submit(client, review(), headers={"Origin": ORIGIN, "X-Forwarded-For": f"203.0.113.{n}"}).status_code
+        for n in range(3)
+    ]
+    assert statuses == [202, 202, 429]
