@@ -12,6 +12,7 @@ Under gunicorn every worker process writes its samples to ``PROMETHEUS_MULTIPROC
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -253,6 +254,14 @@ def process_registry() -> CollectorRegistry:
     return registry
 
 
+def from_private_network(address: str | None) -> bool:
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_private
+
+
 def metrics_view() -> Response:
     """Prometheus exposition: event counters of every web process plus the scrape-time gauges."""
     token = current_app.config.get("METRICS_TOKEN")
@@ -260,6 +269,9 @@ def metrics_view() -> Response:
         given = request.headers.get("Authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
             abort(401)
+    elif not from_private_network(request.remote_addr):
+        # No token: per-site volumes and queue depths are for the operator's network, not the internet.
+        abort(404)
     registry = process_registry()
     registry.register(ScrapeTimeCollector(current_app._get_current_object()))  # type: ignore[attr-defined]
     return Response(generate_latest(registry), mimetype=CONTENT_TYPE_LATEST)

@@ -104,3 +104,15 @@ def test_metrics_token_when_configured(make_app):
     assert client.get("/metrics").status_code == 401
     assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert scrape(client, {"Authorization": "Bearer scrape-secret"})["moderation_redis_up{}"] == 1
+
+
+def test_without_a_token_metrics_are_for_the_private_network_only(make_app):
+    client = make_app().test_client()
+    assert client.get("/metrics", environ_base={"REMOTE_ADDR": "8.8.8.8"}).status_code == 404
+    for address in ("127.0.0.1", "10.1.2.3", "172.18.0.5", "::1"):
+        assert client.get("/metrics", environ_base={"REMOTE_ADDR": address}).status_code == 200, address
+    # A public client with the right token is let in.
+    client = make_app(METRICS_TOKEN="scrape-secret").test_client()
+    public = {"REMOTE_ADDR": "8.8.8.8"}
+    headers = {"Authorization": "Bearer scrape-secret"}
+    assert client.get("/metrics", environ_base=public, headers=headers).status_code == 200
