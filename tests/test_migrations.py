@@ -46,3 +46,23 @@ def test_upgrade_from_empty_matches_models_and_downgrades(empty_database_url, re
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         command.upgrade(config, "head")
         db.engine.dispose()
+
+
+def test_text_search_can_use_the_trigram_indexes(make_app, require_postgres):
+    """The console's search predicate is one the 0005 indexes serve (the planner is told to avoid a scan, as
+    it would on a table of 100,000 items rather than a test's empty one)."""
+    from sqlalchemy import select
+
+    from moderation.models import Item
+    from moderation.services.queue import text_match
+
+    app = make_app()
+    with app.app_context():
+        indexes = {i["name"] for i in inspect(db.engine).get_indexes("items")}
+        assert {"ix_items_body_trgm", "ix_items_title_trgm"} <= indexes
+        db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        query = select(Item.id).where(text_match("semelle décollée"))
+        compiled = query.compile(db.engine, compile_kwargs={"literal_binds": True})
+        plan = "\n".join(db.session.execute(text(f"EXPLAIN {compiled}")).scalars())
+        db.session.rollback()
+    assert "ix_items_body_trgm" in plan and "ix_items_title_trgm" in plan, plan

@@ -108,10 +108,14 @@ def filtered_query(moderator: Moderator, filters: QueueFilters) -> Select:
     if filters.rating:
         query = query.where(Item.rating == filters.rating)
     if filters.q:
-        query = query.where(
-            or_(Item.body.icontains(filters.q, autoescape=True), Item.title.icontains(filters.q, autoescape=True))
-        )
+        query = query.where(text_match(filters.q))
     return query
+
+
+def text_match(words: str):
+    """Items whose body or title contains ``words``, any case: ``ILIKE`` on PostgreSQL, which the trigram
+    indexes of migration 0005 serve; ``lower() LIKE`` on SQLite. ``%`` and ``_`` in the words are literal."""
+    return or_(Item.body.icontains(words, autoescape=True), Item.title.icontains(words, autoescape=True))
 
 
 def encode_cursor(case: Case) -> str:
