@@ -236,7 +236,7 @@ def main() -> None:
             ("queue, filtered: one product", "/console/?subject=sku-77"),
             ("queue, next page (keyset cursor)", deep),
             ("queue, text search (common word)", "/console/?q=arnaque"),
-            ("queue, text search matching nothing (full scan)", "/console/?q=introuvable"),
+            ("queue, text search matching nothing", "/console/?q=introuvable"),
             ("case page", f"/console/cases/{first_case}"),
         ]
         print(f"console bench: {open_cases} open cases, seeded in {seeded_s:.1f} s")
