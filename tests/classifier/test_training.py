@@ -122,3 +122,25 @@ def test_train_command_writes_a_loadable_int8_model(tmp_path: Path, model_cache_
     classifier = load_transformer_classifier(out, device="cpu", cache_dir=model_cache_dir)
     predictions = classifier.predict(POSITIVE + NEGATIVE)
     assert len(predictions) == 8 and all(0.0 <= p.negative_probability <= 1.0 for p in predictions)
+
+
+def test_the_gpu_default_recipe_is_the_bundled_models():
+    from moderation.classifier.cli import RECIPES
+    from moderation.classifier.transformer import default_model_dir
+
+    shipped = json.loads((default_model_dir() / "training.json").read_text())["config"]
+    assert {k: shipped[k] for k in RECIPES["cuda"]} == RECIPES["cuda"]
+
+
+@pytest.mark.model
+def test_train_without_recipe_options_takes_the_cpu_recipe_on_a_cpu(tmp_path: Path, model_cache_dir: Path):
+    from moderation.classifier.cli import model_group
+
+    rows = [(t, "pos", "a") for t in POSITIVE * 2] + [(t, "neg", "a") for t in NEGATIVE * 2]
+    out = tmp_path / "model"
+    args = ["train", "--csv", str(_write(tmp_path / "train.csv", rows)), "--out", str(out)]
+    result = CliRunner().invoke(model_group, [*args, "--device", "cpu", "--cache-dir", str(model_cache_dir)])
+    assert result.exit_code == 0, result.output
+    assert "recipe: 8 frozen layers, 4 epochs, lr 0.0001, fp16" in result.output
+    config = json.loads((out / "training.json").read_text())["config"]
+    assert (config["frozen_layers"], config["epochs"], config["int8"]) == (8, 4, False)
