@@ -8,6 +8,7 @@ import sys
 import time
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from .extensions import db
@@ -17,9 +18,9 @@ from .extensions import db
 @click.option(
     "--model",
     "model_dir",
-    required=True,
+    default=None,
     type=click.Path(exists=True, file_okay=False),
-    help="Model folder to rescore with.",
+    help="Model folder to rescore with (default: the workers' model: MODERATION_MODEL_DIR, else the bundled one).",
 )
 @click.option("--site", "site_slug", default=None, help="Only this site's items (default: every site).")
 @click.option(
@@ -41,6 +42,13 @@ def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chun
     from .services.accounts import get_site
     from .services.errors import ServiceError
 
+    if model_dir is None:
+        # After an upgrade that ships a new bundled model, `moderation rescore --activate` moves every site to it.
+        model_dir = current_app.config.get("MODEL_DIR")
+        if not model_dir:
+            from .classifier.transformer import default_model_dir
+
+            model_dir = str(default_model_dir())
     model_dir = os.path.abspath(model_dir)
     try:
         site = get_site(site_slug) if site_slug else None

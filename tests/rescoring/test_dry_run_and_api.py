@@ -96,3 +96,14 @@ def test_api_shows_progress_and_diff_to_the_right_moderators(make_app, world, cl
     assert client.get("/api/v1/rescore-runs/1").status_code == 401
     assert client.get("/api/v1/rescore-runs/1", headers=auth(world.site_token)).status_code == 403
     assert client.get("/api/v1/rescore-runs/99", headers=auth(world.admin_token)).status_code == 404
+
+
+def test_without_model_rescore_uses_the_workers_model(make_app, world, tmp_path):
+    """After an upgrade that ships a new model, `moderation rescore --activate` needs no path."""
+    workers_model = write_stub_model(tmp_path / "workers-model", "stub-upgraded-9")
+    app = make_app(RESCORE_CLASSIFIER_LOADER=LOADER, MODEL_DIR=str(workers_model))
+    seed_items(app, 40)
+    result = app.test_cli_runner().invoke(args=["rescore", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert f"loading {workers_model}" in result.output
+    assert "stub-upgraded-9" in result.output and "would rescore 40 item(s)" in result.output
