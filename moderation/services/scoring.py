@@ -127,6 +127,17 @@ def _model_for_version(version: str, held: Classifier) -> Classifier:
     return model
 
 
+_warned: set[tuple] = set()
+
+
+def _first_time(key: tuple) -> bool:
+    """True once per process for ``key``: a mismatch is worth one log line, not one per item scored."""
+    if key in _warned:
+        return False
+    _warned.add(key)
+    return True
+
+
 def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> None:
     """Open or update the reply case of each item that needs a moderator."""
     site_ids = {item.site_id for item in items}
@@ -138,7 +149,9 @@ def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> No
         site = sites[item.site_id]
         if site.active_model_version is None:
             site.active_model_version = pred.model_version
-        elif site.active_model_version != pred.model_version:
+        elif site.active_model_version != pred.model_version and _first_time(
+            (site.id, site.active_model_version, pred.model_version)
+        ):
             log.warning(
                 "site %s uses model %s but this worker runs %s; applying the worker's verdict",
                 site.slug,

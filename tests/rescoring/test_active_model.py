@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 
 from sqlalchemy import select
@@ -26,7 +27,7 @@ def score_of(app, item_id: int) -> tuple[str, float]:
         return row.model_version, row.negative_probability
 
 
-def test_new_items_follow_the_model_their_site_activated(make_app, world, tmp_path):
+def test_new_items_follow_the_model_their_site_activated(make_app, world, tmp_path, caplog):
     app = make_app(RESCORE_CLASSIFIER_LOADER=LOADER)
     seed_items(app, 30, subjects=3)
     model_dir = write_stub_model(tmp_path / "model", NEW, negative=0.95, positive=0.05, neutral=0.8)
@@ -57,6 +58,11 @@ def test_new_items_follow_the_model_their_site_activated(make_app, world, tmp_pa
     # the worker's own model, rather than left waiting.
     shutil.rmtree(model_dir)
     app.extensions.get("moderation.rescore_classifiers", {}).clear()
-    late_item = submit(client, review(rating=4, body=NEUTRAL)).get_json()["id"]
-    run_worker(app)
-    assert score_of(app, late_item) == (BASELINE, 0.4)
+    late_items = [submit(client, review(rating=4, body=NEUTRAL)).get_json()["id"] for _ in range(3)]
+    with caplog.at_level(logging.WARNING, logger="moderation.services.scoring"):
+        run_worker(app)
+    assert [score_of(app, item) for item in late_items] == [(BASELINE, 0.4)] * 3
+    # One line says the model cannot be loaded, one that the site's version differs: not one per item.
+    messages = [r.getMessage() for r in caplog.records if r.name == "moderation.services.scoring"]
+    assert sum("cannot load the active model stub-new-7" in m for m in messages) == 1, messages
+    assert sum("uses model stub-new-7 but this worker runs" in m for m in messages) == 1, messages
