@@ -214,6 +214,7 @@ def main() -> None:
     parser.add_argument("--budget-s", type=float, default=420.0, help="stop starting candidates after this")
     parser.add_argument("--only", default="", help="comma-separated candidate names (default: all)")
     parser.add_argument("--return-all", action="store_true", help="return every shippable model, no CUDA check")
+    parser.add_argument("--check", type=Path, default=None, help="only the CUDA check, of this model folder")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -222,6 +223,14 @@ def main() -> None:
     import torch
 
     from moderation.classifier.training import TrainConfig, source_balanced_weights, train
+
+    if args.check:
+        results = {"torch": torch.__version__, "checked": str(args.check)}
+        results["cuda_check"] = cuda_check(args.check, data, 64 if args.smoke else 2000, args.smoke)
+        results["seconds"] = round(time.time() - started, 1)
+        (args.out / "results.json").write_text(json.dumps(results, indent=2))
+        log(f"done in {results['seconds']}s")
+        return
 
     limit = 48 if args.smoke else None
     texts, labels, sources = read_csv(data / "train.csv", limit)
