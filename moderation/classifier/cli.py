@@ -69,7 +69,7 @@ def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
     "--frozen-layers",
     default=None,
     type=int,
-    help="Bottom encoder layers kept frozen (of 12). Default: 0 on a GPU, 8 on a CPU (see RECIPES).",
+    help="Bottom encoder layers kept frozen (of 12). Default: 0 on a GPU (every layer trains), 8 on a CPU.",
 )
 @click.option("--epochs", default=None, type=int, help="Default: 6 on a GPU, 4 on a CPU.")
 @click.option("--batch-size", default=32, show_default=True)
@@ -88,7 +88,7 @@ def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
     "--device",
     default="auto",
     show_default=True,
-    help="auto (CUDA when present), cpu or cuda: the same recipe runs on both.",
+    help="auto (CUDA when present), cpu or cuda; it also picks the defaults of the four options above.",
 )
 @click.option("--cache-dir", default=None, help="Where the rebuilt base is cached.")
 def train_command(
