@@ -38,18 +38,14 @@ from .extensions import db
 @with_appcontext
 def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chunk_size, report_path, poll) -> None:
     """Rescore stored items with a new model version, in chunked rq jobs; re-running resumes."""
+    from .classifier.transformer import resolve_model_dir
     from .services import rescoring
     from .services.accounts import get_site
     from .services.errors import ServiceError
 
-    if model_dir is None:
-        # After an upgrade that ships a new bundled model, `moderation rescore --activate` moves every site to it.
-        model_dir = current_app.config.get("MODEL_DIR")
-        if not model_dir:
-            from .classifier.transformer import default_model_dir
-
-            model_dir = str(default_model_dir())
-    model_dir = os.path.abspath(model_dir)
+    # No --model: the workers' model, so that after an upgrade that ships a new bundled model
+    # `moderation rescore --activate` moves every site to it.
+    model_dir = os.path.abspath(resolve_model_dir(model_dir or current_app.config.get("MODEL_DIR")))
     try:
         site = get_site(site_slug) if site_slug else None
     except ServiceError as exc:

@@ -218,21 +218,23 @@ def load_transformer_classifier(
     choice = choose_device(device, dtype)
     if num_threads:
         torch.set_num_threads(num_threads)
-    if model_dir is None:
-        model_dir = os.environ.get("MODERATION_MODEL_DIR") or default_model_dir()
-    folder = Path(model_dir).expanduser()
+    folder = resolve_model_dir(model_dir)
     if not (folder / "config.json").exists():
         raise FileNotFoundError(f"{folder} is not a model folder (no config.json)")
     settings = ModelSettings.load(folder)
     if is_partial_model(folder):
-        model, tokenizer, base_folder = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
-        version_hash = content_hash(folder)
+        model, tokenizer, _ = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
     else:
         model, tokenizer = _load_folder(folder, choice)
-        version_hash = content_hash(folder)
+    version_hash = content_hash(folder)
     model.to(choice.device)
     name = settings.name or folder.name
     return TransformerClassifier(model, tokenizer, settings, f"{name}-{version_hash}", choice)
+
+
+def resolve_model_dir(model_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The folder a load without an explicit one uses: ``MODERATION_MODEL_DIR`` if set, else the bundled model."""
+    return Path(model_dir or os.environ.get("MODERATION_MODEL_DIR") or default_model_dir()).expanduser()
 
 
 def default_model_dir() -> Path:
