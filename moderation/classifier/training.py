@@ -150,6 +150,13 @@ def _predict_margins(model, top_layers, states: list[torch.Tensor], bf16: bool, 
     return margins
 
 
+def encode_groups(names: Sequence[str]) -> tuple[torch.Tensor, list[str]]:
+    """Each text's group (source) as an index into the sorted distinct names, and those names."""
+    distinct = sorted(set(names))
+    index = {name: n for n, name in enumerate(distinct)}
+    return torch.tensor([index[name] for name in names]), distinct
+
+
 def group_weights(groups: torch.Tensor | None, n: int) -> torch.Tensor:
     """Per-text weights (mean 1) under which every validation group (source) weighs the same in total.
 
@@ -325,9 +332,7 @@ def train(
     val_labels = [int(val_labels[i]) for i in val_keep]  # type: ignore[index]
     group_ids: torch.Tensor | None = None
     if val_groups is not None:
-        names = [val_groups[i] for i in val_keep]
-        index = {name: n for n, name in enumerate(sorted(set(names)))}
-        group_ids = torch.tensor([index[name] for name in names])
+        group_ids, _ = encode_groups([val_groups[i] for i in val_keep])
     if weights is None:
         n_neg = sum(labels)
         n_pos = len(labels) - n_neg

@@ -106,18 +106,17 @@ def score_tests(model_dir: Path, data: Path, device: str, limit: int | None) -> 
 def val_score(model_dir: Path, texts: list[str], labels: list[int], groups: list[str], device: str) -> dict:
     import torch
 
-    from moderation.classifier.training import balanced_accuracy, false_alarm_rate
+    from moderation.classifier.training import balanced_accuracy, encode_groups, false_alarm_rate
     from moderation.classifier.transformer import load_transformer_classifier
 
     classifier = load_transformer_classifier(model_dir, device=device)
     probability = torch.tensor([p.negative_probability for p in classifier.predict(texts, batch_size=128)])
     is_negative = torch.tensor([y == 1 for y in labels])
-    index = {name: n for n, name in enumerate(sorted(set(groups)))}
-    group_ids = torch.tensor([index[g] for g in groups])
+    group_ids, names = encode_groups(groups)
     threshold = classifier.settings.negative_threshold
     per_source = {
         name: round(balanced_accuracy(probability[group_ids == n], is_negative[group_ids == n], threshold), 4)
-        for name, n in index.items()
+        for n, name in enumerate(names)
     }
     return {
         "val_balanced_accuracy": round(balanced_accuracy(probability, is_negative, threshold, group_ids), 4),
@@ -290,10 +289,15 @@ def main() -> None:
             torch.cuda.empty_cache()
 
     candidates_done = results["candidates"]
-    score = lambda n: candidates_done[n]["val_inference"]["val_balanced_accuracy"]  # noqa: E731
+
+    def score(name: str) -> float:
+        return candidates_done[name]["val_inference"]["val_balanced_accuracy"]
+
     shippable = [n for n, e in candidates_done.items() if e["shippable"]]
     best = max(shippable, key=score)
-    best_fp16 = max((n for n in shippable if not n.endswith("-int8")), key=score)
+    # None when only int8 copies fit the budget (the second GPU call of 2026-11-26 crashed here on that).
+    fp16 = [n for n in shippable if not n.endswith("-int8")]
+    best_fp16 = max(fp16, key=score) if fp16 else None
     results["picked"], results["picked_fp16"] = best, best_fp16
     log(f"picked {best} on validation (best in fp16: {best_fp16})")
     results_path.write_text(json.dumps(results, indent=2))
@@ -305,7 +309,7 @@ def main() -> None:
     results["cuda_check"] = cuda_check(best_dir, data, 64 if args.smoke else 2000, args.smoke)
     results_path.write_text(json.dumps(results, indent=2))
     results["parts"] = pack_model(best_dir, args.out)
-    if best_fp16 != best:
+    if best_fp16 not in (None, best):
         results["parts"] += pack_model(Path(candidates_done[best_fp16]["folder"]), args.out, prefix="fallback")
     results["seconds"] = round(time.time() - started, 1)
     results_path.write_text(json.dumps(results, indent=2))
