@@ -48,11 +48,19 @@ def test_threshold_maximises_balanced_accuracy_within_the_false_alarm_cap():
     assert choose_threshold(probability, is_negative, 0.0) == 0.63
 
 
-def test_platt_fit_orders_probabilities_like_margins():
-    margins = torch.linspace(-4, 4, 40)
-    is_negative = margins + 0.5 * torch.sin(torch.arange(40.0)) > 0
-    calibration = fit_platt(margins, is_negative, torch.tensor([0] * 30 + [1] * 10))
-    assert calibration["scale"] > 0
+def test_platt_fit_weighs_each_source_like_a_source_of_equal_size():
+    # Source 0: 30 texts whose margins say little; source 1: 10 texts whose margins are reliable.
+    torch.manual_seed(0)
+    margins = torch.cat([torch.randn(30), torch.linspace(-3, 3, 10)])
+    is_negative = torch.cat([torch.rand(30) > 0.5, torch.linspace(-3, 3, 10) + 0.3 * torch.randn(10) > 0])
+    groups = torch.tensor([0] * 30 + [1] * 10)
+    weighted = fit_platt(margins, is_negative, groups)
+    # The same fit as with source 1 repeated three times and no weights.
+    repeated = torch.cat([margins[:30], margins[30:].repeat(3)])
+    repeated_labels = torch.cat([is_negative[:30], is_negative[30:].repeat(3)])
+    assert weighted == pytest.approx(fit_platt(repeated, repeated_labels), abs=2e-3)
+    # And not the unweighted fit of the original texts, where the noisy source dominates.
+    assert weighted["scale"] > fit_platt(margins, is_negative)["scale"] + 0.05
 
 
 def test_int8_storage_round_trips_within_half_a_step():
