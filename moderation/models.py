@@ -32,33 +32,16 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .extensions import db
 
+# The reason and state words live in one module; imported here so the tables can use them and older imports
+# (``from moderation.models import CaseState``) keep working.
+from .vocabulary import ACTIVE_CASE_STATES as ACTIVE_CASE_STATES
+from .vocabulary import CaseState as CaseState
+from .vocabulary import ItemKind as ItemKind
+from .vocabulary import ItemStatus as ItemStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-class ItemKind(enum.StrEnum):
-    REVIEW = "review"
-    COMMENT = "comment"
-
-
-class ItemStatus(enum.StrEnum):
-    PUBLISHED = "published"
-    HELD = "held"
-    REMOVED = "removed"
-
-
-class CaseState(enum.StrEnum):
-    OPEN = "open"
-    CLAIMED = "claimed"
-    ANSWERED = "answered"
-    RESOLVED = "resolved"
-    DISMISSED = "dismissed"
-    ESCALATED = "escalated"
-
-
-# States in which a case still waits for a moderator.
-ACTIVE_CASE_STATES = (CaseState.OPEN.value, CaseState.CLAIMED.value, CaseState.ESCALATED.value)
 
 
 class Role(enum.StrEnum):

@@ -8,12 +8,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEvent, Case, ItemStatus
+from ..models import AuditEvent, Case
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import notes as note_service
 from ..services import queue as queue_service
 from ..services.errors import ServiceError
+from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
 from . import bp
 from .auth import me
 from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
@@ -64,7 +65,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             item=item,
             live_claim=case_service.claim_is_live(case),
             mine=case_service.claim_is_live(case) and case.claimed_by_id == moderator.id,
-            active=case.state in ("open", "claimed", "escalated"),
+            active=case.state in ACTIVE_CASE_STATES,
             held=item.status == ItemStatus.HELD.value,
             recent=dashboard_service.recent_reviews(item.subject_id, exclude_item_id=item.id),
             history=dashboard_service.author_history(item.author_id, exclude_item_id=item.id)

@@ -6,26 +6,28 @@ from flask_babel import format_datetime, format_decimal, format_percent, get_loc
 from flask_babel import lazy_gettext as _l
 
 from ..models import utcnow
+from ..vocabulary import CaseState, Reason
 from . import bp
 
 REASON_LABELS = {
-    "low_rating": _l("Low rating"),
-    "negative_text": _l("Negative text"),
-    "rating_text_mismatch": _l("Stars contradict text"),
-    "abusive": _l("Abusive"),
-    "spam": _l("Spam"),
-    "links": _l("Links"),
-    "personal_data": _l("Personal data"),
+    Reason.LOW_RATING: _l("Low rating"),
+    Reason.NEGATIVE_TEXT: _l("Negative text"),
+    Reason.RATING_TEXT_MISMATCH: _l("Stars contradict text"),
+    Reason.ABUSIVE: _l("Abusive"),
+    Reason.SPAM: _l("Spam"),
+    Reason.LINKS: _l("Links"),
+    Reason.PERSONAL_DATA: _l("Personal data"),
 }
+# Case states, and the queue's filters over them ("open" reads "waiting": open, escalated or an expired claim).
 STATE_LABELS = {
-    "open": _l("Waiting"),
+    CaseState.OPEN: _l("Waiting"),
     "active": _l("Waiting or claimed"),
     "mine": _l("Claimed by me"),
-    "claimed": _l("Claimed"),
-    "answered": _l("Answered"),
-    "resolved": _l("Resolved"),
-    "dismissed": _l("Dismissed"),
-    "escalated": _l("Escalated"),
+    CaseState.CLAIMED: _l("Claimed"),
+    CaseState.ANSWERED: _l("Answered"),
+    CaseState.RESOLVED: _l("Resolved"),
+    CaseState.DISMISSED: _l("Dismissed"),
+    CaseState.ESCALATED: _l("Escalated"),
 }
 
 

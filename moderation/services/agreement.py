@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, and_, cast, or_, select
 
 from ..extensions import db
-from ..models import Case, CaseState, Item, Score, Site
-from .policy import MODEL_REASONS
+from ..models import Case, Item, Score, Site
+from ..vocabulary import MODEL_REASONS, CaseState
 
 TARGET_PRECISION = 0.9
 MIN_LABELS = 20

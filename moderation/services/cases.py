@@ -13,30 +13,20 @@ from sqlalchemy import Select, and_, or_, select, update
 
 from .. import metrics
 from ..extensions import db
-from ..models import (
-    ACTIVE_CASE_STATES,
-    Case,
-    CaseState,
-    Item,
-    ItemStatus,
-    Moderator,
-    Reply,
-    Subject,
-    utcnow,
-)
+from ..models import Case, Item, Moderator, Reply, Subject, utcnow
+from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemStatus, RejectionReason
 from . import audit
 from .errors import Conflict, NotFound, ServiceError
 
-CONTENT_REASONS = ("links", "abusive", "personal_data", "spam")
-# Reason codes shown to the author of a rejected item; each says what to change to be published.
-REJECTION_REASONS = {
-    "spam": "Advertising or spam is not allowed.",
-    "links": "Links are not allowed in reviews.",
-    "abusive": "Insults and abusive language are not allowed.",
-    "personal_data": "Personal data (emails, phone numbers, addresses) must not be published.",
-    "off_topic": "The text is not about this product or discussion.",
-    "duplicate": "The same text was already posted.",
-    "other": "The text does not follow the community guidelines.",
+# What the author of a rejected item is told, per code; each says what to change to be published.
+REJECTION_REASONS: dict[str, str] = {
+    RejectionReason.SPAM: "Advertising or spam is not allowed.",
+    RejectionReason.LINKS: "Links are not allowed in reviews.",
+    RejectionReason.ABUSIVE: "Insults and abusive language are not allowed.",
+    RejectionReason.PERSONAL_DATA: "Personal data (emails, phone numbers, addresses) must not be published.",
+    RejectionReason.OFF_TOPIC: "The text is not about this product or discussion.",
+    RejectionReason.DUPLICATE: "The same text was already posted.",
+    RejectionReason.OTHER: "The text does not follow the community guidelines.",
 }
 MAX_REPLY_CHARS = 5000
 

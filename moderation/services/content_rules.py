@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..vocabulary import Reason
+
 # Schemes, "www.", and bare domains with a common TLD (shorteners such as bit.ly/xyz included).
 LINK_RE = re.compile(
     r"(?:\b[a-z][a-z0-9+.-]*://\S+)"
@@ -74,16 +76,16 @@ def check_content(texts: list[str], site_words: list[str]) -> RuleResult:
     # An email address is personal data, not a link: take it out before looking for domains.
     links = [m.group(0) for m in LINK_RE.finditer(EMAIL_RE.sub(" ", joined))]
     if links:
-        result.reasons.append("links")
-        result.evidence["links"] = links[:5]
+        result.reasons.append(Reason.LINKS)
+        result.evidence[Reason.LINKS] = links[:5]
     words = matched_words(joined, tuple(DEFAULT_WORDS) + tuple(site_words or ()))
     if words:
-        result.reasons.append("abusive")
-        result.evidence["abusive"] = sorted(set(words))
+        result.reasons.append(Reason.ABUSIVE)
+        result.evidence[Reason.ABUSIVE] = sorted(set(words))
     phones = [m.group(0) for m in PHONE_RE.finditer(joined) if 9 <= sum(c.isdigit() for c in m.group(0)) <= 15]
     personal = EMAIL_RE.findall(joined) + phones
     if personal:
-        result.reasons.append("personal_data")
+        result.reasons.append(Reason.PERSONAL_DATA)
         # Evidence names the kind, not the data: the audit trail must not copy personal data around.
-        result.evidence["personal_data"] = [f"{len(personal)} match(es)"]
+        result.evidence[Reason.PERSONAL_DATA] = [f"{len(personal)} match(es)"]
     return result

@@ -19,13 +19,13 @@ from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..extensions import db
-from ..models import Case, CaseState, Item, ItemKind, ItemStatus, Subject, utcnow
+from ..models import Case, Item, Subject, utcnow
+from ..vocabulary import REPLY_REASONS, CaseState, ItemKind, ItemStatus
 
 AT_RISK_MAX_AVERAGE = 3.0
 AT_RISK_MIN_REVIEWS = 25
 WINDOW_DAYS = 365
 MONTHS = 12
-REPLY_REASONS = ("low_rating", "negative_text", "rating_text_mismatch")
 
 
 @dataclass

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..vocabulary import MODEL_REASONS as MODEL_REASONS  # rescoring reads policy.MODEL_REASONS
+from ..vocabulary import Reason
+
 # Defaults until calibrated on a site's own data; a site overrides any key in ``Site.policy``.
 DEFAULT_POLICY: dict[str, float] = {
     "low_rating_max": 2,
@@ -18,8 +21,6 @@ DEFAULT_POLICY: dict[str, float] = {
     "mismatch_min_rating": 4,
     "mismatch_threshold": 0.9,
 }
-
-MODEL_REASONS = ("negative_text", "rating_text_mismatch")
 
 
 def effective_policy(site_policy: dict[str, Any] | None) -> dict[str, float]:
@@ -35,19 +36,19 @@ def flag_reasons(rating: int | None, negative_probability: float | None, policy:
     reasons = []
     low = rating is not None and rating <= policy["low_rating_max"]
     if low:
-        reasons.append("low_rating")
+        reasons.append(Reason.LOW_RATING)
     if negative_probability is not None:
         threshold = (
             policy["negative_threshold_low_or_unrated"] if (low or rating is None) else policy["negative_threshold"]
         )
         if negative_probability >= threshold:
-            reasons.append("negative_text")
+            reasons.append(Reason.NEGATIVE_TEXT)
         if (
             rating is not None
             and rating >= policy["mismatch_min_rating"]
             and negative_probability >= policy["mismatch_threshold"]
         ):
-            reasons.append("rating_text_mismatch")
+            reasons.append(Reason.RATING_TEXT_MISMATCH)
     return reasons
 
 
@@ -74,12 +75,13 @@ def urgency(
         score += {1: 45, 2: 35, 3: 15}.get(rating, 0)
     if negative_probability is not None:
         score += 35 * negative_probability
-    if "rating_text_mismatch" in reasons:
+    if Reason.RATING_TEXT_MISMATCH in reasons:
         score += 10
-    if {"abusive", "personal_data"} & set(reasons):
+    urgent_content = bool({Reason.ABUSIVE, Reason.PERSONAL_DATA} & set(reasons))
+    if urgent_content:
         score += 25
-    if {"links", "spam"} & set(reasons):
+    if {Reason.LINKS, Reason.SPAM} & set(reasons):
         score += 10
     low = rating is not None and rating <= 2
-    hours = sla_low_rating_hours if (low or {"abusive", "personal_data"} & set(reasons)) else sla_default_hours
+    hours = sla_low_rating_hours if (low or urgent_content) else sla_default_hours
     return Urgency(priority=min(100, round(score)), due_at=created_at + timedelta(hours=hours))

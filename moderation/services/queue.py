@@ -14,19 +14,13 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Moderator, utcnow
+from ..models import Case, Item, Moderator, utcnow
+from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, REPLY_REASONS, CaseState
 from . import cases as case_service
 
 STATE_FILTERS = ("open", "active", "mine", "claimed", "answered", "resolved", "dismissed", "escalated")
-REASONS = (
-    "low_rating",
-    "negative_text",
-    "rating_text_mismatch",
-    "abusive",
-    "spam",
-    "links",
-    "personal_data",
-)
+# The reasons a moderator can filter by: those that open cases today.
+REASONS = (*REPLY_REASONS, *CONTENT_REASONS)
 PER_PAGE = 50
 # Counting every match of a wide filter costs a scan of all waiting cases; beyond this the page says "1,000+".
 COUNT_CAP = 1000

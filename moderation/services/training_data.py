@@ -10,15 +10,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Case, CaseState, Item, ItemStatus, Site
+from ..models import Case, Item, Site
+from ..vocabulary import MODEL_REASONS, CaseState, ItemStatus
 
-TEXT_REASONS = {"negative_text", "rating_text_mismatch"}
 NEGATIVE, POSITIVE = 1, 0
 
 
 def label_for(rating: int | None, case_state: str | None, case_reasons: list[str] | None) -> int | None:
     """1 = negative, 0 = positive, None = no label."""
-    if case_state is not None and TEXT_REASONS & set(case_reasons or []):
+    if case_state is not None and set(MODEL_REASONS) & set(case_reasons or []):
         if case_state == CaseState.DISMISSED.value:
             return POSITIVE
         if case_state == CaseState.ANSWERED.value:

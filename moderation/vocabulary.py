@@ -1,0 +1,76 @@
+"""The platform's words for reasons and states, in one place (shared/API.md, "Names agreed for the next round").
+
+Members are ``StrEnum``s, like the statuses of rq: they compare equal to the stored strings, and JSON, SQL and
+f-strings write them as their value, so the database and the public API keep the same words.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Reason(enum.StrEnum):
+    """Why a case opened. Reply reasons keep the item published; content reasons hold it."""
+
+    # Reply moderation: the item stays published and waits for a public answer.
+    LOW_RATING = "low_rating"
+    NEGATIVE_TEXT = "negative_text"
+    RATING_TEXT_MISMATCH = "rating_text_mismatch"
+    # Content moderation: the item is held until a moderator approves or rejects it.
+    ABUSIVE = "abusive"
+    SPAM = "spam"
+    LINKS = "links"
+    PERSONAL_DATA = "personal_data"
+    DUPLICATE = "duplicate"
+    GIBBERISH = "gibberish"
+    SAFETY = "safety"
+    SITE_WORD = "site_word"
+    # Raised by people rather than rules.
+    REPORTED = "reported"
+    APPEAL = "appeal"
+
+
+# Reasons the classifier gives (the rest come from the stars or from rules that need no model).
+MODEL_REASONS: tuple[Reason, ...] = (Reason.NEGATIVE_TEXT, Reason.RATING_TEXT_MISMATCH)
+# Reasons for a public answer; the item stays published (DESIGN.md, "Two kinds of moderation").
+REPLY_REASONS: tuple[Reason, ...] = (Reason.LOW_RATING, *MODEL_REASONS)
+# Reasons that hold an item today: approving the item clears them, rejecting it removes the item.
+CONTENT_REASONS: tuple[Reason, ...] = (Reason.ABUSIVE, Reason.SPAM, Reason.LINKS, Reason.PERSONAL_DATA)
+
+
+class RejectionReason(enum.StrEnum):
+    """The code an author is shown when their item is rejected; each says what to change to be published."""
+
+    SPAM = Reason.SPAM.value
+    LINKS = Reason.LINKS.value
+    ABUSIVE = Reason.ABUSIVE.value
+    PERSONAL_DATA = Reason.PERSONAL_DATA.value
+    OFF_TOPIC = "off_topic"
+    DUPLICATE = Reason.DUPLICATE.value
+    OTHER = "other"
+
+
+class ItemKind(enum.StrEnum):
+    REVIEW = "review"
+    COMMENT = "comment"
+
+
+class ItemStatus(enum.StrEnum):
+    """An item's visibility. ``removed`` is the stored word for what the agreed names call ``rejected``."""
+
+    PUBLISHED = "published"
+    HELD = "held"
+    REMOVED = "removed"
+
+
+class CaseState(enum.StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    ANSWERED = "answered"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+    ESCALATED = "escalated"
+
+
+# States in which a case still waits for a moderator.
+ACTIVE_CASE_STATES: tuple[str, ...] = (CaseState.OPEN.value, CaseState.CLAIMED.value, CaseState.ESCALATED.value)
