@@ -22,7 +22,15 @@ class DefaultConfig:
     # Development only: production refuses to start without its own (see ``check_production``).
     SECRET_KEY: str = "dev-only-not-secret"
 
+    LOG_LEVEL: str = "INFO"
+    # "json" for log collectors, "text" for people.
+    LOG_FORMAT: str = "json"
+    # Bearer token /metrics asks for; None leaves it open (a scrape from inside the network).
+    METRICS_TOKEN: str | None = None
+
     SUBMIT_RATE_LIMIT: str = "20 per minute; 200 per hour"
+    HELPFUL_RATE_LIMIT: str = "30 per minute; 300 per hour"
+    CONSOLE_LOGIN_RATE_LIMIT: str = "30 per minute"
     # Reverse proxies in front of the app that append X-Forwarded-For/-Proto (1 behind one nginx or load
     # balancer). 0 ignores those headers: a client could otherwise forge its address past the rate limits.
     TRUSTED_PROXIES: int = 0
@@ -37,6 +45,24 @@ class DefaultConfig:
     CLAIM_MINUTES: int = 15
     HEARTBEAT_MAX_AGE_S: int = 90
     SWEEP_AFTER_S: int = 30
+
+    # Rescoring (``moderation rescore``): chunked jobs over all items for a new model version.
+    RESCORE_QUEUE: str = "rescore"
+    RESCORE_CHUNK_SIZE: int = 2000
+    # None: 512 texts per forward pass on CUDA (fp16/bf16 keeps that small), 64 on CPU.
+    RESCORE_BATCH_SIZE: int | None = None
+    # Rows read per query inside a chunk (keyset pages).
+    RESCORE_READ_PAGE: int = 1000
+    RESCORE_JOB_TIMEOUT: int = 1800
+    # A running chunk job renews its rq execution this often-ish, for this long: a killed worker's chunk is seen
+    # as abandoned (and retried) this many seconds after its last renewal, not job timeout + 60 s later.
+    RESCORE_LEASE_S: int = 120
+    # "module:callable(model_dir, device)" that loads a classifier; tests plug a stub here.
+    RESCORE_CLASSIFIER_LOADER: str = "moderation.classifier:load_classifier"
+    RESCORE_DEVICE: str | None = None  # None: the app's DEVICE
+    RESCORE_CLASSIFIER_CACHE: int = 2
+    # "auto": tokenise in a background thread while the model runs, on CUDA only; "always" / "never".
+    RESCORE_OVERLAP: str = "auto"
 
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"

@@ -94,7 +94,7 @@ def safe_next(target: str | None) -> str:
 
 
 def login_limit() -> str:
-    return current_app.config.get("CONSOLE_LOGIN_RATE_LIMIT", "30 per minute")
+    return current_app.config["CONSOLE_LOGIN_RATE_LIMIT"]
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -11,12 +11,11 @@ from ..services.accounts import get_site
 from ..services.votes import client_key, vote_helpful
 from . import bp
 
-DEFAULT_HELPFUL_RATE_LIMIT = "30 per minute; 300 per hour"
 HELPFUL_PATH = "/api/v1/sites/<site_slug>/items/<int:item_id>/helpful"
 
 
 def helpful_limit() -> str:
-    return current_app.config.get("HELPFUL_RATE_LIMIT", DEFAULT_HELPFUL_RATE_LIMIT)
+    return current_app.config["HELPFUL_RATE_LIMIT"]
 
 
 bp.after_request(allow_origin_on_errors)
