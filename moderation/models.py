@@ -191,13 +191,6 @@ class Moderator(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
-    def can_see_site(self, site_id: int) -> bool:
-        return self.is_admin or any(s.id == site_id for s in self.sites)
-
-    def visible_site_ids(self) -> list[int] | None:
-        """Site ids this moderator may see; None means all (admins)."""
-        return None if self.is_admin else [s.id for s in self.sites]
-
 
 class Case(db.Model):
     __tablename__ = "cases"

@@ -7,6 +7,7 @@ from functools import wraps
 from flask import g, request
 
 from ..models import ApiToken, Moderator, Site
+from ..services import access
 from ..services.accounts import find_token
 from ..services.errors import Forbidden, ServiceError
 
@@ -25,7 +26,7 @@ def bearer_token() -> ApiToken | None:
 def token_serves_site(token: ApiToken, site: Site) -> bool:
     if token.site_id is not None:
         return token.site_id == site.id
-    return token.moderator is not None and token.moderator.can_see_site(site.id)
+    return token.moderator is not None and access.can_see_site(token.moderator, site.id)
 
 
 def check_public_client(site: Site, writing: bool) -> None:

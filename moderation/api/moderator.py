@@ -6,6 +6,7 @@ from flask import jsonify, request
 
 from ..extensions import db
 from ..models import Case, Item
+from ..services import access
 from ..services import cases as case_service
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
@@ -80,7 +81,7 @@ def item_json(item: Item, with_case: bool = True) -> dict:
 @token_required
 def get_item(item_id: int):
     """An item with its scores (per model version) and its case."""
-    return jsonify(item_json(case_service.get_item_for(current_moderator(), item_id)))
+    return jsonify(item_json(access.item_for(current_moderator(), item_id)))
 
 
 @bp.get("/cases")
@@ -93,7 +94,7 @@ def list_cases():
     site_id = None
     if request.args.get("site"):
         site = get_site(request.args["site"])
-        if not current_moderator().can_see_site(site.id):
+        if not access.can_see_site(current_moderator(), site.id):
             raise ServiceError("not_found", "site not found", "site", 404)
         site_id = site.id
     query = case_service.queue_query(
@@ -124,7 +125,7 @@ def list_cases():
 @token_required
 def get_case(case_id: int):
     """One case with its item."""
-    return jsonify(case_json(case_service.get_case_for(current_moderator(), case_id)))
+    return jsonify(case_json(access.case_for(current_moderator(), case_id)))
 
 
 def optional_json() -> dict:
@@ -148,7 +149,7 @@ def optional_note(payload: dict) -> str | None:
 def case_action(case_id: int, action: str):
     """claim, release, reply {body}, resolve, dismiss, escalate {note?}, approve, reject {reason}."""
     moderator = current_moderator()
-    case = case_service.get_case_for(moderator, case_id)
+    case = access.case_for(moderator, case_id)
     payload = optional_json()
     if action == "claim":
         case_service.claim(moderator, case)

@@ -10,8 +10,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import RescoreRun, Site
-from ..services import rescoring
-from ..services.errors import NotFound
+from ..services import access, rescoring
 from ..services.listing import iso
 from . import bp
 from .auth import current_moderator, token_required
@@ -20,12 +19,7 @@ from .public import int_arg
 
 def get_run_for(run_id: int) -> RescoreRun:
     """A run the caller may see: one of their sites' runs; a run over every site is for admins only."""
-    run = db.session.get(RescoreRun, run_id)
-    moderator = current_moderator()
-    visible = run is not None and (moderator.is_admin if run.site_id is None else moderator.can_see_site(run.site_id))
-    if not visible:
-        raise NotFound("rescore run")
-    return run
+    return access.rescore_run_for(current_moderator(), run_id)
 
 
 def site_slugs() -> dict[int, str]:
@@ -53,11 +47,8 @@ def run_json(run: RescoreRun, slugs: dict[int, str]) -> dict:
 def list_rescore_runs():
     """Rescore runs the caller may see, newest first."""
     moderator = current_moderator()
-    query = select(RescoreRun)
-    visible = moderator.visible_site_ids()
-    if visible is not None:
-        # A run over every site shows other sites' counts: admins only (its site_id is NULL, never in the list).
-        query = query.where(RescoreRun.site_id.in_(visible))
+    # A run over every site shows other sites' counts: admins only (its site_id is NULL, never in the list).
+    query = access.only_visible_sites(select(RescoreRun), moderator, RescoreRun.site_id)
     limit = int_arg("limit", 20, 1, 100)
     runs = db.session.execute(query.order_by(RescoreRun.id.desc()).limit(limit)).scalars()
     slugs = site_slugs()

@@ -9,10 +9,9 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Moderator
-from ..services import audit_log
+from ..services import access, audit_log
 from . import bp
 from .auth import me
-from .helpers import visible_sites
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -23,7 +22,7 @@ def parse_date(value: str | None) -> datetime | None:
 
 
 def parse_filters():
-    sites = visible_sites(me())
+    sites = access.visible_sites(me())
     args = request.args
     site_ids = {s.slug: s.id for s in sites}
     moderator_id = None

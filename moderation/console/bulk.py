@@ -6,17 +6,17 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
+from ..services import access
 from ..services import bulk as bulk_service
 from ..services import queue as queue_service
 from ..services.errors import ServiceError
 from . import bp
 from .auth import me
 from .forms import ActionForm, BulkForm
-from .helpers import visible_sites
 
 
 def filters_from(values):
-    sites = visible_sites(me())
+    sites = access.visible_sites(me())
     filters = queue_service.QueueFilters.from_args(values, {s.slug: s.id for s in sites})
     return sites, filters, filters.as_args({s.id: s.slug for s in sites})
 

@@ -13,12 +13,13 @@ from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import notes as note_service
 from ..services import queue as queue_service
+from ..services.access import case_for
 from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
 from . import bp
 from .auth import me
 from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
-from .helpers import case_for, flash_refusal
+from .helpers import flash_refusal
 
 
 def timeline(case: Case) -> list[AuditEvent]:

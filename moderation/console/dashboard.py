@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 
-from ..extensions import db
-from ..models import Subject
+from ..services import access
 from ..services import agreement as agreement_service
 from ..services import dashboard as dashboard_service
 from . import bp, charts
 from .auth import me
-from .helpers import site_for, visible_sites
 
 
 def charts_for(stats: dashboard_service.ImageStats) -> list[charts.LineChart]:
@@ -29,13 +27,13 @@ def charts_for(stats: dashboard_service.ImageStats) -> list[charts.LineChart]:
 @bp.get("/dashboard")
 def dashboard():
     """A site's products: their image, and those at risk."""
-    site = site_for(me(), request.args.get("site"))
+    site = access.site_for(me(), request.args.get("site"))
     stats = dashboard_service.image_stats(site.id)
     products = dashboard_service.product_rows(site.id)
     return render_template(
         "console/dashboard.html",
         site=site,
-        sites=visible_sites(me()),
+        sites=access.visible_sites(me()),
         stats=stats,
         products=products,
         at_risk=[p for p in products if p.at_risk],
@@ -48,9 +46,7 @@ def dashboard():
 @bp.get("/products/<int:subject_id>")
 def product(subject_id: int):
     """One product's image over the last twelve months."""
-    subject = db.session.get(Subject, subject_id)
-    if subject is None or not me().can_see_site(subject.site_id):
-        abort(404)
+    subject = access.subject_for(me(), subject_id)
     stats = dashboard_service.image_stats(subject.site_id, subject.id)
     return render_template(
         "console/product.html",
@@ -66,7 +62,7 @@ def product(subject_id: int):
 @bp.get("/models")
 def models():
     """Per model version: how often moderators answered its flags, and a threshold the labels suggest."""
-    site = site_for(me(), request.args.get("site"))
+    site = access.site_for(me(), request.args.get("site"))
     results = agreement_service.agreement(site)
     curves = [
         charts.line_chart(
@@ -84,7 +80,7 @@ def models():
     return render_template(
         "console/models.html",
         site=site,
-        sites=visible_sites(me()),
+        sites=access.visible_sites(me()),
         results=zip(results, curves, strict=True),
         target=agreement_service.TARGET_PRECISION,
         min_labels=agreement_service.MIN_LABELS,

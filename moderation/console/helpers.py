@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash
+from flask import flash
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Case, Moderator, Site
-from ..services import cases as case_service
+from ..models import Case
 from ..services.errors import ServiceError
-
-
-def visible_sites(moderator: Moderator) -> list[Site]:
-    """The sites this moderator works on, by slug (all of them for an admin)."""
-    query = select(Site).order_by(Site.slug)
-    ids = moderator.visible_site_ids()
-    if ids is not None:
-        query = query.where(Site.id.in_(ids))
-    return list(db.session.execute(query).scalars())
-
-
-def site_for(moderator: Moderator, slug: str | None) -> Site:
-    """A site by slug that the moderator may see; another site's slug is a 404, like a missing one."""
-    sites = visible_sites(moderator)
-    if not sites:
-        abort(404)
-    if not slug:
-        return sites[0]
-    for site in sites:
-        if site.slug == slug:
-            return site
-    abort(404)
-
-
-def case_for(moderator: Moderator, case_id: int) -> Case:
-    return case_service.get_case_for(moderator, case_id)
 
 
 def refusal_message(exc: ServiceError, case: Case | None = None) -> str:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
 
+from ..services import access
 from ..services import queue as queue_service
 from . import bp
 from .auth import me
 from .forms import ActionForm
-from .helpers import visible_sites
 
 
 def parse_filters():
-    sites = visible_sites(me())
+    sites = access.visible_sites(me())
     filters = queue_service.QueueFilters.from_args(request.args, {s.slug: s.id for s in sites})
     return sites, filters, filters.as_args({s.id: s.slug for s in sites})
 

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import AuditEvent, Moderator
+from . import access
 
 PER_PAGE = 100
 CSV_COLUMNS = ("id", "at", "moderator", "action", "target_type", "target_id", "site_id", "before", "after")
@@ -34,10 +35,7 @@ class AuditFilters:
 
 def visible_events(viewer: Moderator, filters: AuditFilters) -> Select:
     """Events the viewer may read: an admin reads all; a moderator reads their sites' events and their own."""
-    query = select(AuditEvent)
-    visible = viewer.visible_site_ids()
-    if visible is not None:
-        query = query.where(or_(AuditEvent.site_id.in_(visible), AuditEvent.moderator_id == viewer.id))
+    query = access.visible_audit_events(viewer)
     if filters.site_id is not None:
         query = query.where(AuditEvent.site_id == filters.site_id)
     if filters.moderator_id is not None:

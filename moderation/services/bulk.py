@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import AuditEvent, Case, Moderator
-from . import audit, queue
+from . import access, audit, queue
 from . import cases as case_service
 from .errors import Conflict, NotFound, ServiceError
 
@@ -119,7 +119,7 @@ def get_bulk(moderator: Moderator, bulk_id: int) -> AuditEvent:
     event = db.session.get(AuditEvent, bulk_id)
     if event is None or event.target_type != "bulk" or not event.action.startswith("bulk."):
         raise NotFound("bulk action")
-    if event.moderator_id != moderator.id and not moderator.is_admin:
+    if not access.can_see_bulk_run(moderator, event):
         raise NotFound("bulk action")
     return event
 
@@ -153,7 +153,7 @@ def undo(moderator: Moderator, bulk_id: int) -> UndoResult:
     skipped: list[tuple[int, str]] = []
     for case_id, was in previous.items():
         case = db.session.get(Case, int(case_id))
-        if case is None or not moderator.can_see_site(case.site_id):
+        if case is None or not access.can_see_site(moderator, case.site_id):
             skipped.append((int(case_id), "gone"))
             continue
         if case.state != was["left_state"] or case_service.claim_is_live(case):

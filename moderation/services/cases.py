@@ -15,8 +15,8 @@ from .. import metrics
 from ..extensions import db
 from ..models import Case, Item, Moderator, Reply, Subject, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemStatus, RejectionReason
-from . import audit
-from .errors import Conflict, NotFound, ServiceError
+from . import access, audit
+from .errors import Conflict, ServiceError
 
 # What the author of a rejected item is told, per code; each says what to change to be published.
 REJECTION_REASONS: dict[str, str] = {
@@ -49,21 +49,6 @@ def record_case(action: str, case: Case, moderator: Moderator | None, before: di
     """Audit one action on a case, with its state before and after."""
     audit.record(action, "case", case.id, moderator_id=moderator.id if moderator else None, site_id=case.site_id,
                  before=before, after=after)  # fmt: skip
-
-
-def get_case_for(moderator: Moderator, case_id: int) -> Case:
-    """Look up a case the moderator may see; a case of another site is reported as missing."""
-    case = db.session.get(Case, case_id)
-    if case is None or not moderator.can_see_site(case.site_id):
-        raise NotFound("case")
-    return case
-
-
-def get_item_for(moderator: Moderator, item_id: int) -> Item:
-    item = db.session.get(Item, item_id)
-    if item is None or not moderator.can_see_site(item.site_id):
-        raise NotFound("item")
-    return item
 
 
 def claim_is_live(case: Case) -> bool:
@@ -266,10 +251,7 @@ def queue_query(
     ``state="open"`` means waiting for someone: open, escalated, or claimed with an expired claim.
     """
     now = utcnow()
-    query = select(Case).join(Item, Case.item_id == Item.id)
-    visible = moderator.visible_site_ids()
-    if visible is not None:
-        query = query.where(Case.site_id.in_(visible))
+    query = access.only_visible_sites(select(Case).join(Item, Case.item_id == Item.id), moderator, Case.site_id)
     if site_id is not None:
         query = query.where(Case.site_id == site_id)
     if state == "open":
