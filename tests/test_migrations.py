@@ -54,7 +54,7 @@ def test_text_search_can_use_the_trigram_indexes(make_app, require_postgres):
     from sqlalchemy import select
 
     from moderation.models import Item
-    from moderation.services.queue import text_match
+    from moderation.services.case_queue import text_match
 
     app = make_app()
     with app.app_context():

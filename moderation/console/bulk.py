@@ -6,9 +6,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..services import access
+from ..services import access, case_queue
 from ..services import bulk as bulk_service
-from ..services import queue as queue_service
 from ..services.errors import ServiceError
 from . import bp
 from .auth import me
@@ -17,7 +16,7 @@ from .forms import ActionForm, BulkForm
 
 def filters_from(values):
     sites = access.visible_sites(me())
-    filters = queue_service.QueueFilters.from_args(values, {s.slug: s.id for s in sites})
+    filters = case_queue.QueueFilters.from_args(values, {s.slug: s.id for s in sites})
     return sites, filters, filters.as_args({s.id: s.slug for s in sites})
 
 
@@ -38,8 +37,8 @@ def bulk():
         sample=sample,
         form=form,
         undo_form=ActionForm(),
-        reasons=queue_service.REASONS,
-        states=queue_service.STATE_FILTERS,
+        reasons=case_queue.REASONS,
+        states=case_queue.STATE_FILTERS,
         limit=bulk_service.BULK_MAX,
         runs=bulk_service.recent_runs(me()),
     )

@@ -9,10 +9,10 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import AuditEvent, Case
+from ..services import case_queue
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import notes as note_service
-from ..services import queue as queue_service
 from ..services.access import case_for
 from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
@@ -58,7 +58,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
     chosen = request.args.get("template", "")
     if not reply_form.body.data and chosen.isdigit() and int(chosen) < len(case.site.reply_templates or []):
         reply_form.body.data = fill_template(case.site.reply_templates[int(chosen)], case)
-    previous_id, next_id = queue_service.neighbours(moderator, case)
+    previous_id, next_id = case_queue.neighbours(moderator, case)
     return (
         render_template(
             "console/case.html",
@@ -101,7 +101,7 @@ def back_to(case: Case):
 
 def onward():
     """After closing a case, go straight to the next one waiting."""
-    next_id = queue_service.top_case_id(me())
+    next_id = case_queue.top_case_id(me())
     return redirect(url_for("console.case", case_id=next_id) if next_id else url_for("console.queue"))
 
 

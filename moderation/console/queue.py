@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
 
-from ..services import access
-from ..services import queue as queue_service
+from ..services import access, case_queue
 from . import bp
 from .auth import me
 from .forms import ActionForm
@@ -13,7 +12,7 @@ from .forms import ActionForm
 
 def parse_filters():
     sites = access.visible_sites(me())
-    filters = queue_service.QueueFilters.from_args(request.args, {s.slug: s.id for s in sites})
+    filters = case_queue.QueueFilters.from_args(request.args, {s.slug: s.id for s in sites})
     return sites, filters, filters.as_args({s.id: s.slug for s in sites})
 
 
@@ -21,7 +20,7 @@ def parse_filters():
 def queue():
     """Cases waiting for a moderator, most urgent first."""
     sites, filters, args = parse_filters()
-    page = queue_service.page(me(), filters, request.args.get("after"))
+    page = case_queue.page(me(), filters, request.args.get("after"))
     template = "console/_queue_results.html" if request.headers.get("HX-Request") else "console/queue.html"
     return render_template(
         template,
@@ -29,8 +28,8 @@ def queue():
         sites=sites,
         filters=filters,
         args=args,
-        reasons=queue_service.REASONS,
-        states=queue_service.STATE_FILTERS,
+        reasons=case_queue.REASONS,
+        states=case_queue.STATE_FILTERS,
         paged=bool(request.args.get("after")),
         form=ActionForm(),
     )
@@ -39,5 +38,5 @@ def queue():
 @bp.get("/next")
 def next_case():
     """Open the most urgent waiting case."""
-    case_id = queue_service.top_case_id(me())
+    case_id = case_queue.top_case_id(me())
     return redirect(url_for("console.case", case_id=case_id) if case_id else url_for("console.queue"))

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import AuditEvent, Case, Moderator
-from . import access, audit, queue
+from . import access, audit, case_queue
 from . import cases as case_service
 from .errors import Conflict, NotFound, ServiceError
 
@@ -43,10 +43,10 @@ class UndoResult:
     skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
-def preview(moderator: Moderator, filters: queue.QueueFilters) -> tuple[int, list[Case]]:
+def preview(moderator: Moderator, filters: case_queue.QueueFilters) -> tuple[int, list[Case]]:
     """How many cases the filter matches (counting stops past ``BULK_MAX``), and the first few in queue order."""
-    query = queue.filtered_query(moderator, filters)
-    return queue.count(query, BULK_MAX), list(db.session.execute(query.limit(SAMPLE_SIZE)).scalars())
+    query = case_queue.filtered_query(moderator, filters)
+    return case_queue.count(query, BULK_MAX), list(db.session.execute(query.limit(SAMPLE_SIZE)).scalars())
 
 
 def iso(value: datetime | None) -> str | None:
@@ -65,7 +65,7 @@ def restorable(case: Case) -> dict[str, Any]:
 
 def apply(
     moderator: Moderator,
-    filters: queue.QueueFilters,
+    filters: case_queue.QueueFilters,
     action: str,
     *,
     note: str | None = None,
@@ -82,7 +82,7 @@ def apply(
     """
     if action not in BULK_ACTIONS:
         raise ServiceError("invalid_action", "action must be one of " + ", ".join(BULK_ACTIONS), "action", 422)
-    query = queue.filtered_query(moderator, filters)
+    query = case_queue.filtered_query(moderator, filters)
     targets = list(db.session.execute(query.limit(BULK_MAX + 1)).scalars())
     if len(targets) > BULK_MAX:
         raise ServiceError("too_many", f"a bulk action covers at most {BULK_MAX} cases; narrow the filter", None, 422)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from moderation.extensions import db
 from moderation.models import AuditEvent, Case, CaseNote, Item, Moderator, Site, utcnow
-from moderation.services import queue as queue_service
+from moderation.services import case_queue
 from tests.conftest import review, submit
 from tests.console.conftest import flagged, post, seed_case
 
@@ -193,7 +193,7 @@ def test_keyset_pages_cover_every_waiting_case_once_in_order(app, world):
         ann = db.session.execute(db.select(Moderator).where(Moderator.email == "ann@shop.test")).scalar_one()
         seen, cursor = [], None
         while True:
-            page = queue_service.page(ann, queue_service.QueueFilters(), cursor, per_page=5)
+            page = case_queue.page(ann, case_queue.QueueFilters(), cursor, per_page=5)
             assert page.total == 23
             seen.extend(page.cases)
             cursor = page.next_cursor
@@ -201,12 +201,12 @@ def test_keyset_pages_cover_every_waiting_case_once_in_order(app, world):
                 break
         keys = [(-c.priority, c.due_at, c.id) for c in seen]
         assert len({c.id for c in seen}) == 23 and keys == sorted(keys)
-        previous_id, next_id = queue_service.neighbours(ann, seen[7])
+        previous_id, next_id = case_queue.neighbours(ann, seen[7])
         assert (previous_id, next_id) == (seen[6].id, seen[8].id)
 
 
 def test_the_queue_says_more_than_the_cap_instead_of_counting_everything(app, as_ann, world, monkeypatch):
-    monkeypatch.setattr(queue_service, "COUNT_CAP", 3)
+    monkeypatch.setattr(case_queue, "COUNT_CAP", 3)
     with app.app_context():
         for _ in range(5):
             seed_case("shop", "sku-1")
