@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_babel import gettext as _
 
-from ..services import access
-from ..services import agreement as agreement_service
+from ..services import access, flag_precision
 from ..services import dashboard as dashboard_service
 from . import bp, charts
 from .auth import me
@@ -63,7 +62,7 @@ def product(subject_id: int):
 def models():
     """Per model version: how often moderators answered its flags, and a threshold the labels suggest."""
     site = access.site_for(me(), request.args.get("site"))
-    results = agreement_service.agreement(site)
+    results = flag_precision.flag_precision_by_model(site)
     curves = [
         charts.line_chart(
             r.model_version,
@@ -82,6 +81,6 @@ def models():
         site=site,
         sites=access.visible_sites(me()),
         results=zip(results, curves, strict=True),
-        target=agreement_service.TARGET_PRECISION,
-        min_labels=agreement_service.MIN_LABELS,
+        target=flag_precision.TARGET_PRECISION,
+        min_labels=flag_precision.MIN_LABELS,
     )

@@ -10,7 +10,7 @@ import pytest
 
 from moderation.extensions import db
 from moderation.models import AuditEvent, Case, Moderator, Site, Subject, utcnow
-from moderation.services import agreement, dashboard
+from moderation.services import dashboard, flag_precision
 from tests.console.conftest import login, moderator_id, post, seed_case
 
 
@@ -160,11 +160,11 @@ def test_dashboard_pages_render_charts(app, as_ann, world):
 
 def test_suggested_threshold_is_the_lowest_reaching_the_target():
     labelled = [(0.55, False)] * 5 + [(0.65, False)] * 2 + [(0.75, True)] * 6 + [(0.85, False)] + [(0.95, True)] * 8
-    threshold, precision, kept, curve = agreement.suggest_threshold(labelled, target=0.9)
+    threshold, precision, kept, curve = flag_precision.suggest_threshold(labelled, target=0.9)
     assert threshold == pytest.approx(0.66) and precision == pytest.approx(14 / 15)
     assert kept == pytest.approx(1.0)
     assert curve[0] == (0.5, pytest.approx(14 / 22), 1.0)
-    assert agreement.suggest_threshold([(0.6, False)] * 3, target=0.9)[0] is None
+    assert flag_precision.suggest_threshold([(0.6, False)] * 3, target=0.9)[0] is None
 
 
 def test_model_agreement_per_version(app, as_ann, world):
@@ -178,7 +178,7 @@ def test_model_agreement_per_version(app, as_ann, world):
         seed_case("shop", "sku-m", reasons=["low_rating"], model_version="m-2", probability=0.1)  # not a model flag
         db.session.commit()
         site = db.session.execute(db.select(Site).where(Site.slug == "shop")).scalar_one()
-        results = {r.model_version: r for r in agreement.agreement(site)}
+        results = {r.model_version: r for r in flag_precision.flag_precision_by_model(site)}
     assert results["m-1"].answered == 16 and results["m-1"].dismissed == 8
     assert results["m-1"].suggested_threshold == pytest.approx(0.67)
     assert results["m-2"].flags == 1 and results["m-2"].note == "not_enough_labels"

@@ -1,4 +1,7 @@
-"""How far moderators agree with each model version's flags, and a threshold the labels suggest.
+"""How often moderators confirm each model version's flags (its precision), and a threshold the labels suggest.
+
+Not to be confused with the rescoring diff report's agreement, which compares a new model's verdicts with
+what moderators did.
 
 A model flag is a case with a model reason (``negative_text``, ``rating_text_mismatch``). Moderators label it
 when they close the case: *answered* (the customer needed an answer: the flag was right) or *dismissed*
@@ -21,7 +24,9 @@ MIN_LABELS = 20
 
 
 @dataclass
-class ModelAgreement:
+class FlagPrecision:
+    """One model version's flags on a site and what moderators did with them."""
+
     model_version: str
     flags: int
     answered: int
@@ -83,7 +88,7 @@ def suggest_threshold(
     return suggestion[0], suggestion[1], suggestion[2], curve
 
 
-def agreement(site: Site) -> list[ModelAgreement]:
+def flag_precision_by_model(site: Site) -> list[FlagPrecision]:
     """Per model version that raised flags on this site, the moderators' verdicts and a suggested threshold."""
     rows = db.session.execute(
         select(Case.model_version, Case.state, Score.negative_probability)
@@ -97,7 +102,7 @@ def agreement(site: Site) -> list[ModelAgreement]:
     out = []
     for version, cases in sorted(by_version.items()):
         states = [s for s, _ in cases]
-        result = ModelAgreement(
+        result = FlagPrecision(
             model_version=version,
             flags=len(cases),
             answered=states.count(CaseState.ANSWERED.value),
