@@ -10,8 +10,8 @@ bp = Blueprint("console", __name__, url_prefix="/console")
 def init_console(app: Flask) -> None:
     """Register the console blueprint and its session login."""
     auth.init_login(app)
-    app.jinja_env.globals.update(labels.template_globals())
+    app.jinja_env.globals.update(template_globals.template_globals())
     app.register_blueprint(bp)
 
 
-from . import admin, audit, auth, bulk, cases, dashboard, labels, queue  # noqa: E402,F401  (routes register on import)
+from . import admin, audit, auth, bulk, cases, dashboard, queue, template_globals  # noqa: E402,F401  (routes register on import)

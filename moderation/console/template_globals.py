@@ -1,4 +1,5 @@
-"""Names shown for codes (reasons, states, actions), in the moderator's language."""
+"""What every console template can call: names shown for reason and state codes, in the moderator's language,
+and the locale-aware formatters."""
 
 from __future__ import annotations
 
