@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Moderator
-from ..services import access, audit_log
+from ..services import access
+from ..services import audit as audit_service
 from . import bp
 from .auth import me
 
@@ -32,7 +33,7 @@ def parse_filters():
         ).scalar()
         moderator_id = moderator_id or -1  # an unknown e-mail matches nothing, not everything
     until = parse_date(args.get("until"))
-    filters = audit_log.AuditFilters(
+    filters = audit_service.AuditFilters(
         site_id=site_ids.get(args.get("site", "")),
         moderator_id=moderator_id,
         action=(args.get("action") or "").strip()[:64] or None,
@@ -52,7 +53,7 @@ def audit():
     """Who did what, when, with the state before and after."""
     sites, filters, keep = parse_filters()
     before = request.args.get("before", "")
-    events, next_before = audit_log.page(me(), filters, int(before) if before.isdigit() else None)
+    events, next_before = audit_service.page(me(), filters, int(before) if before.isdigit() else None)
     return render_template("console/audit.html", sites=sites, events=events, next_before=next_before, args=keep)
 
 
@@ -62,7 +63,7 @@ def audit_csv():
     _sites, filters, _keep = parse_filters()
     viewer = me()
     return Response(
-        stream_with_context(audit_log.csv_lines(viewer, filters)),
+        stream_with_context(audit_service.csv_lines(viewer, filters)),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=audit-log.csv"},
     )

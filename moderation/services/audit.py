@@ -1,11 +1,22 @@
-"""The audit log: who did what, when, with the state before and after."""
+"""The audit log: who did what, when, with the state before and after; recorded with every change, and read back
+with filters, keyset pages (newest first) and a CSV export."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Select
+from sqlalchemy.orm import joinedload
+
 from ..extensions import db
-from ..models import AuditEvent
+from ..models import AuditEvent, Moderator
+from . import access
 
 
 def record(
@@ -30,3 +41,90 @@ def record(
     )
     db.session.add(event)
     return event
+
+
+# -- reading the log ----------------------------------------------------------------------------------------
+
+PER_PAGE = 100
+CSV_COLUMNS = ("id", "at", "moderator", "action", "target_type", "target_id", "site_id", "before", "after")
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class AuditFilters:
+    site_id: int | None = None
+    moderator_id: int | None = None
+    action: str | None = None
+    target_type: str | None = None
+    target_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def visible_events(viewer: Moderator, filters: AuditFilters) -> Select:
+    """Events the viewer may read: an admin reads all; a moderator reads their sites' events and their own."""
+    query = access.visible_audit_events(viewer)
+    if filters.site_id is not None:
+        query = query.where(AuditEvent.site_id == filters.site_id)
+    if filters.moderator_id is not None:
+        query = query.where(AuditEvent.moderator_id == filters.moderator_id)
+    if filters.action:
+        query = query.where(AuditEvent.action.startswith(filters.action, autoescape=True))
+    if filters.target_type:
+        query = query.where(AuditEvent.target_type == filters.target_type)
+    if filters.target_id is not None:
+        query = query.where(AuditEvent.target_id == filters.target_id)
+    if filters.since is not None:
+        query = query.where(AuditEvent.at >= filters.since)
+    if filters.until is not None:
+        query = query.where(AuditEvent.at < filters.until)
+    return query.order_by(AuditEvent.id.desc())
+
+
+def page(
+    viewer: Moderator, filters: AuditFilters, before_id: int | None = None, per_page: int = PER_PAGE
+) -> tuple[list[AuditEvent], int | None]:
+    """One page, newest first, and the id to continue from (None on the last page)."""
+    query = visible_events(viewer, filters).options(joinedload(AuditEvent.moderator))
+    if before_id is not None:
+        query = query.where(AuditEvent.id < before_id)
+    rows = list(db.session.execute(query.limit(per_page + 1)).scalars())
+    return rows[:per_page], (rows[per_page - 1].id if len(rows) > per_page else None)
+
+
+def safe_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def csv_lines(viewer: Moderator, filters: AuditFilters, chunk: int = 1000) -> Iterator[str]:
+    """The filtered log as CSV, streamed in chunks so a long log never sits in memory."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    before_id = None
+    while True:
+        rows, before_id = page(viewer, filters, before_id, per_page=chunk)
+        for e in rows:
+            writer.writerow(
+                [
+                    safe_cell(v)
+                    for v in (
+                        e.id,
+                        e.at.isoformat() + "Z",
+                        e.moderator.email if e.moderator else "system",
+                        e.action,
+                        e.target_type,
+                        e.target_id,
+                        e.site_id,
+                        json.dumps(e.before, ensure_ascii=False, sort_keys=True) if e.before is not None else "",
+                        json.dumps(e.after, ensure_ascii=False, sort_keys=True) if e.after is not None else "",
+                    )
+                ]
+            )
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        if before_id is None:
+            return
