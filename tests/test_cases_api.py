@@ -54,7 +54,7 @@ def test_reply_is_public_at_once_and_audited(app, client, world, angry_case):
     listing = client.get("/api/v1/sites/shop/subjects/sku-1").get_json()
     assert listing["items"][0]["replies"][0]["body"] == answer
     with app.app_context():
-        actions = [e.action for e in db.session.query(AuditEvent).order_by(AuditEvent.id)]
+        actions = [e.action for e in db.session.query(AuditEvent).filter_by(target_type="case").order_by(AuditEvent.id)]
         assert actions == ["case.opened", "case.claimed", "case.answered"]
         answered = db.session.query(AuditEvent).filter_by(action="case.answered").one()
         assert answered.before["state"] == "claimed" and answered.after["state"] == "answered"

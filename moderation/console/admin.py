@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Moderator, Site
+from ..services import accounts
 from ..services import admin as admin_service
 from ..services.errors import ServiceError
 from ..services.policy import DEFAULT_POLICY
@@ -38,7 +39,7 @@ def admin_sites():
     form = NewSiteForm()
     if form.validate_on_submit():
         try:
-            site = admin_service.create_site(me(), form.slug.data, form.name.data or "", lines(form.origins.data))
+            site = accounts.create_site(form.slug.data, form.name.data or "", lines(form.origins.data), actor=me())
             db.session.commit()
             flash(_("Site %(slug)s created.", slug=site.slug), "ok")
             return redirect(url_for("console.admin_site", slug=site.slug))
@@ -116,8 +117,8 @@ def admin_moderators():
     form.sites.choices = [(s.slug, s.name) for s in sites]
     if form.validate_on_submit():
         try:
-            moderator = admin_service.create_moderator(
-                me(), form.email.data, form.name.data, form.password.data, form.role.data, form.sites.data
+            moderator = accounts.create_moderator(
+                form.email.data, form.name.data, form.password.data, form.role.data, form.sites.data, actor=me()
             )
             db.session.commit()
             flash(_("Moderator %(email)s created.", email=moderator.email), "ok")

@@ -1,38 +1,105 @@
-"""Sites, moderators and API tokens."""
+"""Sites, moderators and API tokens: created here, audited, by the console, the command line and tests alike."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import ApiToken, Moderator, Role, Site, utcnow
+from . import audit
+from .access import require_admin
 from .errors import Conflict, NotFound, ServiceError
 
 TOKEN_PREFIX = "mod_"
 LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 
+def site_settings(site: Site) -> dict[str, Any]:
+    return {
+        "name": site.name,
+        "allowed_origins": list(site.allowed_origins or []),
+        "word_list": list(site.word_list or []),
+        "policy": dict(site.policy or {}),
+        "reply_templates": list(site.reply_templates or []),
+        "sla_low_rating_hours": site.sla_low_rating_hours,
+        "sla_default_hours": site.sla_default_hours,
+    }
+
+
+def parse_origins(lines: list[str]) -> list[str]:
+    origins = []
+    for line in lines:
+        origin = line.strip().rstrip("/")
+        if not origin:
+            continue
+        parts = urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+            raise ServiceError(
+                "invalid_origin", f"{origin!r} is not an origin such as https://shop.example", "allowed_origins", 422
+            )
+        origins.append(origin)
+    return list(dict.fromkeys(origins))
+
+
+def moderator_settings(moderator: Moderator) -> dict[str, Any]:
+    return {
+        "email": moderator.email,
+        "name": moderator.name,
+        "role": moderator.role,
+        "active": moderator.active,
+        "sites": sorted(s.slug for s in moderator.sites),
+    }
+
+
 def create_site(
-    slug: str, name: str | None = None, origins: list[str] | None = None, words: list[str] | None = None
+    slug: str,
+    name: str | None = None,
+    origins: list[str] | None = None,
+    words: list[str] | None = None,
+    *,
+    actor: Moderator | None = None,
 ) -> Site:
+    """Create a site, audited. The caller commits.
+
+    Args:
+        actor: the admin creating it in the console; None for the operator at the command line (the event is
+            then the system's, like the worker's).
+
+    Raises:
+        Forbidden: ``actor`` is not an admin. ServiceError: the slug or an origin is invalid. Conflict: the slug
+        is taken.
+    """
+    if actor is not None:
+        require_admin(actor)
+    slug = slug.strip()
     if not slug or len(slug) > 64 or not all(c.isalnum() or c in "-_" for c in slug):
         raise ServiceError("invalid_slug", "slug must be letters, digits, '-' or '_'", field="slug", status=422)
     if db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none():
         raise Conflict("site_exists", f"site {slug!r} already exists")
     site = Site(
         slug=slug,
-        name=name or slug,
-        allowed_origins=[o.rstrip("/") for o in origins or []],
+        name=(name or "").strip() or slug,
+        allowed_origins=parse_origins(origins or []),
         word_list=list(words or []),
         policy={},
         reply_templates=[],
     )
     db.session.add(site)
     db.session.flush()
+    audit.record(
+        "site.created",
+        "site",
+        site.id,
+        moderator_id=actor.id if actor else None,
+        site_id=site.id,
+        after=site_settings(site),
+    )
     return site
 
 
@@ -44,8 +111,27 @@ def get_site(slug: str) -> Site:
 
 
 def create_moderator(
-    email: str, name: str, password: str, role: str = Role.MODERATOR.value, site_slugs: list[str] | None = None
+    email: str,
+    name: str,
+    password: str,
+    role: str = Role.MODERATOR.value,
+    site_slugs: list[str] | None = None,
+    *,
+    actor: Moderator | None = None,
 ) -> Moderator:
+    """Create a moderator, audited. The caller commits.
+
+    Args:
+        actor: the admin creating them in the console; None for the operator at the command line.
+
+    Raises:
+        Forbidden: ``actor`` is not an admin. ServiceError: a field is invalid. Conflict: the e-mail is taken.
+        NotFound: a site slug is unknown.
+    """
+    if actor is not None:
+        require_admin(actor)
+    if not email.strip() or "@" not in email or not name.strip():
+        raise ServiceError("invalid", "a moderator needs an e-mail address and a name", "email", 422)
     if role not in {r.value for r in Role}:
         raise ServiceError("invalid_role", "role must be moderator or admin", field="role", status=422)
     if len(password) < 8:
@@ -53,11 +139,18 @@ def create_moderator(
     email = email.strip().lower()
     if db.session.execute(select(Moderator).where(Moderator.email == email)).scalar_one_or_none():
         raise Conflict("moderator_exists", f"moderator {email} already exists")
-    moderator = Moderator(email=email, name=name, role=role)
+    moderator = Moderator(email=email, name=name.strip(), role=role)
     moderator.set_password(password)
     moderator.sites = [get_site(s) for s in site_slugs or []]
     db.session.add(moderator)
     db.session.flush()
+    audit.record(
+        "moderator.created",
+        "moderator",
+        moderator.id,
+        moderator_id=actor.id if actor else None,
+        after=moderator_settings(moderator),
+    )
     return moderator
 
 

@@ -1,53 +1,22 @@
-"""Admin changes to sites and moderators, audited like every other moderator action."""
+"""Admin changes to sites and moderators, audited like every other moderator action (creating them is in
+``accounts``, shared with the command line)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Moderator, Role, Site
-from . import accounts, audit
-from .errors import Forbidden, ServiceError
+from . import audit
+from .access import require_admin
+from .accounts import moderator_settings, parse_origins, site_settings
+from .errors import ServiceError
 from .policy import DEFAULT_POLICY
 
 MAX_TEMPLATES = 50
 MAX_TEMPLATE_CHARS = 5000
-
-
-def require_admin(actor: Moderator) -> None:
-    if not actor.is_admin:
-        raise Forbidden("admins only")
-
-
-def site_settings(site: Site) -> dict[str, Any]:
-    return {
-        "name": site.name,
-        "allowed_origins": list(site.allowed_origins or []),
-        "word_list": list(site.word_list or []),
-        "policy": dict(site.policy or {}),
-        "reply_templates": list(site.reply_templates or []),
-        "sla_low_rating_hours": site.sla_low_rating_hours,
-        "sla_default_hours": site.sla_default_hours,
-    }
-
-
-def parse_origins(lines: list[str]) -> list[str]:
-    origins = []
-    for line in lines:
-        origin = line.strip().rstrip("/")
-        if not origin:
-            continue
-        parts = urlsplit(origin)
-        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
-            raise ServiceError(
-                "invalid_origin", f"{origin!r} is not an origin such as https://shop.example", "allowed_origins", 422
-            )
-        origins.append(origin)
-    return list(dict.fromkeys(origins))
 
 
 def parse_policy(values: dict[str, str]) -> dict[str, float]:
@@ -124,36 +93,6 @@ def update_site(
     after = site_settings(site)
     audit.record("site.updated", "site", site.id, moderator_id=actor.id, site_id=site.id, before=before, after=after)
     return site
-
-
-def create_site(actor: Moderator, slug: str, name: str, origins: list[str]) -> Site:
-    require_admin(actor)
-    site = accounts.create_site(slug.strip(), name.strip() or None, parse_origins(origins))
-    audit.record("site.created", "site", site.id, moderator_id=actor.id, site_id=site.id, after=site_settings(site))
-    return site
-
-
-def moderator_settings(moderator: Moderator) -> dict[str, Any]:
-    return {
-        "email": moderator.email,
-        "name": moderator.name,
-        "role": moderator.role,
-        "active": moderator.active,
-        "sites": sorted(s.slug for s in moderator.sites),
-    }
-
-
-def create_moderator(
-    actor: Moderator, email: str, name: str, password: str, role: str, site_slugs: list[str]
-) -> Moderator:
-    require_admin(actor)
-    if not email.strip() or "@" not in email or not name.strip():
-        raise ServiceError("invalid", "a moderator needs an e-mail address and a name", "email", 422)
-    moderator = accounts.create_moderator(email, name.strip(), password, role, site_slugs)
-    audit.record(
-        "moderator.created", "moderator", moderator.id, moderator_id=actor.id, after=moderator_settings(moderator)
-    )
-    return moderator
 
 
 def update_moderator(
