@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Moderator, Site
 from ..services import accounts
 from ..services import admin as admin_service
 from ..services.errors import ServiceError
@@ -19,10 +17,6 @@ from .forms import ModeratorForm, NewModeratorForm, NewSiteForm, SiteForm
 
 def lines(text: str | None) -> list[str]:
     return [line for line in (text or "").splitlines() if line.strip()]
-
-
-def all_sites() -> list[Site]:
-    return list(db.session.execute(select(Site).order_by(Site.slug)).scalars())
 
 
 def refuse(exc: ServiceError, form=None) -> None:
@@ -45,16 +39,14 @@ def admin_sites():
             return redirect(url_for("console.admin_site", slug=site.slug))
         except ServiceError as exc:
             refuse(exc, form)
-    return render_template("console/admin_sites.html", sites=all_sites(), form=form)
+    return render_template("console/admin_sites.html", sites=admin_service.all_sites(), form=form)
 
 
 @bp.route("/admin/sites/<slug>", methods=["GET", "POST"])
 @admin_required
 def admin_site(slug: str):
     """A site's settings."""
-    site = db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none()
-    if site is None:
-        abort(404)
+    site = accounts.get_site(slug)
     form = SiteForm(
         data=None
         if request.method == "POST"
@@ -112,7 +104,7 @@ def admin_site(slug: str):
 @admin_required
 def admin_moderators():
     """All moderators, and a form to add one."""
-    sites = all_sites()
+    sites = admin_service.all_sites()
     form = NewModeratorForm()
     form.sites.choices = [(s.slug, s.name) for s in sites]
     if form.validate_on_submit():
@@ -125,7 +117,7 @@ def admin_moderators():
             return redirect(url_for("console.admin_moderators"))
         except ServiceError as exc:
             refuse(exc, form)
-    moderators = list(db.session.execute(select(Moderator).order_by(Moderator.email)).scalars())
+    moderators = admin_service.all_moderators()
     return render_template("console/admin_moderators.html", moderators=moderators, form=form)
 
 
@@ -133,9 +125,7 @@ def admin_moderators():
 @admin_required
 def admin_moderator(moderator_id: int):
     """One moderator's role, sites and password."""
-    moderator = db.session.get(Moderator, moderator_id)
-    if moderator is None:
-        abort(404)
+    moderator = admin_service.get_moderator(moderator_id)
     form = ModeratorForm(
         data=None
         if request.method == "POST"
@@ -146,7 +136,7 @@ def admin_moderator(moderator_id: int):
             "sites": [s.slug for s in moderator.sites],
         }
     )
-    form.sites.choices = [(s.slug, s.name) for s in all_sites()]
+    form.sites.choices = [(s.slug, s.name) for s in admin_service.all_sites()]
     if form.validate_on_submit():
         try:
             admin_service.update_moderator(

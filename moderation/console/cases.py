@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEvent, Case
+from ..models import Case
+from ..services import audit as audit_service
 from ..services import case_queue
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
@@ -20,22 +19,6 @@ from . import bp
 from .auth import me
 from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
-
-
-def timeline(case: Case) -> list[AuditEvent]:
-    return list(
-        db.session.execute(
-            select(AuditEvent)
-            .options(joinedload(AuditEvent.moderator))
-            .where(
-                or_(
-                    (AuditEvent.target_type == "case") & (AuditEvent.target_id == case.id),
-                    (AuditEvent.target_type == "item") & (AuditEvent.target_id == case.item_id),
-                )
-            )
-            .order_by(AuditEvent.at, AuditEvent.id)
-        ).scalars()
-    )
 
 
 def templates_for(case: Case) -> list[tuple[int, dict]]:
@@ -72,7 +55,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             history=dashboard_service.author_history(item.author_id, exclude_item_id=item.id)
             if item.author.email
             else [],
-            events=timeline(case),
+            events=audit_service.case_timeline(case),
             notes=note_service.notes_for(case),
             templates=templates,
             filled=[fill_template(t, case) for _, t in templates],

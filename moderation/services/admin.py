@@ -12,11 +12,30 @@ from ..models import Moderator, Role, Site
 from . import audit
 from .access import require_admin
 from .accounts import moderator_settings, parse_origins, site_settings
-from .errors import ServiceError
+from .errors import NotFound, ServiceError
 from .policy import DEFAULT_POLICY
 
 MAX_TEMPLATES = 50
 MAX_TEMPLATE_CHARS = 5000
+
+
+def all_sites() -> list[Site]:
+    """Every site, by slug (the admin pages list them all, whoever the admin works on)."""
+    return list(db.session.execute(select(Site).order_by(Site.slug)).scalars())
+
+
+def all_moderators() -> list[Moderator]:
+    return list(db.session.execute(select(Moderator).order_by(Moderator.email)).scalars())
+
+
+def get_moderator(moderator_id: int) -> Moderator:
+    """Raises:
+    NotFound: no such moderator.
+    """
+    moderator = db.session.get(Moderator, moderator_id)
+    if moderator is None:
+        raise NotFound("moderator")
+    return moderator
 
 
 def parse_policy(values: dict[str, str]) -> dict[str, float]:

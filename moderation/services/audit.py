@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..models import AuditEvent, Moderator
+from ..models import AuditEvent, Case, Moderator
 from . import access
 
 
@@ -44,6 +44,24 @@ def record(
 
 
 # -- reading the log ----------------------------------------------------------------------------------------
+
+
+def case_timeline(case: Case) -> list[AuditEvent]:
+    """What happened to a case and to its item, oldest first (the case page's history)."""
+    return list(
+        db.session.execute(
+            select(AuditEvent)
+            .options(joinedload(AuditEvent.moderator))
+            .where(
+                or_(
+                    (AuditEvent.target_type == "case") & (AuditEvent.target_id == case.id),
+                    (AuditEvent.target_type == "item") & (AuditEvent.target_id == case.item_id),
+                )
+            )
+            .order_by(AuditEvent.at, AuditEvent.id)
+        ).scalars()
+    )
+
 
 PER_PAGE = 100
 CSV_COLUMNS = ("id", "at", "moderator", "action", "target_type", "target_id", "site_id", "before", "after")
