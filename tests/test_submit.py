@@ -217,3 +217,36 @@ def test_without_trusted_proxies_a_forged_forwarded_for_does_not_escape_the_limi
         for n in range(3)
     ]
     assert statuses == [202, 202, 429]
+
+
+@pytest.mark.parametrize(
+    ("payload", "code"),
+    [
+        ({"kind": "review", "body": "sans note", "author": {"name": "A"}}, "required"),
+        (review(rating=6), "invalid_rating"),
+        (review(body="  "), "required"),
+        (review(body="x" * 5001), "too_long"),
+        (review(author={"name": "A", "email": "not-an-email"}), "invalid_email"),
+        ({"kind": "comment", "rating": 3, "body": "x", "author": {"name": "A"}}, "rating_not_allowed"),
+        (review(parent_id=1), "parent_not_allowed"),
+        (review(spam="yes"), "unknown_field"),
+    ],
+)
+def test_refusals_keep_the_codes_the_widget_translates(client, world, payload, code):
+    assert error_of(submit(client, payload))["code"] == code
+
+
+def test_a_rating_written_4_point_0_is_the_number_4(client, world):
+    """JSON has one number type; the document's "integer" includes 4.0, so the server takes it too."""
+    assert submit(client, review(rating=4.0)).status_code == 202
+    assert error_of(submit(client, review(rating=4.5)))["field"] == "rating"
+
+
+def test_an_unknown_parent_is_404_naming_parent_id(client, world):
+    response = submit(client, {"kind": "comment", "body": "Réponse", "author": {"name": "B"}, "parent_id": 999})
+    assert response.status_code == 404
+    assert error_of(response) == {
+        "code": "unknown_parent",
+        "message": "parent_id names no item of this site",
+        "field": "parent_id",
+    }

@@ -47,6 +47,11 @@ def register_api_errors(app: Flask) -> None:
         if not wants_json():
             return exc
         status = exc.code or 500
+        if status == 405 and set(getattr(exc, "valid_methods", None) or ()) <= {"OPTIONS"}:
+            # Only a CORS preflight rule matched: werkzeug checks methods before converters, so an id out of range
+            # on a route with a separate preflight rule reads as "wrong method". For the client it is not there.
+            status, exc.description = 404, "The requested URL was not found on the server."
+            exc.valid_methods = None
         message = exc.description or exc.name
         if status == 413:
             message = f"the request body is larger than {app.config['MAX_CONTENT_LENGTH']} bytes"

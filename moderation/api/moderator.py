@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from flask import jsonify, request
+from collections.abc import Callable
+
+from flask import Response
 
 from ..extensions import db
-from ..models import Case, Item
+from ..models import Case, Item, Moderator
+from ..schemas import cases as shapes
+from ..schemas.validation import validate
 from ..services import access
 from ..services import cases as case_service
 from ..services.accounts import get_site
@@ -13,12 +17,12 @@ from ..services.errors import ServiceError
 from ..services.listing import iso
 from . import bp
 from .auth import current_moderator, token_required
-from .public import int_arg, json_body
-
-CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
+from .http import optional_json, respond
+from .openapi import operation
 
 
 def case_json(case: Case, with_item: bool = True) -> dict:
+    live = case_service.claim_is_live(case)
     out = {
         "id": case.id,
         "site": case.site.slug,
@@ -28,8 +32,8 @@ def case_json(case: Case, with_item: bool = True) -> dict:
         "evidence": case.evidence or {},
         "priority": case.priority,
         "due_at": iso(case.due_at),
-        "claimed_by": case.claimed_by.name if case.claimed_by and case_service.claim_is_live(case) else None,
-        "claim_expires_at": iso(case.claim_expires_at) if case_service.claim_is_live(case) else None,
+        "claimed_by": case.claimed_by.name if case.claimed_by and live else None,
+        "claim_expires_at": iso(case.claim_expires_at) if live else None,
         "model_version": case.model_version,
         "stale": case.stale,
         "created_at": iso(case.created_at),
@@ -79,95 +83,83 @@ def item_json(item: Item, with_case: bool = True) -> dict:
 
 @bp.get("/items/<int:item_id>")
 @token_required
+@operation(responses={200: shapes.Item}, errors=(401, 403, 404), security="token")
 def get_item(item_id: int):
     """An item with its scores (per model version) and its case."""
-    return jsonify(item_json(access.item_for(current_moderator(), item_id)))
+    return respond(shapes.Item, item_json(access.item_for(current_moderator(), item_id)))
 
 
 @bp.get("/cases")
 @token_required
-def list_cases():
+@operation(query=shapes.CaseQuery, responses={200: shapes.CasePage}, errors=(401, 403, 404, 422), security="token")
+def list_cases(query: shapes.CaseQuery):
     """Cases by priority, then deadline."""
-    state = request.args.get("state", "open")
-    if state not in CASE_STATE_FILTERS:
-        raise ServiceError("invalid", "state must be one of " + ", ".join(CASE_STATE_FILTERS), "state", 422)
     site_id = None
-    if request.args.get("site"):
-        site = get_site(request.args["site"])
+    if query.site:
+        site = get_site(query.site)
         if not access.can_see_site(current_moderator(), site.id):
             raise ServiceError("not_found", "site not found", "site", 404)
         site_id = site.id
-    query = case_service.queue_query(
-        current_moderator(),
-        state=state,
-        site_id=site_id,
-        reason=request.args.get("reason") or None,
-        subject_external_id=request.args.get("subject") or None,
-    )
     page = db.paginate(
-        query,
-        page=int_arg("page", 1, 1, 100_000),
-        per_page=int_arg("per_page", 25, 1, 100),
+        case_service.queue_query(
+            current_moderator(),
+            state=query.state,
+            site_id=site_id,
+            reason=query.reason or None,
+            subject_external_id=query.subject or None,
+        ),
+        page=query.page,
+        per_page=query.per_page,
         error_out=False,
         count=True,
     )
-    return jsonify(
-        {
-            "cases": [case_json(c) for c in page.items],
-            "page": page.page,
-            "per_page": page.per_page,
-            "total": page.total,
-        }
-    )
+    body = {"cases": [case_json(c) for c in page.items], "page": page.page, "per_page": page.per_page}
+    return respond(shapes.CasePage, {**body, "total": page.total})
 
 
 @bp.get("/cases/<int:case_id>")
 @token_required
+@operation(responses={200: shapes.Case}, errors=(401, 403, 404), security="token")
 def get_case(case_id: int):
     """One case with its item."""
-    return jsonify(case_json(access.case_for(current_moderator(), case_id)))
+    return respond(shapes.Case, case_json(access.case_for(current_moderator(), case_id)))
 
 
-def optional_json() -> dict:
-    if not request.data:
-        return {}
-    payload = json_body()
-    if not isinstance(payload, dict):
-        raise ServiceError("invalid_json", "the request body must be a JSON object", status=400)
-    return payload
+# Each action: its body shape (None: no body) and the service call. One route each, so that the document
+# can say which body each action takes.
+CaseActionCall = Callable[[Moderator, Case, object], object]
+CASE_ACTIONS: dict[str, tuple[type | None, CaseActionCall, str]] = {
+    "claim": (None, lambda m, c, b: case_service.claim(m, c), "Claim the case; others see who holds it"),
+    "release": (None, lambda m, c, b: case_service.release(m, c), "Give the claim back to the queue"),
+    "reply": (shapes.ReplyBody, lambda m, c, b: case_service.reply(m, c, b.body), "Answer the author publicly"),
+    "resolve": (shapes.NoteBody, lambda m, c, b: case_service.resolve(m, c, b.note), "Close without a reply"),
+    "dismiss": (shapes.NoteBody, lambda m, c, b: case_service.dismiss(m, c, b.note), "Close as a false alarm"),
+    "escalate": (shapes.NoteBody, lambda m, c, b: case_service.escalate(m, c, b.note), "Hand to a senior"),
+    "approve": (None, lambda m, c, b: case_service.approve(m, c), "Publish the held item"),
+    "reject": (shapes.RejectBody, lambda m, c, b: case_service.reject(m, c, b.reason), "Reject the held item"),
+}
 
 
-def optional_note(payload: dict) -> str | None:
-    note = payload.get("note")
-    if note is not None and (not isinstance(note, str) or len(note) > 2000):
-        raise ServiceError("invalid", "note must be a text of at most 2000 characters", "note", 422)
-    return note
+def case_action_view(action: str) -> Callable[..., Response]:
+    body_shape, call, summary = CASE_ACTIONS[action]
+
+    def act(case_id: int) -> Response:
+        moderator = current_moderator()
+        case = access.case_for(moderator, case_id)
+        payload = optional_json()
+        call(moderator, case, validate(body_shape, payload) if body_shape else None)
+        db.session.commit()
+        return respond(shapes.Case, case_json(case))
+
+    act.__name__ = f"case_{action}"
+    act.__doc__ = f"{summary}."
+    required = body_shape in (shapes.ReplyBody, shapes.RejectBody)
+    errors = (400, 401, 403, 404, 409, 415, 422) if body_shape else (400, 401, 403, 404, 409, 415)
+    documented = operation(
+        body=body_shape, body_required=required, responses={200: shapes.Case}, errors=errors, security="token"
+    )
+    return token_required(documented(act))
 
 
-@bp.post("/cases/<int:case_id>/<action>")
-@token_required
-def case_action(case_id: int, action: str):
-    """claim, release, reply {body}, resolve, dismiss, escalate {note?}, approve, reject {reason}."""
-    moderator = current_moderator()
-    case = access.case_for(moderator, case_id)
-    payload = optional_json()
-    if action == "claim":
-        case_service.claim(moderator, case)
-    elif action == "release":
-        case_service.release(moderator, case)
-    elif action == "reply":
-        case_service.reply(moderator, case, payload.get("body"))
-    elif action == "resolve":
-        case_service.resolve(moderator, case, optional_note(payload))
-    elif action == "dismiss":
-        case_service.dismiss(moderator, case, optional_note(payload))
-    elif action == "escalate":
-        case_service.escalate(moderator, case, optional_note(payload))
-    elif action == "approve":
-        case_service.approve(moderator, case)
-    elif action == "reject":
-        case_service.reject(moderator, case, payload.get("reason"))
-    else:
-        raise ServiceError("not_found", f"unknown action {action!r}", "action", 404)
-    db.session.commit()
-    return jsonify(case_json(case))
+for _action in CASE_ACTIONS:
+    bp.add_url_rule(f"/cases/<int:case_id>/{_action}", view_func=case_action_view(_action), methods=["POST"])

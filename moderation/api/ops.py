@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app
 from sqlalchemy import text
 
 from ..broker import get_redis, live_workers
 from ..extensions import db
+from ..schemas.ops import Health, Readiness
+from .http import respond
+from .openapi import operation
 
 bp = Blueprint("ops", __name__)
 
 
 @bp.get("/healthz")
+@operation(responses={200: Health})
 def healthz():
     """The process is up."""
-    return jsonify({"status": "ok"})
+    return respond(Health, {"status": "ok"})
 
 
 @bp.get("/readyz")
+@operation(responses={200: Readiness, 503: Readiness})
 def readyz():
     """Database and Redis reachable, and a worker with a loaded classifier has sent a heartbeat recently."""
     checks: dict[str, object] = {}
@@ -39,4 +44,4 @@ def readyz():
     ready = checks["database"] == "ok" and checks["redis"] == "ok" and bool(workers)
     if checks["redis"] == "ok" and not workers:
         checks["workers"] = "no worker with a loaded classifier reported recently"
-    return jsonify({"status": "ready" if ready else "not ready", "checks": checks}), 200 if ready else 503
+    return respond(Readiness, {"status": "ready" if ready else "not ready", "checks": checks}, 200 if ready else 503)

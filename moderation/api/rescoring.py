@@ -5,16 +5,18 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, jsonify
+from flask import Response
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import RescoreRun, Site
+from ..schemas import rescoring as shapes
 from ..services import access, rescoring
 from ..services.listing import iso
 from . import bp
 from .auth import current_moderator, token_required
-from .public import int_arg
+from .http import respond
+from .openapi import operation
 
 
 def get_run_for(run_id: int) -> RescoreRun:
@@ -44,36 +46,38 @@ def run_json(run: RescoreRun, slugs: dict[int, str]) -> dict:
 
 @bp.get("/rescore-runs")
 @token_required
-def list_rescore_runs():
-    """Rescore runs the caller may see, newest first."""
+@operation(query=shapes.RunsQuery, responses={200: shapes.RescoreRuns}, errors=(401, 403, 422), security="token")
+def list_rescore_runs(query: shapes.RunsQuery):
+    """Rescore runs the caller may see, newest first (moderators: their sites' runs; admins: all)."""
     moderator = current_moderator()
     # A run over every site shows other sites' counts: admins only (its site_id is NULL, never in the list).
-    query = access.only_visible_sites(select(RescoreRun), moderator, RescoreRun.site_id)
-    limit = int_arg("limit", 20, 1, 100)
-    runs = db.session.execute(query.order_by(RescoreRun.id.desc()).limit(limit)).scalars()
+    runs_query = access.only_visible_sites(select(RescoreRun), moderator, RescoreRun.site_id)
+    runs = db.session.execute(runs_query.order_by(RescoreRun.id.desc()).limit(query.limit)).scalars()
     slugs = site_slugs()
-    return jsonify({"runs": [run_json(run, slugs) for run in runs]})
+    return respond(shapes.RescoreRuns, {"runs": [run_json(run, slugs) for run in runs]})
 
 
 @bp.get("/rescore-runs/<int:run_id>")
 @token_required
+@operation(responses={200: shapes.RescoreRun}, errors=(401, 403, 404), security="token")
 def get_rescore_run(run_id: int):
     """One run with its progress (done/total, rate, ETA)."""
-    return jsonify(run_json(get_run_for(run_id), site_slugs()))
+    return respond(shapes.RescoreRun, run_json(get_run_for(run_id), site_slugs()))
 
 
 @bp.get("/rescore-runs/<int:run_id>/diff")
 @token_required
-def get_rescore_diff(run_id: int):
+@operation(query=shapes.DiffQuery, responses={200: shapes.RescoreDiff}, errors=(401, 403, 404, 422), security="token")
+def get_rescore_diff(run_id: int, query: shapes.DiffQuery):
     """The run's diff report: changed verdicts, per product and reason, cases to open or mark, agreement."""
     run = get_run_for(run_id)
-    report = rescoring.diff_report(run)
-    max_subjects = int_arg("subjects", 50, 0, 1000)
-    return jsonify({"run": run_json(run, site_slugs()), **report.as_dict(site_slugs(), max_subjects=max_subjects)})
+    report = rescoring.diff_report(run).as_dict(site_slugs(), max_subjects=query.subjects)
+    return respond(shapes.RescoreDiff, {"run": run_json(run, site_slugs()), **report})
 
 
 @bp.get("/rescore-runs/<int:run_id>/diff.csv")
 @token_required
+@operation(responses={200: "text/csv"}, errors=(401, 403, 404), security="token")
 def get_rescore_diff_csv(run_id: int):
     """The changed items, one CSV line each."""
     run = get_run_for(run_id)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, jsonify, make_response, request
+from flask import current_app, make_response, request
 
 from ..api.auth import check_public_client
-from ..api.public import allow_origin_on_errors, has_token, with_cors
+from ..api.http import allow_origin_on_errors, has_token, respond, with_cors
+from ..api.openapi import operation
 from ..extensions import csrf, db, limiter
+from ..schemas.common import SitePath
+from ..schemas.votes import HelpfulVote
 from ..services.accounts import get_site
 from ..services.votes import client_key, vote_helpful
 from . import bp
@@ -36,8 +39,14 @@ def helpful_preflight(site_slug: str, item_id: int):
 @bp.post(HELPFUL_PATH)
 @csrf.exempt
 @limiter.limit(helpful_limit, exempt_when=has_token)
+@operation(path=SitePath, responses={200: HelpfulVote}, errors=(401, 403, 404, 429), security="public")
 def helpful(site_slug: str, item_id: int):
-    """Count a "helpful" vote; voting twice is answered with the same count and ``counted: false``."""
+    """Vote that a published review is helpful (one vote per client per item).
+
+    Used by the widget; no body. Voting again answers 200 with ``counted: false``, the count unchanged. Unknown,
+    held or removed items are 404. A browser's Origin must be on the site's list; without Origin a site token is
+    required. Rate-limited per client.
+    """
     site = get_site(site_slug)
     check_public_client(site, writing=True)
     # One vote per client address (keyed hash). A random id kept by the browser would be one request away from
@@ -46,4 +55,4 @@ def helpful(site_slug: str, item_id: int):
     result = vote_helpful(site, item_id, client_key(current_app.config["SECRET_KEY"], site.id, client))
     db.session.commit()
     body = {"item_id": result.item_id, "helpful_count": result.helpful_count, "counted": result.counted}
-    return with_cors(make_response(jsonify(body), 200), site.allowed_origins or [])
+    return respond(HelpfulVote, body, 200, site)

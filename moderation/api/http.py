@@ -1,0 +1,107 @@
+"""Web plumbing every API view shares: JSON bodies, query strings and path values checked against the shapes,
+JSON answers serialised through them, and CORS for the widget's sites."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from flask import Response, jsonify, make_response, request
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Site
+from ..schemas.validation import validate
+from ..services.errors import ServiceError
+from .auth import bearer_token
+
+ShapeT = TypeVar("ShapeT", bound=BaseModel)
+
+
+def json_body() -> object:
+    """The request's JSON, refused with 415 when not sent as JSON and 400 when it does not parse."""
+    if not request.is_json:
+        raise ServiceError("unsupported_media_type", "send the body as application/json", "Content-Type", 415)
+    payload = request.get_json(silent=True)
+    if payload is None:
+        raise ServiceError("invalid_json", "the body is not valid JSON", status=400)
+    reject_nul(payload)
+    return payload
+
+
+def optional_json() -> dict:
+    """A body that may be left out: none at all reads as ``{}``."""
+    if not request.data:
+        return {}
+    payload = json_body()
+    if not isinstance(payload, dict):
+        raise ServiceError("invalid_json", "the request body must be a JSON object", status=400)
+    return payload
+
+
+def reject_nul(value: object, field: str = "") -> None:
+    """NUL characters are never text a customer meant, and PostgreSQL cannot store them: refuse, naming the field."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ServiceError("invalid", f"{field or 'the body'} contains a NUL character", field or None, 422)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            reject_nul(key, field)
+            reject_nul(inner, f"{field}.{key}" if field else str(key))
+    elif isinstance(value, list):
+        for inner in value:
+            reject_nul(inner, field)
+
+
+def refuse_nul_in_url() -> None:
+    """The same for path segments and query parameters (``%00``)."""
+    for name, value in (request.view_args or {}).items():
+        reject_nul(value, name)
+    for name, value in request.args.items(multi=True):
+        reject_nul(value, name)
+
+
+def query_args(shape: type[ShapeT]) -> ShapeT:
+    """The query string checked against ``shape``; a value that is there must be valid, even when empty."""
+    return validate(shape, request.args.to_dict(flat=True))
+
+
+def respond(shape: type[BaseModel], data: Any, status: int = 200, site: Site | None = None) -> Response:
+    """``data`` serialised through its response shape; keys a shape leaves optional are written only when set."""
+    body = shape.model_validate(data).model_dump(mode="json", exclude_unset=True)
+    response = make_response(jsonify(body), status)
+    return with_cors(response, site.allowed_origins or []) if site is not None else response
+
+
+def with_cors(response: Response, site_origins: list[str]) -> Response:
+    origin = request.headers.get("Origin")
+    if origin and origin.rstrip("/") in site_origins:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+    return response
+
+
+def allow_origin_on_errors(response: Response) -> Response:
+    """Give refusals (422, 429, 404) the CORS header too, so a widget on an allowed origin can read them.
+
+    The views add it on success only; without it a browser hides every error body from the widget,
+    which then cannot show the server's message next to the field or a kind 429.
+    """
+    origin = request.headers.get("Origin")
+    slug = (request.view_args or {}).get("site_slug")
+    if response.status_code < 400 or not origin or not slug or "Access-Control-Allow-Origin" in response.headers:
+        return response
+    site = db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none()
+    if site is not None and origin.rstrip("/") in (site.allowed_origins or []):
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = "Retry-After"
+        response.headers["Vary"] = "Origin"
+    return response
+
+
+def has_token() -> bool:
+    """Server integrations authenticate and forward many customers; they are not limited per address."""
+    try:
+        return bearer_token() is not None
+    except ServiceError:
+        return False

@@ -1,0 +1,137 @@
+"""What moderators read and do through the token API: items with their scores, cases and the actions on them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from ..models import CaseState, ItemKind, ItemStatus
+from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
+from .common import Body, Query, Shape, Timestamp, whole_number
+from .validation import NOT_BLANK
+
+CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
+MAX_NOTE_CHARS = 2000
+
+
+class CaseQuery(Query):
+    state: Literal[CASE_STATE_FILTERS] = Field(  # type: ignore[valid-type]
+        default="open", description="active: open or claimed"
+    )
+    site: str | None = Field(default=None, description="a site's slug; empty means every site you may see")
+    reason: str | None = None
+    subject: str | None = Field(default=None, description="the subject's external id")
+    page: whole_number(1, 100_000) = 1
+    per_page: whole_number(1, 100) = 25
+
+
+class ActionBody(Body):
+    """Fields an action does not use are ignored, as they always were."""
+
+    model_config = {"extra": "ignore"}
+
+
+class NoteBody(ActionBody):
+    """resolve, dismiss, escalate: an optional note for the audit log."""
+
+    note: Annotated[str | None, Field(max_length=MAX_NOTE_CHARS)] = None
+
+
+class ReplyBody(ActionBody):
+    """reply: the public answer, shown under the item at once."""
+
+    body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK)]
+
+
+class RejectBody(ActionBody):
+    """reject: the reason shown to the author, one they can act on."""
+
+    reason: Literal[tuple(REJECTION_REASONS)]  # type: ignore[valid-type]
+
+    @field_validator("reason", mode="wrap")
+    @classmethod
+    def known_reason(cls, value: Any, handler: Any) -> str:
+        try:
+            return handler(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "invalid_reason", "reason must be one of " + ", ".join(REJECTION_REASONS)
+            ) from None
+
+
+class Score(Shape):
+    model_version: str
+    label: str
+    negative_probability: float
+    created_at: Timestamp
+
+
+class Reply(Shape):
+    id: int
+    body: str
+    author: dict[Literal["name"], str]
+    created_at: Timestamp
+
+
+class ItemAuthor(Shape):
+    name: str
+    email: str | None
+
+
+class CaseFields(Shape):
+    id: int
+    site: str
+    item_id: int
+    state: CaseState
+    reasons: list[str]
+    evidence: dict[str, Any]
+    priority: int
+    due_at: Timestamp | None
+    claimed_by: str | None = Field(description="while a claim is live")
+    claim_expires_at: Timestamp | None
+    model_version: str | None
+    stale: bool
+    created_at: Timestamp
+    first_answered_at: Timestamp | None
+    closed_at: Timestamp | None
+
+
+class ItemFields(Shape):
+    id: int
+    site: str
+    subject: str
+    kind: ItemKind
+    rating: int | None
+    title: str | None
+    body: str
+    lang: str | None
+    status: ItemStatus
+    hold_reasons: list[str]
+    rejection_reason: str | None
+    parent_id: int | None
+    author: ItemAuthor
+    created_at: Timestamp
+    scored_at: Timestamp | None
+    scores: list[Score]
+    replies: list[Reply]
+
+
+class Case(CaseFields):
+    """A case with its item."""
+
+    item: ItemFields
+
+
+class Item(ItemFields):
+    """An item with its scores (per model version) and its case."""
+
+    case: CaseFields | None
+
+
+class CasePage(Shape):
+    cases: list[Case]
+    page: int
+    per_page: int
+    total: int

@@ -1,0 +1,83 @@
+"""Shapes shared by every resource: the error body, ids, timestamps, query-string integers."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
+DIGITS = re.compile(r"[+-]?[0-9]{1,12}")
+
+
+class Body(BaseModel):
+    """A JSON request body: types as sent (no "5" for 5, no true for 1), unknown fields refused."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class Query(BaseModel):
+    """Query-string parameters: every value arrives as text; an unknown one is refused, naming it (a typo such as
+    ``per_pag`` would otherwise be silently ignored)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Shape(BaseModel):
+    """A response: built from the services' dicts, serialised as JSON."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+def query_int(value: Any) -> Any:
+    """A whole number written in decimal: "7", never "7.0", "7_0" or "" (which Python's int() or pydantic take)."""
+    if isinstance(value, str):
+        if not DIGITS.fullmatch(value.strip()):
+            raise PydanticCustomError("int_parsing", "must be a whole number")
+        return int(value)
+    return value
+
+
+def whole_number(low: int, high: int, description: str | None = None, optional: bool = False) -> Any:
+    """A query parameter holding a whole number from ``low`` to ``high``.
+
+    The bounds come before the parser: in that order pydantic writes them into the schema as minimum/maximum.
+    """
+    kind = int | None if optional else int
+    return Annotated[kind, Field(ge=low, le=high, description=description), BeforeValidator(query_int)]
+
+
+def integral(value: Any) -> Any:
+    """JSON has one number type: 4.0 is the whole number 4 (JSON Schema's "integer" says so too); 4.5 is not."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(integral)]
+# Written by ``services.listing.iso``: UTC with a "Z".
+Timestamp = Annotated[str, Field(json_schema_extra={"format": "date-time"})]
+
+
+class ErrorDetail(Shape):
+    code: str = Field(description="machine-readable: required, too_long, invalid, not_found, …")
+    message: str = Field(description="a sentence for a person")
+    field: str | None = Field(description="the field at fault (`author.email`, `rating`, `Origin`, …) or null")
+
+
+class Error(Shape):
+    """Every 4xx and 5xx of the API has this one shape."""
+
+    error: ErrorDetail
+
+
+class SitePath(BaseModel):
+    site_slug: str = Field(min_length=1, max_length=64, pattern="^[^/]+$", description="the site's slug")
+
+
+class SubjectPath(SitePath):
+    subject: str = Field(
+        min_length=1, max_length=200, pattern="^[^/]+$", description="a product's SKU or a page's id on the site"
+    )
