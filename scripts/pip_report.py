@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     width = max((len(n) + len(v) + 2 for n, v, _ in rows), default=0)
     for name, version, src in sorted(rows):
         print(f"  {f'{name}=={version}':<{width}}  {src}")
-    print(f"  {len(rows)} package(s); CUDA packages: {', '.join(cuda) if cuda else 'none'}")
+    print(f"  {len(rows)} package(s); CUDA packages: {', '.join(sorted(cuda)) if cuda else 'none'}")
     return 3 if cpu and cuda else 0
 
 
