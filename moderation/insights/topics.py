@@ -128,7 +128,7 @@ class TopicSettings:
 
     negative_bar: float = 0.5
     max_rating: int = 3
-    distance_threshold: float = 0.85
+    distance_threshold: float = 0.9
     wording_weight: float = 0.5
     merge_similarity: float = 0.5
     min_reviews: int = 3
