@@ -1,0 +1,94 @@
+"""Short names for complaint clusters: key phrases from ``yake``, kept when they set the cluster apart.
+
+yake (multilingual, offline, statistical: no model) proposes candidate phrases from a cluster's central
+clauses in the cluster's dominant language. Alone it would often pick what every complaint shares ("produit",
+"after"). So each candidate is scored by how many of the cluster's clauses contain it (coverage) times how
+specific it is to the cluster against the product's other negative clauses, and the label is the best phrase
+of 2–4 words when it covers nearly as much as the best single word, else the two best words joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from yake import KeywordExtractor
+
+from .sentences import GENERIC_WORDS, stopwords, words
+
+_CANDIDATES = 20
+_CENTRAL_CLAUSES = 150
+
+
+@dataclass(frozen=True)
+class Name:
+    label: str
+    keywords: tuple[str, ...]
+
+
+@cache
+def _extractor(language: str) -> KeywordExtractor:
+    return KeywordExtractor(lan=language, n=3, top=_CANDIDATES, dedup_lim=0.8)
+
+
+def _contains(phrase: str, clause_words: list[str]) -> bool:
+    target = phrase.split()
+    width = len(target)
+    return any(clause_words[i : i + width] == target for i in range(len(clause_words) - width + 1))
+
+
+def _coverage(phrase: str, clauses: Sequence[list[str]]) -> float:
+    if not clauses:
+        return 0.0
+    return sum(1 for c in clauses if _contains(phrase, c)) / len(clauses)
+
+
+def name_cluster(clauses: Sequence[str], others: Sequence[str], language: str) -> Name:
+    """A label (2–4 words where the text allows) and up to 5 keywords for a cluster.
+
+    Args:
+        clauses: the cluster's clauses in its dominant language, most central first.
+        others: clauses of the product's other clusters (a sample is enough), to judge specificity.
+        language: ``"fr"`` or ``"en"`` (yake's stop word list; other codes fall back to English).
+    """
+    language = language if language in ("fr", "en") else "en"
+    central = list(dict.fromkeys(clauses))[:_CENTRAL_CLAUSES]
+    if not central:
+        return Name(label="", keywords=())
+    text = ". ".join(c.rstrip(" .!?") for c in central) + "."
+    raw = [kw for kw, _ in _extractor(language).extract_keywords(text)]
+    inside = [words(c) for c in central]
+    outside = [words(c) for c in others]
+    common = stopwords(language)
+    scored: list[tuple[float, int, str]] = []
+    for rank, keyword in enumerate(raw):
+        phrase = " ".join(words(keyword))
+        tokens = phrase.split()
+        if not tokens or all(t in common or t in GENERIC_WORDS or len(t) < 3 for t in tokens):
+            continue
+        cover = _coverage(phrase, inside)
+        if cover == 0.0:
+            continue
+        specificity = cover / (cover + _coverage(phrase, outside))
+        scored.append((cover * specificity, rank, phrase))
+    if not scored:
+        return Name(label=_fallback(central), keywords=())
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    keywords = tuple(phrase for _, _, phrase in scored[:5])
+    singles = [(s, p) for s, _, p in scored if len(p.split()) == 1]
+    phrases = [(s, p) for s, _, p in scored if 2 <= len(p.split()) <= 4]
+    best_single = singles[0][0] if singles else 0.0
+    if phrases and phrases[0][0] >= 0.5 * best_single:
+        label = phrases[0][1]
+    elif len(singles) >= 2:
+        label = f"{singles[0][1]} {singles[1][1]}" if singles[1][0] >= 0.5 * best_single else singles[0][1]
+    else:
+        label = scored[0][2]
+    return Name(label=label, keywords=keywords)
+
+
+def _fallback(clauses: Sequence[str]) -> str:
+    """The first words of the most central clause, when yake found nothing usable."""
+    return " ".join(re.sub(r"\s+", " ", clauses[0]).split()[:4])

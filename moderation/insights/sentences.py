@@ -1,0 +1,95 @@
+"""Review text → the units that topics are built from: sentences, cut again at contrastive conjunctions.
+
+A review often praises and complains in one sentence ("Great screen but the battery dies by noon"); the
+classifier would give that sentence one middling score. Cutting at "but", "mais", "par contre"... gives each
+clause its own score, while the whole sentence is kept for quoting. Sentences come from ``sentencex``
+(Wikimedia's segmenter: rule-based, no dependencies, ~0.02 ms per review, and it cuts after "!!!" and "..."
+where pysbd 0.3.4 did not, at ~2.4 ms per review).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import sentencex
+from yake import KeywordExtractor
+
+SUPPORTED_LANGUAGES = ("en", "fr")
+_CONTRAST = re.compile(
+    r"\s*,?\s*\b(?:but|however|although|though|except that|whereas|mais|cependant|pourtant|par contre|"
+    r"en revanche|sauf que|néanmoins|toutefois|alors que)\b\s*,?\s*",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_MAX_SENTENCE_CHARS = 400
+
+# Words that say a review is negative without saying what failed. A clause made only of these and stopwords
+# ("Very disappointed, would not recommend", "Nul, à fuir !") is negative but names no topic.
+GENERIC_WORDS = frozenset(
+    """
+    bad terrible awful horrible poor poorly worst disappointed disappointing disappointment waste wasted money
+    recommend recommended buy bought buying purchase purchased product item thing stars star review avoid junk
+    rubbish garbage crap useless unhappy sad sorry regret regrets ok okay meh expected expectations
+    unfortunately sadly really totally completely simply honestly overall disappoint hate hated worth worthless
+    nul nulle nuls décevant décevante déçu déçue déçus déception horrible horribles mauvais mauvaise mauvaises
+    argent recommande recommander recommanderai conseille déconseille déconseiller acheter achat acheté achetée
+    produit produits article articles étoile étoiles avis éviter évitez fuir fuyez bof dommage hélas
+    malheureusement vraiment franchement totalement complètement nullité arnaque pire regrette regret attentes
+    jeté jetés fenêtre fenêtres
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A clause to score and embed, and the sentence it came from (what a topic quotes)."""
+
+    clause: str
+    sentence: str
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """yake's own stop word list for ``language`` (the extractor that names topics uses the same one)."""
+    return frozenset(KeywordExtractor(lan=language).stopword_set)
+
+
+def guess_language(text: str, default: str = "en") -> str:
+    """``"fr"`` or ``"en"`` by counting the stop words only one of the two languages has."""
+    fr, en = stopwords("fr"), stopwords("en")
+    tokens = words(text)
+    fr_hits = sum(1 for t in tokens if t in fr and t not in en)
+    en_hits = sum(1 for t in tokens if t in en and t not in fr)
+    if fr_hits == en_hits:
+        return default
+    return "fr" if fr_hits > en_hits else "en"
+
+
+def is_generic(clause: str) -> bool:
+    """True when the clause has no word beyond stop words and generic dissatisfaction."""
+    common = stopwords("fr") | stopwords("en")
+    return not any(len(w) >= 3 and w not in common and w not in GENERIC_WORDS for w in words(clause))
+
+
+def split_units(text: str, language: str) -> list[Unit]:
+    """Sentences (line breaks count as ends), each cut at contrastive conjunctions into clauses."""
+    segmenter_language = language if language in SUPPORTED_LANGUAGES else "en"
+    units: list[Unit] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        for raw in sentencex.segment(segmenter_language, line):
+            sentence = " ".join(raw.split())[:_MAX_SENTENCE_CHARS]
+            if not sentence:
+                continue
+            for clause in _CONTRAST.split(sentence):
+                clause = clause.strip(" ,;:-")
+                if any(ch.isalpha() for ch in clause):
+                    units.append(Unit(clause=clause, sentence=sentence))
+    return units

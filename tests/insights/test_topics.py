@@ -1,0 +1,147 @@
+"""The topic engine's logic, on small sets with a stub embedder and scorer (no model)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from moderation.insights import TopicSettings, analyse_topics, find_topics, trend
+from moderation.insights.sentences import is_generic, split_units
+
+from .helpers import NOW, review, stub_embed, stub_score
+
+BATTERY_FR = [
+    "La batterie se décharge en deux heures.",
+    "Batterie qui se vide en une nuit, nul.",
+    "La batterie se décharge trop vite.",
+    "Franchement la batterie se vide avant midi.",
+    "Autonomie ridicule, la batterie se décharge vite.",
+]
+BATTERY_EN = ["The battery dies fast.", "Battery dies in two hours.", "Sadly the battery dies by noon."]
+STRAP_EN = [
+    "The strap broke after a week.",
+    "Strap snapped on day two.",
+    "The band broke at the buckle.",
+    "My strap broke within a month.",
+]
+DELIVERY_FR = ["Livraison en retard de deux semaines.", "Le colis est arrivé en retard.", "Livraison très en retard."]
+
+
+def _product():
+    reviews = []
+    for text in BATTERY_FR:
+        reviews.append(review(len(reviews) + 1, text, language="fr"))
+    for text in BATTERY_EN:
+        reviews.append(review(len(reviews) + 1, text))  # no language given: guessed
+    for text in STRAP_EN:
+        reviews.append(review(len(reviews) + 1, text, rating=1, language="en"))
+    for text in DELIVERY_FR:
+        reviews.append(review(len(reviews) + 1, text, rating=3, language="fr"))
+    return reviews
+
+
+def _settings() -> TopicSettings:
+    # Stub vectors are not e5's: one pass on meaning alone, with a threshold that suits them.
+    return TopicSettings(distance_threshold=0.8, wording_weight=0.0, merge_similarity=0.9, min_share=0.0)
+
+
+def test_french_and_english_complaints_about_one_thing_make_one_topic():
+    reviews = _product()
+    topics = find_topics(reviews, embed=stub_embed, score=stub_score, now=NOW, settings=_settings())
+    by_size = {t.reviews: t for t in topics}
+    assert sorted(by_size) == [3, 4, 8]
+    battery = by_size[8]
+    assert battery.language == "fr"  # five French reviews against three English ones
+    assert "batterie" in battery.label
+    assert 2 <= len(battery.label.split()) <= 4
+    assert set(battery.item_ids) == set(range(1, 9))
+    assert battery.authors == 8
+    assert battery.negative_share == round(8 / len(reviews), 4)
+    assert len(battery.examples) == 3
+    assert len({e.item_id for e in battery.examples}) == 3
+    for example in battery.examples:
+        assert example.sentence in reviews[example.item_id - 1].text
+    strap = by_size[4]
+    assert strap.language == "en" and "strap" in strap.label
+
+
+def test_topics_count_distinct_reviews_and_authors():
+    reviews = [
+        review(1, "The strap broke. The strap broke again after the repair.", author="a"),
+        review(2, "Strap snapped on day two.", author="a"),
+        review(3, "The band broke at the buckle.", author="b"),
+        review(4, "My strap broke within a month.", author="c"),
+    ]
+    (topic,) = find_topics(reviews, embed=stub_embed, score=stub_score, now=NOW, settings=_settings())
+    assert topic.reviews == 4
+    assert topic.authors == 3
+
+
+def test_praise_high_ratings_and_generic_clauses_are_not_topics():
+    reviews = _product() + [
+        # 4–5★ reviews are not read, even when they mention a theme.
+        review(100, "The battery dies fast but I love it.", rating=5),
+        # Praise inside a 3★ review is scored positive and left out.
+        review(101, "Nice colours. Lovely design.", rating=3),
+        # Generic dissatisfaction makes a review negative without making a topic.
+        review(102, "Très déçu. Je ne recommande pas.", rating=1),
+        review(103, "Very disappointed, would not recommend.", rating=2),
+    ]
+    analysis = analyse_topics(reviews, embed=stub_embed, score=stub_score, now=NOW, settings=_settings())
+    listed = {item for topic in analysis.topics for item in topic.item_ids}
+    assert {100, 101, 102, 103}.isdisjoint(listed)
+    assert analysis.negative_reviews == len(_product()) + 2  # the two generic 1–2★ reviews count
+
+
+def test_small_clusters_are_dropped():
+    reviews = _product()[:8] + [review(50, "Livraison en retard.", rating=1)]
+    topics = find_topics(reviews, embed=stub_embed, score=stub_score, now=NOW, settings=_settings())
+    assert [t.reviews for t in topics] == [8]
+
+
+def test_results_are_repeatable():
+    reviews = _product()
+    first = find_topics(reviews, embed=stub_embed, score=stub_score, now=NOW, settings=_settings())
+    second = find_topics(list(reviews), embed=stub_embed, score=stub_score, now=NOW, settings=_settings())
+    assert first == second
+
+
+def test_no_reviews_no_topics():
+    assert find_topics([], embed=stub_embed, score=stub_score, now=NOW) == []
+    only_positive = [review(1, "Great watch.", rating=5)]
+    assert find_topics(only_positive, embed=stub_embed, score=stub_score, now=NOW) == []
+
+
+def test_default_settings_run_on_stub_vectors():
+    topics = find_topics(_product(), embed=stub_embed, score=stub_score, now=NOW)
+    assert topics and all(t.reviews >= 3 for t in topics)
+
+
+def test_trend_compares_daily_rates_of_the_last_30_days_and_the_90_before():
+    def days(*ago):
+        return [NOW - timedelta(days=d) for d in ago]
+
+    up = trend(days(1, 2, 3, 4, 5, 6, 40, 100), NOW)
+    assert (up.recent, up.before, up.direction) == (6, 2, "up")
+    assert up.ratio == 9.0  # (6 / 30) / (2 / 90)
+    down = trend(days(1, *range(31, 121, 10)), NOW)
+    assert (down.recent, down.before, down.direction) == (1, 9, "down")
+    assert trend(days(1, 2, 3), NOW).direction == "new"
+    flat = trend(days(1, 35, 65, 95), NOW)
+    assert (flat.ratio, flat.direction) == (1.0, "flat")
+    assert trend(days(1, 200, -3), NOW).recent == 1  # older than 120 days and future dates are left out
+    assert trend([], NOW) == trend([], NOW) and trend([], NOW).ratio is None
+
+
+def test_sentences_are_cut_at_line_breaks_and_contrastive_conjunctions():
+    units = split_units("Très belle montre mais la batterie se vide vite !\nLe bracelet est cassé", "fr")
+    assert [u.clause for u in units] == ["Très belle montre", "la batterie se vide vite !", "Le bracelet est cassé"]
+    assert units[1].sentence == "Très belle montre mais la batterie se vide vite !"
+    units = split_units("Got it yesterday. Battery dies in 2 hrs!!! The strap broke...", "en")
+    assert [u.clause for u in units] == ["Got it yesterday.", "Battery dies in 2 hrs!!!", "The strap broke..."]
+
+
+def test_generic_clauses_name_nothing():
+    assert is_generic("Very disappointed, would not recommend")
+    assert is_generic("Nul, à fuir !")
+    assert not is_generic("Trop petit")
+    assert not is_generic("The strap broke")
