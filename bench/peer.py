@@ -114,11 +114,14 @@ def comment_text(k: int) -> str:
     return f"Commentaire {k}: " + ", ".join(words) + "."
 
 
-def label(cmdline: list[str]) -> str:
-    """ "moderation worker" for python -m moderation worker, "gunicorn" for gunicorn, ..."""
+def label(proc: psutil.Process) -> str:
+    """ "moderation worker" for python -m moderation worker, "gunicorn" for a gunicorn process, else its name."""
+    cmdline = proc.cmdline()
+    if not cmdline or not Path(cmdline[0]).name.startswith("python"):
+        return proc.name()
     if "-m" in cmdline:
         return " ".join(cmdline[cmdline.index("-m") + 1 :][:2])
-    return Path(cmdline[0]).name if cmdline and cmdline[0] else ""
+    return Path(cmdline[1]).name if len(cmdline) > 1 else proc.name()
 
 
 def memory(pid: int) -> tuple[int, int, list[tuple[str, int]]]:
@@ -129,7 +132,7 @@ def memory(pid: int) -> tuple[int, int, list[tuple[str, int]]]:
     for proc in [root, *root.children(recursive=True)]:
         try:
             info = proc.memory_full_info()
-            name = label(proc.cmdline()) or proc.name()
+            name = label(proc)
         except psutil.Error:
             continue
         rss += info.rss
