@@ -4,10 +4,14 @@ Starts gunicorn (the web) and one `moderation worker` on a throwaway database an
 
   A. throughput: CLIENTS keep-alive clients post reviews as fast as they can (worker stopped, so the figure
      is the ingest path alone: validate, content rules, commit, enqueue); prints submissions/s and p50/p95/p99.
+     Beside it, the reference (bench/ingest_reference.py): the simplest Flask view that inserts one row with
+     one commit through the same driver (psycopg 3), in its own table of the same database, under the same
+     gunicorn settings, posted to by the same clients. The two alternate (ours, reference, ours, ... for
+     ROUNDS rounds of REQUESTS / ROUNDS each) and our throughput is printed as a ratio of the reference's.
   B. submit-to-case: with the worker running, 1-star angry reviews at RATE/s; for each, the time from the
      item's commit to its case's creation (both stamped by the servers); prints p50/p95.
 
-    python bench/ingest.py [--stub] [--requests 4000] [--clients 8] [--rate 20] [--seconds 30]
+    python bench/ingest.py [--stub] [--requests 4000] [--clients 8] [--rate 20] [--seconds 30] [--rounds 2]
 
 --stub scores with the keyword stub (isolates the platform); without it, the bundled model scores.
 """
@@ -28,6 +32,9 @@ from pathlib import Path
 
 import redis
 from sqlalchemy import create_engine, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest_reference import CREATE as REFERENCE_TABLE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -58,6 +65,20 @@ def wait_http(port: int, path: str = "/healthz", timeout: float = 60) -> None:
     raise RuntimeError("web did not start")
 
 
+def wait_http_post(port: int, timeout: float = 60) -> None:
+    """The reference serves only its POST route: any HTTP answer means it is up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/")
+            conn.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("reference did not start")
+
+
 def post_many(port: int, token: str, n: int, body_of, latencies: list[float], errors: list[int]) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
@@ -81,6 +102,7 @@ def main() -> None:
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--web-threads", type=int, default=4)
     parser.add_argument("--stub", action="store_true")
+    parser.add_argument("--rounds", type=int, default=2, help="A: ours and the reference alternate this many times")
     args = parser.parse_args()
 
     name = f"moderation_bench_{secrets.token_hex(3)}"
@@ -103,40 +125,65 @@ def main() -> None:
         moderation(env, "site", "create", "bench")
         token = moderation(env, "token", "create", "--site", "bench")
         web_port = 18000 + secrets.randbelow(1000)
+        ref_port = web_port + 1000
+        gunicorn = [sys.executable, "-m", "gunicorn", "-w", str(args.web_workers), "--threads", str(args.web_threads),
+                    "--log-level", "warning"]  # fmt: skip
         procs.append(
             subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-w", str(args.web_workers), "--threads", str(args.web_threads),
-                 "-b", f"127.0.0.1:{web_port}", "--log-level", "warning", "moderation:create_app()"],
-                env=env, cwd=ROOT,
+                [*gunicorn, "-b", f"127.0.0.1:{web_port}", "moderation:create_app()"], env=env, cwd=ROOT
+            )
+        )  # fmt: skip
+        with create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1)).begin() as conn:
+            conn.execute(text(REFERENCE_TABLE))
+        procs.append(
+            subprocess.Popen(
+                [*gunicorn, "-b", f"127.0.0.1:{ref_port}", "bench.ingest_reference:app"],
+                env={**env, "BENCH_REFERENCE_DATABASE_URL": database_url}, cwd=ROOT,
             )
         )  # fmt: skip
         wait_http(web_port)
+        wait_http_post(ref_port)
 
-        # A: ingest throughput, worker stopped.
-        per_client = args.requests // args.clients
-        latencies: list[float] = []
-        errors: list[int] = []
+        # A: ingest throughput, worker stopped, alternating with the reference on the same clients.
+        per_round = max(1, args.requests // args.clients // args.rounds)
+        latencies: dict[int, list[float]] = {web_port: [], ref_port: []}
+        errors: dict[int, list[int]] = {web_port: [], ref_port: []}
+        elapsed = {web_port: 0.0, ref_port: 0.0}
 
         def body(k: int) -> dict:
             return {"kind": "review", "rating": 1 + k % 5, "body": f"Avis numéro {k}, chaussures correctes.",
                     "author": {"name": "Bench", "email": f"user{k % 997}@example.com"}}  # fmt: skip
 
-        post_many(web_port, token, 20, body, [], [])  # warm-up: connections, imports, caches
-        threads = [
-            threading.Thread(target=post_many, args=(web_port, token, per_client, body, latencies, errors))
-            for _ in range(args.clients)
-        ]
-        started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - started
-        total = per_client * args.clients
-        print(f"A. ingest: {total} submissions from {args.clients} clients in {elapsed:.2f} s "
-              f"= {total / elapsed:.0f} submissions/s; latency p50 {percentile(latencies, .5) * 1000:.1f} ms, "
-              f"p95 {percentile(latencies, .95) * 1000:.1f} ms, p99 {percentile(latencies, .99) * 1000:.1f} ms; "
-              f"non-202: {len(errors)}")  # fmt: skip
+        for port in (web_port, ref_port):
+            post_many(port, token, 20, body, [], [])  # warm-up: connections, imports, caches
+        for _ in range(args.rounds):
+            for port in (web_port, ref_port):
+                threads = [
+                    threading.Thread(
+                        target=post_many, args=(port, token, per_round, body, latencies[port], errors[port])
+                    )  # fmt: skip
+                    for _ in range(args.clients)
+                ]
+                started = time.perf_counter()
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                elapsed[port] += time.perf_counter() - started
+        total = per_round * args.clients * args.rounds
+        rate = {port: total / elapsed[port] for port in elapsed}
+
+        def figures(port: int) -> str:
+            lat = latencies[port]
+            return (f"{total} submissions from {args.clients} clients in {elapsed[port]:.2f} s = {rate[port]:.0f} "
+                    f"submissions/s; latency p50 {percentile(lat, .5) * 1000:.1f} ms, p95 "
+                    f"{percentile(lat, .95) * 1000:.1f} ms, p99 {percentile(lat, .99) * 1000:.1f} ms; "
+                    f"non-202: {len(errors[port])}")  # fmt: skip
+
+        print(f"A. ingest: {figures(web_port)}")
+        print(f"   reference (Flask view, one INSERT + COMMIT, psycopg 3, same gunicorn): {figures(ref_port)}")
+        print(f"   ours / reference: {rate[web_port] / rate[ref_port]:.2f}x throughput "
+              f"({args.rounds} alternating rounds of {per_round * args.clients} submissions each)")  # fmt: skip
 
         # Score the backlog from A before measuring B, so B sees a quiet queue.
         worker_cmd = [sys.executable, "-m", "moderation", "worker"]
