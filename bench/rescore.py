@@ -206,7 +206,7 @@ def default_model_dir(stub: bool) -> str:
     if stub:
         return tempfile.gettempdir()
     try:
-        from moderation.classifier.transformer import default_model_dir as bundled
+        from moderation.classifier.folders import default_model_dir as bundled
     except ImportError:
         sys.exit("the real classifier (moderation.classifier.transformer) is not in this tree: pass --stub or --model")
     return str(bundled())

@@ -38,7 +38,7 @@ from .extensions import db
 @with_appcontext
 def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chunk_size, report_path, poll) -> None:
     """Rescore stored items with a new model version, in chunked rq jobs; re-running resumes."""
-    from .classifier.transformer import resolve_model_dir
+    from .classifier.folders import resolve_model_dir
     from .services import rescoring
     from .services.accounts import get_site
     from .services.errors import ServiceError

@@ -9,7 +9,6 @@ input order.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,9 @@ import torch  # noqa: E402
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer  # noqa: E402
 
 from . import Prediction  # noqa: E402
+from .folders import model_version, resolve_model_dir  # noqa: E402
 from .labels import LabelMapping, label_mapping  # noqa: E402
 from .settings import ModelSettings, encode_texts  # noqa: E402
-
-# Files whose bytes define a model version; tokenizer files count because they change what the model sees.
-_VERSIONED_SUFFIXES = (".safetensors", ".bin", ".json", ".model", ".txt")
 
 
 @dataclass(frozen=True)
@@ -91,18 +88,6 @@ def choose_device(
     if fast_cpu_bf16 is None:
         fast_cpu_bf16 = cpu_supports_fast_bf16()
     return DeviceChoice(torch_device, torch.bfloat16 if fast_cpu_bf16 else torch.float32)
-
-
-def content_hash(folder: Path, extra: list[Path] | None = None) -> str:
-    """A short hash of the weight, config and tokenizer files (names and bytes)."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in _VERSIONED_SUFFIXES)
-    for path in [*files, *(extra or [])]:
-        digest.update(path.name.encode())
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    return digest.hexdigest()[:12]
 
 
 class TransformerClassifier:
@@ -226,23 +211,5 @@ def load_transformer_classifier(
         model, tokenizer, _ = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
     else:
         model, tokenizer = _load_folder(folder, choice)
-    version_hash = content_hash(folder)
     model.to(choice.device)
-    name = settings.name or folder.name
-    return TransformerClassifier(model, tokenizer, settings, f"{name}-{version_hash}", choice)
-
-
-def resolve_model_dir(model_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The folder a load without an explicit one uses: ``MODERATION_MODEL_DIR`` if set, else the bundled model."""
-    return Path(model_dir or os.environ.get("MODERATION_MODEL_DIR") or default_model_dir()).expanduser()
-
-
-def default_model_dir() -> Path:
-    """The default model shipped as package data (``moderation/default_model/<name>``)."""
-    root = Path(__file__).resolve().parent.parent / "default_model"
-    candidates = sorted(p for p in root.iterdir() if (p / "config.json").exists()) if root.exists() else []
-    if not candidates:
-        raise FileNotFoundError(
-            f"no default model under {root}; set MODERATION_MODEL_DIR or pass model_dir to a model folder"
-        )
-    return candidates[-1]
+    return TransformerClassifier(model, tokenizer, settings, model_version(folder), choice)
