@@ -21,7 +21,13 @@ class Prediction:
 
 
 class Classifier(Protocol):
-    """What the worker and the rescoring job rely on."""
+    """What the worker and the rescoring job rely on.
+
+    A classifier that owns its batching (``batching.StagedClassifier``) has ``can_overlap = True`` and its
+    ``predict`` also takes ``overlap=`` (tokenise ahead of the forward pass) and ``on_batch=`` (called after each
+    forward pass). Callers check ``can_overlap`` before passing them, so a plain classifier (a test stub) needs
+    only ``predict(texts, batch_size)``.
+    """
 
     model_version: str
 

@@ -2,9 +2,9 @@
 
 The three stages follow transformers' pipelines: ``preprocess`` (text → ids, per-model prefix and safe
 truncation), ``_forward`` (the model call only, under ``inference_mode`` on the chosen device and dtype) and
-``postprocess`` (logits → plain ``Prediction`` objects, in float32 whatever the compute dtype). Texts are
-sorted by token length and cut into batches so that a batch pads to similar lengths, then put back in
-input order.
+``postprocess`` (logits → plain ``Prediction`` objects, in float32 whatever the compute dtype). Batching —
+texts sorted by token length so a batch pads to similar lengths, and tokenising overlapped with the forward
+pass on a GPU — is ``batching.StagedClassifier``'s.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import torch  # noqa: E402
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer  # noqa: E402
 
 from . import Prediction  # noqa: E402
+from .batching import StagedClassifier  # noqa: E402
 from .folders import model_version, resolve_model_dir  # noqa: E402
 from .labels import LabelMapping, label_mapping  # noqa: E402
 from .settings import ModelSettings, encode_texts  # noqa: E402
@@ -90,8 +91,11 @@ def choose_device(
     return DeviceChoice(torch_device, torch.bfloat16 if fast_cpu_bf16 else torch.float32)
 
 
-class TransformerClassifier:
-    """Scores texts with a sequence-classification model; see the module docstring for the stages."""
+class TransformerClassifier(StagedClassifier):
+    """Scores texts with a sequence-classification model; see the module docstring for the stages.
+
+    ``predict`` (batches sorted by length, optionally tokenised ahead of the forward pass) is ``StagedClassifier``'s.
+    """
 
     def __init__(
         self, model: Any, tokenizer: Any, settings: ModelSettings, model_version: str, choice: DeviceChoice
@@ -144,26 +148,6 @@ class TransformerClassifier:
             )
             for p in negative.tolist()
         ]
-
-    def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]:
-        """Score ``texts``; the result is in input order.
-
-        Raises:
-            ValueError: a text is empty, whitespace only, or not a string; or ``batch_size`` < 1.
-        """
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        if not texts:
-            return []
-        encoded = self.preprocess(list(texts))
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-        results: list[Prediction | None] = [None] * len(encoded)
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            logits = self._forward(self._collate([encoded[i] for i in chunk]))
-            for index, prediction in zip(chunk, self.postprocess(logits), strict=True):
-                results[index] = prediction
-        return results  # type: ignore[return-value]
 
 
 def _load_folder(folder: Path, choice: DeviceChoice):

@@ -907,7 +907,7 @@ def _apply_actions(run: RescoreRun, rows: list[DiffRow], counts: dict[str, int],
     db.session.flush()
 
 
-# -- scoring texts (CPU, or CUDA with tokenising overlapped) ------------------------------------------------
+# -- scoring texts (the classifier overlaps tokenising with its forward pass on CUDA) ------------------------
 
 
 def default_batch_size(classifier: Classifier) -> int:
@@ -922,16 +922,10 @@ def _on_cuda(classifier: Classifier) -> bool:
     return getattr(device, "type", str(device or "")).startswith("cuda")
 
 
-def has_stages(classifier: Classifier) -> bool:
-    """The transformers-pipeline stages: ``preprocess`` → ``_collate`` → ``_forward`` → ``postprocess``."""
-    return all(
-        callable(getattr(classifier, name, None)) for name in ("preprocess", "_collate", "_forward", "postprocess")
-    )
-
-
 def use_overlap(classifier: Classifier) -> bool:
+    """Tokenise ahead while the model runs: on CUDA by default, when the classifier can (``RESCORE_OVERLAP``)."""
     mode = str(setting("RESCORE_OVERLAP")).lower()
-    if mode == "never" or not has_stages(classifier):
+    if mode == "never" or not getattr(classifier, "can_overlap", False):
         return False
     return mode == "always" or _on_cuda(classifier)
 
@@ -944,10 +938,8 @@ def score_texts(
     overlap: bool | None = None,
 ) -> list[Prediction]:
     """Predictions for ``texts`` in order, ``on_batch(n)`` after each forward pass (the job renews its lease)."""
-    from .rescoring_pipeline import predict_overlapped
-
     if overlap if overlap is not None else use_overlap(classifier):
-        return predict_overlapped(classifier, texts, batch_size, on_batch=on_batch)
+        return classifier.predict(texts, batch_size=batch_size, overlap=True, on_batch=on_batch)  # type: ignore[call-arg]
     predictions: list[Prediction] = []
     # Several forward passes per call so the classifier can sort by length inside it; the lease renews between.
     step = batch_size * 8
