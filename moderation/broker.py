@@ -1,4 +1,4 @@
-"""Redis and rq: connections, the one enqueue helper, and worker heartbeats."""
+"""Redis and rq: connections, the one enqueue helper, worker heartbeats, and a running job's execution lease."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import redis
 from flask import Flask, current_app
-from rq import Queue, Retry
+from rq import Queue, Retry, get_current_job
 
 HEARTBEAT_KEY = "moderation:workers"
 SCORE_PENDING_MARKER = "moderation:score:queued"
@@ -82,3 +82,35 @@ def live_workers(conn: redis.Redis, max_age_s: float) -> list[dict[str, Any]]:
         if now - beat["at"] <= max_age_s and beat.get("model_version"):
             workers.append(beat)
     return workers
+
+
+class ExecutionLease:
+    """Keeps this job's entry in rq's StartedJobRegistry alive for ``seconds`` past each renewal.
+
+    A ``SimpleWorker`` runs the job in its own thread and sends no heartbeat while it does, so rq registers the
+    execution until job timeout + 60 s: a worker killed mid-chunk would hold its chunk that long. Renewing a
+    short lease between forward passes lets rq's registry cleanup (every maintenance interval, on any worker of
+    the queue) see the chunk abandoned within ``seconds`` of the kill, and retry it.
+    """
+
+    def __init__(self, seconds: int):
+        self.seconds = max(2, int(seconds))
+        self.job = get_current_job()
+        self.renewed_at = float("-inf")
+
+    def renew(self, _scored: int = 0) -> None:
+        now = time.monotonic()
+        if self.job is None or now - self.renewed_at < self.seconds / 4:
+            return
+        registry = self.job.started_job_registry
+        conn = self.job.connection
+        # Entries are "job_id:execution_id"; a killed earlier execution of this job may linger with a lower score,
+        # so this execution is the latest one. Only the registry score moves: rq's execution hashes keep their TTL.
+        mine = [
+            (score, key)
+            for key, score in conn.zrange(registry.key, 0, -1, withscores=True)
+            if key.decode().startswith(self.job.id + ":")
+        ]
+        if mine:
+            conn.zadd(registry.key, {max(mine)[1]: time.time() + self.seconds}, xx=True)
+        self.renewed_at = now

@@ -1,4 +1,9 @@
-"""rq job functions. They take ids (or nothing), run inside the worker's app context, and let errors raise."""
+"""Every rq entry point. Each takes ids (or nothing), runs inside the worker's app context, makes one service call
+and lets errors raise.
+
+Jobs are enqueued by name (``"moderation.jobs.score_pending_items"``): services and the broker never import this
+module, and only a worker process does.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ import time
 
 from flask import current_app
 
-from .broker import SCORE_PENDING_MARKER, get_redis
+from .broker import SCORE_PENDING_MARKER, ExecutionLease, get_redis
+from .services import rescoring
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +50,11 @@ def score_pending_items() -> int:
             break
     log.info("scored %d item(s) with %s", scored, classifier.model_version)
     return scored
+
+
+def rescore_chunk(run_id: int, chunk_id: int) -> int:
+    """Score one chunk of a rescore run (see ``services.rescoring.rescore_chunk``). Returns the items scored here."""
+    return rescoring.rescore_chunk(run_id, chunk_id, lease=ExecutionLease)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

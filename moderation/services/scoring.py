@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Sequence
 
+from flask import current_app
 from sqlalchemy import insert, select
 
 from .. import metrics
@@ -13,6 +14,7 @@ from ..classifier import Classifier, Prediction
 from ..extensions import db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, ItemStatus, Score, Site, utcnow
 from . import audit, policy
+from .model_versions import classifier_for_version
 from .submissions import urgency_for
 
 log = logging.getLogger(__name__)
@@ -109,10 +111,6 @@ def models_for(items: Sequence[Item], held: Classifier) -> list[tuple[Classifier
 
 
 def _model_for_version(version: str, held: Classifier) -> Classifier:
-    from flask import current_app
-
-    from .rescoring import classifier_for_version
-
     unavailable: dict[str, float] = current_app.extensions.setdefault("moderation.unavailable_models", {})
     failed_at = unavailable.get(version)
     if failed_at is not None and time.monotonic() - failed_at < UNAVAILABLE_RETRY_S:
