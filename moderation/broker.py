@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from typing import Any
 
 import redis
 from flask import Flask, current_app
-from rq import Queue, Retry, get_current_job
+from rq import Callback, Queue, Retry, get_current_job
+from rq.job import Job
+
+from .request_context import current_request_id
 
 HEARTBEAT_KEY = "moderation:workers"
 SCORE_PENDING_MARKER = "moderation:score:queued"
+# By name, like every job: the broker never imports the job module (which imports the services that import this).
+FAILURE_CALLBACK = "moderation.jobs.report_failure"
 
 
 def embedded_redis_url(data_dir: str) -> str:
@@ -39,13 +45,22 @@ def get_queue(name: str, app: Flask | None = None) -> Queue:
 
 
 def enqueue(
-    queue_name: str, func: Any, *args: Any, job_id: str, timeout: int = 600, retry: Retry | None = None, **kwargs: Any
-):
+    queue_name: str,
+    func: str | Callable[..., Any],
+    *args: Any,
+    job_id: str,
+    timeout: int = 600,
+    retry: Retry | None = None,
+    **kwargs: Any,
+) -> Job:
     """Every enqueue goes through here: timeout, retries with backoff, failure callback, stable id, and the
-    request id of the HTTP request (if any) that caused it, for the worker's logs."""
-    from .jobs import report_failure
-    from .observability import current_request_id
+    request id of the HTTP request (if any) that caused it, for the worker's logs.
 
+    Args:
+        queue_name: the rq queue.
+        func: the job by dotted name (``"moderation.jobs.score_pending_items"``), as rq allows.
+        job_id: deterministic, so that a re-run finds the job it enqueued before.
+    """
     meta = {"request_id": current_request_id(), **kwargs.pop("meta", {})}
     return get_queue(queue_name).enqueue(
         func,
@@ -53,7 +68,7 @@ def enqueue(
         job_id=job_id,
         job_timeout=timeout,
         retry=retry or Retry(max=3, interval=[5, 30, 120]),
-        on_failure=report_failure,
+        on_failure=Callback(FAILURE_CALLBACK),
         result_ttl=300,
         failure_ttl=7 * 24 * 3600,
         meta=meta,

@@ -11,7 +11,7 @@ from ..models import ItemStatus, Site
 from ..services import listing
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
-from ..services.queueing import request_scoring
+from ..services.scheduling import request_scoring
 from ..services.submissions import create_item, parse_submission
 from . import bp
 from .auth import bearer_token, check_public_client

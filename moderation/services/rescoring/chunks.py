@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ...classifier import Classifier, Prediction
 from ...extensions import db
@@ -124,9 +125,9 @@ def insert_score_rows(rows: list[dict]) -> int:
     if dialect == "postgresql" and db.engine.dialect.driver == "psycopg":
         return copy_score_rows(rows)
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        dialect_insert = postgresql.insert
     elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        dialect_insert = sqlite.insert
     else:  # pragma: no cover - other databases are not supported targets
         db.session.execute(insert(Score), rows)
         return len(rows)
