@@ -41,6 +41,6 @@ def load_classifier(model_dir: str | None = None, device: str = "auto") -> Class
         model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
         device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
     """
-    from .transformer import load_transformer_classifier
+    from .transformer import load_transformer_classifier  # torch loads with a model, never on import
 
     return load_transformer_classifier(model_dir=model_dir, device=device)

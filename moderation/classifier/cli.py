@@ -101,6 +101,7 @@ def train_command(
         labels += y
         sources += s
     if from_db:
+        # Here, not at the top: the model group needs no app; only --from-db reads the platform's database.
         from moderation.services.training_data import export_labelled
 
         exported = export_labelled(site=site)
@@ -113,7 +114,7 @@ def train_command(
     if len(set(labels)) < 2:
         raise click.UsageError("training needs both negative and positive examples")
 
-    import torch
+    import torch  # torch: only when the command runs
 
     from .training import TrainConfig, source_balanced_weights, train
     from .transformer import choose_device

@@ -182,7 +182,7 @@ def load_transformer_classifier(
         FileNotFoundError: ``model_dir`` does not exist or is not a model folder.
         ValueError: bad device/dtype, or labels that cannot be mapped to negative/positive.
     """
-    from .partial import is_partial_model, load_partial_model
+    from .partial import is_partial_model, load_partial_model  # only a partial model needs safetensors and the base
 
     choice = choose_device(device, dtype)
     if num_threads:
