@@ -133,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     from moderation.embedded import start_redis, stop
     from moderation.extensions import db
     from moderation.services import rescoring
+    from moderation.services.rescoring import chunks
     from moderation.worker import build_worker
 
     folder = tempfile.mkdtemp(prefix="rescore-bench-")
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 classifier = rescoring.load_model(model_dir, device=args.device)
                 load_s = time.perf_counter() - loading
                 worker = build_worker(app, lambda _app: classifier, queues=[rescoring.setting("RESCORE_QUEUE")])
-                stages = instrument(rescoring)
+                stages = instrument(chunks)
 
                 started = time.perf_counter()
                 model = rescoring.register_model_version(classifier.model_version, model_dir)
@@ -206,7 +207,7 @@ def default_model_dir(stub: bool) -> str:
     if stub:
         return tempfile.gettempdir()
     try:
-        from moderation.classifier.transformer import default_model_dir as bundled
+        from moderation.classifier.folders import default_model_dir as bundled
     except ImportError:
         sys.exit("the real classifier (moderation.classifier.transformer) is not in this tree: pass --stub or --model")
     return str(bundled())

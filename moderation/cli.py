@@ -84,7 +84,7 @@ def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_p
 @with_appcontext
 def sweep_command() -> None:
     """Enqueue scoring for items left unscored (e.g. accepted while Redis was down)."""
-    from .services.queueing import count_unscored, sweep_unscored
+    from .services.scheduling import count_unscored, sweep_unscored
 
     n = count_unscored()
     enqueued = sweep_unscored(min_age_s=0)
@@ -146,7 +146,7 @@ def bootstrap_demo(app: Flask, host: str, port: int) -> None:
 
     from .models import Role, Site
     from .services.accounts import create_moderator, create_token
-    from .services.queueing import request_scoring
+    from .services.scheduling import request_scoring
     from .widget.demo import load_demo
 
     if db.session.execute(select(func.count()).select_from(Site)).scalar_one():
@@ -294,7 +294,7 @@ def import_command(path: str) -> None:
     from tqdm import tqdm
 
     from .services.importing import count_rows, import_rows, read_rows
-    from .services.queueing import request_scoring
+    from .services.scheduling import request_scoring
 
     with tqdm(total=count_rows(path), unit="row", disable=None) as bar:
         report = import_rows(read_rows(path), current_app.config, on_row=lambda: bar.update(1))

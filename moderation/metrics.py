@@ -26,10 +26,20 @@ from prometheus_client import (
     Gauge,
     Histogram,
     generate_latest,
+    multiprocess,
+    start_http_server,
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
-from sqlalchemy import event
+from rq import Queue
+from rq.exceptions import NoSuchJobError
+from rq.job import Job
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session, scoped_session
+
+from .broker import get_redis, live_workers
+from .extensions import db
+from .models import Site
+from .services.scheduling import count_unscored, oldest_unscored_age_s
 
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 DELAY_BUCKETS = (0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 1800, 3600, 4 * 3600, 24 * 3600)
@@ -160,12 +170,6 @@ class ScrapeTimeCollector:
         yield from families
 
     def queue_families(self) -> list[Metric]:
-        from rq import Queue
-        from rq.exceptions import NoSuchJobError
-        from rq.job import Job
-
-        from .broker import get_redis, live_workers
-
         conn = get_redis(self.app)
         depth = GaugeMetricFamily("moderation_queue_depth", "Jobs waiting in an rq queue", labels=["queue"])
         oldest = GaugeMetricFamily(
@@ -208,12 +212,6 @@ class ScrapeTimeCollector:
         return [depth, oldest, registries, workers]
 
     def database_families(self) -> list[Metric]:
-        from sqlalchemy import select
-
-        from .extensions import db
-        from .models import Site
-        from .services.queueing import count_unscored, oldest_unscored_age_s
-
         with self.app.app_context():
             try:
                 unscored = count_unscored()
@@ -246,8 +244,6 @@ def process_registry() -> CollectorRegistry:
     """This process's metrics, or every gunicorn worker's when they share a multiprocess directory."""
     registry = CollectorRegistry(auto_describe=False)
     if multiprocess_dir():
-        from prometheus_client import multiprocess
-
         multiprocess.MultiProcessCollector(registry)
     else:
         registry.register(_Forward(REGISTRY))
@@ -283,6 +279,4 @@ def register_metrics(app: Flask) -> None:
 
 def serve_worker_metrics(port: int, addr: str = "0.0.0.0") -> None:
     """The worker's own ``/metrics`` on ``port`` (a thread; the rq loop keeps the main thread)."""
-    from prometheus_client import start_http_server
-
     start_http_server(port, addr=addr, registry=process_registry())

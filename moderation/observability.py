@@ -3,41 +3,35 @@ operator surfaces mounted on the web app: ``/metrics`` and the admin-only rq das
 
 A request id comes from the client's ``X-Request-ID`` (when it looks like one) or is generated; it is echoed
 in the response, stamped on every log line of the request, stored in the meta of every job enqueued while
-handling it (``broker.enqueue``) and stamped again on the worker's log lines while it runs that job.
+handling it (``broker.enqueue`` reads it from ``request_context``) and stamped again on the worker's log lines
+while it runs that job.
 """
 
 from __future__ import annotations
 
-import contextvars
 import json
 import logging
 import re
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import rq_dashboard
 from flask import Flask, abort, g, redirect, request, url_for
+from flask_login import current_user
+from rq_dashboard.web import setup_rq_connection
+
+from .extensions import csrf, login_manager
+from .request_context import job_id_var, new_request_id, request_id_var
 
 REQUEST_ID_HEADER = "X-Request-ID"
 # Accept what proxies and load balancers send (uuids, hex, "Root=1-…" trace ids); anything else is replaced.
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:=/+-]{1,128}$")
 
-request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("moderation_request_id", default=None)
-job_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("moderation_job_id", default=None)
-
 # LogRecord attributes that are not "extra" fields.
 _RESERVED = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
-
-
-def current_request_id() -> str | None:
-    return request_id_var.get()
-
-
-def new_request_id() -> str:
-    return uuid.uuid4().hex
 
 
 class ContextFilter(logging.Filter):
@@ -136,6 +130,8 @@ def _unbind_request_id(exc: BaseException | None = None) -> None:
 
 def register_observability(app: Flask) -> None:
     """Request ids, ``/metrics`` and the admin-only rq dashboard at ``/admin/rq``."""
+    # Here, not at the top: metrics creates its samples on import, and gunicorn's master imports this module
+    # (for the log formatter) before its multi-process directory exists.
     from .metrics import register_metrics
 
     app.before_request(_bind_request_id)
@@ -151,11 +147,6 @@ def register_rq_dashboard(app: Flask, url_prefix: str = "/admin/rq") -> None:
     rq-dashboard has no authentication of its own. Every request to it passes ``require_admin`` first: an
     admin moderator logged in through the console's Flask-Login session, or nothing.
     """
-    import rq_dashboard
-    from rq_dashboard.web import setup_rq_connection
-
-    from .extensions import csrf
-
     app.config.setdefault("RQ_DASHBOARD_REDIS_URL", app.config["REDIS_URL"])
     app.config.setdefault("RQ_DASHBOARD_POLL_INTERVAL", 5000)
     setup_rq_connection(app)
@@ -173,10 +164,6 @@ def register_rq_dashboard(app: Flask, url_prefix: str = "/admin/rq") -> None:
 
 def require_admin():
     """None for a logged-in admin; otherwise a redirect to the console's login page or a 403."""
-    from flask_login import current_user
-
-    from .extensions import login_manager
-
     has_loader = login_manager._user_callback is not None or login_manager._request_callback is not None
     if has_loader and current_user.is_authenticated:
         if getattr(current_user, "is_admin", False):

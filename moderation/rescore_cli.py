@@ -10,8 +10,15 @@ import time
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from sqlalchemy import select
+from tqdm import tqdm
 
+from .classifier.folders import resolve_model_dir
 from .extensions import db
+from .models import RescoreRun, Site
+from .services import rescoring
+from .services.accounts import get_site
+from .services.errors import ServiceError
 
 
 @click.command("rescore")
@@ -38,11 +45,6 @@ from .extensions import db
 @with_appcontext
 def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chunk_size, report_path, poll) -> None:
     """Rescore stored items with a new model version, in chunked rq jobs; re-running resumes."""
-    from .classifier.transformer import resolve_model_dir
-    from .services import rescoring
-    from .services.accounts import get_site
-    from .services.errors import ServiceError
-
     # No --model: the workers' model, so that after an upgrade that ships a new bundled model
     # `moderation rescore --activate` moves every site to it.
     model_dir = os.path.abspath(resolve_model_dir(model_dir or current_app.config.get("MODEL_DIR")))
@@ -91,7 +93,7 @@ def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chun
     if not watch(run.id, poll):
         sys.exit(1)
     # The diff first: what the new model changes, and what activating it does (or did) to the queue.
-    run = db.session.get(type(run), run.id)
+    run = db.session.get(RescoreRun, run.id)
     print_report(rescoring.diff_report(run))
     if report_path:
         with open(report_path, "w", newline="", encoding="utf-8") as fh:
@@ -107,8 +109,6 @@ def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chun
 
 
 def dry_run_summary(version, run, site_id, since, chunk_size, scope) -> None:
-    from .services import rescoring
-
     click.echo(f"dry run: nothing is written or enqueued. Model version {version}, {scope}.")
     if run is not None:
         progress = rescoring.run_progress(run)
@@ -125,11 +125,6 @@ def dry_run_summary(version, run, site_id, since, chunk_size, scope) -> None:
 
 def watch(run_id: int, poll: float) -> bool:
     """A progress bar until every chunk is done. False when chunks failed and nothing is left running."""
-    from tqdm import tqdm
-
-    from .models import RescoreRun
-    from .services import rescoring
-
     run = db.session.get(RescoreRun, run_id)
     progress = rescoring.run_progress(run)
     db.session.rollback()
@@ -173,10 +168,6 @@ def watch(run_id: int, poll: float) -> bool:
 
 
 def print_report(report) -> None:
-    from sqlalchemy import select
-
-    from .models import Site
-
     data = report.as_dict(dict(db.session.execute(select(Site.id, Site.slug)).all()), max_subjects=10)
     click.echo(
         f"diff vs {data['baseline_versions']}: {data['items']} item(s), verdict changed {data['verdict_changed']}, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import signal
 import time
@@ -14,7 +15,11 @@ from rq.exceptions import StopRequested
 from rq.scheduler import RQScheduler
 
 from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
+from .classifier import Classifier, load_classifier
+from .extensions import db
 from .observability import job_log_context
+from .services.cases import release_expired_claims
+from .services.scheduling import sweep_unscored
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +50,6 @@ class ModerationWorker(SimpleWorker):
             try:
                 return super().perform_job(job, queue, execution)
             finally:
-                from .extensions import db
-
                 db.session.remove()
 
     def heartbeat(self, timeout=None, pipeline=None):
@@ -81,10 +84,6 @@ class ModerationWorker(SimpleWorker):
             log.warning("could not move due retries; next maintenance tries again", exc_info=True)
 
     def sweep(self) -> None:
-        from .extensions import db
-        from .services.cases import release_expired_claims
-        from .services.queueing import sweep_unscored
-
         with self.app.app_context():
             try:
                 sweep_unscored()
@@ -192,15 +191,11 @@ def build_worker(
     )
 
 
-def default_classifier_factory(app: Flask):
-    from .classifier import load_classifier
-
+def default_classifier_factory(app: Flask) -> Classifier:
     return load_classifier(model_dir=app.config.get("MODEL_DIR"), device=app.config.get("DEVICE", "auto"))
 
 
 def import_factory(spec: str) -> Callable[[Flask], object]:
     """Resolve ``module:callable`` (tests and custom deployments plug their own classifier here)."""
-    import importlib
-
     module_name, _, attr = spec.partition(":")
     return getattr(importlib.import_module(module_name), attr)

@@ -12,7 +12,7 @@ from ..schemas.listing import SubjectListing, SubjectQuery
 from ..schemas.submissions import Accepted, Submission
 from ..services import listing
 from ..services.accounts import get_site
-from ..services.queueing import request_scoring
+from ..services.scheduling import request_scoring
 from ..services.submissions import create_item, parse_submission
 from . import bp
 from .auth import check_public_client

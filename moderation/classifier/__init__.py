@@ -21,7 +21,13 @@ class Prediction:
 
 
 class Classifier(Protocol):
-    """What the worker and the rescoring job rely on."""
+    """What the worker and the rescoring job rely on.
+
+    A classifier that owns its batching (``batching.StagedClassifier``) has ``can_overlap = True`` and its
+    ``predict`` also takes ``overlap=`` (tokenise ahead of the forward pass) and ``on_batch=`` (called after each
+    forward pass). Callers check ``can_overlap`` before passing them, so a plain classifier (a test stub) needs
+    only ``predict(texts, batch_size)``.
+    """
 
     model_version: str
 
@@ -35,6 +41,6 @@ def load_classifier(model_dir: str | None = None, device: str = "auto") -> Class
         model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
         device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
     """
-    from .transformer import load_transformer_classifier
+    from .transformer import load_transformer_classifier  # torch loads with a model, never on import
 
     return load_transformer_classifier(model_dir=model_dir, device=device)

@@ -6,12 +6,14 @@ transformers are imported inside the commands only.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
+
+from .evaluation import evaluate, read_eval_csv, read_training_csv
 
 
 @click.group("model")
@@ -26,26 +28,6 @@ RECIPES = {
     "cuda": {"frozen_layers": 0, "epochs": 6, "lr_layers": 3e-5, "int8": True},
     "cpu": {"frozen_layers": 8, "epochs": 4, "lr_layers": 1e-4, "int8": False},
 }
-
-
-def _read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
-    """Rows of ``text,label`` (pos/neg), ``text,label,source`` or ``text,stars`` (≤2★ neg, ≥4★ pos)."""
-    from .evaluation import read_eval_csv
-
-    rows = read_eval_csv(path)
-    sources: list[str] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        has_source = "source" in (reader.fieldnames or [])
-        sources = [row["source"] if has_source else path.stem for row in reader if (row["text"] or "").strip()]
-    texts, labels, kept_sources = [], [], []
-    for text, negative, source in zip(rows.texts, rows.is_negative, sources, strict=True):
-        if negative is None:
-            continue
-        texts.append(text)
-        labels.append(1 if negative else 0)
-        kept_sources.append(source)
-    return texts, labels, kept_sources
 
 
 @model_group.command("train")
@@ -114,11 +96,12 @@ def train_command(
     labels: list[int] = []
     sources: list[str] = []
     for path in csv_files:
-        t, y, s = _read_training_csv(path)
+        t, y, s = read_training_csv(path)
         texts += t
         labels += y
         sources += s
     if from_db:
+        # Here, not at the top: the model group needs no app; only --from-db reads the platform's database.
         from moderation.services.training_data import export_labelled
 
         exported = export_labelled(site=site)
@@ -131,7 +114,7 @@ def train_command(
     if len(set(labels)) < 2:
         raise click.UsageError("training needs both negative and positive examples")
 
-    import torch
+    import torch  # torch: only when the command runs
 
     from .training import TrainConfig, source_balanced_weights, train
     from .transformer import choose_device
@@ -147,7 +130,7 @@ def train_command(
     val_texts = val_labels = val_groups = None
     if val_csv is not None:
         # With a source column, every source weighs the same in the epoch choice and the threshold.
-        val_texts, val_labels, val_groups = _read_training_csv(val_csv)
+        val_texts, val_labels, val_groups = read_training_csv(val_csv)
     config = TrainConfig(
         name=name,
         frozen_layers=frozen_layers,
@@ -190,10 +173,7 @@ def eval_command(
     csv_file: Path, model_dir: str | None, device: str, batch_size: int, threads: int | None, as_json: bool
 ) -> None:
     """Accuracy, macro-F1, negative recall/precision and, for star files, what the policy would flag."""
-    from dataclasses import asdict
-
-    from .evaluation import evaluate, read_eval_csv
-    from .transformer import load_transformer_classifier
+    from .transformer import load_transformer_classifier  # torch: only when the command runs
 
     rows = read_eval_csv(csv_file)
     classifier = load_transformer_classifier(model_dir, device=device, num_threads=threads)

@@ -121,3 +121,26 @@ def report(predicted_negative: list[bool], probabilities: list[float], rows: Eva
 def evaluate(classifier: Classifier, rows: EvalRows, batch_size: int = 32) -> EvalReport:
     predictions = classifier.predict(rows.texts, batch_size=batch_size)
     return report([p.label == "negative" for p in predictions], [p.negative_probability for p in predictions], rows)
+
+
+def read_training_csv(path: Path) -> tuple[list[str], list[int], list[str]]:
+    """Rows of ``text,label`` (pos/neg), ``text,label,source`` or ``text,stars`` (≤2★ neg, ≥4★ pos).
+
+    Returns:
+        texts, labels (1 negative, 0 positive) and sources (the ``source`` column, else the file's name); rows
+        without a label (3★) are left out.
+    """
+    rows = read_eval_csv(path)
+    sources: list[str] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        has_source = "source" in (reader.fieldnames or [])
+        sources = [row["source"] if has_source else path.stem for row in reader if (row["text"] or "").strip()]
+    texts, labels, kept_sources = [], [], []
+    for text, negative, source in zip(rows.texts, rows.is_negative, sources, strict=True):
+        if negative is None:
+            continue
+        texts.append(text)
+        labels.append(1 if negative else 0)
+        kept_sources.append(source)
+    return texts, labels, kept_sources

@@ -2,14 +2,13 @@
 
 The three stages follow transformers' pipelines: ``preprocess`` (text → ids, per-model prefix and safe
 truncation), ``_forward`` (the model call only, under ``inference_mode`` on the chosen device and dtype) and
-``postprocess`` (logits → plain ``Prediction`` objects, in float32 whatever the compute dtype). Texts are
-sorted by token length and cut into batches so that a batch pads to similar lengths, then put back in
-input order.
+``postprocess`` (logits → plain ``Prediction`` objects, in float32 whatever the compute dtype). Batching —
+texts sorted by token length so a batch pads to similar lengths, and tokenising overlapped with the forward
+pass on a GPU — is ``batching.StagedClassifier``'s.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,10 @@ import torch  # noqa: E402
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer  # noqa: E402
 
 from . import Prediction  # noqa: E402
+from .batching import StagedClassifier  # noqa: E402
+from .folders import model_version, resolve_model_dir  # noqa: E402
 from .labels import LabelMapping, label_mapping  # noqa: E402
 from .settings import ModelSettings, encode_texts  # noqa: E402
-
-# Files whose bytes define a model version; tokenizer files count because they change what the model sees.
-_VERSIONED_SUFFIXES = (".safetensors", ".bin", ".json", ".model", ".txt")
 
 
 @dataclass(frozen=True)
@@ -93,20 +91,11 @@ def choose_device(
     return DeviceChoice(torch_device, torch.bfloat16 if fast_cpu_bf16 else torch.float32)
 
 
-def content_hash(folder: Path, extra: list[Path] | None = None) -> str:
-    """A short hash of the weight, config and tokenizer files (names and bytes)."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in _VERSIONED_SUFFIXES)
-    for path in [*files, *(extra or [])]:
-        digest.update(path.name.encode())
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    return digest.hexdigest()[:12]
+class TransformerClassifier(StagedClassifier):
+    """Scores texts with a sequence-classification model; see the module docstring for the stages.
 
-
-class TransformerClassifier:
-    """Scores texts with a sequence-classification model; see the module docstring for the stages."""
+    ``predict`` (batches sorted by length, optionally tokenised ahead of the forward pass) is ``StagedClassifier``'s.
+    """
 
     def __init__(
         self, model: Any, tokenizer: Any, settings: ModelSettings, model_version: str, choice: DeviceChoice
@@ -160,26 +149,6 @@ class TransformerClassifier:
             for p in negative.tolist()
         ]
 
-    def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]:
-        """Score ``texts``; the result is in input order.
-
-        Raises:
-            ValueError: a text is empty, whitespace only, or not a string; or ``batch_size`` < 1.
-        """
-        if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
-        if not texts:
-            return []
-        encoded = self.preprocess(list(texts))
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-        results: list[Prediction | None] = [None] * len(encoded)
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
-            logits = self._forward(self._collate([encoded[i] for i in chunk]))
-            for index, prediction in zip(chunk, self.postprocess(logits), strict=True):
-                results[index] = prediction
-        return results  # type: ignore[return-value]
-
 
 def _load_folder(folder: Path, choice: DeviceChoice):
     config = AutoConfig.from_pretrained(folder, local_files_only=True)
@@ -213,7 +182,7 @@ def load_transformer_classifier(
         FileNotFoundError: ``model_dir`` does not exist or is not a model folder.
         ValueError: bad device/dtype, or labels that cannot be mapped to negative/positive.
     """
-    from .partial import is_partial_model, load_partial_model
+    from .partial import is_partial_model, load_partial_model  # only a partial model needs safetensors and the base
 
     choice = choose_device(device, dtype)
     if num_threads:
@@ -226,23 +195,5 @@ def load_transformer_classifier(
         model, tokenizer, _ = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
     else:
         model, tokenizer = _load_folder(folder, choice)
-    version_hash = content_hash(folder)
     model.to(choice.device)
-    name = settings.name or folder.name
-    return TransformerClassifier(model, tokenizer, settings, f"{name}-{version_hash}", choice)
-
-
-def resolve_model_dir(model_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The folder a load without an explicit one uses: ``MODERATION_MODEL_DIR`` if set, else the bundled model."""
-    return Path(model_dir or os.environ.get("MODERATION_MODEL_DIR") or default_model_dir()).expanduser()
-
-
-def default_model_dir() -> Path:
-    """The default model shipped as package data (``moderation/default_model/<name>``)."""
-    root = Path(__file__).resolve().parent.parent / "default_model"
-    candidates = sorted(p for p in root.iterdir() if (p / "config.json").exists()) if root.exists() else []
-    if not candidates:
-        raise FileNotFoundError(
-            f"no default model under {root}; set MODERATION_MODEL_DIR or pass model_dir to a model folder"
-        )
-    return candidates[-1]
+    return TransformerClassifier(model, tokenizer, settings, model_version(folder), choice)

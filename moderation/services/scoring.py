@@ -6,16 +6,42 @@ import logging
 import time
 from collections.abc import Sequence
 
+from flask import current_app
 from sqlalchemy import insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import metrics
 from ..classifier import Classifier, Prediction
 from ..extensions import db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, ItemStatus, Score, Site, utcnow
-from . import audit, policy
+from . import audit, policy, scheduling
+from .model_versions import classifier_for_version
 from .submissions import urgency_for
 
 log = logging.getLogger(__name__)
+
+
+# A job stops claiming new batches after this long and hands the rest to a follow-up job, so one job never
+# runs into its timeout and a worker's other queues are not starved.
+JOB_TIME_BUDGET_S = 120
+
+
+def score_pending_items(classifier: Classifier, batch_size: int, time_budget_s: float = JOB_TIME_BUDGET_S) -> int:
+    """Score every unscored item, batch by batch, for up to ``time_budget_s``. Returns how many were scored.
+
+    Past the budget the rest goes to a follow-up job, named after where this one stopped.
+    """
+    scheduling.scoring_started()
+    started = time.monotonic()
+    scored = 0
+    while True:
+        ids = score_batch(classifier, batch_size)
+        scored += len(ids)
+        if len(ids) < batch_size:
+            return scored
+        if time.monotonic() - started > time_budget_s:
+            scheduling.request_scoring(ids[-1])
+            return scored
 
 
 def claim_unscored(limit: int) -> list[Item]:
@@ -41,9 +67,9 @@ def insert_scores(rows: list[dict]) -> None:
         return
     dialect = db.engine.dialect.name
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        dialect_insert = postgresql.insert
     elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        dialect_insert = sqlite.insert
     else:  # pragma: no cover - other databases are not supported targets
         db.session.execute(insert(Score), rows)
         return
@@ -109,10 +135,6 @@ def models_for(items: Sequence[Item], held: Classifier) -> list[tuple[Classifier
 
 
 def _model_for_version(version: str, held: Classifier) -> Classifier:
-    from flask import current_app
-
-    from .rescoring import classifier_for_version
-
     unavailable: dict[str, float] = current_app.extensions.setdefault("moderation.unavailable_models", {})
     failed_at = unavailable.get(version)
     if failed_at is not None and time.monotonic() - failed_at < UNAVAILABLE_RETRY_S:

@@ -126,7 +126,7 @@ def load_demo(origins: list[str]) -> ImportReport:
 @with_appcontext
 def load_command(origins: tuple[str, ...]) -> None:
     """Create the 'demo' site and import the demo reviews and article comments."""
-    from ..services.queueing import request_scoring
+    from ..services.scheduling import request_scoring
 
     report = load_demo(list(origins) or ["http://127.0.0.1:8000", "http://localhost:8000"])
     if report.created:

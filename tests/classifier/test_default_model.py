@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from moderation.classifier.transformer import default_model_dir, load_transformer_classifier
+from moderation.classifier.folders import default_model_dir, model_version
+from moderation.classifier.transformer import load_transformer_classifier
 
 pytestmark = pytest.mark.model
 
@@ -37,6 +38,8 @@ def test_load_classifier_finds_the_default(default_classifier, model_cache_dir: 
     again = load_transformer_classifier(None, device="cpu", cache_dir=model_cache_dir)
     assert time.perf_counter() - started < 15
     assert again.model_version == default_classifier.model_version
+    # The rescore command and the web name a folder's version without torch; it must be the loaded model's.
+    assert model_version(default_model_dir()) == default_classifier.model_version
 
 
 def test_clear_reviews(default_classifier):

@@ -134,7 +134,7 @@ def test_train_command_writes_a_loadable_int8_model(tmp_path: Path, model_cache_
 
 def test_the_gpu_default_recipe_is_the_bundled_models():
     from moderation.classifier.cli import RECIPES
-    from moderation.classifier.transformer import default_model_dir
+    from moderation.classifier.folders import default_model_dir
 
     shipped = json.loads((default_model_dir() / "training.json").read_text())["config"]
     assert {k: shipped[k] for k in RECIPES["cuda"]} == RECIPES["cuda"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import redis as redis_lib
 from sqlalchemy import func, select
 
@@ -54,6 +58,35 @@ def test_dry_run_writes_nothing(make_app, world, tmp_path):
     assert "run 1 exists (running): 0/3 chunk(s) done" in result.output
     assert table_counts(app) == tables
     assert redis_snapshot(app) == keys
+
+
+NO_TORCH_SCRIPT = """
+import json, sys
+sys.modules["torch"] = sys.modules["transformers"] = None  # any import of them now raises ImportError
+from moderation import create_app
+app = create_app(json.loads(sys.argv[1]))
+result = app.test_cli_runner().invoke(args=["rescore", "--model", sys.argv[2], "--dry-run"])
+print(result.output)
+sys.exit(result.exit_code)
+"""
+
+
+def test_rescore_command_runs_without_torch_on_a_stub_model(make_app, world, tmp_path):
+    app = make_app(RESCORE_CLASSIFIER_LOADER=LOADER)
+    seed_items(app, 10)
+    model_dir = write_stub_model(tmp_path / "model", NEW)
+    config = {
+        key: app.config[key]
+        for key in ("TESTING", "DATABASE_URL", "REDIS_URL", "DATA_DIR", "SECRET_KEY", "RESCORE_CLASSIFIER_LOADER")
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", NO_TORCH_SCRIPT, json.dumps(config), str(model_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "would rescore 10 item(s) in 1 chunk(s)" in out.stdout
 
 
 def test_api_shows_progress_and_diff_to_the_right_moderators(make_app, world, client, tmp_path):

@@ -71,9 +71,9 @@ def setup(pack: Path, work: Path) -> Path:
 
 
 def read_csv(path: Path, limit: int | None = None):
-    from moderation.classifier.cli import _read_training_csv
+    from moderation.classifier.evaluation import read_training_csv
 
-    texts, labels, sources = _read_training_csv(path)
+    texts, labels, sources = read_training_csv(path)
     if limit:
         rng = random.Random(0)
         keep = sorted(rng.sample(range(len(texts)), min(limit, len(texts))))

@@ -1,4 +1,5 @@
-"""Asking for scoring, and the sweep that makes sure every accepted item is eventually scored."""
+"""Scheduling scoring on Redis: asking for a scoring job, and the sweep that makes sure every accepted item is
+eventually scored. (The moderators' case queue is ``services.queue``; this module only schedules rq jobs.)"""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from datetime import timedelta
 
 import redis
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..broker import SCORE_PENDING_MARKER, enqueue, get_redis
 from ..extensions import db
 from ..models import Item, ItemStatus, utcnow
 
 log = logging.getLogger(__name__)
+
+# Enqueued by name: importing the job module here would make it and this service import each other.
+SCORE_JOB = "moderation.jobs.score_pending_items"
 
 
 def request_scoring(item_id: int) -> bool:
@@ -25,8 +29,6 @@ def request_scoring(item_id: int) -> bool:
     Returns:
         True when a job is waiting, False when Redis was unreachable.
     """
-    from ..jobs import score_pending_items
-
     try:
         conn = get_redis()
         # The job deletes the marker before it claims items, so an item committed before this check is
@@ -34,7 +36,7 @@ def request_scoring(item_id: int) -> bool:
         if conn.set(SCORE_PENDING_MARKER, item_id, nx=True, ex=60):
             enqueue(
                 current_app.config["SCORE_QUEUE"],
-                score_pending_items,
+                SCORE_JOB,
                 job_id=f"score-after-item-{item_id}",
                 timeout=900,
             )
@@ -54,9 +56,13 @@ def oldest_unscored_age_s() -> float | None:
     return None if oldest is None else (utcnow() - oldest).total_seconds()
 
 
-def count_unscored() -> int:
-    from sqlalchemy import func
+def scoring_started() -> None:
+    """A scoring job calls this before it claims items: an item committed from now on makes its submitter
+    enqueue a new job (``request_scoring`` coalesces on this marker)."""
+    get_redis().delete(SCORE_PENDING_MARKER)
 
+
+def count_unscored() -> int:
     return db.session.execute(
         select(func.count()).select_from(Item).where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
     ).scalar_one()
@@ -67,8 +73,6 @@ def sweep_unscored(min_age_s: float | None = None) -> bool:
 
     Covers submissions accepted while Redis was down and jobs lost with a Redis restart.
     """
-    from ..jobs import score_pending_items
-
     min_age_s = current_app.config["SWEEP_AFTER_S"] if min_age_s is None else min_age_s
     cutoff = utcnow() - timedelta(seconds=min_age_s)
     waiting = db.session.execute(
@@ -81,7 +85,7 @@ def sweep_unscored(min_age_s: float | None = None) -> bool:
         return False
     enqueue(
         current_app.config["SCORE_QUEUE"],
-        score_pending_items,
+        SCORE_JOB,
         job_id=f"score-sweep-{int(time.time() // 10)}",
         timeout=900,
     )
