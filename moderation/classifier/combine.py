@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from .linear import LinearModel, guess_language
+from .settings import clip_characters
 
 _EPS = 1e-6
 
@@ -95,8 +96,13 @@ class SecondOpinion:
         return cls(linear, Combination.from_dict(raw))
 
     def combine(self, texts: Sequence[str], e5_probabilities: Sequence[float]) -> list[tuple[float, str]]:
-        """(combined negative probability, language) per text, in input order."""
-        logits = self.linear.logits(list(texts))
+        """(combined negative probability, language) per text, in input order.
+
+        ``texts`` are the raw texts (no model prefix); a huge paste is cut to its head and tail first, as the
+        transformer's own preprocessing does, so the linear model's cost stays bounded.
+        """
+        texts = [clip_characters(t) for t in texts]
+        logits = self.linear.logits(texts)
         out = []
         for text, p, z in zip(texts, e5_probabilities, logits, strict=True):
             lang = guess_language(text)

@@ -76,8 +76,13 @@ def test_save_load_round_trip_without_pickle(tmp_path):
 
 def test_load_rejects_other_formats(tmp_path):
     path = tmp_path / "other.npz"
-    np.savez(path, terms=np.zeros(1, np.uint8), idf=np.zeros(1), coef=np.zeros(1),
-             meta=np.frombuffer(b'{"format": "x"}', dtype=np.uint8))
+    np.savez(
+        path,
+        terms=np.zeros(1, np.uint8),
+        idf=np.zeros(1),
+        coef=np.zeros(1),
+        meta=np.frombuffer(b'{"format": "x"}', dtype=np.uint8),
+    )
     with pytest.raises(ValueError, match="format"):
         LinearModel.load(path)
 
@@ -110,7 +115,7 @@ def test_second_opinion_needs_combination(tmp_path):
         SecondOpinion.load(path)
     _model().save(path, extra={"combination": {"weights": {"fr": [0.0, 1.0, 0.0]}}})
     second = SecondOpinion.load(path)
-    (p, lang), = second.combine(["Produit nul et cassé, je ne le recommande pas."], [0.5])
+    ((p, lang),) = second.combine(["Produit nul et cassé, je ne le recommande pas."], [0.5])
     assert lang == "fr" and p > 0.5
     assert second.label(p, lang, 0.5) == "negative"
 
@@ -160,3 +165,16 @@ def test_pruning_keeps_the_largest_coefficients():
     model = train.train_linear(list(texts), list(labels), list(sources), min_df=1, top_k=50, c=10.0, log=lambda _: None)
     assert len(model.vocabulary) == len(model.coef) == len(model.idf) == 50
     assert sorted(model.vocabulary.values()) == list(range(50))
+
+
+def test_shipped_second_opinion_loads_and_reads_reviews():
+    path = ROOT / "moderation" / "default_model" / "e5-small-sentiment-fr-en" / "second_opinion.npz"
+    assert path.stat().st_size < 5_000_000
+    second = SecondOpinion.load(path)
+    assert set(second.combination.weights) == {"fr", "en"}
+    texts = ["Produit nul, cassé au bout de deux jours, je ne recommande pas.", "Love this dress, fits perfectly!"]
+    logits = second.linear.logits(texts)
+    assert logits[0] > 0 > logits[1]
+    # An undecided transformer (0.5) is moved by the linear model's reading, each in its own language.
+    (p_fr, lang_fr), (p_en, lang_en) = second.combine(texts, [0.5, 0.5])
+    assert (lang_fr, lang_en) == ("fr", "en") and p_fr > 0.5 > p_en

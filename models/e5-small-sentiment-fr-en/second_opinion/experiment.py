@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import scipy.sparse as sp
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +28,7 @@ def counts_cached():
     f_train, f_vocab, f_eval = CACHE / "train_counts.npz", CACHE / "vocab.json", CACHE / "eval_counts.npz"
     texts, labels, sources = T.read_train(DATA)
     eval_rows = read_rows(DATA, cap=None)
-    if f_train.exists():
+    if f_vocab.exists():  # written last: the three files are complete
         train = sp.load_npz(f_train).tocsr()
         vocab = json.loads(f_vocab.read_text())
         ev = sp.load_npz(f_eval).tocsr()

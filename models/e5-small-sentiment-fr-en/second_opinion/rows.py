@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import random
+import sys
 from pathlib import Path
 
 LANG = {
@@ -39,8 +40,14 @@ def _cap(rows: list[dict], cap: int | None, seed: int = 13) -> list[dict]:
 def read_train(data: Path) -> list[dict]:
     with (data / "train.csv").open(encoding="utf-8", newline="") as handle:
         return [
-            {"split": "train", "source": r["source"], "lang": r["lang"], "text": r["text"],
-             "is_negative": r["label"] == "neg", "stars": None}
+            {
+                "split": "train",
+                "source": r["source"],
+                "lang": r["lang"],
+                "text": r["text"],
+                "is_negative": r["label"] == "neg",
+                "stars": None,
+            }
             for r in csv.DictReader(handle)
         ]
 
@@ -48,9 +55,17 @@ def read_train(data: Path) -> list[dict]:
 # What the shipped e5 model scored on 2 shared CPU cores (2–5 texts/s under load): every row of the small sources,
 # a nested seeded sample of the large ones.
 E5_CAPS = {
-    "val": {"clothing_en": 800, "hotel_en": 500, "tweets_en": 500},
-    "test": {"babelio_fr": 1000, "clothing_en": 1000, "hotel_en": 500, "tweets_en": 500,
-             "movies_en_sentences": 400, "movies_en_long": 150},
+    "val": {"clothing_en": 600, "hotel_en": 300, "tweets_en": 300, "movies_en_sentences": 300},
+    "test": {
+        "babelio_fr": 1900,
+        "clothing_en": 1500,
+        "hotel_en": 300,
+        "tweets_en": 300,
+        "allocine_fr": 300,
+        "movies_en_sentences": 300,
+        "movies_en_long": 100,
+        "amazon_de": 0,
+    },
 }
 
 
@@ -68,8 +83,14 @@ def read_rows(data: Path, cap: int | None = 1500, test_cap: int | dict | None = 
         by_source: dict[str, list[dict]] = {}
         for r in csv.DictReader(handle):
             by_source.setdefault(r["source"], []).append(
-                {"split": "val", "source": r["source"], "lang": r["lang"], "text": r["text"],
-                 "is_negative": r["label"] == "neg", "stars": None}
+                {
+                    "split": "val",
+                    "source": r["source"],
+                    "lang": r["lang"],
+                    "text": r["text"],
+                    "is_negative": r["label"] == "neg",
+                    "stars": None,
+                }
             )
     for source in sorted(by_source):
         out += _cap(by_source[source], _source_cap(cap, source))
@@ -84,7 +105,47 @@ def read_rows(data: Path, cap: int | None = 1500, test_cap: int | dict | None = 
                     neg = True if stars <= 2 else False if stars >= 4 else None
                 else:
                     stars, neg = None, r["label"] == "neg"
-                rows.append({"split": "test", "source": source, "lang": LANG[source], "text": r["text"],
-                             "is_negative": neg, "stars": stars})
+                rows.append(
+                    {
+                        "split": "test",
+                        "source": source,
+                        "lang": LANG[source],
+                        "text": r["text"],
+                        "is_negative": neg,
+                        "stars": stars,
+                    }
+                )
         out += _cap(rows, _source_cap(test_cap, source))
+    return out
+
+
+def read_val_middle(shared_dir: Path, seed: int = 13, cap: int = 150) -> list[dict]:
+    """The middle-rated (3★; Babelio 2.5–3.5★) rows of the validation parts of the star-rated sources.
+
+    ``prepare`` drops them from train/val (they carry no sentiment label), so they were never trained on: the
+    3★ bar can be chosen on them without touching a test split. Same split calls, same seeds as ``prepare``.
+    """
+    root = Path(__file__).resolve().parents[3]
+    sys.path.insert(0, str(root))
+    from moderation.classifier.corpora import read_babelio, split
+    from moderation.classifier.review_corpora import _SEED_OFFSET, REVIEW_SOURCES, read_review_file
+
+    out = []
+    _, valid, _ = split(read_babelio(shared_dir / "babelio_fr_reviews.csv"), seed + 99, key=lambda r: r[1])
+    mids = [
+        {"split": "val_mid", "source": "babelio_fr", "lang": "fr", "text": t, "is_negative": None, "stars": s}
+        for t, s in valid
+        if 2 < s < 4
+    ]
+    out += _cap(mids, cap)
+    for name in ("clothing_en", "finefood_en"):
+        filename, _, _ = REVIEW_SOURCES[name]
+        rows = read_review_file(shared_dir / filename, True)
+        _, valid, _ = split(rows, seed + _SEED_OFFSET[name], key=lambda r: r[1])
+        mids = [
+            {"split": "val_mid", "source": name, "lang": "en", "text": t, "is_negative": None, "stars": s}
+            for t, s in valid
+            if 2 < s < 4
+        ]
+        out += _cap(mids, cap)
     return out

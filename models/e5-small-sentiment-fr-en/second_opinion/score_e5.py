@@ -1,7 +1,7 @@
 """Score the capped validation/test rows once with the shipped e5 model; cache {sha1(text): p_negative} in JSONL.
 
 Run nice'd; it resumes where a previous run stopped (texts already in the cache are skipped).
-Usage: python score_e5.py DATA_DIR CACHE_FILE (caps: rows.E5_CAPS)
+Usage: python score_e5.py DATA_DIR CACHE_FILE SHARED_DATA_DIR (caps: rows.E5_CAPS)
 """
 
 from __future__ import annotations
@@ -13,10 +13,20 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from rows import E5_CAPS, read_rows  # noqa: E402
+from rows import E5_CAPS, read_rows, read_val_middle  # noqa: E402
 
-ORDER = ["babelio_fr", "clothing_en", "finefood_en", "amazon_fr", "hotel_en", "allocine_fr",
-         "movies_en_sentences", "movies_en_long", "tweets_en", "amazon_de"]
+ORDER = [
+    "babelio_fr",
+    "clothing_en",
+    "finefood_en",
+    "amazon_fr",
+    "hotel_en",
+    "allocine_fr",
+    "movies_en_sentences",
+    "movies_en_long",
+    "tweets_en",
+    "amazon_de",
+]
 
 
 def key(text: str) -> str:
@@ -25,7 +35,7 @@ def key(text: str) -> str:
 
 def main() -> None:
     data, cache = Path(sys.argv[1]), Path(sys.argv[2])
-    rows = read_rows(data, E5_CAPS["val"], E5_CAPS["test"])
+    rows = read_rows(data, E5_CAPS["val"], E5_CAPS["test"]) + read_val_middle(Path(sys.argv[3]))
     done = set()
     if cache.exists():
         done = {json.loads(line)["k"] for line in cache.read_text().splitlines() if line.strip()}
@@ -36,7 +46,7 @@ def main() -> None:
 
     clf = load_classifier(device="cpu")
     print("model", clf.model_version, flush=True)
-    groups = [(s, src) for s in ("val", "test") for src in ORDER]
+    groups = [(s, src) for s in ("val", "val_mid", "test") for src in ORDER]
     for split, source in groups:
         todo, seen = [], set()
         for r in rows:

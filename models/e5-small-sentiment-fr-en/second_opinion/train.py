@@ -47,8 +47,9 @@ def count_matrix(texts: Sequence[str], vocabulary: dict[str, int] | None = None,
     """(csr counts, vocabulary). With ``vocabulary`` None it is learnt (terms in ≥ ``min_df`` texts)."""
     from sklearn.feature_extraction.text import CountVectorizer
 
-    vectorizer = CountVectorizer(analyzer=analyze, min_df=min_df if vocabulary is None else 1, vocabulary=vocabulary,
-                                 dtype=np.float32)
+    vectorizer = CountVectorizer(
+        analyzer=analyze, min_df=min_df if vocabulary is None else 1, vocabulary=vocabulary, dtype=np.float32
+    )
     matrix = vectorizer.fit_transform(texts) if vocabulary is None else vectorizer.transform(texts)
     return matrix.tocsr(), dict(vectorizer.vocabulary_)
 
