@@ -140,6 +140,15 @@ CASE_ACTIONS: dict[str, tuple[type | None, CaseActionCall, str]] = {
 }
 
 
+# Actions that would close a case without a decision on its item: refused while the item is held, so that a held
+# item leaves the queue only by approve or reject (DESIGN.md, "Invariants").
+HELD_ITEM_REFUSALS: dict[str, str] = {
+    "reply": "Refused with 409 `held_item` while the item is held (not public): approve it first, or reject it.",
+    "resolve": "Refused with 409 `held_item` while the item is held: approve or reject the item instead.",
+    "dismiss": "Refused with 409 `held_item` while the item is held: approve or reject the item instead.",
+}
+
+
 def case_action_view(action: str) -> Callable[..., Response]:
     body_shape, call, summary = CASE_ACTIONS[action]
 
@@ -152,7 +161,7 @@ def case_action_view(action: str) -> Callable[..., Response]:
         return respond(shapes.Case, case_json(case))
 
     act.__name__ = f"case_{action}"
-    act.__doc__ = f"{summary}."
+    act.__doc__ = f"{summary}.\n{HELD_ITEM_REFUSALS.get(action, '')}"
     required = body_shape in (shapes.ReplyBody, shapes.RejectBody)
     errors = (400, 401, 403, 404, 409, 415, 422) if body_shape else (400, 401, 403, 404, 409, 415)
     documented = operation(

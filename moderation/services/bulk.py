@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import AuditEvent, Case, Moderator
+from ..models import AuditEvent, Case, Item, Moderator
+from ..vocabulary import ItemStatus
 from . import access, audit, case_queue
 from . import cases as case_service
 from .errors import Conflict, NotFound, ServiceError
@@ -35,6 +36,16 @@ class BulkResult:
     bulk_id: int
     done: int
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    # Of the skipped, the cases left alone because their item is held.
+    held: int = 0
+
+
+@dataclass
+class Preview:
+    count: int
+    sample: list[Case]
+    # How many matched cases have a held item: resolve and dismiss skip them.
+    held: int = 0
 
 
 @dataclass
@@ -43,10 +54,13 @@ class UndoResult:
     skipped: list[tuple[int, str]] = field(default_factory=list)
 
 
-def preview(moderator: Moderator, filters: case_queue.QueueFilters) -> tuple[int, list[Case]]:
-    """How many cases the filter matches (counting stops past ``BULK_MAX``), and the first few in queue order."""
+def preview(moderator: Moderator, filters: case_queue.QueueFilters) -> Preview:
+    """How many cases the filter matches (counting stops past ``BULK_MAX``), how many of them have a held item,
+    and the first few in queue order."""
     query = case_queue.filtered_query(moderator, filters)
-    return case_queue.count(query, BULK_MAX), list(db.session.execute(query.limit(SAMPLE_SIZE)).scalars())
+    held = case_queue.count(query.where(Item.status == ItemStatus.HELD.value), BULK_MAX)
+    sample = list(db.session.execute(query.limit(SAMPLE_SIZE)).scalars())
+    return Preview(count=case_queue.count(query, BULK_MAX), sample=sample, held=held)
 
 
 def iso(value: datetime | None) -> str | None:
@@ -74,7 +88,8 @@ def apply(
 ) -> BulkResult:
     """Apply ``action`` to every case the filter matches (at most ``BULK_MAX``), through the case services.
 
-    Cases another moderator holds, or already closed, are skipped and listed. The caller commits.
+    Cases another moderator holds, or already closed, are skipped and listed; so are, for resolve and dismiss,
+    cases whose item is held (counted apart in ``held``). The caller commits.
 
     Raises:
         ServiceError: unknown action, or more cases than ``BULK_MAX``; Conflict when the count moved since
@@ -101,18 +116,21 @@ def apply(
     perform = BULK_ACTIONS[action]
     previous: dict[str, dict[str, Any]] = {}
     skipped: list[tuple[int, str]] = []
+    held = 0
     for case in targets:
         snapshot = restorable(case)
         try:
             perform(moderator, case, note)
         except Conflict as refusal:
             skipped.append((case.id, refusal.message))
+            if refusal.code == "held_item":
+                held += 1
             continue
         previous[str(case.id)] = {**snapshot, "left_state": case.state}
     event.before = {"cases": previous}
-    event.after = {**event.after, "count": len(previous), "skipped": len(skipped)}
+    event.after = {**event.after, "count": len(previous), "skipped": len(skipped), "skipped_held": held}
     db.session.flush()
-    return BulkResult(bulk_id=event.id, done=len(previous), skipped=skipped)
+    return BulkResult(bulk_id=event.id, done=len(previous), skipped=skipped, held=held)
 
 
 def get_bulk(moderator: Moderator, bulk_id: int) -> AuditEvent:

@@ -126,7 +126,29 @@ def take(moderator: Moderator, case: Case) -> None:
         claim(moderator, case)
 
 
+HELD_ITEM_MESSAGE = (
+    "the item is held (not public): approve or reject it; closing its case would leave it unpublished "
+    "and its author never told"
+)
+
+
+def item_is_held(case: Case) -> bool:
+    return case.item.status == ItemStatus.HELD.value
+
+
+def refuse_if_held(case: Case, message: str = HELD_ITEM_MESSAGE) -> None:
+    """A held item leaves the queue only by a decision on it (DESIGN.md, "Invariants"): approve or reject.
+
+    Raises:
+        Conflict: ``held_item`` while the case's item is held.
+    """
+    if item_is_held(case):
+        raise Conflict("held_item", message)
+
+
 def close(moderator: Moderator, case: Case, state: CaseState, action: str, note: str | None = None) -> Case:
+    """Close a case without deciding on its item; refused while the item is held, before any claim is taken."""
+    refuse_if_held(case)
     take(moderator, case)
     before = snapshot(case)
     now = utcnow()
@@ -143,9 +165,14 @@ def close(moderator: Moderator, case: Case, state: CaseState, action: str, note:
 def reply(moderator: Moderator, case: Case, body: str) -> Reply:
     """Answer the customer publicly; the reply shows under the item at once.
 
+    A held item is not public, so a reply under it would answer nobody and closing the case would bury the
+    item: the moderator approves it first (the case stays open for the reply) or rejects it.
+
     Raises:
-        ServiceError: 422 when the body is empty or too long; Conflict when someone else holds the case.
+        ServiceError: 422 when the body is empty or too long; Conflict when someone else holds the case, or
+            ``held_item`` while the item is held.
     """
+    refuse_if_held(case, "the item is held (not public): approve it first, then reply; or reject it")
     if not isinstance(body, str) or not body.strip():
         raise ServiceError("required", "body must be a non-empty text", field="body", status=422)
     if len(body) > MAX_REPLY_CHARS:
