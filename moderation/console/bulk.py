@@ -25,7 +25,8 @@ def bulk():
     """Choose a filter, see how many cases it matches, then act on all of them."""
     sites, filters, args = filters_from(request.args)
     previewed = request.args.get("preview") == "1"
-    count, sample = bulk_service.preview(me(), filters) if previewed else (None, [])
+    preview = bulk_service.preview(me(), filters) if previewed else None
+    count = preview.count if preview else None
     form = BulkForm(expected=count)
     template = "console/_bulk_preview.html" if request.headers.get("HX-Request") else "console/bulk.html"
     return render_template(
@@ -34,7 +35,8 @@ def bulk():
         filters=filters,
         args=args,
         count=count,
-        sample=sample,
+        sample=preview.sample if preview else [],
+        held=preview.held if preview else 0,
         form=form,
         undo_form=ActionForm(),
         reasons=case_queue.REASONS,

@@ -33,6 +33,21 @@ def fill_template(template: dict, case: Case) -> str:
     return template.get("body", "").replace("{name}", case.item.author.name)
 
 
+def refuse(exc: ServiceError, case: Case) -> None:
+    """Say why the service refused, in the moderator's language."""
+    if exc.code == "held_item":
+        db.session.rollback()
+        flash(
+            _(
+                "This item is held (not public): approve it (then reply if needed) or reject it with a reason. "
+                "Only that decision closes its case."
+            ),
+            "error",
+        )
+        return
+    flash_refusal(exc, case)
+
+
 def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 200):
     moderator = me()
     item = case.item
@@ -126,7 +141,7 @@ def reply(case_id: int):
         case_service.reply(me(), case, form.body.data)
         db.session.commit()
     except ServiceError as exc:
-        flash_refusal(exc, case)
+        refuse(exc, case)
         return render_case(case, form, 409 if exc.status == 409 else 422)
     flash(_("Reply published on case #%(id)s.", id=case.id), "ok")
     return onward()
@@ -142,7 +157,7 @@ def close_with(case_id: int, action, done_message: str):
         action(me(), case, form.note.data or None)
         db.session.commit()
     except ServiceError as exc:
-        flash_refusal(exc, case)
+        refuse(exc, case)
         return back_to(case)
     flash(done_message % {"id": case.id}, "ok")
     return onward()

@@ -41,6 +41,18 @@
     form.submit();
   }
 
+  // Resolve and dismiss would bury a held item (closed case, item never public, author never told), so its page
+  // offers only approve and reject: bring those into view and say why. No key decides for the moderator:
+  // publishing or rejecting a held text is read first, then clicked.
+  function showHeldDecision() {
+    var panel = document.getElementById("held-decision");
+    if (!panel) return false;
+    panel.scrollIntoView({ block: "nearest" });
+    var hint = document.getElementById("held-only");
+    if (hint) hint.classList.add("error");
+    return true;
+  }
+
   function typing(element) {
     return element && element.closest && element.closest("input, textarea, select, [contenteditable]");
   }
@@ -78,10 +90,9 @@
         reply.focus();
         break;
       case "e":
-        clickShortcut("e");
-        break;
       case "d":
-        clickShortcut("d");
+        // A held item's page offers no resolve or dismiss: the key points at the decision it needs instead.
+        if (!clickShortcut(event.key) && !showHeldDecision()) return;
         break;
       case "?":
         toggleHelp();
