@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 
 import pytest
@@ -66,3 +67,67 @@ def test_text_search_can_use_the_trigram_indexes(make_app, require_postgres):
         plan = "\n".join(db.session.execute(text(f"EXPLAIN {compiled}")).scalars())
         db.session.rollback()
     assert "ix_items_body_trgm" in plan and "ix_items_title_trgm" in plan, plan
+
+
+def seed_at_0005(connection) -> dict[str, int]:
+    """Rows as they stood before the held-item rule, written with the columns of revision 0005 (not the models,
+    which move on): a case resolved, one dismissed and one answered on held items, one resolved on a published
+    item, and one still open on a held item."""
+    from datetime import datetime
+
+    from sqlalchemy import JSON, column, insert, table
+
+    now = datetime(2026, 11, 1, 12, 0)
+    rows = {
+        "sites": {"id": 1, "slug": "shop", "name": "Shop", "allowed_origins": [], "word_list": [], "policy": {},
+                  "reply_templates": [], "sla_low_rating_hours": 24, "sla_default_hours": 48, "created_at": now},
+        "subjects": {"id": 1, "site_id": 1, "external_id": "sku-1", "created_at": now},
+        "authors": {"id": 1, "site_id": 1, "name": "Lea", "created_at": now},
+    }  # fmt: skip
+    json_columns = {"allowed_origins", "word_list", "policy", "reply_templates", "hold_reasons", "reasons", "evidence"}
+
+    def add(name: str, values: dict) -> None:
+        columns = [column(key, JSON) if key in json_columns else column(key) for key in values]
+        connection.execute(insert(table(name, *columns)).values(**values))
+
+    for name, values in rows.items():
+        add(name, values)
+    cases = {"resolved": ("held", "resolved"), "dismissed": ("held", "dismissed"), "answered": ("held", "answered"),
+             "published": ("published", "resolved"), "open": ("held", "open")}  # fmt: skip
+    ids = {}
+    for number, (label, (status, state)) in enumerate(cases.items(), start=1):
+        add("items", {"id": number, "site_id": 1, "subject_id": 1, "author_id": 1, "kind": "review", "rating": 4,
+                      "body": f"Voir http://pas-cher.example/{number}", "status": status, "hold_reasons": ["links"],
+                      "helpful_count": 0, "created_at": now})  # fmt: skip
+        add("cases", {"id": number, "site_id": 1, "item_id": number, "reasons": ["links"], "evidence": {},
+                      "priority": 50, "due_at": now, "state": state, "stale": False, "created_at": now,
+                      "updated_at": now, "closed_at": None if state == "open" else now})  # fmt: skip
+        ids[label] = number
+    return ids
+
+
+def test_0007_reopens_cases_closed_on_an_item_still_held(empty_database_url, redis_url, tmp_path):
+    app = create_app({"DATABASE_URL": empty_database_url, "REDIS_URL": redis_url, "DATA_DIR": str(tmp_path)})
+    with app.app_context():
+        config = app.extensions["migrate"].migrate.get_config()
+        command.upgrade(config, "0005_text_search")
+        with db.engine.begin() as connection:
+            ids = seed_at_0005(connection)
+        command.upgrade(config, "0007_reopen_held_cases")
+        with db.engine.connect() as connection:
+            states = dict(connection.execute(text("SELECT id, state FROM cases")).all())
+            closed_at = dict(connection.execute(text("SELECT id, closed_at FROM cases")).all())
+            events = connection.execute(
+                text("SELECT target_id, moderator_id, action, before, after FROM audit_events ORDER BY target_id")
+            ).all()
+        db.engine.dispose()
+    buried = [ids["resolved"], ids["dismissed"], ids["answered"]]
+    assert [states[i] for i in buried] == ["open", "open", "open"]
+    assert all(closed_at[i] is None for i in buried)
+    # A case closed on a published item was a real decision; an open one needs nothing.
+    assert states[ids["published"]] == "resolved" and closed_at[ids["published"]] is not None
+    assert states[ids["open"]] == "open"
+    # Audited as the system (no moderator), with the state each case left.
+    assert [(e.target_id, e.moderator_id, e.action) for e in events] == [(i, None, "case.reopened") for i in buried]
+    before = [e.before if isinstance(e.before, dict) else json.loads(e.before) for e in events]
+    assert [b["state"] for b in before] == ["resolved", "dismissed", "answered"]
