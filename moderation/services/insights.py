@@ -30,9 +30,11 @@ from ..broker import enqueue, get_redis
 from ..classifier import Classifier
 from ..extensions import db
 from ..insights import ReviewText, Topic, TopicSettings, analyse_topics
-from ..models import Item, Subject, SubjectInsights, utcnow
+from ..models import Item, Site, Subject, SubjectInsights, utcnow
 from ..vocabulary import ItemKind, ItemStatus
 from . import dashboard
+from .errors import NotFound
+from .listing import iso
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +296,36 @@ def sweep_insights(now: datetime | None = None, force: bool = False) -> int:
 
 def stored_insights(subject_id: int) -> SubjectInsights | None:
     return db.session.get(SubjectInsights, subject_id)
+
+
+def subject_report(site: Site, external_id: str) -> dict[str, Any]:
+    """A product's insights as the API serves them: its stored topics, with health and responsiveness as of now.
+
+    A product never computed is ``pending`` (and a job is requested).
+
+    Raises:
+        NotFound: the site has no such subject.
+    """
+    subject = db.session.execute(
+        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
+    ).scalar_one_or_none()
+    if subject is None:
+        raise NotFound("subject", field="subject")
+    stored = stored_insights(subject.id)
+    if stored is None:
+        request_insights(subject.id)
+    stats = dashboard.image_stats(site.id, subject.id)
+    return {
+        "subject": subject.external_id,
+        "status": "pending" if stored is None else "ready",
+        "computed_at": iso(stored.computed_at) if stored else None,
+        "model_version": stored.model_version if stored else None,
+        "embedder": stored.embedder if stored else None,
+        "negative_reviews": stored.negative_reviews if stored else None,
+        "topics": stored.topics if stored else [],
+        "health": health_json(stats),
+        "responsiveness": responsiveness_json(stats),
+    }
 
 
 def rising_topics(site_id: int, limit: int = 20) -> list[tuple[Subject, dict[str, Any]]]:
