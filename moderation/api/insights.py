@@ -16,7 +16,7 @@ from .openapi import operation
 @operation(
     path=SubjectPath,
     responses={200: shapes.SubjectInsights, 202: shapes.SubjectInsights},
-    errors=(401, 403, 404),
+    errors=(401, 403, 404, 422),
     security="token",
 )
 def read_insights(site_slug: str, subject: str):

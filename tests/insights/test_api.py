@@ -64,5 +64,5 @@ def test_document_describes_the_operation(client):
         "/api/v1/sites/{site}/subjects/{subject}/insights"
     ]
     get = operation["get"]
-    assert set(get["responses"]) >= {"200", "202", "401", "403", "404"}
+    assert set(get["responses"]) >= {"200", "202", "401", "403", "404", "422"}
     assert "trend" in get["description"] and "pending" in get["description"]
