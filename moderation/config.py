@@ -64,6 +64,24 @@ class DefaultConfig:
     # "auto": tokenise in a background thread while the model runs, on CUDA only; "always" / "never".
     RESCORE_OVERLAP: str = "auto"
 
+    # Complaint topics per product (``services.insights``), on the ``insights`` queue.
+    INSIGHTS_QUEUE: str = "insights"
+    # A product's topics are recomputed once its reviews have been quiet this long after a change...
+    INSIGHTS_DEBOUNCE_S: int = 600
+    # ...or once they are this old while its reviews keep changing, and nightly in any case.
+    INSIGHTS_MAX_STALE_S: int = 6 * 3600
+    INSIGHTS_REFRESH_S: int = 24 * 3600
+    # How often (at most) one worker of the insights queue looks for products to recompute; jobs per look.
+    INSIGHTS_SWEEP_EVERY_S: int = 60
+    INSIGHTS_SWEEP_LIMIT: int = 500
+    # The most recent published reviews read per product (10,000 take under 2 minutes on 2 CPU cores).
+    INSIGHTS_MAX_REVIEWS: int = 10000
+    INSIGHTS_JOB_TIMEOUT: int = 1800
+    # Overrides of ``moderation.insights.TopicSettings`` (e.g. {"min_reviews": 5}); empty keeps the tuned defaults.
+    INSIGHTS_TOPIC_SETTINGS: dict = {}
+    # "module:callable(app)" returning the sentence embedder (``.embed(texts)`` and ``.name``); tests plug a stub.
+    INSIGHTS_EMBEDDER_FACTORY: str = "moderation.services.insights:default_embedder"
+
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"
     WTF_CSRF_TIME_LIMIT: int | None = None

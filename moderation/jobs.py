@@ -13,7 +13,8 @@ from flask import current_app
 
 from .broker import ExecutionLease
 from .classifier import Classifier
-from .services import rescoring, scoring
+from .extensions import db
+from .services import insights, rescoring, scoring
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,16 @@ def score_pending_items() -> int:
 def rescore_chunk(run_id: int, chunk_id: int) -> int:
     """Score one chunk of a rescore run (see ``services.rescoring.rescore_chunk``). Returns the items scored here."""
     return rescoring.rescore_chunk(run_id, chunk_id, lease=ExecutionLease)
+
+
+def compute_subject_insights(subject_id: int) -> int:
+    """Recompute one product's complaint topics (see ``services.insights``). Returns how many topics it has."""
+    insights.insights_started(subject_id)
+    stored = insights.compute_subject_insights(
+        subject_id, loaded_classifier(), insights.embedder_for(current_app._get_current_object())
+    )
+    db.session.commit()
+    return len(stored.topics)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

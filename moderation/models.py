@@ -385,3 +385,27 @@ class RescoreChunk(db.Model):
     items_scored: Mapped[int | None] = mapped_column(Integer)
     scores_written: Mapped[int | None] = mapped_column(Integer)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SubjectInsights(db.Model):
+    """A product's latest complaint topics (``services.insights``), one row per subject, replaced on each run.
+
+    ``review_count`` and ``last_item_id`` are the published reviews the run read: when either differs from the
+    subject's now, its reviews changed and the insights sweep schedules a new run.
+    """
+
+    __tablename__ = "subject_insights"
+
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="CASCADE"), primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
+    computed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    model_version: Mapped[str] = mapped_column(String(200))
+    embedder: Mapped[str] = mapped_column(String(200))
+    review_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_item_id: Mapped[int | None] = mapped_column(Integer)
+    negative_reviews: Mapped[int] = mapped_column(Integer, default=0)
+    topics: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    health: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+    subject: Mapped[Subject] = relationship()

@@ -19,6 +19,7 @@ from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
 from .services.cases import release_expired_claims
+from .services.insights import sweep_insights
 from .services.scheduling import sweep_unscored
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,9 @@ class ModerationWorker(SimpleWorker):
                 sweep_unscored()
                 if release_expired_claims():
                     db.session.commit()
+                # Only a worker that computes topics schedules them: jobs nobody works would just pile up.
+                if self.app.config["INSIGHTS_QUEUE"] in self.queue_names():
+                    sweep_insights()
             except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
                 db.session.rollback()
                 raise

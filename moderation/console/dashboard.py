@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from flask import render_template, request
 from flask_babel import gettext as _
+from sqlalchemy import select
 
+from ..extensions import db
+from ..models import Case
 from ..services import access, flag_precision
 from ..services import dashboard as dashboard_service
+from ..services import insights as insights_service
 from . import bp, charts
 from .auth import me
 
@@ -39,7 +43,16 @@ def dashboard():
         charts=charts_for(stats),
         bars=charts.histogram_bars(stats.histogram),
         rule=dashboard_service,
+        rising=insights_service.rising_topics(site.id, limit=10),
     )
+
+
+def case_ids_for(topics: list[dict]) -> dict[int, int]:
+    """Quoted review → its case, so each quote links to where a moderator answers it."""
+    item_ids = {example["item_id"] for topic in topics for example in topic["examples"]}
+    if not item_ids:
+        return {}
+    return dict(db.session.execute(select(Case.item_id, Case.id).where(Case.item_id.in_(item_ids))).all())
 
 
 @bp.get("/products/<int:subject_id>")
@@ -47,6 +60,7 @@ def product(subject_id: int):
     """One product's image over the last twelve months."""
     subject = access.subject_for(me(), subject_id)
     stats = dashboard_service.image_stats(subject.site_id, subject.id)
+    stored = insights_service.stored_insights(subject.id)
     return render_template(
         "console/product.html",
         subject=subject,
@@ -55,6 +69,8 @@ def product(subject_id: int):
         bars=charts.histogram_bars(stats.histogram),
         recent=dashboard_service.recent_reviews(subject.id, limit=20),
         rule=dashboard_service,
+        insights=stored,
+        case_ids=case_ids_for(stored.topics if stored else []),
     )
 
 

@@ -46,3 +46,35 @@ def review(item_id, text: str, rating: int | None = 2, days_ago: float = 10, aut
         rating=rating,
         language=language,
     )
+
+
+class StubEmbedder:
+    """``stub_embed`` with the name a stored run records."""
+
+    name = "stub-embedder"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return stub_embed(texts)
+
+
+def make_stub_embedder(app) -> StubEmbedder:
+    return StubEmbedder()
+
+
+# Stub vectors are not e5's: one pass on meaning alone, with a threshold that suits them (as in test_topics).
+STUB_TOPIC_SETTINGS = {"distance_threshold": 0.8, "wording_weight": 0.0, "merge_similarity": 0.9, "min_share": 0.0}
+# Negative for tests.stubs.KeywordClassifier ("cassé", "nul", "broken", "awful") and on a stub_embed theme axis.
+BATTERY_COMPLAINTS = [
+    "La batterie est nulle, vide en deux heures.",
+    "Batterie nulle, elle ne tient pas la journée.",
+    "The battery is awful, dead by noon.",
+    "Battery awful after a week.",
+    "La batterie est vraiment nulle.",
+]
+STRAP_COMPLAINTS = [
+    "Le bracelet est cassé au bout d'un mois.",
+    "The strap is broken already.",
+    "Strap broken at the buckle.",
+    "Bracelet cassé dès le premier jour.",
+]
+PRAISE = ["Super montre, je recommande.", "Great watch, love it.", "Parfait pour courir."]
