@@ -2,12 +2,11 @@
 
 ``bp`` has no URL prefix: it serves ``/widget.js`` (what integrators paste), ``/widget/<chunk>.js``
 (the posting form, loaded on demand), ``/api/v1/sites/<site>/items/<id>/helpful`` and ``/demo``.
-Its CLI group is ``demo`` (``moderation demo load``).
+Its demo data loads with ``moderation demo load`` (``moderation/cli/data.py``).
 """
 
 from flask import Blueprint
 
-bp = Blueprint("widget", __name__, cli_group="demo")
-bp.cli.help = "The widget demo: the 'demo' site and its sample reviews and article thread."
+bp = Blueprint("widget", __name__)
 
 from . import assets, demo, votes  # noqa: E402,F401  (routes register on import)
