@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime
+
 import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Moderator
-from ..services.accounts import create_moderator, create_site, create_token, get_site
+from ..services.accounts import (
+    create_moderator,
+    create_site,
+    create_token,
+    get_site,
+    list_moderators,
+    list_tokens,
+    reset_password,
+    revoke_token,
+)
 from .common import fail, service_errors
+
+
+def when(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else "-"
+
+
+def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    for row in (header, *rows):
+        click.echo("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 @click.group("site")
@@ -51,6 +73,33 @@ def moderator_create(email, name, password, role, sites) -> None:
     click.echo(f"moderator {moderator.email} created ({moderator.role})")
 
 
+@moderator_group.command("list")
+@with_appcontext
+def moderator_list() -> None:
+    """List moderators: e-mail, name, role, active, sites."""
+    rows = [
+        (m.email, m.name, m.role, "yes" if m.active else "no", ",".join(sorted(s.slug for s in m.sites)) or "-")
+        for m in list_moderators()
+    ]
+    print_table(("email", "name", "role", "active", "sites"), rows)
+
+
+@moderator_group.command("reset-password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input (default: random).")
+@with_appcontext
+def moderator_reset_password(email: str, password_stdin: bool) -> None:
+    """Give a moderator a new password; a random one is printed once unless --password-stdin gives it."""
+    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
+    with service_errors():
+        moderator, new_password = reset_password(email, password)
+    db.session.commit()
+    if password_stdin:
+        click.echo(f"password of {moderator.email} changed")
+    else:
+        click.echo(new_password)
+
+
 @click.group("token")
 def token_group() -> None:
     """Manage API tokens."""
@@ -77,3 +126,34 @@ def token_create(moderator_email, site_slug, name) -> None:
             _, secret = create_token(name, site=get_site(site_slug))
     db.session.commit()
     click.echo(secret)
+
+
+@token_group.command("list")
+@with_appcontext
+def token_list() -> None:
+    """List tokens: id, name, owner, created, last used, revoked. Only the start of each hash is shown."""
+    rows = [
+        (
+            str(t.id),
+            t.name,
+            t.moderator.email if t.moderator else "-",
+            t.site.slug if t.site else "-",
+            t.token_hash[:12],
+            when(t.created_at),
+            when(t.last_used_at),
+            when(t.revoked_at),
+        )
+        for t in list_tokens()
+    ]
+    print_table(("id", "name", "moderator", "site", "sha256", "created", "last used", "revoked"), rows)
+
+
+@token_group.command("revoke")
+@click.argument("token_id", metavar="ID", type=int)
+@with_appcontext
+def token_revoke(token_id: int) -> None:
+    """Revoke a token (see `moderation token list` for ids); requests carrying it get 401 from now on."""
+    with service_errors():
+        token, revoked_now = revoke_token(token_id)
+    db.session.commit()
+    click.echo(f"token {token.id} revoked" if revoked_now else f"token {token.id} was already revoked")
