@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 
 from ..services import access, flag_precision
 from ..services import dashboard as dashboard_service
-from . import bp, charts
+from . import charts
 from .auth import me
+from .blueprint import bp
 
 
 def charts_for(stats: dashboard_service.ImageStats) -> list[charts.LineChart]:

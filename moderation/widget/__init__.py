@@ -5,8 +5,7 @@
 Its demo data loads with ``moderation demo load`` (``moderation/cli/data.py``).
 """
 
-from flask import Blueprint
+from . import assets, demo, votes  # noqa: F401  (routes register on import)
+from .blueprint import bp
 
-bp = Blueprint("widget", __name__)
-
-from . import assets, demo, votes  # noqa: E402,F401  (routes register on import)
+__all__ = ["bp"]

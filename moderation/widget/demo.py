@@ -16,7 +16,7 @@ from ..extensions import db
 from ..models import Item, Moderator, Reply, Role, Site, Subject
 from ..services.accounts import create_moderator, create_site
 from ..services.importing import ImportReport, import_rows
-from . import bp
+from .blueprint import bp
 
 DEMO_SITE = "demo"
 DATA_DIR = os.path.join(os.path.dirname(__file__), "demo_data")
