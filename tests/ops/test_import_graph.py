@@ -67,13 +67,15 @@ def source_files() -> dict[str, Path]:
     return paths
 
 
-def module_graph() -> dict[str, set[str]]:
+def module_graph(lazy: bool = False) -> dict[str, set[str]]:
+    """Which ``moderation`` modules each module imports: at module level, or anywhere with ``lazy``."""
     paths = source_files()
     graph: dict[str, set[str]] = {}
     for name, path in paths.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         deps: set[str] = set()
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # module level only: lazy imports are allowed
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree) if lazy else tree.body:
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom):
@@ -129,6 +131,40 @@ def test_the_package_has_no_import_cycle():
     graph = module_graph()
     assert {"moderation.broker", "moderation.jobs", "moderation.api.public", "moderation.cli.serve"} <= set(graph)
     assert cycles(graph) == []
+
+
+# (importer prefix, imported prefix): arrows that must never exist, lazy imports included (docs/architecture.md).
+FORBIDDEN_ARROWS = [
+    ("moderation.services", "moderation.jobs"),
+    ("moderation.services", "moderation.api"),
+    ("moderation.services", "moderation.console"),
+    ("moderation.services", "moderation.widget"),
+    ("moderation.services", "moderation.cli"),
+    ("moderation.broker", "moderation.jobs"),
+    ("moderation.classifier", "moderation.services"),
+    ("moderation.classifier", "moderation.extensions"),
+    ("moderation.classifier", "moderation.models"),
+    ("moderation.classifier", "moderation.cli"),
+    ("moderation.api", "moderation.jobs"),
+    ("moderation.console", "moderation.jobs"),
+    ("moderation.widget", "moderation.jobs"),
+]
+
+
+def under(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
+
+
+def test_no_forbidden_arrow():
+    graph = module_graph(lazy=True)
+    found = [
+        f"{importer} -> {imported}"
+        for importer, deps in sorted(graph.items())
+        for imported in sorted(deps)
+        for source, target in FORBIDDEN_ARROWS
+        if under(importer, source) and under(imported, target)
+    ]
+    assert found == []
 
 
 def test_no_module_is_over_500_lines():
