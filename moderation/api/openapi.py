@@ -19,7 +19,7 @@ from werkzeug.routing import IntegerConverter, Rule
 
 from ..schemas.common import MAX_ID, Error
 from ..schemas.validation import validate
-from . import bp
+from .blueprint import bp
 from .http import query_args
 
 REF = "#/components/schemas/{model}"

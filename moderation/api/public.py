@@ -14,8 +14,8 @@ from ..services import listing
 from ..services.accounts import get_site
 from ..services.scheduling import request_scoring
 from ..services.submissions import create_item, parse_submission
-from . import bp
 from .auth import check_public_client
+from .blueprint import bp
 from .http import has_token, json_body, respond, with_cors
 from .openapi import operation
 

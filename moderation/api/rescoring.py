@@ -13,8 +13,8 @@ from ..models import RescoreRun, Site
 from ..schemas import rescoring as shapes
 from ..services import access, rescoring
 from ..services.listing import iso
-from . import bp
 from .auth import current_moderator, token_required
+from .blueprint import bp
 from .http import respond
 from .openapi import operation
 

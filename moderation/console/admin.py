@@ -10,8 +10,8 @@ from ..services import accounts
 from ..services import admin as admin_service
 from ..services.errors import ServiceError
 from ..services.policy import DEFAULT_POLICY
-from . import bp
 from .auth import admin_required, me
+from .blueprint import bp
 from .forms import ModeratorForm, NewModeratorForm, NewSiteForm, SiteForm
 
 

@@ -11,8 +11,8 @@ from ..extensions import db
 from ..models import Moderator
 from ..services import access
 from ..services import audit as audit_service
-from . import bp
 from .auth import me
+from .blueprint import bp
 
 
 def parse_date(value: str | None) -> datetime | None:

@@ -15,7 +15,7 @@ from ..extensions import db, limiter, login_manager
 from ..i18n import LANGUAGES
 from ..models import Moderator
 from ..services.errors import ServiceError
-from . import bp
+from .blueprint import bp
 from .forms import LoginForm
 
 PUBLIC_ENDPOINTS = {"console.login", "console.language"}

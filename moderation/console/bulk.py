@@ -9,8 +9,8 @@ from ..extensions import db
 from ..services import access, case_queue
 from ..services import bulk as bulk_service
 from ..services.errors import ServiceError
-from . import bp
 from .auth import me
+from .blueprint import bp
 from .forms import ActionForm, BulkForm
 
 

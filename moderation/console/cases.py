@@ -15,8 +15,8 @@ from ..services import notes as note_service
 from ..services.access import case_for
 from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
-from . import bp
 from .auth import me
+from .blueprint import bp
 from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
 

@@ -11,8 +11,9 @@ from ..models import Case
 from ..services import access, flag_precision
 from ..services import dashboard as dashboard_service
 from ..services import insights as insights_service
-from . import bp, charts
+from . import charts
 from .auth import me
+from .blueprint import bp
 
 
 def charts_for(stats: dashboard_service.ImageStats) -> list[charts.LineChart]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 
 from ..services import access, case_queue
-from . import bp
 from .auth import me
+from .blueprint import bp
 from .forms import ActionForm
 
 

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..models import utcnow
 from ..vocabulary import CaseState, Reason
-from . import bp
+from .blueprint import bp
 
 REASON_LABELS = {
     Reason.LOW_RATING: _l("Low rating"),

@@ -17,7 +17,7 @@ from .access import require_admin
 from .errors import Conflict, NotFound, ServiceError
 
 TOKEN_PREFIX = "mod_"
-LAST_USED_RESOLUTION = timedelta(minutes=5)
+LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 def site_settings(site: Site) -> dict[str, Any]:
@@ -170,14 +170,97 @@ def create_token(name: str, *, moderator: Moderator | None = None, site: Site | 
 
 
 def find_token(secret: str) -> ApiToken | None:
+    """The live token with this secret: None when unknown, revoked, or its moderator is deactivated."""
     token = db.session.execute(select(ApiToken).where(ApiToken.token_hash == hash_token(secret))).scalar_one_or_none()
     if token is None or token.revoked_at is not None:
         return None
     if token.moderator is not None and not token.moderator.active:
         return None
-    # Written at most every few minutes: every submission of an integration carries the same token, and a
-    # write per request would serialise them all on this one row.
-    now = utcnow()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        token.last_used_at = now
     return token
+
+
+def mark_token_used(token: ApiToken) -> bool:
+    """Note that ``token`` was just used; True when the row changed (the caller commits).
+
+    Written at most once per ``LAST_USED_RESOLUTION``: every submission of an integration carries the same token,
+    and a write per request would serialise them all on this one row.
+    """
+    now = utcnow()
+    if token.last_used_at is not None and now - token.last_used_at < LAST_USED_RESOLUTION:
+        return False
+    token.last_used_at = now
+    return True
+
+
+def list_tokens() -> list[ApiToken]:
+    """Every token, revoked ones included, oldest first."""
+    return list(db.session.execute(select(ApiToken).order_by(ApiToken.id)).scalars())
+
+
+def token_settings(token: ApiToken) -> dict[str, Any]:
+    """What the audit log keeps of a token: never its secret, only the start of its hash."""
+    return {
+        "name": token.name,
+        "hash_prefix": token.token_hash[:12],
+        "moderator": token.moderator.email if token.moderator else None,
+        "site": token.site.slug if token.site else None,
+        "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+    }
+
+
+def revoke_token(token_id: int, *, actor: Moderator | None = None) -> tuple[ApiToken, bool]:
+    """Revoke a token, audited; True when it was live until now (revoking twice changes nothing). The caller commits.
+
+    Raises:
+        Forbidden: ``actor`` is not an admin. NotFound: no token has this id.
+    """
+    if actor is not None:
+        require_admin(actor)
+    token = db.session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"token {token_id}", field="id")
+    if token.revoked_at is not None:
+        return token, False
+    before = token_settings(token)
+    token.revoked_at = utcnow()
+    audit.record(
+        "token.revoked",
+        "token",
+        token.id,
+        moderator_id=actor.id if actor else None,
+        site_id=token.site_id,
+        before=before,
+        after=token_settings(token),
+    )
+    return token, True
+
+
+def list_moderators() -> list[Moderator]:
+    """Every moderator, deactivated ones included, by e-mail."""
+    return list(db.session.execute(select(Moderator).order_by(Moderator.email)).scalars())
+
+
+def reset_password(email: str, password: str | None = None, *, actor: Moderator | None = None) -> tuple[Moderator, str]:
+    """Give a moderator a new password (a random one when ``password`` is None), audited. The caller commits.
+
+    Returns:
+        The moderator and the new password (to show once; only its hash is stored).
+
+    Raises:
+        Forbidden: ``actor`` is not an admin. NotFound: no moderator has this e-mail. ServiceError: the password
+        is too short.
+    """
+    if actor is not None:
+        require_admin(actor)
+    moderator = db.session.execute(
+        select(Moderator).where(Moderator.email == email.strip().lower())
+    ).scalar_one_or_none()
+    if moderator is None:
+        raise NotFound(f"moderator {email}", field="email")
+    password = secrets.token_urlsafe(12) if password is None else password
+    if len(password) < 8:
+        raise ServiceError("weak_password", "password must be at least 8 characters", field="password", status=422)
+    moderator.set_password(password)
+    # The event says that it happened and who did it; neither password nor hash goes into the log.
+    audit.record("moderator.password_reset", "moderator", moderator.id, moderator_id=actor.id if actor else None)
+    return moderator, password

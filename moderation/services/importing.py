@@ -6,7 +6,7 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -72,8 +72,6 @@ def parse_created_at(value: Any) -> datetime | None:
     except ValueError:
         raise ServiceError("invalid", "created_at must be an ISO 8601 date", "created_at", 422) from None
     if parsed.tzinfo is not None:
-        from datetime import UTC
-
         parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 

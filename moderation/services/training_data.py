@@ -33,15 +33,8 @@ def label_for(rating: int | None, case_state: str | None, case_reasons: list[str
 def export_labelled(site: str | None = None) -> list[tuple[str, int]]:
     """(text, label) pairs, text as the model reads it (title and body). Removed items are left out.
 
-    Works inside or outside an app context (the ``model`` CLI group needs none).
+    Runs in an app context: ``moderation model train --from-db`` pushes one before calling it.
     """
-    from flask import has_app_context
-
-    if not has_app_context():
-        from .. import create_app
-
-        with create_app().app_context():
-            return export_labelled(site)
     query = (
         select(Item.title, Item.body, Item.rating, Case.state, Case.reasons)
         .outerjoin(Case, Case.item_id == Item.id)

@@ -7,7 +7,7 @@ import re
 
 from flask import abort, request, send_file
 
-from . import bp
+from .blueprint import bp
 
 DIST = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static", "widget", "dist")
 CHUNK_RE = re.compile(r"^[a-z]+\.[0-9a-f]{8,}\.js$")

@@ -1,4 +1,7 @@
-"""The /demo pages (a product page and an article page embedding the widget) and their data loader."""
+"""The /demo pages (a product page and an article page embedding the widget) and their data loader.
+
+The command that runs the loader is ``moderation demo load`` (``moderation/cli/data.py``).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +9,14 @@ import json
 import os
 from typing import Any
 
-import click
 from flask import current_app, request
-from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Item, Moderator, Reply, Role, Site, Subject
 from ..services.accounts import create_moderator, create_site
 from ..services.importing import ImportReport, import_rows
-from . import bp
+from .blueprint import bp
 
 DEMO_SITE = "demo"
 DATA_DIR = os.path.join(os.path.dirname(__file__), "demo_data")
@@ -114,26 +115,6 @@ def load_demo(origins: list[str]) -> ImportReport:
     add_brand_reply(site, product["brand_reply"]["external_id"], product["brand_reply"]["body"], product["brand"])
     db.session.commit()
     return report
-
-
-@bp.cli.command("load")
-@click.option(
-    "--origin",
-    "origins",
-    multiple=True,
-    help="Origin allowed to embed the demo site (repeatable; default http://127.0.0.1:8000 and http://localhost:8000).",
-)
-@with_appcontext
-def load_command(origins: tuple[str, ...]) -> None:
-    """Create the 'demo' site and import the demo reviews and article comments."""
-    from ..services.scheduling import request_scoring
-
-    report = load_demo(list(origins) or ["http://127.0.0.1:8000", "http://localhost:8000"])
-    if report.created:
-        request_scoring(0)
-    click.echo(f"demo: created {report.created}, already there {report.skipped}, refused {len(report.errors)}")
-    for line, message in report.errors:
-        click.echo(f"  row {line}: {message}", err=True)
 
 
 # -- pages --------------------------------------------------------------------------------------------

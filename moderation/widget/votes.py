@@ -12,7 +12,7 @@ from ..schemas.common import SitePath
 from ..schemas.votes import HelpfulVote
 from ..services.accounts import get_site
 from ..services.votes import client_key, vote_helpful
-from . import bp
+from .blueprint import bp
 
 HELPFUL_PATH = "/api/v1/sites/<site_slug>/items/<int:item_id>/helpful"
 

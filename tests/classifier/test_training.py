@@ -90,8 +90,8 @@ NEGATIVE = ["Cassé au bout de deux jours.", "Terrible, it broke at once.", "Nul
 
 @pytest.mark.model
 def test_train_command_writes_a_loadable_int8_model(tmp_path: Path, model_cache_dir: Path):
-    from moderation.classifier.cli import model_group
     from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.cli.model import model_group
 
     train_rows = [(t, "pos", "a") for t in POSITIVE * 3] + [(t, "neg", "a") for t in NEGATIVE * 3]
     val_rows = [(t, "pos", "fr" if i % 2 == 0 else "en") for i, t in enumerate(POSITIVE)]
@@ -133,8 +133,8 @@ def test_train_command_writes_a_loadable_int8_model(tmp_path: Path, model_cache_
 
 
 def test_the_gpu_default_recipe_is_the_bundled_models():
-    from moderation.classifier.cli import RECIPES
     from moderation.classifier.folders import default_model_dir
+    from moderation.cli.model import RECIPES
 
     shipped = json.loads((default_model_dir() / "training.json").read_text())["config"]
     assert {k: shipped[k] for k in RECIPES["cuda"]} == RECIPES["cuda"]
@@ -142,7 +142,7 @@ def test_the_gpu_default_recipe_is_the_bundled_models():
 
 @pytest.mark.model
 def test_train_without_recipe_options_takes_the_cpu_recipe_on_a_cpu(tmp_path: Path, model_cache_dir: Path):
-    from moderation.classifier.cli import model_group
+    from moderation.cli.model import model_group
 
     rows = [(t, "pos", "a") for t in POSITIVE * 2] + [(t, "neg", "a") for t in NEGATIVE * 2]
     out = tmp_path / "model"

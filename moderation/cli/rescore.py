@@ -13,12 +13,12 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 from tqdm import tqdm
 
-from .classifier.folders import resolve_model_dir
-from .extensions import db
-from .models import RescoreRun, Site
-from .services import rescoring
-from .services.accounts import get_site
-from .services.errors import ServiceError
+from ..classifier.folders import resolve_model_dir
+from ..extensions import db
+from ..models import RescoreRun, Site
+from ..services import rescoring
+from ..services.accounts import get_site
+from ..services.errors import ServiceError
 
 
 @click.command("rescore")

@@ -1,0 +1,5 @@
+"""The API blueprint, apart from ``__init__`` so that its views import it without an import circle."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -1,0 +1,47 @@
+"""``moderation worker`` and ``moderation sweep``: the scoring side's processes and their repair command."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from ..metrics import model_info, serve_worker_metrics
+from ..observability import configure_logging
+from ..services.scheduling import count_unscored, sweep_unscored
+from ..worker import build_worker, default_classifier_factory, import_factory, work_until_stopped
+
+
+@click.command("worker")
+@click.option("--queue", "queues", multiple=True, help="Queues to work (default: the scoring queue).")
+@click.option("--burst", is_flag=True, help="Quit when the queues are empty.")
+@click.option(
+    "--classifier",
+    "classifier_spec",
+    default=None,
+    help="module:callable(app) returning a classifier (default: the bundled model).",
+)
+@click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
+@click.option("--name", default=None, help="Worker name (default: rq's).")
+@click.option("--metrics-port", type=int, default=None, help="Serve this worker's Prometheus /metrics on this port.")
+@with_appcontext
+def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_port) -> None:
+    """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
+    app = current_app._get_current_object()
+    configure_logging(app.config.get("LOG_LEVEL", "INFO"), app.config.get("LOG_FORMAT", "json"))
+    factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
+    rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
+    model_info.labels(model_version=str(rq_worker.model_version)).set(1)
+    if metrics_port is not None:
+        serve_worker_metrics(metrics_port)
+    click.echo(f"worker {rq_worker.name}: model {rq_worker.model_version}, queues {rq_worker.queue_names()}")
+    work_until_stopped(rq_worker, burst=burst, logging_level=app.config.get("LOG_LEVEL", "INFO"))
+
+
+@click.command("sweep")
+@with_appcontext
+def sweep_command() -> None:
+    """Enqueue scoring for items left unscored (e.g. accepted while Redis was down)."""
+    n = count_unscored()
+    enqueued = sweep_unscored(min_age_s=0)
+    click.echo(f"{n} unscored item(s); job enqueued: {enqueued}")

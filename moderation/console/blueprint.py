@@ -1,0 +1,5 @@
+"""The console blueprint, apart from ``__init__`` so that its views import it without an import circle."""
+
+from flask import Blueprint
+
+bp = Blueprint("console", __name__, url_prefix="/console")
