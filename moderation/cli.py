@@ -17,7 +17,15 @@ from .extensions import db
 
 def _create_app() -> Flask:
     from . import create_app
+    from .config import default_data_dir, ensure_embedded_secret_key
 
+    # The one-machine setup (``serve`` and the commands run beside it) keeps a generated key under DATA_DIR;
+    # production, and any start outside this command, must set MODERATION_SECRET_KEY.
+    if (
+        not os.environ.get("MODERATION_SECRET_KEY")
+        and os.environ.get("MODERATION_ENV", "development").strip().lower() == "development"
+    ):
+        ensure_embedded_secret_key(os.environ.get("MODERATION_DATA_DIR") or default_data_dir())
     return create_app()
 
 
