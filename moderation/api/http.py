@@ -13,7 +13,7 @@ from ..extensions import db
 from ..models import Site
 from ..schemas.validation import validate
 from ..services.errors import ServiceError
-from .auth import bearer_token
+from .auth import bearer_token, is_site_token_of
 
 ShapeT = TypeVar("ShapeT", bound=BaseModel)
 
@@ -99,9 +99,11 @@ def allow_origin_on_errors(response: Response) -> Response:
     return response
 
 
-def has_token() -> bool:
-    """Server integrations authenticate and forward many customers; they are not limited per address."""
+def has_own_site_token() -> bool:
+    """Server integrations forward many customers and are not limited per address, but only with the token of
+    the site in the URL: any other token (another tenant's, a moderator's) would exempt an attacker's flood."""
     try:
-        return bearer_token() is not None
+        token = bearer_token()
     except ServiceError:
         return False
+    return is_site_token_of(token, (request.view_args or {}).get("site_slug"))

@@ -16,7 +16,7 @@ from ..services.scheduling import request_scoring
 from ..services.submissions import create_item, parse_submission
 from . import bp
 from .auth import check_public_client
-from .http import has_token, json_body, respond, with_cors
+from .http import has_own_site_token, json_body, respond, with_cors
 from .openapi import operation
 
 
@@ -38,7 +38,7 @@ def preflight(site_slug: str, subject: str):
 
 
 @bp.post("/sites/<site_slug>/subjects/<subject>/items")
-@limiter.limit(submit_limit, exempt_when=has_token)
+@limiter.limit(submit_limit, exempt_when=has_own_site_token)
 @operation(
     path=SubjectPath,
     body=Submission,
