@@ -44,6 +44,8 @@ class DefaultConfig:
     TRUSTED_PROXIES: int = 0
     RATELIMIT_ENABLED: bool = True
     MAX_CONTENT_LENGTH: int = 64 * 1024
+    # Deeper than any request shape (a submission is 2 levels): refused before parsing can recurse.
+    MAX_JSON_DEPTH: int = 32
     MAX_BODY_CHARS: int = 5000
     MAX_TITLE_CHARS: int = 200
     MAX_NAME_CHARS: int = 80

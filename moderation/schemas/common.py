@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
 DIGITS = re.compile(r"[+-]?[0-9]{1,12}")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that show nothing: separators, controls, format characters (zero-width space/joiners, BOM, bidi marks).
+INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+
+
+def storable_text(value: str | None) -> str | None:
+    """Text a person wrote: no lone surrogate (JSON's ``"\\ud800"`` is not a character, and the database cannot
+    encode it) and, when not empty, at least one visible character (zero-width-only text is blank to a reader)."""
+    if value is None:
+        return None
+    if LONE_SURROGATE.search(value):
+        raise PydanticCustomError("invalid_text", "contains an unpaired surrogate (\\ud800-\\udfff): not text")
+    if value and all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in value):
+        raise PydanticCustomError("invisible_text", "has no visible character")
+    return value
+
+
+# Applied before the other checks of a text field: its errors are about the characters, not their count.
+Text = AfterValidator(storable_text)
 
 
 class Body(BaseModel):
