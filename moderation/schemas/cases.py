@@ -36,13 +36,13 @@ class ActionBody(Body):
 class NoteBody(ActionBody):
     """resolve, dismiss, escalate: an optional note for the audit log."""
 
-    note: Annotated[str | None, Text, Field(max_length=MAX_NOTE_CHARS)] = None
+    note: Annotated[str | None, Field(max_length=MAX_NOTE_CHARS), Text] = None
 
 
 class ReplyBody(ActionBody):
     """reply: the public answer, shown under the item at once."""
 
-    body: Annotated[str, Text, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK)]
+    body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK), Text]
 
 
 class RejectBody(ActionBody):

@@ -33,8 +33,8 @@ def normalised_email(value: str | None) -> str | None:
 class Author(Body):
     name: Annotated[
         str,
-        Text,
         Field(min_length=1, max_length=DefaultConfig.MAX_NAME_CHARS, pattern=NOT_BLANK),
+        Text,
         AfterValidator(str.strip),
     ]
     email: Annotated[
@@ -48,9 +48,9 @@ class SubmissionFields(Body):
     """What reviews and comments share; stricter limits from the app's config come in the validation context."""
 
     title: Annotated[
-        str | None, Text, Field(max_length=DefaultConfig.MAX_TITLE_CHARS), AfterValidator(trimmed_or_none)
+        str | None, Field(max_length=DefaultConfig.MAX_TITLE_CHARS), Text, AfterValidator(trimmed_or_none)
     ] = None
-    body: Annotated[str, Text, Field(min_length=1, max_length=DefaultConfig.MAX_BODY_CHARS, pattern=NOT_BLANK)]
+    body: Annotated[str, Field(min_length=1, max_length=DefaultConfig.MAX_BODY_CHARS, pattern=NOT_BLANK), Text]
     author: Author
     lang: Annotated[str | None, Field(pattern=LANG_PATTERN), AfterValidator(lambda v: v.lower() if v else None)] = None
 

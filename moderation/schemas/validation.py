@@ -18,6 +18,7 @@ CODES = {
     "string_too_long": "too_long",
     "extra_forbidden": "unknown_field",
     "union_tag_not_found": "required",
+    "invisible_text": "required",  # zero-width-only text: to the author, the field is empty
 }
 
 
