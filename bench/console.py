@@ -204,7 +204,7 @@ def main() -> None:
                 "DATABASE_URL": url,
                 "REDIS_URL": args.redis_url,
                 "DATA_DIR": tempfile.mkdtemp(prefix="moderation-bench-"),
-                "SECRET_KEY": "bench",
+                "SECRET_KEY": "bench-" + "k" * 32,
                 "RATELIMIT_ENABLED": False,
             }
         )

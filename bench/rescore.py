@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         redis_url = "unix://" + socket_path
     try:
         with database(args.database_url, folder) as database_url:
-            config = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "DATA_DIR": folder,
+            config = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "DATA_DIR": folder, "TESTING": True,
                       "RESCORE_BATCH_SIZE": args.batch_size, "DEVICE": args.device}  # fmt: skip
             if args.stub:
                 config["RESCORE_CLASSIFIER_LOADER"] = "__main__:load_stub"

@@ -66,7 +66,7 @@ def serve_demo(data_dir: str):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     # Reads only: the listing touches neither Redis nor the limiter, so no Redis is started.
-    app = create_app({"DATA_DIR": data_dir, "REDIS_URL": "redis://127.0.0.1:1/0", "SECRET_KEY": "bench"})
+    app = create_app({"DATA_DIR": data_dir, "REDIS_URL": "redis://127.0.0.1:1/0", "SECRET_KEY": "bench-" + "k" * 32})
     with app.app_context():
         upgrade()
         load_demo([base])

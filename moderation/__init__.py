@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from .config import DefaultConfig, check_production, sqlite_url
+from .config import DefaultConfig, check_production, check_secret_key, sqlite_url
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -18,8 +18,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("MODERATION")
     if test_config:
         app.config.update(test_config)
+    check_production(app.config)  # before the embedded defaults fill in the URLs it asks for
     configure_urls(app)
-    check_production(app.config)
+    check_secret_key(app.config)
+    configure_cookies(app)
     trust_proxies(app)
     app.json.sort_keys = False  # keep the documented field order in responses
 
@@ -31,6 +33,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_observability(app)
     return app
+
+
+def configure_cookies(app: Flask) -> None:
+    """Production serves HTTPS: the session cookie never travels over plain HTTP there."""
+    production = app.config["ENV"] == "production"
+    if app.config.get("SESSION_COOKIE_SECURE") is None:
+        app.config["SESSION_COOKIE_SECURE"] = production
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
+    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
+    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
 
 
 def trust_proxies(app: Flask) -> None:
@@ -73,6 +85,8 @@ def configure_urls(app: Flask) -> None:
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 30}})
     else:
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    # Bound parameters are review texts and e-mail addresses: never in a logged SQL error.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"].setdefault("hide_parameters", True)
 
     redis_url = app.config.get("REDIS_URL") or embedded_redis_url(data_dir)
     app.config["REDIS_URL"] = redis_url

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
+
+ENVIRONMENTS = ("development", "production")
+MIN_SECRET_KEY_BYTES = 32
+SECRET_KEY_FILE = "secret_key"
 
 
 def default_data_dir() -> str:
@@ -19,8 +24,11 @@ class DefaultConfig:
     MODEL_DIR: str | None = None
     DEVICE: str = "auto"
     ENV: str = "development"
-    # Development only: production refuses to start without its own (see ``check_production``).
-    SECRET_KEY: str = "dev-only-not-secret"
+    # No default: a key everyone can read signs sessions anyone can forge. ``moderation`` commands on the
+    # one-machine setup generate one under DATA_DIR (``ensure_embedded_secret_key``); anything else must set it.
+    SECRET_KEY: str | None = None
+    # Older keys still accepted when reading sessions, newest first: rotate by moving the old key here.
+    SECRET_KEY_FALLBACKS: list[str] = []
 
     LOG_LEVEL: str = "INFO"
     # "json" for log collectors, "text" for people.
@@ -36,6 +44,8 @@ class DefaultConfig:
     TRUSTED_PROXIES: int = 0
     RATELIMIT_ENABLED: bool = True
     MAX_CONTENT_LENGTH: int = 64 * 1024
+    # Deeper than any request shape (a submission is 2 levels): refused before parsing can recurse.
+    MAX_JSON_DEPTH: int = 32
     MAX_BODY_CHARS: int = 5000
     MAX_TITLE_CHARS: int = 200
     MAX_NAME_CHARS: int = 80
@@ -84,6 +94,8 @@ class DefaultConfig:
 
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"
+    # None: Secure in production (served over HTTPS behind the proxy), plain in development (http://127.0.0.1).
+    SESSION_COOKIE_SECURE: bool | None = None
     WTF_CSRF_TIME_LIMIT: int | None = None
 
 
@@ -91,15 +103,75 @@ class ConfigError(RuntimeError):
     """Raised when the configuration cannot run safely."""
 
 
+def normalise_env(config: dict) -> str:
+    """``MODERATION_ENV`` as one of :data:`ENVIRONMENTS`; a typo such as ``prod`` must not mean development.
+
+    Raises:
+        ConfigError: for any other value.
+    """
+    value = str(config.get("ENV") or "").strip().lower()
+    if value not in ENVIRONMENTS:
+        raise ConfigError(f"MODERATION_ENV={config.get('ENV')!r} is not understood: use 'development' or 'production'")
+    config["ENV"] = value
+    return value
+
+
+def ensure_embedded_secret_key(data_dir: str) -> str:
+    """The one-machine setup's key: read from ``DATA_DIR/secret_key``, generated there (mode 0600) on first run.
+
+    Returns:
+        The key, to be used as ``SECRET_KEY``.
+    """
+    os.makedirs(data_dir, exist_ok=True)
+    path = os.path.join(data_dir, SECRET_KEY_FILE)
+    try:
+        # O_EXCL: two processes starting together agree on the first one's key.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return read_embedded_secret_key(data_dir) or ""
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(48))
+    return read_embedded_secret_key(data_dir) or ""
+
+
+def read_embedded_secret_key(data_dir: str) -> str | None:
+    path = os.path.join(data_dir, SECRET_KEY_FILE)
+    try:
+        with open(path) as handle:
+            return handle.read().strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def check_secret_key(config: dict) -> None:
+    """A key of our own, long enough; in development the key ``moderation serve`` keeps under DATA_DIR will do.
+
+    Tests without a key get a random one per app (nothing signed outlives the app there).
+
+    Raises:
+        ConfigError: no key, or one shorter than :data:`MIN_SECRET_KEY_BYTES`.
+    """
+    if not config.get("SECRET_KEY") and config.get("ENV") == "development":
+        config["SECRET_KEY"] = read_embedded_secret_key(config["DATA_DIR"])
+    if not config.get("SECRET_KEY") and config.get("TESTING"):
+        config["SECRET_KEY"] = secrets.token_urlsafe(48)
+    if not config.get("SECRET_KEY"):
+        raise ConfigError(
+            "MODERATION_SECRET_KEY is not set: set it (python -c 'import secrets; print(secrets.token_urlsafe(48))')"
+            " or start with `moderation serve`, which keeps a generated one under MODERATION_DATA_DIR"
+        )
+    for name in ("SECRET_KEY", "SECRET_KEY_FALLBACKS"):
+        value = config.get(name) or []
+        for key in [value] if isinstance(value, str | bytes) else value:
+            if len(key.encode() if isinstance(key, str) else key) < MIN_SECRET_KEY_BYTES:
+                raise ConfigError(f"MODERATION_{name} must be at least {MIN_SECRET_KEY_BYTES} bytes long")
+
+
 def check_production(config: dict) -> None:
     """Refuse to run in production on development defaults."""
-    if config.get("ENV") != "production":
+    if normalise_env(config) != "production":
         return
-    missing = [
-        name
-        for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL")
-        if not config.get(name) or config.get(name) == DefaultConfig.SECRET_KEY
-    ]
+    missing = [name for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL") if not config.get(name)]
     if missing:
         raise ConfigError("MODERATION_ENV=production needs " + ", ".join(f"MODERATION_{n}" for n in missing))
 

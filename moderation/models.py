@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -174,8 +175,18 @@ class Moderator(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(16), default=Role.MODERATOR.value)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Part of the session's user id (``get_id``): bumping it signs out every session of this moderator at once.
+    # Bumped on logout, password, role or active changes (see ``end_sessions_on_credential_change``).
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     sites: Mapped[list[Site]] = relationship(secondary=moderator_sites)
+
+    def get_id(self) -> str:  # Flask-Login: what the session cookie names
+        return f"{self.id}:{self.session_generation or 0}"
+
+    def end_sessions(self) -> None:
+        """Every session signed in before this call stops working at its next request."""
+        self.session_generation = (self.session_generation or 0) + 1
 
     @property
     def is_admin(self) -> bool:
@@ -268,6 +279,26 @@ class ApiToken(db.Model):
 
     moderator: Mapped[Moderator | None] = relationship()
     site: Mapped[Site | None] = relationship()
+
+
+class IdempotencyKey(db.Model):
+    """The item a submission with an ``Idempotency-Key`` created: a retry with the same key gets the same answer.
+
+    In the database, committed with the item (not in Redis): a retry after a commit-time failure must find
+    either both or neither, and an outage of Redis must not turn retries into duplicates.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (
+        UniqueConstraint("site_id", "key", name="uq_idempotency_keys_site_key"),
+        Index("ix_idempotency_keys_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AuditEvent(db.Model):
@@ -409,3 +440,16 @@ class SubjectInsights(db.Model):
     seconds: Mapped[float] = mapped_column(Float, default=0.0)
 
     subject: Mapped[Subject] = relationship()
+
+
+def end_sessions_on_credential_change(target: Moderator, value: Any, oldvalue: Any, initiator: Any) -> None:
+    """A new password, role or deactivation ends the sessions opened under the old one.
+
+    On the model, not in each service: every path that changes them (console, CLI, API) is covered at once.
+    """
+    if target.id is not None and value != oldvalue:
+        target.end_sessions()
+
+
+for _attribute in (Moderator.password_hash, Moderator.role, Moderator.active):
+    event.listen(_attribute, "set", end_sessions_on_credential_change)

@@ -94,7 +94,7 @@ def test_config(database_url: str, redis_url: str, data_dir: str, **overrides) -
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "DATA_DIR": data_dir,
-        "SECRET_KEY": "test-secret",
+        "SECRET_KEY": "test-secret-" + "k" * 32,
         "SUBMIT_RATE_LIMIT": "10000 per minute",
         "SWEEP_AFTER_S": 0,
     }

@@ -32,7 +32,9 @@ def empty_database_url(database_url, tmp_path):
 
 
 def test_upgrade_from_empty_matches_models_and_downgrades(empty_database_url, redis_url, tmp_path):
-    app = create_app({"DATABASE_URL": empty_database_url, "REDIS_URL": redis_url, "DATA_DIR": str(tmp_path)})
+    app = create_app(
+        {"DATABASE_URL": empty_database_url, "REDIS_URL": redis_url, "DATA_DIR": str(tmp_path), "TESTING": True}
+    )
     with app.app_context():
         config = app.extensions["migrate"].migrate.get_config()
         command.upgrade(config, "head")

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = """
 import sys
 from moderation import create_app
-app = create_app({"DATA_DIR": sys.argv[1], "REDIS_URL": "redis://127.0.0.1:1/0"})
+app = create_app({"DATA_DIR": sys.argv[1], "REDIS_URL": "redis://127.0.0.1:1/0", "TESTING": True})
 client = app.test_client()
 for path in ("/healthz", "/readyz", "/api/v1/openapi.json", "/widget.js", "/console/login", "/demo/product"):
     client.get(path)

@@ -8,7 +8,6 @@ from flask import g, request
 
 from ..extensions import db
 from ..models import ApiToken, Moderator, Site
-from ..services import access
 from ..services.accounts import find_token, mark_token_used
 from ..services.errors import Forbidden, ServiceError
 
@@ -30,32 +29,29 @@ def bearer_token() -> ApiToken | None:
     return g.api_token
 
 
-def token_serves_site(token: ApiToken, site: Site) -> bool:
-    if token.site_id is not None:
-        return token.site_id == site.id
-    return token.moderator is not None and access.can_see_site(token.moderator, site.id)
+def is_site_token_of(token: ApiToken | None, site_slug: str | None) -> bool:
+    """A site's own token: the one credential its public endpoints accept (a moderator's token acts on cases,
+    not as a customer-facing integration, and another site's token never speaks for this one)."""
+    return token is not None and token.site is not None and site_slug is not None and token.site.slug == site_slug
 
 
 def check_public_client(site: Site, writing: bool) -> None:
-    """A browser must come from one of the site's origins; a server integration needs a token to write.
+    """A browser must come from one of the site's origins; a server integration needs the site's token to write.
 
-    Reading published items needs neither: they are public on the product page already, and browsers send no
-    ``Origin`` on same-origin GETs.
+    A token that is sent must be this site's own, with or without ``Origin``: otherwise any tenant's token (or a
+    moderator's) would pass for this site. Reading published items needs neither: they are public on the product
+    page already, and browsers send no ``Origin`` on same-origin GETs.
     """
     origin = request.headers.get("Origin")
-    if origin:
-        if origin.rstrip("/") not in (site.allowed_origins or []):
-            raise ServiceError(
-                "origin_not_allowed", f"origin {origin!r} may not embed site {site.slug!r}", "Origin", 403
-            )
+    if origin and origin.rstrip("/") not in (site.allowed_origins or []):
+        raise ServiceError("origin_not_allowed", f"origin {origin!r} may not embed site {site.slug!r}", "Origin", 403)
+    token = bearer_token() if request.headers.get("Authorization") else None
+    if token is not None and not is_site_token_of(token, site.slug):
+        raise Forbidden(f"only the site token of {site.slug!r} is accepted here")
+    if origin or not writing:
         return
-    if not writing:
-        return
-    token = bearer_token()
     if token is None:
         raise ServiceError("token_required", "a request without Origin needs a site token", "Authorization", 401)
-    if not token_serves_site(token, site):
-        raise Forbidden("this token may not submit to this site")
 
 
 def current_moderator() -> Moderator:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 
 from flask import Flask, jsonify, request
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
-from ..extensions import db
+from ..extensions import db, limiter
 from ..services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -22,6 +25,8 @@ HTTP_CODES = {
     415: "unsupported_media_type",
     429: "rate_limited",
 }
+# Seconds a client should wait before retrying while the database is unreachable (a restart, a failover).
+DATABASE_RETRY_AFTER_S = 5
 
 
 def error_response(status: int, code: str, message: str, field: str | None = None):
@@ -32,6 +37,14 @@ def error_response(status: int, code: str, message: str, field: str | None = Non
 
 def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path in ("/healthz", "/readyz")
+
+
+def seconds_until_reset() -> str | None:
+    """When the limit that refused this request lets the client in again (Retry-After on every 429)."""
+    limit = limiter.current_limit
+    if limit is None:
+        return None
+    return str(max(1, math.ceil(limit.reset_at - time.time())))
 
 
 def register_api_errors(app: Flask) -> None:
@@ -61,8 +74,26 @@ def register_api_errors(app: Flask) -> None:
         if status == 405 and getattr(exc, "valid_methods", None):
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         retry_after = exc.get_headers() and dict(exc.get_headers()).get("Retry-After")
+        if status == 429 and not retry_after:
+            retry_after = seconds_until_reset()
         if retry_after:
             response.headers["Retry-After"] = retry_after
+        return response
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(exc: OperationalError):
+        # The database went away (restart, failover, connection limit): the client's request was fine and will
+        # succeed later. Nothing was accepted, so a retry cannot duplicate anything.
+        try:
+            db.session.rollback()
+        except OperationalError:
+            db.session.remove()
+        log.warning("database unavailable on %s %s: %s", request.method, request.path, type(exc.orig).__name__)
+        if wants_json():
+            response = error_response(503, "unavailable", "the database is unreachable; try again shortly")
+        else:
+            response = app.response_class("Temporarily unavailable, try again shortly", 503, mimetype="text/plain")
+        response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_S)
         return response
 
     @app.errorhandler(500)

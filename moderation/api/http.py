@@ -3,40 +3,77 @@ JSON answers serialised through them, and CORS for the widget's sites."""
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, TypeVar
 
-from flask import Response, jsonify, make_response, request
+from flask import Response, current_app, jsonify, make_response, request
 from pydantic import BaseModel
 from sqlalchemy import select
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..extensions import db
 from ..models import Site
 from ..schemas.validation import validate
 from ..services.errors import ServiceError
-from .auth import bearer_token
+from .auth import bearer_token, is_site_token_of
 
 ShapeT = TypeVar("ShapeT", bound=BaseModel)
+JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+JSON_BRACKET = re.compile(rb"[\[\]{}]")
 
 
 def json_body() -> object:
-    """The request's JSON, refused with 415 when not sent as JSON and 400 when it does not parse."""
+    """The request's JSON: 415 when not sent as JSON, 413 when too large (chunked bodies too), 422 when nested
+    deeper than any shape, 400 when it does not parse."""
     if not request.is_json:
         raise ServiceError("unsupported_media_type", "send the body as application/json", "Content-Type", 415)
-    payload = request.get_json(silent=True)
-    if payload is None:
-        raise ServiceError("invalid_json", "the body is not valid JSON", status=400)
+    raw = request_bytes()
+    nesting_within(raw, current_app.config["MAX_JSON_DEPTH"])
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ServiceError("invalid_json", "the body is not valid JSON", status=400) from None
     reject_nul(payload)
     return payload
 
 
 def optional_json() -> dict:
     """A body that may be left out: none at all reads as ``{}``."""
-    if not request.data:
+    if not request_bytes():
         return {}
     payload = json_body()
     if not isinstance(payload, dict):
         raise ServiceError("invalid_json", "the request body must be a JSON object", status=400)
     return payload
+
+
+def request_bytes() -> bytes:
+    """The body, refused with 413 beyond MAX_CONTENT_LENGTH whatever the framing; read once per request.
+
+    A chunked request has no Content-Length to refuse up front; werkzeug's stream stops quietly at the limit,
+    and a body cut there must read as 413, not as JSON that does not parse.
+    """
+    if "moderation.body" in request.environ:
+        return request.environ["moderation.body"]
+    most = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None and request.content_length > most:
+        raise RequestEntityTooLarge()
+    raw = request.stream.read(most + 1)  # one byte past the limit tells "too large" from "exactly the limit"
+    if len(raw) > most or (request.content_length is None and request.stream.read(1)):
+        raise RequestEntityTooLarge()
+    request.environ["moderation.body"] = raw
+    return raw
+
+
+def nesting_within(raw: bytes, most: int) -> None:
+    """Refuse JSON nested deeper than ``most`` before parsing: deep nesting exhausts the recursion of the parser
+    and of every walk over the result (a ``RecursionError`` is a 500). Brackets inside strings do not count."""
+    depth = 0
+    for match in JSON_BRACKET.finditer(JSON_STRING.sub(b'""', raw)):
+        depth += 1 if match.group() in (b"[", b"{") else -1
+        if depth > most:
+            raise ServiceError("too_deep", f"the body is nested deeper than {most} levels", status=422)
 
 
 def reject_nul(value: object, field: str = "") -> None:
@@ -99,9 +136,11 @@ def allow_origin_on_errors(response: Response) -> Response:
     return response
 
 
-def has_token() -> bool:
-    """Server integrations authenticate and forward many customers; they are not limited per address."""
+def has_own_site_token() -> bool:
+    """Server integrations forward many customers and are not limited per address, but only with the token of
+    the site in the URL: any other token (another tenant's, a moderator's) would exempt an attacker's flood."""
     try:
-        return bearer_token() is not None
+        token = bearer_token()
     except ServiceError:
         return False
+    return is_site_token_of(token, (request.view_args or {}).get("site_slug"))

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from flask import current_app, make_response
+import re
+from datetime import timedelta
+
+from flask import current_app, make_response, request
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from .. import metrics
 from ..extensions import db, limiter
-from ..models import ItemStatus
+from ..models import IdempotencyKey, Item, ItemStatus, Site, utcnow
 from ..schemas.common import SubjectPath
 from ..schemas.listing import SubjectListing, SubjectQuery
 from ..schemas.submissions import Accepted, Submission
 from ..services import listing
 from ..services.accounts import get_site
+from ..services.errors import ServiceError
 from ..services.scheduling import request_scoring
 from ..services.submissions import create_item, parse_submission
 from .auth import check_public_client
 from .blueprint import bp
-from .http import has_token, json_body, respond, with_cors
+from .http import has_own_site_token, json_body, respond, with_cors
 from .openapi import operation
+
+IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")  # printable ASCII, as clients generate (UUIDs, hashes)
+IDEMPOTENCY_WINDOW = timedelta(hours=24)
 
 
 def submit_limit() -> str:
@@ -38,7 +47,7 @@ def preflight(site_slug: str, subject: str):
 
 
 @bp.post("/sites/<site_slug>/subjects/<subject>/items")
-@limiter.limit(submit_limit, exempt_when=has_token)
+@limiter.limit(submit_limit, exempt_when=has_own_site_token)
 @operation(
     path=SubjectPath,
     body=Submission,
@@ -54,16 +63,62 @@ def submit_item(site_slug: str, subject: str):
     """
     site = get_site(site_slug)
     check_public_client(site, writing=True)
+    key = idempotency_key()
     submission = parse_submission(json_body(), current_app.config)
+    if key is not None and (earlier := first_answer(site, key)) is not None:
+        return accepted(site, *earlier)
     item = create_item(site, subject, submission)
     item_id, status = item.id, item.status  # read before commit: after it, the ORM would reload the row
-    db.session.commit()
+    if key is not None:
+        # A key older than the window is free again; its row would trip the unique constraint.
+        db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.site_id == site.id, IdempotencyKey.key == key))
+        # Committed with the item: a retry after a failed commit finds neither, one after a lost answer finds both.
+        db.session.add(IdempotencyKey(site_id=site.id, key=key, item_id=item_id))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # The same key raced in from a concurrent retry, which won: answer with its item.
+        db.session.rollback()
+        earlier = first_answer(site, key) if key is not None else None
+        if earlier is None:
+            raise
+        return accepted(site, *earlier)
     metrics.submissions.labels(site=site_slug, kind=submission.kind, status=status).inc()
     request_scoring(item_id)
+    return accepted(site, item_id, status)
+
+
+def accepted(site: Site, item_id: int, status: str):
     body = {"id": item_id, "status": status}
     if status == ItemStatus.HELD.value:
         body["message"] = "Thank you: your text will be published once a moderator has read it."
     return respond(Accepted, body, 202, site)
+
+
+def idempotency_key() -> str | None:
+    """The optional ``Idempotency-Key`` header: a client's retry of the same submission carries the same one."""
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not IDEMPOTENCY_KEY.fullmatch(key):
+        raise ServiceError(
+            "invalid", "Idempotency-Key must be 1-200 printable ASCII characters", "Idempotency-Key", 422
+        )
+    return key
+
+
+def first_answer(site: Site, key: str) -> tuple[int, str] | None:
+    """The item and status a submission with this key created on this site in the last 24 hours."""
+    row = db.session.execute(
+        select(Item.id, Item.status)
+        .join(IdempotencyKey, IdempotencyKey.item_id == Item.id)
+        .where(
+            IdempotencyKey.site_id == site.id,
+            IdempotencyKey.key == key,
+            IdempotencyKey.created_at > utcnow() - IDEMPOTENCY_WINDOW,
+        )
+    ).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 @bp.get("/sites/<site_slug>/subjects/<subject>")

@@ -11,8 +11,8 @@ import click
 from flask import Flask
 from flask.cli import FlaskGroup
 
-from .. import create_app
 from .accounts import moderator_group, site_group, token_group
+from .common import cli_app
 from .data import author_group, demo_group, import_command
 from .model import model_group
 from .rescore import rescore_command
@@ -34,7 +34,7 @@ COMMANDS: tuple[click.Command, ...] = (
 )
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False, add_default_commands=False)
+@click.group(cls=FlaskGroup, create_app=cli_app, add_version_option=False, add_default_commands=False)
 def cli() -> None:
     """Moderation of product reviews and forum comments."""
 

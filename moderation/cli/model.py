@@ -17,10 +17,10 @@ import click
 from flask import Flask
 from flask.cli import ScriptInfo
 
-from .. import create_app
 from ..classifier.corpora import prepare
 from ..classifier.evaluation import evaluate, read_eval_csv, read_training_csv
 from ..services.training_data import export_labelled
+from .common import cli_app
 
 
 @click.group("model")
@@ -40,7 +40,7 @@ RECIPES = {
 def platform_app() -> Flask:
     """The app ``moderation`` was started for (its ScriptInfo), or the default one under a plain click runner."""
     info = click.get_current_context().find_object(ScriptInfo)
-    return info.load_app() if info is not None and info.create_app is not None else create_app()
+    return info.load_app() if info is not None and info.create_app is not None else cli_app()
 
 
 @model_group.command("train")

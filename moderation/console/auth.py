@@ -29,9 +29,16 @@ def init_login(app: Flask) -> None:
 
 
 @login_manager.user_loader
-def load_moderator(moderator_id: str) -> Moderator | None:
-    moderator = db.session.get(Moderator, int(moderator_id)) if moderator_id.isdigit() else None
-    return moderator if moderator is not None and moderator.active else None
+def load_moderator(session_id: str) -> Moderator | None:
+    """``"<id>:<generation>"``: a session from before the moderator's last logout or credential change (an
+    older generation, or the bare id older cookies carry) no longer signs anyone in."""
+    moderator_id, _, generation = session_id.partition(":")
+    if not (moderator_id.isdigit() and generation.isdigit()):
+        return None
+    moderator = db.session.get(Moderator, int(moderator_id))
+    if moderator is None or not moderator.active or moderator.session_generation != int(generation):
+        return None
+    return moderator
 
 
 def me() -> Moderator:
@@ -122,10 +129,28 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Sign out."""
+    """Sign out: this session, and any copy of its cookie, stops working."""
+    end_all_sessions()
+    return redirect(url_for("console.login"))
+
+
+@bp.post("/logout-everywhere")
+def logout_everywhere():
+    """Sign out of every browser and device."""
+    end_all_sessions()
+    flash(_("You have been signed out on every device."), "info")
+    return redirect(url_for("console.login"))
+
+
+def end_all_sessions() -> None:
+    # A signed cookie cannot be taken back: the server forgets the generation it names instead. One generation
+    # per moderator means logout ends the other sessions too; the price of a cookie copied before logout not
+    # still reading cases.
+    if current_user.is_authenticated:
+        me().end_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
-    return redirect(url_for("console.login"))
 
 
 @bp.post("/language")

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ..models import CaseState, ItemKind, ItemStatus
 from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
-from .common import Body, Query, Shape, Timestamp, whole_number
+from .common import Body, Query, Shape, Text, Timestamp, whole_number
 from .validation import NOT_BLANK
 
 CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
@@ -36,13 +36,13 @@ class ActionBody(Body):
 class NoteBody(ActionBody):
     """resolve, dismiss, escalate: an optional note for the audit log."""
 
-    note: Annotated[str | None, Field(max_length=MAX_NOTE_CHARS)] = None
+    note: Annotated[str | None, Field(max_length=MAX_NOTE_CHARS), Text] = None
 
 
 class ReplyBody(ActionBody):
     """reply: the public answer, shown under the item at once."""
 
-    body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK)]
+    body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK), Text]
 
 
 class RejectBody(ActionBody):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -10,6 +11,38 @@ from pydantic_core import PydanticCustomError
 
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
 DIGITS = re.compile(r"[+-]?[0-9]{1,12}")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that show nothing: separators, controls, format characters (zero-width space/joiners, BOM, bidi marks).
+INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+
+
+def no_lone_surrogate(value: Any) -> Any:
+    """JSON's ``"\\ud800"`` is not a character, and the database cannot encode it: refused before the other
+    checks, which would otherwise report it as a pattern mismatch."""
+    if isinstance(value, str) and LONE_SURROGATE.search(value):
+        raise PydanticCustomError("invalid_text", "contains an unpaired surrogate (\\ud800-\\udfff): not text")
+    return value
+
+
+def visible_text(value: str | None) -> str | None:
+    """Non-empty text shows at least one character: zero-width-only text is blank to a reader."""
+    if value and all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in value):
+        raise PydanticCustomError("invisible_text", "has no visible character")
+    return value
+
+
+class Text:
+    """Marks a field as text a person wrote (``Annotated[str, Field(...), Text]``): no lone surrogate, and
+    something visible. After the field's own checks, so "too long" and "blank" keep the codes the widget
+    translates; the surrogate check wraps them (a before-validator) so it is named for what it is."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(
+            no_lone_surrogate, core_schema.no_info_after_validator_function(visible_text, handler(source))
+        )
 
 
 class Body(BaseModel):

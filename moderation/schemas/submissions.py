@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from ..config import DefaultConfig
 from ..models import ItemStatus
-from .common import Body, Id, Shape, integral
+from .common import Body, Id, Shape, Text, integral
 from .validation import NOT_BLANK, validate
 
 LANG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
@@ -32,7 +32,10 @@ def normalised_email(value: str | None) -> str | None:
 
 class Author(Body):
     name: Annotated[
-        str, Field(min_length=1, max_length=DefaultConfig.MAX_NAME_CHARS, pattern=NOT_BLANK), AfterValidator(str.strip)
+        str,
+        Field(min_length=1, max_length=DefaultConfig.MAX_NAME_CHARS, pattern=NOT_BLANK),
+        Text,
+        AfterValidator(str.strip),
     ]
     email: Annotated[
         str | None,
@@ -44,10 +47,10 @@ class Author(Body):
 class SubmissionFields(Body):
     """What reviews and comments share; stricter limits from the app's config come in the validation context."""
 
-    title: Annotated[str | None, Field(max_length=DefaultConfig.MAX_TITLE_CHARS), AfterValidator(trimmed_or_none)] = (
-        None
-    )
-    body: Annotated[str, Field(min_length=1, max_length=DefaultConfig.MAX_BODY_CHARS, pattern=NOT_BLANK)]
+    title: Annotated[
+        str | None, Field(max_length=DefaultConfig.MAX_TITLE_CHARS), Text, AfterValidator(trimmed_or_none)
+    ] = None
+    body: Annotated[str, Field(min_length=1, max_length=DefaultConfig.MAX_BODY_CHARS, pattern=NOT_BLANK), Text]
     author: Author
     lang: Annotated[str | None, Field(pattern=LANG_PATTERN), AfterValidator(lambda v: v.lower() if v else None)] = None
 

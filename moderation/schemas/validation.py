@@ -18,6 +18,7 @@ CODES = {
     "string_too_long": "too_long",
     "extra_forbidden": "unknown_field",
     "union_tag_not_found": "required",
+    "invisible_text": "required",  # zero-width-only text: to the author, the field is empty
 }
 
 
@@ -36,7 +37,7 @@ def refusal(exc: ValidationError, messages: dict[str, str], tags: frozenset[str]
     field = field_name(error["loc"], tags)
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         field = error["ctx"]["discriminator"].strip("'")
-    code = CODES.get(kind) or (kind if kind in CUSTOM_CODES else "invalid")
+    code = CODES.get(kind) or (kind if kind in CUSTOM_CODES | TEXT_CODES else "invalid")
     context = error.get("ctx") or {}
     if kind == "string_pattern_mismatch" and context.get("pattern") == NOT_BLANK:
         code = "required"  # blank text: to the author, the field is empty
@@ -46,6 +47,8 @@ def refusal(exc: ValidationError, messages: dict[str, str], tags: frozenset[str]
         message = f"{field} must be at most {context.get('max_length') or context.get('most')} characters"
     elif kind == "extra_forbidden":
         message = f"unknown field {field!r}"
+    elif kind in TEXT_CODES:
+        message = f"{field or 'the body'} {error['msg']}"
     elif kind in CUSTOM_CODES:
         message = error["msg"]
     elif kind == "missing":
@@ -57,6 +60,8 @@ def refusal(exc: ValidationError, messages: dict[str, str], tags: frozenset[str]
 
 # Codes raised on purpose by the shapes (``PydanticCustomError``): their messages are written for people.
 CUSTOM_CODES = {"invalid_rating", "invalid_email", "rating_not_allowed", "parent_not_allowed", "invalid_reason"}
+# Raised by ``common.storable_text``; their messages follow the field's name.
+TEXT_CODES = {"invalid_text", "invisible_text"}
 
 
 def validate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, make_response, request
 
 from ..api.auth import check_public_client
-from ..api.http import allow_origin_on_errors, has_token, respond, with_cors
+from ..api.http import allow_origin_on_errors, has_own_site_token, respond, with_cors
 from ..api.openapi import operation
 from ..extensions import csrf, db, limiter
 from ..schemas.common import SitePath
@@ -38,7 +38,7 @@ def helpful_preflight(site_slug: str, item_id: int):
 
 @bp.post(HELPFUL_PATH)
 @csrf.exempt
-@limiter.limit(helpful_limit, exempt_when=has_token)
+@limiter.limit(helpful_limit, exempt_when=has_own_site_token)
 @operation(path=SitePath, responses={200: HelpfulVote}, errors=(401, 403, 404, 429), security="public")
 def helpful(site_slug: str, item_id: int):
     """Vote that a published review is helpful (one vote per client per item).

@@ -44,7 +44,7 @@ class Cluster:
             "MODERATION_DATABASE_URL": database_url,
             "MODERATION_REDIS_URL": redis_url,
             "MODERATION_DATA_DIR": str(base / "data"),
-            "MODERATION_SECRET_KEY": "scale-test-secret",
+            "MODERATION_SECRET_KEY": "scale-test-secret-" + "k" * 32,
             "MODERATION_SUBMIT_RATE_LIMIT": "1000000 per minute",
             "MODERATION_SWEEP_AFTER_S": "3",
             "MODERATION_HEARTBEAT_MAX_AGE_S": "30",

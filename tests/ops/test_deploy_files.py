@@ -33,6 +33,7 @@ def env_for(tmp_path: Path, **extra: str) -> dict[str, str]:
         PYTHONPATH=str(ROOT),
         PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         MODERATION_DATA_DIR=str(tmp_path / "data"),
+        MODERATION_SECRET_KEY="deploy-test-secret-" + "k" * 32,
         **extra,
     )
     return env

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = "0010_insights"
-down_revision = "0007_reopen_held_cases"
+down_revision = "0009_security"
 branch_labels = None
 depends_on = None
 
