@@ -7,7 +7,7 @@ import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
 DIGITS = re.compile(r"[+-]?[0-9]{1,12}")
@@ -38,8 +38,6 @@ class Text:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        from pydantic_core import core_schema
-
         return core_schema.no_info_before_validator_function(
             no_lone_surrogate, core_schema.no_info_after_validator_function(visible_text, handler(source))
         )

@@ -92,11 +92,11 @@ def test_rotation_reads_sessions_signed_with_a_fallback_key(tmp_path):
 
 
 def test_cli_generates_the_embedded_key(tmp_path, monkeypatch):
-    from moderation.cli import _create_app
+    from moderation.cli.common import cli_app
 
     for name in ("MODERATION_SECRET_KEY", "MODERATION_ENV"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("MODERATION_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("MODERATION_REDIS_URL", "redis://127.0.0.1:1/0")
-    app = _create_app()
+    app = cli_app()
     assert app.config["SECRET_KEY"] == (tmp_path / "secret_key").read_text()
