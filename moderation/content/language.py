@@ -16,7 +16,9 @@ from functools import cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")
-MIN_CONFIDENCE = 0.6
+# On the dev split no text was given a wrong language at 0.4, 0.5 or 0.6; 0.4 leaves fewer short texts "und"
+# (95.6% identified instead of 92.8%).
+MIN_CONFIDENCE = 0.4
 MAX_CHARS = 1000  # the first thousand characters say which language a review is in
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _lock = threading.Lock()
