@@ -37,7 +37,7 @@ _FR_STREET_ALWAYS = r"rue|avenue|av|boulevard|bd|bvd|allee|impasse|quai|faubourg
 _FR_STREET_NAMED = r"place|chemin|route|cours|passage|square|voie|sentier|residence"
 _FR_ADDRESS = re.compile(
     rf"(?<!\d)\d{{1,4}}\s*(?:bis|ter|[a-d])?\s*,?\s+(?:(?P<always>{_FR_STREET_ALWAYS})\.?|(?P<named>{_FR_STREET_NAMED}))"
-    r"\s+(?P<name>(?:d[eu]s?\s+|de\s+la\s+|d'|l')?[a-z][\w'-]+)"
+    r"\s+(?P<name>(?:de\s+la\s+|d[eu]s?\s+|d'|l')?[a-z][\w'-]+)"
 )
 _EN_STREET = (
     r"street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|way|court|ct|terrace|close|crescent|place|pl"

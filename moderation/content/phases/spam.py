@@ -32,8 +32,8 @@ def gibberish(ctx: Context) -> list[Match]:
     if not visible:
         return []
     found = []
-    repeated = [m for m in _SAME_CHAR_RUN.finditer(text)] + [m for m in _REPEATED_UNIT.finditer(text)]
-    covered = sum(m.end() - m.start() for m in repeated)
+    repeated = [*_SAME_CHAR_RUN.finditer(text), *_REPEATED_UNIT.finditer(text)]
+    covered = len({i for m in repeated for i in range(m.start(), m.end())})  # the two patterns overlap
     # A long run hidden in a real review ("Super!!!!!!!!…") is emphasis; a text that is mostly a run is not a review.
     if repeated and covered / visible >= _REPEAT_SHARE:
         longest = max(repeated, key=lambda m: m.end() - m.start())
