@@ -23,6 +23,7 @@ from .helpers import rules, spans, verdict_of
         "Support agent Kevin is a fucking idiot.",
         "the seller is pathetic",
         "Staff are a bunch of retards.",
+        "You're a complete idiot",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):

@@ -17,7 +17,7 @@ _VOWELS = set("aeiouy")
 # What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
 _DIRECT_CUE = re.compile(
-    r"\b(?:you|u|ur|your|youre|yourself|yall|you people|t'?es|tu es|vous etes|espece d[e']?|sale|bande d[e']?"
+    r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|t'?es|tu es|vous etes|espece d[e']?|sale|bande d[e']?"
     r"|pauvres?|toi|vous)\s+(?:[a-z']+\s+){0,2}$"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
