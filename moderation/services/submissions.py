@@ -168,17 +168,18 @@ def create_item(
         # Held: content moderation, the item waits hidden for approve or reject. Otherwise it stays public and the
         # case waits for an answer (flagged by a site rule, a safety complaint, a low rating).
         when = urgency_for(site, item, None, reasons)
-        db.session.add(
-            Case(
-                site_id=site.id,
-                item=item,
-                reasons=reasons,
-                evidence=evidence,
-                priority=when.priority,
-                due_at=when.due_at,
-                state=CaseState.OPEN.value,
-            )
+        case = Case(
+            site_id=site.id,
+            item=item,
+            reasons=reasons,
+            evidence=evidence,
+            priority=when.priority,
+            due_at=when.due_at,
+            state=CaseState.OPEN.value,
         )
+        db.session.add(case)
+        db.session.flush()
+        audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
     db.session.flush()

@@ -17,4 +17,4 @@ def test_a_late_delivery_review_is_published(client, world):
 
 
 def test_a_site_can_still_hold_the_word_itself():
-    assert evaluate({"body": "what a retard"}, [SiteRule("retard", "hold")]).hold_reasons == ["site_word"]
+    assert "site_word" in evaluate({"body": "what a retard"}, [SiteRule("retard", "hold")]).hold_reasons
