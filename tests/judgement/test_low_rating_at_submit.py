@@ -11,6 +11,7 @@ from tests.judgement.helpers import item_and_case
 
 
 def test_a_one_star_is_in_the_queue_with_redis_unreachable(make_app):
+    make_app()  # the first app of a test empties the database and its Redis db
     app = make_app(REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     with app.app_context():
         create_site("shop", "Shop", origins=[ORIGIN])

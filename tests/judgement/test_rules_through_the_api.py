@@ -69,8 +69,9 @@ def test_a_site_rule_that_logs_changes_nothing_and_is_counted(app, client, world
     item, case = item_and_case(app, response.get_json()["id"])
     assert case is None
     with app.app_context():
-        event = db.session.execute(select(AuditEvent).where(AuditEvent.target_id == item.id)).scalar_one()
-        assert event.action == "content.rule_logged" and event.after["matches"][0]["rule"] == "site:bof"
+        logged = select(AuditEvent).where(AuditEvent.action == "content.rule_logged")
+        event = db.session.execute(logged).scalar_one()
+        assert event.target_id == item.id and event.after["matches"][0]["rule"] == "site:bof"
         assert logged_hits(item.site_id) == {"bof": 1}
 
 

@@ -42,7 +42,7 @@ def test_the_safety_sla_is_configurable(make_app, world):
 
 
 def test_the_queue_filters_and_badges_safety_and_the_case_highlights_the_span(app, client, world):
-    fire = submit(client, review(rating=2, body=FIRE, title="<b>Dangerous</b>")).get_json()
+    fire = submit(client, review(rating=2, body=FIRE, title="<b>Attention</b>")).get_json()
     submit(client, review(rating=1, body="Garbage. Do not buy."))
     _, case = item_and_case(app, fire["id"])
     moderator = app.test_client()
@@ -54,4 +54,4 @@ def test_the_queue_filters_and_badges_safety_and_the_case_highlights_the_span(ap
 
     html = moderator.get(f"/console/cases/{case.id}").get_data(as_text=True)
     assert '<mark class="rule-match reason-safety"' in html and ">caught fire</mark>" in html
-    assert "&lt;b&gt;Dangerous&lt;/b&gt;" in html and "<b>Dangerous</b>" not in html
+    assert "&lt;b&gt;Attention&lt;/b&gt;" in html and "<b>Attention</b>" not in html
