@@ -1,5 +1,7 @@
 import pytest
 
+from moderation.content import evaluate
+
 from .helpers import spans, verdict_of
 
 
@@ -53,3 +55,10 @@ def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
 def test_an_email_is_personal_data_not_a_link():
     verdict = verdict_of("write to anna.k@example.com")
     assert verdict.hold_reasons == ["personal_data"]
+
+
+def test_a_url_with_a_scheme_is_a_link_whatever_its_suffix():
+    # "example" is no public suffix, but nobody types "http://" before an ordinary word.
+    verdict = evaluate({"body": "Voir http://spam.example/0"})
+    assert verdict.hold_reasons == ["links"]
+    assert [(m.start, m.end) for m in verdict.matches] == [(5, 26)]

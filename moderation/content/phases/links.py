@@ -75,6 +75,9 @@ def _original_suffix(m: re.Match[str], ctx: Context, suffix_len: int) -> str:
     return ctx.text.original[start:end]
 
 
+_SCHEME_URL = re.compile(r"(?<![a-z0-9])(?:https?|ftp)://[^\s/?#]+[^\s]*")
+
+
 def links(ctx: Context) -> list[Match]:
     view = ctx.text.links
     text = view.text
@@ -84,6 +87,11 @@ def links(ctx: Context) -> list[Match]:
     for m in _URL.finditer(text):
         if _is_link(m, ctx):
             start, end = view.span(*m.span())
+            found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
+    # A scheme says "link" whatever follows: "http://spam.example/", "https://localhost:8000" (no public suffix).
+    for m in _SCHEME_URL.finditer(text):
+        start, end = view.span(*m.span())
+        if not any(f.start < end and start < f.end for f in found):
             found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
     for m in _IP.finditer(text):
         try:
