@@ -50,6 +50,11 @@ class DefaultConfig:
     MAX_TITLE_CHARS: int = 200
     MAX_NAME_CHARS: int = 80
 
+    # Content rules (issue #12): the same normalised text from the same author or address within this many hours
+    # is held as a duplicate; a case with safety language is due within SLA_SAFETY_HOURS.
+    DUPLICATE_WINDOW_HOURS: int = 24
+    SLA_SAFETY_HOURS: int = 4
+
     SCORE_BATCH_SIZE: int = 64
     SCORE_QUEUE: str = "scoring"
     CLAIM_MINUTES: int = 15

@@ -119,6 +119,11 @@ def on_starting(server):
 
 def post_fork(server, worker):
     configure_logging(loglevel, LOG_FORMAT)
+    # The content rules' language model, suffix list and word lists (about 2 s) load now, before this worker
+    # accepts requests, not during the first review it is sent.
+    from moderation import content
+
+    content.warm()
 
 
 def child_exit(server, worker):

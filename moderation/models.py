@@ -57,7 +57,8 @@ class Site(db.Model):
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     allowed_origins: Mapped[list[str]] = mapped_column(JSON, default=list)
-    word_list: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The site's own rules: ``[{"pattern": "arnaque*", "action": "hold"|"flag"|"log"}]`` (services.site_rules).
+    word_list: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     # Policy overrides (thresholds); absent keys fall back to services.policy.DEFAULT_POLICY.
     policy: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     reply_templates: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
@@ -107,6 +108,8 @@ class Item(db.Model):
             sqlite_where=text("scored_at IS NULL"),
         ),
         Index("ix_items_author", "author_id"),
+        # The duplicate rule: the same text on a site within a window, one indexed lookup (services.submissions).
+        Index("ix_items_site_fingerprint", "site_id", "fingerprint", "created_at"),
         Index("ix_items_parent", "parent_id"),
     )
 
@@ -126,6 +129,10 @@ class Item(db.Model):
     rejection_reason: Mapped[str | None] = mapped_column(String(64))
     external_id: Mapped[str | None] = mapped_column(String(200))
     helpful_count: Mapped[int] = mapped_column(Integer, default=0)
+    # What the text says, normalised (moderation.content.fingerprint), and a keyed hash of the address it came
+    # from (never the address itself): together they find the same text posted twice.
+    fingerprint: Mapped[str | None] = mapped_column(String(32))
+    client_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
 

@@ -35,7 +35,15 @@ MODEL_REASONS: tuple[Reason, ...] = (Reason.NEGATIVE_TEXT, Reason.RATING_TEXT_MI
 # Reasons for a public answer; the item stays published (DESIGN.md, "Two kinds of moderation").
 REPLY_REASONS: tuple[Reason, ...] = (Reason.LOW_RATING, *MODEL_REASONS)
 # Reasons that hold an item today: approving the item clears them, rejecting it removes the item.
-CONTENT_REASONS: tuple[Reason, ...] = (Reason.ABUSIVE, Reason.SPAM, Reason.LINKS, Reason.PERSONAL_DATA)
+CONTENT_REASONS: tuple[Reason, ...] = (
+    Reason.ABUSIVE,
+    Reason.SPAM,
+    Reason.LINKS,
+    Reason.PERSONAL_DATA,
+    Reason.DUPLICATE,
+    Reason.GIBBERISH,
+    Reason.SITE_WORD,
+)
 
 
 class RejectionReason(enum.StrEnum):

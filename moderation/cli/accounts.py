@@ -43,7 +43,7 @@ def site_group() -> None:
 @click.argument("slug")
 @click.option("--name", default=None)
 @click.option("--origin", "origins", multiple=True, help="Origin allowed to embed the widget (repeatable).")
-@click.option("--word", "words", multiple=True, help="Word that holds an item for moderation (repeatable).")
+@click.option("--word", "words", multiple=True, help="Site rule 'PATTERN [hold|flag|log]' (repeatable).")
 @with_appcontext
 def site_create(slug, name, origins, words) -> None:
     """Create a site."""

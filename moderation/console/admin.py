@@ -10,6 +10,7 @@ from ..services import accounts
 from ..services import admin as admin_service
 from ..services.errors import ServiceError
 from ..services.policy import DEFAULT_POLICY
+from ..services.site_rules import logged_hits, rule_lines, stored_rules
 from .auth import admin_required, me
 from .blueprint import bp
 from .forms import ModeratorForm, NewModeratorForm, NewSiteForm, SiteForm
@@ -53,7 +54,7 @@ def admin_site(slug: str):
         else {
             "name": site.name,
             "origins": "\n".join(site.allowed_origins or []),
-            "words": "\n".join(site.word_list or []),
+            "words": rule_lines(site.word_list),
             "sla_low_rating_hours": site.sla_low_rating_hours,
             "sla_default_hours": site.sla_default_hours,
         }
@@ -90,6 +91,8 @@ def admin_site(slug: str):
             refuse(exc, form)
     elif request.method == "POST":
         flash(_("Some fields need fixing."), "error")
+    hits = logged_hits(site.id)
+    shadow = [(r["pattern"], hits.get(r["pattern"], 0)) for r in stored_rules(site.word_list) if r["action"] == "log"]
     return render_template(
         "console/admin_site.html",
         site=site,
@@ -97,6 +100,7 @@ def admin_site(slug: str):
         policy_values=policy_values,
         defaults=DEFAULT_POLICY,
         templates=[*templates, {"name": "", "lang": "", "body": ""}],
+        shadow_rules=shadow,
     )
 
 

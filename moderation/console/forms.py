@@ -63,7 +63,7 @@ class NewSiteForm(FlaskForm):
 class SiteForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     origins = TextAreaField(_l("Allowed widget origins (one per line)"), validators=[Optional()])
-    words = TextAreaField(_l("Word list (one per line)"), validators=[Optional()])
+    words = TextAreaField(_l("Site rules (one per line: pattern action)"), validators=[Optional()])
     sla_low_rating_hours = IntegerField(_l("SLA for low ratings (hours)"), validators=[NumberRange(1, 720)])
     sla_default_hours = IntegerField(_l("SLA otherwise (hours)"), validators=[NumberRange(1, 720)])
 

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from ..models import utcnow
 from ..vocabulary import CaseState, Reason
 from .blueprint import bp
+from .highlight import highlight
 
 REASON_LABELS = {
     Reason.LOW_RATING: _l("Low rating"),
@@ -18,6 +19,10 @@ REASON_LABELS = {
     Reason.SPAM: _l("Spam"),
     Reason.LINKS: _l("Links"),
     Reason.PERSONAL_DATA: _l("Personal data"),
+    Reason.DUPLICATE: _l("Duplicate"),
+    Reason.GIBBERISH: _l("Gibberish"),
+    Reason.SITE_WORD: _l("Site rule"),
+    Reason.SAFETY: _l("Safety"),
 }
 # Case states, and the queue's filters over them ("open" reads "waiting": open, escalated or an expired claim).
 STATE_LABELS = {
@@ -44,6 +49,7 @@ def template_globals() -> dict:
     """Helpers every console template (and the macros it imports) can call."""
     return {
         "reason_label": reason_label,
+        "highlight": highlight,
         "state_label": state_label,
         "format_datetime": format_datetime,
         "format_percent": format_percent,

@@ -15,6 +15,7 @@ from ..models import ApiToken, Moderator, Role, Site, utcnow
 from . import audit
 from .access import require_admin
 from .errors import Conflict, NotFound, ServiceError
+from .site_rules import parse_rule_lines
 
 TOKEN_PREFIX = "mod_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -86,7 +87,7 @@ def create_site(
         slug=slug,
         name=(name or "").strip() or slug,
         allowed_origins=parse_origins(origins or []),
-        word_list=list(words or []),
+        word_list=parse_rule_lines(words or []),
         policy={},
         reply_templates=[],
     )

@@ -14,6 +14,7 @@ from .access import require_admin
 from .accounts import moderator_settings, parse_origins, site_settings
 from .errors import NotFound, ServiceError
 from .policy import DEFAULT_POLICY
+from .site_rules import parse_rule_lines
 
 MAX_TEMPLATES = 50
 MAX_TEMPLATE_CHARS = 5000
@@ -101,7 +102,7 @@ def update_site(
     before = site_settings(site)
     site.name = name.strip() or site.slug
     site.allowed_origins = parse_origins(origins)
-    site.word_list = list(dict.fromkeys(w.strip().lower() for w in words if w.strip()))
+    site.word_list = parse_rule_lines(words)
     site.policy = parse_policy(policy_values)
     site.reply_templates = parse_templates(templates)
     for field, hours in (("sla_low_rating_hours", sla_low_rating_hours), ("sla_default_hours", sla_default_hours)):

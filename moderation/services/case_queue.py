@@ -15,12 +15,16 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import Case, Item, Moderator, utcnow
-from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, REPLY_REASONS, CaseState
+from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, REPLY_REASONS, CaseState, Reason
 from . import cases as case_service
 
 STATE_FILTERS = ("open", "active", "mine", "claimed", "answered", "resolved", "dismissed", "escalated")
-# The reasons a moderator can filter by: those that open cases today.
-REASONS = (*REPLY_REASONS, *CONTENT_REASONS)
+# The reasons a moderator can filter by: those that open cases today, the safety lane first.
+REASONS = tuple(
+    dict.fromkeys(
+        (Reason.SAFETY, *REPLY_REASONS, *CONTENT_REASONS, Reason.DUPLICATE, Reason.GIBBERISH, Reason.SITE_WORD)
+    )
+)
 PER_PAGE = 50
 # Counting every match of a wide filter costs a scan of all waiting cases; beyond this the page says "1,000+".
 COUNT_CAP = 1000

@@ -58,6 +58,11 @@ class Urgency:
     due_at: datetime
 
 
+# Safety language (injury, fire, shock, allergy…) goes above every ordinary negative: the most a 1★ very negative
+# review can reach without content reasons is 80, so a safety case starts at 90 and keeps its own order within.
+SAFETY_PRIORITY_FLOOR = 90
+
+
 def urgency(
     rating: int | None,
     negative_probability: float | None,
@@ -65,10 +70,12 @@ def urgency(
     created_at: datetime,
     sla_low_rating_hours: int,
     sla_default_hours: int,
+    sla_safety_hours: int = 4,
 ) -> Urgency:
     """Priority 0–100 from stars, negativity and content reasons; the deadline from the site's SLA.
 
     Age is carried by ``due_at``: the queue sorts by priority, then by the earliest deadline, both indexed.
+    A ``safety`` reason puts the case at ``SAFETY_PRIORITY_FLOOR`` or above and due within ``sla_safety_hours``.
     """
     score = 0.0
     if rating is not None:
@@ -84,4 +91,8 @@ def urgency(
         score += 10
     low = rating is not None and rating <= 2
     hours = sla_low_rating_hours if (low or urgent_content) else sla_default_hours
+    if Reason.SAFETY in reasons:
+        # Within the safety lane the ordinary signals still order cases: 90 plus a tenth of the rest.
+        score = SAFETY_PRIORITY_FLOOR + score / 10
+        hours = min(hours, sla_safety_hours)
     return Urgency(priority=min(100, round(score)), due_at=created_at + timedelta(hours=hours))

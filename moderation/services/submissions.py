@@ -1,23 +1,25 @@
-"""Accepting reviews and comments: validation, content rules, and the committed-first insert."""
+"""Accepting reviews and comments: validation, content rules (``moderation.content``), and the committed-first
+insert with every case the rating and the rules decide."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from flask import current_app
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
-from .. import metrics
+from .. import content, metrics
 from ..extensions import db
 from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, utcnow
 from ..schemas.submissions import check_submission
-from . import policy
-from .content_rules import check_content
+from ..vocabulary import Reason
+from . import audit, policy
 from .errors import ServiceError
-from .language import guess_language
+from .site_rules import LOGGED_RULE_EVENT, site_rules
 
 
 @dataclass
@@ -98,8 +100,17 @@ def create_item(
     *,
     external_id: str | None = None,
     created_at: datetime | None = None,
+    client_key: str | None = None,
 ) -> Item:
     """Insert an item (the caller commits), holding it at once when a content rule matches.
+
+    Everything the rating and the rules decide is decided here, in the caller's transaction: a held item, a
+    flagged one, a safety complaint and a 1–2★ review each have their case before the caller commits, so they are
+    in the queue even while Redis and every worker are down. The model only adds to that case later.
+
+    Args:
+        client_key: a keyed hash of the submitting browser's address (``services.votes.client_key``), or None for
+            server integrations and imports, whose address says nothing about the author.
 
     Raises:
         ServiceError: 404 when the parent is unknown; 422 when it belongs to another subject or was removed.
@@ -116,8 +127,19 @@ def create_item(
             raise invalid("parent_id", "parent_id names a removed item", "parent_removed")
 
     author = get_or_create_author(site, sub.author_name, sub.author_email)
-    rules = check_content([sub.title or "", sub.body, sub.author_name], site.word_list or [])
+    declared = sub.lang.split("-")[0] if sub.lang else None
+    texts = {"title": sub.title or "", "body": sub.body, "author_name": sub.author_name}
+    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared)
     now = utcnow()
+    created_at = created_at or now
+    text_fingerprint = content.fingerprint(f"{sub.title or ''}\n{sub.body}")
+    hold_reasons = list(verdict.hold_reasons)
+    evidence = match_evidence(verdict.matches)
+    earlier = find_duplicate(site, author, client_key, text_fingerprint, created_at)
+    if earlier is not None:
+        hold_reasons.append(Reason.DUPLICATE.value)
+        evidence[Reason.DUPLICATE.value] = {"item_id": earlier}
+    held = bool(hold_reasons)
     item = Item(
         site_id=site.id,
         subject=subject,
@@ -127,30 +149,108 @@ def create_item(
         rating=sub.rating,
         title=sub.title,
         body=sub.body,
-        lang=sub.lang or guess_language(f"{sub.title or ''} {sub.body}"),
-        status=ItemStatus.HELD.value if rules.hold else ItemStatus.PUBLISHED.value,
-        hold_reasons=rules.reasons,
+        # "und" is stored as NULL: the console's language filter and reply templates treat NULL as "not known".
+        lang=sub.lang or (verdict.language if verdict.language != "und" else None),
+        status=ItemStatus.HELD.value if held else ItemStatus.PUBLISHED.value,
+        hold_reasons=hold_reasons,
         external_id=external_id,
-        created_at=created_at or now,
+        fingerprint=text_fingerprint,
+        client_key=client_key,
+        created_at=created_at,
     )
     db.session.add(item)
-    if rules.hold:
-        # Content moderation: the item waits, hidden, for a moderator to approve or reject it.
-        when = urgency_for(site, item, None, rules.reasons)
-        db.session.add(
-            Case(
-                site_id=site.id,
-                item=item,
-                reasons=list(rules.reasons),
-                evidence={k: v for k, v in rules.evidence.items()},
-                priority=when.priority,
-                due_at=when.due_at,
-                state=CaseState.OPEN.value,
-            )
+    # What the stars alone decide (a 1–2★ review needs an answer) is decided now; the model only adds.
+    rating_reasons = policy.flag_reasons(sub.rating, None, policy.effective_policy(site.policy))
+    if Reason.LOW_RATING in rating_reasons:
+        evidence[Reason.LOW_RATING.value] = {"rating": sub.rating}
+    reasons = list(dict.fromkeys([*hold_reasons, *verdict.flag_reasons, *verdict.lifts, *rating_reasons]))
+    if reasons:
+        # Held: content moderation, the item waits hidden for approve or reject. Otherwise it stays public and the
+        # case waits for an answer (flagged by a site rule, a safety complaint, a low rating).
+        when = urgency_for(site, item, None, reasons)
+        case = Case(
+            site_id=site.id,
+            item=item,
+            reasons=reasons,
+            evidence=evidence,
+            priority=when.priority,
+            due_at=when.due_at,
+            state=CaseState.OPEN.value,
         )
-        metrics.count_case_opened(db.session, site.slug, "content_rules")
+        db.session.add(case)
+        db.session.flush()
+        audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
+        trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
+        metrics.count_case_opened(db.session, site.slug, trigger)
     db.session.flush()
+    if verdict.log_matches:
+        # Shadow-mode rules change nothing; admins see how often each would have fired (console site page).
+        audit.record(
+            LOGGED_RULE_EVENT,
+            "item",
+            item.id,
+            site_id=site.id,
+            after={"matches": match_evidence(verdict.log_matches).get(Reason.SITE_WORD.value, [])},
+        )
     return item
+
+
+# Enough spans to highlight a long text; a review with more matches than this is held for all of them anyway.
+MAX_SPANS_PER_REASON = 20
+EMPTY_FINGERPRINT = content.fingerprint("")
+
+
+def match_evidence(matches: list[content.Match]) -> dict[str, Any]:
+    """Per reason, which rule fired on which field and where: spans into the stored text, never the text itself.
+
+    The console highlights the spans in the item it shows; an excerpt here would copy personal data around.
+    """
+    evidence: dict[str, Any] = {}
+    for match in matches:
+        spans = evidence.setdefault(match.reason, [])
+        if len(spans) < MAX_SPANS_PER_REASON:
+            spans.append(
+                {
+                    # A safety "rule" is the phrase that fired, which is the customer's own words: kept short.
+                    "rule": match.rule[:60],
+                    "field": match.field,
+                    "start": match.start,
+                    "end": match.end,
+                    "action": str(match.action),
+                }
+            )
+    return evidence
+
+
+def find_duplicate(
+    site: Site, author: Author, client_key: str | None, text_fingerprint: str, at: datetime
+) -> int | None:
+    """The id of an item of ``site`` with the same text from the same author (e-mail) or address within the window.
+
+    One lookup on ``ix_items_site_fingerprint``. Anonymous authors are one per item, so without an e-mail only the
+    address can tie two items together.
+    """
+    hours = current_app.config.get("DUPLICATE_WINDOW_HOURS", 24)
+    same_source = []
+    if author.email is not None and author.id is not None:
+        same_source.append(Item.author_id == author.id)
+    if client_key:
+        same_source.append(Item.client_key == client_key)
+    if not hours or not same_source or text_fingerprint == EMPTY_FINGERPRINT:
+        return None
+    query = (
+        select(Item.id)
+        .where(
+            Item.site_id == site.id,
+            Item.fingerprint == text_fingerprint,
+            Item.created_at >= at - timedelta(hours=hours),
+            Item.created_at <= at,
+            or_(*same_source),
+        )
+        .order_by(Item.id)
+        .limit(1)
+    )
+    return db.session.execute(query).scalar()
 
 
 def urgency_for(site: Site, item: Item, negative_probability: float | None, reasons: list[str]) -> policy.Urgency:
@@ -161,4 +261,5 @@ def urgency_for(site: Site, item: Item, negative_probability: float | None, reas
         item.created_at or utcnow(),
         site.sla_low_rating_hours,
         site.sla_default_hours,
+        current_app.config.get("SLA_SAFETY_HOURS", 4),
     )

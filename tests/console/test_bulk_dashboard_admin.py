@@ -235,7 +235,8 @@ def test_admin_edits_site_settings(app, as_root):
     with app.app_context():
         site = db.session.execute(db.select(Site).where(Site.slug == "shop")).scalar_one()
         assert site.allowed_origins == ["https://shop.example", "https://www.shop.example"]
-        assert site.word_list == ["crapule", "arnaqueur"] and site.policy == {"negative_threshold": 0.8}
+        assert site.word_list == [{"pattern": "crapule", "action": "hold"}, {"pattern": "arnaqueur", "action": "hold"}]
+        assert site.policy == {"negative_threshold": 0.8}
         assert site.reply_templates == [{"name": "Désolé", "lang": "fr", "body": "Bonjour {name}"}]
         assert site.sla_low_rating_hours == 12
     bad = post(as_root, "/console/admin/sites/shop", {**data, "origins": "javascript:alert(1)"})

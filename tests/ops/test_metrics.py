@@ -29,16 +29,18 @@ def delta(before: dict, after: dict, key: str) -> float:
 def test_submissions_scoring_and_cases_are_counted_where_they_happen(app, client, world):
     before = scrape(client)
     headers = auth(world.site_token)
-    for rating, body in [(5, "Super produit"), (1, "Nul, cassé"), (2, "Horrible")]:
+    # The 1★ and 2★ open their cases at submit (#12); the 3★ waits for the model to read its text.
+    for rating, body in [(5, "Super produit"), (1, "Nul, cassé"), (2, "Horrible"), (3, "Nul, horrible, cassé")]:
         assert submit(client, review(rating, body), headers=headers).status_code == 202
     # The site's word list holds this one: held by a content rule, with a case opened at once.
     assert submit(client, review(4, "quelle crapule"), headers=headers).status_code == 202
     queued = scrape(client)
 
-    assert delta(before, queued, "moderation_submissions_total{kind=review,site=shop,status=published}") == 3
+    assert delta(before, queued, "moderation_submissions_total{kind=review,site=shop,status=published}") == 4
     assert delta(before, queued, "moderation_submissions_total{kind=review,site=shop,status=held}") == 1
     assert delta(before, queued, "moderation_cases_opened_total{site=shop,trigger=content_rules}") == 1
-    assert queued["moderation_items_unscored{}"] == 4
+    assert delta(before, queued, "moderation_cases_opened_total{site=shop,trigger=rating}") == 2
+    assert queued["moderation_items_unscored{}"] == 5
     assert queued["moderation_queue_depth{queue=scoring}"] == 1
     assert queued["moderation_queue_oldest_job_age_seconds{queue=scoring}"] >= 0
     assert queued["moderation_redis_up{}"] == 1 and queued["moderation_database_up{}"] == 1
@@ -46,12 +48,12 @@ def test_submissions_scoring_and_cases_are_counted_where_they_happen(app, client
     run_worker(app)  # in this process: its counters land in the registry this /metrics serves
     scored = scrape(client)
     with app.app_context():
-        model_cases = db.session.execute(select(func.count()).select_from(Case)).scalar_one() - 1
-    assert model_cases >= 2  # two negative reviews
+        model_cases = db.session.execute(select(func.count()).select_from(Case)).scalar_one() - 3
+    assert model_cases == 1  # the negative 3★
     assert delta(queued, scored, "moderation_cases_opened_total{site=shop,trigger=model}") == model_cases
-    assert delta(queued, scored, "moderation_items_scored_total{model_version=stub-keyword-1}") == 4
-    assert delta(queued, scored, "moderation_scoring_batch_size_sum{}") == 4
-    assert delta(queued, scored, "moderation_scoring_delay_seconds_count{}") == 4
+    assert delta(queued, scored, "moderation_items_scored_total{model_version=stub-keyword-1}") == 5
+    assert delta(queued, scored, "moderation_scoring_batch_size_sum{}") == 5
+    assert delta(queued, scored, "moderation_scoring_delay_seconds_count{}") == 5
     assert scored["moderation_items_unscored{}"] == 0
     assert scored["moderation_queue_depth{queue=scoring}"] == 0
     assert scored["moderation_site_model_info{model_version=stub-keyword-1,site=shop}"] == 1

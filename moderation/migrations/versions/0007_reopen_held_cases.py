@@ -19,7 +19,7 @@ from alembic import op
 
 
 revision = "0007_reopen_held_cases"
-down_revision = "0005_text_search"
+down_revision = "0006_content_rules"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,76 @@
+"""One entry point for the content rules: texts in, a verdict out."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from moderation.content import lexicon
+from moderation.content.language import identifier, identify
+from moderation.content.normalise import normalise
+from moderation.content.phases import PHASES, Phase, fingerprint
+from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
+
+
+def _language_sample(texts: Mapping[str, str]) -> str:
+    joined = "\n".join(t for t in texts.values() if t)
+    if joined.isascii():
+        return joined
+    # Accents stay: they are half of what tells French from English. Format characters go.
+    return "".join(c for c in unicodedata.normalize("NFKC", joined) if unicodedata.category(c) != "Cf")
+
+
+def _add(reasons: list[str], reason: str) -> None:
+    if reason not in reasons:
+        reasons.append(reason)
+
+
+def evaluate(
+    texts: Mapping[str, str],
+    site_rules: Iterable[SiteRule] = (),
+    *,
+    language: str | None = None,
+    phases: tuple[Phase, ...] = PHASES,
+) -> Verdict:
+    """Run every phase over every field.
+
+    Args:
+        texts: field name → text as the customer typed it (``{"title": …, "body": …, "author_name": …}``).
+        site_rules: the site's own word list.
+        language: the language the client declared; identified from the texts when ``None``.
+        phases: the rules to run, in order (tests pass a subset).
+
+    Returns:
+        A :class:`Verdict`; its matches' ``start``/``end`` index the original text of their ``field``.
+    """
+    rules = tuple(site_rules)
+    detected = language or identify(_language_sample(texts))
+    verdict = Verdict(language=detected)
+    for field_name, text in texts.items():
+        if not text:
+            continue
+        ctx = Context(normalise(text), detected, rules)
+        for phase in phases:
+            for match in phase(ctx):
+                _record(verdict, Match(**{**match.__dict__, "field": field_name}))
+    verdict.fingerprint = fingerprint("\n".join(texts[k] or "" for k in sorted(texts)))
+    return verdict
+
+
+def _record(verdict: Verdict, match: Match) -> None:
+    if match.action is Action.LOG:
+        verdict.log_matches.append(match)
+        return
+    verdict.matches.append(match)
+    if match.action is Action.HOLD:
+        _add(verdict.hold_reasons, match.reason)
+    elif match.action is Action.FLAG:
+        _add(verdict.flag_reasons, match.reason)
+    elif match.action is Action.LIFT:
+        _add(verdict.lifts, match.reason)
+
+
+def warm() -> None:
+    """Load the language model, the suffix list and the dictionaries now (about 3 s), not on the first review."""
+    identifier()
+    lexicon.warm()

@@ -1,0 +1,57 @@
+"""Reference data the rules look things up in, each loaded once per process on first use.
+
+* The public suffix list: the snapshot that ships inside ``tldextract``; ``suffix_list_urls=()`` and
+  ``cache_dir=None`` make sure it never fetches or writes anything.
+* Word frequencies for French and English: the dictionaries that ship inside ``pyspellchecker`` (built from
+  OpenSubtitles and Wiktionary). A rule asks "is this an ordinary word in this language?", never for a spelling.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from functools import cache
+from importlib import resources
+
+import tldextract
+
+LANGUAGES = ("fr", "en")
+_lock = threading.Lock()
+
+
+@cache
+def suffix_extractor() -> tldextract.TLDExtract:
+    """The bundled public suffix list, ICANN section only: private suffixes (``blogspot.com``) are domains to us."""
+    extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=False)
+    extractor("example.com")  # load now, under the cache, not on a customer's first link
+    return extractor
+
+
+@cache
+def public_suffixes() -> frozenset[str]:
+    return frozenset(suffix_extractor().tlds)
+
+
+@cache
+def word_frequencies(language: str) -> dict[str, int]:
+    """Token → count, for ``fr`` or ``en``. About 0.4 s and 20 MB each, once."""
+    with _lock:
+        path = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
+        return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def frequency(word: str, languages: tuple[str, ...] = LANGUAGES) -> int:
+    """The highest count of ``word`` among ``languages`` (0 when unknown)."""
+    return max((word_frequencies(lang).get(word, 0) for lang in languages), default=0)
+
+
+def is_word(word: str, languages: tuple[str, ...] = LANGUAGES, min_count: int = 50) -> bool:
+    return frequency(word, languages) >= min_count
+
+
+def warm() -> None:
+    """Load everything now (a worker or web process calls this at start, so no request pays for it)."""
+    suffix_extractor()
+    for lang in LANGUAGES:
+        word_frequencies(lang)

@@ -1,0 +1,184 @@
+"""Normalised views of a customer's text, each with a map back to the original characters.
+
+Rules match on a normalised view; the console highlights the span in the text as the customer typed it. Every
+view is a :class:`Mapped` string: for each of its characters, the ``[start, end)`` range of original characters it
+came from. A rewrite that replaces a run (``(dot)`` → ``.``, ``c o n`` → ``con``) maps every new character to the
+whole run, so a span in any view always maps back to whole original characters.
+
+Three views, each built from the one before:
+
+* ``base``: NFKC (fullwidth letters, ligatures), format characters (Unicode Cf: zero-width space, joiners, soft
+  hyphen, bidi marks) removed, casefolded, accents folded, ideographic full stops turned into ``.``.
+* ``links``: ``base`` with obfuscated punctuation undone — ``(dot)``, ``[point]``, ``(at)``, ``arobase``, spaced
+  dots ``x . com`` and spelled-out schemes ``h t t p s : / /``.
+* ``words``: ``base`` with leetspeak undone inside words (``a55hole``, ``c0nn4rd``, ``b!tch``), letters separated by
+  single spaces or dots joined (``c o n n a r d``), and runs of three or more identical letters cut to one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+# NFKC leaves these as they are, but customers (and spammers) use them as full stops.
+_FULL_STOPS = {"\u3002": ".", "\uff61": ".", "\u2024": ".", "\ufe52": "."}
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"})
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A string and, per character, the ``[start, end)`` of the original characters it stands for.
+
+    ``starts``/``ends`` are ``None`` while the string maps one to one onto the original (the common case, kept
+    cheap: most reviews need no rewrite beyond case and accents).
+    """
+
+    text: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span behind ``text[start:end]``."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+    def _maps(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        if self.starts is None or self.ends is None:
+            n = len(self.text)
+            return tuple(range(n)), tuple(range(1, n + 1))
+        return self.starts, self.ends
+
+    def sub(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> Mapped:
+        """Like ``pattern.sub``, keeping the map: a replacement of the same length maps character by character,
+        any other replacement maps each of its characters to the whole replaced run."""
+        replacements = [(m.start(), m.end(), new) for m in pattern.finditer(self.text) if (new := repl(m)) != m[0]]
+        if not replacements:
+            return self
+        old_starts, old_ends = self._maps()
+        pieces: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        last = 0
+        for a, b, new in replacements:
+            pieces.append(self.text[last:a])
+            starts.extend(old_starts[last:a])
+            ends.extend(old_ends[last:a])
+            pieces.append(new)
+            if len(new) == b - a:
+                starts.extend(old_starts[a:b])
+                ends.extend(old_ends[a:b])
+            elif new:
+                lo, hi = old_starts[a], old_ends[b - 1]
+                starts.extend([lo] * len(new))
+                ends.extend([hi] * len(new))
+            last = b
+        pieces.append(self.text[last:])
+        starts.extend(old_starts[last:])
+        ends.extend(old_ends[last:])
+        return Mapped("".join(pieces), tuple(starts), tuple(ends))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    char = _FULL_STOPS.get(char, char)
+    if unicodedata.category(char) == "Cf":
+        return ""
+    out = unicodedata.normalize("NFKC", char).casefold()
+    decomposed = unicodedata.normalize("NFD", out)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Ligatures and letters such as "œ" and "æ" keep their two-letter spelling after NFKD; "ø", "ł" do not decompose
+    # and stay as they are, which is fine for FR/EN word lists.
+    return _FULL_STOPS.get(folded, folded)
+
+
+def base_view(text: str) -> Mapped:
+    """NFKC, no format characters, casefolded, accents folded."""
+    if text.isascii():
+        return Mapped(text.lower())
+    folded = [_fold_char(c) for c in text]
+    if set(map(len, folded)) == {1}:
+        return Mapped("".join(folded))  # "é" → "e" and the like: still one to one
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, out in enumerate(folded):
+        starts.extend([i] * len(out))
+        ends.extend([i + 1] * len(out))
+    return Mapped("".join(folded), tuple(starts), tuple(ends))
+
+
+# Letters (or digits) one by one, each followed by the same single space, dot, hyphen or underscore: "c o n n a r d",
+# "c.o.n.n.a.r.d.s", "f-u-c-k". Three at least, so "i.e." and "y a" stay as they are; a double space ends a run,
+# so "f u c k  y o u" becomes two words; a change of separator too, so "a d.i.c.k" keeps its article apart.
+_SPACED_LETTERS = re.compile(r"(?<![\w@$*])[a-z0-9@$*]([ ._\-])(?:[a-z0-9@$*]\1)+[a-z0-9@$*](?![\w@$*])")
+_SEPARATORS = re.compile(r"[ ._\-]")
+# A token that mixes letters with digits or leet symbols: a55hole, c0nn4rd, b!tch, tw@t, n00b. Pure numbers
+# (prices, sizes, order numbers) never match: a letter must be there.
+_LEET_TOKEN = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[a-z])(?=[\w@$!]*[0-9@$!][\w@$!]*)[\w@$!]*\w")
+_RUN3 = re.compile(r"([a-z])\1{2,}")
+
+
+def _unleet(m: re.Match[str]) -> str:
+    token = m.group(0)
+    # "!" stands for "i" only between letters ("b!tch"); a trailing "!!!" is punctuation.
+    token = re.sub(r"(?<=[a-z])!(?=[a-z])", "i", token)
+    return token.translate(_LEET)
+
+
+_LEET_HINT = re.compile(r"[a-z][0-9@$!]|[0-9@$][a-z]")
+
+
+def words_view(base: Mapped) -> Mapped:
+    """``base`` with spaced letters joined, leetspeak undone and letter runs of three or more cut to one."""
+    view = base.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)))
+    if _LEET_HINT.search(view.text):
+        view = view.sub(_LEET_TOKEN, _unleet)
+    return view.sub(_RUN3, lambda m: m.group(1))
+
+
+_BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|point|punkt|period)\s*[)\]}>]\s*")
+_BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|arobase|chez)\s*[)\]}>]\s*|\s+arobase\s+|\s*\barobase\b\s*")
+# Both sides spaced ("cheapstuff . com"); one side only is a sentence ("St. Malo", "Dr. Brown").
+_SPACED_DOT = re.compile(r"(?<=[a-z0-9])\s+\.\s+(?=[a-z0-9])")
+_SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*")
+
+
+def links_view(base: Mapped) -> Mapped:
+    """``base`` with the usual ways of hiding a URL or an address undone."""
+    view = base.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)) if " " in m.group(0) else m.group(0))
+    view = view.sub(_SPACED_SCHEME, lambda m: m.group(1) + "://")
+    view = view.sub(_BRACKETED_DOT, lambda m: ".")
+    view = view.sub(_BRACKETED_AT, lambda m: "@")
+    return view.sub(_SPACED_DOT, lambda m: ".")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The original text and its views; views are built on first use and kept."""
+
+    original: str
+
+    @cached_property
+    def base(self) -> Mapped:
+        return base_view(self.original)
+
+    @cached_property
+    def words(self) -> Mapped:
+        return words_view(self.base)
+
+    @cached_property
+    def links(self) -> Mapped:
+        return links_view(self.base)
+
+
+def normalise(text: str) -> Normalised:
+    """Entry point: ``normalise(text).words.text`` to match on, ``.words.span(a, b)`` to report."""
+    return Normalised(text)

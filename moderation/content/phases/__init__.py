@@ -1,0 +1,23 @@
+"""The content rules, one small function per rule, run in order over each field (coral talk's pipeline phases).
+
+A phase takes a :class:`~moderation.content.verdict.Context` and returns zero or more
+:class:`~moderation.content.verdict.Match`, each with its span in the original text and the action it asks for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from moderation.content.phases.links import links
+from moderation.content.phases.personal_data import personal_data
+from moderation.content.phases.safety import safety
+from moderation.content.phases.spam import fingerprint, gibberish
+from moderation.content.phases.words import abusive_words, site_words
+from moderation.content.verdict import Context, Match
+
+Phase = Callable[[Context], list[Match]]
+
+# Site rules first: a site that lists a word on purpose wants its own rule named, even when a built-in one fires too.
+PHASES: tuple[Phase, ...] = (site_words, abusive_words, links, personal_data, gibberish, safety)
+
+__all__ = ["PHASES", "Phase", "fingerprint"]

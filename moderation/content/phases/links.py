@@ -1,0 +1,105 @@
+"""Links: URLs, bare domains checked against the public suffix list, IP addresses, shorteners.
+
+A bare "word.word" is a domain only when the public suffix list knows its suffix AND it does not read as two words
+run together. Customers often forget the space after a full stop ("appareil.de fitness", "en classe.top",
+"produit.Je recommande", "etc.Le"), and many suffixes are also words (de, top, me, it, shop …). So:
+
+* strong signals make it a link whatever the words: a scheme, ``www.``, a path or port after the host, a known
+  shortener, a second-level suffix (``co.uk``), an IP address;
+* otherwise it is not a link when the part after the dot starts with a capital in the original (a new sentence:
+  "etc.Le", "Génial.Top"), or when both sides are ordinary words of the text's language ("appareil" + "de",
+  "classe" + "top"). A brand-like label ("cheapstuff", "getrich", "bestdealz") or a suffix that is no word in the
+  text's language ("com", "io", "fr", "ai" in English) keeps it a link.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from moderation.content.lexicon import frequency, public_suffixes, suffix_extractor
+from moderation.content.verdict import Context, Match, Reason
+
+SHORTENERS = frozenset(
+    "bit.ly tinyurl.com t.co goo.gl ow.ly is.gd buff.ly rebrand.ly cutt.ly youtu.be tiny.cc shorturl.at rb.gy "
+    "s.id lnkd.in discord.gg wa.me t.me amzn.to amzn.eu bl.ink short.io linktr.ee".split()
+)
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_URL = re.compile(
+    rf"(?<![\w@.-])(?P<scheme>[a-z][a-z0-9+.-]{{1,15}}://)?(?P<www>www\.)?(?P<host>(?:{_LABEL}\.)+[a-z]{{2,24}})"
+    r"(?P<port>:\d{2,5})?(?P<path>/[^\s]*)?(?![\w-])"
+)
+_IP = re.compile(r"(?<![\w.])(?P<ip>\d{1,3}(?:\.\d{1,3}){3})(?P<port>:\d{2,5})?(?P<path>/[^\s]*)?(?![\w.]*\d)")
+# A suffix that is this common a word in the text's language can follow a missing space.
+_WORD_SUFFIX_MIN = 10_000
+_WORD_LABEL_MIN = 500
+
+
+def _languages(ctx: Context) -> tuple[str, ...]:
+    return (ctx.language,) if ctx.language in ("fr", "en") else ("fr", "en")
+
+
+def _reads_as_words(label: str, suffix: str, ctx: Context) -> bool:
+    languages = _languages(ctx)
+    return frequency(suffix, languages) >= _WORD_SUFFIX_MIN and frequency(label, languages) >= _WORD_LABEL_MIN
+
+
+def _is_link(m: re.Match[str], ctx: Context) -> bool:
+    host = m.group("host")
+    if host.split(".")[-1] not in public_suffixes():
+        return False  # cheap first test: most dotted things end in no suffix at all
+    parts = suffix_extractor()(host)
+    if not parts.suffix or not parts.domain:
+        return False
+    registered = f"{parts.domain}.{parts.suffix}"
+    if m.group("scheme") or m.group("www") or m.group("port") or registered in SHORTENERS:
+        return True
+    if m.group("path") and len(m.group("path")) > 1:
+        return True
+    if not re.search(r"[a-z]", parts.domain) or len(parts.domain) < 2:
+        return False  # "3.5mm", "a.fr": numbers and initials
+    original_suffix = _original_suffix(m, ctx, len(parts.suffix))
+    if original_suffix[:1].isupper() and not original_suffix.isupper():
+        return False  # a capital after the dot starts a sentence: "etc.Le", "Génial.Top"
+    if "." in parts.suffix:
+        return True
+    if "-" in parts.domain:
+        return True  # "cheap-watches", "promo-maison": nobody runs two words together with a hyphen and a dot
+    return not _reads_as_words(parts.domain, parts.suffix, ctx)
+
+
+def _original_suffix(m: re.Match[str], ctx: Context, suffix_len: int) -> str:
+    view = ctx.text.links
+    host_end = m.end("host")
+    start, end = view.span(host_end - suffix_len, host_end)
+    return ctx.text.original[start:end]
+
+
+_SCHEME_URL = re.compile(r"(?<![a-z0-9])(?:https?|ftp)://[^\s/?#]+[^\s]*")
+
+
+def links(ctx: Context) -> list[Match]:
+    view = ctx.text.links
+    text = view.text
+    if "." not in text:
+        return []
+    found = []
+    for m in _URL.finditer(text):
+        if _is_link(m, ctx):
+            start, end = view.span(*m.span())
+            found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
+    # A scheme says "link" whatever follows: "http://spam.example/", "https://localhost:8000" (no public suffix).
+    for m in _SCHEME_URL.finditer(text):
+        start, end = view.span(*m.span())
+        if not any(f.start < end and start < f.end for f in found):
+            found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
+    for m in _IP.finditer(text):
+        try:
+            address = ipaddress.ip_address(m.group("ip"))
+        except ValueError:
+            continue
+        if address.is_unspecified:
+            continue
+        start, end = view.span(*m.span())
+        found.append(Match(Reason.LINKS.value, "ip_address", start, end, ctx.text.original[start:end]))
+    return found

@@ -1,0 +1,86 @@
+"""Safety language, French and English: it does not hold anything, it lifts the case to the top of the queue.
+
+Patterns name harm (injury, burn, fire, smoke, shock, allergy, choking, cuts, hospital), hazardous behaviour of a
+product (overheating, sparks, explosion, brakes failing, a thermostat that does not cut out) and the words of
+the trade (hazard, dangerous, recall). Figurative uses stay out by shape rather than by listing them: "fire" needs
+"caught/catch/on fire" or "fire hazard" ("this price is fire", "fire sale" do not), "smoking hot" and
+"dangerously good" are excluded, "shock" needs "electric" or a body ("shocked by the price" is not), "allergic" needs
+a reaction, "recall" needs a product ("I recall" is memory), "killer", "bomb", "ça déchire" and "qui tue" are not
+in the list at all. Matching is on the accent-folded ``base`` view.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.content.verdict import Action, Context, Match, Reason
+
+_EN = [
+    r"fire (?:hazard|risk|danger)",
+    r"(?:caught|catch(?:es|ing)?|set|sets|went up|goes up) (?:on )?(?:fire|in flames)",
+    r"burst into flames?|flames? (?:came|coming|shot)",
+    r"(?:started|start|starts) a fire|house fire",
+    r"burn(?:s|ed|t|ing)? (?:my|his|her|their|our|the (?:skin|hand|finger)s?|mark|marks|hole|smell)|burn(?:s|"
+    r"ed|t)? (?:him|her|me|us)",
+    r"(?:\d|first|second|third)[- ]degree burns?|burns? (?:on|to) (?:my|his|her)",
+    r"smell(?:s|ed|ing)? (?:of |like )?burn(?:ing|t)|burning smell",
+    r"smoke(?<!no smoke)(?<!no-smoke)(?!-free)(?! free)|smoking(?! hot)(?! deal)",
+    r"sparks?(?:ed|ing)? (?:came|flew|fly|coming|out)|sparks? (?:from|when)|sparking",
+    r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |"
+    r"bad )?(?:electric )?shock|shocked (?:me|him|her|us)\b|electrocut\w*",
+    r"overheat\w*|over-heat\w*|too hot to (?:touch|hold)|scorching hot|red hot|hot to the touch|melted (?:the|"
+    r"my|a|through)|(?:plug|cable|wire|plastic|casing) (?:has )?melted",
+    r"explod\w*|explosion|blew up|blows up",
+    r"(?:batter(?:y|ies)) (?:swell|swelled|swollen|swelling|bulg\w*)",
+    r"injur\w*|(?:hurt|hurts) (?:my|his|her|me|him|myself|himself|herself|their)|nobody was hurt|got hurt|was hurt",
+    r"(?:cut|cuts|sliced) (?:my|his|her|their|our) (?:hand|finger|thumb|leg|foot|arm|face)|(?:nasty|deep|"
+    r"bad) cut|stitches|bleed\w*|bled",
+    r"hospital\w*|(?:the |to )(?:er|a&e)\b|emergency room|urgent care|ambulance",
+    r"allergic reactions?|(?:had|having|got|caused?|causing|triggered) (?:an? )?(?:severe |bad )?(?:allergic|"
+    r"allergy|allergies)|anaphyla\w*|rash(?:es)? all over|broke out in",
+    r"chok(?:e|ed|es|ing)|suffocat\w*|strangl\w*",
+    r"brakes? (?:fail\w*|gave out|gave way|stopped|don'?t work|do not work|doesn'?t work|went|locked)|brake failure",
+    r"(?:doesn'?t|does not|won'?t|will not|didn'?t|never) (?:switch|turn|shut|cut) (?:itself )?off|boil(?:s|ed)? dry",
+    r"hazard(?:ous)?|dangerous(?!ly)|unsafe|not safe|safety (?:issue|risk|hazard|concern)",
+    r"recall (?:this|the|it|these|them|immediately)|recalled|product recall|should be recalled",
+    r"collapsed|collapses|tipped over|gave way under",
+    r"toxic|poison\w*|fumes",
+    r"(?:sent|went|ended up|rushed) (?:\w+ ){0,2}(?:to )?(?:the )?(?:hospital|er|a&e)",
+]
+_FR = [
+    r"(?:a |ont |avait |as )?(?:pris|prend|prendre|prennent) feu|(?:en|au) feu\b|incendi\w*|depart de feu",
+    r"(?:des|en|les) flammes|flammes? (?:sort|sortent|jaillis)\w*",
+    r"brulure\w*|brule[es]{0,2}\b|brulant\w*|odeur de (?:brule|plastique brule|cram)|cram[ae]\w*",
+    r"fumee(?<!pas de fumee)\w*|fume (?:noire|blanche)",
+    r"etincelles?",
+    r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
+    r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|trop) (?:tres )?chaud",
+    r"explos\w*|a (?:explose|eclate)|(?:batterie|pile|visage|levres?|yeux|mains?|"
+    r"gorge)s? (?:\w+ ){0,2}gonfl\w*|gonflement",
+    r"bless\w*|(?:s'est|me suis|se sont|s'etait) (?:coupe|brule|blesse)\w*|coupure\w*|saign\w*|points de suture",
+    r"hopital|urgences|samu|pompiers",
+    r"allergi(?:e|es|ques?)\b|eczema|plaques rouges|urticaire|oedeme",
+    r"etouff\w*|asphyx\w*|etrangl\w*",
+    r"freins? (?:ne (?:fonctionne|marche)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|defaillant\w*|ne repond\w* plus)",
+    r"ne (?:se )?(?:coupe|s'arrete|s'eteint|disjoncte) (?:pas|plus|jamais)",
+    r"danger(?<!sans danger)\w*|risque (?:d'|de |pour )|(?:pas|non) securis\w*|(?:probleme|defaut|"
+    r"risque) de securite",
+    r"rappel(?:e|er)? (?:produit|de securite|du produit)|produit rappele|(?:a|ete) rappele|retir\w* de la vente",
+    r"accidents?\b|toxiques?\b|intoxi\w*|emanations?",
+    r"(?:failli|manque de) (?:s'|m'|t')?(?:etouffer|bruler|electrocuter|tomber)",
+]
+_BLADE = re.compile(r"couteau|lame|ciseaux|knife|blade|scissors|tondeuse")
+_SAFETY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _EN + _FR) + r")")
+# The knife that "ne coupe pas" is blunt, not dangerous; the thermostat that "ne coupe pas" overheats.
+_CUT_OUT = re.compile(r"ne (?:se )?coupe (?:pas|plus|jamais)")
+
+
+def safety(ctx: Context) -> list[Match]:
+    view = ctx.text.base
+    found = []
+    for m in _SAFETY.finditer(view.text):
+        if _CUT_OUT.fullmatch(m.group(0)) and _BLADE.search(view.text):
+            continue
+        start, end = view.span(*m.span())
+        found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
+    return found

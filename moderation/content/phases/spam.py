@@ -1,0 +1,72 @@
+"""Spam that needs no model: keyboard mash, long repeated characters, and the duplicate fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from moderation.content.lexicon import is_word
+from moderation.content.normalise import normalise
+from moderation.content.verdict import Context, Match, Reason
+
+# Rows of the keyboards our customers type on. A "word" typed along one row that no dictionary knows is a mash:
+# "asdfghjkl", "qsdfghjklm" (AZERTY), "poiuytreza". Real one-row words ("pretty", "salad", "typewriter") are words.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
+_ROW_SETS = tuple(frozenset(r) for r in _ROWS)
+_TOKEN = re.compile(r"[a-z]{5,}")
+_LETTER_TOKEN = re.compile(r"[a-z]+")
+_SAME_CHAR_RUN = re.compile(r"(\S)\1{19,}")  # 20 times the same character
+_REPEATED_UNIT = re.compile(r"(\S{1,4}?)\1{7,}")  # "jkjkjkjk…", "okokokok…", "hjkhjkhjk…": 8 repeats or more
+_MASH_SHARE = 0.5
+_REPEAT_SHARE = 0.4
+
+
+def _is_mash(token: str) -> bool:
+    return any(set(token) <= row for row in _ROW_SETS) and not is_word(token, min_count=100)
+
+
+def gibberish(ctx: Context) -> list[Match]:
+    view = ctx.text.base
+    text = view.text
+    visible = len("".join(text.split()))
+    if not visible:
+        return []
+    found = []
+    repeated = [*_SAME_CHAR_RUN.finditer(text), *_REPEATED_UNIT.finditer(text)]
+    covered = len({i for m in repeated for i in range(m.start(), m.end())})  # the two patterns overlap
+    # A long run hidden in a real review ("Super!!!!!!!!…") is emphasis; a text that is mostly a run is not a review.
+    if repeated and covered / visible >= _REPEAT_SHARE:
+        longest = max(repeated, key=lambda m: m.end() - m.start())
+        start, end = view.span(*longest.span())
+        found.append(
+            Match(Reason.GIBBERISH.value, "repeated_characters", start, end, ctx.text.original[start:end][:40])
+        )
+        return found
+    letters = len("".join(_LETTER_TOKEN.findall(text)))
+    mash = [m for m in _TOKEN.finditer(text) if _is_mash(m.group(0))]
+    if letters and mash and sum(len(m.group(0)) for m in mash) / letters >= _MASH_SHARE:
+        start, end = view.span(mash[0].start(), mash[-1].end())
+        found.append(Match(Reason.GIBBERISH.value, "keyboard_mash", start, end, ctx.text.original[start:end][:40]))
+    return found
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_RUNS = re.compile(r"(.)\1+")
+
+
+def fingerprint_text(words_view_text: str) -> str:
+    """The canonical form behind :func:`fingerprint`: letters and digits only, runs of a character cut to one."""
+    return _RUNS.sub(r"\1", _NOT_ALNUM.sub("", words_view_text))
+
+
+def fingerprint(text: str) -> str:
+    """A stable 32-hex-digit fingerprint of what a text says, for the ``duplicate`` rule.
+
+    Two texts get the same fingerprint when they differ only in case, accents, spacing, punctuation, emoji, format
+    characters, fullwidth forms, leetspeak or repeated letters ("Great!!" and "great"). It is a SHA-256 prefix, so
+    the database can index it and compare it without storing the text twice. The caller decides what a duplicate
+    is: the same fingerprint from the same author (or e-mail) on the same site within its window. An empty text
+    has the fingerprint of the empty string, which the caller must not treat as a duplicate.
+    """
+    canonical = fingerprint_text(normalise(text).words.text)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]

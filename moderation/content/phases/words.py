@@ -1,0 +1,168 @@
+"""Abuse aimed at people (built-in FR/EN lists) and the site's own word list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from moderation.content.normalise import base_view, words_view
+from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
+
+_BOUNDARY_BEFORE = r"(?<![a-z0-9])"
+_BOUNDARY_AFTER = r"(?![a-z0-9])"
+_VOWELS = set("aeiouy")
+
+# What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
+# up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
+_DIRECT_CUE = re.compile(
+    r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|t'?es|tu es|vous etes|espece d[e']?|sale|bande d[e']?"
+    r"|pauvres?|toi|vous)\s+(?:[a-z']+\s+){0,2}$"
+)
+# "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
+# ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
+_LINK_CUE = re.compile(
+    r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
+    r"\s+(?:[a-z']+\s+){0,2}$"
+)
+_PERSON = re.compile(
+    r"\b(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|drivers?|courier|guy|man|woman|lady|people"
+    r"|he|she|they|him|her|them|moderators?|admins?|vendeu(?:r|se)s?|gerante?s?|patron|employee?s?|livreurs?"
+    r"|techniciens?|conseill(?:er|ere)s?|mec|type|gars|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
+)
+_ALONE = re.compile(r"^[\W_]*$")
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    entry: str
+    pattern: re.Pattern[str]
+    targeted: bool
+    person_only: bool
+    language: str | None  # None: any language
+
+
+def _fold(entry: str) -> str:
+    return words_view(base_view(entry)).text
+
+
+def entry_regex(entry: str, plural: bool = True) -> str:
+    """The regex for one list entry, matched against the ``words`` view.
+
+    Double letters may be single (the view cuts runs of three or more to one, and people type "conard"), each
+    vowel may be a ``*`` ("f*ck"), ``*`` in the entry stands for any letters, spaces for any spacing.
+    """
+    folded = _fold(entry.strip())
+    stem = folded.endswith("*") and not folded.startswith("*")
+    out: list[str] = []
+    prev = ""
+    for char in folded:
+        if char == "*":
+            out.append(r"[a-z*]*")
+        elif char == " ":
+            out.append(r"\s*")
+        elif char == prev and char.isalpha():
+            out.append(re.escape(char) + "?")  # "nn" -> "nn?"
+            char = ""
+        elif char in _VOWELS:
+            out.append(f"[{char}*]")
+        else:
+            out.append(re.escape(char))
+        prev = char
+    body = "".join(out)
+    suffix = r"(?:e?s|x)?" if plural and not stem and " " not in folded else ""
+    return _BOUNDARY_BEFORE + body + suffix + _BOUNDARY_AFTER
+
+
+def _first_letter(entry: str) -> str:
+    return _fold(entry.strip())[:1]
+
+
+def parse_list(text: str, language: str) -> list[WordEntry]:
+    entries = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        tags = set()
+        while line.startswith("@"):
+            tag, _, line = line.partition(" ")
+            tags.add(tag)
+        targeted = bool(tags & {"@target", "@you"})
+        language_only = language if "@own" in tags else None
+        entries.append(WordEntry(line, re.compile(entry_regex(line)), targeted, "@you" in tags, language_only))
+    return entries
+
+
+@cache
+def builtin_entries() -> tuple[WordEntry, ...]:
+    data = resources.files("moderation.content") / "data"
+    entries: list[WordEntry] = []
+    for language in ("fr", "en"):
+        entries += parse_list((data / f"abuse_{language}.txt").read_text(encoding="utf-8"), language)
+    return tuple(entries)
+
+
+@cache
+def _by_first_letter() -> dict[str, re.Pattern[str]]:
+    # Python's re tries every branch of an alternation at every position; 150 branches with look-behinds cost
+    # milliseconds a review. So: one regex per first letter, tried only where a word starts with that letter.
+    groups: dict[str, list[str]] = {}
+    for i, entry in enumerate(builtin_entries()):
+        body = entry.pattern.pattern.removeprefix(_BOUNDARY_BEFORE)
+        groups.setdefault(_first_letter(entry.entry), []).append(f"(?P<e{i}>{body})")
+    return {letter: re.compile("|".join(branches)) for letter, branches in groups.items()}
+
+
+_WORD_START = re.compile(r"(?<![a-z0-9])[a-z]")
+
+
+@lru_cache(maxsize=4096)
+def site_rule_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(entry_regex(pattern))
+
+
+def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> bool:
+    before = view[max(0, start - 60) : start]
+    if _DIRECT_CUE.search(before) or (_ALONE.match(view[:start]) and _ALONE.match(view[end:])):
+        return True
+    if not _LINK_CUE.search(before):
+        return False
+    return not person_only or bool(_PERSON.search(before))
+
+
+def abusive_words(ctx: Context) -> list[Match]:
+    view = ctx.text.words
+    entries = builtin_entries()
+    found = []
+    groups = _by_first_letter()
+    for start_letter in _WORD_START.finditer(view.text):
+        group = groups.get(start_letter.group(0))
+        m = group.match(view.text, start_letter.start()) if group else None
+        if m is None:
+            continue
+        entry = entries[int(m.lastgroup[1:])] if m.lastgroup else None
+        if entry is None or (entry.language and ctx.language not in (entry.language, "und")):
+            continue
+        if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only):
+            continue
+        start, end = view.span(m.start(), m.end())
+        found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
+    return found
+
+
+def site_words(ctx: Context) -> list[Match]:
+    view = ctx.text.words
+    found = []
+    for rule in ctx.site_rules:
+        for m in site_rule_regex(rule.pattern).finditer(view.text):
+            start, end = view.span(m.start(), m.end())
+            action = Action(rule.action)
+            found.append(
+                Match(Reason.SITE_WORD.value, f"site:{rule.pattern}", start, end, ctx.text.original[start:end], action)
+            )
+    return found
+
+
+__all__ = ["SiteRule", "abusive_words", "site_words", "entry_regex", "builtin_entries"]

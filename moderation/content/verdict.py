@@ -1,0 +1,90 @@
+"""The plain values the content rules take and give: no Flask, no database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from moderation.content.normalise import Normalised
+
+
+class Reason(StrEnum):
+    """Case reasons a content rule can give (one vocabulary, API.md "Names agreed for the next round")."""
+
+    ABUSIVE = "abusive"
+    LINKS = "links"
+    PERSONAL_DATA = "personal_data"
+    DUPLICATE = "duplicate"
+    GIBBERISH = "gibberish"
+    SAFETY = "safety"
+    SITE_WORD = "site_word"
+
+
+class Action(StrEnum):
+    """What a match does to the item."""
+
+    HOLD = "hold"  # not shown until a moderator approves it
+    FLAG = "flag"  # stays public; a case opens
+    LOG = "log"  # shadow mode: counted and shown to admins, changes nothing
+    LIFT = "lift"  # stays public; the case goes up the queue (safety)
+
+
+@dataclass(frozen=True)
+class SiteRule:
+    """One entry of a site's own word list.
+
+    ``pattern`` is a word or phrase; ``*`` stands for any letters (``arnaque*``, ``*scam*``). It is matched like the
+    built-in lists: accents, case, leetspeak, spacing and repeated letters do not matter.
+    """
+
+    pattern: str
+    action: Action | str = Action.HOLD
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", Action(self.action))
+
+
+@dataclass(frozen=True)
+class Match:
+    """One rule firing on one field. ``start``/``end`` index the ORIGINAL text of ``field`` (as stored)."""
+
+    reason: str
+    rule: str
+    start: int
+    end: int
+    excerpt: str
+    action: Action = Action.HOLD
+    field: str = ""
+
+
+@dataclass
+class Context:
+    """What a phase sees: one field's normalised text, its language, and the site's rules."""
+
+    text: Normalised
+    language: str
+    site_rules: tuple[SiteRule, ...] = ()
+
+
+@dataclass
+class Verdict:
+    """The outcome for one item (all its fields).
+
+    ``hold_reasons``: hold the item until a moderator decides. ``flag_reasons``: open a case, stay public.
+    ``lifts``: raise the case's priority (``safety``), stay public. ``log_matches``: shadow-mode rules that fired.
+    ``matches``: every hold, flag and lift match with its span in the original field. ``fingerprint``: see
+    :func:`moderation.content.phases.spam.fingerprint`; the caller looks it up for the same author within its window
+    and adds ``duplicate`` itself.
+    """
+
+    hold_reasons: list[str] = field(default_factory=list)
+    flag_reasons: list[str] = field(default_factory=list)
+    lifts: list[str] = field(default_factory=list)
+    log_matches: list[Match] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    language: str = "und"
+    fingerprint: str = ""
+
+    @property
+    def held(self) -> bool:
+        return bool(self.hold_reasons)

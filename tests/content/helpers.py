@@ -1,0 +1,18 @@
+"""Builders shared by the content-rule tests (not in conftest: tests import them by name)."""
+
+from __future__ import annotations
+
+from moderation.content import Match, Verdict, evaluate
+
+
+def verdict_of(text: str, **kwargs) -> Verdict:
+    return evaluate({"body": text}, **kwargs)
+
+
+def spans(text: str, reason: str, **kwargs) -> list[str]:
+    """The original substrings the rules report for ``reason``."""
+    return [text[m.start : m.end] for m in verdict_of(text, **kwargs).matches if m.reason == reason]
+
+
+def rules(matches: list[Match]) -> list[str]:
+    return [m.rule for m in matches]

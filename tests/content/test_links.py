@@ -1,0 +1,64 @@
+import pytest
+
+from moderation.content import evaluate
+
+from .helpers import spans, verdict_of
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Buy at cheap\u200bstuff.c\u200bom", "cheap\u200bstuff.c\u200bom"),
+        ("Better price: ｃｈｅａｐｓｔｕｆｆ．ｃｏｍ", "ｃｈｅａｐｓｔｕｆｆ．ｃｏｍ"),
+        ("Better price: cheapstuff\u3002com", "cheapstuff\u3002com"),
+        ("at cheapstuff(dot)com now", "cheapstuff(dot)com"),
+        ("at cheapstuff . com now", "cheapstuff . com"),
+        ("Try getrich.app", "getrich.app"),
+        ("Generate yours at writer.ai now", "writer.ai"),
+        ("Promo at 203.0.113.5/promo", "203.0.113.5/promo"),
+        ("server 192.0.2.44 has it", "192.0.2.44"),
+        ("see https://example.org/a?b=c", "https://example.org/a?b=c"),
+        ("www.bonplan-maison.com", "www.bonplan-maison.com"),
+        ("bit.ly/2Xy9kLm", "bit.ly/2Xy9kLm"),
+        ("order from dealhunter.co.uk", "dealhunter.co.uk"),
+        ("Même produit sur amazon.fr", "amazon.fr"),
+    ],
+)
+def test_links_are_found_with_their_original_span(text, span):
+    assert spans(text, "links") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "excellent appareil.de fitness",
+        "en classe.top +++",
+        "Updated to v2.0 and it is faster",
+        "Taille 42.5",
+        "Payé 129.99€",
+        "Livraison rapide à St. Malo",
+        "Bon produit etc.Le seul souci",
+        "Merci à M.Dupont",
+        "Génial.Top qualité.",
+        "Super produit.Je recommande",
+        "Dr. Brown recommended it",
+        "Works with iOS 17.2, 2.4GHz and 3.5mm jacks",
+        "Delivered on 03.05.2024",
+        "Le prix: 1.299,00 €",
+        "section 4.3 of the manual",
+    ],
+)
+def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+def test_an_email_is_personal_data_not_a_link():
+    verdict = verdict_of("write to anna.k@example.com")
+    assert verdict.hold_reasons == ["personal_data"]
+
+
+def test_a_url_with_a_scheme_is_a_link_whatever_its_suffix():
+    # "example" is no public suffix, but nobody types "http://" before an ordinary word.
+    verdict = evaluate({"body": "Voir http://spam.example/0"})
+    assert verdict.hold_reasons == ["links"]
+    assert [(m.start, m.end) for m in verdict.matches] == [(5, 26)]

@@ -1,0 +1,48 @@
+import pytest
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FIRE HAZARD. The power strip caught fire overnight. Recall this product!",
+        "Le thermostat ne coupe pas, dangereux.",
+        "Le radiateur a pris feu",
+        "Got an electric shock when touching the casing",
+        "My daughter had an allergic reaction",
+        "Brûlure au deuxième degré",
+        "The brakes failed on the first ride",
+        "Risque d'étouffement : le bouchon se détache",
+        "Battery exploded while charging",
+        "Ça surchauffe énormément",
+        "court-circuit sur la plaque",
+        "Choking hazard for toddlers",
+        "ended up in hospital",
+        "Mon fils s'est coupé avec le couvercle, il saignait",
+    ],
+)
+def test_safety_language_lifts_but_never_holds(text):
+    verdict = verdict_of(text)
+    assert verdict.lifts == ["safety"]
+    assert verdict.hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This price is fire, grabbed two.",
+        "Fire sale on these right now",
+        "Ça déchire, meilleur achat",
+        "Killer deal",
+        "Looks smoking hot",
+        "Un son qui tue",
+        "I'm allergic to bad design",
+        "Ça ne coupe rien ce couteau, lame émoussée",
+        "Sans danger pour les enfants, matelas gonflable top",
+        "I recall buying one before",
+        "Shocked by how good it is",
+    ],
+)
+def test_figurative_uses_do_not_lift(text):
+    assert verdict_of(text).lifts == []

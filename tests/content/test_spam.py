@@ -1,0 +1,42 @@
+import pytest
+
+from moderation.content import evaluate, fingerprint
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A" * 5000, "asdfghjkl qwerty", "qsdfghjklm wxcvbn", "jkjkjkjkjkjkjkjkjkjkjkjk", "!" * 60],
+)
+def test_gibberish_is_held(text):
+    assert verdict_of(text).hold_reasons == ["gibberish"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Super!!!!!!!!!!!!!!!!!!!!!!!! I love it, best purchase this year, works perfectly every day.",
+        "pretty typewriter, quiet",  # one-row words that are words
+        "ok",
+        "Hahaha this is great",
+    ],
+)
+def test_emphasis_and_one_row_words_are_not_gibberish(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+def test_fingerprint_ignores_case_spacing_punctuation_and_repeats():
+    first = fingerprint("Best blender, smoothies in 30 seconds!")
+    assert first == fingerprint("best  blender smoothies in 30 secondss!!!")
+    assert fingerprint("Super produit") == fingerprint("SUPER PRODUIT\u200b !")
+
+
+def test_fingerprint_tells_different_texts_apart():
+    assert fingerprint("Broken on arrival.") != fingerprint("Broken after a week.")
+    assert len(fingerprint("x")) == 32
+
+
+def test_verdict_carries_the_fingerprint_of_all_fields():
+    verdict = evaluate({"title": "Top", "body": "Super produit"})
+    assert verdict.fingerprint == fingerprint("Super produit\nTop")

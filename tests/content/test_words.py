@@ -1,0 +1,93 @@
+import re
+
+import pytest
+
+from moderation.content import Action, SiteRule
+from moderation.content.phases.words import entry_regex
+
+from .helpers import rules, spans, verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service client de connards",
+        "bande de cons, escroc, voleurs",
+        "fuck you",
+        "ass\u200bhole",
+        "a55hole",
+        "Vous êtes des CONNARDS",
+        "Salooooope",
+        "f u c k  y o u",
+        "F*ck you",
+        "Support agent Kevin is a fucking idiot.",
+        "the seller is pathetic",
+        "Staff are a bunch of retards.",
+        "You're a complete idiot",
+    ],
+)
+def test_abuse_aimed_at_people_is_held(text):
+    assert "abusive" in verdict_of(text).hold_reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Profanity about a product is a rude but genuine review (issue #12: abuse targets people).
+        "this lamp is shit",
+        "fuck this lamp",
+        "c'est de la merde",
+        "Putain, encore une panne.",
+        "Useless. Stupid design, the lid never closes.",
+        "the manual is stupid",
+        "Cons: heavy. Pros: everything else.",
+        "Scunthorpe delivery was quick",
+        "Assembly took an hour, class product",
+        "Livraison en retard de trois jours",
+        "un truc à la con",
+        "I felt silly assembling it",
+    ],
+)
+def test_profanity_and_lookalikes_are_not_held(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+def test_match_reports_the_original_span():
+    assert spans("Merci bande de c0nn4rds !", "abusive") == ["c0nn4rds"]
+
+
+def test_retard_is_an_insult_only_in_english():
+    assert verdict_of("they are retards", language="en").hold_reasons == ["abusive"]
+    assert verdict_of("les livreurs sont en retard", language="fr").hold_reasons == []
+
+
+def test_entry_regex_takes_plurals_stems_and_starred_vowels():
+    assert re.search(entry_regex("pute"), "des putes")
+    assert re.search(entry_regex("connard*"), "connarde")
+    assert re.search(entry_regex("fuck you"), "f*ck  you")
+    assert not re.search(entry_regex("pute"), "computer")
+
+
+@pytest.mark.parametrize(
+    ("action", "held", "flagged", "logged"),
+    [("hold", ["site_word"], [], 0), ("flag", [], ["site_word"], 0), ("log", [], [], 1)],
+)
+def test_site_rule_actions(action, held, flagged, logged):
+    verdict = verdict_of("Quelle ARNAQUE ce truc", site_rules=[SiteRule("arnaque*", action)])
+    assert verdict.hold_reasons == held
+    assert verdict.flag_reasons == flagged
+    assert len(verdict.log_matches) == logged
+    if logged:
+        assert verdict.log_matches[0].action is Action.LOG
+        assert verdict.matches == []
+
+
+def test_site_rule_wildcards_match_stems_and_infixes():
+    site = [SiteRule("arnaque*", "flag"), SiteRule("*scam*", "hold")]
+    verdict = verdict_of("Arnaqueurs ! Total megascammers.", site_rules=site)
+    assert rules(verdict.matches) == ["site:arnaque*", "site:*scam*"]
+    assert verdict.hold_reasons == ["site_word"] and verdict.flag_reasons == ["site_word"]
+
+
+def test_site_rule_ignores_accents_case_and_spacing():
+    assert spans("Du B.I.D.O.N total", "site_word", site_rules=[SiteRule("bidon")]) == ["B.I.D.O.N"]
