@@ -109,7 +109,9 @@ def seed_at_0005(connection) -> dict[str, int]:
 
 
 def test_0007_reopens_cases_closed_on_an_item_still_held(empty_database_url, redis_url, tmp_path):
-    app = create_app({"TESTING": True, "DATABASE_URL": empty_database_url, "REDIS_URL": redis_url, "DATA_DIR": str(tmp_path)})
+    app = create_app(
+        {"TESTING": True, "DATABASE_URL": empty_database_url, "REDIS_URL": redis_url, "DATA_DIR": str(tmp_path)}
+    )
     with app.app_context():
         config = app.extensions["migrate"].migrate.get_config()
         command.upgrade(config, "0005_text_search")

@@ -70,7 +70,9 @@ def submit_item(site_slug: str, subject: str):
         return accepted(site, *earlier)
     # A browser's address ties two identical texts to one person (the duplicate rule); a server integration
     # posts every customer's reviews from one address, so its address says nothing.
-    address = None if has_own_site_token() else client_key(current_app.config["SECRET_KEY"], site.id, request.remote_addr or "")
+    address = None
+    if not has_own_site_token():
+        address = client_key(current_app.config["SECRET_KEY"], site.id, request.remote_addr or "")
     item = create_item(site, subject, submission, client_key=address)
     item_id, status = item.id, item.status  # read before commit: after it, the ORM would reload the row
     if key is not None:
