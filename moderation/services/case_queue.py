@@ -20,11 +20,7 @@ from . import cases as case_service
 
 STATE_FILTERS = ("open", "active", "mine", "claimed", "answered", "resolved", "dismissed", "escalated")
 # The reasons a moderator can filter by: those that open cases today, the safety lane first.
-REASONS = tuple(
-    dict.fromkeys(
-        (Reason.SAFETY, *REPLY_REASONS, *CONTENT_REASONS, Reason.DUPLICATE, Reason.GIBBERISH, Reason.SITE_WORD)
-    )
-)
+REASONS = tuple(dict.fromkeys((Reason.SAFETY, *REPLY_REASONS, *CONTENT_REASONS)))
 PER_PAGE = 50
 # Counting every match of a wide filter costs a scan of all waiting cases; beyond this the page says "1,000+".
 COUNT_CAP = 1000
