@@ -17,12 +17,13 @@ DEFAULT = policy.effective_policy({})
     [
         (1, 0.95, ["low_rating", "negative_text"]),
         (1, 0.10, ["low_rating"]),
-        (2, 0.55, ["low_rating", "negative_text"]),  # low rating: 0.5 is enough
-        (2, 0.49, ["low_rating"]),
-        (3, 0.69, []),
-        (3, 0.70, ["negative_text"]),
+        (2, 0.23, ["low_rating", "negative_text"]),  # low rating: 0.23 is enough
+        (2, 0.22, ["low_rating"]),
+        (3, 0.83, []),
+        (3, 0.84, ["negative_text"]),
         (None, 0.50, ["negative_text"]),  # comment: 0.5 is enough
         (None, 0.49, []),
+        (4, 0.83, []),
         (4, 0.89, ["negative_text"]),
         (4, 0.90, ["negative_text", "rating_text_mismatch"]),
         (5, 0.95, ["negative_text", "rating_text_mismatch"]),
@@ -39,6 +40,26 @@ def test_site_policy_overrides_thresholds_and_ignores_junk():
     )
     assert policy.flag_reasons(2, 0.75, custom) == []
     assert custom["mismatch_threshold"] == DEFAULT["mismatch_threshold"]
+
+
+def test_split_low_rating_and_unrated_bars():
+    custom = policy.effective_policy({"negative_threshold_low_rating": 0.4, "negative_threshold_unrated": 0.6})
+    assert policy.flag_reasons(1, 0.45, custom) == ["low_rating", "negative_text"]
+    assert policy.flag_reasons(None, 0.55, custom) == []
+    assert policy.flag_reasons(None, 0.6, custom) == ["negative_text"]
+
+
+def test_stored_old_low_or_unrated_key_still_applies_to_both():
+    # A site saved before the key was split keeps its bar for both the ≤ 2★ and the unrated texts.
+    old = policy.effective_policy({"negative_threshold_low_or_unrated": 0.6})
+    assert old["negative_threshold_low_rating"] == old["negative_threshold_unrated"] == 0.6
+    assert "negative_threshold_low_or_unrated" not in old
+    assert policy.flag_reasons(2, 0.55, old) == ["low_rating"]
+    assert policy.flag_reasons(None, 0.55, old) == []
+    assert policy.flag_reasons(None, 0.6, old) == ["negative_text"]
+    # A new key stored beside the old one wins for its own case.
+    both = policy.effective_policy({"negative_threshold_low_or_unrated": 0.6, "negative_threshold_unrated": 0.3})
+    assert (both["negative_threshold_low_rating"], both["negative_threshold_unrated"]) == (0.6, 0.3)
 
 
 def test_priority_and_due_date_follow_stars_and_sla():

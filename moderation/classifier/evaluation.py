@@ -7,13 +7,17 @@ Two file shapes are read: ``text,label`` (``pos``/``neg``, also ``positive``/``n
 from __future__ import annotations
 
 import csv
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Classifier
 
-POLICY_THRESHOLD = 0.7  # the platform flags a text at this negative probability ...
-POLICY_THRESHOLD_LOW_RATING = 0.5  # ... or at this one when the review's own rating is ≤ 2★
+# The default policy's bars (``services.policy.DEFAULT_POLICY``; a test keeps the two equal): a 3–5★ review is
+# flagged at this negative probability, a ≤ 2★ one at the second, a text without stars at the third.
+POLICY_THRESHOLD = 0.84
+POLICY_THRESHOLD_LOW_RATING = 0.23
+POLICY_THRESHOLD_UNRATED = 0.5
 
 _NEGATIVE_NAMES = {"neg", "negative", "-1", "1.0_neg"}
 _POSITIVE_NAMES = {"pos", "positive", "1"}
@@ -35,8 +39,10 @@ class EvalReport:
     negative_precision: float
     flagged_low_stars: float | None = None  # share of ≤2★ reviews the policy would flag
     flagged_high_stars: float | None = None  # share of ≥4★ reviews the policy would flag (false alarms)
+    case_rate_mid_stars: float | None = None  # share of 3★ reviews the policy would open a case on
     n_low_stars: int = 0
     n_high_stars: int = 0
+    n_mid_stars: int = 0
     extra: dict[str, float] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -48,9 +54,18 @@ class EvalReport:
             f"negative precision: {self.negative_precision:.4f}",
         ]
         if self.flagged_low_stars is not None:
-            out.append(f"policy flags <=2 stars: {self.flagged_low_stars:.4f} of {self.n_low_stars}")
+            out.append(
+                f"1-2 stars caught by text (bar {POLICY_THRESHOLD_LOW_RATING}): "
+                f"{self.flagged_low_stars:.4f} of {self.n_low_stars}"
+            )
         if self.flagged_high_stars is not None:
-            out.append(f"policy flags >=4 stars: {self.flagged_high_stars:.4f} of {self.n_high_stars}")
+            out.append(
+                f"4-5 stars flagged (bar {POLICY_THRESHOLD}): {self.flagged_high_stars:.4f} of {self.n_high_stars}"
+            )
+        if self.case_rate_mid_stars is not None:
+            out.append(
+                f"3 stars case rate (bar {POLICY_THRESHOLD}): {self.case_rate_mid_stars:.4f} of {self.n_mid_stars}"
+            )
         return out
 
 
@@ -86,7 +101,10 @@ def read_eval_csv(path: str | Path) -> EvalRows:
 
 
 def policy_flags(negative_probability: float, stars: float | None) -> bool:
-    if stars is not None and stars <= 2:
+    """Whether the default policy gives the text the ``negative_text`` reason (a 3★ review: opens a case)."""
+    if stars is None:
+        return negative_probability >= POLICY_THRESHOLD_UNRATED
+    if stars <= 2:
         return negative_probability >= POLICY_THRESHOLD_LOW_RATING
     return negative_probability >= POLICY_THRESHOLD
 
@@ -112,10 +130,46 @@ def report(predicted_negative: list[bool], probabilities: list[float], rows: Eva
     if rows.stars is not None:
         low = [policy_flags(p, s) for p, s in zip(probabilities, rows.stars, strict=True) if s <= 2]
         high = [policy_flags(p, s) for p, s in zip(probabilities, rows.stars, strict=True) if s >= 4]
-        result.n_low_stars, result.n_high_stars = len(low), len(high)
+        mid = [policy_flags(p, s) for p, s in zip(probabilities, rows.stars, strict=True) if 2 < s < 4]
+        result.n_low_stars, result.n_high_stars, result.n_mid_stars = len(low), len(high), len(mid)
         result.flagged_low_stars = sum(low) / len(low) if low else 0.0
         result.flagged_high_stars = sum(high) / len(high) if high else 0.0
+        result.case_rate_mid_stars = sum(mid) / len(mid) if mid else None
     return result
+
+
+def sample_rows(rows: EvalRows, limit: int, seed: int = 13) -> EvalRows:
+    """At most ``limit`` rows, a seeded random sample in file order (CPU time: a capped sample, said so)."""
+    if limit <= 0 or len(rows.texts) <= limit:
+        return rows
+    keep = sorted(random.Random(seed).sample(range(len(rows.texts)), limit))
+    return EvalRows(
+        [rows.texts[i] for i in keep],
+        [rows.is_negative[i] for i in keep],
+        [rows.stars[i] for i in keep] if rows.stars is not None else None,
+    )
+
+
+def source_name(path: Path) -> str:
+    """``test-clothing_en.csv`` → ``clothing_en``: the held-out files ``model prepare-data`` writes, by source."""
+    return path.stem.removeprefix("test-")
+
+
+def summary_header() -> str:
+    return f"{'source':<16} {'n':>6} {'accuracy':>8} {'1-2★ caught':>11} {'4-5★ flagged':>12} {'3★ case rate':>12}"
+
+
+def summary_line(source: str, result: EvalReport) -> str:
+    """One row of the by-source table ``moderation model eval`` prints (``-`` where the file has no stars)."""
+
+    def cell(value: float | None, n: int, width: int) -> str:
+        return f"{value:.3f} ({n})".rjust(width) if value is not None else "-".rjust(width)
+
+    return (
+        f"{source:<16} {result.n:>6} {result.accuracy:>8.4f} {cell(result.flagged_low_stars, result.n_low_stars, 11)}"
+        f" {cell(result.flagged_high_stars, result.n_high_stars, 12)}"
+        f" {cell(result.case_rate_mid_stars, result.n_mid_stars, 12)}"
+    )
 
 
 def evaluate(classifier: Classifier, rows: EvalRows, batch_size: int = 32) -> EvalReport:

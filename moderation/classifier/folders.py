@@ -15,6 +15,8 @@ from .settings import ModelSettings
 
 # Files whose bytes define a model version; tokenizer files count because they change what the model sees.
 VERSIONED_SUFFIXES = (".safetensors", ".bin", ".json", ".model", ".txt")
+# ``moderation.json`` key (under ``extra``) naming a linear second opinion (``combine.SecondOpinion``) in the folder.
+SECOND_OPINION_KEY = "second_opinion"
 
 
 def default_model_dir() -> Path:
@@ -49,12 +51,37 @@ def content_hash(folder: Path, extra: list[Path] | None = None) -> str:
     return digest.hexdigest()[:12]
 
 
+def second_opinion_path(folder: Path, settings: ModelSettings) -> Path | None:
+    """The second opinion's file named by ``moderation.json`` (``extra.second_opinion``), or None without one.
+
+    Only the named file is versioned (not every ``.npz`` in the folder), so a user's folder that happens to hold
+    other numpy files keeps its version.
+
+    Raises:
+        ValueError: the name is not a plain file name inside the folder.
+        FileNotFoundError: the named file is missing.
+    """
+    name = (settings.extra or {}).get(SECOND_OPINION_KEY)
+    if not name:
+        return None
+    if not isinstance(name, str) or Path(name).name != name:
+        raise ValueError(f"{folder}: extra.{SECOND_OPINION_KEY} must be a file name in the folder, got {name!r}")
+    path = folder / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{folder}: extra.{SECOND_OPINION_KEY} names {name!r}, which is not there")
+    return path
+
+
 def model_version(folder: Path) -> str:
     """``<name>-<hash>``: the version a classifier loaded from ``folder`` reports (``name`` from ``moderation.json``,
-    else the folder's name).
+    else the folder's name). The hash covers the second opinion's file when ``moderation.json`` names one, so
+    retraining the linear model alone is a new version too.
 
     Raises:
         ValueError: ``moderation.json`` is invalid.
+        FileNotFoundError: ``moderation.json`` names a second opinion that is not there.
     """
     settings = ModelSettings.load(folder)
-    return f"{settings.name or folder.name}-{content_hash(folder)}"
+    second = second_opinion_path(folder, settings)
+    extra = [second] if second is not None and second.suffix not in VERSIONED_SUFFIXES else []
+    return f"{settings.name or folder.name}-{content_hash(folder, extra)}"

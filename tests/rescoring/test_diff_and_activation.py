@@ -11,6 +11,7 @@ from moderation.classifier import Prediction
 from moderation.extensions import db
 from moderation.models import AuditEvent, Case, Item, RescoreRun, Score, Site
 from moderation.services import rescoring
+from moderation.services.policy import DEFAULT_POLICY
 from moderation.services.scoring import apply_policy
 from moderation.worker import build_worker
 from tests.rescoring.helpers import BASELINE, LOADER, seed_items
@@ -21,12 +22,17 @@ NEW = "stub-new-4"
 # The new model: negative words now 0.3 (no longer negative), neutral texts 0.8 (now negative).
 NEW_VALUES = {"negative": 0.3, "positive": 0.05, "neutral": 0.8}
 
-# The default policy, written out in SQL: the threshold for negative_text depends on the stars.
-FLAGS_NEW = """(i.rating <= 2
-    OR n.negative_probability >= CASE WHEN i.rating <= 2 OR i.rating IS NULL THEN 0.5 ELSE 0.7 END
-    OR (i.rating >= 4 AND n.negative_probability >= 0.9))"""
-MODEL_FLAGS_NEW = """(n.negative_probability >= CASE WHEN i.rating <= 2 OR i.rating IS NULL THEN 0.5 ELSE 0.7 END
-    OR (i.rating >= 4 AND n.negative_probability >= 0.9))"""
+# The default policy's bars, written out in SQL: the threshold for negative_text depends on the stars.
+BAR = (
+    f"CASE WHEN i.rating <= 2 THEN {DEFAULT_POLICY['negative_threshold_low_rating']}"
+    f" WHEN i.rating IS NULL THEN {DEFAULT_POLICY['negative_threshold_unrated']}"
+    f" ELSE {DEFAULT_POLICY['negative_threshold']} END"
+)
+FLAGS_NEW = f"""(i.rating <= 2
+    OR n.negative_probability >= {BAR}
+    OR (i.rating >= 4 AND n.negative_probability >= {DEFAULT_POLICY["mismatch_threshold"]}))"""
+MODEL_FLAGS_NEW = f"""(n.negative_probability >= {BAR}
+    OR (i.rating >= 4 AND n.negative_probability >= {DEFAULT_POLICY["mismatch_threshold"]}))"""
 JOIN_NEW = "JOIN scores n ON n.item_id = i.id AND n.model_version = :new"
 JOIN_OLD = "JOIN scores o ON o.item_id = i.id AND o.model_version = :old"
 
@@ -104,10 +110,7 @@ def test_diff_counts_equal_sql_and_activation_follows_them(make_app, world, tmp_
             f"WHERE c.state IN ('open', 'claimed', 'escalated') AND NOT {FLAGS_NEW}"
         )
         assert report.cases["mark_stale"] == would_stale > 0
-        negative_after = sql_count(
-            f"SELECT count(*) FROM items i {JOIN_NEW} "
-            "WHERE n.negative_probability >= CASE WHEN i.rating <= 2 THEN 0.5 ELSE 0.7 END"
-        )
+        negative_after = sql_count(f"SELECT count(*) FROM items i {JOIN_NEW} WHERE n.negative_probability >= {BAR}")
         assert report.reasons["negative_text"]["after"] == negative_after
 
         answered = sql_count("SELECT count(*) FROM cases WHERE state = 'answered'")

@@ -42,9 +42,10 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(2)
-    from moderation.classifier import load_classifier
+    from moderation.classifier.transformer import load_transformer_classifier
 
-    clf = load_classifier(device="cpu")
+    # e5 alone: the shipped folder now names the second opinion this script's scores are used to fit.
+    clf = load_transformer_classifier(device="cpu", second_opinion=False)
     print("model", clf.model_version, flush=True)
     groups = [(s, src) for s in ("val", "val_mid", "test") for src in ORDER]
     for split, source in groups:
