@@ -19,8 +19,8 @@ from tests.rescoring.stubs import write_stub_model
 from tests.stubs import make_stub
 
 NEW = "stub-new-4"
-# The new model: negative words now 0.3 (no longer negative), neutral texts 0.8 (now negative).
-NEW_VALUES = {"negative": 0.3, "positive": 0.05, "neutral": 0.8}
+# The new model: negative words now 0.3 (no longer negative), neutral texts 0.88 (now negative: above the 3–5★ bar).
+NEW_VALUES = {"negative": 0.3, "positive": 0.05, "neutral": 0.88}
 
 # The default policy's bars, written out in SQL: the threshold for negative_text depends on the stars.
 BAR = (
