@@ -19,6 +19,7 @@ from .auth import me
 from .blueprint import bp
 from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
+from .queue import parse_filters
 
 
 def templates_for(case: Case) -> list[tuple[int, dict]]:
@@ -56,7 +57,8 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
     chosen = request.args.get("template", "")
     if not reply_form.body.data and chosen.isdigit() and int(chosen) < len(case.site.reply_templates or []):
         reply_form.body.data = fill_template(case.site.reply_templates[int(chosen)], case)
-    previous_id, next_id = case_queue.neighbours(moderator, case)
+    _sites, filters, args = parse_filters()
+    previous_id, next_id = case_queue.neighbours(moderator, case, filters)
     return (
         render_template(
             "console/case.html",
@@ -82,6 +84,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             action_form=ActionForm(),
             previous_id=previous_id,
             next_id=next_id,
+            args=args,
         ),
         status,
     )
@@ -93,14 +96,16 @@ def case(case_id: int):
     return render_case(case_for(me(), case_id))
 
 
-def back_to(case: Case):
-    return redirect(url_for("console.case", case_id=case.id))
+def back_to(case: Case, anchor: str = ""):
+    """Back to the case page, in the same queue view (its filters ride along in the query string)."""
+    return redirect(url_for("console.case", case_id=case.id, **parse_filters()[2]) + anchor)
 
 
-def onward():
-    """After closing a case, go straight to the next one waiting."""
-    next_id = case_queue.top_case_id(me())
-    return redirect(url_for("console.case", case_id=next_id) if next_id else url_for("console.queue"))
+def onward(case: Case):
+    """After closing a case, go straight to the one after it in the moderator's queue view (else its top)."""
+    _sites, filters, args = parse_filters()
+    next_id = case_queue.neighbours(me(), case, filters)[1] or case_queue.top_case_id(me(), filters)
+    return redirect(url_for("console.case", case_id=next_id, **args) if next_id else url_for("console.queue", **args))
 
 
 @bp.post("/cases/<int:case_id>/claim")
@@ -144,7 +149,7 @@ def reply(case_id: int):
         refuse(exc, case)
         return render_case(case, form, 409 if exc.status == 409 else 422)
     flash(_("Reply published on case #%(id)s.", id=case.id), "ok")
-    return onward()
+    return onward(case)
 
 
 def close_with(case_id: int, action, done_message: str):
@@ -160,7 +165,7 @@ def close_with(case_id: int, action, done_message: str):
         refuse(exc, case)
         return back_to(case)
     flash(done_message % {"id": case.id}, "ok")
-    return onward()
+    return onward(case)
 
 
 @bp.post("/cases/<int:case_id>/resolve")
@@ -209,7 +214,7 @@ def reject(case_id: int):
         flash_refusal(exc, case)
         return back_to(case)
     flash(_("Item removed (%(reason)s).", reason=form.reason.data), "ok")
-    return onward()
+    return onward(case)
 
 
 @bp.post("/cases/<int:case_id>/notes")
@@ -223,4 +228,4 @@ def add_note(case_id: int):
         flash(_("Note added."), "ok")
     else:
         flash(_("A note needs a text of at most 2000 characters."), "error")
-    return redirect(url_for("console.case", case_id=case.id) + "#notes")
+    return back_to(case, "#notes")

@@ -11,6 +11,7 @@ from .forms import ActionForm
 
 
 def parse_filters():
+    """The queue view in the request's query string: sites, parsed filters, and the args to carry in links."""
     sites = access.visible_sites(me())
     filters = case_queue.QueueFilters.from_args(request.args, {s.slug: s.id for s in sites})
     return sites, filters, filters.as_args({s.id: s.slug for s in sites})
@@ -37,6 +38,9 @@ def queue():
 
 @bp.get("/next")
 def next_case():
-    """Open the most urgent waiting case."""
-    case_id = case_queue.top_case_id(me())
-    return redirect(url_for("console.case", case_id=case_id) if case_id else url_for("console.queue"))
+    """Open the first case of the moderator's queue view (by default the most urgent waiting case)."""
+    _, filters, args = parse_filters()
+    case_id = case_queue.top_case_id(me(), filters)
+    return redirect(
+        url_for("console.case", case_id=case_id, **args) if case_id else url_for("console.queue", **args)
+    )

@@ -28,7 +28,8 @@ REASON_LABELS = {
 STATE_LABELS = {
     CaseState.OPEN: _l("Waiting"),
     "active": _l("Waiting or claimed"),
-    "mine": _l("Claimed by me"),
+    "mine": _l("My queue"),
+    "unassigned": _l("Unassigned"),
     CaseState.CLAIMED: _l("Claimed"),
     CaseState.ANSWERED: _l("Answered"),
     CaseState.RESOLVED: _l("Resolved"),

@@ -18,7 +18,19 @@ from ..models import Case, Item, Moderator, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, REPLY_REASONS, CaseState, Reason
 from . import cases as case_service
 
-STATE_FILTERS = ("open", "active", "mine", "claimed", "answered", "resolved", "dismissed", "escalated")
+# "open" (the default) is what is waiting for this moderator: nobody holds it, or they hold it themselves, so a case
+# they claimed stays in their list and j/k can come back to it. "unassigned" is nobody's; "mine" is their own claims.
+STATE_FILTERS = (
+    "open",
+    "unassigned",
+    "mine",
+    "active",
+    "claimed",
+    "answered",
+    "resolved",
+    "dismissed",
+    "escalated",
+)
 # The reasons a moderator can filter by: those that open cases today, the safety lane first.
 REASONS = tuple(dict.fromkeys((Reason.SAFETY, *REPLY_REASONS, *CONTENT_REASONS)))
 PER_PAGE = 50
@@ -62,7 +74,8 @@ class QueueFilters:
             "reason": self.reason or "",
             "lang": self.lang or "",
             "rating": str(self.rating) if self.rating else "",
-            "state": self.state,
+            # the default view stays out of links, so the plain queue's URLs stay plain
+            "state": self.state if self.state != "open" else "",
             "q": self.q or "",
         }
         return {k: v for k, v in out.items() if v}
@@ -82,15 +95,23 @@ def filtered_query(moderator: Moderator, filters: QueueFilters) -> Select:
     state = filters.state
     query = case_service.queue_query(
         moderator,
-        state=None if state == "mine" else state,
+        state={"open": None, "mine": None, "unassigned": "open"}.get(state, state),
         site_id=filters.site_id,
         reason=filters.reason,
         subject_external_id=filters.subject,
     )
-    if state in ("open", "active", "mine"):
+    if state in ("open", "unassigned", "active", "mine"):
         # Implied by the state filters already, but spelled out so the planner can use the partial index
         # ix_cases_waiting_order (PostgreSQL and SQLite only prove a partial index from a literal match).
         query = query.where(Case.state.in_(ACTIVE_CASE_STATES))
+    if state == "open":
+        query = query.where(
+            or_(
+                Case.state.in_([CaseState.OPEN.value, CaseState.ESCALATED.value]),
+                Case.claim_expires_at <= utcnow(),
+                Case.claimed_by_id == moderator.id,
+            )
+        )
     if state == "mine":
         query = query.where(
             Case.state == CaseState.CLAIMED.value,
@@ -187,10 +208,15 @@ def page(moderator: Moderator, filters: QueueFilters, cursor: str | None = None,
     )
 
 
-def neighbours(moderator: Moderator, case: Case) -> tuple[int | None, int | None]:
-    """The ids of the waiting cases just before and after ``case`` in the default queue (for j/k)."""
+def neighbours(
+    moderator: Moderator, case: Case, filters: QueueFilters | None = None
+) -> tuple[int | None, int | None]:
+    """The ids of the cases just before and after ``case`` in the moderator's queue view (for j/k).
+
+    ``case`` need not match ``filters`` any more (closed a moment ago): its sort key still places it in the order.
+    """
     key = (case.priority, case.due_at, case.id)
-    base = filtered_query(moderator, QueueFilters())
+    base = filtered_query(moderator, filters or QueueFilters())
     following = db.session.execute(base.where(after(key)).with_only_columns(Case.id).limit(1)).scalar()
     previous = db.session.execute(
         base.where(before(key))
@@ -202,5 +228,7 @@ def neighbours(moderator: Moderator, case: Case) -> tuple[int | None, int | None
     return previous, following
 
 
-def top_case_id(moderator: Moderator) -> int | None:
-    return db.session.execute(filtered_query(moderator, QueueFilters()).with_only_columns(Case.id).limit(1)).scalar()
+def top_case_id(moderator: Moderator, filters: QueueFilters | None = None) -> int | None:
+    """The first case of the moderator's queue view (the default view: the most urgent waiting case)."""
+    query = filtered_query(moderator, filters or QueueFilters())
+    return db.session.execute(query.with_only_columns(Case.id).limit(1)).scalar()
