@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import Case
 from ..services import audit as audit_service
-from ..services import case_queue
+from ..services import case_queue, case_undo
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import notes as note_service
@@ -96,6 +96,37 @@ def case(case_id: int):
     return render_case(case_for(me(), case_id))
 
 
+def offer_undo(case: Case) -> None:
+    """Offer, on the next page, to undo the action just committed on ``case`` (for ``UNDO_SECONDS``)."""
+    event = case_undo.undoable_event(me(), case)
+    if event is not None:
+        args = parse_filters()[2]
+        session["undo"] = {
+            "url": url_for("console.undo", case_id=case.id, event_id=event.id, **args),
+            "case_id": case.id,
+        }
+
+
+@bp.context_processor
+def undo_offer() -> dict:
+    """The undo offer for the page shown right after an action; shown once."""
+    return {"undo_offer": session.pop("undo", None), "undo_seconds": case_undo.UNDO_SECONDS}
+
+
+@bp.post("/cases/<int:case_id>/undo/<int:event_id>")
+def undo(case_id: int, event_id: int):
+    """Take back one's own last action on a case, within seconds of it."""
+    case = case_for(me(), case_id)
+    try:
+        case_undo.undo(me(), case, event_id)
+        db.session.commit()
+        flash(_("Undone: case #%(id)s is back as it was.", id=case.id), "ok")
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(_("Not undone: %(why)s.", why=exc.message), "error")
+    return back_to(case)
+
+
 def back_to(case: Case, anchor: str = ""):
     """Back to the case page, in the same queue view (its filters ride along in the query string)."""
     return redirect(url_for("console.case", case_id=case.id, **parse_filters()[2]) + anchor)
@@ -115,6 +146,7 @@ def claim(case_id: int):
     try:
         case_service.claim(me(), case)
         db.session.commit()
+        offer_undo(case)
         flash(_("You hold this case until %(time)s.", time=case.claim_expires_at.strftime("%H:%M UTC")), "ok")
     except ServiceError as exc:
         flash_refusal(exc, case)
@@ -128,6 +160,7 @@ def release(case_id: int):
     try:
         case_service.release(me(), case)
         db.session.commit()
+        offer_undo(case)
         flash(_("Case released."), "ok")
     except ServiceError as exc:
         flash_refusal(exc, case)
@@ -161,6 +194,7 @@ def close_with(case_id: int, action, done_message: str):
     try:
         action(me(), case, form.note.data or None)
         db.session.commit()
+        offer_undo(case)
     except ServiceError as exc:
         refuse(exc, case)
         return back_to(case)
@@ -193,6 +227,7 @@ def approve(case_id: int):
     try:
         case_service.approve(me(), case)
         db.session.commit()
+        offer_undo(case)
         flash(_("Item published."), "ok")
     except ServiceError as exc:
         flash_refusal(exc, case)
@@ -210,6 +245,7 @@ def reject(case_id: int):
     try:
         case_service.reject(me(), case, form.reason.data)
         db.session.commit()
+        offer_undo(case)
     except ServiceError as exc:
         flash_refusal(exc, case)
         return back_to(case)

@@ -41,6 +41,4 @@ def next_case():
     """Open the first case of the moderator's queue view (by default the most urgent waiting case)."""
     _, filters, args = parse_filters()
     case_id = case_queue.top_case_id(me(), filters)
-    return redirect(
-        url_for("console.case", case_id=case_id, **args) if case_id else url_for("console.queue", **args)
-    )
+    return redirect(url_for("console.case", case_id=case_id, **args) if case_id else url_for("console.queue", **args))

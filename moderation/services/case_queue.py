@@ -208,9 +208,7 @@ def page(moderator: Moderator, filters: QueueFilters, cursor: str | None = None,
     )
 
 
-def neighbours(
-    moderator: Moderator, case: Case, filters: QueueFilters | None = None
-) -> tuple[int | None, int | None]:
+def neighbours(moderator: Moderator, case: Case, filters: QueueFilters | None = None) -> tuple[int | None, int | None]:
     """The ids of the cases just before and after ``case`` in the moderator's queue view (for j/k).
 
     ``case`` need not match ``filters`` any more (closed a moment ago): its sort key still places it in the order.

@@ -65,3 +65,61 @@ def test_my_claims_stay_reachable_and_the_views_split_them(app, as_ann, as_bob, 
     assert case_ids_in(as_bob.get("/console/").get_data(as_text=True)) == [middle, last]
     html = as_ann.get("/console/").get_data(as_text=True)
     assert "My queue" in html and "Unassigned" in html
+
+
+def undo_url(html: str) -> str:
+    match = re.search(r'<form method="post" action="([^"]+)" class="undo"', html)
+    assert match, "no undo offer"
+    return match.group(1).replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("action", ["dismiss", "resolve", "escalate", "claim"])
+def test_a_single_action_can_be_undone_and_is_audited(app, as_ann, three, action):
+    first, _middle, _last = three
+    landed = as_ann.get(post(as_ann, f"/console/cases/{first}/{action}?rating=1").location).get_data(as_text=True)
+    url = undo_url(landed)
+    assert url.endswith("?rating=1")
+    assert 'class="undo"' not in as_ann.get("/console/").get_data(as_text=True)  # offered once
+    back = post(as_ann, url)
+    assert back.location == f"/console/cases/{first}?rating=1"
+    with app.app_context():
+        case = db.session.get(Case, first)
+        # a close claims on the way, so undoing it leaves the case claimed by Ann; undoing the claim frees it
+        assert case.state == ("open" if action == "claim" else "claimed") and case.closed_at is None
+        actions = list(
+            db.session.execute(
+                db.select(AuditEvent.action).where(AuditEvent.target_id == first).order_by(AuditEvent.id)
+            ).scalars()
+        )
+        assert actions[-1] == "case.restored"
+    assert "Not undone" in as_ann.get(post(as_ann, url).location).get_data(as_text=True)  # only once
+
+
+def test_undo_of_a_reject_puts_the_held_item_back(app, as_ann, world):
+    with app.app_context():
+        case = seed_case("shop", "sku-4", rating=5, reasons=["spam"])
+        case.item.status = "held"
+        case_id = case.id
+        db.session.commit()
+    landed = as_ann.get(post(as_ann, f"/console/cases/{case_id}/reject", {"reason": "spam"}).location)
+    post(as_ann, undo_url(landed.get_data(as_text=True)))
+    with app.app_context():
+        case = db.session.get(Case, case_id)
+        assert case.item.status == "held" and case.item.rejection_reason is None and case.state == "claimed"
+
+
+def test_undo_is_refused_once_someone_acted_since_or_too_late(app, as_ann, three):
+    from datetime import timedelta
+
+    first = three[0]
+    url = undo_url(as_ann.get(post(as_ann, f"/console/cases/{first}/escalate").location).get_data(as_text=True))
+    post(as_ann, f"/console/cases/{first}/claim")
+    assert "Not undone" in as_ann.get(post(as_ann, url).location).get_data(as_text=True)
+    url = undo_url(as_ann.get(post(as_ann, f"/console/cases/{first}/resolve").location).get_data(as_text=True))
+    with app.app_context():
+        event = db.session.execute(db.select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).scalar()
+        event.at -= timedelta(minutes=1)
+        db.session.commit()
+    assert "Not undone" in as_ann.get(post(as_ann, url).location).get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Case, first).state == "resolved"

@@ -94,6 +94,9 @@
         // A held item's page offers no resolve or dismiss: the key points at the decision it needs instead.
         if (!clickShortcut(event.key) && !showHeldDecision()) return;
         break;
+      case "u":
+        if (!clickShortcut("u")) return;
+        break;
       case "?":
         toggleHelp();
         break;
@@ -115,10 +118,47 @@
     var option = event.target.selectedOptions[0];
     var reply = document.getElementById("reply-body");
     if (option && reply && option.dataset.body !== undefined) {
-      reply.value = option.dataset.body;
+      // A typed draft is never replaced: the template goes in at the cursor (or replaces only the selection).
+      if (reply.value.trim()) {
+        reply.setRangeText(option.dataset.body, reply.selectionStart, reply.selectionEnd, "end");
+      } else {
+        reply.value = option.dataset.body;
+      }
       reply.focus();
+      saveDraft(reply);
     }
   });
+
+  // A reply draft survives leaving the page (j/k, the queue, a reload): kept per case in localStorage,
+  // dropped when the reply is sent.
+  function draftKey(box) { return "moderation:draft:" + box.dataset.draftKey; }
+  function saveDraft(box) {
+    try {
+      if (box.value.trim()) localStorage.setItem(draftKey(box), box.value);
+      else localStorage.removeItem(draftKey(box));
+    } catch (e) { /* storage full or disabled: the draft simply is not kept */ }
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("textarea[data-draft-key]"), function (box) {
+    try {
+      var kept = localStorage.getItem(draftKey(box));
+      if (kept && !box.value.trim()) box.value = kept;
+    } catch (e) { /* no storage */ }
+    box.addEventListener("input", function () { saveDraft(box); });
+    if (box.form) box.form.addEventListener("submit", function () {
+      try { localStorage.removeItem(draftKey(box)); } catch (e) { /* no storage */ }
+    });
+  });
+
+  // An action's undo offer lasts a few seconds; after that the server would refuse it anyway.
+  function expireUndo(root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll("form.undo[data-undo-seconds]"), function (form) {
+      if (form.dataset.timer) return;
+      form.dataset.timer = "1";
+      window.setTimeout(function () { form.remove(); }, 1000 * Number(form.dataset.undoSeconds));
+    });
+  }
+  expireUndo(document);
+  document.addEventListener("htmx:afterSettle", function () { expireUndo(document); });
 
   // htmx swaps the queue table: start the selection again on the new rows.
   document.addEventListener("htmx:afterSwap", function () { selected = -1; });
