@@ -254,11 +254,18 @@ def find_duplicate(
 
 
 def urgency_for(site: Site, item: Item, negative_probability: float | None, reasons: list[str]) -> policy.Urgency:
+    """Priority and deadline of ``item``'s case; the SLA clock starts when this platform accepted the item.
+
+    A live submission is accepted when it is created. An imported item (the only kind with an ``external_id``)
+    keeps its original ``created_at`` for display, but its deadline runs from now (the import, or the first
+    scoring after it): an 11-month-old review is never overdue on arrival.
+    """
+    accepted_at = utcnow() if item.external_id is not None or item.created_at is None else item.created_at
     return policy.urgency(
         item.rating,
         negative_probability,
         reasons,
-        item.created_at or utcnow(),
+        accepted_at,
         site.sla_low_rating_hours,
         site.sla_default_hours,
         current_app.config.get("SLA_SAFETY_HOURS", 4),

@@ -123,3 +123,23 @@ def test_undo_is_refused_once_someone_acted_since_or_too_late(app, as_ann, three
     assert "Not undone" in as_ann.get(post(as_ann, url).location).get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Case, first).state == "resolved"
+
+
+def test_an_eleven_month_old_imported_one_star_review_is_not_overdue_on_arrival(app, as_ann, world):
+    from datetime import timedelta
+
+    from moderation.models import Item, utcnow
+    from moderation.services.importing import import_rows
+
+    written = (utcnow() - timedelta(days=335)).isoformat() + "Z"
+    row = {"site": "shop", "subject": "sku-old", "external_id": "old-1", "kind": "review", "rating": 1,
+           "body": "Cassé au bout d'une semaine", "author_name": "Paul", "created_at": written}  # fmt: skip
+    with app.app_context():
+        report = import_rows([row], {})
+        assert report.created == 1
+        item = db.session.execute(db.select(Item).where(Item.external_id == "old-1")).scalar_one()
+        assert item.created_at < utcnow() - timedelta(days=300)  # the customer's date is kept
+        assert item.case.due_at > utcnow()  # but the SLA runs from the import
+        case_id = item.case.id
+    html = as_ann.get("/console/").get_data(as_text=True)
+    assert re.search(rf'class="[^"]*overdue[^"]*">\s*<td><a href="/console/cases/{case_id}"', html) is None
