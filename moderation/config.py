@@ -97,6 +97,17 @@ class DefaultConfig:
     # "module:callable(app)" returning the sentence embedder (``.embed(texts)`` and ``.name``); tests plug a stub.
     INSIGHTS_EMBEDDER_FACTORY: str = "moderation.services.insights:default_embedder"
 
+    # Signed webhooks (``services.webhooks``), delivered on their own queue.
+    WEBHOOK_QUEUE: str = "webhooks"
+    WEBHOOK_CONNECT_TIMEOUT_S: float = 3.0
+    WEBHOOK_READ_TIMEOUT_S: float = 10.0
+    # Attempt n waits min(2^n x BASE, MAX) after it; a delivery still failing this long after its event gives up.
+    WEBHOOK_BACKOFF_BASE_S: int = 30
+    WEBHOOK_BACKOFF_MAX_S: int = 3600
+    WEBHOOK_RETRY_FOR_S: int = 24 * 3600
+    # Deliveries the worker's sweep enqueues per pass (due retries, and events committed while Redis was down).
+    WEBHOOK_SWEEP_LIMIT: int = 500
+
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"
     # None: Secure in production (served over HTTPS behind the proxy), plain in development (http://127.0.0.1).

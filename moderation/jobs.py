@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import insights, rescoring, scoring
+from .services import insights, rescoring, scoring, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,11 @@ def compute_subject_insights(subject_id: int) -> int:
     )
     db.session.commit()
     return len(stored.topics)
+
+
+def deliver_webhook(delivery_id: int) -> str:
+    """Send one webhook delivery once (see ``services.webhooks.deliver``). Returns the attempt's outcome."""
+    return webhooks.deliver(delivery_id)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

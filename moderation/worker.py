@@ -21,6 +21,7 @@ from .observability import job_log_context
 from .services.cases import release_expired_claims
 from .services.insights import sweep_insights
 from .services.scheduling import sweep_unscored
+from .services.webhooks import sweep_deliveries
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,9 @@ class ModerationWorker(SimpleWorker):
                 # Only a worker that computes topics schedules them: jobs nobody works would just pile up.
                 if self.app.config["INSIGHTS_QUEUE"] in self.queue_names():
                     sweep_insights()
+                # Retries wait in the table, not in Redis: a worker of the webhooks queue sends the due ones.
+                if self.app.config["WEBHOOK_QUEUE"] in self.queue_names():
+                    sweep_deliveries()
             except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
                 db.session.rollback()
                 raise

@@ -19,6 +19,7 @@ from werkzeug.routing import IntegerConverter, Rule
 
 from ..schemas.common import MAX_ID, Error
 from ..schemas.validation import validate
+from ..schemas.webhooks import EVENT_DESCRIPTIONS, WebhookEvent
 from .blueprint import bp
 from .http import query_args
 
@@ -122,7 +123,7 @@ def build_spec(app: Flask) -> dict:
         spec = getattr(app.view_functions.get(rule.endpoint), "openapi", None)
         if spec is not None:
             routes.extend((rule, method.lower(), spec) for method in sorted(rule.methods - {"HEAD", "OPTIONS"}))
-    shapes: list[Any] = [Error]
+    shapes: list[Any] = [Error, WebhookEvent]
     for _, _, spec in routes:
         shapes += [s for s in (spec.body, *spec.responses.values()) if s is not None and not isinstance(s, str)]
     unique = list(dict.fromkeys(shapes))
@@ -177,6 +178,30 @@ def build_spec(app: Flask) -> dict:
         "servers": [{"url": "/"}],
         "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}, "schemas": components},
         "paths": paths,
+        "webhooks": webhook_operations(schema_of[id(WebhookEvent)]),
+    }
+
+
+def webhook_operations(event_schema: dict) -> dict:
+    """OpenAPI 3.1 ``webhooks``: the requests this server sends to a site's endpoints, one per event type."""
+    signature = {
+        "name": "Moderation-Signature",
+        "in": "header",
+        "required": True,
+        "description": 't=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>; see docs/webhooks.md',
+        "schema": {"type": "string", "pattern": "^t=[0-9]+,v1=[0-9a-f]{64}$"},
+    }
+    return {
+        event_type: {
+            "post": {
+                "summary": event_type,
+                "description": description,
+                "parameters": [signature],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": event_schema}}},
+                "responses": {"2XX": {"description": "received; anything else is retried with backoff for 24 h"}},
+            }
+        }
+        for event_type, description in EVENT_DESCRIPTIONS.items()
     }
 
 

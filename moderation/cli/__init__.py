@@ -17,6 +17,7 @@ from .data import author_group, demo_group, import_command
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
+from .webhooks import webhook_group
 from .worker import sweep_command, worker
 
 COMMANDS: tuple[click.Command, ...] = (
@@ -31,6 +32,7 @@ COMMANDS: tuple[click.Command, ...] = (
     demo_group,
     model_group,
     rescore_command,
+    webhook_group,
 )
 
 

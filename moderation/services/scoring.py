@@ -14,7 +14,7 @@ from .. import metrics
 from ..classifier import Classifier, Prediction
 from ..extensions import db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, ItemStatus, Score, Site, utcnow
-from . import audit, policy, scheduling
+from . import audit, policy, scheduling, webhooks
 from .model_versions import classifier_for_version
 from .submissions import urgency_for
 
@@ -201,6 +201,7 @@ def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> No
             db.session.flush()
             audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
             metrics.count_case_opened(db.session, site.slug, "model")
+            webhooks.emit(site.id, "case.opened", webhooks.case_data(case))
         elif case.state in ACTIVE_CASE_STATES:
             # A held item's content case gains the reply reasons; the moderator sees them all at once.
             merged = list(dict.fromkeys([*case.reasons, *reasons]))

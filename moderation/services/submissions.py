@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, utcnow
 from ..schemas.submissions import check_submission
 from ..vocabulary import Reason
-from . import audit, policy
+from . import audit, policy, webhooks
 from .errors import ServiceError
 from .site_rules import LOGGED_RULE_EVENT, site_rules
 
@@ -182,7 +182,9 @@ def create_item(
         audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
+        webhooks.emit(site.id, "case.opened", webhooks.case_data(case))
     db.session.flush()
+    webhooks.emit(site.id, "item.created", webhooks.item_data(item))
     if verdict.log_matches:
         # Shadow-mode rules change nothing; admins see how often each would have fired (console site page).
         audit.record(
