@@ -55,7 +55,8 @@ def test_reply_is_public_at_once_and_audited(app, client, world, angry_case):
     assert listing["items"][0]["replies"][0]["body"] == answer
     with app.app_context():
         actions = [e.action for e in db.session.query(AuditEvent).filter_by(target_type="case").order_by(AuditEvent.id)]
-        assert actions == ["case.opened", "case.claimed", "case.answered"]
+        # The 1★ opens its case at submit; the model's verdict then adds its reasons to that same case.
+        assert actions == ["case.opened", "case.reasons_added", "case.claimed", "case.answered"]
         answered = db.session.query(AuditEvent).filter_by(action="case.answered").one()
         assert answered.before["state"] == "claimed" and answered.after["state"] == "answered"
         assert answered.moderator.name == "Ann"
