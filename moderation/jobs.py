@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import insights, rescoring, scoring
+from .services import health, insights, rescoring, scoring
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,14 @@ def compute_subject_insights(subject_id: int) -> int:
     )
     db.session.commit()
     return len(stored.topics)
+
+
+def check_product_health(site_id: int) -> dict[str, int]:
+    """The monthly product-health check of one site (see ``services.health.check_site``). Returns what moved."""
+    result = health.check_site(site_id)
+    db.session.commit()
+    log.info("health check of site %s: %s", site_id, result)
+    return result
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

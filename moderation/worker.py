@@ -19,6 +19,7 @@ from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
 from .services.cases import release_expired_claims
+from .services.health import sweep_health
 from .services.insights import sweep_insights
 from .services.scheduling import sweep_unscored
 
@@ -93,6 +94,8 @@ class ModerationWorker(SimpleWorker):
                 # Only a worker that computes topics schedules them: jobs nobody works would just pile up.
                 if self.app.config["INSIGHTS_QUEUE"] in self.queue_names():
                     sweep_insights()
+                    sweep_health()  # the monthly product-health check, and plan deadline reminders
+                    db.session.commit()
             except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
                 db.session.rollback()
                 raise

@@ -14,6 +14,7 @@ from flask.cli import FlaskGroup
 from .accounts import moderator_group, site_group, token_group
 from .common import cli_app
 from .data import author_group, demo_group, import_command
+from .health import health_group
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
@@ -31,6 +32,7 @@ COMMANDS: tuple[click.Command, ...] = (
     demo_group,
     model_group,
     rescore_command,
+    health_group,
 )
 
 
