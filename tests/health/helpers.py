@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from moderation.broker import get_redis
 from moderation.extensions import db
 from moderation.models import Author, Case, Item, Site, Subject, utcnow
 from moderation.vocabulary import CaseState, ItemKind, ItemStatus
@@ -86,3 +87,10 @@ def add_negative_reviews(external_id: str, answered_after_hours: list[float | No
         )
     db.session.flush()
     return subject
+
+
+def forget_cached_figures(app) -> None:
+    """Drop the cached responsiveness figures (never flush the db: it holds this run's claim on the index)."""
+    conn = get_redis(app)
+    for key in conn.scan_iter("moderation:responsiveness:*"):
+        conn.delete(key)
