@@ -107,6 +107,17 @@ class DefaultConfig:
     WEBHOOK_RETRY_FOR_S: int = 24 * 3600
     # Deliveries the worker's sweep enqueues per pass (due retries, and events committed while Redis was down).
     WEBHOOK_SWEEP_LIMIT: int = 500
+    # Product health (``services.health``): the monthly check runs per site at most this often, from the
+    # maintenance of workers of the insights queue, which looks at most every HEALTH_SWEEP_EVERY_S.
+    HEALTH_CHECK_EVERY_DAYS: int = 30
+    HEALTH_SWEEP_EVERY_S: int = 3600
+    HEALTH_PLAN_DAYS: int = 30
+    HEALTH_REMIND_DAYS_BEFORE: int = 3
+    HEALTH_JOB_TIMEOUT: int = 600
+    # The widget's responsiveness line: figures over the last year, cached this long, shown from this many
+    # negative reviews (a share of 2 says little).
+    RESPONSIVENESS_CACHE_S: int = 600
+    RESPONSIVENESS_MIN_NEGATIVE: int = 5
 
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"

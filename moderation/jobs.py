@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import insights, rescoring, scoring, webhooks
+from .services import health, insights, rescoring, scoring, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,14 @@ def compute_subject_insights(subject_id: int) -> int:
 def deliver_webhook(delivery_id: int) -> str:
     """Send one webhook delivery once (see ``services.webhooks.deliver``). Returns the attempt's outcome."""
     return webhooks.deliver(delivery_id)
+
+
+def check_product_health(site_id: int) -> dict[str, int]:
+    """The monthly product-health check of one site (see ``services.health.check_site``). Returns what moved."""
+    result = health.check_site(site_id)
+    db.session.commit()
+    log.info("health check of site %s: %s", site_id, result)
+    return result
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

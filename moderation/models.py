@@ -66,6 +66,15 @@ class Site(db.Model):
     sla_default_hours: Mapped[int] = mapped_column(Integer, default=72)
     active_model_version: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The product-health rule (services.health): a product with at least health_min_reviews reviews in the last
+    # health_window_days averaging under health_max_average stars goes on watch.
+    health_window_days: Mapped[int] = mapped_column(Integer, default=365, server_default="365")
+    health_min_reviews: Mapped[int] = mapped_column(Integer, default=25, server_default="25")
+    health_max_average: Mapped[float] = mapped_column(Float, default=3.0, server_default="3.0")
+    # When the monthly check last ran for this site (at most one per HEALTH_CHECK_EVERY_DAYS).
+    health_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Whether the widget shows how the brand answers negative reviews (services.listing).
+    public_responsiveness: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
 
 
 class Subject(db.Model):
@@ -484,6 +493,41 @@ class WebhookDelivery(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     endpoint: Mapped[WebhookEndpoint] = relationship()
+
+
+class HealthState(enum.StrEnum):
+    """Where a product stands under its site's rule (``services.health``)."""
+
+    OK = "ok"
+    WATCH = "watch"
+    ACTION_PLAN = "action_plan"
+    FIXED = "fixed"
+    WITHDRAWN = "withdrawn"
+    RELAUNCHED = "relaunched"
+
+
+class ProductHealth(db.Model):
+    """A product's health state; a product without a row is ``ok``. One row per subject, changed in place (the
+    audit log keeps every transition with before and after)."""
+
+    __tablename__ = "product_health"
+    __table_args__ = (Index("ix_product_health_site_state", "site_id", "state"),)
+
+    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="CASCADE"), primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(16), default=HealthState.OK.value)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("moderators.id", ondelete="SET NULL"))
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str | None] = mapped_column(Text)
+    # A relaunch names the new product (or new version); the old one keeps its reviews as history.
+    relaunched_as_id: Mapped[int | None] = mapped_column(ForeignKey("subjects.id", ondelete="SET NULL"))
+    # The plan's owner was reminded of its deadline (once per plan).
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    subject: Mapped[Subject] = relationship(foreign_keys=[subject_id])
+    owner: Mapped[Moderator | None] = relationship()
+    relaunched_as: Mapped[Subject | None] = relationship(foreign_keys=[relaunched_as_id])
 
 
 def end_sessions_on_credential_change(target: Moderator, value: Any, oldvalue: Any, initiator: Any) -> None:

@@ -19,6 +19,7 @@ from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
 from .services.cases import release_expired_claims
+from .services.health import sweep_health
 from .services.insights import sweep_insights
 from .services.scheduling import sweep_unscored
 from .services.webhooks import sweep_deliveries
@@ -94,6 +95,8 @@ class ModerationWorker(SimpleWorker):
                 # Only a worker that computes topics schedules them: jobs nobody works would just pile up.
                 if self.app.config["INSIGHTS_QUEUE"] in self.queue_names():
                     sweep_insights()
+                    sweep_health()  # the monthly product-health check, and plan deadline reminders
+                    db.session.commit()
                 # Retries wait in the table, not in Redis: a worker of the webhooks queue sends the due ones.
                 if self.app.config["WEBHOOK_QUEUE"] in self.queue_names():
                     sweep_deliveries()

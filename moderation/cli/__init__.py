@@ -14,6 +14,7 @@ from flask.cli import FlaskGroup
 from .accounts import moderator_group, site_group, token_group
 from .common import cli_app
 from .data import author_group, demo_group, import_command
+from .health import health_group
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
@@ -33,6 +34,7 @@ COMMANDS: tuple[click.Command, ...] = (
     model_group,
     rescore_command,
     webhook_group,
+    health_group,
 )
 
 

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, audit, auth, bulk, cases, dashboard, queue, template_globals, webhooks  # noqa: F401  (routes register on import)
+from . import (  # noqa: F401  (routes register on import)
+    admin,
+    audit,
+    auth,
+    bulk,
+    cases,
+    dashboard,
+    health,
+    queue,
+    template_globals,
+    webhooks,
+)
 from .blueprint import bp
 
 

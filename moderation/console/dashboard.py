@@ -10,7 +10,9 @@ from ..extensions import db
 from ..models import Case
 from ..services import access, flag_precision
 from ..services import dashboard as dashboard_service
+from ..services import health as health_service
 from ..services import insights as insights_service
+from ..services import listing as listing_service
 from . import charts
 from .auth import me
 from .blueprint import bp
@@ -45,6 +47,9 @@ def dashboard():
         bars=charts.histogram_bars(stats.histogram),
         rule=dashboard_service,
         rising=insights_service.rising_topics(site.id, limit=10),
+        health=health_service.site_overview(site.id),
+        health_checked_at=site.health_checked_at,
+        responsiveness=listing_service.responsiveness(site.id),
     )
 
 
@@ -72,6 +77,9 @@ def product(subject_id: int):
         rule=dashboard_service,
         insights=stored,
         case_ids=case_ids_for(stored.topics if stored else []),
+        health=health_service.health_json(subject),
+        health_next=health_service.next_states(subject),
+        health_owners=health_service.possible_owners(subject.site),
     )
 
 

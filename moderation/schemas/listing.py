@@ -60,6 +60,23 @@ class Aggregate(Shape):
     histogram: dict[Literal["1", "2", "3", "4", "5"], int]
 
 
+class AnswerFigures(Shape):
+    negative_reviews: int = Field(description="negative reviews of the last 12 months (published or held)")
+    answered_share: float | None = Field(
+        description="the share of them the brand answered publicly; null below the site's minimum of negative reviews"
+    )
+    median_hours_to_first_answer: float | None = Field(
+        description="median hours from a negative review to the brand's first answer; null as above"
+    )
+
+
+class Responsiveness(Shape):
+    """How the brand answers negative reviews: the whole site's figures and this product's."""
+
+    site: AnswerFigures
+    product: AnswerFigures
+
+
 class SubjectListing(Shape):
     subject: str
     aggregate: Aggregate
@@ -68,3 +85,6 @@ class SubjectListing(Shape):
     per_page: int
     total: int
     pages: int
+    responsiveness: Responsiveness | None = Field(
+        default=None, description="only when the site shows it (an option of the site); absent otherwise"
+    )

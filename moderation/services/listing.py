@@ -1,11 +1,24 @@
-"""What the public sees of a subject: its aggregate and its published items with the brand's replies."""
+"""What the public sees of a subject: its aggregate and its published items with the brand's replies, and (a site
+option) how the brand answers negative reviews."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import json
+import logging
+import statistics
+from datetime import timedelta
 
+import redis
+from flask import current_app
+from sqlalchemy import case, func, select
+
+from ..broker import get_redis
 from ..extensions import db
-from ..models import Item, ItemKind, ItemStatus, Reply, Site, Subject
+from ..models import Case, Item, ItemKind, ItemStatus, Reply, Site, Subject, utcnow
+from . import dashboard
+
+log = logging.getLogger(__name__)
+RESPONSIVENESS_KEY = "moderation:responsiveness:{site_id}:{subject_id}"
 
 SORTS = {
     "newest": (Item.created_at.desc(), Item.id.desc()),
@@ -61,7 +74,7 @@ def subject_listing(site: Site, external_id: str, *, page: int, per_page: int, s
     )
     children = thread_children(subject.id, [i.id for i in items])
     replies = replies_for([i.id for i in items] + [c.id for group in children.values() for c in group])
-    return {
+    listing = {
         "subject": external_id,
         "aggregate": aggregate(subject.id),
         "items": [public_item(i, replies, children) for i in items],
@@ -69,6 +82,58 @@ def subject_listing(site: Site, external_id: str, *, page: int, per_page: int, s
         "per_page": per_page,
         "total": total,
         "pages": (total + per_page - 1) // per_page,
+    }
+    if site.public_responsiveness:
+        listing["responsiveness"] = {"site": responsiveness(site.id), "product": responsiveness(site.id, subject.id)}
+    return listing
+
+
+def responsiveness(site_id: int, subject_id: int | None = None) -> dict:
+    """Negative reviews of the last year answered, and the median hours to the first answer, of a site or one
+    of its products (``services.dashboard``'s definitions). Cached a few minutes: the widget reads it on every
+    product page. ``answered_share`` is None below ``RESPONSIVENESS_MIN_NEGATIVE`` negative reviews."""
+    key = RESPONSIVENESS_KEY.format(site_id=site_id, subject_id=subject_id or "all")
+    try:
+        cached = get_redis().get(key)
+        if cached is not None:
+            return json.loads(cached)
+    except redis.RedisError:
+        log.warning("Redis unreachable: responsiveness computed without the cache")
+    figures = responsiveness_figures(site_id, subject_id)
+    try:
+        get_redis().set(key, json.dumps(figures), ex=max(1, current_app.config["RESPONSIVENESS_CACHE_S"]))
+    except redis.RedisError:
+        pass
+    return figures
+
+
+def responsiveness_figures(site_id: int, subject_id: int | None = None) -> dict:
+    since = utcnow() - timedelta(days=dashboard.WINDOW_DAYS)
+    scope = [Item.site_id == site_id, dashboard.counted_reviews(), Item.created_at >= since]
+    if subject_id is not None:
+        scope.append(Item.subject_id == subject_id)
+    negative_reviews = (
+        select().select_from(Item).join(Case, Case.item_id == Item.id).where(*scope, dashboard.negative_clause())
+    )
+    negative, answered = db.session.execute(
+        negative_reviews.with_only_columns(
+            func.count(), func.sum(case((Case.first_answered_at.is_not(None), 1), else_=0))
+        )
+    ).one()
+    waits = [
+        max(0.0, (answered_at - created_at).total_seconds() / 3600)
+        for created_at, answered_at in db.session.execute(
+            negative_reviews.with_only_columns(Item.created_at, Case.first_answered_at).where(
+                Case.first_answered_at.is_not(None)
+            )
+        )
+    ]
+    negative, answered = int(negative or 0), int(answered or 0)
+    enough = negative >= current_app.config["RESPONSIVENESS_MIN_NEGATIVE"]
+    return {
+        "negative_reviews": negative,
+        "answered_share": round(answered / negative, 4) if enough else None,
+        "median_hours_to_first_answer": round(statistics.median(waits), 1) if enough and waits else None,
     }
 
 

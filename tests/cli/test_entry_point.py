@@ -9,7 +9,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-COMMANDS = {"serve", "worker", "sweep", "site", "moderator", "token", "author", "import", "demo", "model", "rescore"}
+COMMANDS = {
+    "serve",
+    "worker",
+    "sweep",
+    "site",
+    "moderator",
+    "token",
+    "author",
+    "import",
+    "demo",
+    "model",
+    "rescore",
+    "health",
+}
 
 
 def test_help_lists_every_command_without_importing_torch(tmp_path):

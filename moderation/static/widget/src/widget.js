@@ -45,6 +45,8 @@
       failed: comments ? 'The comments could not be loaded.' : 'The reviews could not be loaded.',
       retry: 'Try again',
       busy: 'Too many votes from here; please try again later.',
+      resp: (p, d) => `The brand answers ${p} of negative reviews${d ? `, usually within ${d}` : ''}`,
+      dur: (n, days) => (n < 2 && !days ? 'an hour' : plural(n, days ? 'day' : 'hour', days ? 'days' : 'hours')),
     },
     fr: {
       title: comments ? 'Commentaires' : 'Avis clients',
@@ -68,6 +70,8 @@
       failed: comments ? 'Impossible de charger les commentaires.' : 'Impossible de charger les avis.',
       retry: 'Réessayer',
       busy: 'Trop de votes depuis cette connexion ; réessayez plus tard.',
+      resp: (p, d) => `La marque répond à ${p} des avis négatifs${d ? `, généralement sous ${d}` : ''}`,
+      dur: (n, days) => (n < 2 && !days ? 'une heure' : plural(n, days ? 'jour' : 'heure', days ? 'jours' : 'heures')),
     },
   };
   const t = STRINGS[lang];
@@ -183,7 +187,8 @@ button:hover{background:#eaeef2}
           h('div', 0,
             h('div', { class: 'avg' }, round1(agg.average).toLocaleString(lang)),
             stars(agg.average),
-            h('div', { class: 'mu' }, t.count(agg.count))),
+            h('div', { class: 'mu' }, t.count(agg.count)),
+            answers(data.responsiveness)),
           h('ol', { class: 'hist' },
             [5, 4, 3, 2, 1].map((s) => {
               const n = agg.histogram[s] || 0;
@@ -232,6 +237,15 @@ button:hover{background:#eaeef2}
       if (focusSelector === '#list') live.textContent = t.page(data.page, data.pages);
     }
     if (!comments) jsonLd(data);
+  }
+
+  // The site's option: how the brand answers negative reviews (its figures over the last year).
+  function answers(r) {
+    const f = r && r.site;
+    if (!f || f.answered_share == null) return null;
+    const hrs = f.median_hours_to_first_answer;
+    const d = hrs == null ? '' : hrs < 48 ? t.dur(Math.max(1, Math.ceil(hrs))) : t.dur(Math.ceil(hrs / 24), 1);
+    return h('p', { class: 'mu', id: 'resp' }, t.resp(f.answered_share.toLocaleString(lang, { style: 'percent' }), d));
   }
 
   function go(change, focusSelector) {
