@@ -27,7 +27,7 @@ from sqlalchemy import func, or_, select
 from ..broker import enqueue, get_redis
 from ..extensions import db
 from ..models import HealthState, Item, Moderator, ProductHealth, Site, Subject, utcnow
-from . import audit
+from . import audit, webhooks
 from .access import can_see_site, require_admin
 from .dashboard import counted_reviews
 from .errors import NotFound, ServiceError
@@ -349,6 +349,11 @@ def apply_rule(site: Site, now: datetime | None = None) -> dict[str, int]:
         row.updated_at = now
         after = {**snapshot(row), "reviews_in_window": reviews, "average_in_window": average, "rule": rule.as_json()}
         audit.record("health.state_changed", "subject", subject_id, site_id=site.id, before=before, after=after)
+        if target is HealthState.WATCH:
+            # The shop and the product team hear it as it happens, not at the next dashboard visit.
+            subject = db.session.get(Subject, subject_id)
+            about = {"id": subject_id, "external_id": subject.external_id, "title": subject.title} if subject else None
+            webhooks.emit(site.id, "product.at_risk", {"subject": about, "health": after})
         moved[target.value] += 1
     return moved
 

@@ -121,3 +121,20 @@ def test_cli_checks_a_site_now_or_enqueues_it(app, world):
     assert app.extensions["moderation.redis"].llen("rq:queue:insights") == 1
     unknown = runner.invoke(args=["health", "check", "nope"])
     assert unknown.exit_code == 1 and "not found" in unknown.output
+
+
+def test_a_product_entering_watch_emits_product_at_risk(app, world):
+    from moderation.models import WebhookDelivery, WebhookEndpoint
+
+    with app.app_context():
+        site = site_named()
+        db.session.add(WebhookEndpoint(site_id=site.id, url="https://shop.example/hooks", secret="s" * 32))
+        add_reviews("sku-1", [1, 2] * 13)
+        add_reviews("sku-2", [5] * 30)
+        db.session.commit()
+        assert health.apply_rule(site) == {"watch": 1, "ok": 0}
+        db.session.commit()
+        events = db.session.execute(select(WebhookDelivery)).scalars().all()
+        assert [e.event_type for e in events] == ["product.at_risk"]
+        assert events[0].payload["data"]["subject"]["external_id"] == "sku-1"
+        assert events[0].payload["data"]["health"]["state"] == "watch"
