@@ -83,8 +83,19 @@ def import_rows(
 ) -> ImportReport:
     """Import rows; a bad row is reported with its line number and never stops the others.
 
-    ``parent_external_id`` lets a comment answer another row of the same import.
+    Atomic per batch: ``commit_every`` rows go in one transaction (on SQLite a ``BEGIN IMMEDIATE`` one, see
+    ``extensions``), each row in a savepoint that a refused row rolls back alone. An unexpected error rolls
+    back the batch under way and propagates; batches committed before stay, and re-running the import
+    skips them by ``external_id``. ``parent_external_id`` lets a comment answer another row of the same import.
     """
+    try:
+        return _import_rows(rows, limits, commit_every, on_row)
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _import_rows(rows: Iterable[dict[str, Any]], limits: dict[str, int], commit_every: int, on_row) -> ImportReport:
     report = ImportReport()
     sites: dict[str, Site] = {}
     pending = 0
