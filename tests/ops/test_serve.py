@@ -255,3 +255,17 @@ def test_import_while_the_worker_scores_and_20_clients_post(tmp_path):
 @pytest.mark.skipif(os.environ.get("MODERATION_TEST_SLOW") != "1", reason="slow (minutes): MODERATION_TEST_SLOW=1")
 def test_import_of_10000_rows_while_the_worker_scores_and_20_clients_post(tmp_path):
     import_while_scoring_and_posting(tmp_path, rows=10_000)
+
+
+@pytest.mark.model
+def test_the_demo_product_page_has_no_false_alarm_with_the_bundled_model():
+    """No 4-5★ demo review is read as negative: the demo's first screen must not teach a false alarm."""
+    from moderation.classifier import load_classifier
+    from moderation.widget.demo import read_json
+
+    reviews = read_json("product_reviews.json")["reviews"]
+    happy = [r for r in reviews if r["rating"] >= 4]
+    texts = [f"{r['title']}. {r['body']}" if r.get("title") else r["body"] for r in happy]
+    predictions = load_classifier(device="cpu").predict(texts)
+    flagged = [r["external_id"] for r, p in zip(happy, predictions, strict=True) if p.label == "negative"]
+    assert flagged == []
