@@ -50,8 +50,11 @@ limiter = Limiter(
 # "database is locked" when another writer came first (SQLite cannot wait for a lock it would deadlock on).
 # The SQLAlchemy recipe for pysqlite: the driver leaves transactions alone (isolation_level=None) and we emit
 # BEGIN ourselves: BEGIN IMMEDIATE takes the write lock at the start, waiting up to the busy timeout for it.
-# Safe GET/HEAD requests only read: they start a deferred transaction and never wait for the writer (WAL).
+# GET/HEAD requests start a deferred (read) transaction instead, so pages never queue for the write lock (WAL
+# lets them read while a writer writes); when such a request writes after all (a token's last_used_at), its
+# first write ends the read snapshot and takes the write lock then, as PostgreSQL's READ COMMITTED would see it.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_MODE = "moderation.sqlite_transaction"
 
 
 @event.listens_for(Engine, "connect")
@@ -74,7 +77,30 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:
 def _sqlite_on_begin(conn) -> None:
     if conn.dialect.name != "sqlite":
         return
-    conn.exec_driver_sql("BEGIN" if _read_only_request() else "BEGIN IMMEDIATE")
+    mode = "deferred" if _read_only_request() else "immediate"
+    conn.info[_MODE] = mode
+    conn.exec_driver_sql("BEGIN" if mode == "deferred" else "BEGIN IMMEDIATE")
+
+
+@event.listens_for(Engine, "commit")
+@event.listens_for(Engine, "rollback")
+def _sqlite_on_end(conn) -> None:
+    conn.info.pop(_MODE, None)
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _sqlite_write_lock_before_write(conn, cursor, statement, parameters, context, executemany) -> None:
+    """A deferred (GET) transaction about to write: take the write lock first, waiting for it."""
+    if conn.info.get(_MODE) != "deferred" or conn.dialect.name != "sqlite":
+        return
+    if not statement.lstrip()[:7].upper().startswith(_WRITES) or conn.in_nested_transaction():
+        return
+    cursor.execute("COMMIT")  # nothing written yet: this only ends the read snapshot
+    cursor.execute("BEGIN IMMEDIATE")
+    conn.info[_MODE] = "immediate"
 
 
 def _read_only_request() -> bool:

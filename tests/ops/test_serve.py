@@ -269,3 +269,47 @@ def test_the_demo_product_page_has_no_false_alarm_with_the_bundled_model():
     predictions = load_classifier(device="cpu").predict(texts)
     flagged = [r["external_id"] for r, p in zip(happy, predictions, strict=True) if p.label == "negative"]
     assert flagged == []
+
+
+@pytest.fixture
+def sqlite_app(tmp_path):
+    from flask_migrate import upgrade
+
+    from moderation import create_app
+    from moderation.extensions import db
+
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DATA_DIR": str(tmp_path),
+                      "REDIS_URL": "redis://127.0.0.1:1/0", "TESTING": True})  # fmt: skip
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return app
+
+
+def test_sqlite_savepoints_nest_and_get_requests_that_write_wait(sqlite_app, tmp_path):
+    """A savepoint's rows stay in the outer transaction; a GET that writes after another writer committed waits
+    for the lock instead of failing with "database is locked" (what a token's last_used_at update did)."""
+    import sqlite3
+
+    from sqlalchemy import func, select
+
+    from moderation.extensions import db
+    from moderation.models import Site
+    from moderation.services.accounts import create_site
+
+    other = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
+    other.execute("CREATE TABLE bump (x INTEGER)")
+    with sqlite_app.app_context():
+        with db.session.begin_nested():
+            create_site("nested", "Nested", origins=[])
+        assert other.execute("SELECT count(*) FROM sites").fetchone()[0] == 0  # not committed by the savepoint
+        db.session.rollback()
+        assert db.session.execute(select(func.count()).select_from(Site)).scalar_one() == 0
+    with sqlite_app.test_request_context("/", method="GET"):
+        assert db.session.execute(select(func.count()).select_from(Site)).scalar_one() == 0  # a read snapshot
+        other.execute("INSERT INTO bump VALUES (1)")  # another writer commits after the snapshot
+        create_site("mine", "Mine", origins=[])
+        db.session.commit()
+    with sqlite_app.app_context():
+        assert [s.slug for s in db.session.execute(select(Site)).scalars()] == ["mine"]
+    assert other.execute("SELECT count(*) FROM bump").fetchone()[0] == 1
