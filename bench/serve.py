@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from urllib.parse import urlsplit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -60,7 +61,18 @@ def start_serve(args) -> tuple[subprocess.Popen, str, str]:
         proc.kill()
         raise SystemExit("serve did not print its first-run block")
     threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()  # keep the pipe drained
-    return proc, f"http://127.0.0.1:{port}", token
+    base = f"http://127.0.0.1:{port}"
+    # Measure the steady state: the worker has loaded its model (/readyz), not the model load's CPU burst.
+    started = time.monotonic()
+    while time.monotonic() - started < 600:
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=5) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(1)
+    print(f"ready {time.monotonic() - started:.0f} s after the first-run block (the worker's model load)")
+    return proc, base, token
 
 
 def client(base: str, token: str, write_share: float, deadline: float, out: list, errors: list, seed: int) -> None:

@@ -77,7 +77,7 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:
 def _sqlite_on_begin(conn) -> None:
     if conn.dialect.name != "sqlite":
         return
-    mode = "deferred" if _read_only_request() else "immediate"
+    mode = "deferred" if DEFER_WRITE_LOCK or _read_only_request() else "immediate"
     conn.info[_MODE] = mode
     conn.exec_driver_sql("BEGIN" if mode == "deferred" else "BEGIN IMMEDIATE")
 
@@ -88,7 +88,11 @@ def _sqlite_on_end(conn) -> None:
     conn.info.pop(_MODE, None)
 
 
-_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOI")
+# A process whose transactions read for long before they write (the worker: claim, forward pass, write) sets
+# this: it takes the write lock at its first write, not for the whole forward pass. Its reads then see the
+# database as PostgreSQL's READ COMMITTED does; its writes stay one atomic transaction.
+DEFER_WRITE_LOCK = False
 
 
 @event.listens_for(Engine, "before_cursor_execute")
@@ -96,7 +100,8 @@ def _sqlite_write_lock_before_write(conn, cursor, statement, parameters, context
     """A deferred (GET) transaction about to write: take the write lock first, waiting for it."""
     if conn.info.get(_MODE) != "deferred" or conn.dialect.name != "sqlite":
         return
-    if not statement.lstrip()[:7].upper().startswith(_WRITES) or conn.in_nested_transaction():
+    # The first SAVEPOINT counts as a write: the upgrade happens before any savepoint is open, never inside one.
+    if not statement.lstrip()[:7].upper().startswith(_WRITES):
         return
     cursor.execute("COMMIT")  # nothing written yet: this only ends the read snapshot
     cursor.execute("BEGIN IMMEDIATE")

@@ -232,6 +232,9 @@ def serve(app: Flask, host: str, port: int, no_worker: bool = False, classifier_
         if embedded:
             env[ENV_RUN_ID] = run_id
         if not no_worker:
+            # One machine: torch must leave the web a core (it takes them all by default).
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+            env.setdefault("OMP_NUM_THREADS", str(max(1, cores // 2)))
             command = [sys.executable, "-m", "moderation", "worker"]
             for queue in platform_queues(config):
                 command += ["--queue", queue]

@@ -185,9 +185,12 @@ def build_worker(
     Under ``moderation serve`` the worker first arms its watchdog (it stops with serve, and never works
     another run's Redis), before the model load, which is the long part.
     """
+    from . import extensions
     from .serving import watch_serve_parent
 
     watch_serve_parent(get_redis(app))
+    # SQLite: hold the one write lock from the first write, not through the forward pass before it.
+    extensions.DEFER_WRITE_LOCK = True
     log.info("loading the model (first start: ~%d s, later starts a few seconds)…", FIRST_LOAD_ESTIMATE_S)
     started = time.monotonic()
     app.extensions["moderation.classifier"] = classifier_factory(app)
