@@ -57,6 +57,12 @@ class DefaultConfig:
 
     SCORE_BATCH_SIZE: int = 64
     SCORE_QUEUE: str = "scoring"
+    # Every queue the platform enqueues on; the embedded worker of ``moderation serve`` works all of them
+    # (with SCORE_QUEUE and RESCORE_QUEUE, whatever they are set to).
+    PLATFORM_QUEUES: tuple[str, ...] = ("scoring", "rescore", "mail", "webhooks", "insights", "training")
+    # ``moderation serve``'s gunicorn: processes × threads (measured with bench/serve.py on 2 cores).
+    SERVE_WEB_WORKERS: int = 2
+    SERVE_WEB_THREADS: int = 4
     CLAIM_MINUTES: int = 15
     HEARTBEAT_MAX_AGE_S: int = 90
     SWEEP_AFTER_S: int = 30

@@ -11,13 +11,18 @@ import time
 import redis
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    """Linux: the child gets SIGTERM when its parent dies, even by SIGKILL: no orphan redis-server."""
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
+def _die_with_parent_of(parent_pid: int):
+    def preexec() -> None:  # pragma: no cover - runs in the child between fork and exec
+        """Linux: the child gets SIGTERM when its parent dies, even by SIGKILL: no orphan redis-server."""
+        try:
+            libc = ctypes.CDLL("libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+        if os.getppid() != parent_pid:  # the parent died before the signal was armed
+            os._exit(1)
+
+    return preexec
 
 
 def redis_executable() -> str:
@@ -46,7 +51,15 @@ def start_redis(
     else:
         args += ["--port", str(port), "--bind", "127.0.0.1"]
         client = redis.Redis(host="127.0.0.1", port=port, socket_connect_timeout=0.2)
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+    # Its own session: a terminal's Ctrl-C reaches the process that started it, which stops it last (after the
+    # worker that still needs it), instead of Redis quitting under the worker's teardown.
+    proc = subprocess.Popen(
+        args,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=_die_with_parent_of(os.getpid()),
+        start_new_session=True,
+    )
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc.poll() is not None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+from flask import has_request_context, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -9,7 +12,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -39,3 +43,71 @@ limiter = Limiter(
     in_memory_fallback_enabled=True,
     swallow_errors=True,
 )
+
+
+# -- SQLite: writers wait for each other -------------------------------------------------------------------
+# Python's sqlite3 driver opens transactions lazily (at the first INSERT) and turns SAVEPOINT into a statement
+# of its own, so ``begin_nested()`` committed on its own and a read-then-write transaction failed at once with
+# "database is locked" when another writer came first (SQLite cannot wait for a lock it would deadlock on).
+# The SQLAlchemy recipe for pysqlite: the driver leaves transactions alone (isolation_level=None) and we emit
+# BEGIN ourselves: BEGIN IMMEDIATE takes the write lock at the start, waiting up to the busy timeout for it.
+# GET/HEAD requests start a deferred (read) transaction instead, so pages never queue for the write lock (WAL
+# lets them read while a writer writes); when such a request writes after all (a token's last_used_at), its
+# first write ends the read snapshot and takes the write lock then, as PostgreSQL's READ COMMITTED would see it.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+_MODE = "moderation.sqlite_transaction"
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_on_connect(dbapi_connection, connection_record) -> None:
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+            # WAL: readers never block the writer nor wait for it. Not for in-memory databases.
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a commit no longer fsyncs twice
+    finally:
+        cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_on_begin(conn) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    mode = "deferred" if DEFER_WRITE_LOCK or _read_only_request() else "immediate"
+    conn.info[_MODE] = mode
+    conn.exec_driver_sql("BEGIN" if mode == "deferred" else "BEGIN IMMEDIATE")
+
+
+@event.listens_for(Engine, "commit")
+@event.listens_for(Engine, "rollback")
+def _sqlite_on_end(conn) -> None:
+    conn.info.pop(_MODE, None)
+
+
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOI")
+# A process whose transactions read for long before they write (the worker: claim, forward pass, write) sets
+# this: it takes the write lock at its first write, not for the whole forward pass. Its reads then see the
+# database as PostgreSQL's READ COMMITTED does; its writes stay one atomic transaction.
+DEFER_WRITE_LOCK = False
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _sqlite_write_lock_before_write(conn, cursor, statement, parameters, context, executemany) -> None:
+    """A deferred (GET) transaction about to write: take the write lock first, waiting for it."""
+    if conn.info.get(_MODE) != "deferred" or conn.dialect.name != "sqlite":
+        return
+    # The first SAVEPOINT counts as a write: the upgrade happens before any savepoint is open, never inside one.
+    if not statement.lstrip()[:7].upper().startswith(_WRITES):
+        return
+    cursor.execute("COMMIT")  # nothing written yet: this only ends the read snapshot
+    cursor.execute("BEGIN IMMEDIATE")
+    conn.info[_MODE] = "immediate"
+
+
+def _read_only_request() -> bool:
+    return has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")

@@ -130,7 +130,7 @@ class Served:
             if item["scores"]:
                 return item
             time.sleep(0.3)
-        raise AssertionError(f"item {item_id} not scored within {timeout} s")
+        raise AssertionError(f"item {item_id} not scored within {timeout} s: {item}")
 
 
 @contextlib.contextmanager

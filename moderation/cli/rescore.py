@@ -13,12 +13,14 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 from tqdm import tqdm
 
+from ..broker import get_redis
 from ..classifier.folders import resolve_model_dir
 from ..extensions import db
 from ..models import RescoreRun, Site
 from ..services import rescoring
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
+from ..serving import no_worker_message, queue_worker_count
 
 
 @click.command("rescore")
@@ -129,6 +131,7 @@ def watch(run_id: int, poll: float) -> bool:
     progress = rescoring.run_progress(run)
     db.session.rollback()
     last_check = 0.0
+    warned = {"no_worker": False, "at": 0.0}
     # tqdm shows done/total, the rate over this watch and the ETA it implies.
     with tqdm(total=progress.total_items, initial=progress.items_done, unit="item", disable=None) as bar:
         while True:
@@ -138,6 +141,7 @@ def watch(run_id: int, poll: float) -> bool:
             run = db.session.get(RescoreRun, run_id)
             progress = rescoring.run_progress(run)
             bar.update(progress.items_done - bar.n)
+            warn_when_no_worker(bar, warned)
             if time.monotonic() - last_check > 10 * poll:
                 last_check = time.monotonic()
                 rescoring.reclaim_abandoned()
@@ -165,6 +169,24 @@ def watch(run_id: int, poll: float) -> bool:
     click.echo(f"run {run_id} finished: {progress.items_done} item(s), {progress.scores_written} new score(s){rate}")
     db.session.rollback()
     return True
+
+
+def warn_when_no_worker(bar, warned: dict) -> None:
+    """Say so (once, within seconds) when no rq worker listens to the rescore queue, and when one comes."""
+    if time.monotonic() - warned["at"] < 2.0:
+        return
+    warned["at"] = time.monotonic()
+    queue = rescoring.setting("RESCORE_QUEUE")
+    try:
+        listening = queue_worker_count(get_redis(), queue)
+    except Exception:  # Redis unreachable: the job-state check below reports what it can
+        return
+    if not listening and not warned["no_worker"]:
+        bar.write(no_worker_message(queue), file=sys.stderr)
+        warned["no_worker"] = True
+    elif listening and warned["no_worker"]:
+        bar.write(f"{listening} worker(s) now listen to queue {queue!r}", file=sys.stderr)
+        warned["no_worker"] = False
 
 
 def print_report(report) -> None:

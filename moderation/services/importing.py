@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -77,15 +78,38 @@ def parse_created_at(value: Any) -> datetime | None:
 
 
 def import_rows(
-    rows: Iterable[dict[str, Any]], limits: dict[str, int], commit_every: int = 500, on_row=None
+    rows: Iterable[dict[str, Any]],
+    limits: dict[str, int],
+    commit_every: int = 500,
+    on_row=None,
+    max_batch_s: float | None = None,
 ) -> ImportReport:
     """Import rows; a bad row is reported with its line number and never stops the others.
 
-    ``parent_external_id`` lets a comment answer another row of the same import.
+    Atomic per batch: ``commit_every`` rows go in one transaction (on SQLite a ``BEGIN IMMEDIATE`` one, see
+    ``extensions``), each row in a savepoint that a refused row rolls back alone. An unexpected error rolls
+    back the batch under way and propagates; batches committed before stay, and re-running the import
+    skips them by ``external_id``. ``parent_external_id`` lets a comment answer another row of the same import.
+
+    On SQLite a batch holds the database's one write lock: it also ends after ``max_batch_s`` seconds (default
+    0.5 s there, unbounded elsewhere), so that submissions and the worker wait for a short batch, not a long one.
     """
+    if max_batch_s is None and db.engine.dialect.name == "sqlite":
+        max_batch_s = 0.5
+    try:
+        return _import_rows(rows, limits, commit_every, on_row, max_batch_s)
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _import_rows(
+    rows: Iterable[dict[str, Any]], limits: dict[str, int], commit_every: int, on_row, max_batch_s: float | None
+) -> ImportReport:
     report = ImportReport()
     sites: dict[str, Site] = {}
     pending = 0
+    batch_started = time.monotonic()
     for number, raw in enumerate(rows, start=1):
         try:
             row = normalise(raw)
@@ -119,8 +143,15 @@ def import_rows(
         finally:
             if on_row:
                 on_row()
-        if pending >= commit_every:
+        if pending >= commit_every or (
+            pending and max_batch_s is not None and time.monotonic() - batch_started >= max_batch_s
+        ):
             db.session.commit()
             pending = 0
+            if max_batch_s is not None:
+                # SQLite's busy handler is not a queue: waiting writers poll (every 100 ms at worst), and an
+                # importer that takes the lock again at once would starve them. Leave them a window.
+                time.sleep(min(0.25, max_batch_s / 4))
+            batch_started = time.monotonic()
     db.session.commit()
     return report

@@ -21,7 +21,7 @@ def fast_password_hashing(monkeypatch):
     from werkzeug import security
 
     fast = functools.partial(security.generate_password_hash, method="pbkdf2:sha256:1000")
-    monkeypatch.setattr("moderation.models.generate_password_hash", fast)
+    monkeypatch.setattr("moderation.models.core.generate_password_hash", fast)
 
 
 def csrf_token(client, path: str = "/console/login") -> str:

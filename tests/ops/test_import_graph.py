@@ -23,10 +23,6 @@ FACTORY = (
     "whole web app for `import moderation.classifier` (the worker, the CLI) and close a circle with every module "
     "that imports create_app; the factory imports them when an app is built (the Flask tutorial's pattern)"
 )
-SERVE_VERBATIM = (
-    "moved verbatim from moderation/cli.py while #18 rewrites serve (process supervision, a production WSGI "
-    "server): hoisting them would collide with that change; they move up when it lands"
-)
 LAZY_IMPORTS = {
     ("moderation/__init__.py", "configure_urls"): FACTORY,
     ("moderation/__init__.py", "register_extensions"): FACTORY,
@@ -35,8 +31,6 @@ LAZY_IMPORTS = {
     ("moderation/__init__.py", "register_observability"): FACTORY,
     ("moderation/__init__.py", "register_commands"): FACTORY,
     ("moderation/__init__.py", "trust_proxies"): "ProxyFix is needed only behind a proxy (TRUSTED_PROXIES > 0)",
-    ("moderation/cli/serve.py", "serve"): SERVE_VERBATIM,
-    ("moderation/cli/serve.py", "bootstrap_demo"): SERVE_VERBATIM,
     ("moderation/classifier/base_model.py", "build_tokenizer"): (
         "tokenizers loads only when the base model is rebuilt (a first model load), never when the web or the CLI "
         "imports the classifier package"

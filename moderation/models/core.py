@@ -1,8 +1,5 @@
-"""ORM tables.
-
-Timestamps are naive UTC everywhere (``utcnow``): SQLite keeps no time zone, and one convention on both
-databases keeps comparisons honest. The API writes them out with a ``Z``.
-"""
+"""The platform's core tables: sites, subjects, authors, items and their scores, moderators, cases, replies,
+tokens, the audit log, notes and votes."""
 
 from __future__ import annotations
 
@@ -31,14 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from .extensions import db
-
-# The reason and state words live in one module; imported here so the tables can use them and older imports
-# (``from moderation.models import CaseState``) keep working.
-from .vocabulary import ACTIVE_CASE_STATES as ACTIVE_CASE_STATES
-from .vocabulary import CaseState as CaseState
-from .vocabulary import ItemKind as ItemKind
-from .vocabulary import ItemStatus as ItemStatus
+from ..extensions import db
+from ..vocabulary import CaseState, ItemStatus
 
 
 def utcnow() -> datetime:
@@ -362,172 +353,6 @@ class HelpfulVote(db.Model):
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
     client_key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-# -- rescoring: model versions, runs and their chunks --------------------------------------------------
-
-
-class ModelVersion(db.Model):
-    """A model version seen by this installation: the name the classifier reports and where its files were."""
-
-    __tablename__ = "model_versions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[str] = mapped_column(String(200), unique=True)
-    model_dir: Mapped[str | None] = mapped_column(String(1000))
-    registered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class RescoreRunState(enum.StrEnum):
-    RUNNING = "running"
-    FINISHED = "finished"
-
-
-class RescoreRun(db.Model):
-    """Scoring every matching item again under one model version, split into chunks of consecutive ids."""
-
-    __tablename__ = "rescore_runs"
-    __table_args__ = (Index("ix_rescore_runs_scope", "model_version", "site_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    model_version_id: Mapped[int] = mapped_column(ForeignKey("model_versions.id"))
-    # Denormalised from model_versions: the diff joins scores on it.
-    model_version: Mapped[str] = mapped_column(String(200))
-    model_dir: Mapped[str] = mapped_column(String(1000))
-    # The scope: one site or all (None), items created since a date or all (None).
-    site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
-    since: Mapped[datetime | None] = mapped_column(DateTime)
-    chunk_size: Mapped[int] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String(16), default=RescoreRunState.RUNNING.value)
-    # Each site's active model version when the run was created: what the diff compares against.
-    baseline_versions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    activate_requested: Mapped[bool] = mapped_column(Boolean, default=False)
-    total_items: Mapped[int] = mapped_column(Integer, default=0)
-    total_chunks: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
-    activated_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-    site: Mapped[Site | None] = relationship()
-
-
-class RescoreChunk(db.Model):
-    """Items ``first_item_id..last_item_id`` of a run; ``done`` is set in the transaction that writes their scores."""
-
-    __tablename__ = "rescore_chunks"
-    __table_args__ = (
-        UniqueConstraint("run_id", "position", name="uq_rescore_chunks_run_position"),
-        Index("ix_rescore_chunks_run_done", "run_id", "done"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("rescore_runs.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    first_item_id: Mapped[int] = mapped_column(Integer)
-    last_item_id: Mapped[int] = mapped_column(Integer)
-    item_count: Mapped[int] = mapped_column(Integer)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Items the job found in the range when it ran (some may have been removed since the plan) and score rows
-    # it inserted (fewer when an item already had a score from this model version).
-    items_scored: Mapped[int | None] = mapped_column(Integer)
-    scores_written: Mapped[int | None] = mapped_column(Integer)
-    done_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-
-class SubjectInsights(db.Model):
-    """A product's latest complaint topics (``services.insights``), one row per subject, replaced on each run.
-
-    ``review_count`` and ``last_item_id`` are the published reviews the run read: when either differs from the
-    subject's now, its reviews changed and the insights sweep schedules a new run.
-    """
-
-    __tablename__ = "subject_insights"
-
-    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="CASCADE"), primary_key=True)
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
-    computed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    model_version: Mapped[str] = mapped_column(String(200))
-    embedder: Mapped[str] = mapped_column(String(200))
-    review_count: Mapped[int] = mapped_column(Integer, default=0)
-    last_item_id: Mapped[int | None] = mapped_column(Integer)
-    negative_reviews: Mapped[int] = mapped_column(Integer, default=0)
-    topics: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    health: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    seconds: Mapped[float] = mapped_column(Float, default=0.0)
-
-    subject: Mapped[Subject] = relationship()
-
-
-class WebhookEndpoint(db.Model):
-    """A site's receiver (``services.webhooks``). The secret signs each body, so it is kept; screens show a prefix."""
-
-    __tablename__ = "webhook_endpoints"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
-    url: Mapped[str] = mapped_column(String(2000))
-    secret: Mapped[str] = mapped_column(String(200))
-    events: Mapped[list[str]] = mapped_column(JSON, default=list)  # empty: every event
-    allow_private: Mapped[bool] = mapped_column(Boolean, default=False)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class WebhookDelivery(db.Model):
-    """One event for one endpoint; written with the change that caused it. Pending while ``next_attempt_at`` is set."""
-
-    __tablename__ = "webhook_deliveries"
-    __table_args__ = (Index("ix_webhook_deliveries_due", "next_attempt_at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    endpoint_id: Mapped[int] = mapped_column(ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), index=True)
-    event_id: Mapped[str] = mapped_column(String(64))
-    event_type: Mapped[str] = mapped_column(String(64))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_status: Mapped[int | None] = mapped_column(Integer)
-    latency_ms: Mapped[int | None] = mapped_column(Integer)
-    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
-    delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
-    last_error: Mapped[str | None] = mapped_column(String(500))
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    endpoint: Mapped[WebhookEndpoint] = relationship()
-
-
-class HealthState(enum.StrEnum):
-    """Where a product stands under its site's rule (``services.health``)."""
-
-    OK = "ok"
-    WATCH = "watch"
-    ACTION_PLAN = "action_plan"
-    FIXED = "fixed"
-    WITHDRAWN = "withdrawn"
-    RELAUNCHED = "relaunched"
-
-
-class ProductHealth(db.Model):
-    """A product's health state; a product without a row is ``ok``. One row per subject, changed in place (the
-    audit log keeps every transition with before and after)."""
-
-    __tablename__ = "product_health"
-    __table_args__ = (Index("ix_product_health_site_state", "site_id", "state"),)
-
-    subject_id: Mapped[int] = mapped_column(ForeignKey("subjects.id", ondelete="CASCADE"), primary_key=True)
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
-    state: Mapped[str] = mapped_column(String(16), default=HealthState.OK.value)
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("moderators.id", ondelete="SET NULL"))
-    due_at: Mapped[datetime | None] = mapped_column(DateTime)
-    notes: Mapped[str | None] = mapped_column(Text)
-    # A relaunch names the new product (or new version); the old one keeps its reviews as history.
-    relaunched_as_id: Mapped[int | None] = mapped_column(ForeignKey("subjects.id", ondelete="SET NULL"))
-    # The plan's owner was reminded of its deadline (once per plan).
-    reminded_at: Mapped[datetime | None] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    subject: Mapped[Subject] = relationship(foreign_keys=[subject_id])
-    owner: Mapped[Moderator | None] = relationship()
-    relaunched_as: Mapped[Subject | None] = relationship(foreign_keys=[relaunched_as_id])
 
 
 def end_sessions_on_credential_change(target: Moderator, value: Any, oldvalue: Any, initiator: Any) -> None:

@@ -1,0 +1,170 @@
+"""`moderation serve` under load: N concurrent clients on the embedded default for D seconds, p50/p99/errors.
+
+    PYTHONPATH=. python bench/serve.py [--clients 50] [--duration 30] [--write-share 0.1]
+                                       [--web-workers 2 --web-threads 4] [--classifier tests.stubs:make_stub]
+                                       [--url http://127.0.0.1:8000 --site-token ...]   (an already running serve)
+
+Without --url it starts `moderation serve` on a throwaway data directory (SQLite, embedded Redis, a worker,
+gunicorn), waits for the first-run block, and stops it at the end. Each client loops over what the widget does:
+GET the demo product's listing, and with probability ``--write-share`` POST a review to it (through the site
+token, the way a server integration posts). Every request counts; an error is any status other than
+200/202 or a transport error. The clients run as threads of this process, on the same cores as the server:
+on a small machine they take CPU from it, so the figure is a floor for that machine, not the server's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from urllib.parse import urlsplit
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SUBJECT = "lumo-desk-lamp"
+BEFORE = "issue #18, Werkzeug's development server: p50 0.39 s, p99 1.86 s; target: p99 < 300 ms, 0 errors"
+
+
+def start_serve(args) -> tuple[subprocess.Popen, str, str]:
+    data_dir = tempfile.mkdtemp(prefix="moderation-bench-serve-")
+    port = args.port
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
+    env.update(
+        MODERATION_DATA_DIR=data_dir,
+        MODERATION_WEB_WORKERS=str(args.web_workers),
+        MODERATION_WEB_THREADS=str(args.web_threads),
+        MODERATION_SUBMIT_RATE_LIMIT="1000000 per minute",  # the bench is one client address
+        PYTHONPATH=ROOT,
+    )
+    command = [sys.executable, "-m", "moderation", "serve", "--port", str(port)]
+    if args.classifier:
+        command += ["--classifier", args.classifier]
+    proc = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    token = None
+    for line in proc.stdout:
+        if line.startswith("| site token: "):
+            token = line.split(": ", 1)[1].strip()
+        if line.startswith("| Ctrl-C stops everything"):
+            break
+    if token is None:
+        proc.kill()
+        raise SystemExit("serve did not print its first-run block")
+    threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()  # keep the pipe drained
+    base = f"http://127.0.0.1:{port}"
+    # Measure the steady state: the worker has loaded its model (/readyz), not the model load's CPU burst.
+    started = time.monotonic()
+    while time.monotonic() - started < 600:
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=5) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(1)
+    print(f"ready {time.monotonic() - started:.0f} s after the first-run block (the worker's model load)")
+    return proc, base, token
+
+
+def client(base: str, token: str, write_share: float, deadline: float, out: list, errors: list, seed: int) -> None:
+    parts = urlsplit(base)
+    rng = random.Random(seed)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    listing = f"/api/v1/sites/demo/subjects/{SUBJECT}"
+    n = 0
+    while time.monotonic() < deadline:
+        n += 1
+        if rng.random() < write_share:
+            body = json.dumps({"kind": "review", "rating": rng.randint(1, 5), "author": {"name": f"bench-{seed}"},
+                               "body": f"Bench review {seed}-{n}: the light is fine for reading."})  # fmt: skip
+            method, path, headers = "POST", listing + "/items", {
+                "Content-Type": "application/json", "Authorization": f"Bearer {token}"}  # fmt: skip
+        else:
+            method, path, body, headers = "GET", listing, None, {}
+        started = time.perf_counter()
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status not in (200, 202):
+                errors.append(f"{method} {response.status}")
+            if response.getheader("connection", "").lower() == "close":
+                conn.close()
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(f"{method} {type(exc).__name__}")
+            conn.close()
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        out.append((method, time.perf_counter() - started))
+    conn.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--write-share", type=float, default=0.1)
+    parser.add_argument("--web-workers", type=int, default=2)
+    parser.add_argument("--web-threads", type=int, default=4)
+    parser.add_argument("--classifier", default=None, help="module:callable for the worker (default: the model)")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--url", default=None, help="bench a running serve instead of starting one")
+    parser.add_argument("--site-token", default=None, help="with --url: the demo site's token")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load before measuring")
+    args = parser.parse_args()
+
+    proc = None
+    if args.url:
+        base, token = args.url.rstrip("/"), args.site_token or ""
+    else:
+        proc, base, token = start_serve(args)
+    try:
+        for _phase, seconds in (("warmup", args.warmup), ("measure", args.duration)):
+            out: list = []
+            errors: list = []
+            deadline = time.monotonic() + seconds
+            threads = [
+                threading.Thread(target=client, args=(base, token, args.write_share, deadline, out, errors, i))
+                for i in range(args.clients)
+            ]
+            started = time.monotonic()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            elapsed = time.monotonic() - started
+        every = [d for _, d in out]
+        print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), {os.cpu_count()} core(s), "
+              f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
+        print(f"{args.clients} clients, {args.duration:.0f} s, {args.write_share:.0%} writes: {len(out)} requests "
+              f"({len(out) / elapsed:.0f}/s), errors {len(errors)}")  # fmt: skip
+        print(f"  all   p50 {percentile(every, 0.5) * 1000:.0f} ms  p99 {percentile(every, 0.99) * 1000:.0f} ms")
+        for method in ("GET", "POST"):
+            some = [d for m, d in out if m == method]
+            if some:
+                print(f"  {method:<5} p50 {percentile(some, 0.5) * 1000:.0f} ms  "
+                      f"p99 {percentile(some, 0.99) * 1000:.0f} ms  ({len(some)})")  # fmt: skip
+        if errors:
+            print("  errors: " + ", ".join(f"{e} x{errors.count(e)}" for e in sorted(set(errors))))
+        print(f"before: {BEFORE}")
+    finally:
+        if proc is not None:
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()

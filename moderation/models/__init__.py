@@ -1,0 +1,65 @@
+"""ORM tables, one module per area; everything is importable from here (``from moderation.models import Item``).
+
+Timestamps are naive UTC everywhere (``utcnow``): SQLite keeps no time zone, and one convention on both
+databases keeps comparisons honest. The API writes them out with a ``Z``.
+"""
+
+from __future__ import annotations
+
+# The reason and state words live in one module; imported here so older imports
+# (``from moderation.models import CaseState``) keep working.
+from ..vocabulary import ACTIVE_CASE_STATES as ACTIVE_CASE_STATES
+from ..vocabulary import CaseState as CaseState
+from ..vocabulary import ItemKind as ItemKind
+from ..vocabulary import ItemStatus as ItemStatus
+from .core import (
+    ApiToken,
+    AuditEvent,
+    Author,
+    Case,
+    CaseNote,
+    HelpfulVote,
+    IdempotencyKey,
+    Item,
+    Moderator,
+    Reply,
+    Role,
+    Score,
+    Site,
+    Subject,
+    utcnow,
+)
+from .products import HealthState, ProductHealth, SubjectInsights
+from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
+from .webhooks import WebhookDelivery, WebhookEndpoint
+
+__all__ = [
+    "ACTIVE_CASE_STATES",
+    "ApiToken",
+    "AuditEvent",
+    "Author",
+    "Case",
+    "CaseNote",
+    "CaseState",
+    "HealthState",
+    "HelpfulVote",
+    "IdempotencyKey",
+    "Item",
+    "ItemKind",
+    "ItemStatus",
+    "ModelVersion",
+    "Moderator",
+    "ProductHealth",
+    "Reply",
+    "RescoreChunk",
+    "RescoreRun",
+    "RescoreRunState",
+    "Role",
+    "Score",
+    "Site",
+    "Subject",
+    "SubjectInsights",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "utcnow",
+]
