@@ -33,7 +33,8 @@ class DefaultConfig:
     LOG_LEVEL: str = "INFO"
     # "json" for log collectors, "text" for people.
     LOG_FORMAT: str = "json"
-    # Bearer token /metrics asks for; None leaves it open (a scrape from inside the network).
+    # Bearer token /metrics asks for. Unset: /metrics answers nobody in production, and only loopback or
+    # private addresses in development.
     METRICS_TOKEN: str | None = None
 
     SUBMIT_RATE_LIMIT: str = "20 per minute; 200 per hour"
