@@ -17,6 +17,7 @@ from .data import author_group, demo_group, import_command
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
+from .subjects import subject_group
 from .worker import sweep_command, worker
 
 COMMANDS: tuple[click.Command, ...] = (
@@ -24,6 +25,7 @@ COMMANDS: tuple[click.Command, ...] = (
     worker,
     sweep_command,
     site_group,
+    subject_group,
     moderator_group,
     token_group,
     author_group,

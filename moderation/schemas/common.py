@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
 
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
@@ -28,6 +28,39 @@ def visible_text(value: str | None) -> str | None:
     """Non-empty text shows at least one character: zero-width-only text is blank to a reader."""
     if value and all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in value):
         raise PydanticCustomError("invisible_text", "has no visible character")
+    return value
+
+
+MAX_SUBJECT_ID = 200  # subjects.external_id
+# What a subject id may not hold: controls (tab, newline, NUL, DEL…), format characters (zero-width, bidi
+# overrides that reorder what a moderator reads), surrogates, line and paragraph separators.
+HIDDEN_IN_IDS = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+
+
+def subject_id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a subject id (a product's SKU, a page's id), or None.
+
+    One rule wherever an id enters: the public path, imports, the console and the command line. An id is
+    compared as stored, so two that only differ by an invisible character or a space at an end would be two
+    subjects to the platform and one to a person.
+    """
+    if not value:
+        return "subject is required"
+    if len(value) > MAX_SUBJECT_ID:
+        return f"subject must be at most {MAX_SUBJECT_ID} characters"
+    if value != value.strip():
+        return "subject has a space at its start or end"
+    if "/" in value:
+        return "subject may not contain /"
+    if any(unicodedata.category(ch) in HIDDEN_IN_IDS for ch in value):
+        return "subject contains a control or invisible formatting character"
+    return None
+
+
+def valid_subject_id(value: str) -> str:
+    problem = subject_id_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("invalid_text", problem.removeprefix("subject "))
     return value
 
 
@@ -108,7 +141,18 @@ class SitePath(BaseModel):
     site_slug: str = Field(min_length=1, max_length=64, pattern="^[^/]+$", description="the site's slug")
 
 
+SubjectId = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_SUBJECT_ID,
+        pattern="^[^/]+$",
+        description="a product's SKU or a page's id on the site: no control or invisible character, no space at "
+        "either end",
+    ),
+    AfterValidator(valid_subject_id),
+]
+
+
 class SubjectPath(SitePath):
-    subject: str = Field(
-        min_length=1, max_length=200, pattern="^[^/]+$", description="a product's SKU or a page's id on the site"
-    )
+    subject: SubjectId
