@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from urllib.parse import quote
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from moderation.extensions import db
 from moderation.models import AuditEvent, Site, Subject
+from moderation.schemas import common
 from tests.conftest import ORIGIN, review, submit
 from tests.console.conftest import post
 
@@ -119,3 +121,21 @@ def test_admins_choose_the_mode_and_declare_subjects_in_the_console(app, world, 
 def test_moderators_cannot_change_the_mode(app, world, as_ann):
     response = post(as_ann, "/console/admin/sites/shop", {"name": "Shop", "subjects": "open"})
     assert response.status_code == 403
+
+
+def char_class(chars: list[str]) -> str:
+    codes = sorted({ord(c) for c in chars})
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+def test_the_published_pattern_matches_this_pythons_unicode_data():
+    bmp = [chr(c) for c in range(0x10000)]
+    hidden = [c for c in bmp if unicodedata.category(c) in common.HIDDEN_IN_IDS]
+    assert common.SUBJECT_ID_REFUSED == char_class(["/", *hidden])
+    assert common.SUBJECT_ID_REFUSED_AT_ENDS == char_class(["/", *hidden, *[c for c in bmp if c.isspace()]])
