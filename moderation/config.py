@@ -33,12 +33,18 @@ class DefaultConfig:
     LOG_LEVEL: str = "INFO"
     # "json" for log collectors, "text" for people.
     LOG_FORMAT: str = "json"
-    # Bearer token /metrics asks for; None leaves it open (a scrape from inside the network).
+    # Bearer token /metrics asks for. Unset: /metrics answers nobody in production, and only loopback or
+    # private addresses in development.
     METRICS_TOKEN: str | None = None
 
     SUBMIT_RATE_LIMIT: str = "20 per minute; 200 per hour"
     HELPFUL_RATE_LIMIT: str = "30 per minute; 300 per hour"
     CONSOLE_LOGIN_RATE_LIMIT: str = "30 per minute"
+    # Per account, whatever the client's address: this many wrong passwords within the window lock the
+    # address out for LOGIN_LOCKOUT_S (services.login_lockout).
+    LOGIN_LOCKOUT_FAILURES: int = 10
+    LOGIN_LOCKOUT_WINDOW_S: int = 15 * 60
+    LOGIN_LOCKOUT_S: int = 15 * 60
     # Reverse proxies in front of the app that append X-Forwarded-For/-Proto (1 behind one nginx or load
     # balancer). 0 ignores those headers: a client could otherwise forge its address past the rate limits.
     TRUSTED_PROXIES: int = 0

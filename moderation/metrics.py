@@ -259,14 +259,21 @@ def from_private_network(address: str | None) -> bool:
 
 
 def metrics_view() -> Response:
-    """Prometheus exposition: event counters of every web process plus the scrape-time gauges."""
+    """Prometheus exposition: event counters of every web process plus the scrape-time gauges.
+
+    With ``METRICS_TOKEN`` set, only a scrape carrying it as a bearer token. In production without one, nobody: a
+    private address says nothing about who asks once the app sits behind a proxy on the operator's network (every
+    request then comes from it). In development without one, only a scrape from a loopback or private address.
+    """
     token = current_app.config.get("METRICS_TOKEN")
     if token:
         given = request.headers.get("Authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
-            abort(401)
-    elif not from_private_network(request.remote_addr):
-        # No token: per-site volumes and queue depths are for the operator's network, not the internet.
+            response = Response("a bearer token is required\n", 401, mimetype="text/plain")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="metrics"'
+            return response
+    elif current_app.config.get("ENV") == "production" or not from_private_network(request.remote_addr):
+        # Per-site volumes and queue depths are for the operator's scraper, not the internet.
         abort(404)
     registry = process_registry()
     registry.register(ScrapeTimeCollector(current_app._get_current_object()))  # type: ignore[attr-defined]
@@ -277,6 +284,10 @@ def register_metrics(app: Flask) -> None:
     app.add_url_rule("/metrics", "metrics", metrics_view)
 
 
-def serve_worker_metrics(port: int, addr: str = "0.0.0.0") -> None:
-    """The worker's own ``/metrics`` on ``port`` (a thread; the rq loop keeps the main thread)."""
+def serve_worker_metrics(port: int, addr: str = "127.0.0.1") -> None:
+    """The worker's own ``/metrics`` on ``port`` (a thread; the rq loop keeps the main thread).
+
+    Unauthenticated (prometheus-client's server has no token), so on the loopback interface unless the
+    operator names another address (``moderation worker --metrics-host``), e.g. a container's own network.
+    """
     start_http_server(port, addr=addr, registry=process_registry())

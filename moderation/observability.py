@@ -141,25 +141,53 @@ def register_observability(app: Flask) -> None:
     register_rq_dashboard(app)
 
 
+# rq-dashboard's pages and the JSON they poll: nothing else of it is served. Its requeue, delete, empty and
+# compact endpoints change state without a CSRF token (its script posts them bare, and ``/requeue/<queue>``
+# even answers GET, which a SameSite=Lax cookie carries on a cross-site link): they are refused, and the
+# operator uses rq's own command line instead (docs/operations.md).
+RQ_DASHBOARD_READ_VIEWS = frozenset(
+    {
+        "favicon",
+        "static",
+        "queues_overview",
+        "workers_overview",
+        "jobs_overview",
+        "job_view",
+        "list_queues",
+        "list_jobs",
+        "job_info",
+        "list_workers",
+    }
+)
+RQ_DASHBOARD_READ_ONLY = (
+    "The job dashboard is read-only: requeue, delete and empty jobs with rq's command line on a worker "
+    "machine (rq requeue --queue NAME --all, rq empty NAME; see docs/operations.md).\n"
+)
+
+
 def register_rq_dashboard(app: Flask, url_prefix: str = "/admin/rq") -> None:
-    """Mount rq-dashboard (queues, jobs, workers; requeue and delete) for admins only.
+    """Mount rq-dashboard (queues, jobs, workers), read-only, for admins only.
 
     rq-dashboard has no authentication of its own. Every request to it passes ``require_admin`` first: an
-    admin moderator logged in through the console's Flask-Login session, or nothing.
+    admin moderator logged in through the console's Flask-Login session, or nothing. Only its read views
+    answer, and only to GET: see :data:`RQ_DASHBOARD_READ_VIEWS`.
     """
     app.config.setdefault("RQ_DASHBOARD_REDIS_URL", app.config["REDIS_URL"])
     app.config.setdefault("RQ_DASHBOARD_POLL_INTERVAL", 5000)
+    app.config.setdefault("RQ_DASHBOARD_DISABLE_DELETE", True)  # hides its delete buttons
     setup_rq_connection(app)
-    # Its requeue/delete buttons POST from its own script without a CSRF token. The session cookie is
-    # SameSite=Lax, so a cross-site form cannot carry an admin's session to these endpoints anyway.
+    # Its script posts without our CSRF token; the state-changing views it posts to are refused below instead.
     csrf.exempt(rq_dashboard.blueprint)
     app.register_blueprint(rq_dashboard.blueprint, url_prefix=url_prefix)
 
     @app.before_request
     def require_admin_for_dashboard():
-        if request.blueprint == rq_dashboard.blueprint.name:
-            return require_admin()
-        return None
+        if request.blueprint != rq_dashboard.blueprint.name:
+            return None
+        endpoint = (request.endpoint or "").rpartition(".")[2]
+        if request.method not in ("GET", "HEAD") or endpoint not in RQ_DASHBOARD_READ_VIEWS:
+            return app.response_class(RQ_DASHBOARD_READ_ONLY, status=403, mimetype="text/plain")
+        return require_admin()
 
 
 def require_admin():

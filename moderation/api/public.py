@@ -19,7 +19,7 @@ from ..services import listing
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
 from ..services.scheduling import request_scoring
-from ..services.submissions import create_item, parse_submission
+from ..services.submissions import create_item, parse_submission, require_public_subject
 from ..services.votes import client_key
 from .auth import check_public_client
 from .blueprint import bp
@@ -61,9 +61,11 @@ def submit_item(site_slug: str, subject: str):
 
     A browser's Origin must be on the site's list; without Origin a site token is required. Content rules (links,
     word list, personal data) run before the answer: a matching item is held, never public. Rate-limited per client.
+    A site with a subject catalogue answers 404 for a subject it has not declared; an open site creates it.
     """
     site = get_site(site_slug)
     check_public_client(site, writing=True)
+    require_public_subject(site, subject)
     key = idempotency_key()
     submission = parse_submission(json_body(), current_app.config)
     if key is not None and (earlier := first_answer(site, key)) is not None:
@@ -133,6 +135,7 @@ def read_subject(site_slug: str, subject: str, query: SubjectQuery):
     """A subject's aggregate rating and its published items with replies."""
     site = get_site(site_slug)
     check_public_client(site, writing=False)
+    require_public_subject(site, subject)
     result = listing.subject_listing(
         site, subject, page=query.page, per_page=query.per_page, sort=query.sort, rating=query.rating
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from flask import Response
 from sqlalchemy import select
 
+from .. import csv_export
 from ..extensions import db
 from ..models import RescoreRun, Site
 from ..schemas import rescoring as shapes
@@ -82,7 +82,7 @@ def get_rescore_diff_csv(run_id: int):
     """The changed items, one CSV line each."""
     run = get_run_for(run_id)
     out = io.StringIO()
-    csv.writer(out).writerows(rescoring.diff_csv_lines(run))
+    csv_export.writer(out).writerows(rescoring.diff_csv_lines(run))
     return Response(
         out.getvalue(),
         mimetype="text/csv",

@@ -18,6 +18,7 @@ from .health import health_group
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
+from .subjects import subject_group
 from .webhooks import webhook_group
 from .worker import sweep_command, worker
 
@@ -26,6 +27,7 @@ COMMANDS: tuple[click.Command, ...] = (
     worker,
     sweep_command,
     site_group,
+    subject_group,
     moderator_group,
     token_group,
     author_group,

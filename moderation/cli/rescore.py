@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import sys
 import time
@@ -13,6 +12,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 from tqdm import tqdm
 
+from .. import csv_export
 from ..broker import get_redis
 from ..classifier.folders import resolve_model_dir
 from ..extensions import db
@@ -99,7 +99,7 @@ def rescore_command(model_dir, site_slug, since, dry_run, activate, detach, chun
     print_report(rescoring.diff_report(run))
     if report_path:
         with open(report_path, "w", newline="", encoding="utf-8") as fh:
-            csv.writer(fh).writerows(rescoring.diff_csv_lines(run))
+            csv_export.writer(fh).writerows(rescoring.diff_csv_lines(run))
         click.echo(f"diff written to {report_path}")
     if activate and run.activated_at is None:
         counts = rescoring.activate_run(run.id)

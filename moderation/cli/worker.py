@@ -24,8 +24,14 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
 @click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
 @click.option("--name", default=None, help="Worker name (default: rq's).")
 @click.option("--metrics-port", type=int, default=None, help="Serve this worker's Prometheus /metrics on this port.")
+@click.option(
+    "--metrics-host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address the worker's /metrics listens on (no authentication: loopback unless the network is private).",
+)
 @with_appcontext
-def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_port) -> None:
+def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_port, metrics_host) -> None:
     """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
     app = current_app._get_current_object()
     configure_logging(app.config.get("LOG_LEVEL", "INFO"), app.config.get("LOG_FORMAT", "json"))
@@ -33,7 +39,7 @@ def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_p
     rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
     model_info.labels(model_version=str(rq_worker.model_version)).set(1)
     if metrics_port is not None:
-        serve_worker_metrics(metrics_port)
+        serve_worker_metrics(metrics_port, metrics_host)
     click.echo(f"worker {rq_worker.name}: model {rq_worker.model_version}, queues {rq_worker.queue_names()}")
     work_until_stopped(rq_worker, burst=burst, logging_level=app.config.get("LOG_LEVEL", "INFO"))
 

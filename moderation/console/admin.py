@@ -11,6 +11,7 @@ from ..services import admin as admin_service
 from ..services.errors import ServiceError
 from ..services.policy import DEFAULT_POLICY
 from ..services.site_rules import logged_hits, rule_lines, stored_rules
+from ..services.subjects import declare_subject, set_subject_mode, subject_count
 from .auth import admin_required, me
 from .blueprint import bp
 from .forms import ModeratorForm, NewModeratorForm, NewSiteForm, SiteForm
@@ -57,6 +58,7 @@ def admin_site(slug: str):
             "words": rule_lines(site.word_list),
             "sla_low_rating_hours": site.sla_low_rating_hours,
             "sla_default_hours": site.sla_default_hours,
+            "subjects": site.subjects,
         }
     )
     policy_values = {k: str((site.policy or {}).get(k, "")) for k in DEFAULT_POLICY}
@@ -84,6 +86,9 @@ def admin_site(slug: str):
                 sla_low_rating_hours=form.sla_low_rating_hours.data,
                 sla_default_hours=form.sla_default_hours.data,
             )
+            set_subject_mode(site, form.subjects.data or site.subjects, actor=me())
+            for external_id in lines(form.new_subjects.data):
+                declare_subject(site, external_id.strip(), actor=me())
             db.session.commit()
             flash(_("Settings of %(slug)s saved.", slug=site.slug), "ok")
             return redirect(url_for("console.admin_site", slug=site.slug))
@@ -101,6 +106,7 @@ def admin_site(slug: str):
         defaults=DEFAULT_POLICY,
         templates=[*templates, {"name": "", "lang": "", "body": ""}],
         shadow_rules=shadow,
+        subject_count=subject_count(site),
     )
 
 

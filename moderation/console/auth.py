@@ -14,6 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..extensions import db, limiter, login_manager
 from ..i18n import LANGUAGES
 from ..models import Moderator
+from ..services import login_lockout
 from ..services.errors import ServiceError
 from .blueprint import bp
 from .forms import LoginForm
@@ -113,16 +114,22 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         email = form.email.data.strip().lower()
+        if login_lockout.is_locked(email):
+            # The same answer for an address with no account: a lockout reveals nothing about who exists.
+            flash(_("Too many failed sign-ins with this address. Try again in 15 minutes."), "error")
+            return render_template("console/login.html", form=form), 429
         moderator = db.session.execute(select(Moderator).where(Moderator.email == email)).scalar_one_or_none()
         if moderator is None:
             check_password_hash(_DUMMY_HASH, form.password.data)
         elif moderator.active and moderator.check_password(form.password.data):
+            login_lockout.clear(email)
             lang = session.get("lang")
             session.clear()  # a fresh session (and CSRF token) after sign-in
             if lang:
                 session["lang"] = lang
             login_user(moderator)
             return redirect(safe_next(request.args.get("next")))
+        login_lockout.record_failure(email)
         flash(_("Wrong e-mail or password."), "error")
     return render_template("console/login.html", form=form)
 

@@ -66,6 +66,15 @@ class SiteForm(FlaskForm):
     words = TextAreaField(_l("Site rules (one per line: pattern action)"), validators=[Optional()])
     sla_low_rating_hours = IntegerField(_l("SLA for low ratings (hours)"), validators=[NumberRange(1, 720)])
     sla_default_hours = IntegerField(_l("SLA otherwise (hours)"), validators=[NumberRange(1, 720)])
+    subjects = SelectField(
+        _l("Subjects"),
+        choices=[
+            ("open", _l("Open: a first review or comment on a new page or product creates it")),
+            ("catalogue", _l("Catalogue: only the subjects declared here, by import or at the command line")),
+        ],
+        validate_choice=False,  # checked by services.subjects; a form without it keeps the site's mode
+    )
+    new_subjects = TextAreaField(_l("Declare subjects (one id a line)"), validators=[Optional()])
 
 
 class NewModeratorForm(FlaskForm):

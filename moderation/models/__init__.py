@@ -27,6 +27,7 @@ from .core import (
     Score,
     Site,
     Subject,
+    SubjectMode,
     utcnow,
 )
 from .products import HealthState, ProductHealth, SubjectInsights
@@ -59,6 +60,7 @@ __all__ = [
     "Site",
     "Subject",
     "SubjectInsights",
+    "SubjectMode",
     "WebhookDelivery",
     "WebhookEndpoint",
     "utcnow",

@@ -41,6 +41,14 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+class SubjectMode(enum.StrEnum):
+    """How a site's subjects come to exist: ``open``, on the first post to a new id; ``catalogue``, only by an
+    admin (console, ``moderation subject add``, import): the public API answers 404 for any other id."""
+
+    OPEN = "open"
+    CATALOGUE = "catalogue"
+
+
 class Site(db.Model):
     __tablename__ = "sites"
 
@@ -56,6 +64,7 @@ class Site(db.Model):
     sla_low_rating_hours: Mapped[int] = mapped_column(Integer, default=24)
     sla_default_hours: Mapped[int] = mapped_column(Integer, default=72)
     active_model_version: Mapped[str | None] = mapped_column(String(200))
+    subjects: Mapped[str] = mapped_column(String(16), default=SubjectMode.OPEN.value, server_default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # The product-health rule (services.health): a product with at least health_min_reviews reviews in the last
     # health_window_days averaging under health_max_average stars goes on watch.

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
 
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
@@ -28,6 +28,57 @@ def visible_text(value: str | None) -> str | None:
     """Non-empty text shows at least one character: zero-width-only text is blank to a reader."""
     if value and all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in value):
         raise PydanticCustomError("invisible_text", "has no visible character")
+    return value
+
+
+MAX_SUBJECT_ID = 200  # subjects.external_id
+# What a subject id may not hold: controls (tab, newline, NUL, DEL…), format characters (zero-width, bidi
+# overrides that reorder what a moderator reads), surrogates, line and paragraph separators; nor "/" (a path
+# segment). Spaces, any of them, are fine inside but not at either end.
+HIDDEN_IN_IDS = {"Cc", "Cf", "Zl", "Zp"}  # and surrogates ("Cs"), refused first: no regex engine takes them
+# Written out as a pattern so the published OpenAPI document says exactly what the server accepts, in a form
+# Python, Rust (pydantic) and ECMAScript read alike: the Basic Multilingual Plane's characters of those
+# categories, and "/" (``tests/security/test_subjects.py`` recomputes both classes from ``unicodedata``). A
+# portable pattern cannot name astral format characters (tag characters): those are not refused.
+SUBJECT_ID_REFUSED = (
+    r"\u0000-\u001f\u002f\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+    r"\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+# The same, plus the characters ``str.strip`` removes: refused as an id's first or last character.
+SUBJECT_ID_REFUSED_AT_ENDS = (
+    r"\u0000-\u0020\u002f\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u1680\u180e"
+    r"\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffb"
+)
+SUBJECT_ID_PATTERN = f"^[^{SUBJECT_ID_REFUSED_AT_ENDS}]([^{SUBJECT_ID_REFUSED}]*[^{SUBJECT_ID_REFUSED_AT_ENDS}])?$"
+_SUBJECT_ID = re.compile(SUBJECT_ID_PATTERN)
+
+
+def subject_id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be a subject id (a product's SKU, a page's id), or None.
+
+    One rule wherever an id enters: the public path, imports, the console and the command line. An id is
+    compared as stored, so two that only differ by an invisible character or a space at an end would be two
+    subjects to the platform and one to a person.
+    """
+    if not value:
+        return "subject is required"
+    if LONE_SURROGATE.search(value):
+        return "subject contains an unpaired surrogate (\\ud800-\\udfff): not text"
+    if len(value) > MAX_SUBJECT_ID:
+        return f"subject must be at most {MAX_SUBJECT_ID} characters"
+    if _SUBJECT_ID.fullmatch(value):
+        return None
+    if value != value.strip():
+        return "subject has a space at its start or end"
+    if "/" in value:
+        return "subject may not contain /"
+    return "subject contains a control or invisible formatting character"
+
+
+def valid_subject_id(value: str) -> str:
+    problem = subject_id_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("invalid_text", problem.removeprefix("subject "))
     return value
 
 
@@ -108,7 +159,18 @@ class SitePath(BaseModel):
     site_slug: str = Field(min_length=1, max_length=64, pattern="^[^/]+$", description="the site's slug")
 
 
+SubjectId = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=MAX_SUBJECT_ID,
+        json_schema_extra={"pattern": SUBJECT_ID_PATTERN},  # checked by valid_subject_id, with its reasons
+        description="a product's SKU or a page's id on the site: no control or invisible character, no space at "
+        "either end",
+    ),
+    AfterValidator(valid_subject_id),
+]
+
+
 class SubjectPath(SitePath):
-    subject: str = Field(
-        min_length=1, max_length=200, pattern="^[^/]+$", description="a product's SKU or a page's id on the site"
-    )
+    subject: SubjectId

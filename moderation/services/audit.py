@@ -3,7 +3,6 @@ with filters, keyset pages (newest first) and a CSV export."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload
 
+from .. import csv_export
 from ..extensions import db
 from ..models import AuditEvent, Case, Moderator
 from . import access
@@ -65,8 +65,6 @@ def case_timeline(case: Case) -> list[AuditEvent]:
 
 PER_PAGE = 100
 CSV_COLUMNS = ("id", "at", "moderator", "action", "target_type", "target_id", "site_id", "before", "after")
-# A cell starting with one of these is read as a formula by spreadsheets (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -111,35 +109,27 @@ def page(
     return rows[:per_page], (rows[per_page - 1].id if len(rows) > per_page else None)
 
 
-def safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 def csv_lines(viewer: Moderator, filters: AuditFilters, chunk: int = 1000) -> Iterator[str]:
     """The filtered log as CSV, streamed in chunks so a long log never sits in memory."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_export.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     before_id = None
     while True:
         rows, before_id = page(viewer, filters, before_id, per_page=chunk)
         for e in rows:
             writer.writerow(
-                [
-                    safe_cell(v)
-                    for v in (
-                        e.id,
-                        e.at.isoformat() + "Z",
-                        e.moderator.email if e.moderator else "system",
-                        e.action,
-                        e.target_type,
-                        e.target_id,
-                        e.site_id,
-                        json.dumps(e.before, ensure_ascii=False, sort_keys=True) if e.before is not None else "",
-                        json.dumps(e.after, ensure_ascii=False, sort_keys=True) if e.after is not None else "",
-                    )
-                ]
+                (
+                    e.id,
+                    e.at.isoformat() + "Z",
+                    e.moderator.email if e.moderator else "system",
+                    e.action,
+                    e.target_type,
+                    e.target_id,
+                    e.site_id,
+                    json.dumps(e.before, ensure_ascii=False, sort_keys=True) if e.before is not None else "",
+                    json.dumps(e.after, ensure_ascii=False, sort_keys=True) if e.after is not None else "",
+                )
             )
         yield buffer.getvalue()
         buffer.seek(0)

@@ -14,7 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import content, metrics
 from ..extensions import db
-from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, utcnow
+from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, SubjectMode, utcnow
+from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
 from ..vocabulary import Reason
 from . import audit, policy, webhooks
@@ -59,18 +60,43 @@ def parse_submission(payload: Any, limits: Mapping[str, Any] | None = None) -> S
     )
 
 
-def get_or_create_subject(site: Site, external_id: str) -> Subject:
-    if not external_id or len(external_id) > 200:
-        raise invalid("subject", "subject must be 1 to 200 characters")
-    query = select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
-    subject = db.session.execute(query).scalar_one_or_none()
+def check_subject_id(external_id: str) -> str:
+    """``external_id`` if it can name a subject (``schemas.common.subject_id_problem``); else a 422 naming it."""
+    problem = subject_id_problem(external_id)
+    if problem is not None:
+        raise invalid("subject", problem, "invalid_text")
+    return external_id
+
+
+def find_subject(site: Site, external_id: str) -> Subject | None:
+    return db.session.execute(
+        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
+    ).scalar_one_or_none()
+
+
+def require_public_subject(site: Site, external_id: str) -> None:
+    """On a site with a subject catalogue, the public API knows only declared subjects: 404 for any other.
+
+    Open sites create a subject on its first post, as before.
+    """
+    if site.subjects == SubjectMode.CATALOGUE and find_subject(site, external_id) is None:
+        raise ServiceError("not_found", "no such subject on this site", field="subject", status=404)
+
+
+def get_or_create_subject(site: Site, external_id: str, title: str | None = None) -> Subject:
+    """The site's subject ``external_id``, created when new (the caller decides who may create one)."""
+    check_subject_id(external_id)
+    subject = find_subject(site, external_id)
     if subject is None:
         try:
             with db.session.begin_nested():
-                subject = Subject(site_id=site.id, external_id=external_id)
+                subject = Subject(site_id=site.id, external_id=external_id, title=title)
                 db.session.add(subject)
         except IntegrityError:  # created by a concurrent request
-            subject = db.session.execute(query).scalar_one()
+            subject = find_subject(site, external_id)
+            assert subject is not None
+    elif title is not None:
+        subject.title = title
     return subject
 
 
