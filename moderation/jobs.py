@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import insights, rescoring, scoring
+from .services import insights, mail, rescoring, scoring
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,11 @@ def compute_subject_insights(subject_id: int) -> int:
     )
     db.session.commit()
     return len(stored.topics)
+
+
+def send_mail(message_id: int) -> str:
+    """Send one outbox message (see ``services.mail.deliver``); a server that is down raises, and rq retries."""
+    return mail.deliver(message_id)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

@@ -43,6 +43,8 @@ CONTENT_REASONS: tuple[Reason, ...] = (
     Reason.DUPLICATE,
     Reason.GIBBERISH,
     Reason.SITE_WORD,
+    # An author contests a rejection (services.mail.contest): the item is held again until approved or rejected.
+    Reason.APPEAL,
 )
 
 

@@ -18,6 +18,7 @@ from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
+from .services import mail
 from .services.cases import release_expired_claims
 from .services.insights import sweep_insights
 from .services.scheduling import sweep_unscored
@@ -93,6 +94,8 @@ class ModerationWorker(SimpleWorker):
                 # Only a worker that computes topics schedules them: jobs nobody works would just pile up.
                 if self.app.config["INSIGHTS_QUEUE"] in self.queue_names():
                     sweep_insights()
+                if self.app.config["MAIL_QUEUE"] in self.queue_names():
+                    mail.sweep_unsent()
             except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
                 db.session.rollback()
                 raise

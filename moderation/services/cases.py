@@ -15,7 +15,7 @@ from .. import metrics
 from ..extensions import db
 from ..models import Case, Item, Moderator, Reply, Subject, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemStatus, RejectionReason
-from . import access, audit
+from . import access, audit, mail
 from .errors import Conflict, ServiceError
 
 # What the author of a rejected item is told, per code; each says what to change to be published.
@@ -185,6 +185,7 @@ def reply(moderator: Moderator, case: Case, body: str) -> Reply:
         metrics.count_first_answer(db.session, case.site.slug, case.created_at, case.first_answered_at)
     close(moderator, case, CaseState.ANSWERED, "case.answered")
     db.session.flush()
+    mail.notify_reply(answer)
     return answer
 
 
@@ -224,6 +225,7 @@ def approve(moderator: Moderator, case: Case) -> Case:
         case.state = CaseState.RESOLVED.value
         case.closed_at = utcnow()
     record_case("item.approved", case, moderator, before, {**snapshot(case), "item_status": item.status})
+    mail.notify_published(case)
     return case
 
 
@@ -246,6 +248,7 @@ def reject(moderator: Moderator, case: Case, reason_code: str) -> Case:
     record_case(
         "item.rejected", case, moderator, before, {**snapshot(case), "item_status": item.status, "reason": reason_code}
     )
+    mail.notify_rejected(case)
     return case
 
 

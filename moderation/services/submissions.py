@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, utcnow
 from ..schemas.submissions import check_submission
 from ..vocabulary import Reason
-from . import audit, policy
+from . import audit, mail, policy
 from .errors import ServiceError
 from .site_rules import LOGGED_RULE_EVENT, site_rules
 
@@ -30,6 +30,7 @@ class Submission:
     rating: int | None = None
     title: str | None = None
     author_email: str | None = None
+    author_notify: bool = False
     parent_id: int | None = None
     lang: str | None = None
 
@@ -54,6 +55,7 @@ def parse_submission(payload: Any, limits: Mapping[str, Any] | None = None) -> S
         rating=shape.rating,
         title=shape.title,
         author_email=shape.author.email,
+        author_notify=shape.author.notify,
         parent_id=shape.parent_id,
         lang=shape.lang,
     )
@@ -183,6 +185,8 @@ def create_item(
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
     db.session.flush()
+    if sub.author_notify:
+        mail.request_consent(author, item)
     if verdict.log_matches:
         # Shadow-mode rules change nothing; admins see how often each would have fired (console site page).
         audit.record(
