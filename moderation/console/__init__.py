@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, audit, auth, bulk, cases, dashboard, queue, template_globals  # noqa: F401  (routes register on import)
+from . import admin, audit, auth, bulk, cases, dashboard, outbox, queue, template_globals  # noqa: F401  (routes register on import)
 from .blueprint import bp
 
 

@@ -69,7 +69,9 @@ def smtp_server(tmp_path):
 
 @pytest.fixture
 def smtp_app(make_app, smtp_server):
-    return make_app(SMTP_URL=smtp_server.url, MAIL_RETRY_INTERVALS=[1, 1, 1], PUBLIC_URL="http://shop.example")
+    return make_app(
+        SMTP_URL=smtp_server.url, MAIL_RETRY_INTERVALS=[1, 1, 1], MAIL_SWEEP_AFTER_S=0, PUBLIC_URL="http://shop.example"
+    )
 
 
 def run_mail_worker(app) -> None:
