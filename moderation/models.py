@@ -39,6 +39,7 @@ from .vocabulary import ACTIVE_CASE_STATES as ACTIVE_CASE_STATES
 from .vocabulary import CaseState as CaseState
 from .vocabulary import ItemKind as ItemKind
 from .vocabulary import ItemStatus as ItemStatus
+from .vocabulary import OutboxState as OutboxState
 
 
 def utcnow() -> datetime:
@@ -65,12 +66,10 @@ class Site(db.Model):
     sla_low_rating_hours: Mapped[int] = mapped_column(Integer, default=24)
     sla_default_hours: Mapped[int] = mapped_column(Integer, default=72)
     active_model_version: Mapped[str | None] = mapped_column(String(200))
-    # The brand's voice (issue #14): replies are signed with this name ("L'équipe Décathlon"), the site's name when
-    # empty, followed by the moderator's first name when ``sign_with_first_name``.
+    # The brand's voice signing replies ("L'équipe Décathlon"; empty: the site's name), + the moderator's first name.
     brand_name: Mapped[str | None] = mapped_column(String(200))
     sign_with_first_name: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
-    # The language of mails to authors whose item has none ("fr" or "en"), and per-site overrides of the mail
-    # templates: ``{"<kind>.<lang>": {"subject": ..., "body": ...}}`` (services.mail).
+    # Mail language when an item has none; template overrides ``{"<kind>.<lang>": {"subject", "body"}}``.
     default_lang: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     mail_templates: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -99,8 +98,7 @@ class Author(db.Model):
     email: Mapped[str | None] = mapped_column(String(320))
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    # Mail consent (issue #14): ticked with a submission, confirmed by the link of the first mail (double opt-in),
-    # ended by any mail's unsubscribe link. Only a confirmed, subscribed address receives notifications.
+    # Mail consent: ticked with a submission, confirmed by a mailed link (double opt-in), ended by unsubscribing.
     notify_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
     notify_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -462,21 +460,9 @@ class SubjectInsights(db.Model):
     subject: Mapped[Subject] = relationship()
 
 
-class OutboxState(enum.StrEnum):
-    # Written before consent is confirmed: sent once the author confirms, never otherwise.
-    AWAITING_CONFIRMATION = "awaiting_confirmation"
-    PENDING = "pending"
-    SENT = "sent"
-    # The author unsubscribed (or was erased) before it went out.
-    CANCELLED = "cancelled"
-
-
 class OutboxMessage(db.Model):
-    """One mail to an author, rendered and committed with the decision that caused it; ``send_mail`` sends it.
-
-    Without an SMTP server the outbox is where it is delivered (``transport = "outbox"``): admins read it in the
-    console. A mail server that is down leaves the row pending; the job retries and the sweep re-enqueues.
-    """
+    """One mail to an author, committed with the decision that caused it; ``send_mail`` sends it (services.mail).
+    Without SMTP the outbox is where it is delivered (``transport = "outbox"``), read by admins in the console."""
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_created", "state", "created_at"),)
@@ -490,7 +476,6 @@ class OutboxMessage(db.Model):
     to_address: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
-    # Also the List-Unsubscribe header: signed when the message was written, since a job has no request to ask.
     unsubscribe_url: Mapped[str | None] = mapped_column(String(1000))
     state: Mapped[str] = mapped_column(String(24), default=OutboxState.PENDING.value)
     transport: Mapped[str | None] = mapped_column(String(16))

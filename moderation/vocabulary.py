@@ -84,3 +84,14 @@ class CaseState(enum.StrEnum):
 
 # States in which a case still waits for a moderator.
 ACTIVE_CASE_STATES: tuple[str, ...] = (CaseState.OPEN.value, CaseState.CLAIMED.value, CaseState.ESCALATED.value)
+
+
+class OutboxState(enum.StrEnum):
+    """Where a mail to an author stands (``outbox`` table, services.mail)."""
+
+    # Written before the address is confirmed: sent once the author confirms, never otherwise.
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
+    PENDING = "pending"
+    SENT = "sent"
+    # The author unsubscribed before it went out.
+    CANCELLED = "cancelled"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from moderation.extensions import db
 from moderation.models import Author, OutboxMessage, OutboxState
+from moderation.services.mail import parse_smtp_url
 from tests.conftest import review, submit
 from tests.mail.conftest import act, body_of, link_in, open_case, reviewer, run_mail_worker
 
@@ -80,3 +83,19 @@ def test_unsubscribe_link_stops_every_mail(smtp_app, smtp_server, world):
 
 def test_a_forged_confirmation_link_is_refused(client, world):
     assert client.get("/mail/confirm/not-a-token?lang=en").status_code == 400
+
+
+def test_smtp_url_forms():
+    plain = parse_smtp_url("smtp://mail.internal:2525")
+    assert (plain.host, plain.port, plain.ssl, plain.starttls, plain.username) == (
+        "mail.internal",
+        2525,
+        False,
+        False,
+        None,
+    )
+    secure = parse_smtp_url("smtps://shop%40example.com:p%40ss@smtp.example.com")
+    assert (secure.port, secure.ssl, secure.username, secure.password) == (465, True, "shop@example.com", "p@ss")
+    assert parse_smtp_url("smtp://relay:587?starttls=1").starttls
+    with pytest.raises(ValueError):
+        parse_smtp_url("http://relay")
