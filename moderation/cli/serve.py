@@ -52,6 +52,8 @@ def serve(host: str, port: int, no_worker: bool, classifier_spec: str | None) ->
         if not no_worker:
             env = {**os.environ, "MODERATION_REDIS_URL": app.config["REDIS_URL"]}
             command = [sys.executable, "-m", "moderation", "worker"]
+            # One worker for everything on one machine: scoring, and mail to authors (delivered to the outbox).
+            command += ["--queue", app.config["SCORE_QUEUE"], "--queue", app.config["MAIL_QUEUE"]]
             if classifier_spec:
                 command += ["--classifier", classifier_spec]
             children.append(subprocess.Popen(command, env=env))
