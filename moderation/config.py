@@ -130,6 +130,20 @@ class DefaultConfig:
     # negative reviews (a share of 2 says little).
     RESPONSIVENESS_CACHE_S: int = 600
     RESPONSIVENESS_MIN_NEGATIVE: int = 5
+    # Mail to authors (issue #14), on the ``mail`` queue. ``smtp://host:port``, ``smtps://user:pass@host:port``,
+    # ``?starttls=1`` to upgrade a plain connection. None: every message is delivered to the outbox, which admins
+    # read in the console (the one-machine default: a newcomer sees every mail).
+    SMTP_URL: str | None = None
+    MAIL_FROM: str = "moderation@localhost"
+    MAIL_QUEUE: str = "mail"
+    SMTP_TIMEOUT_S: float = 10.0
+    # A send that fails (server down) is retried after these many seconds, then left to the sweep.
+    MAIL_RETRY_INTERVALS: list[int] = [10, 30, 60, 120, 300, 600]
+    # The sweep re-enqueues messages still pending this long after they were written.
+    MAIL_SWEEP_AFTER_S: int = 60
+    # Where the links in mails point (confirm, unsubscribe, contest, the reply): the public address of this app.
+    # None: the address of the request that caused the mail, else http://localhost:5000.
+    PUBLIC_URL: str | None = None
 
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"

@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import health, insights, rescoring, scoring, webhooks
+from .services import health, insights, mail, rescoring, scoring, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,11 @@ def check_product_health(site_id: int) -> dict[str, int]:
     db.session.commit()
     log.info("health check of site %s: %s", site_id, result)
     return result
+
+
+def send_mail(message_id: int) -> str:
+    """Send one outbox message (see ``services.mail.deliver``); a server that is down raises, and rq retries."""
+    return mail.deliver(message_id)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

@@ -43,6 +43,8 @@ CONTENT_REASONS: tuple[Reason, ...] = (
     Reason.DUPLICATE,
     Reason.GIBBERISH,
     Reason.SITE_WORD,
+    # An author contests a rejection (services.mail.contest): the item is held again until approved or rejected.
+    Reason.APPEAL,
 )
 
 
@@ -82,3 +84,14 @@ class CaseState(enum.StrEnum):
 
 # States in which a case still waits for a moderator.
 ACTIVE_CASE_STATES: tuple[str, ...] = (CaseState.OPEN.value, CaseState.CLAIMED.value, CaseState.ESCALATED.value)
+
+
+class OutboxState(enum.StrEnum):
+    """Where a mail to an author stands (``outbox`` table, services.mail)."""
+
+    # Written before the address is confirmed: sent once the author confirms, never otherwise.
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
+    PENDING = "pending"
+    SENT = "sent"
+    # The author unsubscribed before it went out.
+    CANCELLED = "cancelled"

@@ -12,6 +12,7 @@ from . import (  # noqa: F401  (routes register on import)
     cases,
     dashboard,
     health,
+    outbox,
     queue,
     template_globals,
     webhooks,

@@ -12,6 +12,7 @@ from ..vocabulary import ACTIVE_CASE_STATES as ACTIVE_CASE_STATES
 from ..vocabulary import CaseState as CaseState
 from ..vocabulary import ItemKind as ItemKind
 from ..vocabulary import ItemStatus as ItemStatus
+from ..vocabulary import OutboxState as OutboxState
 from .core import (
     ApiToken,
     AuditEvent,
@@ -30,6 +31,7 @@ from .core import (
     SubjectMode,
     utcnow,
 )
+from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
 from .webhooks import WebhookDelivery, WebhookEndpoint
@@ -49,6 +51,8 @@ __all__ = [
     "ItemKind",
     "ItemStatus",
     "ModelVersion",
+    "OutboxMessage",
+    "OutboxState",
     "Moderator",
     "ProductHealth",
     "Reply",

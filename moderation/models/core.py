@@ -65,6 +65,12 @@ class Site(db.Model):
     sla_default_hours: Mapped[int] = mapped_column(Integer, default=72)
     active_model_version: Mapped[str | None] = mapped_column(String(200))
     subjects: Mapped[str] = mapped_column(String(16), default=SubjectMode.OPEN.value, server_default="open")
+    # The brand's voice signing replies ("L'équipe Décathlon"; empty: the site's name), + the moderator's first name.
+    brand_name: Mapped[str | None] = mapped_column(String(200))
+    sign_with_first_name: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # Mail language when an item has none; template overrides ``{"<kind>.<lang>": {"subject", "body"}}``.
+    default_lang: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    mail_templates: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # The product-health rule (services.health): a product with at least health_min_reviews reviews in the last
     # health_window_days averaging under health_max_average stars goes on watch.
@@ -100,6 +106,10 @@ class Author(db.Model):
     email: Mapped[str | None] = mapped_column(String(320))
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Mail consent: ticked with a submission, confirmed by a mailed link (double opt-in), ended by unsubscribing.
+    notify_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
+    notify_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Item(db.Model):

@@ -42,6 +42,21 @@ class Author(Body):
         Field(default=None, json_schema_extra={"anyOf": [{"type": "string", "format": "email"}, {"enum": ["", None]}]}),
         AfterValidator(normalised_email),
     ] = None
+    notify: Annotated[
+        bool,
+        Field(
+            strict=True,
+            description="the author asks to hear back by e-mail (the brand's reply, the moderation decision); "
+            "the first time, a confirmation mail is sent first (double opt-in)",
+        ),
+    ] = False
+
+    @field_validator("notify")
+    @classmethod
+    def needs_email(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and not info.data.get("email"):
+            raise PydanticCustomError("email_required", "author.notify needs author.email")
+        return value
 
 
 class SubmissionFields(Body):
@@ -113,6 +128,7 @@ MESSAGES = {
     "author:missing": "author must be an object with a name",
     "author.name": "author.name must be a non-empty text",
     "author.email": "author.email must be a string",
+    "author.notify": "author.notify must be true or false",
     "parent_id": "parent_id must be a positive integer",
     "lang": "lang must be a language code such as 'fr' or 'en-GB'",
 }

@@ -15,7 +15,7 @@ from .. import metrics
 from ..extensions import db
 from ..models import Case, Item, Moderator, Reply, Subject, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemStatus, RejectionReason
-from . import access, audit, webhooks
+from . import access, audit, mail, webhooks
 from .errors import Conflict, ServiceError
 
 # What the author of a rejected item is told, per code; each says what to change to be published.
@@ -187,6 +187,7 @@ def reply(moderator: Moderator, case: Case, body: str) -> Reply:
     close(moderator, case, CaseState.ANSWERED, "case.answered")
     db.session.flush()
     webhooks.emit(case.site_id, "reply.published", webhooks.reply_data(answer))
+    mail.notify_reply(answer)
     return answer
 
 
@@ -227,6 +228,7 @@ def approve(moderator: Moderator, case: Case) -> Case:
         case.closed_at = utcnow()
     record_case("item.approved", case, moderator, before, {**snapshot(case), "item_status": item.status})
     webhooks.emit(case.site_id, "item.published", webhooks.case_data(case))
+    mail.notify_published(case)
     return case
 
 
@@ -250,6 +252,7 @@ def reject(moderator: Moderator, case: Case, reason_code: str) -> Case:
         "item.rejected", case, moderator, before, {**snapshot(case), "item_status": item.status, "reason": reason_code}
     )
     webhooks.emit(case.site_id, "item.rejected", webhooks.case_data(case))
+    mail.notify_rejected(case)
     return case
 
 

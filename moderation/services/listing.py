@@ -14,7 +14,7 @@ from sqlalchemy import case, func, select
 
 from ..broker import get_redis
 from ..extensions import db
-from ..models import Case, Item, ItemKind, ItemStatus, Reply, Site, Subject, utcnow
+from ..models import Case, Item, ItemKind, ItemStatus, Moderator, Reply, Site, Subject, utcnow
 from . import dashboard
 
 log = logging.getLogger(__name__)
@@ -168,6 +168,14 @@ def replies_for(item_ids: list[int]) -> dict[int, list[Reply]]:
     return grouped
 
 
+def reply_signature(site: Site, moderator: Moderator | None) -> str:
+    """The brand's voice: the site's brand or team name ("L'équipe Décathlon"), never a moderator's account name;
+    followed by the moderator's first name when the site asks for it."""
+    brand = site.brand_name or site.name
+    first_name = (moderator.name.split() or [""])[0] if moderator is not None and moderator.name else ""
+    return f"{brand} · {first_name}" if site.sign_with_first_name and first_name else brand
+
+
 def iso(dt) -> str | None:
     return dt.isoformat() + "Z" if dt else None
 
@@ -186,7 +194,13 @@ def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int,
         "helpful_count": item.helpful_count,
         "parent_id": item.parent_id,
         "replies": [
-            {"id": r.id, "body": r.body, "created_at": iso(r.created_at), "author": {"name": r.moderator.name}}
+            {
+                "id": r.id,
+                "body": r.body,
+                "created_at": iso(r.created_at),
+                # The brand's voice, never the moderator's account name.
+                "author": {"name": reply_signature(item.site, r.moderator)},
+            }
             for r in replies.get(item.id, [])
         ],
     }

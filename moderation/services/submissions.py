@@ -18,7 +18,7 @@ from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, S
 from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
 from ..vocabulary import Reason
-from . import audit, policy, webhooks
+from . import audit, mail, policy, webhooks
 from .errors import ServiceError
 from .site_rules import LOGGED_RULE_EVENT, site_rules
 
@@ -31,6 +31,7 @@ class Submission:
     rating: int | None = None
     title: str | None = None
     author_email: str | None = None
+    author_notify: bool = False
     parent_id: int | None = None
     lang: str | None = None
 
@@ -55,6 +56,7 @@ def parse_submission(payload: Any, limits: Mapping[str, Any] | None = None) -> S
         rating=shape.rating,
         title=shape.title,
         author_email=shape.author.email,
+        author_notify=shape.author.notify,
         parent_id=shape.parent_id,
         lang=shape.lang,
     )
@@ -211,6 +213,8 @@ def create_item(
         webhooks.emit(site.id, "case.opened", webhooks.case_data(case))
     db.session.flush()
     webhooks.emit(site.id, "item.created", webhooks.item_data(item))
+    if sub.author_notify:
+        mail.request_consent(author, item)
     if verdict.log_matches:
         # Shadow-mode rules change nothing; admins see how often each would have fired (console site page).
         audit.record(

@@ -18,6 +18,8 @@ const STRINGS = {
     body: (c) => (c ? 'Comment' : 'Review'),
     name: 'Name (shown)',
     email: 'Email (optional, never shown)',
+    notify: 'Email me when the brand answers or a moderator decides (you confirm your address first)',
+    needEmail: 'Give your email to be told.',
     submit: 'Publish',
     cancel: 'Cancel',
     sending: 'Sending…',
@@ -40,6 +42,8 @@ const STRINGS = {
     body: (c) => (c ? 'Commentaire' : 'Avis'),
     name: 'Nom (affiché)',
     email: 'E-mail (facultatif, jamais affiché)',
+    notify: 'Me prévenir par e-mail d’une réponse ou d’une décision (vous confirmez d’abord votre adresse)',
+    needEmail: 'Indiquez votre e-mail pour être prévenu(e).',
     submit: 'Publier',
     cancel: 'Annuler',
     sending: 'Envoi…',
@@ -57,7 +61,7 @@ const STRINGS = {
 };
 
 // The server names fields as in the API; the form's inputs carry these keys.
-const FIELD_OF = { rating: 'rating', title: 'title', body: 'body', 'author.name': 'name', 'author.email': 'email' };
+const FIELD_OF = { rating: 'rating', title: 'title', body: 'body', 'author.name': 'name', 'author.email': 'email', 'author.notify': 'email' };
 
 const CSS = `form{margin:8px 0 12px;padding:12px;border:1px solid #d0d7de;border-radius:8px;background:#f6f8fa}
 fieldset{border:0;margin:0 0 10px;padding:0}legend,label{display:block;font-weight:600;margin-bottom:4px}
@@ -71,6 +75,7 @@ textarea{min-height:7em;resize:vertical}
 [aria-invalid=true]{border-color:#a40e26!important}
 .err:empty{display:none}
 .row{display:flex;gap:8px}
+.ck{display:flex;gap:6px;align-items:flex-start}.ck input{display:inline;width:auto}.ck label{font-weight:400}
 .pri{background:#1f6feb;color:#fff;border-color:#1f6feb}.pri:hover{background:#0969da}`;
 
 let sheetAdded = false;
@@ -135,6 +140,7 @@ export default function openPostingForm(ctx) {
   const rating = () => +(radios.find((r) => r.checked) || { value: 0 }).value;
 
   const status = h('p', { class: 'err', role: 'alert' });
+  const notify = h('input', { type: 'checkbox', id: `${uid}-notify` });
   const submit = h('button', { type: 'submit', class: 'pri' }, t.submit);
   const form = h('form', { novalidate: '', 'aria-label': t.legend(comments) },
     ratingSet,
@@ -142,6 +148,8 @@ export default function openPostingForm(ctx) {
     field('body', t.body(comments), h('textarea', { maxlength: LIMITS.body, required: '' })),
     field('name', t.name, h('input', { type: 'text', maxlength: LIMITS.name, autocomplete: 'nickname', required: '' })),
     field('email', t.email, h('input', { type: 'email', autocomplete: 'email' })),
+    // Consent to mail (issue #14): unticked by default; the server asks the address to confirm first.
+    h('div', { class: 'f ck' }, notify, h('label', { for: notify.id }, t.notify)),
     status,
     h('div', { class: 'row' }, submit, h('button', { type: 'button', onclick: close }, t.cancel)),
   );
@@ -172,6 +180,7 @@ export default function openPostingForm(ctx) {
     if (!name) problems.name = t.need.name;
     else if (name.length > LIMITS.name) problems.name = t.tooLong(LIMITS.name);
     if (email && !EMAIL_RE.test(email)) problems.email = t.badEmail;
+    else if (notify.checked && !email) problems.email = t.needEmail;
     return problems;
   }
 
@@ -205,7 +214,10 @@ export default function openPostingForm(ctx) {
       payload.rating = rating();
       if (inputs.title.value.trim()) payload.title = inputs.title.value.trim();
     }
-    if (inputs.email.value.trim()) payload.author.email = inputs.email.value.trim();
+    if (inputs.email.value.trim()) {
+      payload.author.email = inputs.email.value.trim();
+      if (notify.checked) payload.author.notify = true;
+    }
     if (ctx.parentId) payload.parent_id = ctx.parentId;
 
     submit.disabled = true;
