@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
-from moderation.content.phases import PHASES, Phase, fingerprint
+from moderation.content.phases import PHASES, PROSE_ONLY, Phase, fingerprint
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
 
@@ -23,6 +23,10 @@ def _language_sample(texts: Mapping[str, str]) -> str:
 def _add(reasons: list[str], reason: str) -> None:
     if reason not in reasons:
         reasons.append(reason)
+
+
+# Fields that hold a person's name rather than prose (see phases.PROSE_ONLY).
+NAME_FIELDS = frozenset({"author_name", "name"})
 
 
 def evaluate(
@@ -51,6 +55,8 @@ def evaluate(
             continue
         ctx = Context(normalise(text), detected, rules)
         for phase in phases:
+            if field_name in NAME_FIELDS and phase in PROSE_ONLY:
+                continue
             for match in phase(ctx):
                 _record(verdict, Match(**{**match.__dict__, "field": field_name}))
     verdict.fingerprint = fingerprint("\n".join(texts[k] or "" for k in sorted(texts)))

@@ -19,7 +19,7 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import redis
@@ -29,12 +29,14 @@ from sqlalchemy import and_, func, or_, select
 from ..broker import enqueue, get_redis
 from ..classifier import Classifier
 from ..extensions import db
-from ..insights import ReviewText, Topic, TopicSettings, analyse_topics
 from ..models import Item, Site, Subject, SubjectInsights, utcnow
 from ..vocabulary import ItemKind, ItemStatus
 from . import dashboard
 from .errors import NotFound
 from .listing import iso
+
+if TYPE_CHECKING:
+    from ..insights import ReviewText, Topic
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +87,9 @@ def review_texts(subject_id: int, limit: int) -> tuple[list[ReviewText], int, in
     Returns:
         The reviews (at most ``limit``), how many published reviews the subject has, and the newest one's id.
     """
+    # The topic engine (scikit-learn, scipy, yake) loads only in the worker that computes topics, never in the web.
+    from ..insights import ReviewText
+
     count, last_id = db.session.execute(
         select(func.count(), func.max(Item.id)).where(Item.subject_id == subject_id, published_reviews())
     ).one()
@@ -179,6 +184,9 @@ def compute_subject_insights(
 
     def score(texts: list[str]) -> Sequence[float]:
         return [p.negative_probability for p in classifier.predict(texts, batch_size=batch_size)]
+
+    # The topic engine loads only in the worker that computes topics, never in the web (see review_texts).
+    from ..insights import TopicSettings, analyse_topics
 
     settings = TopicSettings(**current_app.config["INSIGHTS_TOPIC_SETTINGS"])
     analysis = analyse_topics(reviews, embed=embedder.embed, score=score, now=now, settings=settings)

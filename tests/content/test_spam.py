@@ -40,3 +40,13 @@ def test_fingerprint_tells_different_texts_apart():
 def test_verdict_carries_the_fingerprint_of_all_fields():
     verdict = evaluate({"title": "Top", "body": "Super produit"})
     assert verdict.fingerprint == fingerprint("Super produit\nTop")
+
+
+def test_a_name_typed_along_one_keyboard_row_is_not_gibberish():
+    from moderation.content import evaluate
+
+    # "Priya" and "Pierre" use only AZERTY top-row letters; the same letters as prose would be a mash.
+    for name in ("Priya", "Pierre", "Terry"):
+        verdict = evaluate({"body": "Lampe très agréable, je recommande.", "author_name": name})
+        assert verdict.hold_reasons == [], name
+    assert "gibberish" in evaluate({"body": "poiuytreza zertyuiop"}).hold_reasons

@@ -19,5 +19,8 @@ Phase = Callable[[Context], list[Match]]
 
 # Site rules first: a site that lists a word on purpose wants its own rule named, even when a built-in one fires too.
 PHASES: tuple[Phase, ...] = (site_words, abusive_words, links, personal_data, gibberish, safety)
+# Phases that read prose. A name is not prose: "Priya" or "Pierre" typed along one keyboard row is a name, not a
+# mash, and a person called "Fire" is no safety report. Names still go through words, links and personal data.
+PROSE_ONLY: frozenset[Phase] = frozenset({gibberish, safety})
 
-__all__ = ["PHASES", "Phase", "fingerprint"]
+__all__ = ["PHASES", "PROSE_ONLY", "Phase", "fingerprint"]
