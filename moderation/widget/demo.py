@@ -112,6 +112,8 @@ def load_demo(origins: list[str]) -> ImportReport:
     article = read_json("seed_article_comments.json")
     title_subject(site, product["subject"], product["name"])
     title_subject(site, ARTICLE_SUBJECT, article["title"])
+    # Replies are signed with the brand's voice (the site setting), not with the account that wrote them.
+    site.brand_name = site.brand_name or product["brand"]
     add_brand_reply(site, product["brand_reply"]["external_id"], product["brand_reply"]["body"], product["brand"])
     db.session.commit()
     return report
