@@ -32,6 +32,7 @@ from .access import can_see_site, require_admin
 from .dashboard import counted_reviews
 from .errors import NotFound, ServiceError
 from .listing import iso
+from .submissions import find_subject
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +155,7 @@ def subject_by_external_id(site: Site, external_id: str) -> Subject:
     """Raises:
     NotFound: the site has no such subject.
     """
-    subject = db.session.execute(
-        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
-    ).scalar_one_or_none()
+    subject = find_subject(site, external_id)
     if subject is None:
         raise NotFound("subject", field="subject")
     return subject

@@ -34,6 +34,7 @@ from ..vocabulary import ItemKind, ItemStatus
 from . import dashboard
 from .errors import NotFound
 from .listing import iso
+from .submissions import find_subject
 
 if TYPE_CHECKING:
     from ..insights import ReviewText, Topic
@@ -314,9 +315,7 @@ def subject_report(site: Site, external_id: str) -> dict[str, Any]:
     Raises:
         NotFound: the site has no such subject.
     """
-    subject = db.session.execute(
-        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
-    ).scalar_one_or_none()
+    subject = find_subject(site, external_id)
     if subject is None:
         raise NotFound("subject", field="subject")
     stored = stored_insights(subject.id)
