@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from ..models import CaseState, ItemKind, ItemStatus
 from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
-from .common import Body, Query, Shape, Text, Timestamp, whole_number
+from .common import NO_NUL, Body, Query, Shape, Text, Timestamp, whole_number
 from .validation import NOT_BLANK
 
 CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
@@ -20,9 +20,13 @@ class CaseQuery(Query):
     state: Literal[CASE_STATE_FILTERS] = Field(  # type: ignore[valid-type]
         default="open", description="active: open or claimed"
     )
-    site: str | None = Field(default=None, description="a site's slug; empty means every site you may see")
-    reason: str | None = None
-    subject: str | None = Field(default=None, description="the subject's external id")
+    # No NUL in any of them: the server refuses a NUL anywhere in the URL (``http.refuse_nul_in_url``), and the
+    # document must say so, or a client reading it would send what the server refuses.
+    site: str | None = Field(
+        default=None, pattern=NO_NUL, description="a site's slug; empty means every site you may see"
+    )
+    reason: str | None = Field(default=None, pattern=NO_NUL, description="a reason code; unknown codes match all")
+    subject: str | None = Field(default=None, pattern=NO_NUL, description="the subject's external id")
     page: whole_number(1, 100_000) = 1
     per_page: whole_number(1, 100) = 25
 

@@ -100,6 +100,10 @@ class Body(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid")
 
 
+# A text with no NUL character (the server refuses one anywhere in a URL).
+NO_NUL = r"^[^\x00]*$"
+
+
 class Query(BaseModel):
     """Query-string parameters: every value arrives as text; an unknown one is refused, naming it (a typo such as
     ``per_pag`` would otherwise be silently ignored)."""
@@ -156,7 +160,7 @@ class Error(Shape):
 
 
 class SitePath(BaseModel):
-    site_slug: str = Field(min_length=1, max_length=64, pattern="^[^/]+$", description="the site's slug")
+    site_slug: str = Field(min_length=1, max_length=64, pattern=r"^[^/\x00]+$", description="the site's slug")
 
 
 SubjectId = Annotated[
