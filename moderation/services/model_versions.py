@@ -16,22 +16,15 @@ from flask import current_app, has_app_context
 from sqlalchemy import select
 
 from ..classifier import Classifier
+from ..config import DefaultConfig
 from ..extensions import db
 from ..models import ModelVersion
-
-# Defaults for settings an app may override (``MODERATION_RESCORE_*``).
-DEFAULTS: dict[str, Any] = {
-    # "module:callable(model_dir, device)" that loads a classifier; tests plug a stub here.
-    "RESCORE_CLASSIFIER_LOADER": "moderation.classifier:load_classifier",
-    "RESCORE_DEVICE": None,  # None: the app's DEVICE
-    "RESCORE_CLASSIFIER_CACHE": 2,
-}
 
 
 def setting(name: str) -> Any:
     """The app's value, or the default (also outside an app context, e.g. a bench's report)."""
     value = current_app.config.get(name) if has_app_context() else None
-    return DEFAULTS[name] if value is None else value
+    return getattr(DefaultConfig, name) if value is None else value
 
 
 def import_callable(spec: str) -> Callable[..., Any]:
