@@ -22,6 +22,8 @@ COMMANDS = {
     "model",
     "rescore",
     "health",
+    "webhook",
+    "subject",
 }
 
 
