@@ -6,18 +6,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from moderation.content.normalise import Normalised
+from moderation.vocabulary import Reason
 
-
-class Reason(StrEnum):
-    """Case reasons a content rule can give (one vocabulary, API.md "Names agreed for the next round")."""
-
-    ABUSIVE = "abusive"
-    LINKS = "links"
-    PERSONAL_DATA = "personal_data"
-    DUPLICATE = "duplicate"
-    GIBBERISH = "gibberish"
-    SAFETY = "safety"
-    SITE_WORD = "site_word"
+__all__ = ["Action", "Context", "Match", "Reason", "SiteRule", "Verdict"]
 
 
 class Action(StrEnum):

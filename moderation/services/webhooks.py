@@ -24,7 +24,7 @@ import socket
 import ssl
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,6 +39,7 @@ from ..models import Case, Item, Reply, Site, WebhookDelivery, WebhookEndpoint, 
 from ..schemas.webhooks import WEBHOOK_EVENT_TYPES, WebhookEvent
 from . import audit
 from .errors import Conflict, NotFound, ServiceError
+from .listing import iso
 
 log = logging.getLogger(__name__)
 
@@ -54,10 +55,6 @@ MAX_RESPONSE_BYTES = 64 * 1024
 
 class RefusedTarget(Exception):
     """The URL points somewhere a webhook may not go (a private address without ``allow_private``, a bad scheme)."""
-
-
-def iso(moment: datetime | None) -> str | None:
-    return moment.isoformat(timespec="seconds") + "Z" if moment else None
 
 
 # -- what an event says ---------------------------------------------------------------------------------------
