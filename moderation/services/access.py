@@ -15,6 +15,8 @@ from ..extensions import db
 from ..models import AuditEvent, Case, Item, Moderator, RescoreRun, Site, Subject
 from .errors import Forbidden, NotFound
 
+SiteOwned = TypeVar("SiteOwned", Case, Item, Subject)
+
 Query = TypeVar("Query", bound=Select)
 
 
@@ -68,40 +70,31 @@ def site_for(moderator: Moderator, slug: str | None) -> Site:
     raise NotFound("site", field="site")
 
 
-def case_for(moderator: Moderator, case_id: int) -> Case:
-    """A case the moderator may see.
+def _visible(model: type[SiteOwned], row_id: int, moderator: Moderator, name: str) -> SiteOwned:
+    """The row of ``model`` with this id when it belongs to a site the moderator may see.
 
     Raises:
-        NotFound: no such case, or one of another site.
+        NotFound: no such row, or one of another site (the same answer, so ids of other tenants stay secret).
     """
-    case = db.session.get(Case, case_id)
-    if case is None or not can_see_site(moderator, case.site_id):
-        raise NotFound("case")
-    return case
+    row = db.session.get(model, row_id)
+    if row is None or not can_see_site(moderator, row.site_id):
+        raise NotFound(name)
+    return row
+
+
+def case_for(moderator: Moderator, case_id: int) -> Case:
+    """A case the moderator may see (:func:`_visible`)."""
+    return _visible(Case, case_id, moderator, "case")
 
 
 def item_for(moderator: Moderator, item_id: int) -> Item:
-    """An item the moderator may see.
-
-    Raises:
-        NotFound: no such item, or one of another site.
-    """
-    item = db.session.get(Item, item_id)
-    if item is None or not can_see_site(moderator, item.site_id):
-        raise NotFound("item")
-    return item
+    """An item the moderator may see (:func:`_visible`)."""
+    return _visible(Item, item_id, moderator, "item")
 
 
 def subject_for(moderator: Moderator, subject_id: int) -> Subject:
-    """A subject (product, thread) the moderator may see.
-
-    Raises:
-        NotFound: no such subject, or one of another site.
-    """
-    subject = db.session.get(Subject, subject_id)
-    if subject is None or not can_see_site(moderator, subject.site_id):
-        raise NotFound("subject")
-    return subject
+    """A subject (product, thread) the moderator may see (:func:`_visible`)."""
+    return _visible(Subject, subject_id, moderator, "subject")
 
 
 def rescore_run_for(moderator: Moderator, run_id: int) -> RescoreRun:
