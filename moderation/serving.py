@@ -57,7 +57,8 @@ DEMO_PRODUCT = "lumo-desk-lamp"
 
 def platform_queues(config) -> list[str]:
     """Every queue the platform enqueues on, scoring first (a worker takes its queues in this order)."""
-    names = [config["SCORE_QUEUE"], config.get("RESCORE_QUEUE") or "rescore", *config["PLATFORM_QUEUES"]]
+    configured = [config.get(key) for key in ("RESCORE_QUEUE", "MAIL_QUEUE", "WEBHOOK_QUEUE", "INSIGHTS_QUEUE")]
+    names = [config["SCORE_QUEUE"], *filter(None, configured), *config["PLATFORM_QUEUES"]]
     return list(dict.fromkeys(names))
 
 

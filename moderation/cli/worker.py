@@ -9,11 +9,18 @@ from flask.cli import with_appcontext
 from ..metrics import model_info, serve_worker_metrics
 from ..observability import configure_logging
 from ..services.scheduling import count_unscored, sweep_unscored
+from ..serving import platform_queues
 from ..worker import build_worker, default_classifier_factory, import_factory, work_until_stopped
 
 
 @click.command("worker")
 @click.option("--queue", "queues", multiple=True, help="Queues to work (default: the scoring queue).")
+@click.option(
+    "--all-queues",
+    is_flag=True,
+    help="Work every queue the platform uses (scoring first, then rescore, mail, webhooks, insights, training),"
+    " as `moderation serve`'s worker does.",
+)
 @click.option("--burst", is_flag=True, help="Quit when the queues are empty.")
 @click.option(
     "--classifier",
@@ -31,11 +38,13 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
     help="Address the worker's /metrics listens on (no authentication: loopback unless the network is private).",
 )
 @with_appcontext
-def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_port, metrics_host) -> None:
+def worker(queues, all_queues, burst, classifier_spec, maintenance_interval, name, metrics_port, metrics_host) -> None:
     """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
     app = current_app._get_current_object()
     configure_logging(app.config.get("LOG_LEVEL", "INFO"), app.config.get("LOG_FORMAT", "json"))
     factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
+    if all_queues:
+        queues = list(dict.fromkeys([*platform_queues(app.config), *queues]))
     rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
     model_info.labels(model_version=str(rq_worker.model_version)).set(1)
     if metrics_port is not None:
