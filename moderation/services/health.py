@@ -7,9 +7,9 @@
   (``sweep_health``, recorded in ``Site.health_checked_at``), and on demand (console button, CLI).
 - People move the rest (``change_state``): a plan has an owner moderator, a due date and notes; it ends fixed or
   withdrawn; either may be relaunched as a new subject (or version), and the old subject keeps its reviews.
-- Owners are told when a plan starts and ``HEALTH_REMIND_DAYS_BEFORE`` days before its deadline. The platform's
-  mail is not built yet (#14): the message is recorded as an audit event ``health.owner_notified`` holding what
-  would be sent, and a mailer can read it from there.
+- Owners are told when a plan starts and ``HEALTH_REMIND_DAYS_BEFORE`` days before its deadline: the mail
+  goes through the platform's mail (an outbox message, sent by the ``mail`` queue) and is audited as
+  ``health.owner_notified``.
 Every transition is an audit event with the state before and after. The caller commits.
 """
 
@@ -21,17 +21,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import redis
+from babel.dates import format_date as babel_format_date
 from flask import current_app
 from sqlalchemy import func, or_, select
 
 from ..broker import enqueue, get_redis
 from ..extensions import db
 from ..models import HealthState, Item, Moderator, ProductHealth, Site, Subject, utcnow
-from . import audit, webhooks
+from . import audit, mail, webhooks
 from .access import can_see_site, require_admin
 from .dashboard import counted_reviews
 from .errors import NotFound, ServiceError
 from .listing import iso
+from .mail.links import public_url
 from .submissions import find_subject
 
 log = logging.getLogger(__name__)
@@ -377,29 +379,32 @@ def remind_owners(site_id: int | None = None, now: datetime | None = None) -> in
 
 
 def notify_owner(row: ProductHealth, subject: Subject, kind: str, now: datetime | None = None) -> None:
-    """Record the message the owner gets. Not sent: the platform's mail (#14) is not built yet; the event holds
-    what a mailer must send (``after.mail``) and says it was not sent."""
+    """Mail the plan's owner through the platform's mail (outbox, ``mail`` queue, retries), in the site's
+    language, and record it as ``health.owner_notified`` with the outbox message's id."""
     owner = row.owner
-    name = subject.title or subject.external_id
-    due = row.due_at.strftime("%Y-%m-%d") if row.due_at else "?"
-    if kind == "action_plan":
-        title = f"Action plan for {name}: you are its owner, due {due}"
-        body = (
-            f"{name} ({subject.site.name}) is under its site's rule and now has an action plan. "
-            f"Fix it or withdraw it by {due}. Notes: {row.notes or '-'}"
-        )
-    else:
-        title = f"Action plan for {name} is due on {due}"
-        body = f"The action plan for {name} ({subject.site.name}) is due on {due}: mark it fixed or withdrawn."
-    mail = {"to": owner.email if owner else None, "subject": title, "body": body, "kind": kind}
+    if owner is None:
+        return
+    site = subject.site
+    lang = site.default_lang or "en"
+    due = format_date(row.due_at, lang) if row.due_at else "?"
+    message = mail.write_staff_message(
+        site, owner.email, f"health_{kind}", lang,
+        owner_name=owner.name, product=subject.title or subject.external_id, due=due, notes=row.notes,
+        product_url=public_url(f"/console/products/{subject.id}"),
+    )  # fmt: skip
     audit.record(
         "health.owner_notified",
         "subject",
         subject.id,
         site_id=subject.site_id,
-        after={"mail": mail, "sent": False, "why": "platform mail not available yet (#14): recorded only"},
+        after={"mail": {"to": owner.email, "kind": kind, "subject": message.subject}, "outbox_id": message.id},
     )
-    log.info("health: %s notification for subject %s recorded for %s", kind, subject.id, mail["to"])
+    log.info("health: %s mail %s for subject %s queued for %s", kind, message.id, subject.id, owner.email)
+
+
+def format_date(value: datetime, lang: str) -> str:
+    """A deadline as people write it: "14 January 2027" / "14 janvier 2027" (Babel, no request needed)."""
+    return babel_format_date(value.date(), format="long", locale="fr" if lang == "fr" else "en_GB")
 
 
 def check_site(site_id: int, now: datetime | None = None) -> dict[str, int]:

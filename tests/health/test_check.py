@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from moderation.extensions import db
-from moderation.models import AuditEvent, HealthState, Moderator, ProductHealth, Site, utcnow
+from moderation.models import AuditEvent, HealthState, Moderator, OutboxMessage, ProductHealth, Site, utcnow
 from moderation.services import health
 from moderation.worker import build_worker
 from tests.stubs import make_stub
@@ -91,15 +91,23 @@ def test_owner_is_reminded_once_three_days_before_the_deadline(app, world):
         assert health.remind_owners(now=now + timedelta(days=28)) == 0  # once per plan
         db.session.commit()
         notes = [
-            e.after["mail"]
+            e.after
             for e in db.session.execute(
                 select(AuditEvent).where(AuditEvent.action == "health.owner_notified").order_by(AuditEvent.id)
             ).scalars()
         ]
-        assert [(n["kind"], n["to"]) for n in notes] == [
+        assert [(n["mail"]["kind"], n["mail"]["to"]) for n in notes] == [
             ("action_plan", "ann@shop.test"),
             ("deadline", "ann@shop.test"),
         ]
+        # Real mail: outbox messages to the owner, pending for the mail queue, with a link to the product page.
+        sent = [db.session.get(OutboxMessage, n["outbox_id"]) for n in notes]
+        assert [(m.kind, m.to_address, m.state, m.author_id) for m in sent] == [
+            ("health_action_plan", "ann@shop.test", "pending", None),
+            ("health_deadline", "ann@shop.test", "pending", None),
+        ]
+        assert f"/console/products/{subject.id}" in sent[0].body and "sku-1" in sent[0].subject
+        assert sent[0].unsubscribe_url is None
         row = db.session.get(ProductHealth, subject.id)
         assert row.state == HealthState.ACTION_PLAN.value
         assert health.is_overdue(row, now + timedelta(days=31))

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from moderation.extensions import db
-from moderation.models import AuditEvent, ProductHealth, Subject, utcnow
+from moderation.models import AuditEvent, OutboxMessage, ProductHealth, Subject, utcnow
 from moderation.services import health
 from tests.conftest import auth
 
@@ -100,7 +100,11 @@ def test_full_way_watch_plan_fixed_relaunched_with_audit_and_notifications(app, 
     assert all(m is not None for action, m, _b, _a in log[1:] if action != "health.owner_notified")
     [notified] = [entry for entry in log if entry[0] == "health.owner_notified"]
     assert notified[3]["mail"]["to"] == "bob@shop.test" and notified[3]["mail"]["kind"] == "action_plan"
-    assert notified[3]["sent"] is False
+    assert notified[3]["outbox_id"]
+    with app.app_context():
+        message = db.session.get(OutboxMessage, notified[3]["outbox_id"])
+        assert message.to_address == "bob@shop.test" and message.kind == "health_action_plan"
+        assert "Supplier" in message.body  # the plan's notes travel with it
 
 
 def test_plan_can_end_withdrawn_then_relaunched(app, client, world, flagged):

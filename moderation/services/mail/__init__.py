@@ -117,6 +117,22 @@ def write_message(author: Author, item: Item | None, kind: str, state: OutboxSta
     return message
 
 
+def write_staff_message(site: Site, to_address: str, kind: str, lang: str, **context: Any) -> OutboxMessage:
+    """A mail to one of the brand's own people (a product-health plan's owner, say): the same outbox, queue and
+    retries as authors' mail, with no author, no consent step and no unsubscribe link (it is work, not marketing).
+    The caller commits; the message is enqueued after the commit."""
+    lang = lang if lang in LANGS else (site.default_lang if site.default_lang in LANGS else "en")
+    subject, body = render(site, kind, lang, {"site": site, "brand": site.brand_name or site.name, **context})
+    message = OutboxMessage(
+        site_id=site.id, author_id=None, item_id=None, kind=kind, lang=lang, to_address=to_address,
+        subject=subject, body=body, unsubscribe_url=None, state=OutboxState.PENDING.value,
+    )  # fmt: skip
+    db.session.add(message)
+    db.session.flush()
+    db.session.info.setdefault(PENDING_KEY, []).append(message.id)
+    return message
+
+
 # -- consent --------------------------------------------------------------------------------------------------
 
 
