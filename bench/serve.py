@@ -33,7 +33,7 @@ SUBJECT = "lumo-desk-lamp"
 BEFORE = "issue #18, Werkzeug's development server: p50 0.39 s, p99 1.86 s; target: p99 < 300 ms, 0 errors"
 
 
-def start_serve(args) -> tuple[subprocess.Popen, str, str]:
+def start_serve(args, extra_env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str, str]:
     data_dir = tempfile.mkdtemp(prefix="moderation-bench-serve-")
     port = args.port
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
@@ -43,6 +43,7 @@ def start_serve(args) -> tuple[subprocess.Popen, str, str]:
         MODERATION_WEB_THREADS=str(args.web_threads),
         MODERATION_SUBMIT_RATE_LIMIT="1000000 per minute",  # the bench is one client address
         PYTHONPATH=ROOT,
+        **(extra_env or {}),
     )
     command = [sys.executable, "-m", "moderation", "serve", "--port", str(port)]
     if args.classifier:
