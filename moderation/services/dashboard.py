@@ -14,18 +14,43 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..extensions import db
-from ..models import Case, Item, Subject, utcnow
+from ..models import Case, Item, Site, Subject, utcnow
 from ..vocabulary import REPLY_REASONS, CaseState, ItemKind, ItemStatus
 
+# The seed brand's rule, and every new site's default (Site.health_*): a product with at least 25 reviews over
+# the last 365 days averaging under 3 stars is at risk. Each site may set its own (services.health applies it).
 AT_RISK_MAX_AVERAGE = 3.0
 AT_RISK_MIN_REVIEWS = 25
 WINDOW_DAYS = 365
 MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A site's product-health rule: reviews in the last ``window_days``, at least ``min_reviews`` of them,
+    averaging under ``max_average`` stars."""
+
+    window_days: int = WINDOW_DAYS
+    min_reviews: int = AT_RISK_MIN_REVIEWS
+    max_average: float = AT_RISK_MAX_AVERAGE
+
+    def flags(self, reviews: int, average: float | None) -> bool:
+        return reviews >= self.min_reviews and average is not None and average < self.max_average
+
+    def as_json(self) -> dict[str, Any]:
+        return {"window_days": self.window_days, "min_reviews": self.min_reviews, "max_average": self.max_average}
+
+
+def rule_of(site: Site | None) -> Rule:
+    if site is None:
+        return Rule()
+    return Rule(site.health_window_days, site.health_min_reviews, float(site.health_max_average))
 
 
 @dataclass
@@ -48,9 +73,10 @@ class ImageStats:
     negative: int
     answered: int
     median_hours_to_answer: float | None
-    reviews_12m: int
+    reviews_12m: int  # in the site rule's window (365 days unless the site sets another)
     average_12m: float | None
     months: list[MonthPoint] = field(default_factory=list)
+    rule: Rule = field(default_factory=Rule)
 
     @property
     def negative_share(self) -> float | None:
@@ -62,7 +88,7 @@ class ImageStats:
 
     @property
     def at_risk(self) -> bool:
-        return is_at_risk(self.reviews_12m, self.average_12m)
+        return self.rule.flags(self.reviews_12m, self.average_12m)
 
 
 @dataclass
@@ -74,8 +100,9 @@ class ProductRow:
     average: float | None
     negative: int
     answered: int
-    reviews_12m: int
+    reviews_12m: int  # in the site rule's window
     average_12m: float | None
+    rule: Rule = field(default_factory=Rule)
 
     @property
     def negative_share(self) -> float | None:
@@ -87,11 +114,7 @@ class ProductRow:
 
     @property
     def at_risk(self) -> bool:
-        return is_at_risk(self.reviews_12m, self.average_12m)
-
-
-def is_at_risk(reviews_12m: int, average_12m: float | None) -> bool:
-    return reviews_12m >= AT_RISK_MIN_REVIEWS and average_12m is not None and average_12m < AT_RISK_MAX_AVERAGE
+        return self.rule.flags(self.reviews_12m, self.average_12m)
 
 
 def reply_case_clause() -> ColumnElement[bool]:
@@ -141,7 +164,8 @@ def ratio(part: int | None, whole: int | None) -> float | None:
 def image_stats(site_id: int, subject_id: int | None = None, now: datetime | None = None) -> ImageStats:
     """All figures for a product (``subject_id``) or a whole site, with a point per month for a year."""
     now = now or utcnow()
-    since = now - timedelta(days=WINDOW_DAYS)
+    rule = rule_of(db.session.get(Site, site_id))
+    since = now - timedelta(days=rule.window_days)
     scope = [Item.site_id == site_id, counted_reviews()]
     if subject_id is not None:
         scope.append(Item.subject_id == subject_id)
@@ -211,13 +235,15 @@ def image_stats(site_id: int, subject_id: int | None = None, now: datetime | Non
         reviews_12m=int(reviews_12m or 0),
         average_12m=float(average_12m) if average_12m is not None else None,
         months=months,
+        rule=rule,
     )
 
 
 def product_rows(site_id: int, now: datetime | None = None) -> list[ProductRow]:
     """Every product of a site with reviews, at-risk products first, then by most reviews."""
     now = now or utcnow()
-    since = now - timedelta(days=WINDOW_DAYS)
+    rule = rule_of(db.session.get(Site, site_id))
+    since = now - timedelta(days=rule.window_days)
     recent = Item.created_at >= since
     rows = db.session.execute(
         select(
@@ -248,6 +274,7 @@ def product_rows(site_id: int, now: datetime | None = None) -> list[ProductRow]:
             answered=int(r[6] or 0),
             reviews_12m=int(r[7] or 0),
             average_12m=float(r[8]) if r[8] is not None else None,
+            rule=rule,
         )
         for r in rows
     ]

@@ -30,7 +30,7 @@ from ..extensions import db
 from ..models import HealthState, Item, Moderator, ProductHealth, Site, Subject, utcnow
 from . import audit, mail, webhooks
 from .access import can_see_site, require_admin
-from .dashboard import counted_reviews
+from .dashboard import counted_reviews, rule_of
 from .errors import NotFound, ServiceError
 from .listing import iso
 from .mail.links import public_url
@@ -54,23 +54,6 @@ MANUAL_TRANSITIONS: dict[HealthState, frozenset[HealthState]] = {
     HealthState.RELAUNCHED: frozenset(),
 }
 MANUAL_STATES = (HealthState.ACTION_PLAN, HealthState.FIXED, HealthState.WITHDRAWN, HealthState.RELAUNCHED)
-
-
-@dataclass(frozen=True)
-class Rule:
-    window_days: int
-    min_reviews: int
-    max_average: float
-
-    def flags(self, reviews: int, average: float | None) -> bool:
-        return reviews >= self.min_reviews and average is not None and average < self.max_average
-
-    def as_json(self) -> dict[str, Any]:
-        return {"window_days": self.window_days, "min_reviews": self.min_reviews, "max_average": self.max_average}
-
-
-def rule_of(site: Site) -> Rule:
-    return Rule(site.health_window_days, site.health_min_reviews, float(site.health_max_average))
 
 
 # -- reading --------------------------------------------------------------------------------------------------

@@ -143,11 +143,7 @@ def health_json(stats: dashboard.ImageStats) -> dict[str, Any]:
         "reviews_12m": stats.reviews_12m,
         "average_12m": stats.average_12m,
         "at_risk": stats.at_risk,
-        "rule": {
-            "window_days": dashboard.WINDOW_DAYS,
-            "min_reviews": dashboard.AT_RISK_MIN_REVIEWS,
-            "max_average": dashboard.AT_RISK_MAX_AVERAGE,
-        },
+        "rule": stats.rule.as_json(),  # the site's own rule (Site.health_*), the one services.health applies
     }
 
 

@@ -125,6 +125,28 @@ def test_at_risk_rule_boundaries(app, world):
     assert next(iter(rows)) == "risky"  # at-risk products come first
 
 
+def test_the_dashboard_and_insights_follow_the_sites_own_rule(app, client, world, as_root):
+    """A site that sets its own rule sees the same products at risk on the dashboard, in the insights API and in
+    the health workflow (services.health), not the default rule's."""
+    with app.app_context():
+        reviews("lenient-miss", [3] * 10 + [4] * 2)  # 12 reviews averaging 3.17: at risk under < 3.5 with ≥ 10
+        reviews("ancient", [1] * 12, days_ago=120)  # outside a 90-day window
+        site = db.session.execute(db.select(Site).where(Site.slug == "shop")).scalar_one()
+        site.health_window_days, site.health_min_reviews, site.health_max_average = 90, 10, 3.5
+        db.session.commit()
+        rows = {p.external_id: p for p in dashboard.product_rows(site.id)}
+        assert rows["lenient-miss"].at_risk and not rows["ancient"].at_risk
+        assert rows["ancient"].reviews_12m == 0  # the window is the site's 90 days
+    body = client.get(
+        "/api/v1/sites/shop/subjects/lenient-miss/insights",
+        headers={"Authorization": f"Bearer {world.moderator_token}"},
+    ).get_json()
+    assert body["health"]["at_risk"] is True
+    assert body["health"]["rule"] == {"window_days": 90, "min_reviews": 10, "max_average": 3.5}
+    page = as_root.get("/console/dashboard?site=shop").get_data(as_text=True)
+    assert "over the last 90 days with at least 10 reviews" in page and "under 3.5 stars" in page
+
+
 def test_image_figures_negative_answered_and_time_to_first_answer(app, world):
     with app.app_context():
         now = utcnow()
