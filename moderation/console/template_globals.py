@@ -7,7 +7,7 @@ from flask_babel import format_datetime, format_decimal, format_percent, get_loc
 from flask_babel import lazy_gettext as _l
 
 from ..models import utcnow
-from ..vocabulary import CaseState, Reason
+from ..vocabulary import CaseState, ItemStatus, Reason
 from .blueprint import bp
 from .highlight import highlight
 
@@ -23,6 +23,14 @@ REASON_LABELS = {
     Reason.GIBBERISH: _l("Gibberish"),
     Reason.SITE_WORD: _l("Site rule"),
     Reason.SAFETY: _l("Safety"),
+    Reason.REPORTED: _l("Reported"),
+    Reason.APPEAL: _l("Appeal"),
+}
+# An item's visibility, as the console shows it ("removed" is what the agreed names call rejected).
+STATUS_LABELS = {
+    ItemStatus.PUBLISHED: _l("Published"),
+    ItemStatus.HELD: _l("Held"),
+    ItemStatus.REMOVED: _l("Rejected"),
 }
 # Case states, and the queue's filters over them ("open" reads "waiting": open, escalated or an expired claim).
 STATE_LABELS = {
@@ -46,10 +54,15 @@ def state_label(code: str) -> str:
     return str(STATE_LABELS.get(code, code))
 
 
+def status_label(code: str) -> str:
+    return str(STATUS_LABELS.get(code, code))
+
+
 def template_globals() -> dict:
     """Helpers every console template (and the macros it imports) can call."""
     return {
         "reason_label": reason_label,
+        "status_label": status_label,
         "highlight": highlight,
         "state_label": state_label,
         "format_datetime": format_datetime,
