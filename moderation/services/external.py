@@ -111,7 +111,8 @@ def add_posts(
             report.errors.append(f"{guid}: no text")
             continue
         title = plain_text(post.title)[: config["MAX_TITLE_CHARS"]] or None
-        author = (plain_text(post.author) or "Anonymous")[:200]
+        # A name is text, not markup: "Marie <b>" stays what it says (and is escaped where it is shown).
+        author = (" ".join((post.author or "").split()) or "Anonymous")[:200]
         submission = Submission(kind=ItemKind.EXTERNAL.value, body=body, author_name=author, title=title)
         # Items' own external id keeps the import rule: an external post is never overdue on arrival.
         item_key = "ext:" + hashlib.sha256(f"{source}\n{guid}".encode()).hexdigest()[:40]
