@@ -17,3 +17,6 @@ def feed_server():
     yield start
     for server in started:
         server.stop()
+
+
+from tests.console.conftest import fast_password_hashing  # noqa: E402, F401  (the console's sign-ins, fast)
