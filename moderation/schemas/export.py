@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from ..models import ItemKind, ItemStatus
@@ -28,19 +28,12 @@ Day = Annotated[date | None, BeforeValidator(calendar_day)]
 
 class ExportQuery(Query):
     since: Day = Field(default=None, description="first day included (UTC), YYYY-MM-DD")
-    until: Day = Field(default=None, description="last day included (UTC), YYYY-MM-DD")
+    # An until before since is an empty range, answered with no line: the document cannot say "after since",
+    # and a query it allows is one the server answers.
+    until: Day = Field(default=None, description="last day included (UTC), YYYY-MM-DD; before since: nothing")
     subject: str | None = Field(default=None, pattern=NO_NUL, max_length=200, description="a subject's external id")
     status: ItemStatus | None = Field(default=None, description="published, held or removed")
     kind: ItemKind | None = Field(default=None, description="review, comment or external")
-
-    @field_validator("until")
-    @classmethod
-    def not_before_since(cls, until: date | None, info: ValidationInfo) -> date | None:
-        # On the field, so the 422 names ``until``.
-        since = info.data.get("since")
-        if until is not None and since is not None and until < since:
-            raise PydanticCustomError("date_range", "is before since")
-        return until
 
 
 class ExportedAuthor(Shape):

@@ -20,7 +20,8 @@ def read_data(name: str) -> bytes:
 
 
 class FeedServer:
-    """Serves ``routes`` ({path: (content type, body)}); answers 304 when If-None-Match names the body's ETag.
+    """Serves ``routes`` ({path: (content type, body)}, or ("redirect", location)); answers 304 when If-None-Match
+    names the body's ETag.
 
     ``requests`` records (path, If-None-Match sent, status answered).
     """
@@ -36,6 +37,8 @@ class FeedServer:
                 sent = self.headers.get("If-None-Match")
                 if route is None:
                     status, body, headers = 404, b"", {}
+                elif route[0] == "redirect":
+                    status, body, headers = 302, b"", {"Location": route[1].decode()}
                 else:
                     content_type, body = route
                     etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'

@@ -113,20 +113,32 @@ def test_entities_size_and_private_redirects_are_refused(make_app, world, feed_s
         {
             "/evil.atom": (ATOM, read_data("xxe_atom.xml")),
             "/big.atom": (ATOM, read_data("atom.xml") + b" " * 3000),
+            "/moved.atom": ("redirect", b"file:///etc/passwd"),
         }
     )
     runner = app.test_cli_runner()
-    for path in ("/evil.atom", "/big.atom"):
+    for path in ("/evil.atom", "/big.atom", "/moved.atom"):
         assert runner.invoke(args=["feed", "add", "shop", server.url + path, "--allow-private"]).exit_code == 0
     with app.app_context():
         ids = list(db.session.execute(select(Feed.id).order_by(Feed.id)).scalars())
     for feed_id in ids:
         runner.invoke(args=["feed", "poll", str(feed_id)])
     with app.app_context():
-        evil, big = (db.session.get(Feed, i) for i in ids)
+        evil, big, moved = (db.session.get(Feed, i) for i in ids)
         assert evil.last_error.startswith("refused: the feed declares entities")
         assert big.last_error.startswith("FeedTooLarge")
+        # A redirect is checked like the feed's own URL: never to file://, never to a private address unless allowed.
+        assert moved.last_error == "refused: only http:// and https:// URLs with a host"
         assert db.session.execute(select(Item.id)).first() is None
+    # A name is checked where it resolves, at each poll: localhost is loopback, refused without an admin's yes.
+    by_name = server.url.replace("127.0.0.1", "localhost") + "/big.atom"
+    assert runner.invoke(args=["feed", "add", "shop", by_name]).exit_code == 0
+    with app.app_context():
+        named_id = db.session.execute(select(Feed.id).where(Feed.url == by_name)).scalar_one()
+    runner.invoke(args=["feed", "poll", str(named_id)])
+    with app.app_context():
+        assert "resolves to a private address" in db.session.get(Feed, named_id).last_error
+    assert [path for path, _, _ in server.requests].count("/big.atom") == 1  # only the allowed feed's request
     listed = runner.invoke(args=["feed", "list", "shop"]).output
     assert "FeedTooLarge" in listed and "/evil.atom" in listed
     assert runner.invoke(args=["feed", "remove", str(ids[0])]).exit_code == 0
