@@ -65,7 +65,7 @@ class DefaultConfig:
     SCORE_QUEUE: str = "scoring"
     # Every queue the platform enqueues on; the embedded worker of ``moderation serve`` works all of them
     # (with SCORE_QUEUE and RESCORE_QUEUE, whatever they are set to).
-    PLATFORM_QUEUES: tuple[str, ...] = ("scoring", "rescore", "mail", "webhooks", "insights", "training")
+    PLATFORM_QUEUES: tuple[str, ...] = ("scoring", "rescore", "mail", "webhooks", "insights", "training", "feeds")
     # ``moderation serve``'s gunicorn: processes × threads (measured with bench/serve.py on 2 cores).
     SERVE_WEB_WORKERS: int = 2
     SERVE_WEB_THREADS: int = 4
@@ -119,6 +119,16 @@ class DefaultConfig:
     WEBHOOK_RETRY_FOR_S: int = 24 * 3600
     # Deliveries the worker's sweep enqueues per pass (due retries, and events committed while Redis was down).
     WEBHOOK_SWEEP_LIMIT: int = 500
+    # Followed RSS/Atom feeds (``services.feeds``), polled on their own queue by the maintenance of its workers:
+    # each feed at most every FEED_POLL_EVERY_S, conditional GET, bounded in time and size.
+    FEED_QUEUE: str = "feeds"
+    FEED_POLL_EVERY_S: int = 900
+    FEED_CONNECT_TIMEOUT_S: float = 5.0
+    FEED_READ_TIMEOUT_S: float = 15.0
+    FEED_MAX_BYTES: int = 5 * 1024 * 1024
+    FEED_SWEEP_LIMIT: int = 200
+    # Forum export files (``moderation import-forum``) larger than this are refused before parsing.
+    FORUM_IMPORT_MAX_BYTES: int = 200 * 1024 * 1024
     # Product health (``services.health``): the monthly check runs per site at most this often, from the
     # maintenance of workers of the insights queue, which looks at most every HEALTH_SWEEP_EVERY_S.
     HEALTH_CHECK_EVERY_DAYS: int = 30

@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import health, insights, mail, rescoring, scoring, webhooks
+from .services import feeds, health, insights, mail, rescoring, scoring, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,11 @@ def compute_subject_insights(subject_id: int) -> int:
 def deliver_webhook(delivery_id: int) -> str:
     """Send one webhook delivery once (see ``services.webhooks.deliver``). Returns the attempt's outcome."""
     return webhooks.deliver(delivery_id)
+
+
+def poll_feed(feed_id: int) -> str:
+    """Poll one followed feed once (see ``services.feeds.poll``). Returns the poll's outcome."""
+    return feeds.poll(feed_id)
 
 
 def check_product_health(site_id: int) -> dict[str, int]:

@@ -63,6 +63,9 @@ class RejectionReason(enum.StrEnum):
 class ItemKind(enum.StrEnum):
     REVIEW = "review"
     COMMENT = "comment"
+    # A post found outside the site (a followed feed, an imported forum): scored and cased like a comment, shown in
+    # the console with a link out, never in the widget or any public listing (``services.external``).
+    EXTERNAL = "external"
 
 
 class ItemStatus(enum.StrEnum):
@@ -74,6 +77,9 @@ class ItemStatus(enum.StrEnum):
 
 
 class CaseState(enum.StrEnum):
+    """``resolved`` also covers a case "answered elsewhere" (an external post answered where it was written): its
+    link is in the audit log and the ``external_posts`` row."""
+
     OPEN = "open"
     CLAIMED = "claimed"
     ANSWERED = "answered"

@@ -21,6 +21,7 @@ from .extensions import db
 from .observability import job_log_context
 from .services import mail
 from .services.cases import release_expired_claims
+from .services.feeds import sweep_feeds
 from .services.health import sweep_health
 from .services.insights import sweep_insights
 from .services.scheduling import sweep_unscored
@@ -107,6 +108,9 @@ class ModerationWorker(SimpleWorker):
                     sweep_deliveries()
                 if self.app.config["MAIL_QUEUE"] in self.queue_names():
                     mail.sweep_unsent()
+                # Followed feeds are polled by workers of their queue, each feed every FEED_POLL_EVERY_S.
+                if self.app.config["FEED_QUEUE"] in self.queue_names():
+                    sweep_feeds()
             except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
                 db.session.rollback()
                 raise

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..models import Case, Item, Moderator
 from ..schemas import cases as shapes
 from ..schemas.validation import validate
-from ..services import access
+from ..services import access, external
 from ..services import cases as case_service
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
@@ -137,6 +137,11 @@ CASE_ACTIONS: dict[str, tuple[type | None, CaseActionCall, str]] = {
     "escalate": (shapes.NoteBody, lambda m, c, b: case_service.escalate(m, c, b.note), "Hand to a senior"),
     "approve": (None, lambda m, c, b: case_service.approve(m, c), "Publish the held item"),
     "reject": (shapes.RejectBody, lambda m, c, b: case_service.reject(m, c, b.reason), "Reject the held item"),
+    "answered_elsewhere": (
+        shapes.AnswerElsewhereBody,
+        lambda m, c, b: external.answer_elsewhere(m, c, b.url),
+        "Close an external post's case as answered where it was written, with the link (409 for other items)",
+    ),
 }
 
 
@@ -162,7 +167,7 @@ def case_action_view(action: str) -> Callable[..., Response]:
 
     act.__name__ = f"case_{action}"
     act.__doc__ = f"{summary}.\n{HELD_ITEM_REFUSALS.get(action, '')}"
-    required = body_shape in (shapes.ReplyBody, shapes.RejectBody)
+    required = body_shape in (shapes.ReplyBody, shapes.RejectBody, shapes.AnswerElsewhereBody)
     errors = (400, 401, 403, 404, 409, 415, 422) if body_shape else (400, 401, 403, 404, 409, 415)
     documented = operation(
         body=body_shape, body_required=required, responses={200: shapes.Case}, errors=errors, security="token"

@@ -14,6 +14,7 @@ from flask.cli import FlaskGroup
 from .accounts import moderator_group, site_group, token_group
 from .common import cli_app
 from .data import author_group, demo_group, import_command
+from .external import feed_group, import_forum_command
 from .health import health_group
 from .model import model_group
 from .rescore import rescore_command
@@ -37,6 +38,8 @@ COMMANDS: tuple[click.Command, ...] = (
     rescore_command,
     webhook_group,
     health_group,
+    feed_group,
+    import_forum_command,
 )
 
 

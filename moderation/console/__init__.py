@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (routes register on import)
     bulk,
     cases,
     dashboard,
+    external,
     health,
     outbox,
     queue,

@@ -31,6 +31,7 @@ from .core import (
     SubjectMode,
     utcnow,
 )
+from .external import ExternalPost, Feed
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
@@ -44,6 +45,8 @@ __all__ = [
     "Case",
     "CaseNote",
     "CaseState",
+    "ExternalPost",
+    "Feed",
     "HealthState",
     "HelpfulVote",
     "IdempotencyKey",

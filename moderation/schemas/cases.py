@@ -49,6 +49,12 @@ class ReplyBody(ActionBody):
     body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK), Text]
 
 
+class AnswerElsewhereBody(ActionBody):
+    """answered_elsewhere: where the moderator answered an external post (an http or https link)."""
+
+    url: Annotated[str, Field(min_length=1, max_length=2000, pattern=r"^https?://[^\s/?#]+[^\s]*$"), Text]
+
+
 class RejectBody(ActionBody):
     """reject: the reason shown to the author, one they can act on."""
 

@@ -14,7 +14,7 @@ from sqlalchemy import Select, and_, or_, select, update
 from .. import metrics
 from ..extensions import db
 from ..models import Case, Item, Moderator, Reply, Subject, utcnow
-from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemStatus, RejectionReason
+from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemKind, ItemStatus, RejectionReason
 from . import access, audit, mail, webhooks
 from .errors import Conflict, ServiceError
 
@@ -171,8 +171,11 @@ def reply(moderator: Moderator, case: Case, body: str) -> Reply:
 
     Raises:
         ServiceError: 422 when the body is empty or too long; Conflict when someone else holds the case, or
-            ``held_item`` while the item is held.
+            ``held_item`` while the item is held, ``external_item`` for a post written elsewhere.
     """
+    if case.item.kind == ItemKind.EXTERNAL.value:
+        # Never shown here, so a reply here would answer nobody (services.external.answer_elsewhere).
+        raise Conflict("external_item", "an external post is answered where it was written: answered_elsewhere")
     refuse_if_held(case, "the item is held (not public): approve it first, then reply; or reject it")
     if not isinstance(body, str) or not body.strip():
         raise ServiceError("required", "body must be a non-empty text", field="body", status=422)

@@ -63,8 +63,12 @@ def subject_listing(site: Site, external_id: str, *, page: int, per_page: int, s
             "total": 0,
             "pages": 0,
         }
+    # Never an external post: it was written elsewhere, and is here only for the moderators (services.external).
     base = select(Item).where(
-        Item.subject_id == subject.id, Item.status == ItemStatus.PUBLISHED.value, Item.parent_id.is_(None)
+        Item.subject_id == subject.id,
+        Item.status == ItemStatus.PUBLISHED.value,
+        Item.parent_id.is_(None),
+        Item.kind != ItemKind.EXTERNAL.value,
     )
     if rating is not None:
         base = base.where(Item.rating == rating)

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import HelpfulVote, Item, ItemStatus, Site
+from ..models import HelpfulVote, Item, ItemKind, ItemStatus, Site
 from .errors import NotFound
 
 
@@ -34,7 +34,8 @@ def vote_helpful(site: Site, item_id: int, key: str) -> VoteResult:
         NotFound: the item is unknown, belongs to another site, or is not published (a held item stays invisible).
     """
     item = db.session.get(Item, item_id)
-    if item is None or item.site_id != site.id or item.status != ItemStatus.PUBLISHED.value:
+    public = item is not None and item.status == ItemStatus.PUBLISHED.value and item.kind != ItemKind.EXTERNAL.value
+    if not public or item.site_id != site.id:
         raise NotFound(f"item {item_id}", field="item")
     try:
         # The unique key decides between two concurrent votes of one client, not a read-then-write.

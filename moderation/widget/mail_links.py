@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from ..extensions import csrf, db
 from ..i18n import LANGUAGES
-from ..models import Item, ItemStatus
+from ..models import Item, ItemKind, ItemStatus
 from ..services import mail
 from ..services.accounts import get_site
 from ..services.errors import ServiceError
@@ -114,7 +114,13 @@ def public_item_page(site_slug: str, item_id: int):
     """One published review or comment with the brand's replies: where a reply mail links to."""
     site = get_site(site_slug)
     item = db.session.execute(
-        select(Item).where(Item.id == item_id, Item.site_id == site.id, Item.status == ItemStatus.PUBLISHED.value)
+        select(Item).where(
+            Item.id == item_id,
+            Item.site_id == site.id,
+            Item.status == ItemStatus.PUBLISHED.value,
+            # An external post was written elsewhere: moderators see it, the public never does here.
+            Item.kind != ItemKind.EXTERNAL.value,
+        )
     ).scalar_one_or_none()
     if item is None:
         abort(404)
