@@ -31,6 +31,7 @@ from .core import (
     SubjectMode,
     utcnow,
 )
+from .feedback import AnswerVote, Report
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
@@ -38,6 +39,7 @@ from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ACTIVE_CASE_STATES",
+    "AnswerVote",
     "ApiToken",
     "AuditEvent",
     "Author",
@@ -56,6 +58,7 @@ __all__ = [
     "Moderator",
     "ProductHealth",
     "Reply",
+    "Report",
     "RescoreChunk",
     "RescoreRun",
     "RescoreRunState",
