@@ -31,6 +31,7 @@ def report_limit() -> str:
 
 
 def answer_vote_limit() -> str:
+    # One budget for voting and withdrawing (a shared limit): flipping a vote back and forth is one activity.
     return current_app.config["HELPFUL_RATE_LIMIT"]
 
 
@@ -96,7 +97,7 @@ def votes_body(result: answers.AnswerVoteResult) -> dict:
 
 
 @bp.post(ANSWER_VOTE_PATH)
-@limiter.limit(answer_vote_limit, exempt_when=has_own_site_token)
+@limiter.shared_limit(answer_vote_limit, scope="answer_vote", exempt_when=has_own_site_token)
 @operation(
     path=ReplyPath,
     body=AnswerVoteBody,
@@ -118,7 +119,7 @@ def vote_answer(site_slug: str, reply_id: int):
 
 
 @bp.delete(ANSWER_VOTE_PATH)
-@limiter.limit(answer_vote_limit, exempt_when=has_own_site_token)
+@limiter.shared_limit(answer_vote_limit, scope="answer_vote", exempt_when=has_own_site_token)
 @operation(path=ReplyPath, responses={200: AnswerVotes}, errors=(401, 403, 404, 422, 429), security="public")
 def withdraw_answer_vote(site_slug: str, reply_id: int):
     """Withdraw this reader's vote on a brand reply (nothing to withdraw changes nothing)."""

@@ -9,8 +9,8 @@ from moderation.models import Moderator, Reply
 from tests.conftest import ORIGIN, review, submit
 
 
-def posted(client, **extra) -> int:
-    response = submit(client, review(**extra))
+def posted(client, subject: str = "sku-1", **extra) -> int:
+    response = submit(client, review(**extra), subject=subject)
     assert response.status_code == 202, response.get_json()
     return response.get_json()["id"]
 
