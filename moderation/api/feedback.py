@@ -23,7 +23,9 @@ from .http import has_own_site_token, json_body, respond, with_cors
 from .openapi import operation
 
 REPORT_PATH = "/sites/<site_slug>/items/<int:item_id>/reports"
-ANSWER_VOTE_PATH = "/sites/<site_slug>/replies/<int:reply_id>/vote"
+# ``reply_id`` is checked by ReplyPath (422 when out of range), not by the int converter: with POST and DELETE on
+# one path, werkzeug answers an out-of-range id on DELETE with 405 "use POST" instead of "not there".
+ANSWER_VOTE_PATH = "/sites/<site_slug>/replies/<reply_id>/vote"
 
 
 def report_limit() -> str:
@@ -41,7 +43,7 @@ def reader_key(site_id: int) -> str:
 
 @bp.route(REPORT_PATH, methods=["OPTIONS"])
 @bp.route(ANSWER_VOTE_PATH, methods=["OPTIONS"])
-def feedback_preflight(site_slug: str, item_id: int | None = None, reply_id: int | None = None):
+def feedback_preflight(site_slug: str, item_id: int | None = None, reply_id: str | None = None):
     """CORS preflight: the widget posts JSON, and withdraws a vote with DELETE."""
     site = get_site(site_slug)
     check_public_client(site, writing=False)

@@ -108,6 +108,6 @@ def test_rating_and_reporting_a_brand_reply(live, page):
     with live.app.app_context():
         row = db.session.execute(select(Report)).scalar_one()
         assert row.reply_id is not None and row.reason == "personal_data" and row.reporter_id is None
-    link = widget.get_by_role("link", name="How reviews are moderated")
+    link = widget.get_by_role("link", name="Moderation charter")
     assert re.fullmatch(rf"{live.url}/sites/demo/charter\?lang=en", link.get_attribute("href"))
     assert_clean(page)

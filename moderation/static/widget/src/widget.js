@@ -49,7 +49,7 @@
       useful: 'Was this answer helpful?',
       yes: 'Yes',
       no: 'No',
-      charter: 'How reviews are moderated',
+      charter: 'Moderation charter',
       resp: (p, d) => `The brand answers ${p} of negative reviews${d ? `, usually within ${d}` : ''}`,
       dur: (n, days) => (n < 2 && !days ? 'an hour' : plural(n, days ? 'day' : 'hour', days ? 'days' : 'hours')),
     },
@@ -79,7 +79,7 @@
       useful: 'Cette réponse vous a-t-elle aidé ?',
       yes: 'Oui',
       no: 'Non',
-      charter: 'Comment les avis sont modérés',
+      charter: 'Charte de modération',
       resp: (p, d) => `La marque répond à ${p} des avis négatifs${d ? `, généralement sous ${d}` : ''}`,
       dur: (n, days) => (n < 2 && !days ? 'une heure' : plural(n, days ? 'jour' : 'heure', days ? 'jours' : 'heures')),
     },
@@ -302,7 +302,9 @@ button:hover{background:#eaeef2}
       kids.push(h('div', { class: 'rp' },
         h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at)),
         h('p', 0, r.body),
-        h('div', { class: 'ctl', role: 'group', 'aria-label': t.useful }, h('span', 0, t.useful), yesNo, reportButton(it.id, r.id))));
+        h('div', { class: 'ctl' },
+          h('div', { class: 'ctl', role: 'group', 'aria-label': t.useful }, h('span', 0, t.useful), yesNo),
+          reportButton(it.id, r.id))));
     }
     if (it.children && it.children.length) kids.push(h('ol', 0, it.children.map(item)));
     return h('li', { class: 'it', 'data-id': it.id }, h('article', 0, ...kids));
