@@ -39,6 +39,8 @@ class DefaultConfig:
 
     SUBMIT_RATE_LIMIT: str = "20 per minute; 200 per hour"
     HELPFUL_RATE_LIMIT: str = "30 per minute; 300 per hour"
+    # Reports of items and replies (issue #14): fewer than votes, each one can raise a case's priority.
+    REPORT_RATE_LIMIT: str = "10 per minute; 60 per hour"
     CONSOLE_LOGIN_RATE_LIMIT: str = "30 per minute"
     # Per account, whatever the client's address: this many wrong passwords within the window lock the
     # address out for LOGIN_LOCKOUT_S (services.login_lockout).

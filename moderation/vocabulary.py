@@ -60,6 +60,24 @@ class RejectionReason(enum.StrEnum):
     OTHER = "other"
 
 
+class ReportReason(enum.StrEnum):
+    """Why a reader reports a review, comment or reply (the widget's list); the case's reason is ``reported``."""
+
+    ABUSE = "abuse"
+    SPAM = "spam"
+    PERSONAL_DATA = "personal_data"
+    OFF_TOPIC = "off_topic"
+    ILLEGAL = "illegal"
+    OTHER = "other"
+
+
+class ReportOutcome(enum.StrEnum):
+    """What a report came to once a moderator closed the case (the reporter is told)."""
+
+    REMOVED = "removed"
+    KEPT = "kept"
+
+
 class ItemKind(enum.StrEnum):
     REVIEW = "review"
     COMMENT = "comment"

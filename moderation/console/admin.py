@@ -58,6 +58,7 @@ def admin_site(slug: str):
             "words": rule_lines(site.word_list),
             "sla_low_rating_hours": site.sla_low_rating_hours,
             "sla_default_hours": site.sla_default_hours,
+            "rewards_reviews": site.rewards_reviews,
             "subjects": site.subjects,
         }
     )
@@ -85,6 +86,7 @@ def admin_site(slug: str):
                 templates=[admin_service.TemplateInput(t["name"], t["lang"], t["body"]) for t in templates],
                 sla_low_rating_hours=form.sla_low_rating_hours.data,
                 sla_default_hours=form.sla_default_hours.data,
+                rewards_reviews=form.rewards_reviews.data,
             )
             set_subject_mode(site, form.subjects.data or site.subjects, actor=me())
             for external_id in lines(form.new_subjects.data):

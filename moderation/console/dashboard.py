@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Case
-from ..services import access, flag_precision
+from ..services import access, answers, flag_precision
 from ..services import dashboard as dashboard_service
 from ..services import health as health_service
 from ..services import insights as insights_service
@@ -50,6 +50,9 @@ def dashboard():
         health=health_service.site_overview(site.id),
         health_checked_at=site.health_checked_at,
         responsiveness=listing_service.responsiveness(site.id),
+        satisfaction=answers.site_satisfaction(site.id),
+        satisfaction_by_product={s.subject_id: s for s in answers.satisfaction_by_product(site.id)},
+        satisfaction_by_team=answers.satisfaction_by_team(site.id),
     )
 
 
@@ -71,6 +74,7 @@ def product(subject_id: int):
         "console/product.html",
         subject=subject,
         stats=stats,
+        satisfaction=answers.site_satisfaction(subject.site_id, subject.id),
         charts=charts_for(stats),
         bars=charts.histogram_bars(stats.histogram),
         recent=dashboard_service.recent_reviews(subject.id, limit=20),

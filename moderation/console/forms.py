@@ -66,6 +66,7 @@ class SiteForm(FlaskForm):
     words = TextAreaField(_l("Site rules (one per line: pattern action)"), validators=[Optional()])
     sla_low_rating_hours = IntegerField(_l("SLA for low ratings (hours)"), validators=[NumberRange(1, 720)])
     sla_default_hours = IntegerField(_l("SLA otherwise (hours)"), validators=[NumberRange(1, 720)])
+    rewards_reviews = BooleanField(_l("Some reviews are rewarded (a gift, a draw, points): said on the public charter"))
     subjects = SelectField(
         _l("Subjects"),
         choices=[

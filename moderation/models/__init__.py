@@ -32,6 +32,7 @@ from .core import (
     utcnow,
 )
 from .external import ExternalPost, Feed
+from .feedback import AnswerVote, Report
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
@@ -39,6 +40,7 @@ from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ACTIVE_CASE_STATES",
+    "AnswerVote",
     "ApiToken",
     "AuditEvent",
     "Author",
@@ -59,6 +61,7 @@ __all__ = [
     "Moderator",
     "ProductHealth",
     "Reply",
+    "Report",
     "RescoreChunk",
     "RescoreRun",
     "RescoreRunState",

@@ -81,6 +81,8 @@ class Site(db.Model):
     health_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Whether the widget shows how the brand answers negative reviews (services.listing).
     public_responsiveness: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    # Whether any review is rewarded (a gift, a draw, loyalty points): told on the public charter (L111-7-2).
+    rewards_reviews: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
 
 
 class Subject(db.Model):

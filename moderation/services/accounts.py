@@ -30,6 +30,7 @@ def site_settings(site: Site) -> dict[str, Any]:
         "reply_templates": list(site.reply_templates or []),
         "sla_low_rating_hours": site.sla_low_rating_hours,
         "sla_default_hours": site.sla_default_hours,
+        "rewards_reviews": bool(site.rewards_reviews),
     }
 
 

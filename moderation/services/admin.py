@@ -92,8 +92,9 @@ def update_site(
     templates: list[TemplateInput],
     sla_low_rating_hours: int,
     sla_default_hours: int,
+    rewards_reviews: bool | None = None,
 ) -> Site:
-    """Replace a site's settings. The caller commits.
+    """Replace a site's settings (``rewards_reviews`` None: unchanged). The caller commits.
 
     Raises:
         Forbidden: the actor is not an admin. ServiceError: a value is invalid (names the field).
@@ -110,6 +111,8 @@ def update_site(
             raise ServiceError("out_of_range", "an SLA is between 1 hour and 30 days", field, 422)
     site.sla_low_rating_hours = sla_low_rating_hours
     site.sla_default_hours = sla_default_hours
+    if rewards_reviews is not None:
+        site.rewards_reviews = rewards_reviews  # told on the public charter (/sites/<site>/charter)
     after = site_settings(site)
     audit.record("site.updated", "site", site.id, moderator_id=actor.id, site_id=site.id, before=before, after=after)
     return site

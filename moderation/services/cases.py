@@ -15,7 +15,7 @@ from .. import metrics
 from ..extensions import db
 from ..models import Case, Item, Moderator, Reply, Subject, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemKind, ItemStatus, RejectionReason
-from . import access, audit, mail, webhooks
+from . import access, audit, mail, reports, webhooks
 from .errors import Conflict, ServiceError
 
 # What the author of a rejected item is told, per code; each says what to change to be published.
@@ -160,6 +160,7 @@ def close(moderator: Moderator, case: Case, state: CaseState, action: str, note:
         after["note"] = note
     record_case(action, case, moderator, before, after)
     webhooks.emit(case.site_id, "case.closed", webhooks.case_data(case))
+    reports.conclude(case)  # readers who reported the item hear that it stays
     return case
 
 
@@ -232,6 +233,8 @@ def approve(moderator: Moderator, case: Case) -> Case:
     record_case("item.approved", case, moderator, before, {**snapshot(case), "item_status": item.status})
     webhooks.emit(case.site_id, "item.published", webhooks.case_data(case))
     mail.notify_published(case)
+    if case.state == CaseState.RESOLVED.value:
+        reports.conclude(case)
     return case
 
 
@@ -256,6 +259,7 @@ def reject(moderator: Moderator, case: Case, reason_code: str) -> Case:
     )
     webhooks.emit(case.site_id, "item.rejected", webhooks.case_data(case))
     mail.notify_rejected(case)
+    reports.conclude(case)  # readers who reported it hear that it was removed
     return case
 
 

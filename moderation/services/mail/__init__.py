@@ -84,10 +84,16 @@ def render(site: Site, kind: str, lang: str, context: dict[str, Any]) -> tuple[s
     return " ".join(subject.split())[:300], body.strip() + "\n"
 
 
-def write_message(author: Author, item: Item | None, kind: str, state: OutboxState, **context: Any) -> OutboxMessage:
-    """Render a mail to ``author`` and add it to the outbox (the caller commits); enqueued after the commit."""
+def write_message(
+    author: Author, item: Item | None, kind: str, state: OutboxState, lang: str | None = None, **context: Any
+) -> OutboxMessage:
+    """Render a mail to ``author`` and add it to the outbox (the caller commits); enqueued after the commit.
+
+    ``lang`` defaults to the item's (an author hears in the language they wrote in); a reader who reported the
+    item hears in the language of the page they reported from.
+    """
     site = db.session.get(Site, author.site_id)
-    lang = mail_lang(site, item)
+    lang = lang if lang in LANGS else mail_lang(site, item)
     unsubscribe = link("unsubscribe", author.id, lang)
     context = {
         "site": site,

@@ -81,9 +81,8 @@ textarea{min-height:7em;resize:vertical}
 let sheetAdded = false;
 let openForm = null;
 
-export default function openPostingForm(ctx) {
-  const { h, shadow, opener, comments, lang } = ctx;
-  const t = STRINGS[lang];
+// One form open at a time (posting or reporting); opening the same one again only moves focus back to it.
+function reuse(shadow, opener) {
   if (!sheetAdded) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS);
@@ -92,9 +91,16 @@ export default function openPostingForm(ctx) {
   }
   if (openForm && openForm.isConnected && openForm.opener === opener) {
     openForm.querySelector('input,textarea').focus();
-    return;
+    return true;
   }
   if (openForm) openForm.remove();
+  return false;
+}
+
+export default function openPostingForm(ctx) {
+  const { h, shadow, opener, comments, lang } = ctx;
+  const t = STRINGS[lang];
+  if (reuse(shadow, opener)) return;
 
   const uid = `f${Math.random().toString(36).slice(2, 8)}`;
   const errors = {};
@@ -258,5 +264,141 @@ export default function openPostingForm(ctx) {
       return;
     }
     status.textContent = (res && serverMessage(err)) || t.failed;
+  }
+}
+
+/*
+ * The report form (notice and action): a reason from the list, optional details, an optional e-mail to hear that
+ * the report arrived and what came of it. Mirrors services/reports.py: a reason is required, details ≤ 1000.
+ */
+const REPORT = {
+  en: {
+    legend: 'Why do you report this?',
+    reasons: {
+      abuse: 'Insults, harassment or hate',
+      spam: 'Advertising or spam',
+      personal_data: 'Personal data (address, phone…)',
+      off_topic: 'Off topic',
+      illegal: 'Illegal content',
+      other: 'Another reason',
+    },
+    text: 'Details (optional)',
+    email: 'Email (optional): to hear the outcome',
+    send: 'Send the report',
+    need: 'Choose a reason.',
+    done: 'Thank you: a moderator will look at it. Nothing is hidden on a report alone.',
+    form: 'Report',
+  },
+  fr: {
+    legend: 'Pourquoi signalez-vous ce texte ?',
+    reasons: {
+      abuse: 'Insultes, harcèlement ou haine',
+      spam: 'Publicité ou spam',
+      personal_data: 'Données personnelles (adresse, téléphone…)',
+      off_topic: 'Hors sujet',
+      illegal: 'Contenu illicite',
+      other: 'Autre raison',
+    },
+    text: 'Précisions (facultatif)',
+    email: 'E-mail (facultatif) : pour connaître la suite',
+    send: 'Envoyer le signalement',
+    need: 'Choisissez un motif.',
+    done: 'Merci : un modérateur va l’examiner. Rien n’est masqué sur un simple signalement.',
+    form: 'Signalement',
+  },
+};
+
+export function report(ctx) {
+  const { h, shadow, opener, lang } = ctx;
+  const t = STRINGS[lang];
+  const r = REPORT[lang];
+  if (reuse(shadow, opener)) return;
+  const uid = `r${Math.random().toString(36).slice(2, 8)}`;
+  const err = (key) => h('p', { class: 'err', id: `${uid}-${key}-e` });
+  const errors = { reason: err('reason'), text: err('text'), email: err('email') };
+  const radios = Object.entries(r.reasons).map(([value, label]) => {
+    const radio = h('input', { type: 'radio', name: `${uid}-reason`, value, id: `${uid}-${value}` });
+    radio.addEventListener('change', () => set('reason', ''));
+    return h('div', { class: 'ck' }, radio, h('label', { for: radio.id }, label));
+  });
+  const reasons = h('fieldset', { 'aria-describedby': errors.reason.id }, h('legend', 0, r.legend), radios, errors.reason);
+  const text = h('textarea', { id: `${uid}-text`, maxlength: 1000, 'aria-describedby': errors.text.id });
+  const email = h('input', { type: 'email', id: `${uid}-email`, autocomplete: 'email', 'aria-describedby': errors.email.id });
+  const inputs = { reason: reasons, text, email };
+  const status = h('p', { class: 'err', role: 'alert' });
+  const submit = h('button', { type: 'submit', class: 'pri' }, r.send);
+  const form = h('form', { novalidate: '', 'aria-label': r.form },
+    reasons,
+    h('div', { class: 'f' }, h('label', { for: text.id }, r.text), text, errors.text),
+    h('div', { class: 'f' }, h('label', { for: email.id }, r.email), email, errors.email),
+    status,
+    h('div', { class: 'row' }, submit, h('button', { type: 'button', onclick: close }, t.cancel)));
+  form.opener = opener;
+  form.addEventListener('keydown', (e) => e.key === 'Escape' && close());
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    send();
+  });
+  opener.parentNode.after(form);
+  openForm = form;
+  form.querySelector('input').focus();
+
+  function set(key, message) {
+    errors[key].textContent = message;
+    if (message) inputs[key].setAttribute('aria-invalid', 'true');
+    else inputs[key].removeAttribute('aria-invalid');
+  }
+
+  function close() {
+    form.remove();
+    openForm = null;
+    if (opener.isConnected) opener.focus();
+  }
+
+  function show(key, message) {
+    set(key, message);
+    status.textContent = t.fix;
+    (key === 'reason' ? form.querySelector('input') : inputs[key]).focus();
+  }
+
+  async function send() {
+    const chosen = form.querySelector('input[type=radio]:checked');
+    const address = email.value.trim();
+    for (const key in errors) set(key, '');
+    status.textContent = '';
+    if (!chosen) return show('reason', r.need);
+    if (address && !EMAIL_RE.test(address)) return show('email', t.badEmail);
+    const payload = { reason: chosen.value, lang };
+    if (text.value.trim()) payload.text = text.value.trim();
+    if (address) payload.email = address;
+    if (ctx.replyId) payload.reply_id = ctx.replyId;
+    submit.disabled = true;
+    let res;
+    let body = {};
+    try {
+      res = await fetch(`${ctx.api}/items/${ctx.itemId}/reports`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      body = await res.json().catch(() => ({}));
+    } catch (e) {
+      res = null;
+    }
+    submit.disabled = false;
+    if (res && res.status === 202) {
+      const done = h('p', { class: 'ok', role: 'status', tabindex: '-1' }, r.done);
+      form.replaceWith(done);
+      openForm = null;
+      done.focus();
+      return;
+    }
+    if (res && res.status === 429) {
+      status.textContent = t.slow(t.minutes(Math.ceil((+res.headers.get('Retry-After') || 60) / 60)));
+      return;
+    }
+    const e = body.error;
+    if (res && e && errors[e.field]) return show(e.field, e.code === 'too_long' ? t.tooLong(1000) : lang === 'en' ? e.message : e.field === 'email' ? t.badEmail : r.need);
+    status.textContent = (res && e && e.message) || t.failed;
   }
 }

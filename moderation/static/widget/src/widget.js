@@ -45,6 +45,11 @@
       failed: comments ? 'The comments could not be loaded.' : 'The reviews could not be loaded.',
       retry: 'Try again',
       busy: 'Too many votes from here; please try again later.',
+      report: 'Report',
+      useful: 'Was this answer helpful?',
+      yes: 'Yes',
+      no: 'No',
+      charter: 'Moderation charter',
       resp: (p, d) => `The brand answers ${p} of negative reviews${d ? `, usually within ${d}` : ''}`,
       dur: (n, days) => (n < 2 && !days ? 'an hour' : plural(n, days ? 'day' : 'hour', days ? 'days' : 'hours')),
     },
@@ -70,6 +75,11 @@
       failed: comments ? 'Impossible de charger les commentaires.' : 'Impossible de charger les avis.',
       retry: 'Réessayer',
       busy: 'Trop de votes depuis cette connexion ; réessayez plus tard.',
+      report: 'Signaler',
+      useful: 'Cette réponse vous a-t-elle aidé ?',
+      yes: 'Oui',
+      no: 'Non',
+      charter: 'Charte de modération',
       resp: (p, d) => `La marque répond à ${p} des avis négatifs${d ? `, généralement sous ${d}` : ''}`,
       dur: (n, days) => (n < 2 && !days ? 'une heure' : plural(n, days ? 'jour' : 'heure', days ? 'jours' : 'heures')),
     },
@@ -139,11 +149,21 @@ button:hover{background:#eaeef2}
   const state = { page: 1, sort: comments ? 'oldest' : 'newest', rating: 0 };
   const voted = new Set();
   const storeKey = `modw:voted:${opts.site}`;
+  const ansKey = `modw:ans:${opts.site}`;
+  let answered = {};
   try {
     JSON.parse(localStorage.getItem(storeKey) || '[]').forEach((id) => voted.add(id));
+    answered = JSON.parse(localStorage.getItem(ansKey) || '{}');
   } catch (e) {
     /* storage blocked (sandbox, privacy mode): votes are still unique server-side */
   }
+  const keep = (key, value) => {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) {
+      /* see above */
+    }
+  };
   let ld;
   let formChunk;
   let first = true;
@@ -227,7 +247,8 @@ button:hover{background:#eaeef2}
         h('span', { 'aria-current': 'page' }, t.page(data.page, data.pages)),
         h('button', { type: 'button', id: 'next', disabled: data.page >= data.pages, onclick: () => go({ page: data.page + 1 }, '#list') }, t.next)));
     }
-    kids.push(live);
+    kids.push(h('p', { class: 'mu' },
+      h('a', { href: `${origin}/sites/${encodeURIComponent(opts.site)}/charter?lang=${lang}`, target: '_blank' }, t.charter)), live);
     root.replaceChildren(...kids);
     // Never shrink below what was shown: paging and filtering then never move the content below the widget.
     root.style.minHeight = `${Math.max(root.offsetHeight, parseFloat(getComputedStyle(root).minHeight) || 0)}px`;
@@ -272,11 +293,18 @@ button:hover{background:#eaeef2}
       const btn = h('button', { type: 'button', onclick: () => openForm(btn, it.id) }, t.reply);
       actions.append(btn);
     }
+    actions.append(reportButton(it.id));
     kids.push(actions);
     for (const r of it.replies || []) {
+      // "Was this answer helpful?": one vote per reader; pressing the chosen answer again withdraws it.
+      const yesNo = [true, false].map((v) =>
+        h('button', { type: 'button', 'aria-pressed': String(answered[r.id] === v), onclick: () => rate(r.id, v, yesNo) }, v ? t.yes : t.no));
       kids.push(h('div', { class: 'rp' },
         h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at)),
-        h('p', 0, r.body)));
+        h('p', 0, r.body),
+        h('div', { class: 'ctl' },
+          h('div', { class: 'ctl', role: 'group', 'aria-label': t.useful }, h('span', 0, t.useful), yesNo),
+          reportButton(it.id, r.id))));
     }
     if (it.children && it.children.length) kids.push(h('ol', 0, it.children.map(item)));
     return h('li', { class: 'it', 'data-id': it.id }, h('article', 0, ...kids));
@@ -294,11 +322,7 @@ button:hover{background:#eaeef2}
         btn.setAttribute('aria-pressed', 'true');
         live.textContent = t.thanks;
         voted.add(it.id);
-        try {
-          localStorage.setItem(storeKey, JSON.stringify([...voted].slice(-500)));
-        } catch (e) {
-          /* see above */
-        }
+        keep(storeKey, [...voted].slice(-500));
       }
     } catch (e) {
       /* offline: the button stays usable */
@@ -306,9 +330,38 @@ button:hover{background:#eaeef2}
     btn.disabled = false;
   }
 
+  async function rate(id, v, buttons) {
+    const undo = answered[id] === v;
+    try {
+      const res = await fetch(`${api}/replies/${id}/vote`, undo ? { method: 'DELETE' } : {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ helpful: v }),
+      });
+      if (res.status === 429) live.textContent = t.busy;
+      if (res.ok) {
+        const mine = (await res.json()).vote;
+        if (mine == null) delete answered[id];
+        else answered[id] = mine;
+        buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(mine === !i)));
+        live.textContent = t.thanks;
+        keep(ansKey, answered);
+      }
+    } catch (e) {
+      /* offline: the buttons stay usable */
+    }
+  }
+
+  // The report form loads with the posting form's chunk, on first use.
+  const chunk = () => (formChunk = formChunk || import(`${origin}/widget/${FORM_CHUNK}`));
+  function reportButton(itemId, replyId) {
+    const btn = h('button', {
+      type: 'button',
+      onclick: async () => (await chunk()).report({ api, lang, shadow, h, opener: btn, itemId, replyId }),
+    }, t.report);
+    return btn;
+  }
+
   async function openForm(opener, parentId) {
-    formChunk = formChunk || import(`${origin}/widget/${FORM_CHUNK}`);
-    const mod = await formChunk;
+    const mod = await chunk();
     mod.default({
       api, subject: opts.subject, comments, lang, shadow, opener, parentId, h,
       // After a post: the author's notice, and a published item in view (reviews: newest first;
