@@ -107,3 +107,11 @@ def test_disable_then_enable_a_site_token(app, as_root, world):
     assert [e.after["disabled_at"] is None for e in audit_rows(app, "token.disabled")] == [False]
     assert [e.after["disabled_at"] is None for e in audit_rows(app, "token.enabled")] == [True]
     assert csrf_token(as_root, "/console/admin/tokens")  # the page carries the token its forms post
+
+
+def test_the_token_and_webhook_pages_speak_french(app, as_root, world):
+    post(as_root, "/console/language", {"lang": "fr", "next": "/console/admin/tokens"})
+    tokens = as_root.get("/console/admin/tokens").get_data(as_text=True)
+    assert "Jetons de site" in tokens and "Révoquer" in tokens and "Créer un jeton" in tokens
+    hooks = as_root.get("/console/admin/sites/shop/webhooks").get_data(as_text=True)
+    assert "Ajouter un point de réception" in hooks and "Autoriser les adresses locales" in hooks
