@@ -15,6 +15,7 @@ from .accounts import moderator_group, site_group, token_group
 from .common import cli_app
 from .data import author_group, demo_group, import_command
 from .health import health_group
+from .invitations import invite_command
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
@@ -32,6 +33,7 @@ COMMANDS: tuple[click.Command, ...] = (
     token_group,
     author_group,
     import_command,
+    invite_command,
     demo_group,
     model_group,
     rescore_command,

@@ -31,6 +31,7 @@ from .core import (
     SubjectMode,
     utcnow,
 )
+from .invitations import Invitation
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
@@ -47,6 +48,7 @@ __all__ = [
     "HealthState",
     "HelpfulVote",
     "IdempotencyKey",
+    "Invitation",
     "Item",
     "ItemKind",
     "ItemStatus",

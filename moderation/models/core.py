@@ -154,6 +154,8 @@ class Item(db.Model):
     client_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Posted through a verified-buyer invitation's one-time link (services.invitations): the shop says it sold it.
+    verified_purchase: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
     site: Mapped[Site] = relationship()
     subject: Mapped[Subject] = relationship()

@@ -32,6 +32,7 @@ MAX_CONTEST_CHARS = 2000
 
 class MailKind:
     CONFIRM = "confirm"
+    INVITE = "invite"
     REPLY = "reply"
     PUBLISHED = "published"
     REJECTED = "rejected"
@@ -84,10 +85,15 @@ def render(site: Site, kind: str, lang: str, context: dict[str, Any]) -> tuple[s
     return " ".join(subject.split())[:300], body.strip() + "\n"
 
 
-def write_message(author: Author, item: Item | None, kind: str, state: OutboxState, **context: Any) -> OutboxMessage:
-    """Render a mail to ``author`` and add it to the outbox (the caller commits); enqueued after the commit."""
+def write_message(
+    author: Author, item: Item | None, kind: str, state: OutboxState, lang: str | None = None, **context: Any
+) -> OutboxMessage:
+    """Render a mail to ``author`` and add it to the outbox (the caller commits); enqueued after the commit.
+
+    ``lang`` (fr or en) when the caller knows it (an invitation's); otherwise the item's, or the site's default.
+    """
     site = db.session.get(Site, author.site_id)
-    lang = mail_lang(site, item)
+    lang = lang if lang in LANGS else mail_lang(site, item)
     unsubscribe = link("unsubscribe", author.id, lang)
     context = {
         "site": site,
