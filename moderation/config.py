@@ -156,6 +156,11 @@ class DefaultConfig:
     # Where the links in mails point (confirm, unsubscribe, contest, the reply): the public address of this app.
     # None: the address of the request that caused the mail, else http://localhost:5000.
     PUBLIC_URL: str | None = None
+    # Verified-buyer invitations (``services.invitations``): API calls per site, and how long a mailed link works.
+    INVITATION_RATE_LIMIT: str = "120 per minute; 5000 per hour"
+    INVITATION_LINK_MAX_AGE_DAYS: int = 90
+    # Invitations the sweep mails per pass once their send_after has come.
+    INVITATION_SWEEP_LIMIT: int = 500
 
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"

@@ -19,7 +19,7 @@ from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
-from .services import mail
+from .services import invitations, mail
 from .services.cases import release_expired_claims
 from .services.feeds import sweep_feeds
 from .services.health import sweep_health
@@ -107,6 +107,9 @@ class ModerationWorker(SimpleWorker):
                 if self.app.config["WEBHOOK_QUEUE"] in self.queue_names():
                     sweep_deliveries()
                 if self.app.config["MAIL_QUEUE"] in self.queue_names():
+                    # Invitations whose send_after has come: their mails are written, then sent after the commit.
+                    invitations.send_due()
+                    db.session.commit()
                     mail.sweep_unsent()
                 # Followed feeds are polled by workers of their queue, each feed every FEED_POLL_EVERY_S.
                 if self.app.config["FEED_QUEUE"] in self.queue_names():

@@ -1,6 +1,17 @@
 """The JSON API under /api/v1: public endpoints (widget, integrations) and moderator endpoints (tokens)."""
 
-from . import export, feedback, health, http, insights, moderator, openapi, public, rescoring  # noqa: F401  (routes register on import)
+from . import (  # noqa: F401  (routes register on import)
+    export,
+    feedback,
+    health,
+    http,
+    insights,
+    invitations,
+    moderator,
+    openapi,
+    public,
+    rescoring,
+)
 from .blueprint import bp
 
 bp.before_request(http.refuse_nul_in_url)

@@ -16,6 +16,7 @@ from .common import cli_app
 from .data import author_group, demo_group, import_command
 from .external import feed_group, import_forum_command
 from .health import health_group
+from .invitations import invite_command
 from .model import model_group
 from .rescore import rescore_command
 from .serve import serve
@@ -33,6 +34,7 @@ COMMANDS: tuple[click.Command, ...] = (
     token_group,
     author_group,
     import_command,
+    invite_command,
     demo_group,
     model_group,
     rescore_command,

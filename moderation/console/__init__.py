@@ -16,6 +16,7 @@ from . import (  # noqa: F401  (routes register on import)
     outbox,
     queue,
     template_globals,
+    tokens,
     webhooks,
 )
 from .blueprint import bp

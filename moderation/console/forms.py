@@ -92,3 +92,21 @@ class ModeratorForm(FlaskForm):
     active = BooleanField(_l("Active"))
     sites = SelectMultipleField(_l("Sites"), choices=[])
     password = PasswordField(_l("New password (optional)"), validators=[Optional(), Length(min=8, max=200)])
+
+
+class TokenForm(FlaskForm):
+    """A new API token: a site's (server integrations) or a moderator's (acts with their role and sites)."""
+
+    name = StringField(_l("Name (what uses it)"), validators=[DataRequired(), Length(max=200)])
+    owner = SelectField(_l("Belongs to"), choices=[])
+
+
+class WebhookForm(FlaskForm):
+    url = StringField(_l("URL"), validators=[DataRequired(), Length(max=2000)])
+    secret = StringField(
+        _l("Signing secret (empty: generated and shown once)"), validators=[Optional(), Length(max=200)]
+    )
+    events = SelectMultipleField(_l("Events (none ticked: every event)"), choices=[])
+    allow_private = BooleanField(
+        _l("Allow loopback and private-network addresses (SSRF risk: only for your own network)")
+    )

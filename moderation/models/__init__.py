@@ -33,6 +33,7 @@ from .core import (
 )
 from .external import ExternalPost, Feed
 from .feedback import AnswerVote, Report
+from .invitations import Invitation
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
@@ -52,6 +53,7 @@ __all__ = [
     "HealthState",
     "HelpfulVote",
     "IdempotencyKey",
+    "Invitation",
     "Item",
     "ItemKind",
     "ItemStatus",

@@ -156,6 +156,8 @@ class Item(db.Model):
     client_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Posted through a verified-buyer invitation's one-time link (services.invitations): the shop says it sold it.
+    verified_purchase: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
     site: Mapped[Site] = relationship()
     subject: Mapped[Subject] = relationship()
@@ -304,9 +306,14 @@ class ApiToken(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Disabled: refused like a revoked token, but an admin can enable it again (a site's integration paused).
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The admin who created it in the console; None for the command line.
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("moderators.id", ondelete="SET NULL"))
 
-    moderator: Mapped[Moderator | None] = relationship()
+    moderator: Mapped[Moderator | None] = relationship(foreign_keys=[moderator_id])
     site: Mapped[Site | None] = relationship()
+    created_by: Mapped[Moderator | None] = relationship(foreign_keys=[created_by_id])
 
 
 class IdempotencyKey(db.Model):

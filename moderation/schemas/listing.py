@@ -50,6 +50,10 @@ class PublicItem(Shape):
     created_at: Timestamp
     helpful_count: int
     parent_id: int | None
+    verified_purchase: bool = Field(
+        default=False,
+        description="posted through the one-time link of a verified-buyer invitation the shop sent after an order",
+    )
     replies: list[PublicReply]
     children: list[PublicItem] = Field(default_factory=list, description="comments only: published answers, threaded")
 

@@ -59,7 +59,14 @@ def refusal(exc: ValidationError, messages: dict[str, str], tags: frozenset[str]
 
 
 # Codes raised on purpose by the shapes (``PydanticCustomError``): their messages are written for people.
-CUSTOM_CODES = {"invalid_rating", "invalid_email", "rating_not_allowed", "parent_not_allowed", "invalid_reason"}
+CUSTOM_CODES = {
+    "invalid_rating",
+    "invalid_email",
+    "rating_not_allowed",
+    "parent_not_allowed",
+    "invalid_reason",
+    "invalid_send_after",
+}
 # Raised by ``common.storable_text``; their messages follow the field's name.
 TEXT_CODES = {"invalid_text", "invisible_text"}
 

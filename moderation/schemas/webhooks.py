@@ -22,6 +22,8 @@ WebhookEventType = Literal[
     "product.at_risk",
 ]
 WEBHOOK_EVENT_TYPES: tuple[str, ...] = WebhookEventType.__args__  # type: ignore[attr-defined]
+# Sent to one endpoint when an admin asks for it (console, "Send a test event"); nobody subscribes to it.
+TEST_EVENT = "webhook.test"
 
 EVENT_DESCRIPTIONS: dict[str, str] = {
     "item.created": "A review or comment was accepted (published, or held for content moderation): data.item.",
@@ -31,6 +33,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "case.closed": "A case closed without a decision on its item (answered, resolved, dismissed): data.case.",
     "reply.published": "A moderator answered publicly under the item: data.reply, data.item.",
     "product.at_risk": "A product's health crossed the site's threshold: data.subject and data.health.",
+    TEST_EVENT: "Sent to one endpoint when an admin clicks 'Send a test event' in the console: data is empty.",
 }
 
 
@@ -89,7 +92,7 @@ class WebhookEvent(Shape):
     """
 
     id: str = Field(description="the event's id (evt_…), the same on every retry")
-    type: WebhookEventType
+    type: WebhookEventType | Literal["webhook.test"]
     created_at: Timestamp = Field(description="when the event happened, UTC, with a Z")
     site: str = Field(description="the site's slug")
     data: WebhookData

@@ -160,21 +160,47 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(name: str, *, moderator: Moderator | None = None, site: Site | None = None) -> tuple[ApiToken, str]:
-    """Create a token; returns the row and the secret, which is shown once and stored only as a hash."""
+def create_token(
+    name: str, *, moderator: Moderator | None = None, site: Site | None = None, actor: Moderator | None = None
+) -> tuple[ApiToken, str]:
+    """Create a token; returns the row and the secret, which is shown once and stored only as a hash.
+
+    Args:
+        actor: the admin creating it in the console (audited as theirs); None for the command line.
+
+    Raises:
+        Forbidden: ``actor`` is not an admin. ServiceError: 422 for a blank or over-long name.
+    """
     if (moderator is None) == (site is None):
         raise ValueError("a token belongs to a moderator or to a site")
+    if actor is not None:
+        require_admin(actor)
+    name = " ".join((name or "").split())
+    if not name or len(name) > 200:
+        raise ServiceError("invalid", "a token needs a name of at most 200 characters", field="name", status=422)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(name=name, token_hash=hash_token(secret), prefix=secret[:10], moderator=moderator, site=site)
+    token = ApiToken(
+        name=name,
+        token_hash=hash_token(secret),
+        prefix=secret[:10],
+        moderator=moderator,
+        site=site,
+        created_by_id=actor.id if actor else None,
+    )
     db.session.add(token)
     db.session.flush()
+    audit.record("token.created", "token", token.id, moderator_id=actor.id if actor else None,
+                 site_id=token.site_id, after=token_settings(token))  # fmt: skip
     return token, secret
 
 
 def find_token(secret: str) -> ApiToken | None:
-    """The live token with this secret: None when unknown, revoked, or its moderator is deactivated."""
+    """The live token with this secret: None when unknown, revoked, disabled, or its moderator is deactivated.
+
+    Looked up in the database on every request (no cache), so a revocation or a disable holds from the next one.
+    """
     token = db.session.execute(select(ApiToken).where(ApiToken.token_hash == hash_token(secret))).scalar_one_or_none()
-    if token is None or token.revoked_at is not None:
+    if token is None or token.revoked_at is not None or token.disabled_at is not None:
         return None
     if token.moderator is not None and not token.moderator.active:
         return None
@@ -194,9 +220,12 @@ def mark_token_used(token: ApiToken) -> bool:
     return True
 
 
-def list_tokens() -> list[ApiToken]:
-    """Every token, revoked ones included, oldest first."""
-    return list(db.session.execute(select(ApiToken).order_by(ApiToken.id)).scalars())
+def list_tokens(site: Site | None = None) -> list[ApiToken]:
+    """Every token, revoked ones included, oldest first; with ``site``, that site's own tokens only."""
+    query = select(ApiToken).order_by(ApiToken.id)
+    if site is not None:
+        query = query.where(ApiToken.site_id == site.id)
+    return list(db.session.execute(query).scalars())
 
 
 def token_settings(token: ApiToken) -> dict[str, Any]:
@@ -207,6 +236,7 @@ def token_settings(token: ApiToken) -> dict[str, Any]:
         "moderator": token.moderator.email if token.moderator else None,
         "site": token.site.slug if token.site else None,
         "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+        "disabled_at": token.disabled_at.isoformat() if token.disabled_at else None,
     }
 
 
@@ -234,6 +264,31 @@ def revoke_token(token_id: int, *, actor: Moderator | None = None) -> tuple[ApiT
         before=before,
         after=token_settings(token),
     )
+    return token, True
+
+
+def set_token_disabled(token_id: int, disabled: bool, *, actor: Moderator | None = None) -> tuple[ApiToken, bool]:
+    """Disable a token (refused like a revoked one) or enable it again, audited; True when it changed.
+
+    A revoked token stays revoked: enabling it is refused, so a leaked secret cannot come back.
+
+    Raises:
+        Forbidden: ``actor`` is not an admin. NotFound: no token has this id. Conflict: ``revoked`` on enable.
+    """
+    if actor is not None:
+        require_admin(actor)
+    token = db.session.get(ApiToken, token_id)
+    if token is None:
+        raise NotFound(f"token {token_id}", field="id")
+    if not disabled and token.revoked_at is not None:
+        raise Conflict("revoked", "a revoked token cannot be enabled again; create a new one")
+    if (token.disabled_at is not None) == disabled:
+        return token, False
+    before = token_settings(token)
+    token.disabled_at = utcnow() if disabled else None
+    audit.record("token.disabled" if disabled else "token.enabled", "token", token.id,
+                 moderator_id=actor.id if actor else None, site_id=token.site_id,
+                 before=before, after=token_settings(token))  # fmt: skip
     return token, True
 
 

@@ -197,6 +197,7 @@ def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int,
         "created_at": iso(item.created_at),
         "helpful_count": item.helpful_count,
         "parent_id": item.parent_id,
+        "verified_purchase": bool(item.verified_purchase),
         "replies": [
             {
                 "id": r.id,

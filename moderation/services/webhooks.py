@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from ..broker import enqueue
 from ..extensions import db
 from ..models import Case, Item, Reply, Site, WebhookDelivery, WebhookEndpoint, utcnow
-from ..schemas.webhooks import WEBHOOK_EVENT_TYPES, WebhookEvent
+from ..schemas.webhooks import TEST_EVENT, WEBHOOK_EVENT_TYPES, WebhookEvent
 from . import audit
 from .errors import Conflict, NotFound, ServiceError
 from .listing import iso
@@ -101,16 +101,24 @@ def reply_data(reply: Reply) -> dict[str, Any]:
     return {"reply": shape, **item_data(reply.item)}
 
 
-def emit(site_id: int, event_type: str, data: dict[str, Any]) -> list[WebhookDelivery]:
+def emit(
+    site_id: int, event_type: str, data: dict[str, Any], only: WebhookEndpoint | None = None
+) -> list[WebhookDelivery]:
     """Record an event for every active endpoint of the site that subscribes to it; the caller commits.
+
+    Args:
+        only: this endpoint alone, whatever it subscribes to (the console's test event).
 
     Returns:
         The deliveries added to the session (none when no endpoint listens).
     """
-    endpoints = db.session.execute(
-        select(WebhookEndpoint).where(WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True))
-    ).scalars()
-    listening = [e for e in endpoints if not e.events or event_type in e.events]
+    if only is not None:
+        listening = [only]
+    else:
+        endpoints = db.session.execute(
+            select(WebhookEndpoint).where(WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True))
+        ).scalars()
+        listening = [e for e in endpoints if not e.events or event_type in e.events]
     if not listening:
         return []
     site = db.session.get(Site, site_id)
@@ -451,6 +459,14 @@ def retry_now(delivery: WebhookDelivery, moderator_id: int | None = None) -> Web
                  site_id=delivery.endpoint.site_id)  # fmt: skip
     db.session.flush()
     db.session.info.setdefault(PENDING_KEY, []).append(delivery.id)
+    return delivery
+
+
+def send_test(endpoint: WebhookEndpoint, moderator_id: int | None = None) -> WebhookDelivery:
+    """A ``webhook.test`` event for this endpoint alone, signed and logged like any delivery (the caller commits)."""
+    (delivery,) = emit(endpoint.site_id, TEST_EVENT, {}, only=endpoint)
+    audit.record("webhook.tested", "webhook_endpoint", endpoint.id, moderator_id=moderator_id,
+                 site_id=endpoint.site_id)  # fmt: skip
     return delivery
 
 

@@ -18,6 +18,7 @@ COMMANDS = {
     "token",
     "author",
     "import",
+    "invite",
     "demo",
     "model",
     "rescore",

@@ -32,6 +32,7 @@ MAX_CONTEST_CHARS = 2000
 
 class MailKind:
     CONFIRM = "confirm"
+    INVITE = "invite"
     REPLY = "reply"
     PUBLISHED = "published"
     REJECTED = "rejected"
@@ -89,8 +90,9 @@ def write_message(
 ) -> OutboxMessage:
     """Render a mail to ``author`` and add it to the outbox (the caller commits); enqueued after the commit.
 
-    ``lang`` defaults to the item's (an author hears in the language they wrote in); a reader who reported the
-    item hears in the language of the page they reported from.
+    ``lang`` (fr or en) when the caller knows it (an invitation's; a reader who reported an item hears in the
+    language of the page they reported from); otherwise the item's (an author hears in the language they wrote
+    in), or the site's default.
     """
     site = db.session.get(Site, author.site_id)
     lang = lang if lang in LANGS else mail_lang(site, item)

@@ -1,0 +1,2 @@
+from tests.console.conftest import fast_password_hashing  # noqa: F401 - pytest fixture
+from tests.mail.conftest import smtp_app, smtp_server  # noqa: F401 - pytest fixtures
