@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..classifier import DTYPES
 from ..metrics import model_info, serve_worker_metrics
 from ..observability import configure_logging
 from ..services.scheduling import count_unscored, sweep_unscored
@@ -21,6 +22,13 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
     default=None,
     help="module:callable(app) returning a classifier (default: the bundled model).",
 )
+@click.option(
+    "--dtype",
+    type=click.Choice(DTYPES),
+    default=None,
+    help="Compute dtype of the worker's model (default: MODERATION_INFERENCE_DTYPE, else auto: bf16/fp16 on a "
+    "GPU, bf16 or fp32 on a CPU); int8 is the CPU's dynamic int8 path, opt-in.",
+)
 @click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
 @click.option("--name", default=None, help="Worker name (default: rq's).")
 @click.option("--metrics-port", type=int, default=None, help="Serve this worker's Prometheus /metrics on this port.")
@@ -31,9 +39,11 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
     help="Address the worker's /metrics listens on (no authentication: loopback unless the network is private).",
 )
 @with_appcontext
-def worker(queues, burst, classifier_spec, maintenance_interval, name, metrics_port, metrics_host) -> None:
+def worker(queues, burst, classifier_spec, dtype, maintenance_interval, name, metrics_port, metrics_host) -> None:
     """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
     app = current_app._get_current_object()
+    if dtype:
+        app.config["INFERENCE_DTYPE"] = dtype
     configure_logging(app.config.get("LOG_LEVEL", "INFO"), app.config.get("LOG_FORMAT", "json"))
     factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
     rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
