@@ -12,7 +12,8 @@ from moderation.classifier.batching import StagedClassifier
 from moderation.extensions import db
 from moderation.models import Item, Score
 from moderation.services import scoring
-from moderation.worker import build_worker
+from moderation.worker import build_worker, default_classifier_factory
+from tests.stubs import KeywordClassifier
 from tests.test_workers_postgres import seed_items
 
 
@@ -90,3 +91,33 @@ def test_the_forward_batch_and_overlap_follow_the_device_unless_configured(make_
     with app.app_context():
         assert scoring.default_forward_batch_size(OnCuda()) == 8
         assert not scoring.use_overlap(OnCuda())
+
+
+def record_dtype_factory(app):
+    """A ``--classifier`` factory that remembers which dtype the worker was asked for."""
+    app.extensions["test.dtype_seen"] = app.config["INFERENCE_DTYPE"]
+    return KeywordClassifier()
+
+
+def test_worker_dtype_option_is_parsed_and_reaches_the_model_loader(app, runner, monkeypatch):
+    bad = runner.invoke(args=["worker", "--burst", "--dtype", "int4"])
+    assert bad.exit_code == 2 and "--dtype" in bad.output and "int4" in bad.output
+
+    done = runner.invoke(
+        args=["worker", "--burst", "--dtype", "int8", "--classifier", "tests.test_worker_batching:record_dtype_factory"]
+    )
+    assert done.exit_code == 0, done.output
+    assert app.extensions["test.dtype_seen"] == "int8"
+
+    # Without --classifier the worker loads the configured model with that dtype.
+    asked = {}
+    monkeypatch.setattr("moderation.worker.load_classifier", lambda **kwargs: asked.update(kwargs) or "model")
+    assert default_classifier_factory(app) == "model" and asked["dtype"] == "int8"
+    app.config["INFERENCE_DTYPE"] = None
+    default_classifier_factory(app)
+    assert asked["dtype"] == "auto"
+
+
+def test_the_dtype_setting_comes_from_the_environment(make_app, monkeypatch):
+    monkeypatch.setenv("MODERATION_INFERENCE_DTYPE", "float32")
+    assert make_app().config["INFERENCE_DTYPE"] == "float32"
