@@ -213,8 +213,8 @@ INT8 = "int8"
 def wants_int8(dtype: str, device: torch.device) -> bool:
     """Whether a classifier runs its linear layers in dynamic int8 (``int8.quantise_linear_layers``).
 
-    Only when asked for (``dtype="int8"``): "auto" never picks it, because on the bundled model it moved 1.5%
-    of the labels of tests/data's 200 texts (the bound is 0.5%; docs/benchmarks.md).
+    Only when asked for (``dtype="int8"``): "auto" never picks it, because on the bundled model it moved 1.5–2.5%
+    of the labels of tests/data's content-rule texts (the bar is 0.5%; see the model card).
 
     Raises:
         ValueError: int8 asked for on a GPU (the int8 kernels are CPU kernels; a GPU runs fp32/bf16/fp16).
