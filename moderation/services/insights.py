@@ -34,6 +34,7 @@ from ..vocabulary import ItemKind, ItemStatus
 from . import dashboard
 from .errors import NotFound
 from .listing import iso
+from .scoring import default_forward_batch_size
 from .submissions import find_subject
 
 if TYPE_CHECKING:
@@ -177,7 +178,8 @@ def compute_subject_insights(
     now = now or utcnow()
     started = time.perf_counter()
     reviews, count, last_id = review_texts(subject_id, current_app.config["INSIGHTS_MAX_REVIEWS"])
-    batch_size = current_app.config["SCORE_BATCH_SIZE"]
+    # Texts per forward pass, as the scoring worker uses (SCORE_BATCH_SIZE is items per transaction there).
+    batch_size = default_forward_batch_size(classifier)
 
     def score(texts: list[str]) -> Sequence[float]:
         return [p.negative_probability for p in classifier.predict(texts, batch_size=batch_size)]

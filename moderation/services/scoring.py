@@ -26,16 +26,34 @@ log = logging.getLogger(__name__)
 JOB_TIME_BUDGET_S = 120
 
 
-def score_pending_items(classifier: Classifier, batch_size: int, time_budget_s: float = JOB_TIME_BUDGET_S) -> int:
+def score_pending_items(
+    classifier: Classifier,
+    batch_size: int,
+    time_budget_s: float = JOB_TIME_BUDGET_S,
+    forward_batch_size: int | None = None,
+    overlap: bool | None = None,
+) -> int:
     """Score every unscored item, batch by batch, for up to ``time_budget_s``. Returns how many were scored.
 
+    Each batch is claimed, scored and committed in one transaction; batches stay full while the backlog lasts.
     Past the budget the rest goes to a follow-up job, named after where this one stopped.
+
+    Args:
+        classifier: the worker's model.
+        batch_size: items claimed per transaction (``SCORE_BATCH_SIZE``). A claim of several forward passes lets
+            ``predict`` sort them by length, so a backlog pads little, as ``predict`` on the same texts does.
+        forward_batch_size: texts per forward pass; None: ``SCORE_FORWARD_BATCH_SIZE``, else 32 on a CPU and
+            256 on CUDA.
+        overlap: tokenise ahead of the forward pass in a thread; None: ``SCORE_OVERLAP`` (auto: on CUDA).
     """
+    forward = forward_batch_size or default_forward_batch_size(classifier)
+    if overlap is None:
+        overlap = use_overlap(classifier)
     scheduling.scoring_started()
     started = time.monotonic()
     scored = 0
     while True:
-        ids = score_batch(classifier, batch_size)
+        ids = score_batch(classifier, batch_size, forward_batch_size=forward, overlap=overlap)
         scored += len(ids)
         if len(ids) < batch_size:
             return scored
@@ -77,8 +95,42 @@ def insert_scores(rows: list[dict]) -> None:
     db.session.execute(stmt, rows)
 
 
-def score_batch(classifier: Classifier, batch_size: int) -> list[int]:
-    """Score one claimed batch and commit it. Returns the ids scored (empty: nothing waited)."""
+def default_forward_batch_size(classifier: Classifier) -> int:
+    configured = current_app.config.get("SCORE_FORWARD_BATCH_SIZE")
+    if configured:
+        return int(configured)
+    return 256 if _on_cuda(classifier) else 32
+
+
+def _on_cuda(classifier: Classifier) -> bool:
+    device = getattr(classifier, "device", None)
+    return getattr(device, "type", str(device or "")).startswith("cuda")
+
+
+def use_overlap(classifier: Classifier) -> bool:
+    """Tokenise ahead while the model runs (``SCORE_OVERLAP``): "auto" on CUDA, "always", "never"; only a
+    classifier that owns its batching (``can_overlap``) is asked."""
+    mode = str(current_app.config.get("SCORE_OVERLAP") or "auto").lower()
+    if mode == "never" or not getattr(classifier, "can_overlap", False):
+        return False
+    return mode == "always" or _on_cuda(classifier)
+
+
+def predict_items(
+    model: Classifier, texts: list[str], forward_batch_size: int, overlap: bool = False
+) -> list[Prediction]:
+    if overlap and getattr(model, "can_overlap", False):
+        return model.predict(texts, batch_size=forward_batch_size, overlap=True)  # type: ignore[call-arg]
+    return model.predict(texts, batch_size=forward_batch_size)
+
+
+def score_batch(
+    classifier: Classifier, batch_size: int, forward_batch_size: int | None = None, overlap: bool = False
+) -> list[int]:
+    """Score one claimed batch of up to ``batch_size`` items and commit it: one transaction per batch.
+
+    Returns the ids scored (empty: nothing waited).
+    """
     started = time.monotonic()
     items = claim_unscored(batch_size)
     if not items:
@@ -87,7 +139,8 @@ def score_batch(classifier: Classifier, batch_size: int) -> list[int]:
     now = utcnow()
     batches = []
     for model, group in models_for(items, classifier):
-        predictions = model.predict([item.text_for_model for item in group], batch_size=batch_size)
+        texts = [item.text_for_model for item in group]
+        predictions = predict_items(model, texts, forward_batch_size or batch_size, overlap)
         insert_scores(
             [
                 {

@@ -1,0 +1,123 @@
+"""A backlog is scored in full batches, one transaction each, with the forward pass fed as the model wants it."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import event, func, select
+
+from moderation.broker import enqueue
+from moderation.classifier import Prediction
+from moderation.classifier.batching import StagedClassifier
+from moderation.extensions import db
+from moderation.models import Item, Score
+from moderation.services import scoring
+from moderation.worker import build_worker, default_classifier_factory
+from tests.stubs import KeywordClassifier
+from tests.test_workers_postgres import seed_items
+
+
+class RecordingStaged(StagedClassifier):
+    """The real batching (``StagedClassifier.predict``) over trivial stages, recording what each call was asked."""
+
+    def __init__(self) -> None:
+        self.model_version = "staged-record-1"
+        self.calls: list[tuple[int, int, bool]] = []
+        self.forward_sizes: list[int] = []
+        self.tokenise_threads: set[str] = set()
+
+    def predict(self, texts, batch_size=32, *, overlap=False, on_batch=None):
+        self.calls.append((len(texts), batch_size, overlap))
+        return super().predict(texts, batch_size, overlap=overlap, on_batch=on_batch)
+
+    def preprocess(self, texts):
+        self.tokenise_threads.add(threading.current_thread().name)
+        return [[len(t)] for t in texts]
+
+    def _collate(self, batch):
+        return [ids[0] for ids in batch]
+
+    def _forward(self, inputs):
+        self.forward_sizes.append(len(inputs))
+        return inputs
+
+    def postprocess(self, outputs):
+        return [
+            Prediction("negative" if n % 2 else "positive", 0.9 if n % 2 else 0.1, self.model_version) for n in outputs
+        ]
+
+
+def test_a_backlog_is_claimed_in_full_batches_and_committed_once_per_batch(make_app, world, require_postgres):
+    app = make_app(SCORE_BATCH_SIZE=50, SCORE_FORWARD_BATCH_SIZE=16, SCORE_OVERLAP="always")
+    seed_items(app, 230)
+    classifier = RecordingStaged()
+    worker = build_worker(app, lambda _app: classifier)
+    with app.app_context():
+        enqueue(app.config["SCORE_QUEUE"], "moderation.jobs.score_pending_items", job_id="backlog-1")
+    commits: list[int] = []
+    listener = lambda conn: commits.append(1)  # noqa: E731
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "commit", listener)
+    try:
+        worker.work(burst=True)
+    finally:
+        event.remove(engine, "commit", listener)
+
+    # Full claims while the backlog lasts, the last one what is left; each claim one predict call, forward
+    # passes of the configured size, tokenised in the background thread (SCORE_OVERLAP=always).
+    assert [c[0] for c in classifier.calls] == [50, 50, 50, 50, 30]
+    assert {(c[1], c[2]) for c in classifier.calls} == {(16, True)}
+    assert max(classifier.forward_sizes) == 16 and sum(classifier.forward_sizes) == 230
+    assert classifier.tokenise_threads == {"classifier-tokenise"}
+    # One commit per batch: five batches, five commits (the final empty claim rolls back).
+    assert len(commits) == 5
+    with app.app_context():
+        assert db.session.execute(select(func.count()).select_from(Score)).scalar_one() == 230
+        assert db.session.execute(select(func.count()).where(Item.scored_at.is_(None))).scalar_one() == 0
+
+
+def test_the_forward_batch_and_overlap_follow_the_device_unless_configured(make_app):
+    class OnCuda(RecordingStaged):
+        device = "cuda:0"
+
+    app = make_app()
+    with app.app_context():
+        assert scoring.default_forward_batch_size(RecordingStaged()) == 32
+        assert scoring.default_forward_batch_size(OnCuda()) == 256
+        assert not scoring.use_overlap(RecordingStaged())
+        assert scoring.use_overlap(OnCuda())
+    app = make_app(SCORE_FORWARD_BATCH_SIZE=8, SCORE_OVERLAP="never")
+    with app.app_context():
+        assert scoring.default_forward_batch_size(OnCuda()) == 8
+        assert not scoring.use_overlap(OnCuda())
+
+
+def record_dtype_factory(app):
+    """A ``--classifier`` factory that remembers which dtype the worker was asked for."""
+    app.extensions["test.dtype_seen"] = app.config["INFERENCE_DTYPE"]
+    return KeywordClassifier()
+
+
+def test_worker_dtype_option_is_parsed_and_reaches_the_model_loader(app, runner, monkeypatch):
+    bad = runner.invoke(args=["worker", "--burst", "--dtype", "int4"])
+    assert bad.exit_code == 2 and "--dtype" in bad.output and "int4" in bad.output
+
+    done = runner.invoke(
+        args=["worker", "--burst", "--dtype", "int8", "--classifier", "tests.test_worker_batching:record_dtype_factory"]
+    )
+    assert done.exit_code == 0, done.output
+    assert app.extensions["test.dtype_seen"] == "int8"
+
+    # Without --classifier the worker loads the configured model with that dtype.
+    asked = {}
+    monkeypatch.setattr("moderation.worker.load_classifier", lambda **kwargs: asked.update(kwargs) or "model")
+    assert default_classifier_factory(app) == "model" and asked["dtype"] == "int8"
+    app.config["INFERENCE_DTYPE"] = None
+    default_classifier_factory(app)
+    assert asked["dtype"] == "auto"
+
+
+def test_the_dtype_setting_comes_from_the_environment(make_app, monkeypatch):
+    monkeypatch.setenv("MODERATION_INFERENCE_DTYPE", "float32")
+    assert make_app().config["INFERENCE_DTYPE"] == "float32"
