@@ -19,6 +19,8 @@ COMMANDS = {
     "author",
     "import",
     "invite",
+    "import-forum",
+    "feed",
     "demo",
     "model",
     "rescore",
