@@ -34,6 +34,7 @@ from .core import (
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
+from .revisions import ItemRevision, ReplyRevision
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "IdempotencyKey",
     "Item",
     "ItemKind",
+    "ItemRevision",
     "ItemStatus",
     "ModelVersion",
     "OutboxMessage",
@@ -56,6 +58,7 @@ __all__ = [
     "Moderator",
     "ProductHealth",
     "Reply",
+    "ReplyRevision",
     "RescoreChunk",
     "RescoreRun",
     "RescoreRunState",

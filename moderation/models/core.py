@@ -81,6 +81,12 @@ class Site(db.Model):
     health_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Whether the widget shows how the brand answers negative reviews (services.listing).
     public_responsiveness: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    # Retention (services.retention), in days; None keeps for ever. The last purge's time and counts.
+    retain_reviews_days: Mapped[int | None] = mapped_column(Integer)
+    retain_emails_days: Mapped[int | None] = mapped_column(Integer)
+    retain_rejected_days: Mapped[int | None] = mapped_column(Integer)
+    retention_ran_at: Mapped[datetime | None] = mapped_column(DateTime)
+    retention_counts: Mapped[dict[str, int] | None] = mapped_column(JSON)
 
 
 class Subject(db.Model):
@@ -154,6 +160,8 @@ class Item(db.Model):
     client_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The last edit by its author (the earlier versions are ``item_revisions``); shown publicly as "edited".
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     site: Mapped[Site] = relationship()
     subject: Mapped[Subject] = relationship()
@@ -282,6 +290,9 @@ class Reply(db.Model):
     moderator_id: Mapped[int] = mapped_column(ForeignKey("moderators.id"))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Edited (shown as such) or withdrawn (hidden) after publishing; earlier texts are ``reply_revisions``.
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     item: Mapped[Item] = relationship(back_populates="replies")
     moderator: Mapped[Moderator] = relationship()
