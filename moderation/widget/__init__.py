@@ -5,7 +5,7 @@
 Its demo data loads with ``moderation demo load`` (``moderation/cli/data.py``).
 """
 
-from . import assets, demo, mail_links, votes  # noqa: F401  (routes register on import)
+from . import assets, author_links, demo, mail_links, votes  # noqa: F401  (routes register on import)
 from .blueprint import bp
 
 __all__ = ["bp"]

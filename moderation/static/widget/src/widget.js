@@ -35,6 +35,7 @@
       helpful: (n) => `Helpful (${n})`,
       thanks: 'Thank you for your vote.',
       badge: 'Brand reply',
+      edited: 'edited',
       prev: 'Previous',
       next: 'Next',
       pages: 'Pages',
@@ -60,6 +61,7 @@
       helpful: (n) => `Utile (${n})`,
       thanks: 'Merci pour votre vote.',
       badge: 'Réponse de la marque',
+      edited: 'modifié',
       prev: 'Précédente',
       next: 'Suivante',
       pages: 'Pages',
@@ -254,13 +256,16 @@ button:hover{background:#eaeef2}
     return refresh(focusSelector);
   }
 
+  // Edited after posting (by its author, or the brand for a reply): said next to the date.
+  const edited = (x) => (x.edited_at ? h('span', { class: 'ed' }, ` · ${t.edited}`) : '');
+
   function item(it) {
     const isVoted = voted.has(it.id);
     const kids = [];
     if (!comments) kids.push(stars(it.rating));
     if (it.title) kids.push(h('h3', 0, it.title));
     kids.push(h('p', 0, it.body));
-    kids.push(h('div', { class: 'mu' }, it.author.name, ' · ', date(it.created_at)));
+    kids.push(h('div', { class: 'mu' }, it.author.name, ' · ', date(it.created_at), edited(it)));
     const actions = h('div', { class: 'ctl' });
     if (!comments) {
       const btn = h('button', {
@@ -275,7 +280,7 @@ button:hover{background:#eaeef2}
     kids.push(actions);
     for (const r of it.replies || []) {
       kids.push(h('div', { class: 'rp' },
-        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at)),
+        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at), edited(r)),
         h('p', 0, r.body)));
     }
     if (it.children && it.children.length) kids.push(h('ol', 0, it.children.map(item)));

@@ -1,0 +1,1 @@
+from tests.console.conftest import fast_password_hashing  # noqa: F401 - pytest fixture
