@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (routes register on import)
     health,
     outbox,
     queue,
+    replies,
     template_globals,
     webhooks,
 )

@@ -1,1 +1,1 @@
-from tests.console.conftest import fast_password_hashing  # noqa: F401 - pytest fixture
+from tests.console.conftest import as_ann, fast_password_hashing, live_server  # noqa: F401 - pytest fixtures
