@@ -19,7 +19,7 @@ from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
-from .services import mail
+from .services import mail, retention
 from .services.cases import release_expired_claims
 from .services.health import sweep_health
 from .services.insights import sweep_insights
@@ -107,6 +107,7 @@ class ModerationWorker(SimpleWorker):
                     sweep_deliveries()
                 if self.app.config["MAIL_QUEUE"] in self.queue_names():
                     mail.sweep_unsent()
+                    retention.sweep_retention()  # at most every RETENTION_EVERY_S, across workers
             except StopRequested:  # SIGTERM during the sweep: rq's loop must see it
                 db.session.rollback()
                 raise

@@ -17,6 +17,7 @@ from .data import author_group, demo_group, import_command
 from .health import health_group
 from .model import model_group
 from .rescore import rescore_command
+from .retention import retention_group
 from .serve import serve
 from .subjects import subject_group
 from .webhooks import webhook_group
@@ -37,6 +38,7 @@ COMMANDS: tuple[click.Command, ...] = (
     rescore_command,
     webhook_group,
     health_group,
+    retention_group,
 )
 
 

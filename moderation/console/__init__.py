@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (routes register on import)
     outbox,
     queue,
     replies,
+    retention,
     template_globals,
     webhooks,
 )
