@@ -23,6 +23,7 @@ COMMANDS = {
     "rescore",
     "health",
     "webhook",
+    "retention",
     "subject",
 }
 
