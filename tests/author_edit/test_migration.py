@@ -48,8 +48,10 @@ def test_0015_upgrades_with_data_and_downgrades(empty_database_url, redis_url, t
             item = connection.execute(text("SELECT edited_at, body FROM items WHERE id = 1")).one()
             reply = connection.execute(text("SELECT edited_at, withdrawn_at FROM replies WHERE id = 1")).one()
             site = connection.execute(
-                text("SELECT retain_reviews_days, retain_emails_days, retain_rejected_days, retention_counts "
-                     "FROM sites WHERE id = 1")  # fmt: skip
+                text(
+                    "SELECT retain_reviews_days, retain_emails_days, retain_rejected_days, retention_counts "
+                    "FROM sites WHERE id = 1"
+                )  # fmt: skip
             ).one()
             # Existing rows: never edited, nothing withdrawn, everything kept for ever.
             assert tuple(item) == (None, "Bof") and tuple(reply) == (None, None)
