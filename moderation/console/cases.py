@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models import Case
 from ..services import audit as audit_service
-from ..services import case_queue, case_undo
+from ..services import authoring, case_queue, case_undo
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import notes as note_service
@@ -81,6 +81,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             reply_form=reply_form,
             preview=preview,
             reply_revisions=reply_service.revisions_of([r.id for r in item.replies]),
+            item_revisions=authoring.revisions_of(item.id) if item.edited_at else [],
             note_form=NoteForm(),
             close_form=CloseForm(),
             reject_form=RejectForm(),

@@ -129,6 +129,10 @@ def recheck(item: Item) -> None:
         item.hold_reasons = list(dict.fromkeys([*(kept or []), *hold]))
         item.status = ItemStatus.HELD.value
     case = item.case
+    if case is not None:
+        # Spans of the rules index the text they matched: only the new text's spans may stay.
+        kept_evidence = {k: v for k, v in (case.evidence or {}).items() if not isinstance(v, list)}
+        case.evidence = {**kept_evidence, **evidence}
     if not reasons:
         return
     if case is None:
@@ -145,9 +149,6 @@ def recheck(item: Item) -> None:
     before = snapshot(case)
     merged = list(dict.fromkeys([*(case.reasons or []), *reasons]))
     when = urgency_from_now(item, merged)
-    # Spans of the rules index the old text: only the new text's spans are kept.
-    kept_evidence = {k: v for k, v in (case.evidence or {}).items() if not isinstance(v, list)}
-    case.evidence = {**kept_evidence, **evidence}
     case.reasons = merged
     if case.state in ACTIVE_CASE_STATES:
         case.priority = max(case.priority, when.priority)
@@ -159,6 +160,15 @@ def recheck(item: Item) -> None:
     case.priority = when.priority
     case.due_at = when.due_at
     record_case("case.reopened", case, None, before, {**snapshot(case), "note": "edited by its author"})
+
+
+def revisions_of(item_id: int) -> list[ItemRevision]:
+    """The item's earlier versions, oldest first (the console shows them on the case page)."""
+    return list(
+        db.session.execute(
+            select(ItemRevision).where(ItemRevision.item_id == item_id).order_by(ItemRevision.id)
+        ).scalars()
+    )
 
 
 def urgency_from_now(item: Item, reasons: list[str]) -> policy.Urgency:

@@ -1,8 +1,8 @@
 """Retention: how long a site keeps reviews, authors' e-mail addresses and rejected items, and the purge.
 
-Each window is a site setting in days (None keeps for ever). The purge deletes rejected items past their
-window, deletes items (reviews and comments) past theirs, and erases the addresses of authors whose latest item
-is older than theirs, scrubbing the mails written to them. It runs as the rq job
+Each window is a site setting in days (None keeps for ever). The purge deletes rejected items (and those their
+authors withdrew) past their window, deletes items (reviews and comments) past theirs, and erases the addresses
+of authors whose latest item is older than theirs, scrubbing the mails written to them. It runs as the rq job
 ``moderation.jobs.purge_expired``, which the maintenance of workers of the mail queue enqueues at most every
 ``RETENTION_EVERY_S`` (``sweep_retention``), and on demand (``moderation retention purge``). Each site's purge
 is audited with its counts, which the admin site page shows. The caller commits.
@@ -37,7 +37,7 @@ from ..models import (
     Site,
     utcnow,
 )
-from ..vocabulary import ItemStatus
+from ..vocabulary import GONE_STATUSES
 from . import audit
 from .access import require_admin
 from .errors import ServiceError
@@ -99,9 +99,7 @@ def purge_site(site: Site, now: datetime | None = None) -> dict[str, int]:
     if site.retain_rejected_days:
         cutoff = now - timedelta(days=site.retain_rejected_days)
         counts["rejected_deleted"] = delete_items(
-            select(Item.id).where(
-                Item.site_id == site.id, Item.status == ItemStatus.REMOVED.value, Item.created_at < cutoff
-            )
+            select(Item.id).where(Item.site_id == site.id, Item.status.in_(GONE_STATUSES), Item.created_at < cutoff)
         )
     if site.retain_reviews_days:
         cutoff = now - timedelta(days=site.retain_reviews_days)

@@ -26,7 +26,7 @@ def listing(client, subject: str = "sku-1") -> dict:
     return response.get_json()
 
 
-def test_an_edit_that_adds_a_link_is_held_and_the_old_version_kept(mail_app, world):
+def test_an_edit_that_adds_a_link_is_held_and_the_old_version_kept(mail_app, world, as_ann):
     client = mail_app.test_client()
     item_id = posted_review(client, rating=5, body="Super produit, je recommande")
     run_worker(mail_app)
@@ -64,6 +64,15 @@ def test_an_edit_that_adds_a_link_is_held_and_the_old_version_kept(mail_app, wor
         assert edited.before["revision_id"] == revision.id and edited.after["status"] == "held"
     # Held: no longer public.
     assert listing(client)["items"] == []
+    # The moderator sees that the author edited it, the earlier version, and the new text's rule spans.
+    with mail_app.app_context():
+        case_id = db.session.query(Case.id).filter_by(item_id=item_id).scalar()
+    html = as_ann.get(f"/console/cases/{case_id}").get_data(as_text=True)
+    history = html.split('id="item-history"')[1].split("</details>")[0]
+    assert "edited by its author" in history and "Earlier versions (1)" in history
+    assert "Super produit, je recommande" in history
+    body_html = html.split('class="item-body"')[1].split("</p>")[0]
+    assert 'class="rule-match reason-links"' in body_html and "pas-cher.example" in body_html.split("<mark")[1]
 
 
 def test_an_edit_with_personal_data_is_held_too(mail_app, world):
