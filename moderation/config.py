@@ -170,6 +170,12 @@ class DefaultConfig:
     INVITATION_LINK_MAX_AGE_DAYS: int = 90
     # Invitations the sweep mails per pass once their send_after has come.
     INVITATION_SWEEP_LIMIT: int = 500
+    # The edit and withdraw links in an author's mails stop working this many days after the mail was written.
+    AUTHOR_LINK_MAX_AGE_DAYS: int = 30
+    # Retention (services.retention): workers of the mail queue purge what each site's retention settings say is
+    # past its time, at most this often.
+    RETENTION_EVERY_S: int = 24 * 3600
+    RETENTION_JOB_TIMEOUT: int = 1800
 
     SESSION_COOKIE_HTTPONLY: bool = True
     SESSION_COOKIE_SAMESITE: str = "Lax"

@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import feeds, health, insights, mail, rescoring, scoring, webhooks
+from .services import feeds, health, insights, mail, rescoring, retention, scoring, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,14 @@ def check_product_health(site_id: int) -> dict[str, int]:
 def send_mail(message_id: int) -> str:
     """Send one outbox message (see ``services.mail.deliver``); a server that is down raises, and rq retries."""
     return mail.deliver(message_id)
+
+
+def purge_expired() -> dict[str, dict[str, int]]:
+    """Apply every site's retention windows (see ``services.retention``). Returns the counts per site."""
+    counts = retention.purge_expired()
+    db.session.commit()
+    log.info("retention purge: %s", counts)
+    return counts
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

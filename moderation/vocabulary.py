@@ -92,6 +92,12 @@ class ItemStatus(enum.StrEnum):
     PUBLISHED = "published"
     HELD = "held"
     REMOVED = "removed"
+    # Taken down by its author through the signed link of a mail (services.authoring).
+    WITHDRAWN = "withdrawn"
+
+
+# Items that are gone from public view for good: never scored, never answered, never a parent of a new comment.
+GONE_STATUSES: tuple[str, ...] = (ItemStatus.REMOVED.value, ItemStatus.WITHDRAWN.value)
 
 
 class CaseState(enum.StrEnum):

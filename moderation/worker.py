@@ -19,7 +19,7 @@ from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .classifier import Classifier, load_classifier
 from .extensions import db
 from .observability import job_log_context
-from .services import invitations, mail
+from .services import invitations, mail, retention
 from .services.cases import release_expired_claims
 from .services.feeds import sweep_feeds
 from .services.health import sweep_health
@@ -111,6 +111,7 @@ class ModerationWorker(SimpleWorker):
                     invitations.send_due()
                     db.session.commit()
                     mail.sweep_unsent()
+                    retention.sweep_retention()  # at most every RETENTION_EVERY_S, across workers
                 # Followed feeds are polled by workers of their queue, each feed every FEED_POLL_EVERY_S.
                 if self.app.config["FEED_QUEUE"] in self.queue_names():
                     sweep_feeds()

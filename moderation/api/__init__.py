@@ -10,6 +10,7 @@ from . import (  # noqa: F401  (routes register on import)
     moderator,
     openapi,
     public,
+    replies,
     rescoring,
 )
 from .blueprint import bp

@@ -72,7 +72,14 @@ def item_json(item: Item, with_case: bool = True) -> dict:
             for s in item.scores
         ],
         "replies": [
-            {"id": r.id, "body": r.body, "author": {"name": r.moderator.name}, "created_at": iso(r.created_at)}
+            {
+                "id": r.id,
+                "body": r.body,
+                "author": {"name": r.moderator.name},
+                "created_at": iso(r.created_at),
+                "edited_at": iso(r.edited_at),
+                "withdrawn_at": iso(r.withdrawn_at),
+            }  # fmt: skip
             for r in item.replies
         ],
     }

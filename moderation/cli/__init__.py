@@ -19,6 +19,7 @@ from .health import health_group
 from .invitations import invite_command
 from .model import model_group
 from .rescore import rescore_command
+from .retention import retention_group
 from .serve import serve
 from .subjects import subject_group
 from .webhooks import webhook_group
@@ -42,6 +43,7 @@ COMMANDS: tuple[click.Command, ...] = (
     health_group,
     feed_group,
     import_forum_command,
+    retention_group,
 )
 
 

@@ -15,6 +15,8 @@ from . import (  # noqa: F401  (routes register on import)
     health,
     outbox,
     queue,
+    replies,
+    retention,
     template_globals,
     tokens,
     webhooks,

@@ -8,11 +8,12 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models import Case
 from ..services import audit as audit_service
-from ..services import case_queue, case_undo
+from ..services import authoring, case_queue, case_undo
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import external as external_service
 from ..services import notes as note_service
+from ..services import replies as reply_service
 from ..services.access import case_for
 from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
@@ -50,7 +51,7 @@ def refuse(exc: ServiceError, case: Case) -> None:
     flash_refusal(exc, case)
 
 
-def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 200):
+def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 200, preview=None):
     moderator = me()
     item = case.item
     reply_form = reply_form or ReplyForm()
@@ -80,6 +81,9 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             filled=[fill_template(t, case) for _, t in templates],
             rejection_reasons=case_service.REJECTION_REASONS,
             reply_form=reply_form,
+            preview=preview,
+            reply_revisions=reply_service.revisions_of([r.id for r in item.replies]),
+            item_revisions=authoring.revisions_of(item.id) if item.edited_at else [],
             note_form=NoteForm(),
             close_form=CloseForm(),
             reject_form=RejectForm(),

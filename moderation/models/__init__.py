@@ -37,6 +37,7 @@ from .invitations import Invitation
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
+from .revisions import ItemRevision, ReplyRevision
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "Invitation",
     "Item",
     "ItemKind",
+    "ItemRevision",
     "ItemStatus",
     "ModelVersion",
     "OutboxMessage",
@@ -64,6 +66,7 @@ __all__ = [
     "ProductHealth",
     "Reply",
     "Report",
+    "ReplyRevision",
     "RescoreChunk",
     "RescoreRun",
     "RescoreRunState",

@@ -83,6 +83,12 @@ class Site(db.Model):
     public_responsiveness: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     # Whether any review is rewarded (a gift, a draw, loyalty points): told on the public charter (L111-7-2).
     rewards_reviews: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    # Retention (services.retention), in days; None keeps for ever. The last purge's time and counts.
+    retain_reviews_days: Mapped[int | None] = mapped_column(Integer)
+    retain_emails_days: Mapped[int | None] = mapped_column(Integer)
+    retain_rejected_days: Mapped[int | None] = mapped_column(Integer)
+    retention_ran_at: Mapped[datetime | None] = mapped_column(DateTime)
+    retention_counts: Mapped[dict[str, int] | None] = mapped_column(JSON)
 
 
 class Subject(db.Model):
@@ -158,6 +164,8 @@ class Item(db.Model):
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Posted through a verified-buyer invitation's one-time link (services.invitations): the shop says it sold it.
     verified_purchase: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # The last edit by its author (the earlier versions are ``item_revisions``); shown publicly as "edited".
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     site: Mapped[Site] = relationship()
     subject: Mapped[Subject] = relationship()
@@ -286,6 +294,9 @@ class Reply(db.Model):
     moderator_id: Mapped[int] = mapped_column(ForeignKey("moderators.id"))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Edited (shown as such) or withdrawn (hidden) after publishing; earlier texts are ``reply_revisions``.
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     item: Mapped[Item] = relationship(back_populates="replies")
     moderator: Mapped[Moderator] = relationship()

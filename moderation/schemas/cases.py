@@ -83,6 +83,15 @@ class Reply(Shape):
     body: str
     author: dict[Literal["name"], str]
     created_at: Timestamp
+    edited_at: Timestamp | None = Field(default=None, description="set when edited after publishing")
+    withdrawn_at: Timestamp | None = Field(default=None, description="set when withdrawn: no longer shown publicly")
+
+
+class ReplyPreview(Shape):
+    """A reply as the customer will see it: the text under the item, signed with the brand's voice."""
+
+    body: str
+    signature: str = Field(description="the site's brand or team name, and the moderator's first name if it asks")
 
 
 class ItemAuthor(Shape):

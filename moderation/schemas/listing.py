@@ -30,6 +30,7 @@ class PublicReply(Shape):
     id: int
     body: str
     created_at: Timestamp
+    edited_at: Timestamp | None = Field(default=None, description="set when the brand edited it after publishing")
     author: ReplyAuthor
 
 
@@ -48,6 +49,9 @@ class PublicItem(Shape):
     author: PublicAuthor
     lang: str | None
     created_at: Timestamp
+    edited_at: Timestamp | None = Field(
+        default=None, description="set when its author edited it after posting: shown as edited"
+    )
     helpful_count: int
     parent_id: int | None
     verified_purchase: bool = Field(

@@ -167,7 +167,9 @@ def replies_for(item_ids: list[int]) -> dict[int, list[Reply]]:
     grouped: dict[int, list[Reply]] = {}
     if not item_ids:
         return grouped
-    for r in db.session.execute(select(Reply).where(Reply.item_id.in_(item_ids)).order_by(Reply.id)).scalars():
+    # A withdrawn reply is kept (with its earlier texts) for the record, never shown.
+    visible = select(Reply).where(Reply.item_id.in_(item_ids), Reply.withdrawn_at.is_(None)).order_by(Reply.id)
+    for r in db.session.execute(visible).scalars():
         grouped.setdefault(r.item_id, []).append(r)
     return grouped
 
@@ -195,6 +197,8 @@ def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int,
         "author": {"name": item.author.name},
         "lang": item.lang,
         "created_at": iso(item.created_at),
+        # Shown as "edited": the author changed the text after posting it (services.authoring).
+        "edited_at": iso(item.edited_at),
         "helpful_count": item.helpful_count,
         "parent_id": item.parent_id,
         "verified_purchase": bool(item.verified_purchase),
@@ -203,6 +207,7 @@ def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int,
                 "id": r.id,
                 "body": r.body,
                 "created_at": iso(r.created_at),
+                "edited_at": iso(r.edited_at),
                 # The brand's voice, never the moderator's account name.
                 "author": {"name": reply_signature(item.site, r.moderator)},
             }

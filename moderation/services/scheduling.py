@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from ..broker import SCORE_PENDING_MARKER, enqueue, get_redis
 from ..extensions import db
-from ..models import Item, ItemStatus, utcnow
+from ..models import Item, utcnow
+from ..vocabulary import GONE_STATUSES
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def request_scoring(item_id: int) -> bool:
 def oldest_unscored_age_s() -> float | None:
     oldest = db.session.execute(
         select(Item.created_at)
-        .where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
+        .where(Item.scored_at.is_(None), Item.status.not_in(GONE_STATUSES))
         .order_by(Item.id)
         .limit(1)
     ).scalar_one_or_none()
@@ -64,7 +65,7 @@ def scoring_started() -> None:
 
 def count_unscored() -> int:
     return db.session.execute(
-        select(func.count()).select_from(Item).where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
+        select(func.count()).select_from(Item).where(Item.scored_at.is_(None), Item.status.not_in(GONE_STATUSES))
     ).scalar_one()
 
 
@@ -77,7 +78,7 @@ def sweep_unscored(min_age_s: float | None = None) -> bool:
     cutoff = utcnow() - timedelta(seconds=min_age_s)
     waiting = db.session.execute(
         select(Item.id)
-        .where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value, Item.created_at <= cutoff)
+        .where(Item.scored_at.is_(None), Item.status.not_in(GONE_STATUSES), Item.created_at <= cutoff)
         .limit(1)
     ).scalar_one_or_none()
     db.session.rollback()

@@ -13,7 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .. import metrics
 from ..classifier import Classifier, Prediction
 from ..extensions import db
-from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, ItemStatus, Score, Site, utcnow
+from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Score, Site, utcnow
+from ..vocabulary import GONE_STATUSES
 from . import audit, policy, scheduling, webhooks
 from .model_versions import classifier_for_version
 from .submissions import urgency_for
@@ -69,10 +70,7 @@ def claim_unscored(limit: int) -> list[Item]:
     writer (the embedded setup runs one worker); the unique (item, model version) key guards both.
     """
     query = (
-        select(Item)
-        .where(Item.scored_at.is_(None), Item.status != ItemStatus.REMOVED.value)
-        .order_by(Item.id)
-        .limit(limit)
+        select(Item).where(Item.scored_at.is_(None), Item.status.not_in(GONE_STATUSES)).order_by(Item.id).limit(limit)
     )
     if db.engine.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True, of=Item)

@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, SubjectMode, utcnow
 from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
-from ..vocabulary import Reason
+from ..vocabulary import GONE_STATUSES, Reason
 from . import audit, mail, policy, webhooks
 from .errors import ServiceError
 from .site_rules import LOGGED_RULE_EVENT, site_rules
@@ -151,7 +151,7 @@ def create_item(
             raise ServiceError("unknown_parent", "parent_id names no item of this site", "parent_id", 404)
         if parent.subject_id != subject.id:
             raise invalid("parent_id", "parent_id belongs to another subject", "parent_other_subject")
-        if parent.status == ItemStatus.REMOVED.value:
+        if parent.status in GONE_STATUSES:
             raise invalid("parent_id", "parent_id names a removed item", "parent_removed")
 
     author = get_or_create_author(site, sub.author_name, sub.author_email)

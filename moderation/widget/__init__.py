@@ -5,7 +5,7 @@
 Its demo data loads with ``moderation demo load`` (``moderation/cli/data.py``).
 """
 
-from . import assets, charter, demo, invitation_page, mail_links, votes  # noqa: F401  (routes register on import)
+from . import assets, author_links, charter, demo, invitation_page, mail_links, votes  # noqa: F401  (routes register on import)
 from .blueprint import bp
 
 __all__ = ["bp"]

@@ -30,6 +30,7 @@ WORDS = {
         "invalid": "This link is not valid or has expired.",
         "reply_from": "Answer from",
         "your_text": "Your text",
+        "edited": "edited",
     },
     "fr": {
         "confirmed": "Merci : votre adresse est confirmée. "
@@ -45,6 +46,7 @@ WORDS = {
         "invalid": "Ce lien n'est pas valide ou a expiré.",
         "reply_from": "Réponse de",
         "your_text": "Votre texte",
+        "edited": "modifié",
     },
 }
 
@@ -124,5 +126,5 @@ def public_item_page(site_slug: str, item_id: int):
     ).scalar_one_or_none()
     if item is None:
         abort(404)
-    replies = [(r, reply_signature(site, r.moderator)) for r in item.replies]
+    replies = [(r, reply_signature(site, r.moderator)) for r in item.replies if r.withdrawn_at is None]
     return page(item=item, replies=replies, site=site)

@@ -26,6 +26,7 @@ COMMANDS = {
     "rescore",
     "health",
     "webhook",
+    "retention",
     "subject",
 }
 

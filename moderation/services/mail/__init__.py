@@ -103,6 +103,7 @@ def write_message(
         "author_name": author.name,
         "item": item,
         "unsubscribe_url": unsubscribe,
+        **author_links(item, lang),
         **context,
     }
     subject, body = render(site, kind, lang, context)
@@ -139,6 +140,13 @@ def write_staff_message(site: Site, to_address: str, kind: str, lang: str, **con
     db.session.flush()
     db.session.info.setdefault(PENDING_KEY, []).append(message.id)
     return message
+
+
+def author_links(item: Item | None, lang: str) -> dict[str, str]:
+    """The signed links to edit or withdraw the item a mail is about, while it can still be edited."""
+    if item is None or item.id is None or item.status not in (ItemStatus.PUBLISHED.value, ItemStatus.HELD.value):
+        return {}
+    return {"edit_url": link("edit", item.id, lang), "withdraw_url": link("withdraw", item.id, lang)}
 
 
 # -- consent --------------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@
       helpful: (n) => `Helpful (${n})`,
       thanks: 'Thank you for your vote.',
       badge: 'Brand reply',
+      edited: 'edited',
       prev: 'Previous',
       next: 'Next',
       pages: 'Pages',
@@ -65,6 +66,7 @@
       helpful: (n) => `Utile (${n})`,
       thanks: 'Merci pour votre vote.',
       badge: 'Réponse de la marque',
+      edited: 'modifié',
       prev: 'Précédente',
       next: 'Suivante',
       pages: 'Pages',
@@ -128,7 +130,7 @@ button:hover{background:#eaeef2}
     h('span', { class: 'st', role: 'img', 'aria-label': t.stars(round1(n).toLocaleString(lang)) },
       '★'.repeat(Math.round(n)) + '☆'.repeat(5 - Math.round(n)));
   const date = (iso) =>
-    h('time', { datetime: iso }, new Date(iso).toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric' }));
+    h('time', { datetime: iso }, new Date(iso).toLocaleDateString(lang, { dateStyle: 'long' }));
 
   // The host: placed where the script is (or in data-target), its space reserved before any request.
   const host = document.createElement('moderation-widget');
@@ -275,13 +277,16 @@ button:hover{background:#eaeef2}
     return refresh(focusSelector);
   }
 
+  // Edited after posting (by its author, or the brand for a reply): said next to the date.
+  const edited = (x) => (x.edited_at ? h('span', { class: 'ed' }, ` · ${t.edited}`) : '');
+
   function item(it) {
     const isVoted = voted.has(it.id);
     const kids = [];
     if (!comments) kids.push(stars(it.rating));
     if (it.title) kids.push(h('h3', 0, it.title));
     kids.push(h('p', 0, it.body));
-    kids.push(h('div', { class: 'mu' }, it.author.name, ' · ', date(it.created_at)));
+    kids.push(h('div', { class: 'mu' }, it.author.name, ' · ', date(it.created_at), edited(it)));
     const actions = h('div', { class: 'ctl' });
     if (!comments) {
       const btn = h('button', {
@@ -300,7 +305,7 @@ button:hover{background:#eaeef2}
       const yesNo = [true, false].map((v) =>
         h('button', { type: 'button', 'aria-pressed': String(answered[r.id] === v), onclick: () => rate(r.id, v, yesNo) }, v ? t.yes : t.no));
       kids.push(h('div', { class: 'rp' },
-        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at)),
+        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at), edited(r)),
         h('p', 0, r.body),
         h('div', { class: 'ctl' },
           h('div', { class: 'ctl', role: 'group', 'aria-label': t.useful }, h('span', 0, t.useful), yesNo),
@@ -310,44 +315,43 @@ button:hover{background:#eaeef2}
     return h('li', { class: 'it', 'data-id': it.id }, h('article', 0, ...kids));
   }
 
+  // A vote (helpful, or "was this answer helpful?"): 429 says so, success thanks the reader; offline, the
+  // buttons stay usable.
+  async function send(url, init, ok) {
+    try {
+      const res = await fetch(url, init);
+      if (res.status === 429) live.textContent = t.busy;
+      if (res.ok) {
+        ok(await res.json());
+        live.textContent = t.thanks;
+      }
+    } catch (e) {
+      /* offline */
+    }
+  }
+
   async function vote(it, btn) {
     if (btn.getAttribute('aria-pressed') === 'true') return;
     btn.disabled = true;
-    try {
-      const res = await fetch(`${api}/items/${it.id}/helpful`, { method: 'POST' });
-      if (res.status === 429) live.textContent = t.busy;
-      if (res.ok) {
-        const body = await res.json();
-        btn.textContent = t.helpful(body.helpful_count);
-        btn.setAttribute('aria-pressed', 'true');
-        live.textContent = t.thanks;
-        voted.add(it.id);
-        keep(storeKey, [...voted].slice(-500));
-      }
-    } catch (e) {
-      /* offline: the button stays usable */
-    }
+    await send(`${api}/items/${it.id}/helpful`, { method: 'POST' }, (body) => {
+      btn.textContent = t.helpful(body.helpful_count);
+      btn.setAttribute('aria-pressed', 'true');
+      voted.add(it.id);
+      keep(storeKey, [...voted].slice(-500));
+    });
     btn.disabled = false;
   }
 
-  async function rate(id, v, buttons) {
+  function rate(id, v, buttons) {
     const undo = answered[id] === v;
-    try {
-      const res = await fetch(`${api}/replies/${id}/vote`, undo ? { method: 'DELETE' } : {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ helpful: v }),
-      });
-      if (res.status === 429) live.textContent = t.busy;
-      if (res.ok) {
-        const mine = (await res.json()).vote;
-        if (mine == null) delete answered[id];
-        else answered[id] = mine;
-        buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(mine === !i)));
-        live.textContent = t.thanks;
-        keep(ansKey, answered);
-      }
-    } catch (e) {
-      /* offline: the buttons stay usable */
-    }
+    return send(`${api}/replies/${id}/vote`, undo ? { method: 'DELETE' } : {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ helpful: v }),
+    }, ({ vote: mine }) => {
+      if (mine == null) delete answered[id];
+      else answered[id] = mine;
+      buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(mine === !i)));
+      keep(ansKey, answered);
+    });
   }
 
   // The report form loads with the posting form's chunk, on first use.
