@@ -20,6 +20,7 @@ from ..schemas.submissions import check_submission
 from ..vocabulary import Reason
 from . import audit, mail, policy, webhooks
 from .errors import ServiceError
+from .listing import find_subject
 from .site_rules import LOGGED_RULE_EVENT, site_rules
 
 
@@ -68,12 +69,6 @@ def check_subject_id(external_id: str) -> str:
     if problem is not None:
         raise invalid("subject", problem, "invalid_text")
     return external_id
-
-
-def find_subject(site: Site, external_id: str) -> Subject | None:
-    return db.session.execute(
-        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
-    ).scalar_one_or_none()
 
 
 def require_public_subject(site: Site, external_id: str) -> None:
@@ -210,9 +205,9 @@ def create_item(
         audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
-        webhooks.emit(site.id, "case.opened", webhooks.case_data(case))
+        webhooks.emit(site.id, "case.opened", lambda: webhooks.case_data(case))
     db.session.flush()
-    webhooks.emit(site.id, "item.created", webhooks.item_data(item))
+    webhooks.emit(site.id, "item.created", lambda: webhooks.item_data(item))
     if sub.author_notify:
         mail.request_consent(author, item)
     if verdict.log_matches:

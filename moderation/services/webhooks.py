@@ -1,7 +1,8 @@
 """Signed webhooks: endpoints per site, events written with the change that caused them, and their delivery.
 
 ``emit`` adds one delivery row per subscribed endpoint to the caller's session, so the event is committed with
-the change it describes or not at all, and costs the request one SELECT, never an outbound call. Once that
+the change it describes or not at all; it costs the request no statement when no endpoint listens (the endpoints
+are cached a few seconds per process) and one INSERT when some do, never an outbound call. Once that
 transaction commits, each new delivery is enqueued on the ``webhooks`` queue by name; when Redis is down the
 worker's sweep (``sweep_deliveries``) finds it, as it finds every retry that is due: retries live in the table
 (``next_attempt_at``), not in Redis, so a Redis restart loses none.
@@ -24,13 +25,14 @@ import socket
 import ssl
 import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 import redis
 from flask import current_app, has_app_context
-from sqlalchemy import event, select, update
+from sqlalchemy import event, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from ..broker import enqueue
@@ -40,6 +42,7 @@ from ..schemas.webhooks import WEBHOOK_EVENT_TYPES, WebhookEvent
 from . import audit
 from .errors import Conflict, NotFound, ServiceError
 from .listing import iso
+from .local_cache import app_cache, restore
 
 log = logging.getLogger(__name__)
 
@@ -101,16 +104,36 @@ def reply_data(reply: Reply) -> dict[str, Any]:
     return {"reply": shape, **item_data(reply.item)}
 
 
-def emit(site_id: int, event_type: str, data: dict[str, Any]) -> list[WebhookDelivery]:
+def listening_endpoints(site_id: int, event_type: str) -> list[int]:
+    """The ids of the site's active endpoints that subscribe to ``event_type``.
+
+    From this process's cache (``services.local_cache``, ``PUBLIC_CACHE_S``): every submission emits events, and
+    most sites have no endpoint. An endpoint added or removed in another process is seen here within that window
+    (at once in the process that changed it); ``emit`` inserts only for endpoints that still exist.
+    """
+    cache = app_cache("webhooks")
+    endpoints = cache.get(site_id)
+    if endpoints is None:
+        rows = db.session.execute(
+            select(WebhookEndpoint.id, WebhookEndpoint.events).where(
+                WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True)
+            )
+        )
+        endpoints = tuple((endpoint_id, tuple(events or ())) for endpoint_id, events in rows)
+        cache.put(site_id, endpoints)
+    return [endpoint_id for endpoint_id, events in endpoints if not events or event_type in events]
+
+
+def emit(site_id: int, event_type: str, data: dict[str, Any] | Callable[[], dict[str, Any]]) -> list[WebhookDelivery]:
     """Record an event for every active endpoint of the site that subscribes to it; the caller commits.
+
+    Args:
+        data: the event's data, or a function that makes it (called only when an endpoint listens).
 
     Returns:
         The deliveries added to the session (none when no endpoint listens).
     """
-    endpoints = db.session.execute(
-        select(WebhookEndpoint).where(WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True))
-    ).scalars()
-    listening = [e for e in endpoints if not e.events or event_type in e.events]
+    listening = listening_endpoints(site_id, event_type)
     if not listening:
         return []
     site = db.session.get(Site, site_id)
@@ -120,24 +143,35 @@ def emit(site_id: int, event_type: str, data: dict[str, Any]) -> list[WebhookDel
         "type": event_type,
         "created_at": iso(now),
         "site": site.slug if site else "",
-        "data": data,
+        "data": data() if callable(data) else data,
     }
     # The published shape, checked where events are made: a change that breaks it fails its own tests here.
     payload = WebhookEvent.model_validate(payload).model_dump(mode="json", exclude_none=True)
-    deliveries = [
-        WebhookDelivery(
-            endpoint_id=endpoint.id,
-            event_id=payload["id"],
-            event_type=event_type,
-            payload=payload,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
+    values = {
+        "event_id": payload["id"],
+        "event_type": event_type,
+        "payload": payload,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+    table = WebhookDelivery.__table__
+    # One statement, whatever the number of endpoints: INSERT … SELECT from the endpoints that still exist and
+    # are active, so an endpoint removed by another process within the cache window gets no row (no FK error).
+    inserted = db.session.execute(
+        insert(table)
+        .from_select(
+            ["endpoint_id", *values],
+            select(WebhookEndpoint.id, *(literal(v, type_=table.c[k].type).label(k) for k, v in values.items())).where(
+                WebhookEndpoint.id.in_(listening), WebhookEndpoint.active.is_(True)
+            ),
         )
-        for endpoint in listening
+        .returning(table.c.id, table.c.endpoint_id)
+    ).all()
+    deliveries = [
+        restore(WebhookDelivery, {"id": delivery_id, "endpoint_id": endpoint_id, **values})
+        for delivery_id, endpoint_id in sorted(inserted)
     ]
-    db.session.add_all(deliveries)
-    db.session.flush()
     db.session.info.setdefault(PENDING_KEY, []).extend(d.id for d in deliveries)
     return deliveries
 
