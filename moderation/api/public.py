@@ -15,7 +15,7 @@ from ..models import IdempotencyKey, Item, ItemStatus, Site, utcnow
 from ..schemas.common import SubjectPath
 from ..schemas.listing import SubjectListing, SubjectQuery
 from ..schemas.submissions import Accepted, Submission
-from ..services import listing
+from ..services import listing, listing_cache
 from ..services.accounts import public_site
 from ..services.errors import ServiceError
 from ..services.scheduling import request_scoring
@@ -137,7 +137,22 @@ def read_subject(site_slug: str, subject: str, query: SubjectQuery):
     site = public_site(site_slug)
     check_public_client(site, writing=False)
     require_public_subject(site, subject)
-    result = listing.subject_listing(
-        site, subject, page=query.page, per_page=query.per_page, sort=query.sort, rating=query.rating
-    )
-    return respond(SubjectListing, result, site=site)
+    found = listing.find_subject(site, subject)
+    version = listing_cache.versions(site.id, found.id) if found is not None else None
+
+    def compute() -> bytes:
+        result = listing.subject_listing(
+            site, subject, page=query.page, per_page=query.per_page, sort=query.sort, rating=query.rating
+        )
+        return respond(SubjectListing, result).get_data()
+
+    key = (site.id, subject, query.page, query.per_page, query.sort, query.rating)
+    answer = listing_cache.cached_answer(key, version, compute)
+    response = current_app.response_class(answer.body, mimetype="application/json")
+    response.set_etag(answer.etag)
+    # Browsers and CDNs may keep it but must ask again each time (If-None-Match → 304 when unchanged): a new
+    # review or reply shows at once. Vary: the CORS header depends on the Origin.
+    response.headers["Cache-Control"] = "public, no-cache"
+    response.vary.add("Origin")
+    response.make_conditional(request)
+    return with_cors(response, site.allowed_origins or [])
