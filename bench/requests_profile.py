@@ -87,6 +87,7 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", type=int, default=0, help="cProfile N more requests of each kind")
+    parser.add_argument("--sort", default="cumulative", help="cProfile order: cumulative or tottime")
     parser.add_argument("--show-sql", action="store_true", help="print the statements of one request of each kind")
     args = parser.parse_args()
 
@@ -162,7 +163,7 @@ def main() -> None:
                     call()
                 profiler.disable()
                 out = io.StringIO()
-                pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+                pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(25)
                 print(f"\n--- cProfile, {args.profile} x {name} ---")
                 print("\n".join(out.getvalue().splitlines()[:45]))
         with app.app_context():
