@@ -58,9 +58,11 @@ def throwaway_database(kind: str) -> tuple[str, callable]:
     return make_url(PG).set(database=name).render_as_string(hide_password=False), drop
 
 
-def build(database_url: str):
+def build(database_url: str, listing_cache_s: float | None = None):
+    extra = {} if listing_cache_s is None else {"LISTING_CACHE_S": listing_cache_s}
     app = create_app(
         {
+            **extra,
             "DATABASE_URL": database_url,
             "REDIS_URL": REDIS,
             "DATA_DIR": tempfile.mkdtemp(prefix="moderation-profile-data-"),
@@ -87,6 +89,7 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--profile", type=int, default=0, help="cProfile N more requests of each kind")
+    parser.add_argument("--no-listing-cache", action="store_true", help="LISTING_CACHE_S=0: every read computes")
     parser.add_argument("--sort", default="cumulative", help="cProfile order: cumulative or tottime")
     parser.add_argument("--show-sql", action="store_true", help="print the statements of one request of each kind")
     args = parser.parse_args()
@@ -94,7 +97,7 @@ def main() -> None:
     redis.Redis.from_url(REDIS).flushdb()
     url, drop = throwaway_database(args.database)
     try:
-        app, secret = build(url)
+        app, secret = build(url, 0 if args.no_listing_cache else None)
         client = app.test_client()
         statements = [0]
         shown: list[str] = []
@@ -130,7 +133,8 @@ def main() -> None:
             "POST 4★": (lambda: post(4), {202}),
             "POST 1★ (case)": (lambda: post(1), {202}),
         }
-        print(f"{args.database}, {os.cpu_count()} core(s), load average {os.getloadavg()[0]:.1f}, "
+        mode = " (listing cache off)" if args.no_listing_cache else ""
+        print(f"{args.database}{mode}, {os.cpu_count()} core(s), load average {os.getloadavg()[0]:.1f}, "
               f"{args.requests} requests of each kind, one at a time")  # fmt: skip
         for name, (call, ok) in kinds.items():
             for _ in range(10):  # warm: first-request imports, compiled statements, connection pool

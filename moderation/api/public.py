@@ -133,7 +133,12 @@ def first_answer(site: Site, key: str) -> tuple[int, str] | None:
 @bp.get("/sites/<site_slug>/subjects/<subject>")
 @operation(path=SubjectPath, query=SubjectQuery, responses={200: SubjectListing}, errors=(403, 404, 422))
 def read_subject(site_slug: str, subject: str, query: SubjectQuery):
-    """A subject's aggregate rating and its published items with replies."""
+    """A subject's aggregate rating and its published items with replies.
+
+    Answered with an ``ETag`` and ``Cache-Control: public, no-cache``: a client or CDN may keep the answer and ask
+    again with ``If-None-Match``, answered ``304 Not Modified`` while nothing it shows has changed. A new review, a
+    reply, a vote or a moderation decision shows in the next answer at once.
+    """
     site = public_site(site_slug)
     check_public_client(site, writing=False)
     require_public_subject(site, subject)
