@@ -150,6 +150,14 @@ class DefaultConfig:
     # The widget's responsiveness line: figures over the last year, cached this long, shown from this many
     # negative reviews (a share of 2 says little).
     RESPONSIVENESS_CACHE_S: int = 600
+    # Sites, site tokens, catalogue subjects and webhook endpoints are cached this long in each web process
+    # (``services.local_cache``): a token revoked, an origin or endpoint changed in another process takes effect
+    # within this window. 0 turns the caches off.
+    PUBLIC_CACHE_S: float = 5
+    # The widget's listing answers are cached this long in each web process, keyed on the subject's version in
+    # Redis (bumped when any of its items, replies or votes change), so the window matters only while Redis is
+    # unreachable at the moment of a change (``services.listing_cache``). 0 turns the cache off.
+    LISTING_CACHE_S: float = 10
     RESPONSIVENESS_MIN_NEGATIVE: int = 5
     # Mail to authors (issue #14), on the ``mail`` queue. ``smtp://host:port``, ``smtps://user:pass@host:port``,
     # ``?starttls=1`` to upgrade a plain connection. None: every message is delivered to the outbox, which admins

@@ -15,8 +15,8 @@ from ..models import IdempotencyKey, Item, ItemStatus, Site, utcnow
 from ..schemas.common import SubjectPath
 from ..schemas.listing import SubjectListing, SubjectQuery
 from ..schemas.submissions import Accepted, Submission
-from ..services import listing
-from ..services.accounts import get_site
+from ..services import listing, listing_cache
+from ..services.accounts import public_site
 from ..services.errors import ServiceError
 from ..services.scheduling import request_scoring
 from ..services.submissions import create_item, parse_submission, require_public_subject
@@ -38,7 +38,7 @@ def submit_limit() -> str:
 @bp.route("/sites/<site_slug>/subjects/<subject>", methods=["OPTIONS"])
 def preflight(site_slug: str, subject: str):
     """CORS preflight for the widget."""
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=False)
     response = make_response("", 204)
     response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
@@ -63,20 +63,21 @@ def submit_item(site_slug: str, subject: str):
     word list, personal data) run before the answer: a matching item is held, never public. Rate-limited per client.
     A site with a subject catalogue answers 404 for a subject it has not declared; an open site creates it.
     """
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=True)
     require_public_subject(site, subject)
     key = idempotency_key()
     submission = parse_submission(json_body(), current_app.config)
     if key is not None and (earlier := first_answer(site, key)) is not None:
-        return accepted(site, *earlier)
+        return accepted(site.allowed_origins or [], *earlier)
     # A browser's address ties two identical texts to one person (the duplicate rule); a server integration
     # posts every customer's reviews from one address, so its address says nothing.
     address = None
     if not has_own_site_token():
         address = client_key(current_app.config["SECRET_KEY"], site.id, request.remote_addr or "")
     item = create_item(site, subject, submission, client_key=address)
-    item_id, status = item.id, item.status  # read before commit: after it, the ORM would reload the row
+    # Read before commit: after it, the ORM would reload the rows (one SELECT each).
+    item_id, status, origins = item.id, item.status, list(site.allowed_origins or [])
     if key is not None:
         # A key older than the window is free again; its row would trip the unique constraint.
         db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.site_id == site.id, IdempotencyKey.key == key))
@@ -90,17 +91,17 @@ def submit_item(site_slug: str, subject: str):
         earlier = first_answer(site, key) if key is not None else None
         if earlier is None:
             raise
-        return accepted(site, *earlier)
+        return accepted(site.allowed_origins or [], *earlier)
     metrics.submissions.labels(site=site_slug, kind=submission.kind, status=status).inc()
     request_scoring(item_id)
-    return accepted(site, item_id, status)
+    return accepted(origins, item_id, status)
 
 
-def accepted(site: Site, item_id: int, status: str):
+def accepted(origins: list[str], item_id: int, status: str):
     body = {"id": item_id, "status": status}
     if status == ItemStatus.HELD.value:
         body["message"] = "Thank you: your text will be published once a moderator has read it."
-    return respond(Accepted, body, 202, site)
+    return with_cors(respond(Accepted, body, 202), origins)
 
 
 def idempotency_key() -> str | None:
@@ -132,11 +133,31 @@ def first_answer(site: Site, key: str) -> tuple[int, str] | None:
 @bp.get("/sites/<site_slug>/subjects/<subject>")
 @operation(path=SubjectPath, query=SubjectQuery, responses={200: SubjectListing}, errors=(403, 404, 422))
 def read_subject(site_slug: str, subject: str, query: SubjectQuery):
-    """A subject's aggregate rating and its published items with replies."""
-    site = get_site(site_slug)
+    """A subject's aggregate rating and its published items with replies.
+
+    Answered with an ``ETag`` and ``Cache-Control: public, no-cache``: a client or CDN may keep the answer and ask
+    again with ``If-None-Match``, answered ``304 Not Modified`` while nothing it shows has changed. A new review, a
+    reply, a vote or a moderation decision shows in the next answer at once.
+    """
+    site = public_site(site_slug)
     check_public_client(site, writing=False)
     require_public_subject(site, subject)
-    result = listing.subject_listing(
-        site, subject, page=query.page, per_page=query.per_page, sort=query.sort, rating=query.rating
-    )
-    return respond(SubjectListing, result, site=site)
+    found = listing.find_subject(site, subject)
+    version = listing_cache.versions(site.id, found.id) if found is not None else None
+
+    def compute() -> bytes:
+        result = listing.subject_listing(
+            site, subject, page=query.page, per_page=query.per_page, sort=query.sort, rating=query.rating
+        )
+        return respond(SubjectListing, result).get_data()
+
+    key = (site.id, subject, query.page, query.per_page, query.sort, query.rating)
+    answer = listing_cache.cached_answer(key, version, compute)
+    response = current_app.response_class(answer.body, mimetype="application/json")
+    response.set_etag(answer.etag)
+    # Browsers and CDNs may keep it but must ask again each time (If-None-Match → 304 when unchanged): a new
+    # review or reply shows at once. Vary: the CORS header depends on the Origin.
+    response.headers["Cache-Control"] = "public, no-cache"
+    response.vary.add("Origin")
+    response.make_conditional(request)
+    return with_cors(response, site.allowed_origins or [])

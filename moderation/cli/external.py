@@ -15,8 +15,8 @@ from ..extensions import db
 from ..services import feeds
 from ..services.accounts import get_site
 from ..services.forum_import import ForumFormat, import_forum
+from ..services.outbound import RefusedTarget
 from ..services.scheduling import request_scoring
-from ..services.webhooks import RefusedTarget
 from .accounts import print_table, when
 from .common import service_errors
 

@@ -15,6 +15,7 @@ from ..models import ApiToken, Moderator, Role, Site, utcnow
 from . import audit
 from .access import require_admin
 from .errors import Conflict, NotFound, ServiceError
+from .local_cache import cached_row
 from .site_rules import parse_rule_lines
 
 TOKEN_PREFIX = "mod_"
@@ -112,6 +113,23 @@ def get_site(slug: str) -> Site:
     return site
 
 
+def public_site(slug: str) -> Site:
+    """``get_site`` for the public endpoints: from this process's cache when looked up in the last
+    ``PUBLIC_CACHE_S`` seconds (``services.local_cache``), so a submission or a listing read costs no SELECT for it.
+
+    Raises:
+        NotFound: no site has this slug (never cached: a site created meanwhile is found at once).
+    """
+    site = cached_row("sites", slug, Site, lambda: find_site(slug))
+    if site is None:
+        raise NotFound(f"site {slug!r}", field="site")
+    return site
+
+
+def find_site(slug: str) -> Site | None:
+    return db.session.execute(select(Site).where(Site.slug == slug)).scalar_one_or_none()
+
+
 def create_moderator(
     email: str,
     name: str,
@@ -197,9 +215,20 @@ def create_token(
 def find_token(secret: str) -> ApiToken | None:
     """The live token with this secret: None when unknown, revoked, disabled, or its moderator is deactivated.
 
-    Looked up in the database on every request (no cache), so a revocation or a disable holds from the next one.
+    A site's token (what a server integration sends with every submission) is kept in this process's cache for
+    ``PUBLIC_CACHE_S`` seconds: revoking or disabling it in another process takes effect here within that window
+    (at once in the process that does it). A moderator's token is looked up every time: it carries a role and sites.
     """
-    token = db.session.execute(select(ApiToken).where(ApiToken.token_hash == hash_token(secret))).scalar_one_or_none()
+    token_hash = hash_token(secret)
+    token = cached_row(
+        "tokens",
+        token_hash,
+        ApiToken,
+        lambda: db.session.execute(select(ApiToken).where(ApiToken.token_hash == token_hash)).scalar_one_or_none(),
+        keep=lambda row: (
+            row.site_id is not None and row.moderator_id is None and row.revoked_at is None and row.disabled_at is None
+        ),
+    )
     if token is None or token.revoked_at is not None or token.disabled_at is not None:
         return None
     if token.moderator is not None and not token.moderator.active:

@@ -3,7 +3,7 @@
 Polled by a job on the ``feeds`` queue, scheduled by the maintenance of the workers of that queue
 (``sweep_feeds``), at most every ``FEED_POLL_EVERY_S`` per feed. A poll is a conditional GET (the last answer's
 ETag and Last-Modified), bounded by connect and read timeouts and a size cap, and goes only where a webhook may
-go: the same SSRF guard (``webhooks.resolve``: public addresses only unless an admin allows private ones per feed,
+go: the same SSRF guard (``outbound.resolve``: public addresses only unless an admin allows private ones per feed,
 the connection pinned to the checked address, no proxy from the environment). Redirects are followed (at most
 ``MAX_REDIRECTS``), each target checked again.
 
@@ -34,9 +34,9 @@ from ..models import Feed, Site, utcnow
 from . import audit
 from .errors import NotFound, ServiceError
 from .external import ExternalPostData, add_posts
+from .outbound import PinnedConnection, PinnedTLSConnection, RefusedTarget, check_url, resolve
 from .scheduling import request_scoring
 from .submissions import check_subject_id
-from .webhooks import PinnedConnection, PinnedTLSConnection, RefusedTarget, check_url, resolve
 
 log = logging.getLogger(__name__)
 

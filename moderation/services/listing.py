@@ -10,12 +10,13 @@ from datetime import timedelta
 
 import redis
 from flask import current_app
-from sqlalchemy import case, func, select
+from sqlalchemy import Row, case, func, select
 
 from ..broker import get_redis
 from ..extensions import db
-from ..models import Case, Item, ItemKind, ItemStatus, Moderator, Reply, Site, Subject, utcnow
+from ..models import Author, Case, Item, ItemKind, ItemStatus, Moderator, Reply, Site, Subject, utcnow
 from . import dashboard
+from .local_cache import cached_row
 
 log = logging.getLogger(__name__)
 RESPONSIVENESS_KEY = "moderation:responsiveness:{site_id}:{subject_id}"
@@ -29,66 +30,120 @@ SORTS = {
 }
 
 
-def aggregate(subject_id: int) -> dict:
+# What the public sees of an item, and of a reply: only these columns are read (no e-mail, no scores).
+ITEM_COLUMNS = (
+    Item.id,
+    Item.kind,
+    Item.rating,
+    Item.title,
+    Item.body,
+    Item.lang,
+    Item.created_at,
+    Item.edited_at,
+    Item.helpful_count,
+    Item.parent_id,
+    Item.verified_purchase,
+    Author.name.label("author_name"),
+)
+REPLY_COLUMNS = (
+    Reply.id,
+    Reply.item_id,
+    Reply.body,
+    Reply.created_at,
+    Reply.edited_at,
+    Moderator.name.label("moderator_name"),
+)
+
+
+def find_subject(site: Site, external_id: str) -> Subject | None:
+    """The site's subject ``external_id``; a subject found is kept a few seconds in this process's cache (subjects
+    are never deleted but with their site), so a submission to a known product costs no SELECT for it."""
+    return cached_row(
+        "subjects",
+        (site.id, external_id),
+        Subject,
+        lambda: db.session.execute(
+            select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
+        ).scalar_one_or_none(),
+    )
+
+
+def empty_aggregate() -> dict:
+    return {"count": 0, "average": None, "histogram": {str(s): 0 for s in range(1, 6)}}
+
+
+def counts(subject_id: int, rating: int | None) -> tuple[dict, int]:
+    """The subject's aggregate (published reviews by stars) and how many published top-level items the listing
+    pages through (with ``rating``, only those), in one grouped query."""
     rows = db.session.execute(
-        select(Item.rating, func.count())
+        select(Item.kind, Item.rating, Item.parent_id.is_(None).label("top"), func.count())
         .where(
             Item.subject_id == subject_id,
             Item.status == ItemStatus.PUBLISHED.value,
-            Item.kind == ItemKind.REVIEW.value,
+            Item.kind != ItemKind.EXTERNAL.value,
         )
-        .group_by(Item.rating)
+        .group_by(Item.kind, Item.rating, Item.parent_id.is_(None))
     ).all()
-    histogram = {str(stars): 0 for stars in range(1, 6)}
-    for rating, count in rows:
-        histogram[str(rating)] = count
-    total = sum(histogram.values())
-    average = round(sum(int(k) * v for k, v in histogram.items()) / total, 2) if total else None
-    return {"count": total, "average": average, "histogram": histogram}
+    aggregate = empty_aggregate()
+    histogram = aggregate["histogram"]
+    total = 0
+    for kind, stars, top, count in rows:
+        if kind == ItemKind.REVIEW.value and stars is not None:
+            histogram[str(stars)] += count
+        if top and (rating is None or stars == rating):
+            total += count
+    reviews = sum(histogram.values())
+    aggregate["count"] = reviews
+    aggregate["average"] = round(sum(int(k) * v for k, v in histogram.items()) / reviews, 2) if reviews else None
+    return aggregate, total
 
 
 def subject_listing(site: Site, external_id: str, *, page: int, per_page: int, sort: str, rating: int | None) -> dict:
-    """Published top-level items of a subject, paginated, each with replies and (for comments) its thread."""
-    subject = db.session.execute(
-        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
-    ).scalar_one_or_none()
-    empty = {"count": 0, "average": None, "histogram": {str(s): 0 for s in range(1, 6)}}
+    """Published top-level items of a subject, paginated, each with replies and (for comments) its thread.
+
+    Four statements whatever the page holds: the counts, the page (authors joined), each level of comment
+    threads, the replies (their moderators joined); the subject itself comes from the per-process cache.
+    """
+    subject = find_subject(site, external_id)
     if subject is None:
         return {
             "subject": external_id,
-            "aggregate": empty,
+            "aggregate": empty_aggregate(),
             "items": [],
             "page": page,
             "per_page": per_page,
             "total": 0,
             "pages": 0,
         }
+    subject_id = subject.id
+    aggregate, total = counts(subject_id, rating)
     # Never an external post: it was written elsewhere, and is here only for the moderators (services.external).
-    base = select(Item).where(
-        Item.subject_id == subject.id,
-        Item.status == ItemStatus.PUBLISHED.value,
-        Item.parent_id.is_(None),
-        Item.kind != ItemKind.EXTERNAL.value,
+    page_query = (
+        select(*ITEM_COLUMNS)
+        .join(Author, Author.id == Item.author_id)
+        .where(
+            Item.subject_id == subject_id,
+            Item.status == ItemStatus.PUBLISHED.value,
+            Item.parent_id.is_(None),
+            Item.kind != ItemKind.EXTERNAL.value,
+        )
     )
     if rating is not None:
-        base = base.where(Item.rating == rating)
-    total = db.session.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-    items = list(
-        db.session.execute(base.order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page)).scalars()
-    )
-    children = thread_children(subject.id, [i.id for i in items])
+        page_query = page_query.where(Item.rating == rating)
+    items = db.session.execute(page_query.order_by(*SORTS[sort]).offset((page - 1) * per_page).limit(per_page)).all()
+    children = thread_children(subject_id, [i.id for i in items])
     replies = replies_for([i.id for i in items] + [c.id for group in children.values() for c in group])
     listing = {
         "subject": external_id,
-        "aggregate": aggregate(subject.id),
-        "items": [public_item(i, replies, children) for i in items],
+        "aggregate": aggregate,
+        "items": [public_item(site, i, replies, children) for i in items],
         "page": page,
         "per_page": per_page,
         "total": total,
         "pages": (total + per_page - 1) // per_page,
     }
     if site.public_responsiveness:
-        listing["responsiveness"] = {"site": responsiveness(site.id), "product": responsiveness(site.id, subject.id)}
+        listing["responsiveness"] = {"site": responsiveness(site.id), "product": responsiveness(site.id, subject_id)}
     return listing
 
 
@@ -141,35 +196,39 @@ def responsiveness_figures(site_id: int, subject_id: int | None = None) -> dict:
     }
 
 
-def thread_children(subject_id: int, root_ids: list[int]) -> dict[int, list[Item]]:
-    """Published descendants of the given roots, grouped by parent (comment threads)."""
-    children: dict[int, list[Item]] = {}
+def thread_children(subject_id: int, root_ids: list[int]) -> dict[int, list[Row]]:
+    """Published descendants of the given roots, grouped by parent (comment threads): one query per level."""
+    children: dict[int, list[Row]] = {}
     frontier = root_ids
     while frontier:
-        rows = list(
-            db.session.execute(
-                select(Item)
-                .where(
-                    Item.subject_id == subject_id,
-                    Item.parent_id.in_(frontier),
-                    Item.status == ItemStatus.PUBLISHED.value,
-                )
-                .order_by(Item.created_at, Item.id)
-            ).scalars()
-        )
+        rows = db.session.execute(
+            select(*ITEM_COLUMNS)
+            .join(Author, Author.id == Item.author_id)
+            .where(
+                Item.subject_id == subject_id,
+                Item.parent_id.in_(frontier),
+                Item.status == ItemStatus.PUBLISHED.value,
+            )
+            .order_by(Item.created_at, Item.id)
+        ).all()
         for row in rows:
             children.setdefault(row.parent_id, []).append(row)
         frontier = [r.id for r in rows]
     return children
 
 
-def replies_for(item_ids: list[int]) -> dict[int, list[Reply]]:
-    grouped: dict[int, list[Reply]] = {}
+def replies_for(item_ids: list[int]) -> dict[int, list[Row]]:
+    grouped: dict[int, list[Row]] = {}
     if not item_ids:
         return grouped
     # A withdrawn reply is kept (with its earlier texts) for the record, never shown.
-    visible = select(Reply).where(Reply.item_id.in_(item_ids), Reply.withdrawn_at.is_(None)).order_by(Reply.id)
-    for r in db.session.execute(visible).scalars():
+    rows = db.session.execute(
+        select(*REPLY_COLUMNS)
+        .outerjoin(Moderator, Moderator.id == Reply.moderator_id)
+        .where(Reply.item_id.in_(item_ids), Reply.withdrawn_at.is_(None))
+        .order_by(Reply.id)
+    )
+    for r in rows:
         grouped.setdefault(r.item_id, []).append(r)
     return grouped
 
@@ -177,8 +236,12 @@ def replies_for(item_ids: list[int]) -> dict[int, list[Reply]]:
 def reply_signature(site: Site, moderator: Moderator | None) -> str:
     """The brand's voice: the site's brand or team name ("L'équipe Décathlon"), never a moderator's account name;
     followed by the moderator's first name when the site asks for it."""
+    return signature(site, moderator.name if moderator is not None else None)
+
+
+def signature(site: Site, moderator_name: str | None) -> str:
     brand = site.brand_name or site.name
-    first_name = (moderator.name.split() or [""])[0] if moderator is not None and moderator.name else ""
+    first_name = (moderator_name.split() or [""])[0] if moderator_name else ""
     return f"{brand} · {first_name}" if site.sign_with_first_name and first_name else brand
 
 
@@ -186,7 +249,7 @@ def iso(dt) -> str | None:
     return dt.isoformat() + "Z" if dt else None
 
 
-def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int, list[Item]]) -> dict:
+def public_item(site: Site, item: Row, replies: dict[int, list[Row]], children: dict[int, list[Row]]) -> dict:
     """The public shape of an item: no email, no scores, no moderation details."""
     out = {
         "id": item.id,
@@ -194,7 +257,7 @@ def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int,
         "rating": item.rating,
         "title": item.title,
         "body": item.body,
-        "author": {"name": item.author.name},
+        "author": {"name": item.author_name},
         "lang": item.lang,
         "created_at": iso(item.created_at),
         # Shown as "edited": the author changed the text after posting it (services.authoring).
@@ -209,11 +272,11 @@ def public_item(item: Item, replies: dict[int, list[Reply]], children: dict[int,
                 "created_at": iso(r.created_at),
                 "edited_at": iso(r.edited_at),
                 # The brand's voice, never the moderator's account name.
-                "author": {"name": reply_signature(item.site, r.moderator)},
+                "author": {"name": signature(site, r.moderator_name)},
             }
             for r in replies.get(item.id, [])
         ],
     }
     if item.kind == ItemKind.COMMENT.value:
-        out["children"] = [public_item(c, replies, children) for c in children.get(item.id, [])]
+        out["children"] = [public_item(site, c, replies, children) for c in children.get(item.id, [])]
     return out

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import content, metrics
 from ..extensions import db
@@ -18,9 +19,13 @@ from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, S
 from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
 from ..vocabulary import GONE_STATUSES, Reason
-from . import audit, mail, policy, webhooks
+from . import audit, listing_cache, mail, policy, webhooks
 from .errors import ServiceError
+from .listing import find_subject
+from .local_cache import restore
 from .site_rules import LOGGED_RULE_EVENT, site_rules
+
+RowT = TypeVar("RowT")
 
 
 @dataclass
@@ -70,12 +75,6 @@ def check_subject_id(external_id: str) -> str:
     return external_id
 
 
-def find_subject(site: Site, external_id: str) -> Subject | None:
-    return db.session.execute(
-        select(Subject).where(Subject.site_id == site.id, Subject.external_id == external_id)
-    ).scalar_one_or_none()
-
-
 def require_public_subject(site: Site, external_id: str) -> None:
     """On a site with a subject catalogue, the public API knows only declared subjects: 404 for any other.
 
@@ -102,11 +101,36 @@ def get_or_create_subject(site: Site, external_id: str, title: str | None = None
     return subject
 
 
+def insert_row(model: type[RowT], values: dict[str, Any]) -> RowT:
+    """``INSERT … RETURNING id`` with Core (no unit of work), then the row as a persistent instance of this session,
+    known without a query. ``values`` must name every column but the id: the instance is built from them."""
+    table = model.__table__  # type: ignore[attr-defined]
+    # One statement object per table, values as parameters: compiled once, not rebuilt and re-keyed per request.
+    statement = INSERTS.get(table.name)
+    if statement is None:
+        statement = INSERTS.setdefault(table.name, insert(table).returning(table.c.id))
+    new_id = db.session.execute(statement, values).scalar_one()
+    return restore(model, {**values, "id": new_id})
+
+
+INSERTS: dict[str, Any] = {}
+
+
 def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
     if email is None:
-        author = Author(site_id=site.id, name=name)
-        db.session.add(author)
-        return author
+        # Anonymous: one author per item, nothing to look up; a plain INSERT.
+        return insert_row(
+            Author,
+            {
+                "site_id": site.id,
+                "email": None,
+                "name": name,
+                "created_at": utcnow(),
+                "notify_requested_at": None,
+                "notify_confirmed_at": None,
+                "unsubscribed_at": None,
+            },
+        )
     query = select(Author).where(Author.site_id == site.id, Author.email == email)
     author = db.session.execute(query).scalar_one_or_none()
     if author is None:
@@ -168,25 +192,38 @@ def create_item(
         hold_reasons.append(Reason.DUPLICATE.value)
         evidence[Reason.DUPLICATE.value] = {"item_id": earlier}
     held = bool(hold_reasons)
-    item = Item(
-        site_id=site.id,
-        subject=subject,
-        author=author,
-        parent_id=sub.parent_id,
-        kind=sub.kind,
-        rating=sub.rating,
-        title=sub.title,
-        body=sub.body,
-        # "und" is stored as NULL: the console's language filter and reply templates treat NULL as "not known".
-        lang=sub.lang or (verdict.language if verdict.language != "und" else None),
-        status=ItemStatus.HELD.value if held else ItemStatus.PUBLISHED.value,
-        hold_reasons=hold_reasons,
-        external_id=external_id,
-        fingerprint=text_fingerprint,
-        client_key=client_key,
-        created_at=created_at,
+    db.session.flush()  # the subject and author, when new, have their ids
+    # Core INSERT … RETURNING rather than the unit of work: one statement and much less Python per submission.
+    item = insert_row(
+        Item,
+        {
+            "site_id": site.id,
+            "subject_id": subject.id,
+            "author_id": author.id,
+            "parent_id": sub.parent_id,
+            "kind": sub.kind,
+            "rating": sub.rating,
+            "title": sub.title,
+            "body": sub.body,
+            # "und" is stored as NULL: the console's language filter and reply templates treat NULL as "not known".
+            "lang": sub.lang or (verdict.language if verdict.language != "und" else None),
+            "status": ItemStatus.HELD.value if held else ItemStatus.PUBLISHED.value,
+            "hold_reasons": hold_reasons,
+            "rejection_reason": None,
+            "external_id": external_id,
+            "helpful_count": 0,
+            "fingerprint": text_fingerprint,
+            "client_key": client_key,
+            "created_at": created_at,
+            "scored_at": None,
+        },
     )
-    db.session.add(item)
+    # A new item has no case, replies or scores yet: said to the session, so that adding its case does not load them.
+    for empty, value in (("case", None), ("replies", []), ("scores", [])):
+        set_committed_value(item, empty, value)
+    if not held:
+        # The unit of work would have told the listing cache; a Core INSERT says it itself.
+        listing_cache.changed(site.id, subject.id)
     # What the stars alone decide (a 1–2★ review needs an answer) is decided now; the model only adds.
     rating_reasons = policy.flag_reasons(sub.rating, None, policy.effective_policy(site.policy))
     if Reason.LOW_RATING in rating_reasons:
@@ -210,9 +247,9 @@ def create_item(
         audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
-        webhooks.emit(site.id, "case.opened", webhooks.case_data(case))
+        webhooks.emit(site.id, "case.opened", lambda: webhooks.case_data(case))
     db.session.flush()
-    webhooks.emit(site.id, "item.created", webhooks.item_data(item))
+    webhooks.emit(site.id, "item.created", lambda: webhooks.item_data(item))
     if sub.author_notify:
         mail.request_consent(author, item)
     if verdict.log_matches:

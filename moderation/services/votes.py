@@ -6,7 +6,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
@@ -44,7 +44,10 @@ def vote_helpful(site: Site, item_id: int, key: str) -> VoteResult:
     except IntegrityError:
         counted = False
     else:
-        db.session.execute(update(Item).where(Item.id == item.id).values(helpful_count=Item.helpful_count + 1))
+        # In SQL (no lost update between two voters), through the instance so that the change is seen as one to
+        # this item (``services.listing_cache`` invalidates its subject's listing).
+        item.helpful_count = Item.helpful_count + 1
+        db.session.flush()
         counted = True
     count = db.session.execute(select(Item.helpful_count).where(Item.id == item.id)).scalar_one()
     return VoteResult(item.id, count, counted)

@@ -1,7 +1,8 @@
 """Signed webhooks: endpoints per site, events written with the change that caused them, and their delivery.
 
 ``emit`` adds one delivery row per subscribed endpoint to the caller's session, so the event is committed with
-the change it describes or not at all, and costs the request one SELECT, never an outbound call. Once that
+the change it describes or not at all; it costs the request no statement when no endpoint listens (the endpoints
+are cached a few seconds per process) and one INSERT when some do, never an outbound call. Once that
 transaction commits, each new delivery is enqueued on the ``webhooks`` queue by name; when Redis is down the
 worker's sweep (``sweep_deliveries``) finds it, as it finds every retry that is due: retries live in the table
 (``next_attempt_at``), not in Redis, so a Redis restart loses none.
@@ -16,21 +17,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import http.client
-import ipaddress
 import json
 import logging
 import secrets
-import socket
-import ssl
 import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 import redis
 from flask import current_app, has_app_context
-from sqlalchemy import event, select, update
+from sqlalchemy import event, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from ..broker import enqueue
@@ -40,6 +39,8 @@ from ..schemas.webhooks import TEST_EVENT, WEBHOOK_EVENT_TYPES, WebhookEvent
 from . import audit
 from .errors import Conflict, NotFound, ServiceError
 from .listing import iso
+from .local_cache import app_cache, restore
+from .outbound import PinnedConnection, PinnedTLSConnection, RefusedTarget, check_url, resolve
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,6 @@ PENDING_KEY = "moderation.webhooks.pending"
 CLAIM_S = 60
 MAX_ERROR_CHARS = 500
 MAX_RESPONSE_BYTES = 64 * 1024
-
-
-class RefusedTarget(Exception):
-    """The URL points somewhere a webhook may not go (a private address without ``allow_private``, a bad scheme)."""
 
 
 # -- what an event says ---------------------------------------------------------------------------------------
@@ -101,24 +98,42 @@ def reply_data(reply: Reply) -> dict[str, Any]:
     return {"reply": shape, **item_data(reply.item)}
 
 
+def listening_endpoints(site_id: int, event_type: str) -> list[int]:
+    """The ids of the site's active endpoints that subscribe to ``event_type``.
+
+    From this process's cache (``services.local_cache``, ``PUBLIC_CACHE_S``): every submission emits events, and
+    most sites have no endpoint. An endpoint added or removed in another process is seen here within that window
+    (at once in the process that changed it); ``emit`` inserts only for endpoints that still exist.
+    """
+    cache = app_cache("webhooks")
+    endpoints = cache.get(site_id)
+    if endpoints is None:
+        rows = db.session.execute(
+            select(WebhookEndpoint.id, WebhookEndpoint.events).where(
+                WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True)
+            )
+        )
+        endpoints = tuple((endpoint_id, tuple(events or ())) for endpoint_id, events in rows)
+        cache.put(site_id, endpoints)
+    return [endpoint_id for endpoint_id, events in endpoints if not events or event_type in events]
+
+
 def emit(
-    site_id: int, event_type: str, data: dict[str, Any], only: WebhookEndpoint | None = None
+    site_id: int,
+    event_type: str,
+    data: dict[str, Any] | Callable[[], dict[str, Any]],
+    only: WebhookEndpoint | None = None,
 ) -> list[WebhookDelivery]:
     """Record an event for every active endpoint of the site that subscribes to it; the caller commits.
 
     Args:
+        data: the event's data, or a function that makes it (called only when an endpoint listens).
         only: this endpoint alone, whatever it subscribes to (the console's test event).
 
     Returns:
         The deliveries added to the session (none when no endpoint listens).
     """
-    if only is not None:
-        listening = [only]
-    else:
-        endpoints = db.session.execute(
-            select(WebhookEndpoint).where(WebhookEndpoint.site_id == site_id, WebhookEndpoint.active.is_(True))
-        ).scalars()
-        listening = [e for e in endpoints if not e.events or event_type in e.events]
+    listening = [only.id] if only is not None else listening_endpoints(site_id, event_type)
     if not listening:
         return []
     site = db.session.get(Site, site_id)
@@ -128,24 +143,35 @@ def emit(
         "type": event_type,
         "created_at": iso(now),
         "site": site.slug if site else "",
-        "data": data,
+        "data": data() if callable(data) else data,
     }
     # The published shape, checked where events are made: a change that breaks it fails its own tests here.
     payload = WebhookEvent.model_validate(payload).model_dump(mode="json", exclude_none=True)
-    deliveries = [
-        WebhookDelivery(
-            endpoint_id=endpoint.id,
-            event_id=payload["id"],
-            event_type=event_type,
-            payload=payload,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
+    values = {
+        "event_id": payload["id"],
+        "event_type": event_type,
+        "payload": payload,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+    table = WebhookDelivery.__table__
+    # One statement, whatever the number of endpoints: INSERT … SELECT from the endpoints that still exist and
+    # are active, so an endpoint removed by another process within the cache window gets no row (no FK error).
+    inserted = db.session.execute(
+        insert(table)
+        .from_select(
+            ["endpoint_id", *values],
+            select(WebhookEndpoint.id, *(literal(v, type_=table.c[k].type).label(k) for k, v in values.items())).where(
+                WebhookEndpoint.id.in_(listening), WebhookEndpoint.active.is_(True)
+            ),
         )
-        for endpoint in listening
+        .returning(table.c.id, table.c.endpoint_id)
+    ).all()
+    deliveries = [
+        restore(WebhookDelivery, {"id": delivery_id, "endpoint_id": endpoint_id, **values})
+        for delivery_id, endpoint_id in sorted(inserted)
     ]
-    db.session.add_all(deliveries)
-    db.session.flush()
     db.session.info.setdefault(PENDING_KEY, []).extend(d.id for d in deliveries)
     return deliveries
 
@@ -285,61 +311,6 @@ def deliver(delivery_id: int) -> str:
     return outcome
 
 
-def is_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    # is_global is False for loopback, RFC 1918, link-local, ULA, CGNAT, documentation and reserved ranges.
-    return ip.is_global and not ip.is_multicast
-
-
-def resolve(url: str, allow_private: bool) -> tuple[str, str, int, list[str]]:
-    """Check ``url`` and resolve its host; every address must be public unless ``allow_private``.
-
-    Returns:
-        (scheme, host, port, addresses to connect to).
-
-    Raises:
-        RefusedTarget: not http(s), no host, or a non-public address without ``allow_private``.
-        OSError: the host does not resolve.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise RefusedTarget("only http:// and https:// URLs with a host")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-    private = [a for a in addresses if not is_public(a)]
-    if private and not allow_private:
-        raise RefusedTarget(f"{parts.hostname} resolves to a private address ({private[0]}); allow_private is off")
-    return parts.scheme, parts.hostname, port, addresses
-
-
-class PinnedConnection(http.client.HTTPConnection):
-    """Plain HTTP to an address checked beforehand; the Host header keeps the URL's name."""
-
-    def __init__(self, host: str, port: int, address: str, connect_timeout: float, read_timeout: float):
-        super().__init__(host, port, timeout=read_timeout)
-        self.address, self.connect_timeout, self.read_timeout = address, connect_timeout, read_timeout
-
-    def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.connect_timeout)
-        self.sock.settimeout(self.read_timeout)
-
-
-class PinnedTLSConnection(http.client.HTTPSConnection):
-    """HTTPS to an address checked beforehand; the certificate is verified against the URL's name."""
-
-    def __init__(self, host: str, port: int, address: str, connect_timeout: float, read_timeout: float):
-        super().__init__(host, port, timeout=read_timeout, context=ssl.create_default_context())
-        self.address, self.connect_timeout, self.read_timeout = address, connect_timeout, read_timeout
-
-    def connect(self) -> None:
-        sock = socket.create_connection((self.address, self.port), self.connect_timeout)
-        sock.settimeout(self.read_timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
-
-
 def post(url: str, body: bytes, headers: dict[str, str], *, allow_private: bool) -> int:
     """POST ``body`` to ``url`` and return the status; a redirect is a status like any other, never followed."""
     scheme, host, port, addresses = resolve(url, allow_private)
@@ -363,21 +334,6 @@ def post(url: str, body: bytes, headers: dict[str, str], *, allow_private: bool)
 
 
 # -- endpoints: the CLI and the console ------------------------------------------------------------------------
-
-
-def check_url(url: str, allow_private: bool) -> str:
-    """Refuse at once what a delivery would refuse for sure: a bad scheme, a literal private address."""
-    url = (url or "").strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2000:
-        raise ServiceError("invalid_url", "the URL must be http:// or https:// with a host", field="url", status=422)
-    try:
-        literal = ipaddress.ip_address(parts.hostname)
-    except ValueError:
-        return url  # a name: checked on every delivery, where its current addresses are known
-    if not allow_private and not is_public(str(literal)):
-        raise ServiceError("private_url", f"{literal} is a private address: allow it explicitly", "url", 422)
-    return url
 
 
 def add_endpoint(

@@ -10,7 +10,7 @@ from ..api.openapi import operation
 from ..extensions import csrf, db, limiter
 from ..schemas.common import SitePath
 from ..schemas.votes import HelpfulVote
-from ..services.accounts import get_site
+from ..services.accounts import public_site
 from ..services.votes import client_key, vote_helpful
 from .blueprint import bp
 
@@ -27,7 +27,7 @@ bp.after_request(allow_origin_on_errors)
 @bp.route(HELPFUL_PATH, methods=["OPTIONS"])
 def helpful_preflight(site_slug: str, item_id: int):
     """CORS preflight for the vote (the widget sends a simple POST, integrations may not)."""
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=False)
     response = make_response("", 204)
     response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
@@ -47,12 +47,13 @@ def helpful(site_slug: str, item_id: int):
     held or removed items are 404. A browser's Origin must be on the site's list; without Origin a site token is
     required. Rate-limited per client.
     """
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=True)
     # One vote per client address (keyed hash). A random id kept by the browser would be one request away from
     # a fresh vote; the address costs a stuffer real addresses, and the rate limit caps the rest.
     client = request.remote_addr or "unknown"
     result = vote_helpful(site, item_id, client_key(current_app.config["SECRET_KEY"], site.id, client))
+    origins = list(site.allowed_origins or [])  # read before commit: after it, the ORM would reload the site
     db.session.commit()
     body = {"item_id": result.item_id, "helpful_count": result.helpful_count, "counted": result.counted}
-    return respond(HelpfulVote, body, 200, site)
+    return with_cors(respond(HelpfulVote, body, 200), origins)

@@ -94,7 +94,7 @@ def test_unreachable_database_is_503_with_retry_after(app, client, world, monkey
     def down(*args, **kwargs):
         raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
 
-    monkeypatch.setattr("moderation.api.public.get_site", down)
+    monkeypatch.setattr("moderation.api.public.public_site", down)
     response = submit(client, review())
     assert response.status_code == 503
     assert error_of(response)["code"] == "unavailable"

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from moderation.extensions import db
 from moderation.models import WebhookDelivery, utcnow
-from moderation.services import webhooks
+from moderation.services import outbound, webhooks
 from moderation.services.errors import ServiceError
 from tests.conftest import free_port, review, submit
 from tests.webhooks.helpers import SECRET, add_endpoint, work_webhooks
@@ -107,11 +107,11 @@ def test_private_targets_are_refused_without_allow_private(app, client, world, r
      "::ffff:127.0.0.1", "0.0.0.0", "100.64.0.1"],
 )  # fmt: skip
 def test_non_public_addresses(address):
-    assert not webhooks.is_public(address)
+    assert not outbound.is_public(address)
 
 
 def test_public_addresses():
-    assert webhooks.is_public("93.184.215.14") and webhooks.is_public("2606:2800:21f:cb07:6820:80da:af6b:8b2c")
+    assert outbound.is_public("93.184.215.14") and outbound.is_public("2606:2800:21f:cb07:6820:80da:af6b:8b2c")
 
 
 def test_redirects_are_not_followed(app, client, world, receiver_factory):
