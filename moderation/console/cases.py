@@ -17,7 +17,7 @@ from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
 from .auth import me
 from .blueprint import bp
-from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
+from .forms import ActionForm, AuthorStandingForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
 from .queue import parse_filters
 
@@ -82,6 +82,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             close_form=CloseForm(),
             reject_form=RejectForm(),
             action_form=ActionForm(),
+            standing_form=AuthorStandingForm(standing=item.author.standing, formdata=None),
             previous_id=previous_id,
             next_id=next_id,
             args=args,

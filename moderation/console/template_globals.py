@@ -7,7 +7,7 @@ from flask_babel import format_datetime, format_decimal, format_percent, get_loc
 from flask_babel import lazy_gettext as _l
 
 from ..models import utcnow
-from ..vocabulary import CaseState, Reason
+from ..vocabulary import AuthorStanding, CaseState, Reason
 from .blueprint import bp
 from .highlight import highlight
 
@@ -23,6 +23,14 @@ REASON_LABELS = {
     Reason.GIBBERISH: _l("Gibberish"),
     Reason.SITE_WORD: _l("Site rule"),
     Reason.SAFETY: _l("Safety"),
+    Reason.AUTHOR_BLOCKED: _l("Blocked author"),
+    Reason.AUTHOR_HELD: _l("Author always held"),
+}
+STANDING_LABELS = {
+    AuthorStanding.NORMAL: _l("normal"),
+    AuthorStanding.TRUSTED: _l("trusted"),
+    AuthorStanding.ALWAYS_HOLD: _l("always held"),
+    AuthorStanding.BLOCKED: _l("blocked"),
 }
 # Case states, and the queue's filters over them ("open" reads "waiting": open, escalated or an expired claim).
 STATE_LABELS = {
@@ -46,12 +54,17 @@ def state_label(code: str) -> str:
     return str(STATE_LABELS.get(code, code))
 
 
+def standing_label(code: str | None) -> str:
+    return str(STANDING_LABELS.get(code or AuthorStanding.NORMAL, code))
+
+
 def template_globals() -> dict:
     """Helpers every console template (and the macros it imports) can call."""
     return {
         "reason_label": reason_label,
         "highlight": highlight,
         "state_label": state_label,
+        "standing_label": standing_label,
         "format_datetime": format_datetime,
         "format_percent": format_percent,
         "format_decimal": format_decimal,

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from ..vocabulary import CaseState, ItemStatus
+from ..vocabulary import AuthorStanding, CaseState, ItemStatus
 
 
 def utcnow() -> datetime:
@@ -110,6 +110,8 @@ class Author(db.Model):
     notify_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
     notify_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # A moderator's decision about the author (vocabulary.AuthorStanding), applied to each new item at submit.
+    standing: Mapped[str] = mapped_column(String(16), default=AuthorStanding.NORMAL.value, server_default="normal")
 
 
 class Item(db.Model):

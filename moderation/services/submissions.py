@@ -18,7 +18,7 @@ from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, S
 from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
 from ..vocabulary import Reason
-from . import audit, mail, policy, webhooks
+from . import audit, authors, mail, policy, webhooks
 from .errors import ServiceError
 from .site_rules import LOGGED_RULE_EVENT, site_rules
 
@@ -167,6 +167,7 @@ def create_item(
     if earlier is not None:
         hold_reasons.append(Reason.DUPLICATE.value)
         evidence[Reason.DUPLICATE.value] = {"item_id": earlier}
+    hold_reasons = authors.holds_for(author, hold_reasons, evidence)  # a moderator's block, hold or trust
     held = bool(hold_reasons)
     item = Item(
         site_id=site.id,
