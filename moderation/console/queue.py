@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
 
-from ..services import access, case_queue
+from ..services import access, case_queue, search
 from .auth import me
 from .blueprint import bp
 from .forms import ActionForm
@@ -42,3 +42,12 @@ def next_case():
     _, filters, args = parse_filters()
     case_id = case_queue.top_case_id(me(), filters)
     return redirect(url_for("console.case", case_id=case_id, **args) if case_id else url_for("console.queue", **args))
+
+
+@bp.get("/subjects")
+def subject_picker():
+    """The product picker's suggestions (options of a datalist): subjects whose id or name contains the words."""
+    words = (request.args.get("subject") or request.args.get("q") or "").strip()[:200]
+    site_ids = [s.id for s in parse_filters()[0]]
+    choices = search.subject_choices(words, site_ids) if words else []
+    return render_template("console/_subject_options.html", choices=choices)

@@ -34,6 +34,7 @@ from .core import (
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
+from .search import SEARCHED as SEARCHED  # importing it registers the search_text listeners
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [

@@ -92,6 +92,10 @@ class Subject(db.Model):
     external_id: Mapped[str] = mapped_column(String(200))
     title: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The id and the name folded for the console's product picker (models.search keeps it current).
+    search_text: Mapped[str | None] = mapped_column(Text)
+    # A picture of the product (https only), shown to moderators beside its name (services.subjects).
+    image_url: Mapped[str | None] = mapped_column(String(1000))
 
     site: Mapped[Site] = relationship()
 
@@ -112,6 +116,8 @@ class Author(db.Model):
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime)
     # A moderator's decision about the author (vocabulary.AuthorStanding), applied to each new item at submit.
     standing: Mapped[str] = mapped_column(String(16), default=AuthorStanding.NORMAL.value, server_default="normal")
+    # Name and e-mail folded for the console's search (models.search keeps it current, erasure included).
+    search_text: Mapped[str | None] = mapped_column(Text)
 
 
 class Item(db.Model):
@@ -156,6 +162,8 @@ class Item(db.Model):
     client_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Title and body folded (no accents, lower case) for the console's search; models.search keeps it current.
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     site: Mapped[Site] = relationship()
     subject: Mapped[Subject] = relationship()

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
+from ..folding import fold
 from ..models import Case, Item, Moderator, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, REPLY_REASONS, CaseState, Reason
+from . import access, search
 from . import cases as case_service
 
 # "open" (the default) is what is waiting for this moderator: nobody holds it, or they hold it themselves, so a case
@@ -98,8 +100,8 @@ def filtered_query(moderator: Moderator, filters: QueueFilters) -> Select:
         state={"open": None, "mine": None, "unassigned": "open"}.get(state, state),
         site_id=filters.site_id,
         reason=filters.reason,
-        subject_external_id=filters.subject,
     )
+    site_ids = [filters.site_id] if filters.site_id else access.visible_site_ids(moderator)
     if state in ("open", "unassigned", "active", "mine"):
         # Implied by the state filters already, but spelled out so the planner can use the partial index
         # ix_cases_waiting_order (PostgreSQL and SQLite only prove a partial index from a literal match).
@@ -122,15 +124,17 @@ def filtered_query(moderator: Moderator, filters: QueueFilters) -> Select:
         query = query.where(or_(Item.lang == filters.lang, Item.lang.like(filters.lang + "-%")))
     if filters.rating:
         query = query.where(Item.rating == filters.rating)
+    if filters.subject:
+        query = query.where(Item.subject_id.in_(search.subject_ids(filters.subject, site_ids)))
     if filters.q:
-        query = query.where(text_match(filters.q))
+        query = query.where(text_match(filters.q, site_ids))
     return query
 
 
-def text_match(words: str):
-    """Items whose body or title contains ``words``, any case: ``ILIKE`` on PostgreSQL, which the trigram
-    indexes of migration 0005 serve; ``lower() LIKE`` on SQLite. ``%`` and ``_`` in the words are literal."""
-    return or_(Item.body.icontains(words, autoescape=True), Item.title.icontains(words, autoescape=True))
+def text_match(words: str, site_ids: list[int] | None = None):
+    """Items whose title or text, or whose author's name or e-mail, contains ``words`` — accents and case aside
+    (``services.search``). ``%`` and ``_`` in the words are literal; words that fold to nothing match nothing."""
+    return search.item_match(words, site_ids) if fold(words) else false()
 
 
 def encode_cursor(case: Case) -> str:
