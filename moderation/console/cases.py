@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from ..extensions import db
 from ..models import Case
 from ..services import audit as audit_service
-from ..services import case_queue, case_undo
+from ..services import case_queue, case_undo, threads
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import notes as note_service
@@ -68,6 +68,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             mine=case_service.claim_is_live(case) and case.claimed_by_id == moderator.id,
             active=case.state in ACTIVE_CASE_STATES,
             held=item.status == ItemStatus.HELD.value,
+            thread=threads.thread_of(item),
             recent=dashboard_service.recent_reviews(item.subject_id, exclude_item_id=item.id),
             history=dashboard_service.author_history(item.author_id, exclude_item_id=item.id)
             if item.author.email

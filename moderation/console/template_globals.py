@@ -7,7 +7,7 @@ from flask_babel import format_datetime, format_decimal, format_percent, get_loc
 from flask_babel import lazy_gettext as _l
 
 from ..models import utcnow
-from ..vocabulary import AuthorStanding, CaseState, Reason
+from ..vocabulary import AuthorStanding, CaseState, ItemStatus, Reason
 from .blueprint import bp
 from .highlight import highlight
 
@@ -46,6 +46,17 @@ STATE_LABELS = {
 }
 
 
+ITEM_STATUS_LABELS = {
+    ItemStatus.PUBLISHED: _l("published"),
+    ItemStatus.HELD: _l("held"),
+    ItemStatus.REMOVED: _l("removed"),
+}
+
+
+def item_status_label(code: str) -> str:
+    return str(ITEM_STATUS_LABELS.get(code, code))
+
+
 def reason_label(code: str) -> str:
     return str(REASON_LABELS.get(code, code))
 
@@ -65,6 +76,7 @@ def template_globals() -> dict:
         "highlight": highlight,
         "state_label": state_label,
         "standing_label": standing_label,
+        "item_status_label": item_status_label,
         "format_datetime": format_datetime,
         "format_percent": format_percent,
         "format_decimal": format_decimal,
