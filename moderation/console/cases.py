@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import format_time
 from flask_babel import gettext as _
 
 from ..extensions import db
@@ -149,7 +150,7 @@ def claim(case_id: int):
         case_service.claim(me(), case)
         db.session.commit()
         offer_undo(case)
-        flash(_("You hold this case until %(time)s.", time=case.claim_expires_at.strftime("%H:%M UTC")), "ok")
+        flash(_("You hold this case until %(time)s.", time=format_time(case.claim_expires_at, "short")), "ok")
     except ServiceError as exc:
         flash_refusal(exc, case)
     return back_to(case)
