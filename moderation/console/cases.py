@@ -16,6 +16,7 @@ from ..services import notes as note_service
 from ..services.access import case_for
 from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
+from . import audit_format
 from .auth import me
 from .blueprint import bp
 from .forms import ActionForm, AuthorStandingForm, CloseForm, NoteForm, RejectForm, ReplyForm
@@ -75,6 +76,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             if item.author.email
             else [],
             events=audit_service.case_timeline(case),
+            action_label=audit_format.action_label,
             notes=note_service.notes_for(case),
             templates=templates,
             filled=[fill_template(t, case) for _, t in templates],
