@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
 from ..services import access, case_queue, search
 from .auth import me
@@ -33,6 +33,8 @@ def queue():
         states=case_queue.STATE_FILTERS,
         paged=bool(request.args.get("after")),
         form=ActionForm(),
+        refresh_seconds=current_app.config["QUEUE_REFRESH_SECONDS"],
+        refresh_url=url_for("console.queue", after=request.args.get("after") or None, **args),
     )
 
 
