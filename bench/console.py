@@ -24,6 +24,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from moderation.folding import fold_fields
+
 WORDS_NEG = "cassé déçu horrible nul retard arnaque broken awful disappointed late refund".split()
 WORDS = (
     "produit livraison qualité taille couleur prix service colis emballage matière confort "
@@ -36,7 +38,9 @@ def copy_rows(raw, table: str, columns: list[str], rows) -> None:
     """COPY rows into a table (tab-separated, \\N for NULL)."""
     buffer = io.StringIO()
     for row in rows:
-        buffer.write("\t".join("\\N" if v is None else str(v).replace("\t", " ") for v in row) + "\n")
+        buffer.write(
+            "\t".join("\\N" if v is None else str(v).replace("\t", " ").replace("\n", "\\n") for v in row) + "\n"
+        )
     buffer.seek(0)
     with raw.cursor() as cur:
         with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
@@ -63,14 +67,24 @@ def seed(engine, cases: int, rng: random.Random) -> None:
         copy_rows(
             driver,
             "subjects",
-            ["id", "site_id", "external_id", "title", "created_at"],
-            ((i, 1, f"sku-{i}", f"Product {i}", now) for i in range(1, 2001)),
+            ["id", "site_id", "external_id", "title", "created_at", "search_text"],
+            ((i, 1, f"sku-{i}", f"Product {i}", now, fold_fields(f"sku-{i}", f"Product {i}")) for i in range(1, 2001)),
         )
         copy_rows(
             driver,
             "authors",
-            ["id", "site_id", "email", "name", "created_at"],
-            ((i, 1, f"customer{i}@example.com", f"Customer {i}", now) for i in range(1, 20001)),
+            ["id", "site_id", "email", "name", "created_at", "search_text"],
+            (
+                (
+                    i,
+                    1,
+                    f"customer{i}@example.com",
+                    f"Customer {i}",
+                    now,
+                    fold_fields(f"Customer {i}", f"customer{i}@example.com"),
+                )
+                for i in range(1, 20001)
+            ),
         )
         items, case_rows, scores = [], [], []
         for i in range(1, cases + 1):
@@ -95,6 +109,8 @@ def seed(engine, cases: int, rng: random.Random) -> None:
                     0,
                     created,
                     created,
+                    # what models.search writes with every item (COPY bypasses the ORM)
+                    fold_fields(" ".join(words[:3]), " ".join(words)),
                 )
             )
             p = round(rng.uniform(0.5, 1.0), 4)
@@ -123,6 +139,7 @@ def seed(engine, cases: int, rng: random.Random) -> None:
                 "helpful_count",
                 "created_at",
                 "scored_at",
+                "search_text",
             ],
             items,
         )
@@ -229,7 +246,7 @@ def main() -> None:
         html = client.get("/console/?reason=negative_text").get_data(as_text=True)
         cursor = re.search(r"after=([^&\"]+)", html).group(1)
         deep = "/console/?reason=negative_text&after=" + cursor
-        first_case = re.search(r'href="/console/cases/(\d+)"', html).group(1)
+        first_case = re.search(r'href="/console/cases/(\d+)[?"]', html).group(1)
         pages = [
             ("queue, first page", "/console/"),
             ("queue, filtered: reason + 1 star + language", "/console/?reason=negative_text&rating=1&lang=fr"),
@@ -237,6 +254,9 @@ def main() -> None:
             ("queue, next page (keyset cursor)", deep),
             ("queue, text search (common word)", "/console/?q=arnaque"),
             ("queue, text search matching nothing", "/console/?q=introuvable"),
+            ("queue, text search without accents (decu)", "/console/?q=decu"),
+            ("queue, search by author e-mail", "/console/?q=customer1234@example.com"),
+            ("queue, product picked by name", "/console/?subject=Product%2077"),
             ("case page", f"/console/cases/{first_case}"),
         ]
         print(f"console bench: {open_cases} open cases, seeded in {seeded_s:.1f} s")

@@ -81,6 +81,8 @@ class DefaultConfig:
     SERVE_WEB_WORKERS: int = 2
     SERVE_WEB_THREADS: int = 4
     CLAIM_MINUTES: int = 15
+    # The console's queue reloads its rows this often (seconds; 0: never), keeping the moderator's selection.
+    QUEUE_REFRESH_SECONDS: int = 30
     HEARTBEAT_MAX_AGE_S: int = 90
     SWEEP_AFTER_S: int = 30
 

@@ -28,6 +28,9 @@ class Reason(enum.StrEnum):
     # Raised by people rather than rules.
     REPORTED = "reported"
     APPEAL = "appeal"
+    # A moderator's standing on the author (services.authors): every new item of theirs is held.
+    AUTHOR_BLOCKED = "author_blocked"
+    AUTHOR_HELD = "author_held"
 
 
 # Reasons the classifier gives (the rest come from the stars or from rules that need no model).
@@ -45,7 +48,22 @@ CONTENT_REASONS: tuple[Reason, ...] = (
     Reason.SITE_WORD,
     # An author contests a rejection (services.mail.contest): the item is held again until approved or rejected.
     Reason.APPEAL,
+    Reason.AUTHOR_BLOCKED,
+    Reason.AUTHOR_HELD,
 )
+
+
+class AuthorStanding(enum.StrEnum):
+    """What a moderator decided about an author (one at a time; ``normal`` undoes any of the others).
+
+    ``blocked`` and ``always_hold`` hold each new item of theirs for a decision (``author_blocked`` /
+    ``author_held``); ``trusted`` skips the content rules that would hold it, never the safety lane.
+    """
+
+    NORMAL = "normal"
+    TRUSTED = "trusted"
+    ALWAYS_HOLD = "always_hold"
+    BLOCKED = "blocked"
 
 
 class RejectionReason(enum.StrEnum):

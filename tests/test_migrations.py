@@ -51,24 +51,32 @@ def test_upgrade_from_empty_matches_models_and_downgrades(empty_database_url, re
         db.engine.dispose()
 
 
-def test_text_search_can_use_the_trigram_indexes(make_app, require_postgres):
-    """The console's search predicate is one the 0005 indexes serve (the planner is told to avoid a scan, as
-    it would on a table of 100,000 items rather than a test's empty one)."""
+def test_text_search_can_use_the_trigram_indexes(make_app, world, require_postgres):
+    """The console's search predicate is one the 0015 indexes serve, for the text and for the author (the planner
+    is told to avoid a scan, as it would on a table of 100,000 items rather than a test's empty one)."""
     from sqlalchemy import select
 
-    from moderation.models import Item
+    from moderation.models import Author, Item
     from moderation.services.case_queue import text_match
 
     app = make_app()
     with app.app_context():
-        indexes = {i["name"] for i in inspect(db.engine).get_indexes("items")}
-        assert {"ix_items_body_trgm", "ix_items_title_trgm"} <= indexes
+        db.session.add(Author(site_id=1, name="Semelle Décollée", email="semelle@example.com"))
+        db.session.commit()
+        for table in ("items", "authors", "subjects"):
+            assert f"ix_{table}_search_trgm" in {i["name"] for i in inspect(db.engine).get_indexes(table)}
         db.session.execute(text("SET LOCAL enable_seqscan = off"))
         query = select(Item.id).where(text_match("semelle décollée"))
         compiled = query.compile(db.engine, compile_kwargs={"literal_binds": True})
         plan = "\n".join(db.session.execute(text(f"EXPLAIN {compiled}")).scalars())
+        author_plan = "\n".join(
+            db.session.execute(
+                text("EXPLAIN SELECT id FROM authors WHERE search_text LIKE '%semelle decollee%'")
+            ).scalars()
+        )
         db.session.rollback()
-    assert "ix_items_body_trgm" in plan and "ix_items_title_trgm" in plan, plan
+    assert "ix_items_search_trgm" in plan and "ix_items_author" in plan, plan
+    assert "ix_authors_search_trgm" in author_plan, author_plan
 
 
 def seed_at_0005(connection) -> dict[str, int]:

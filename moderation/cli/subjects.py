@@ -20,11 +20,12 @@ def subject_group() -> None:
 @click.argument("site_slug", metavar="SITE")
 @click.argument("external_id", metavar="ID")
 @click.option("--name", default=None, help="A name people read (a product's name, a page's title).")
+@click.option("--image", default=None, help="An https:// picture of the product, shown to moderators.")
 @with_appcontext
-def subject_add(site_slug: str, external_id: str, name: str | None) -> None:
+def subject_add(site_slug: str, external_id: str, name: str | None, image: str | None) -> None:
     """Declare subject ID on SITE (needed before its first review when the site keeps a catalogue)."""
     with service_errors():
-        subject, new = declare_subject(get_site(site_slug), external_id, name)
+        subject, new = declare_subject(get_site(site_slug), external_id, name, image_url=image)
     db.session.commit()
     click.echo(f"subject {subject.external_id} {'declared' if new else 'exists'} on {site_slug} (id {subject.id})")
 

@@ -8,6 +8,7 @@ from . import (  # noqa: F401  (routes register on import)
     admin,
     audit,
     auth,
+    authors,
     bulk,
     cases,
     dashboard,

@@ -11,6 +11,7 @@ from ..extensions import db
 from ..models import Moderator
 from ..services import access
 from ..services import audit as audit_service
+from . import audit_format
 from .auth import me
 from .blueprint import bp
 
@@ -54,7 +55,16 @@ def audit():
     sites, filters, keep = parse_filters()
     before = request.args.get("before", "")
     events, next_before = audit_service.page(me(), filters, int(before) if before.isdigit() else None)
-    return render_template("console/audit.html", sites=sites, events=events, next_before=next_before, args=keep)
+    return render_template(
+        "console/audit.html",
+        sites=sites,
+        events=events,
+        next_before=next_before,
+        args=keep,
+        names=audit_format.moderator_names(events),
+        describe=audit_format.describe,
+        action_label=audit_format.action_label,
+    )
 
 
 @bp.get("/audit.csv")

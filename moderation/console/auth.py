@@ -65,7 +65,8 @@ def console_headers(response):
     # Scripts only from our own files (htmx is vendored), no inline script or style, no framing.
     response.headers.setdefault(
         "Content-Security-Policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        # Product pictures come from the shop's own servers (subjects.image_url, https only).
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
     )
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

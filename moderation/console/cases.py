@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import format_time
 from flask_babel import gettext as _
 
 from ..extensions import db
 from ..models import Case
 from ..services import audit as audit_service
-from ..services import authoring, case_queue, case_undo
+from ..services import authoring, case_queue, case_undo, threads
 from ..services import cases as case_service
 from ..services import dashboard as dashboard_service
 from ..services import external as external_service
@@ -17,9 +18,10 @@ from ..services import replies as reply_service
 from ..services.access import case_for
 from ..services.errors import ServiceError
 from ..vocabulary import ACTIVE_CASE_STATES, ItemStatus
+from . import audit_format
 from .auth import me
 from .blueprint import bp
-from .forms import ActionForm, CloseForm, NoteForm, RejectForm, ReplyForm
+from .forms import ActionForm, AuthorStandingForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
 from .queue import parse_filters
 
@@ -71,11 +73,13 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             active=case.state in ACTIVE_CASE_STATES,
             held=item.status == ItemStatus.HELD.value,
             external=external_service.post_for(item),
+            thread=threads.thread_of(item),
             recent=dashboard_service.recent_reviews(item.subject_id, exclude_item_id=item.id),
             history=dashboard_service.author_history(item.author_id, exclude_item_id=item.id)
             if item.author.email
             else [],
             events=audit_service.case_timeline(case),
+            action_label=audit_format.action_label,
             notes=note_service.notes_for(case),
             templates=templates,
             filled=[fill_template(t, case) for _, t in templates],
@@ -88,6 +92,7 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             close_form=CloseForm(),
             reject_form=RejectForm(),
             action_form=ActionForm(),
+            standing_form=AuthorStandingForm(standing=item.author.standing, formdata=None),
             previous_id=previous_id,
             next_id=next_id,
             args=args,
@@ -153,7 +158,7 @@ def claim(case_id: int):
         case_service.claim(me(), case)
         db.session.commit()
         offer_undo(case)
-        flash(_("You hold this case until %(time)s.", time=case.claim_expires_at.strftime("%H:%M UTC")), "ok")
+        flash(_("You hold this case until %(time)s.", time=format_time(case.claim_expires_at, "short")), "ok")
     except ServiceError as exc:
         flash_refusal(exc, case)
     return back_to(case)

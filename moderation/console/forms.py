@@ -16,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
+from ..services.authors import MAX_STANDING_NOTE
 from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
 from ..services.notes import MAX_NOTE_CHARS
 
@@ -43,6 +44,19 @@ class NoteForm(FlaskForm):
 
 class RejectForm(FlaskForm):
     reason = SelectField(_l("Reason shown to the author"), choices=list(REJECTION_REASONS))
+
+
+class AuthorStandingForm(FlaskForm):
+    standing = SelectField(
+        _l("Standing"),
+        choices=[
+            ("normal", _l("Normal: the rules decide")),
+            ("trusted", _l("Trusted: skip the rules that hold (never the safety lane)")),
+            ("always_hold", _l("Always hold: each new post waits for a moderator")),
+            ("blocked", _l("Blocked: each new post is held as from a blocked author")),
+        ],
+    )
+    note = StringField(_l("Why (kept in the audit log)"), validators=[Optional(), Length(max=MAX_STANDING_NOTE)])
 
 
 class BulkForm(FlaskForm):

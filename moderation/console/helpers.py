@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import flash
+from flask_babel import format_time
 from flask_babel import gettext as _
 
 from ..extensions import db
@@ -15,7 +16,7 @@ def refusal_message(exc: ServiceError, case: Case | None = None) -> str:
     if exc.code == "already_claimed" and case is not None:
         db.session.refresh(case)
         holder = case.claimed_by.name if case.claimed_by else _("another moderator")
-        until = case.claim_expires_at.strftime("%H:%M UTC") if case.claim_expires_at else "?"
+        until = format_time(case.claim_expires_at, "short") if case.claim_expires_at else "?"
         return _("%(name)s holds this case until %(time)s.", name=holder, time=until)
     if exc.code == "case_closed" and case is not None:
         return _("This case is already closed (%(state)s).", state=case.state)

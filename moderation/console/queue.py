@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
-from ..services import access, case_queue
+from ..services import access, case_queue, search
 from .auth import me
 from .blueprint import bp
 from .forms import ActionForm
@@ -33,6 +33,8 @@ def queue():
         states=case_queue.STATE_FILTERS,
         paged=bool(request.args.get("after")),
         form=ActionForm(),
+        refresh_seconds=current_app.config["QUEUE_REFRESH_SECONDS"],
+        refresh_url=url_for("console.queue", after=request.args.get("after") or None, **args),
     )
 
 
@@ -42,3 +44,12 @@ def next_case():
     _, filters, args = parse_filters()
     case_id = case_queue.top_case_id(me(), filters)
     return redirect(url_for("console.case", case_id=case_id, **args) if case_id else url_for("console.queue", **args))
+
+
+@bp.get("/subjects")
+def subject_picker():
+    """The product picker's suggestions (options of a datalist): subjects whose id or name contains the words."""
+    words = (request.args.get("subject") or request.args.get("q") or "").strip()[:200]
+    site_ids = [s.id for s in parse_filters()[0]]
+    choices = search.subject_choices(words, site_ids) if words else []
+    return render_template("console/_subject_options.html", choices=choices)

@@ -3,11 +3,15 @@ and the locale-aware formatters."""
 
 from __future__ import annotations
 
-from flask_babel import format_datetime, format_decimal, format_percent, get_locale
+from datetime import datetime
+
+from babel.dates import format_timedelta
+from flask_babel import format_datetime, format_decimal, format_percent, format_time, get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..models import utcnow
-from ..vocabulary import CaseState, ItemStatus, Reason
+from ..vocabulary import AuthorStanding, CaseState, ItemStatus, Reason
 from .blueprint import bp
 from .highlight import highlight
 
@@ -25,12 +29,14 @@ REASON_LABELS = {
     Reason.SAFETY: _l("Safety"),
     Reason.REPORTED: _l("Reported"),
     Reason.APPEAL: _l("Appeal"),
+    Reason.AUTHOR_BLOCKED: _l("Blocked author"),
+    Reason.AUTHOR_HELD: _l("Author always held"),
 }
-# An item's visibility, as the console shows it ("removed" is what the agreed names call rejected).
-STATUS_LABELS = {
-    ItemStatus.PUBLISHED: _l("Published"),
-    ItemStatus.HELD: _l("Held"),
-    ItemStatus.REMOVED: _l("Rejected"),
+STANDING_LABELS = {
+    AuthorStanding.NORMAL: _l("normal"),
+    AuthorStanding.TRUSTED: _l("trusted"),
+    AuthorStanding.ALWAYS_HOLD: _l("always held"),
+    AuthorStanding.BLOCKED: _l("blocked"),
 }
 # Case states, and the queue's filters over them ("open" reads "waiting": open, escalated or an expired claim).
 STATE_LABELS = {
@@ -46,6 +52,18 @@ STATE_LABELS = {
 }
 
 
+ITEM_STATUS_LABELS = {
+    ItemStatus.PUBLISHED: _l("published"),
+    ItemStatus.HELD: _l("held"),
+    ItemStatus.REMOVED: _l("removed"),
+    ItemStatus.WITHDRAWN: _l("withdrawn"),
+}
+
+
+def item_status_label(code: str) -> str:
+    return str(ITEM_STATUS_LABELS.get(code, code))
+
+
 def reason_label(code: str) -> str:
     return str(REASON_LABELS.get(code, code))
 
@@ -54,18 +72,44 @@ def state_label(code: str) -> str:
     return str(STATE_LABELS.get(code, code))
 
 
-def status_label(code: str) -> str:
-    return str(STATUS_LABELS.get(code, code))
+def standing_label(code: str | None) -> str:
+    return str(STANDING_LABELS.get(code or AuthorStanding.NORMAL, code))
+
+
+def relative_due(due_at: datetime, now: datetime | None = None) -> str:
+    """A deadline as the moderator reads it: "in 3 hr", "2 hr overdue" (in their language)."""
+    delta = due_at - (now or utcnow())
+    span = format_timedelta(abs(delta), granularity="minute", threshold=1, format="short", locale=get_locale())
+    return _("in %(time)s", time=span) if delta.total_seconds() >= 0 else _("%(time)s overdue", time=span)
+
+
+def is_past(moment: datetime) -> bool:
+    return moment < utcnow()
+
+
+def clock(moment: datetime | None) -> str:
+    """A time of day in the moderator's time zone and format (a claim's end: "14:05", "2:05 PM")."""
+    return format_time(moment, "short") if moment else "?"
+
+
+def html_lang() -> str:
+    """The page's language as HTML wants it (``en-GB``, not Babel's ``en_GB``)."""
+    return str(get_locale()).replace("_", "-")
 
 
 def template_globals() -> dict:
     """Helpers every console template (and the macros it imports) can call."""
     return {
         "reason_label": reason_label,
-        "status_label": status_label,
         "highlight": highlight,
         "state_label": state_label,
+        "standing_label": standing_label,
+        "item_status_label": item_status_label,
         "format_datetime": format_datetime,
+        "relative_due": relative_due,
+        "clock": clock,
+        "is_past": is_past,
+        "html_lang": html_lang,
         "format_percent": format_percent,
         "format_decimal": format_decimal,
         "get_locale": get_locale,

@@ -38,6 +38,7 @@ from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
 from .revisions import ItemRevision, ReplyRevision
+from .search import SEARCHED as SEARCHED  # importing it registers the search_text listeners
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
-from ..vocabulary import CaseState, ItemStatus
+from ..vocabulary import AuthorStanding, CaseState, ItemStatus
 
 
 def utcnow() -> datetime:
@@ -100,6 +100,10 @@ class Subject(db.Model):
     external_id: Mapped[str] = mapped_column(String(200))
     title: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The id and the name folded for the console's product picker (models.search keeps it current).
+    search_text: Mapped[str | None] = mapped_column(Text)
+    # A picture of the product (https only), shown to moderators beside its name (services.subjects).
+    image_url: Mapped[str | None] = mapped_column(String(1000))
 
     site: Mapped[Site] = relationship()
 
@@ -118,6 +122,10 @@ class Author(db.Model):
     notify_requested_at: Mapped[datetime | None] = mapped_column(DateTime)
     notify_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # A moderator's decision about the author (vocabulary.AuthorStanding), applied to each new item at submit.
+    standing: Mapped[str] = mapped_column(String(16), default=AuthorStanding.NORMAL.value, server_default="normal")
+    # Name and e-mail folded for the console's search (models.search keeps it current, erasure included).
+    search_text: Mapped[str | None] = mapped_column(Text)
 
 
 class Item(db.Model):
@@ -166,6 +174,8 @@ class Item(db.Model):
     verified_purchase: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     # The last edit by its author (the earlier versions are ``item_revisions``); shown publicly as "edited".
     edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Title and body folded (no accents, lower case) for the console's search; models.search keeps it current.
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     site: Mapped[Site] = relationship()
     subject: Mapped[Subject] = relationship()

@@ -16,6 +16,7 @@ from ..extensions import db
 from ..models import Item, Site
 from .accounts import get_site
 from .errors import ServiceError
+from .subjects import MAX_TITLE, check_image_url
 from .submissions import create_item, parse_submission
 
 
@@ -119,6 +120,8 @@ def _import_rows(
             site = sites.get(slug) or sites.setdefault(slug, get_site(slug))
             created_at = parse_created_at(row.pop("created_at", None))
             parent_external = row.pop("parent_external_id", None)
+            # The subject's metadata, when the shop's export carries it: its name and a picture for moderators.
+            subject_name, subject_image = row.pop("subject_name", None), check_image_url(row.pop("subject_image", None))
             exists = db.session.execute(
                 select(Item.id).where(Item.site_id == site.id, Item.external_id == str(external_id))
             ).scalar_one_or_none()
@@ -135,6 +138,10 @@ def _import_rows(
             submission = parse_submission(row, limits)
             with db.session.begin_nested():
                 item = create_item(site, str(subject), submission, external_id=str(external_id), created_at=created_at)
+                if subject_name:
+                    item.subject.title = str(subject_name).strip()[:MAX_TITLE] or item.subject.title
+                if subject_image:
+                    item.subject.image_url = subject_image
             report.created += 1
             report.last_item_id = item.id
             pending += 1

@@ -6,6 +6,8 @@ API answers 404 for an id nobody declared here, at the command line (``moderatio
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from sqlalchemy import func, select
 
 from ..extensions import db
@@ -16,6 +18,24 @@ from .errors import ServiceError
 from .submissions import check_subject_id, find_subject, get_or_create_subject
 
 MAX_TITLE = 300  # subjects.title
+MAX_IMAGE_URL = 1000  # subjects.image_url
+
+
+def check_image_url(url: str | None) -> str | None:
+    """A product picture's address: ``https://`` (the console loads nothing else), no spaces; None when empty.
+
+    Raises:
+        ServiceError: 422 naming ``image``.
+    """
+    url = (url or "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in url):
+        raise ServiceError("invalid_image", "image must be an https:// address", field="image", status=422)
+    if len(url) > MAX_IMAGE_URL:
+        raise ServiceError("too_long", f"image must be at most {MAX_IMAGE_URL} characters", field="image", status=422)
+    return url
 
 
 def set_subject_mode(site: Site, mode: str, *, actor: Moderator | None = None) -> bool:
@@ -45,9 +65,15 @@ def set_subject_mode(site: Site, mode: str, *, actor: Moderator | None = None) -
 
 
 def declare_subject(
-    site: Site, external_id: str, title: str | None = None, *, actor: Moderator | None = None
+    site: Site,
+    external_id: str,
+    title: str | None = None,
+    *,
+    image_url: str | None = None,
+    actor: Moderator | None = None,
 ) -> tuple[Subject, bool]:
-    """The subject ``external_id`` of ``site``, declared (created) if new; its title set when given. Audited.
+    """The subject ``external_id`` of ``site``, declared (created) if new; its title and picture set when given.
+    Audited.
 
     Returns the subject and whether it is new. The caller commits.
 
@@ -61,8 +87,11 @@ def declare_subject(
         title = title.strip() or None
         if title is not None and len(title) > MAX_TITLE:
             raise ServiceError("too_long", f"name must be at most {MAX_TITLE} characters", field="name", status=422)
+    image_url = check_image_url(image_url)
     new = find_subject(site, external_id) is None
     subject = get_or_create_subject(site, external_id, title)
+    if image_url is not None:
+        subject.image_url = image_url
     db.session.flush()
     if new:
         audit.record(
@@ -71,7 +100,7 @@ def declare_subject(
             subject.id,
             moderator_id=actor.id if actor else None,
             site_id=site.id,
-            after={"external_id": external_id, "title": subject.title},
+            after={"external_id": external_id, "title": subject.title, "image_url": subject.image_url},
         )
     return subject, new
 

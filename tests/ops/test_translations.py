@@ -71,14 +71,18 @@ def test_the_compiled_catalog_is_not_older_than_its_source():
 
 def test_every_reason_state_and_status_code_has_a_label():
     """The console never shows a raw code (`personal_data`, `held`): each has a marked, hence translated, label."""
-    from moderation.console.template_globals import REASON_LABELS, STATE_LABELS, STATUS_LABELS  # the console's labels
+    from moderation.console.template_globals import (  # the console's labels
+        ITEM_STATUS_LABELS,
+        REASON_LABELS,
+        STATE_LABELS,
+    )
     from moderation.vocabulary import CaseState, ItemStatus, Reason
 
     assert set(Reason) <= set(REASON_LABELS), set(Reason) - set(REASON_LABELS)
     assert set(CaseState) <= set(STATE_LABELS), set(CaseState) - set(STATE_LABELS)
-    assert set(ItemStatus) <= set(STATUS_LABELS), set(ItemStatus) - set(STATUS_LABELS)
+    assert set(ItemStatus) <= set(ITEM_STATUS_LABELS), set(ItemStatus) - set(ITEM_STATUS_LABELS)
     with CATALOG.open("rb") as handle:
         french = read_po(handle, locale="fr")
-    for label in [*REASON_LABELS.values(), *STATE_LABELS.values(), *STATUS_LABELS.values()]:
+    for label in [*REASON_LABELS.values(), *STATE_LABELS.values(), *ITEM_STATUS_LABELS.values()]:
         entry = french.get(label._args[0])  # a lazy string keeps its msgid
         assert entry is not None and entry.string, label._args[0]

@@ -3,6 +3,14 @@
   "use strict";
   document.documentElement.classList.add("js");
 
+  // Dates are formatted on the server in the browser's time zone, which it learns from this cookie (i18n.py).
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && /^[A-Za-z0-9_+\-\/]+$/.test(zone) && document.cookie.indexOf("tz=" + zone) === -1) {
+      document.cookie = "tz=" + zone + "; path=/; max-age=31536000; SameSite=Lax";
+    }
+  } catch (e) { /* no Intl: dates stay in UTC */ }
+
   var selected = -1;
 
   function rows() {
@@ -160,6 +168,50 @@
   expireUndo(document);
   document.addEventListener("htmx:afterSettle", function () { expireUndo(document); });
 
-  // htmx swaps the queue table: start the selection again on the new rows.
-  document.addEventListener("htmx:afterSwap", function () { selected = -1; });
+  // The queue reloads itself (hx-trigger="every Ns" on #queue-results). A reload must not take anything from the
+  // moderator: it waits while they use a control inside the list or the tab is hidden, and afterwards the same case
+  // is selected (found by id, wherever it moved) and the same link keeps the focus.
+  function fromRefresh(event) {
+    // htmx fires its events on the element whose request it is: the polling section, or the filter form.
+    var elt = event.target;
+    return !!(elt && elt.id === "queue-results" && elt.hasAttribute && elt.hasAttribute("data-refresh"));
+  }
+  var kept = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (!fromRefresh(event)) return;
+    var active = document.activeElement;
+    var busy = active && active.closest && active.closest("#queue-results") && typing(active);
+    if (document.hidden || busy || document.querySelector("dialog[open]")) event.preventDefault();
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!fromRefresh(event)) { kept = null; return; }
+    var list = rows();
+    var active = document.activeElement;
+    var focusedRow = active && active.closest ? active.closest("[data-nav-row]") : null;
+    kept = {
+      id: selected >= 0 && list[selected] ? list[selected].dataset.caseId : null,
+      index: selected,
+      focusId: focusedRow ? focusedRow.dataset.caseId : null,
+      scroll: window.scrollY
+    };
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    var keep = kept;
+    kept = null;
+    selected = -1;
+    if (!keep) return;  // a new filter: the selection starts again on the new rows
+    var list = rows();
+    var index = -1;
+    list.forEach(function (row, i) { if (keep.id && row.dataset.caseId === keep.id) index = i; });
+    if (index < 0 && keep.index >= 0 && list.length) index = Math.min(keep.index, list.length - 1);
+    if (index >= 0) {
+      selected = index;
+      list.forEach(function (row, i) { row.classList.toggle("selected", i === selected); });
+    }
+    if (keep.focusId) {
+      var link = document.querySelector('[data-nav-row][data-case-id="' + keep.focusId + '"] a');
+      if (link) link.focus({ preventScroll: true });
+    }
+    window.scrollTo(window.scrollX, keep.scroll);
+  });
 })();
