@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import health, insights, mail, rescoring, scoring, webhooks
+from .services import health, insights, mail, rescoring, scoring, training, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,15 @@ def check_product_health(site_id: int) -> dict[str, int]:
 def send_mail(message_id: int) -> str:
     """Send one outbox message (see ``services.mail.deliver``); a server that is down raises, and rq retries."""
     return mail.deliver(message_id)
+
+
+def train_site_model(run_id: int) -> str:
+    """Train a model on one site's labelled items and compare it with the active one (``services.training``).
+
+    Returns the run's final state.
+    """
+    held = current_app.extensions.get("moderation.classifier")
+    return training.train_site_model(run_id, held, lease=ExecutionLease)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (routes register on import)
     outbox,
     queue,
     template_globals,
+    training,
     webhooks,
 )
 from .blueprint import bp

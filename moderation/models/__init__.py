@@ -34,10 +34,12 @@ from .core import (
 from .mail import OutboxMessage
 from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
+from .training import ACTIVE_TRAINING_STATES, TrainingRun, TrainingRunState
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ACTIVE_CASE_STATES",
+    "ACTIVE_TRAINING_STATES",
     "ApiToken",
     "AuditEvent",
     "Author",
@@ -65,6 +67,8 @@ __all__ = [
     "Subject",
     "SubjectInsights",
     "SubjectMode",
+    "TrainingRun",
+    "TrainingRunState",
     "WebhookDelivery",
     "WebhookEndpoint",
     "utcnow",
