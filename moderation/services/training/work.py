@@ -32,7 +32,6 @@ from .runs import mark_failed, set_progress
 log = logging.getLogger(__name__)
 
 _EPOCH_STEP = re.compile(r"^epoch (\d+) step (\d+)/(\d+)")
-_CACHED = re.compile(r"^cached (\d+)/(\d+) batches")
 # Progress by stage: up to 5% reading and scoring with the active model, 5-25% caching the lower layers,
 # 25-85% the epochs, then the candidate's scoring and its registration.
 TRAIN_FROM, CACHED_AT, EPOCHS_END = 0.05, 0.25, 0.85
@@ -50,9 +49,6 @@ class ProgressReporter:
         self.progress = TRAIN_FROM
 
     def fraction(self, message: str) -> float | None:
-        if match := _CACHED.match(message):
-            done, total = int(match[1]), int(match[2])
-            return TRAIN_FROM + (CACHED_AT - TRAIN_FROM) * done / max(1, total)
         if message.startswith("cached lower states"):
             return CACHED_AT
         if match := _EPOCH_STEP.match(message):
