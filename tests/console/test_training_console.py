@@ -4,6 +4,7 @@ moderator may not, the refusal, progress, the "better only" button and the audit
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from sqlalchemy import select
@@ -127,3 +128,11 @@ def test_a_model_that_is_not_better_gets_no_activation_button_and_the_post_is_re
     assert "The trained model did not beat the active model on the held-out items." in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.execute(select(Site.active_model_version).where(Site.slug == "shop")).scalar() is None
+
+
+def test_the_section_reads_in_french(app, as_root):
+    seed_labelled(app, 60)
+    html = unescape(as_root.get("/console/models?site=shop", headers={"Accept-Language": "fr"}).get_data(as_text=True))
+    assert "Entraîner un modèle sur les données de ce site" in html
+    assert "Pas assez d'éléments étiquetés : ce site en a 60, l'entraînement en demande 200" in html
+    assert "Recette sur CPU : les 8 couches du bas (sur 12) figées" in html

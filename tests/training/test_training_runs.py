@@ -14,6 +14,7 @@ from moderation.models import AuditEvent, ModelVersion, Moderator, Site, Trainin
 from moderation.services import training
 from moderation.services.errors import Conflict, Forbidden
 from moderation.services.training.plan import hash_bucket, is_held_out
+from moderation.services.training.work import ProgressReporter
 from moderation.services.training_data import labelled_items
 from moderation.worker import build_worker
 from tests.stubs import make_stub
@@ -237,3 +238,33 @@ def test_a_run_whose_job_is_gone_is_failed_when_the_page_looks(app, world):
         assert run.state == "failed" and "canceled" in run.error
     conn.close()
     assert actions(app) == ["training.started", "training.failed"]
+
+
+def test_progress_follows_the_lines_train_writes(app, world):
+    seed_labelled(app, 240)
+    run_id = start(app)
+    with app.app_context():
+        reporter = ProgressReporter(run_id, epochs=4, every_s=0)
+        seen = []
+        for line in ("200 train / 20 val texts, 4000 tokens; cpu bf16=False", "cached lower states in 12s",
+                     "epoch 1 step 0/7 loss 0.6931", '{"epoch": 1, "train_loss": 0.6}', "epoch 2 step 0/7 loss 0.5",
+                     '{"epoch": 4, "train_loss": 0.3}', "saved epoch 4 to /tmp/x (80s)"):  # fmt: skip
+            reporter(line)
+            db.session.expire_all()
+            run = db.session.get(TrainingRun, run_id)
+            seen.append((run.progress, run.stage))
+        assert [p for p, _ in seen] == [0.05, 0.25, 0.25, 0.4, 0.4, 0.85, 0.85]
+        assert seen[-1][1] == "saved epoch 4 to /tmp/x (80s)"
+
+
+def test_activation_is_refused_when_the_site_moved_to_another_model_since_the_comparison(app, world, monkeypatch):
+    monkeypatch.setenv("MODERATION_TEST_LEARNED", "abîmé")
+    seed_labelled(app, 240)
+    run_id = start(app)
+    work(app)
+    with app.app_context():
+        shop().active_model_version = "someone-else-activated-this"
+        db.session.commit()
+        with pytest.raises(Conflict) as refused:
+            training.rescore_and_activate(admin(), db.session.get(TrainingRun, run_id))
+        assert refused.value.code == "active_model_changed"
