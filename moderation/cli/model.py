@@ -30,7 +30,7 @@ from ..classifier.evaluation import (
 from ..classifier.recipe import RECIPES as RECIPES  # `model train`'s defaults, read from here too
 from ..classifier.recipe import resolve_recipe, train_with_recipe
 from ..classifier.review_corpora import REVIEW_SOURCES, prepare_with_reviews
-from ..services.training_data import export_labelled
+from ..services.training_data import export_labelled_with_sources
 from .common import cli_app
 
 
@@ -117,10 +117,11 @@ def train_command(
         sources += s
     if from_db:
         with platform_app().app_context():
-            exported = export_labelled(site=site)
-        texts += [t for t, _ in exported]
-        labels += [y for _, y in exported]
-        sources += ["database"] * len(exported)
+            exported = export_labelled_with_sources(site=site)
+        # Stars and moderators' decisions are two sources: each one's labels weigh alike (as in the console's job).
+        texts += [t for t, _, _ in exported]
+        labels += [y for _, y, _ in exported]
+        sources += [s for _, _, s in exported]
         click.echo(f"database: {len(exported)} labelled texts")
     if not texts:
         raise click.UsageError("nothing to train on: give --csv files and/or --from-db")

@@ -78,9 +78,15 @@ def export_labelled(site: str | None = None) -> list[tuple[str, int]]:
 
     Runs in an app context: ``moderation model train --from-db`` pushes one before calling it.
     """
+    return [(text, label) for text, label, _source in export_labelled_with_sources(site)]
+
+
+def export_labelled_with_sources(site: str | None = None) -> list[tuple[str, int, str]]:
+    """(text, label, source) triples, source ``stars`` or ``decision``: ``model train --from-db`` and the console's
+    training job weigh each source's labels alike."""
     site_id = None
     if site:
         site_id = db.session.execute(select(Site.id).where(Site.slug == site)).scalar()
         if site_id is None:
             return []
-    return [(row.text, row.label) for row in labelled_items(site_id)]
+    return [(row.text, row.label, row.source) for row in labelled_items(site_id)]
