@@ -104,6 +104,28 @@ class DefaultConfig:
     # "auto": tokenise in a background thread while the model runs, on CUDA only; "always" / "never".
     RESCORE_OVERLAP: str = "auto"
 
+    # Training a model on one site's labelled items from the console (``services.training``), on its own queue.
+    TRAINING_QUEUE: str = "training"
+    # Refused below these: labelled items in all, of each label, and of each label in the held-out slice.
+    TRAINING_MIN_LABELLED: int = 200
+    TRAINING_MIN_PER_CLASS: int = 30
+    TRAINING_MIN_HELD_OUT_PER_CLASS: int = 10
+    # Items whose id hashes into this percentage are held out of every run of the site (never trained on) and
+    # compare the trained model with the active one; at most TRAINING_MAX_HELD_OUT of them are scored.
+    TRAINING_HELD_OUT_PERCENT: int = 20
+    TRAINING_MAX_HELD_OUT: int = 1000
+    # The time bound: at most this many training texts (~8 minutes on 2 CPU cores with the CPU recipe), and
+    # the recipe's epochs unless set here; the job is stopped after TRAINING_JOB_TIMEOUT seconds whatever happens.
+    TRAINING_MAX_EXAMPLES: int = 4000
+    TRAINING_EPOCHS: int | None = None
+    TRAINING_JOB_TIMEOUT: int = 3600
+    TRAINING_DEVICE: str | None = None  # None: the app's DEVICE ("auto": CUDA where the worker has it)
+    # Where trained models are written (None: DATA_DIR/trained-models); workers that rescore or score with them
+    # must see the same path.
+    TRAINING_MODELS_DIR: str | None = None
+    # "module:callable" with ``classifier.recipe.train_with_recipe``'s signature; tests plug a stub here.
+    TRAINING_TRAINER: str = "moderation.classifier.recipe:train_with_recipe"
+
     # Complaint topics per product (``services.insights``), on the ``insights`` queue.
     INSIGHTS_QUEUE: str = "insights"
     # A product's topics are recomputed once its reviews have been quiet this long after a change...

@@ -14,7 +14,7 @@ from flask import current_app
 from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
-from .services import feeds, health, insights, mail, rescoring, retention, scoring, webhooks
+from .services import feeds, health, insights, mail, rescoring, retention, scoring, training, webhooks
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,15 @@ def purge_expired() -> dict[str, dict[str, int]]:
     db.session.commit()
     log.info("retention purge: %s", counts)
     return counts
+
+
+def train_site_model(run_id: int) -> str:
+    """Train a model on one site's labelled items and compare it with the active one (``services.training``).
+
+    Returns the run's final state.
+    """
+    held = current_app.extensions.get("moderation.classifier")
+    return training.train_site_model(run_id, held, lease=ExecutionLease)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

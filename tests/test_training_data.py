@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moderation.services.training_data import export_labelled
+from moderation.services.training_data import export_labelled, export_labelled_with_sources
 from tests.conftest import auth, review, run_worker, submit
 
 
@@ -22,4 +22,10 @@ def test_export_labels_from_stars_and_moderators(app, client, world):
         exported = dict(export_labelled())
         assert exported == {"Nul, cassé": 1, "Parfait": 0, "Bof. Horrible mais bon": 0}
         assert export_labelled(site="other") == []
+        # The dismissed flag labels its text: a decision, not the stars.
+        assert sorted(export_labelled_with_sources(site="shop")) == [
+            ("Bof. Horrible mais bon", 0, "decision"),
+            ("Nul, cassé", 1, "stars"),
+            ("Parfait", 0, "stars"),
+        ]
     assert happy.status_code == 202

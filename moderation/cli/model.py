@@ -27,23 +27,16 @@ from ..classifier.evaluation import (
     summary_header,
     summary_line,
 )
+from ..classifier.recipe import RECIPES as RECIPES  # `model train`'s defaults, read from here too
+from ..classifier.recipe import resolve_recipe, train_with_recipe
 from ..classifier.review_corpora import REVIEW_SOURCES, prepare_with_reviews
-from ..services.training_data import export_labelled
+from ..services.training_data import export_labelled_with_sources
 from .common import cli_app
 
 
 @click.group("model")
 def model_group() -> None:
     """Train and evaluate the sentiment model."""
-
-
-# What `model train` does when not told otherwise. On a GPU: the bundled model's recipe, every layer trained
-# (2-3 minutes for 17,000 texts on an H200); on a CPU: the top 4 layers on cached states (~30 minutes on 2 cores
-# for the same texts; every layer would take hours).
-RECIPES = {
-    "cuda": {"frozen_layers": 0, "epochs": 6, "lr_layers": 3e-5, "int8": True},
-    "cpu": {"frozen_layers": 8, "epochs": 4, "lr_layers": 1e-4, "int8": False},
-}
 
 
 def platform_app() -> Flask:
@@ -124,10 +117,11 @@ def train_command(
         sources += s
     if from_db:
         with platform_app().app_context():
-            exported = export_labelled(site=site)
-        texts += [t for t, _ in exported]
-        labels += [y for _, y in exported]
-        sources += ["database"] * len(exported)
+            exported = export_labelled_with_sources(site=site)
+        # Stars and moderators' decisions are two sources: each one's labels weigh alike (as in the console's job).
+        texts += [t for t, _, _ in exported]
+        labels += [y for _, y, _ in exported]
+        sources += [s for _, _, s in exported]
         click.echo(f"database: {len(exported)} labelled texts")
     if not texts:
         raise click.UsageError("nothing to train on: give --csv files and/or --from-db")
@@ -136,42 +130,31 @@ def train_command(
 
     import torch  # torch: only when the command runs, never for `moderation --help` or in the web process
 
-    from ..classifier.training import TrainConfig, source_balanced_weights, train  # imports torch
-    from ..classifier.transformer import choose_device  # imports torch
-
     if threads:
         torch.set_num_threads(threads)
-    recipe = RECIPES[choose_device(device).device.type]
-    frozen_layers = recipe["frozen_layers"] if frozen_layers is None else frozen_layers
-    epochs = recipe["epochs"] if epochs is None else epochs
-    lr_layers = recipe["lr_layers"] if lr_layers is None else lr_layers
-    int8 = recipe["int8"] if int8 is None else int8
-    click.echo(f"recipe: {frozen_layers} frozen layers, {epochs} epochs, lr {lr_layers}, {'int8' if int8 else 'fp16'}")
+    recipe = resolve_recipe(device, frozen_layers, epochs, lr_layers, int8)
+    click.echo(
+        f"recipe: {recipe['frozen_layers']} frozen layers, {recipe['epochs']} epochs, lr {recipe['lr_layers']}, "
+        f"{'int8' if recipe['int8'] else 'fp16'}"
+    )
     val_texts = val_labels = val_groups = None
     if val_csv is not None:
         # With a source column, every source weighs the same in the epoch choice and the threshold.
         val_texts, val_labels, val_groups = read_training_csv(val_csv)
-    config = TrainConfig(
+    summary = train_with_recipe(
+        texts,
+        labels,
+        sources,
+        out_dir,
+        recipe,
         name=name,
-        frozen_layers=frozen_layers,
-        epochs=epochs,
         batch_size=batch_size,
         max_length=max_length,
         seed=seed,
-        lr_layers=lr_layers,
-        int8=int8,
-    )
-    summary = train(
-        texts,
-        labels,
-        out_dir,
         val_texts=val_texts,
         val_labels=val_labels,
         val_groups=val_groups,
-        sample_weights=source_balanced_weights(labels, sources),
-        config=config,
         cache_dir=cache_dir,
-        device=device,
     )
     click.echo(json.dumps({k: summary[k] for k in ("history", "calibration", "negative_threshold")}, indent=2))
 

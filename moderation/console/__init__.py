@@ -20,6 +20,7 @@ from . import (  # noqa: F401  (routes register on import)
     retention,
     template_globals,
     tokens,
+    training,
     webhooks,
 )
 from .blueprint import bp

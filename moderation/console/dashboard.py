@@ -16,6 +16,7 @@ from ..services import listing as listing_service
 from . import charts
 from .auth import me
 from .blueprint import bp
+from .training import training_context
 
 
 def charts_for(stats: dashboard_service.ImageStats) -> list[charts.LineChart]:
@@ -112,4 +113,5 @@ def models():
         results=zip(results, curves, strict=True),
         target=flag_precision.TARGET_PRECISION,
         min_labels=flag_precision.MIN_LABELS,
+        **(training_context(site) if me().is_admin else {}),
     )

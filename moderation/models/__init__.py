@@ -39,10 +39,12 @@ from .products import HealthState, ProductHealth, SubjectInsights
 from .rescoring import ModelVersion, RescoreChunk, RescoreRun, RescoreRunState
 from .revisions import ItemRevision, ReplyRevision
 from .search import SEARCHED as SEARCHED  # importing it registers the search_text listeners
+from .training import ACTIVE_TRAINING_STATES, TrainingRun, TrainingRunState
 from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "ACTIVE_CASE_STATES",
+    "ACTIVE_TRAINING_STATES",
     "AnswerVote",
     "ApiToken",
     "AuditEvent",
@@ -77,6 +79,8 @@ __all__ = [
     "Subject",
     "SubjectInsights",
     "SubjectMode",
+    "TrainingRun",
+    "TrainingRunState",
     "WebhookDelivery",
     "WebhookEndpoint",
     "utcnow",
