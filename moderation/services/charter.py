@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import inspect
-
 from ..models import Site
 from ..vocabulary import ReportReason
 from . import mail
@@ -45,17 +43,15 @@ class Charter:
         return max(self.sla_urgent_hours, self.sla_default_hours)
 
 
+# The site's retention settings (services.retention), in the order the charter lists them.
+RETENTION_SETTINGS = ("retain_reviews_days", "retain_emails_days", "retain_rejected_days")
+
+
 def retention_settings(site: Site) -> list[Retention]:
-    """The site's retention settings, read only if its table has them (columns named ``*retention*`` or
-    ``*keep*_days``): where there are none, reviews are kept until removed, withdrawn or erased."""
-    out = []
-    for column in inspect(Site).columns:
-        name = column.key
-        if "retention" in name or (name.startswith("keep") and name.endswith("_days")):
-            value: Any = getattr(site, name, None)
-            if value is None or isinstance(value, int) and not isinstance(value, bool):
-                out.append(Retention(name, value))
-    return out
+    """The site's retention windows when it set any (``None`` = kept with no limit); an empty list when it set
+    none: reviews are then kept until removed, withdrawn or erased."""
+    values = [Retention(name, getattr(site, name, None)) for name in RETENTION_SETTINGS]
+    return values if any(r.days is not None for r in values) else []
 
 
 def charter_for(site: Site, lang: str, config: dict[str, Any]) -> Charter:

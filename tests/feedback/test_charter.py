@@ -82,3 +82,14 @@ def test_an_admin_sets_rewards_and_the_charter_says_so(app, client, world, as_ro
     with app.app_context():
         event = db.session.execute(select(AuditEvent).where(AuditEvent.action == "site.updated")).scalars().all()[-1]
         assert (event.before["rewards_reviews"], event.after["rewards_reviews"]) == (False, True)
+
+
+def test_the_charter_states_the_sites_retention_windows(app, client, world):
+    set_site(app, retain_reviews_days=730, retain_rejected_days=30)
+    text = visible(client.get("/sites/shop/charter?lang=en").get_data(as_text=True))
+    assert "Published reviews and comments: 730 days" in text
+    assert "Rejected and withdrawn reviews: 30 days" in text
+    assert "Authors' e-mail addresses, counted from their last post: no limit set" in text
+    assert "retain_" not in text and "retention_ran_at" not in text  # labels, never column names
+    french = visible(client.get("/sites/shop/charter?lang=fr").get_data(as_text=True))
+    assert "Avis et commentaires publiés: 730 jours" in french

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from moderation.broker import get_redis
 from moderation.extensions import db
 from moderation.models import Author, Case, Item, Site, Subject, utcnow
+from moderation.services.listing_cache import EPOCH_KEY
 from moderation.vocabulary import CaseState, ItemKind, ItemStatus
 
 
@@ -90,7 +91,9 @@ def add_negative_reviews(external_id: str, answered_after_hours: list[float | No
 
 
 def forget_cached_figures(app) -> None:
-    """Drop the cached responsiveness figures (never flush the db: it holds this run's claim on the index)."""
+    """Drop the cached responsiveness figures, and the listing answers that carry them (the test changed the
+    database behind the app's back; never flush the db: it holds this run's claim on the index)."""
     conn = get_redis(app)
     for key in conn.scan_iter("moderation:responsiveness:*"):
         conn.delete(key)
+    conn.incr(EPOCH_KEY)  # what any change the listing cannot place does: every cached listing is stale
