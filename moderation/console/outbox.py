@@ -1,4 +1,5 @@
-"""The Outbox (every mail written to authors, and where it went) and a site's brand voice: admin pages."""
+"""The Outbox (every mail written to authors, and where it went), a site's brand voice and its own mail texts:
+admin pages."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from ..extensions import db
 from ..models import OutboxMessage
 from ..services import accounts, mail
 from ..services.errors import ServiceError
+from ..services.mail import templates as mail_templates
 from .auth import admin_required, me
 from .blueprint import bp
+from .forms import ActionForm
 
 
 @bp.get("/outbox")
@@ -54,3 +57,43 @@ def admin_site_voice(slug: str):
         db.session.rollback()
         flash(exc.message, "error")
     return redirect(url_for("console.admin_site", slug=site.slug) + "#voice")
+
+
+@bp.route("/admin/sites/<slug>/mail-templates", methods=["GET", "POST"])
+@admin_required
+def admin_mail_templates(slug: str):
+    """The site's own text for each kind of mail, French and English: edit, preview, back to the default."""
+    site = accounts.get_site(slug)
+    names = mail_templates.kinds()
+    kind = request.values.get("kind") or names[0]
+    lang = request.values.get("lang") or site.default_lang or "en"
+    if kind not in names or lang not in mail_templates.LANGS:
+        abort(404)
+    status = 200
+    if request.method == "POST":
+        form = ActionForm()
+        if not form.validate_on_submit():
+            abort(400)
+        subject = request.form.get("subject", "")
+        body = "" if request.form.get("reset") == "1" else request.form.get("body", "")
+        try:
+            own = mail_templates.set_text(site, kind, lang, subject, body, me().id)
+            db.session.commit()
+            flash(_("Your text for this mail is saved.") if own else _("This mail uses the default text again."), "ok")
+            return redirect(url_for("console.admin_mail_templates", slug=site.slug, kind=kind, lang=lang))
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(f"{exc.field}: {exc.message}", "error")
+            status = 422
+            subject_text, body_text = subject, body
+    if status == 200:
+        subject_text, body_text = mail_templates.site_text(site, kind, lang) or mail_templates.default_text(kind, lang)
+    preview = None
+    if status == 200:
+        preview = mail.render(site, kind, lang, mail_templates.sample_context(site))
+    page = render_template(
+        "console/admin_mail_templates.html", site=site, kinds=names, kind=kind, lang=lang, langs=mail_templates.LANGS,
+        subject=subject_text, body=body_text, own=mail_templates.site_text(site, kind, lang) is not None,
+        preview=preview, action=ActionForm(),
+    )  # fmt: skip
+    return page, status

@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import current_app
+from jinja2 import ChainableUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy import select
 
@@ -75,7 +76,7 @@ def render(site: Site, kind: str, lang: str, context: dict[str, Any]) -> tuple[s
     """
     override = (site.mail_templates or {}).get(f"{kind}.{lang}")
     if override and override.get("body"):
-        env = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True)
+        env = SandboxedEnvironment(autoescape=False, keep_trailing_newline=True, undefined=ChainableUndefined)
         subject = env.from_string(override.get("subject") or "").render(context)
         body = env.from_string(override["body"]).render(context)
     else:
