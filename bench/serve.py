@@ -62,6 +62,7 @@ def start_serve(args, extra_env: dict[str, str] | None = None) -> tuple[subproce
         proc.kill()
         raise SystemExit("serve did not print its first-run block")
     threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()  # keep the pipe drained
+    proc.data_dir = data_dir  # for scripts that run CLI commands beside it (bench/webhook_outage.py)
     base = f"http://127.0.0.1:{port}"
     # Measure the steady state: the worker has loaded its model (/readyz), not the model load's CPU burst.
     started = time.monotonic()
