@@ -217,4 +217,4 @@ def test_the_queue_says_more_than_the_cap_instead_of_counting_everything(app, as
 
 def test_htmx_filter_requests_get_only_the_results(as_ann, shop_cases):
     html = as_ann.get("/console/?rating=1", headers={"HX-Request": "true"}).get_data(as_text=True)
-    assert html.lstrip().startswith('<section id="queue-results">') and "<html" not in html
+    assert html.lstrip().startswith('<section id="queue-results"') and "<html" not in html

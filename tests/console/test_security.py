@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import AnyConverter, IntegerConverter
 
 from moderation.extensions import db
 from moderation.models import AuditEvent, Case, Moderator
@@ -22,7 +22,10 @@ def example_url(app, rule) -> str:
     values = {}
     for arg in rule.arguments:
         converter = rule._converters[arg]
-        values[arg] = 1 if isinstance(converter, IntegerConverter) else "shop"  # the app's IdConverter too
+        if isinstance(converter, AnyConverter):  # <any(revoke, disable):change>: one of the words it takes
+            values[arg] = sorted(converter.items)[0]
+        else:
+            values[arg] = 1 if isinstance(converter, IntegerConverter) else "shop"  # the app's IdConverter too
     with app.test_request_context():
         from flask import url_for
 
