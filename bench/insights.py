@@ -462,7 +462,7 @@ def main() -> None:
 
         score_name = "stub"
     else:
-        from moderation.classifier.transformer import content_hash, resolve_model_dir
+        from moderation.classifier.folders import content_hash, resolve_model_dir
 
         score_name = f"classifier-{content_hash(resolve_model_dir())}"
 
