@@ -36,16 +36,17 @@
       thanks: 'Thank you for your vote.',
       badge: 'Brand reply',
       edited: 'edited',
+      vp: 'Verified purchase',
       prev: 'Previous',
       next: 'Next',
       pages: 'Pages',
       page: (p, n) => `Page ${p} of ${n}`,
       write: comments ? 'Add a comment' : 'Write a review',
       reply: 'Reply',
-      none: comments ? 'No comments yet. Be the first!' : 'No reviews yet. Be the first!',
+      none: comments ? 'No comments yet.' : 'No reviews yet.',
       failed: comments ? 'The comments could not be loaded.' : 'The reviews could not be loaded.',
       retry: 'Try again',
-      busy: 'Too many votes from here; please try again later.',
+      busy: 'Too many votes; try again later.',
       report: 'Report',
       useful: 'Was this answer helpful?',
       yes: 'Yes',
@@ -67,16 +68,17 @@
       thanks: 'Merci pour votre vote.',
       badge: 'Réponse de la marque',
       edited: 'modifié',
+      vp: 'Achat vérifié',
       prev: 'Précédente',
       next: 'Suivante',
       pages: 'Pages',
       page: (p, n) => `Page ${p} sur ${n}`,
       write: comments ? 'Commenter' : 'Donner mon avis',
       reply: 'Répondre',
-      none: comments ? 'Aucun commentaire pour l’instant.' : 'Aucun avis pour l’instant. Soyez le premier !',
+      none: comments ? 'Aucun commentaire pour l’instant.' : 'Aucun avis pour l’instant.',
       failed: comments ? 'Impossible de charger les commentaires.' : 'Impossible de charger les avis.',
       retry: 'Réessayer',
-      busy: 'Trop de votes depuis cette connexion ; réessayez plus tard.',
+      busy: 'Trop de votes ; réessayez plus tard.',
       report: 'Signaler',
       useful: 'Cette réponse vous a-t-elle aidé ?',
       yes: 'Oui',
@@ -286,7 +288,9 @@ button:hover{background:#eaeef2}
     if (!comments) kids.push(stars(it.rating));
     if (it.title) kids.push(h('h3', 0, it.title));
     kids.push(h('p', 0, it.body));
-    kids.push(h('div', { class: 'mu' }, it.author.name, ' · ', date(it.created_at), edited(it)));
+    // Posted through the shop's invitation after an order (the charter says how purchases are verified).
+    kids.push(h('div', { class: 'mu' }, it.verified_purchase ? h('span', { class: 'bd' }, t.vp) : '',
+      it.author.name, ' · ', date(it.created_at), edited(it)));
     const actions = h('div', { class: 'ctl' });
     if (!comments) {
       const btn = h('button', {
