@@ -7,7 +7,7 @@ keyed hash (``services.votes.client_key``), as for helpful votes.
 
 from __future__ import annotations
 
-from flask import current_app, make_response, request
+from flask import current_app, request
 from pydantic import Field
 
 from ..extensions import db, limiter
@@ -15,11 +15,11 @@ from ..schemas.common import MAX_ID, SitePath
 from ..schemas.feedback import REPORT_MESSAGES, AnswerVoteBody, AnswerVotes, ReportBody, ReportReceived, page_lang
 from ..schemas.validation import validate
 from ..services import answers, reports
-from ..services.accounts import get_site
+from ..services.accounts import public_site
 from ..services.votes import client_key
 from .auth import check_public_client
 from .blueprint import bp
-from .http import has_own_site_token, json_body, respond, with_cors
+from .http import has_own_site_token, json_body, preflight_response, respond
 from .openapi import operation
 
 REPORT_PATH = "/sites/<site_slug>/items/<int:item_id>/reports"
@@ -45,13 +45,9 @@ def reader_key(site_id: int) -> str:
 @bp.route(ANSWER_VOTE_PATH, methods=["OPTIONS"])
 def feedback_preflight(site_slug: str, item_id: int | None = None, reply_id: str | None = None):
     """CORS preflight: the widget posts JSON, and withdraws a vote with DELETE."""
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=False)
-    response = make_response("", 204)
-    response.headers["Access-Control-Allow-Methods"] = "POST, DELETE, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
-    response.headers["Access-Control-Max-Age"] = "600"
-    return with_cors(response, site.allowed_origins or [])
+    return preflight_response(site, "POST, DELETE, OPTIONS")
 
 
 class ReplyPath(SitePath):
@@ -75,7 +71,7 @@ def report_item(site_slug: str, item_id: int):
     is told that the report arrived, then its outcome. One report per reader and target: reporting again updates
     it (``counted: false``). Rate-limited per client.
     """
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=True)
     body = validate(ReportBody, json_body(), messages=REPORT_MESSAGES)
     result = reports.report(
@@ -112,7 +108,7 @@ def vote_answer(site_slug: str, reply_id: int):
 
     Rate-limited per client like helpful votes (``HELPFUL_RATE_LIMIT``).
     """
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=True)
     body = validate(AnswerVoteBody, json_body())
     result = answers.vote(site, reply_id, reader_key(site.id), body.helpful)
@@ -125,7 +121,7 @@ def vote_answer(site_slug: str, reply_id: int):
 @operation(path=ReplyPath, responses={200: AnswerVotes}, errors=(401, 403, 404, 422, 429), security="public")
 def withdraw_answer_vote(site_slug: str, reply_id: int):
     """Withdraw this reader's vote on a brand reply (nothing to withdraw changes nothing)."""
-    site = get_site(site_slug)
+    site = public_site(site_slug)
     check_public_client(site, writing=True)
     result = answers.withdraw(site, reply_id, reader_key(site.id))
     db.session.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from flask import current_app, make_response, request
+from flask import current_app, request
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
@@ -23,7 +23,7 @@ from ..services.submissions import create_item, parse_submission, require_public
 from ..services.votes import client_key
 from .auth import check_public_client
 from .blueprint import bp
-from .http import has_own_site_token, json_body, respond, with_cors
+from .http import has_own_site_token, json_body, preflight_response, respond, with_cors
 from .openapi import operation
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")  # printable ASCII, as clients generate (UUIDs, hashes)
@@ -40,11 +40,7 @@ def preflight(site_slug: str, subject: str):
     """CORS preflight for the widget."""
     site = public_site(site_slug)
     check_public_client(site, writing=False)
-    response = make_response("", 204)
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
-    response.headers["Access-Control-Max-Age"] = "600"
-    return with_cors(response, site.allowed_origins or [])
+    return preflight_response(site, "GET, POST, OPTIONS")
 
 
 @bp.post("/sites/<site_slug>/subjects/<subject>/items")

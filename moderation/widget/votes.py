@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import current_app, make_response, request
+from flask import current_app, request
 
 from ..api.auth import check_public_client
-from ..api.http import allow_origin_on_errors, has_own_site_token, respond, with_cors
+from ..api.http import allow_origin_on_errors, has_own_site_token, preflight_response, respond, with_cors
 from ..api.openapi import operation
 from ..extensions import csrf, db, limiter
 from ..schemas.common import SitePath
@@ -29,11 +29,7 @@ def helpful_preflight(site_slug: str, item_id: int):
     """CORS preflight for the vote (the widget sends a simple POST, integrations may not)."""
     site = public_site(site_slug)
     check_public_client(site, writing=False)
-    response = make_response("", 204)
-    response.headers["Access-Control-Allow-Methods"] = "POST, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization"
-    response.headers["Access-Control-Max-Age"] = "600"
-    return with_cors(response, site.allowed_origins or [])
+    return preflight_response(site, "POST, OPTIONS")
 
 
 @bp.post(HELPFUL_PATH)
