@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import email
 import email.policy
-import json
 import mailbox
 import os
 import signal
@@ -26,16 +25,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve import SUBJECT, start_serve  # noqa: E402  (bench/serve.py: starts and reads `moderation serve`)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from serve import free_port, post_review, start_serve  # noqa: E402  (bench/serve.py: starts and reads `moderation serve`)
 
 
 class Smtp:
@@ -69,16 +61,10 @@ class Smtp:
 
 
 def post(base: str, token: str, n: int) -> None:
-    body = json.dumps({
+    post_review(base, token, {
         "kind": "review", "rating": 4, "body": f"Outage bench review {n}: bright enough for my desk.",
         "author": {"name": f"Reader {n}", "email": f"reader{n}@bench.example", "notify": True},
-    }).encode()  # fmt: skip
-    request = urllib.request.Request(
-        f"{base}/api/v1/sites/demo/subjects/{SUBJECT}/items", data=body, method="POST",
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
-    )  # fmt: skip
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert response.status in (200, 201, 202), response.status
+    })  # fmt: skip
 
 
 def main() -> None:

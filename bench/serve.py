@@ -20,6 +20,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,22 @@ def start_serve(args, extra_env: dict[str, str] | None = None) -> tuple[subproce
             time.sleep(1)
     print(f"ready {time.monotonic() - started:.0f} s after the first-run block (the worker's model load)")
     return proc, base, token
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def post_review(base: str, token: str, payload: dict) -> None:
+    """POST one review to the demo product through the site token (the outage benches' load)."""
+    request = urllib.request.Request(
+        f"{base}/api/v1/sites/demo/subjects/{SUBJECT}/items", data=json.dumps(payload).encode(), method="POST",
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status in (200, 201, 202), response.status
 
 
 def client(base: str, token: str, write_share: float, deadline: float, out: list, errors: list, seed: int) -> None:

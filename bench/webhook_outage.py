@@ -19,16 +19,14 @@ import hmac
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve import ROOT, SUBJECT, start_serve  # noqa: E402  (bench/serve.py: starts and reads `moderation serve`)
+from serve import ROOT, free_port, post_review, start_serve  # noqa: E402  (bench/serve.py: starts and reads `moderation serve`)
 
 SECRET = "bench-webhook-secret-0123456789"
 
@@ -74,21 +72,9 @@ class Receiver:
         self.server.server_close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def post(base: str, token: str, n: int) -> None:
-    body = json.dumps({"kind": "review", "rating": 5, "body": f"Webhook bench review {n}: a fine lamp.",
-                       "author": {"name": f"Reader {n}"}}).encode()  # fmt: skip
-    request = urllib.request.Request(
-        f"{base}/api/v1/sites/demo/subjects/{SUBJECT}/items", data=body, method="POST",
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
-    )  # fmt: skip
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert response.status in (200, 201, 202), response.status
+    post_review(base, token, {"kind": "review", "rating": 5, "body": f"Webhook bench review {n}: a fine lamp.",
+                              "author": {"name": f"Reader {n}"}})  # fmt: skip
 
 
 def main() -> None:
