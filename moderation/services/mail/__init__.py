@@ -108,21 +108,17 @@ def write_message(
         **context,
     }
     subject, body = render(site, kind, lang, context)
-    message = OutboxMessage(
-        site_id=site.id,
-        author_id=author.id,
-        item_id=item.id if item is not None else None,
-        kind=kind,
-        lang=lang,
-        to_address=author.email,
-        subject=subject,
-        body=body,
-        unsubscribe_url=unsubscribe,
-        state=state.value,
-    )
+    return add_message(OutboxMessage(
+        site_id=site.id, author_id=author.id, item_id=item.id if item is not None else None, kind=kind, lang=lang,
+        to_address=author.email, subject=subject, body=body, unsubscribe_url=unsubscribe, state=state.value,
+    ))  # fmt: skip
+
+
+def add_message(message: OutboxMessage) -> OutboxMessage:
+    """Into the outbox, in the caller's transaction; a pending one is enqueued once it commits."""
     db.session.add(message)
     db.session.flush()
-    if state == OutboxState.PENDING:
+    if message.state == OutboxState.PENDING.value:
         db.session.info.setdefault(PENDING_KEY, []).append(message.id)
     return message
 
@@ -133,14 +129,10 @@ def write_staff_message(site: Site, to_address: str, kind: str, lang: str, **con
     The caller commits; the message is enqueued after the commit."""
     lang = lang if lang in LANGS else (site.default_lang if site.default_lang in LANGS else "en")
     subject, body = render(site, kind, lang, {"site": site, "brand": site.brand_name or site.name, **context})
-    message = OutboxMessage(
+    return add_message(OutboxMessage(
         site_id=site.id, author_id=None, item_id=None, kind=kind, lang=lang, to_address=to_address,
         subject=subject, body=body, unsubscribe_url=None, state=OutboxState.PENDING.value,
-    )  # fmt: skip
-    db.session.add(message)
-    db.session.flush()
-    db.session.info.setdefault(PENDING_KEY, []).append(message.id)
-    return message
+    ))  # fmt: skip
 
 
 def author_links(item: Item | None, lang: str) -> dict[str, str]:
