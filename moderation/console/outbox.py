@@ -69,31 +69,29 @@ def admin_mail_templates(slug: str):
     lang = request.values.get("lang") or site.default_lang or "en"
     if kind not in names or lang not in mail_templates.LANGS:
         abort(404)
-    status = 200
-    if request.method == "POST":
-        form = ActionForm()
-        if not form.validate_on_submit():
-            abort(400)
-        subject = request.form.get("subject", "")
-        body = "" if request.form.get("reset") == "1" else request.form.get("body", "")
-        try:
-            own = mail_templates.set_text(site, kind, lang, subject, body, me().id)
-            db.session.commit()
-            flash(_("Your text for this mail is saved.") if own else _("This mail uses the default text again."), "ok")
-            return redirect(url_for("console.admin_mail_templates", slug=site.slug, kind=kind, lang=lang))
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(f"{exc.field}: {exc.message}", "error")
-            status = 422
-            subject_text, body_text = subject, body
-    if status == 200:
-        subject_text, body_text = mail_templates.site_text(site, kind, lang) or mail_templates.default_text(kind, lang)
-    preview = None
-    if status == 200:
+    own = mail_templates.site_text(site, kind, lang)
+    if request.method == "GET":
+        subject, body = own or mail_templates.default_text(kind, lang)
         preview = mail.render(site, kind, lang, mail_templates.sample_context(site))
-    page = render_template(
-        "console/admin_mail_templates.html", site=site, kinds=names, kind=kind, lang=lang, langs=mail_templates.LANGS,
-        subject=subject_text, body=body_text, own=mail_templates.site_text(site, kind, lang) is not None,
-        preview=preview, action=ActionForm(),
+        return templates_page(site, names, kind, lang, subject, body, own is not None, preview), 200
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    subject = request.form.get("subject", "")
+    body = "" if request.form.get("reset") == "1" else request.form.get("body", "")
+    try:
+        saved = mail_templates.set_text(site, kind, lang, subject, body, me().id)
+    except ServiceError as exc:
+        db.session.rollback()
+        flash(f"{exc.field}: {exc.message}", "error")
+        # What the admin typed stays in the form, to be corrected; no preview of a text that does not render.
+        return templates_page(site, names, kind, lang, subject, body, own is not None, None), 422
+    db.session.commit()
+    flash(_("Your text for this mail is saved.") if saved else _("This mail uses the default text again."), "ok")
+    return redirect(url_for("console.admin_mail_templates", slug=site.slug, kind=kind, lang=lang))
+
+
+def templates_page(site, kinds, kind, lang, subject, body, own: bool, preview) -> str:
+    return render_template(
+        "console/admin_mail_templates.html", site=site, kinds=kinds, kind=kind, lang=lang,
+        langs=mail_templates.LANGS, subject=subject, body=body, own=own, preview=preview, action=ActionForm(),
     )  # fmt: skip
-    return page, status
