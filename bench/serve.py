@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python bench/serve.py [--clients 50] [--duration 30] [--write-share 0.1]
                                        [--web-workers 2 --web-threads 4] [--classifier tests.stubs:make_stub]
+                                       [--worker-nice 10 | --worker-nice 0,10]   (one serve per value, in turn)
                                        [--url http://127.0.0.1:8000 --site-token ...]   (an already running serve)
 
 Without --url it starts `moderation serve` on a throwaway data directory (SQLite, embedded Redis, a worker,
@@ -42,6 +43,7 @@ def start_serve(args, extra_env: dict[str, str] | None = None) -> tuple[subproce
         MODERATION_DATA_DIR=data_dir,
         MODERATION_WEB_WORKERS=str(args.web_workers),
         MODERATION_WEB_THREADS=str(args.web_threads),
+        MODERATION_SERVE_WORKER_NICE=str(args.worker_nice),
         MODERATION_SUBMIT_RATE_LIMIT="1000000 per minute",  # the bench is one client address
         PYTHONPATH=ROOT,
         **(extra_env or {}),
@@ -143,8 +145,17 @@ def main() -> None:
     parser.add_argument("--url", default=None, help="bench a running serve instead of starting one")
     parser.add_argument("--site-token", default=None, help="with --url: the demo site's token")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load before measuring")
+    parser.add_argument(
+        "--worker-nice", default="10", help="serve's SERVE_WORKER_NICE; a comma list runs one serve per value, in turn"
+    )
     args = parser.parse_args()
+    values = [int(v) for v in str(args.worker_nice).split(",")]
+    for value in values:
+        args.worker_nice = value
+        run_once(args)
 
+
+def run_once(args) -> None:
     proc = None
     if args.url:
         base, token = args.url.rstrip("/"), args.site_token or ""
@@ -166,7 +177,8 @@ def main() -> None:
                 t.join()
             elapsed = time.monotonic() - started
         every = [d for _, d in out]
-        print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), {os.cpu_count()} core(s), "
+        print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
+              f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
               f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
         print(f"{args.clients} clients, {args.duration:.0f} s, {args.write_share:.0%} writes: {len(out)} requests "
               f"({len(out) / elapsed:.0f}/s), errors {len(errors)}")  # fmt: skip

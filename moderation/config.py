@@ -80,6 +80,8 @@ class DefaultConfig:
     # ``moderation serve``'s gunicorn: processes × threads (measured with bench/serve.py on 2 cores).
     SERVE_WEB_WORKERS: int = 2
     SERVE_WEB_THREADS: int = 4
+    # How much lower the CPU priority of ``serve``'s worker is than the web's (``nice``; 0: the same).
+    SERVE_WORKER_NICE: int = 10
     CLAIM_MINUTES: int = 15
     # The console's queue reloads its rows this often (seconds; 0: never), keeping the moderator's selection.
     QUEUE_REFRESH_SECONDS: int = 30

@@ -87,13 +87,16 @@ def set_parent_death_signal(sig: int = signal.SIGTERM) -> bool:
         return False
 
 
-def die_with(parent_pid: int) -> Callable[[], None]:
-    """A ``preexec_fn``: the parent-death signal, and no start at all if the parent died before it was set."""
+def die_with(parent_pid: int, nice: int = 0) -> Callable[[], None]:
+    """A ``preexec_fn``: the parent-death signal, and no start at all if the parent died before it was set;
+    ``nice`` > 0 lowers the child's CPU priority by that much."""
 
     def preexec() -> None:  # pragma: no cover - runs in the child between fork and exec
         set_parent_death_signal()
         if os.getppid() != parent_pid:
             os._exit(1)
+        if nice > 0:
+            os.nice(nice)
 
     return preexec
 
@@ -153,9 +156,9 @@ class Supervisor:
     stopping: bool = False
     stop_requested: bool = False
 
-    def start(self, name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    def start(self, name: str, command: list[str], env: dict[str, str], nice: int = 0) -> subprocess.Popen:
         # Own session: a terminal's Ctrl-C goes to serve only, which then stops everyone in order.
-        proc = subprocess.Popen(command, env=env, start_new_session=True, preexec_fn=die_with(os.getpid()))
+        proc = subprocess.Popen(command, env=env, start_new_session=True, preexec_fn=die_with(os.getpid(), nice))
         self.children[name] = proc
         return proc
 
@@ -246,7 +249,9 @@ def serve(app: Flask, host: str, port: int, no_worker: bool = False, classifier_
                 command += ["--queue", queue]
             if classifier_spec:
                 command += ["--classifier", classifier_spec]
-            sup.start("worker", command, env)
+            # Scoring is asynchronous and the web is not: on a shared machine the web gets the CPU first, the
+            # worker what is left (a burst of posts then waits a little longer to be scored, never the poster).
+            sup.start("worker", command, env, nice=int(config["SERVE_WORKER_NICE"]))
         web_env = {
             **env,
             "MODERATION_BIND": f"{host}:{port}",

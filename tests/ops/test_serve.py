@@ -162,9 +162,24 @@ def test_rescore_says_within_seconds_that_no_worker_listens(tmp_path):
         assert "moderation worker --queue rescore" in err
 
 
+def cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
 def test_ctrl_c_stops_everything_in_order_without_a_traceback(tmp_path):
     with serving(tmp_path) as served:
         served.post("Great lamp, would buy again.", rating=5)
+        # The worker runs at a lower CPU priority than the web (SERVE_WORKER_NICE, 10 by default).
+        children = {pid: cmdline(pid) for pid in leftovers(served.data_dir)}
+        worker = [pid for pid, line in children.items() if " moderation worker" in line]
+        web = [pid for pid, line in children.items() if "gunicorn" in line]
+        assert worker and web, children
+        base = os.getpriority(os.PRIO_PROCESS, served.proc.pid)
+        assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in web} == {base}
+        assert os.getpriority(os.PRIO_PROCESS, worker[0]) == min(19, base + 10)
         time.sleep(1)
         os.killpg(served.proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the foreground group
         served.proc.wait(timeout=40)
