@@ -15,14 +15,22 @@ from .broker import ExecutionLease
 from .classifier import Classifier
 from .extensions import db
 from .services import feeds, health, insights, mail, rescoring, retention, scoring, training, webhooks
+from .worker import CLASSIFIER_FACTORY_KEY, load_worker_classifier
 
 log = logging.getLogger(__name__)
 
 
-def loaded_classifier() -> Classifier:
-    """The classifier this worker process loaded at start-up."""
-    classifier = current_app.extensions.get("moderation.classifier")
-    if classifier is None:
+def loaded_classifier(required: bool = True) -> Classifier | None:
+    """The classifier this worker process loaded at start-up, or now, for a worker started with ``--lazy-model``.
+
+    Raises:
+        RuntimeError: this process has none and can load none (unless ``required`` is False: then None).
+    """
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    classifier = app.extensions.get("moderation.classifier")
+    if classifier is None and app.extensions.get(CLASSIFIER_FACTORY_KEY) is not None:
+        classifier = load_worker_classifier(app, app.extensions[CLASSIFIER_FACTORY_KEY])
+    if classifier is None and required:
         raise RuntimeError("this process has no classifier loaded; scoring jobs run in `moderation worker`")
     return classifier
 
@@ -86,8 +94,7 @@ def train_site_model(run_id: int) -> str:
 
     Returns the run's final state.
     """
-    held = current_app.extensions.get("moderation.classifier")
-    return training.train_site_model(run_id, held, lease=ExecutionLease)
+    return training.train_site_model(run_id, loaded_classifier(required=False), lease=ExecutionLease)
 
 
 def report_failure(job, connection, exc_type, exc_value, traceback) -> None:

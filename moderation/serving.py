@@ -62,6 +62,12 @@ def platform_queues(config) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def split_queues(config) -> tuple[list[str], list[str]]:
+    """``serve``'s two workers' queues: the model's (scoring, rescore), and every other platform queue."""
+    model = [config["SCORE_QUEUE"], config["RESCORE_QUEUE"]]
+    return model, [q for q in platform_queues(config) if q not in model]
+
+
 def queue_worker_count(conn, queue_name: str) -> int:
     """rq workers registered on ``queue_name`` (rq's per-queue worker registry)."""
     return len(Worker.all(connection=conn, queue=Queue(queue_name, connection=conn)))
@@ -70,7 +76,7 @@ def queue_worker_count(conn, queue_name: str) -> int:
 def no_worker_message(queue_name: str) -> str:
     return (
         f"no worker listens to queue {queue_name!r}: the jobs wait until one does. Start one with "
-        f"`moderation worker --queue {queue_name}` (or `moderation serve`, whose worker works every queue); "
+        f"`moderation worker --queue {queue_name}` (or `moderation serve`, whose workers work every queue); "
         f"a worker that is still loading its model registers once it is loaded"
     )
 
@@ -184,13 +190,13 @@ class Supervisor:
         return None
 
     def stop_all(self) -> None:
-        """Worker first, then the web, then Redis; each gets SIGTERM, then SIGKILL when it lingers."""
+        """Workers first, then the web, then Redis; each gets SIGTERM, then SIGKILL when it lingers."""
         self.stopping = True
-        for name, grace in (("worker", 10.0), ("web", 10.0), ("redis", 5.0)):
+        for name, grace in (("worker", 10.0), ("jobs", 10.0), ("web", 10.0), ("redis", 5.0)):
             proc = self.children.get(name)
             if proc is None or proc.poll() is not None:
                 continue
-            stop_child(proc, grace, twice=name == "worker")
+            stop_child(proc, grace, twice=name in ("worker", "jobs"))
 
 
 def stop_child(proc: subprocess.Popen, grace_s: float, twice: bool = False) -> None:
@@ -244,14 +250,22 @@ def serve(app: Flask, host: str, port: int, no_worker: bool = False, classifier_
             # One machine: torch must leave the web a core (it takes them all by default).
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
             env.setdefault("OMP_NUM_THREADS", str(max(1, cores // 2)))
-            command = [sys.executable, "-m", "moderation", "worker"]
-            for queue in platform_queues(config):
-                command += ["--queue", queue]
-            if classifier_spec:
-                command += ["--classifier", classifier_spec]
+            # Two workers, so that a long job (a training run, a product's topics) never holds up scoring: one
+            # for the model's queues, one, which loads the model only if a job needs it, for everything else.
             # Scoring is asynchronous and the web is not: on a shared machine the web gets the CPU first, the
-            # worker what is left (a burst of posts then waits a little longer to be scored, never the poster).
-            sup.start("worker", command, env, nice=int(config["SERVE_WORKER_NICE"]))
+            # workers what is left (a burst of posts then waits a little longer to be scored, never the poster).
+            nice = int(config["SERVE_WORKER_NICE"])
+            model_queues, other_queues = split_queues(config)
+            for name, queues, extra, niceness in (
+                ("worker", model_queues, [], nice),
+                ("jobs", other_queues, ["--lazy-model"], nice + 5 if nice else 0),
+            ):
+                command = [sys.executable, "-m", "moderation", "worker", *extra]
+                for queue in queues:
+                    command += ["--queue", queue]
+                if classifier_spec:
+                    command += ["--classifier", classifier_spec]
+                sup.start(name, command, env, nice=min(19, niceness))
         web_env = {
             **env,
             "MODERATION_BIND": f"{host}:{port}",

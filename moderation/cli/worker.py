@@ -24,6 +24,11 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
 )
 @click.option("--burst", is_flag=True, help="Quit when the queues are empty.")
 @click.option(
+    "--lazy-model",
+    is_flag=True,
+    help="Load the model only when a job needs it (topics, training): a worker of mail, webhooks and feeds never does.",
+)
+@click.option(
     "--classifier",
     "classifier_spec",
     default=None,
@@ -47,7 +52,16 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
 )
 @with_appcontext
 def worker(
-    queues, all_queues, burst, classifier_spec, dtype, maintenance_interval, name, metrics_port, metrics_host
+    queues,
+    all_queues,
+    burst,
+    lazy_model,
+    classifier_spec,
+    dtype,
+    maintenance_interval,
+    name,
+    metrics_port,
+    metrics_host,
 ) -> None:
     """Load the classifier once and work the queues (an rq SimpleWorker: no fork per job)."""
     app = current_app._get_current_object()
@@ -57,11 +71,14 @@ def worker(
     factory = import_factory(classifier_spec) if classifier_spec else default_classifier_factory
     if all_queues:
         queues = list(dict.fromkeys([*platform_queues(app.config), *queues]))
-    rq_worker = build_worker(app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name)
+    rq_worker = build_worker(
+        app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name, lazy_model=lazy_model
+    )
     model_info.labels(model_version=str(rq_worker.model_version)).set(1)
     if metrics_port is not None:
         serve_worker_metrics(metrics_port, metrics_host)
-    click.echo(f"worker {rq_worker.name}: model {rq_worker.model_version}, queues {rq_worker.queue_names()}")
+    model = rq_worker.model_version or "loaded when a job needs it"
+    click.echo(f"worker {rq_worker.name}: model {model}, queues {rq_worker.queue_names()}")
     work_until_stopped(rq_worker, burst=burst, logging_level=app.config.get("LOG_LEVEL", "INFO"))
 
 

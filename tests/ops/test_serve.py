@@ -206,8 +206,35 @@ def test_kill_9_of_serve_leaves_no_process_after_10_s(tmp_path):
         from rq import Worker
 
         conn = redis.Redis(unix_socket_path=str(again.data_dir / "redis.sock"))
-        assert len(Worker.all(connection=conn)) == 1  # this run's worker only
+        assert len(Worker.all(connection=conn)) == 2  # this run's two workers only (model queues, other queues)
         assert "Traceback" not in again.output
+
+
+def test_a_long_job_on_another_queue_never_holds_up_scoring(tmp_path):
+    """A training run or a product's topics can take minutes: serve's model worker scores new posts meanwhile."""
+    import redis
+    from rq import Queue
+
+    with serving(tmp_path) as served:
+        conn = redis.Redis(unix_socket_path=str(served.data_dir / "redis.sock"))
+        long_job = Queue("training", connection=conn).enqueue("time.sleep", 60, job_timeout=120)
+        deadline = time.monotonic() + 20
+        while long_job.get_status(refresh=True) != "started" and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert long_job.get_status() == "started"  # the other worker took it, and sleeps
+        item_id = served.post("Lampe cassée au bout de deux jours, très déçue.", rating=1)
+        token = served.tokens["admin token"]
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            item = http("GET", f"{served.base}/api/v1/items/{item_id}", token=token)[1]
+            if item["scores"]:
+                break
+            time.sleep(0.3)
+        else:
+            raise AssertionError("a post waited behind the long job: " + served.output[-3000:])
+        assert long_job.get_status(refresh=True) == "started"  # still running while the post was scored
+        # The other worker has no model: it loads one only when one of its jobs needs it.
+        assert "model loaded when a job needs it" in served.output
 
 
 def import_while_scoring_and_posting(tmp_path: Path, rows: int, clients: int = 20) -> None:
