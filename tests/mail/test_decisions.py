@@ -71,6 +71,21 @@ def test_english_item_gets_english_mail_and_a_manual_decision_says_so(smtp_app, 
     assert "Automated means: the decision was taken by a moderator" in text
 
 
+def test_a_blocked_authors_rejection_does_not_claim_automated_detection(smtp_app, smtp_server, world):
+    """A moderator's block held the item, not a content rule: the statement of reasons must say a person decided."""
+    client = smtp_app.test_client()
+    case_id = held_case(smtp_app, client, lang="en", author=reviewer())
+    with smtp_app.app_context():
+        db.session.get(Case, case_id).item.hold_reasons = ["author_blocked"]  # held only by the author's standing
+        db.session.commit()
+    act(client, world.moderator_token, case_id, "reject", {"reason": "other"})
+    run_mail_worker(smtp_app)
+    [rejected] = [m for m in smtp_server.messages() if "was not published" in m["Subject"]]
+    text = body_of(rejected)
+    assert "Automated means: the decision was taken by a moderator" in text
+    assert "Automated means: yes" not in text
+
+
 def test_site_templates_override_the_defaults(smtp_app, smtp_server, world):
     client = smtp_app.test_client()
     with smtp_app.app_context():

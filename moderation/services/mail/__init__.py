@@ -25,6 +25,9 @@ from ..listing import reply_signature
 from .delivery import PENDING_KEY, deliver, outbox_page, parse_smtp_url, sweep_unsent
 from .links import CONFIRM_MAX_AGE_S, CONTEST_MAX_AGE_S, link, public_url, unsign
 
+# Hold reasons that apply a moderator's earlier decision about the author, not a rule's reading of the text.
+AUTHOR_STANDING_REASONS = {Reason.AUTHOR_BLOCKED.value, Reason.AUTHOR_HELD.value}
+
 __all__ = ["deliver", "outbox_page", "parse_smtp_url", "sweep_unsent", "CONTEST_MAX_AGE_S", "unsign"]
 
 LANGS = ("fr", "en")
@@ -268,8 +271,9 @@ def notify_rejected(case: Case) -> OutboxMessage | None:
         MailKind.REJECTED,
         reason_code=code,
         reason_text=REASON_EXPLANATIONS[lang].get(code, REASON_EXPLANATIONS[lang]["other"]),
-        # The content rules that hold items are automated; the decision itself was a moderator's.
-        automated_detection=bool(item.hold_reasons),
+        # The content rules that hold items are automated; the decision itself was a moderator's. A hold that only
+        # applied a moderator's earlier choice about the author (blocked, always held) is not automated detection.
+        automated_detection=bool(set(item.hold_reasons or ()) - AUTHOR_STANDING_REASONS),
         contest_url=link("contest", item.id, lang),
     )
 
