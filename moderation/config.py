@@ -196,6 +196,10 @@ class DefaultConfig:
     MAIL_RETRY_INTERVALS: list[int] = [10, 30, 60, 120, 300, 600]
     # The sweep re-enqueues messages still pending this long after they were written.
     MAIL_SWEEP_AFTER_S: int = 60
+    # A moderator's decision mails (published, rejected, a reporter's outcome) wait this long before they go out, so
+    # that an action undone within its window (services.case_undo: 10 s shown, 30 s accepted) sends nothing.
+    # Sent by the sweep of the mail queue's workers once due (their maintenance runs every 30 s).
+    DECISION_MAIL_DELAY_S: int = 30
     # Where the links in mails point (confirm, unsubscribe, contest, the reply): the public address of this app.
     # None: the address of the request that caused the mail, else http://localhost:5000.
     PUBLIC_URL: str | None = None

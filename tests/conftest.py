@@ -97,6 +97,8 @@ def test_config(database_url: str, redis_url: str, data_dir: str, **overrides) -
         "SECRET_KEY": "test-secret-" + "k" * 32,
         "SUBMIT_RATE_LIMIT": "10000 per minute",
         "SWEEP_AFTER_S": 0,
+        # Decision mails go out at once here; tests/mail/test_undo_withdraws_mail.py tests the undo-window wait.
+        "DECISION_MAIL_DELAY_S": 0,
     }
     config.update(overrides)
     return config

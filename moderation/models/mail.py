@@ -35,5 +35,7 @@ class OutboxMessage(db.Model):
     last_error: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Not sent before this time: a moderator's decision mails wait out the undo window (services.mail).
+    send_after: Mapped[datetime | None] = mapped_column(DateTime)
 
     site: Mapped[Site] = relationship()

@@ -3,6 +3,9 @@
 Every case action is audited with the case as it was (``services.cases.snapshot``, plus ``item_status`` when the
 item changed); undo puts that back when the action is still the case's latest event, and records
 ``case.restored`` naming the event it undid. A public reply is not undoable: the customer may have read it.
+
+What the action told people is taken back too: its decision mails wait ``DECISION_MAIL_DELAY_S`` (at least this
+window) before they go out, and undo cancels them; reports it concluded wait for a decision again.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from ..extensions import db
 from ..models import AuditEvent, Case, Moderator, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES
 from . import cases as case_service
+from . import mail, reports
 from .errors import Conflict, NotFound
 
 UNDOABLE = frozenset(
@@ -31,6 +35,9 @@ UNDOABLE = frozenset(
 # The console offers undo for 10 s; the server allows a little more for a slow network, never open-ended.
 UNDO_SECONDS = 10
 UNDO_GRACE_SECONDS = 20
+# The audit event's time is set when it is flushed, with the mails and report outcomes of the same action: what
+# they wrote is found from a little before it.
+SAME_ACTION_SECONDS = 2
 
 
 def latest_event(case: Case) -> AuditEvent | None:
@@ -88,7 +95,12 @@ def undo(moderator: Moderator, case: Case, event_id: int) -> Case:
         case.item.status = was["item_status"]
         if event.action == "item.rejected":
             case.item.rejection_reason = None
+    since = event.at - timedelta(seconds=SAME_ACTION_SECONDS)
+    withdrawn = mail.withdraw_decision_mails(case.item_id, since)
+    reopened = reports.reopen(case.item_id, since)
     after = {**case_service.snapshot(case), "item_status": case.item.status, "undid": event.id}
+    if withdrawn or reopened:
+        after.update(mails_withdrawn=withdrawn, reports_waiting_again=reopened)
     case_service.record_case("case.restored", case, moderator, before, after)
     db.session.flush()
     return case

@@ -9,7 +9,7 @@ moderator removes it for a reason its author is told (DESIGN.md, "Invariants").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -244,6 +244,7 @@ def conclude(case: Case) -> int:
                 ReportMail.OUTCOME,
                 OutboxState.PENDING,
                 lang=row.lang,
+                decision=True,  # waits out the undo window; an undo withdraws it (``reopen``)
                 reason=row.reason,
                 reason_label=reason_label(row.reason, row.lang),
                 removed=removed,
@@ -251,6 +252,19 @@ def conclude(case: Case) -> int:
                 charter_url=charter_url(item.site, row.lang),
             )
     return len(waiting)
+
+
+def reopen(item_id: int, since: datetime) -> int:
+    """The action that concluded the reports on ``item_id`` at ``since`` was undone: they wait for a decision again,
+    the caller withdraws their outcome mails (``mail.withdraw_decision_mails``) and commits. Returns how many."""
+    rows = list(
+        db.session.execute(
+            select(Report).where(Report.item_id == item_id, Report.outcome.is_not(None), Report.decided_at >= since)
+        ).scalars()
+    )
+    for row in rows:
+        row.outcome, row.decided_at = None, None
+    return len(rows)
 
 
 REASON_LABELS: dict[str, dict[str, str]] = {

@@ -8,7 +8,7 @@ the console (``console/outbox.py``). Links in mails are signed (``links``).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
@@ -40,6 +40,11 @@ class MailKind:
     REPLY = "reply"
     PUBLISHED = "published"
     REJECTED = "rejected"
+
+
+# Mails that tell of a moderator's decision, which an undo withdraws while they wait (``report_outcome`` is
+# services.reports' mail to the readers who reported the item).
+DECISION_KINDS = (MailKind.PUBLISHED, MailKind.REJECTED, "report_outcome")
 
 
 # What the author of a rejected item is told, per reason code and language: what the rule is and what to change.
@@ -90,13 +95,20 @@ def render(site: Site, kind: str, lang: str, context: dict[str, Any]) -> tuple[s
 
 
 def write_message(
-    author: Author, item: Item | None, kind: str, state: OutboxState, lang: str | None = None, **context: Any
+    author: Author,
+    item: Item | None,
+    kind: str,
+    state: OutboxState,
+    lang: str | None = None,
+    decision: bool = False,
+    **context: Any,
 ) -> OutboxMessage:
     """Render a mail to ``author`` and add it to the outbox (the caller commits); enqueued after the commit.
 
     ``lang`` (fr or en) when the caller knows it (an invitation's; a reader who reported an item hears in the
     language of the page they reported from); otherwise the item's (an author hears in the language they wrote
-    in), or the site's default.
+    in), or the site's default. ``decision``: it tells of a moderator's action, which may still be undone: it waits
+    ``DECISION_MAIL_DELAY_S`` (``withdraw_decision_mails`` cancels it meanwhile).
     """
     site = db.session.get(Site, author.site_id)
     lang = lang if lang in LANGS else mail_lang(site, item)
@@ -111,19 +123,39 @@ def write_message(
         **context,
     }
     subject, body = render(site, kind, lang, context)
+    delay = int(current_app.config["DECISION_MAIL_DELAY_S"]) if decision else 0
     return add_message(OutboxMessage(
         site_id=site.id, author_id=author.id, item_id=item.id if item is not None else None, kind=kind, lang=lang,
         to_address=author.email, subject=subject, body=body, unsubscribe_url=unsubscribe, state=state.value,
+        send_after=utcnow() + timedelta(seconds=delay) if delay > 0 else None,
     ))  # fmt: skip
 
 
 def add_message(message: OutboxMessage) -> OutboxMessage:
-    """Into the outbox, in the caller's transaction; a pending one is enqueued once it commits."""
+    """Into the outbox, in the caller's transaction; a pending one is enqueued once it commits, unless it must wait
+    (``send_after``): the mail queue's sweep sends it once due."""
     db.session.add(message)
     db.session.flush()
-    if message.state == OutboxState.PENDING.value:
+    if message.state == OutboxState.PENDING.value and message.send_after is None:
         db.session.info.setdefault(PENDING_KEY, []).append(message.id)
     return message
+
+
+def withdraw_decision_mails(item_id: int, since: datetime) -> int:
+    """An action on ``item_id`` taken at ``since`` was undone: cancel the decision mails it wrote that have not gone
+    out (the author's published or rejected, the reporters' outcome). The caller commits. Returns how many."""
+    result = db.session.execute(
+        db.update(OutboxMessage)
+        .where(
+            OutboxMessage.item_id == item_id,
+            OutboxMessage.kind.in_(DECISION_KINDS),
+            OutboxMessage.state.in_([OutboxState.PENDING.value, OutboxState.AWAITING_CONFIRMATION.value]),
+            OutboxMessage.created_at >= since,
+        )
+        .values(state=OutboxState.CANCELLED.value, last_error="the decision was undone")
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
 
 
 def write_staff_message(site: Site, to_address: str, kind: str, lang: str, **context: Any) -> OutboxMessage:
@@ -258,7 +290,8 @@ def notify_reply(answer: Reply) -> OutboxMessage | None:
 
 def notify_published(case: Case) -> OutboxMessage | None:
     item = case.item
-    return notify_author(item, MailKind.PUBLISHED, item_url=public_url(f"/sites/{item.site.slug}/items/{item.id}"))
+    url = public_url(f"/sites/{item.site.slug}/items/{item.id}")
+    return notify_author(item, MailKind.PUBLISHED, decision=True, item_url=url)
 
 
 def notify_rejected(case: Case) -> OutboxMessage | None:
@@ -269,6 +302,7 @@ def notify_rejected(case: Case) -> OutboxMessage | None:
     return notify_author(
         item,
         MailKind.REJECTED,
+        decision=True,
         reason_code=code,
         reason_text=REASON_EXPLANATIONS[lang].get(code, REASON_EXPLANATIONS[lang]["other"]),
         # The content rules that hold items are automated; the decision itself was a moderator's. A hold that only

@@ -22,7 +22,7 @@ from flask import current_app
 from rq import Retry
 from rq.exceptions import NoSuchJobError
 from rq.job import Job
-from sqlalchemy import event, select
+from sqlalchemy import and_, event, or_, select
 from sqlalchemy.orm import Session
 
 from ... import broker
@@ -111,6 +111,9 @@ def deliver(message_id: int) -> str:
     if message is None or message.state != OutboxState.PENDING.value:
         db.session.rollback()
         return "skipped"
+    if message.send_after is not None and message.send_after > utcnow():
+        db.session.rollback()  # not due yet (a decision that may still be undone): the sweep sends it when it is
+        return "later"
     url = current_app.config.get("SMTP_URL")
     message.attempts += 1
     if url:
@@ -178,11 +181,19 @@ def job_is_waiting(message_id: int) -> bool:
 
 
 def sweep_unsent(limit: int = 500) -> int:
-    """Enqueue pending messages older than ``MAIL_SWEEP_AFTER_S`` that no job holds. Returns how many."""
-    cutoff = utcnow() - timedelta(seconds=current_app.config["MAIL_SWEEP_AFTER_S"])
+    """Enqueue pending messages that no job holds: those older than ``MAIL_SWEEP_AFTER_S``, and those whose
+    ``send_after`` has come. Returns how many."""
+    now = utcnow()
+    cutoff = now - timedelta(seconds=current_app.config["MAIL_SWEEP_AFTER_S"])
     ids = db.session.execute(
         select(OutboxMessage.id)
-        .where(OutboxMessage.state == OutboxState.PENDING.value, OutboxMessage.created_at <= cutoff)
+        .where(
+            OutboxMessage.state == OutboxState.PENDING.value,
+            or_(
+                and_(OutboxMessage.send_after.is_(None), OutboxMessage.created_at <= cutoff),
+                OutboxMessage.send_after <= now,
+            ),
+        )
         .order_by(OutboxMessage.id)
         .limit(limit)
     ).scalars()
