@@ -18,6 +18,7 @@ WebhookEventType = Literal[
     "item.rejected",
     "case.opened",
     "case.closed",
+    "case.restored",
     "reply.published",
     "product.at_risk",
 ]
@@ -31,6 +32,9 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
     "item.rejected": "An item was removed, with the reason code its author is told: data.item and its case.",
     "case.opened": "An item needs a moderator (low rating, negative text, a content rule…): data.case, data.item.",
     "case.closed": "A case closed without a decision on its item (answered, resolved, dismissed): data.case.",
+    "case.restored": "A moderator undid their last action on a case within its undo window (a single action, or a"
+    " bulk run): data.case and data.item as they are again. An item.rejected or item.published before it no longer"
+    " holds.",
     "reply.published": "A moderator answered publicly under the item: data.reply, data.item.",
     "product.at_risk": "A product's health crossed the site's threshold: data.subject and data.health.",
     TEST_EVENT: "Sent to one endpoint when an admin clicks 'Send a test event' in the console: data is empty.",
@@ -40,7 +44,7 @@ EVENT_DESCRIPTIONS: dict[str, str] = {
 class WebhookItem(Shape):
     id: int
     subject: str = Field(description="the site's own id of the product or thread")
-    kind: str = Field(description="review or comment")
+    kind: str = Field(description="review, comment, or external (a post found outside the site: a feed, a forum)")
     rating: int | None
     title: str | None
     body: str

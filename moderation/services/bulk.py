@@ -17,7 +17,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import AuditEvent, Case, Item, Moderator
 from ..vocabulary import ItemStatus
-from . import access, audit, case_queue, mail, reports
+from . import access, audit, case_queue, mail, reports, webhooks
 from . import cases as case_service
 from .case_undo import SAME_ACTION_SECONDS
 from .errors import Conflict, NotFound, ServiceError
@@ -187,6 +187,7 @@ def undo(moderator: Moderator, bulk_id: int) -> UndoResult:
         mail.withdraw_decision_mails(case.item_id, event.at - timedelta(seconds=SAME_ACTION_SECONDS))
         reports.reopen(case.item_id, event.at - timedelta(seconds=SAME_ACTION_SECONDS))
         case_service.record_case("case.restored", case, moderator, before, {**restorable(case), "bulk_id": bulk_id})
+        webhooks.emit(case.site_id, "case.restored", webhooks.case_data(case))
         restored += 1
     audit.record(
         "bulk.undone",

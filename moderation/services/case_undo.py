@@ -18,7 +18,7 @@ from ..extensions import db
 from ..models import AuditEvent, Case, Moderator, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES
 from . import cases as case_service
-from . import mail, reports
+from . import mail, reports, webhooks
 from .errors import Conflict, NotFound
 
 UNDOABLE = frozenset(
@@ -102,5 +102,6 @@ def undo(moderator: Moderator, case: Case, event_id: int) -> Case:
     if withdrawn or reopened:
         after.update(mails_withdrawn=withdrawn, reports_waiting_again=reopened)
     case_service.record_case("case.restored", case, moderator, before, after)
+    webhooks.emit(case.site_id, "case.restored", webhooks.case_data(case))
     db.session.flush()
     return case

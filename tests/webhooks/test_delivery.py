@@ -168,3 +168,29 @@ def test_events_of_moderator_actions(app, client, world, receiver_factory):
     reply_event = next(json.loads(r["body"]) for r in receiver.received if b"reply.published" in r["body"])
     assert reply_event["data"]["reply"]["body"] == "Désolés, on vous écrit."
     assert reply_event["data"]["item"]["id"] == item["id"]
+
+
+def test_an_undone_rejection_sends_case_restored(app, client, world, receiver_factory):
+    """A receiver told item.rejected hears when the moderator takes it back, with the item as it is again."""
+    from moderation.models import Case, Moderator
+    from moderation.services import case_undo
+    from tests.conftest import auth
+
+    receiver = receiver_factory([])
+    add_endpoint(app, receiver.url(), events=["item.rejected", "case.restored"])
+    item = submit(client, review(1, "Nul, cassé")).get_json()
+    case_id = client.get(f"/api/v1/items/{item['id']}", headers=auth(world.moderator_token)).get_json()["case"]["id"]
+    rejected = client.post(
+        f"/api/v1/cases/{case_id}/reject", json={"reason": "spam"}, headers=auth(world.moderator_token)
+    )
+    assert rejected.status_code == 200
+    with app.app_context():
+        moderator = db.session.execute(select(Moderator).where(Moderator.email == "ann@shop.test")).scalar_one()
+        case = db.session.get(Case, case_id)
+        case_undo.undo(moderator, case, case_undo.undoable_event(moderator, case).id)
+        db.session.commit()
+    work_webhooks(app)
+    events = [json.loads(r["body"]) for r in receiver.received]
+    assert [e["type"] for e in events] == ["item.rejected", "case.restored"]
+    assert events[1]["data"]["item"]["status"] == "published"
+    assert events[1]["data"]["case"]["state"] not in ("resolved", "dismissed")
