@@ -7,7 +7,7 @@ from collections.abc import Callable
 from flask import Response
 
 from ..extensions import db
-from ..models import Case, Item, Moderator
+from ..models import Case, ExternalPost, Item, ItemKind, Moderator
 from ..schemas import cases as shapes
 from ..schemas.validation import validate
 from ..services import access, external
@@ -83,9 +83,26 @@ def item_json(item: Item, with_case: bool = True) -> dict:
             for r in item.replies
         ],
     }
+    out["verified_purchase"] = bool(item.verified_purchase)
+    out["external"] = external_json(item) if item.kind == ItemKind.EXTERNAL else None
     if with_case:
         out["case"] = case_json(item.case, with_item=False) if item.case else None
     return out
+
+
+def external_json(item: Item) -> dict | None:
+    post = db.session.get(ExternalPost, item.id)
+    if post is None:
+        return None
+    return {
+        "source": post.source,
+        "source_name": post.source_name,
+        "url": post.url,
+        "author": post.author,
+        "published_at": iso(post.published_at),
+        "answered_url": post.answered_url,
+        "answered_at": iso(post.answered_at),
+    }
 
 
 @bp.get("/items/<int:item_id>")

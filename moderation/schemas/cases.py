@@ -117,6 +117,20 @@ class CaseFields(Shape):
     closed_at: Timestamp | None
 
 
+class ExternalSource(Shape):
+    """Where an external post (``kind: external``) was found: a followed feed or an imported forum."""
+
+    source: str = Field(
+        description="where it was found, as a stable key: feed:<url>, discourse:<forum>, disqus:<forum>, wxr:<blog>"
+    )
+    source_name: str | None
+    url: str | None = Field(description="the post's own page, to answer it there")
+    author: str | None
+    published_at: Timestamp | None
+    answered_url: str | None = Field(description="where a moderator answered it (answered_elsewhere)")
+    answered_at: Timestamp | None
+
+
 class ItemFields(Shape):
     id: int
     site: str
@@ -135,6 +149,8 @@ class ItemFields(Shape):
     scored_at: Timestamp | None
     scores: list[Score]
     replies: list[Reply]
+    verified_purchase: bool = Field(description="posted through a verified-buyer invitation")
+    external: ExternalSource | None = Field(description="for kind external: where it was found; else null")
 
 
 class Case(CaseFields):

@@ -72,6 +72,12 @@ def test_token_api_action(app, client, world, tmp_path):
     assert reply.status_code == 409 and reply.get_json()["error"]["code"] == "external_item"
     done = client.post(url, json={"url": "https://blog.example/a#reply-2"}, headers=headers)
     assert done.status_code == 200 and done.get_json()["state"] == "resolved"
+    # The item API says where the post was found and where it was answered.
+    item = client.get(f"/api/v1/items/{done.get_json()['item_id']}", headers=headers).get_json()
+    assert item["kind"] == "external" and item["verified_purchase"] is False
+    assert item["external"]["source"] == "disqus:shopblog"
+    assert item["external"]["url"] == 'https://blog.example/a"onmouseover="alert(1)#comment-9'  # data, not markup
+    assert item["external"]["answered_url"] == "https://blog.example/a#reply-2"
     again = client.post(url, json={"url": "https://blog.example/a#reply-3"}, headers=headers)
     assert again.status_code == 409 and again.get_json()["error"]["code"] == "case_closed"
 

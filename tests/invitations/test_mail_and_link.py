@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from moderation.extensions import db
 from moderation.models import AuditEvent, Author, Invitation, Item, utcnow
-from tests.conftest import review, submit
+from tests.conftest import auth, review, submit
 from tests.invitations.helpers import form_token, invitations, invite, order, outbox, post_review
 from tests.mail.conftest import body_of, link_in, run_mail_worker
 
@@ -51,6 +51,10 @@ def test_mail_arrives_and_each_link_posts_one_verified_review(smtp_app, smtp_ser
         used = db.session.query(Invitation).filter_by(item_id=item.id).one()
         assert used.used_at is not None
         assert db.session.query(AuditEvent).filter_by(action="invitation.used").count() == 1
+        verified_id = item.id
+    # Moderators see it too, through the item API.
+    seen = client.get(f"/api/v1/items/{verified_id}", headers=auth(world.moderator_token)).get_json()
+    assert seen["verified_purchase"] is True and seen["external"] is None
 
     # The same link again: refused, whether read or posted, and nothing more is stored.
     again = client.get(first)
