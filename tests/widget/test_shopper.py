@@ -210,6 +210,15 @@ def test_comments_sort_and_take_helpful_votes_that_can_be_withdrawn(live, page):
     assert widget.get_by_label("Sort by").input_value() == "oldest"
     assert widget.locator("button[aria-pressed=true]").count() == 0
     assert newest_id != first_id
+    # A new thread posted while sorted oldest first shows at the top, the sort switched to newest first.
+    widget.get_by_role("button", name="Add a comment").click()
+    form = widget.get_by_role("form", name="Your comment")
+    form.get_by_label("Comment").fill("Un nouveau fil, en haut de la liste.")
+    form.get_by_label("Name (shown)").fill("Inès")
+    form.get_by_role("button", name="Publish").click()
+    widget.locator("#notice").wait_for()
+    assert widget.get_by_label("Sort by").input_value() == "newest"
+    assert "Un nouveau fil, en haut de la liste." in widget.locator("#list > li").first.inner_text()
 
 
 def test_a_review_vote_is_withdrawn_by_pressing_again_after_a_reload(live, page):

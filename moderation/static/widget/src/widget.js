@@ -176,7 +176,6 @@
   let formChunk;
   let first = true;
   let notice = '';
-  let lastPages = 1;
 
   async function load() {
     const q = new URLSearchParams({ page: state.page, per_page: PER_PAGE, sort: state.sort });
@@ -210,7 +209,6 @@
 
   function render(data, focusSelector) {
     const agg = data.aggregate;
-    lastPages = data.pages;
     const kids = [h('h2', { id: 'h' }, t.title)];
     if (!comments && agg.count) {
       kids.push(
@@ -358,10 +356,11 @@
     return send(`${api}/replies/${id}/vote`, undo ? { method: 'DELETE' } : {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ helpful: v }),
     }, ({ vote: mine }) => {
-      if (mine == null) delete answered[id];
-      else answered[id] = mine;
       buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(mine === !i)));
+      if (mine != null) answered[id] = mine;
+      else delete answered[id];
       keep(ansKey, answered);
+      if (mine == null) return '';
     });
   }
 
@@ -379,17 +378,10 @@
     const mod = await chunk();
     mod.default({
       api, subject: opts.subject, comments, lang, shadow, opener, parentId, h,
-      // After a post: the author's notice, and a published item in view (reviews: newest first;
-      // a new comment thread: the last page; a reply: the page it answers).
-      done: async (published, message) => {
-        if (!published) {
-          notice = message;
-          return refresh('#notice');
-        }
-        if (comments) {
-          if (!parentId) await refresh();
-          state.page = parentId ? state.page : Math.max(1, lastPages);
-        } else Object.assign(state, { page: 1, sort: 'newest', rating: 0 });
+      // After a post: the author's notice, and a published item in view. A new review or comment thread shows
+      // first (page 1, newest first: the sort menu says so); a reply, on the page of the thread it answers.
+      done: (published, message) => {
+        if (published && !parentId) Object.assign(state, { page: 1, sort: 'newest', rating: 0 });
         notice = message;
         return refresh('#notice');
       },
