@@ -165,6 +165,10 @@ def test_tap_targets_are_44_px_on_a_touch_screen(live, touch_page):
     widget = page.locator("moderation-widget")
     # The histogram's five, sort, write, helpful and report on five reviews, pagination, the charter link.
     assert assert_all_targets_44(page) == 5 + 1 + 1 + 5 + 5 + 2 + 1
+    # Page 2 holds the brand's reply: "was this answer helpful?" yes / no and its report button.
+    widget.get_by_role("button", name="Suivante").tap()
+    widget_wait(page, "return root.querySelector('.rp [aria-pressed]') && root.querySelector('.w[aria-busy=false]')")
+    assert assert_all_targets_44(page) == 5 + 1 + 1 + 5 + 5 + 3 + 2 + 1
     widget.get_by_role("button", name="Donner mon avis").click()
     widget.get_by_role("form", name="Votre avis").wait_for()
     assert assert_all_targets_44(page) > 30  # the rating's stars, fields, consent box, buttons
@@ -276,4 +280,10 @@ def test_axe_finds_no_serious_violation_in_the_widget(live, page, width):
     assert serious_violations(page, context="moderation-widget") == []
     page.locator("moderation-widget").get_by_role("button", name="Add a comment").click()
     page.locator("moderation-widget").get_by_role("button", name="Publish").click()
+    assert serious_violations(page, context="moderation-widget") == []
+    # The listing cannot be loaded: the alert and its retry button.
+    page.route("**/api/v1/sites/demo/subjects/**", lambda route: route.fulfill(status=503, body="{}"))
+    page.reload()
+    wait_rendered(page)
+    assert page.locator("moderation-widget [role=alert]").inner_text() == "The comments could not be loaded."
     assert serious_violations(page, context="moderation-widget") == []

@@ -109,7 +109,7 @@
     + '.mu{color:#57606a;font-size:.9em}'
     + '.hist button{display:grid;grid-template-columns:4em 9em 3em;gap:8px;align-items:center;border:0;background:none;padding:2px 4px;min-height:24px;width:100%;text-align:start}'
     + '.hist button[aria-pressed=true]{background:#ddf4ff;font-weight:700}'
-    + '.bar{height:8px;background:#eaeef2;border-radius:4px;overflow:hidden}.bar i{display:block;height:100%;background:#bf8700}'
+    + '.bar{height:8px;background:#eaeef2;border-radius:4px;overflow:hidden}.bar i{display:block;height:100%;background:#9a4f00}'
     + '.ctl{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0 12px}'
     + '.it .ctl{margin:4px 0 0}'
     + '.it{border-top:1px solid #d8dee4;padding:12px 0}'
