@@ -69,9 +69,11 @@ input:not([type=radio]),textarea{display:block;width:100%;font:inherit;color:#1f
 textarea{min-height:7em;resize:vertical}
 .f{margin-bottom:10px}
 .rate{display:flex;gap:2px}
-.rate label{font-size:1.6em;line-height:1;color:#57606a;cursor:pointer;margin:0;padding:0 2px;border-radius:4px}
+.rate label{position:relative;display:flex;align-items:center;justify-content:center;font-size:1.6em;line-height:1;color:#57606a;margin:0;padding:0 2px;border-radius:4px}
 .rate label.on{color:#9a4f00}
-.rate label:has(input:focus-visible){outline:3px solid #0969da}
+.rate input{position:absolute;inset:0;margin:0;appearance:none;background:none;border:0;border-radius:4px;cursor:pointer}
+input:focus,textarea:focus{outline:3px solid #0969da;outline-offset:2px}
+@media(pointer:coarse){input,.rate label{min-height:44px;min-width:44px}}
 [aria-invalid=true]{border-color:#a40e26!important}
 .err:empty{display:none}
 .row{display:flex;gap:8px}
@@ -125,7 +127,9 @@ export default function openPostingForm(ctx) {
   const radios = [];
   if (!comments) {
     const labels = [1, 2, 3, 4, 5].map((n) => {
-      const radio = h('input', { type: 'radio', name: `${uid}-rating`, value: n, class: 'sr' });
+      // The radio is a transparent box over its star (not a 1 px hidden input): it takes the click, and the
+      // focus ring drawn around it is seen, after a Tab as after a refused submit.
+      const radio = h('input', { type: 'radio', name: `${uid}-rating`, value: n });
       radios.push(radio);
       return h('label', { title: t.star(n) }, radio, h('span', { 'aria-hidden': 'true' }, '☆'), h('span', { class: 'sr' }, t.star(n)));
     });

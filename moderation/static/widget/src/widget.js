@@ -31,7 +31,8 @@
       all: 'All ratings',
       filtered: (s) => `Showing ${s}-star reviews.`,
       sort: 'Sort by',
-      sorts: { newest: 'Newest', helpful: 'Most helpful', lowest: 'Lowest rating' },
+      // In this order: comments offer the first three, reviews the last three (see `render`).
+      sorts: { oldest: 'Oldest', newest: 'Newest', helpful: 'Most helpful', lowest: 'Lowest rating' },
       helpful: (n) => `Helpful (${n})`,
       thanks: 'Thank you for your vote.',
       badge: 'Brand reply',
@@ -63,7 +64,7 @@
       all: 'Toutes les notes',
       filtered: (s) => `Avis à ${s} étoiles.`,
       sort: 'Trier par',
-      sorts: { newest: 'Plus récents', helpful: 'Plus utiles', lowest: 'Note la plus basse' },
+      sorts: { oldest: 'Plus anciens', newest: 'Plus récents', helpful: 'Plus utiles', lowest: 'Note la plus basse' },
       helpful: (n) => `Utile (${n})`,
       thanks: 'Merci pour votre vote.',
       badge: 'Réponse de la marque',
@@ -90,32 +91,35 @@
   };
   const t = STRINGS[lang];
 
-  const CSS = `:host{all:initial!important;display:block!important;visibility:visible!important}
-.w{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;text-align:start;padding:16px;border:1px solid #d0d7de;border-radius:8px;box-sizing:border-box}
-*,::before,::after{box-sizing:inherit}
-h2{font-size:1.3em;margin:0 0 12px}h3{font-size:1em;margin:0 0 4px}
-p{margin:0 0 6px;white-space:pre-line;overflow-wrap:anywhere}
-ol{list-style:none;margin:0;padding:0}
-button,select{font:inherit;color:inherit;border:1px solid #8c959f;background:#f6f8fa;border-radius:6px;padding:4px 10px;cursor:pointer;min-height:32px}
-button:hover{background:#eaeef2}
-:focus-visible{outline:3px solid #0969da;outline-offset:2px}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.st{color:#9a4f00;letter-spacing:1px}
-.sum{display:flex;flex-wrap:wrap;gap:16px 32px;margin-bottom:12px}
-.avg{font-size:2.4em;font-weight:700;line-height:1}
-.mu{color:#57606a;font-size:.9em}
-.hist button{display:grid;grid-template-columns:4em 9em 3em;gap:8px;align-items:center;border:0;background:none;padding:2px 4px;min-height:24px;width:100%;text-align:start}
-.hist button[aria-pressed=true]{background:#ddf4ff;font-weight:700}
-.bar{height:8px;background:#eaeef2;border-radius:4px;overflow:hidden}.bar i{display:block;height:100%;background:#bf8700}
-.ctl{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0 12px}
-.it .ctl{margin:4px 0 0}
-.it{border-top:1px solid #d8dee4;padding:12px 0}
-.it .it{border:0;border-inline-start:3px solid #d8dee4;padding:8px 0 4px 12px;margin-top:8px}
-.rp{margin:8px 0 0 16px;padding:8px 12px;background:#f6f8fa;border-inline-start:3px solid #0969da;border-radius:4px}
-.bd{display:inline-block;background:#0550ae;color:#fff;font-size:.8em;font-weight:700;border-radius:10px;padding:0 8px;margin-inline-end:6px}
-.pg{display:flex;gap:8px;align-items:center;margin-top:12px}
-.err{color:#a40e26}
-.ok{background:#dafbe1;border-inline-start:3px solid #1a7f37;padding:8px 12px;border-radius:4px}`;
+  // One string once built (esbuild folds the concatenation): no newlines shipped. `:host{all:initial}` already
+  // resets text-align and the rest the host page would pass down.
+  const CSS = ':host{all:initial!important;display:block!important;visibility:visible!important}'
+    + '.w{font:15px/1.5 system-ui,sans-serif;color:#1f2328;background:#fff;padding:16px;border:1px solid #d0d7de;border-radius:8px}'
+    + '*{box-sizing:border-box}'
+    + 'h2{font-size:1.3em;margin:0 0 12px}h3{font-size:1em;margin:0 0 4px}'
+    + 'p{margin:0 0 6px;white-space:pre-line;overflow-wrap:anywhere}'
+    + 'ol{list-style:none;margin:0;padding:0}'
+    + 'button,select{font:inherit;color:inherit;border:1px solid #8c959f;background:#f6f8fa;border-radius:6px;padding:4px 10px;cursor:pointer;min-height:32px}'
+    + 'button:hover{background:#eaeef2}'
+    + ':focus-visible{outline:3px solid #0969da;outline-offset:2px}'
+    + '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}'
+    + '.st{color:#9a4f00;letter-spacing:1px}'
+    + '.sum{display:flex;flex-wrap:wrap;gap:16px 32px;margin-bottom:12px}'
+    + '.avg{font-size:2.4em;font-weight:700;line-height:1}'
+    + '.mu{color:#57606a;font-size:.9em}'
+    + '.hist button{display:grid;grid-template-columns:4em 9em 3em;gap:8px;align-items:center;border:0;background:none;padding:2px 4px;min-height:24px;width:100%;text-align:start}'
+    + '.hist button[aria-pressed=true]{background:#ddf4ff;font-weight:700}'
+    + '.bar{height:8px;background:#eaeef2;border-radius:4px;overflow:hidden}.bar i{display:block;height:100%;background:#9a4f00}'
+    + '.ctl{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0 12px}'
+    + '.it .ctl{margin:4px 0 0}'
+    + '.it{border-top:1px solid #d8dee4;padding:12px 0}'
+    + '.it .it{border:0;border-inline-start:3px solid #d8dee4;padding:8px 0 4px 12px;margin-top:8px}'
+    + '.rp{margin:8px 0 0 16px;padding:8px 12px;background:#f6f8fa;border-inline-start:3px solid #0969da;border-radius:4px}'
+    + '.bd{display:inline-block;background:#0550ae;color:#fff;font-size:.8em;font-weight:700;border-radius:10px;padding:0 8px;margin-inline-end:6px}'
+    + '.pg{display:flex;gap:8px;align-items:center;margin-top:12px}'
+    + '.err{color:#a40e26}'
+    + '.ok{background:#dafbe1;border-inline-start:3px solid #1a7f37;padding:8px 12px;border-radius:4px}'
+    + '@media(pointer:coarse){button,select,a{min-height:44px!important;min-width:44px}a{display:inline-flex;align-items:center}}';
 
   // Tiny element builder: attributes via setAttribute, children appended as nodes or text nodes.
   const h = (tag, attrs, ...kids) => {
@@ -172,13 +176,12 @@ button:hover{background:#eaeef2}
   let formChunk;
   let first = true;
   let notice = '';
-  let lastPages = 1;
 
   async function load() {
     const q = new URLSearchParams({ page: state.page, per_page: PER_PAGE, sort: state.sort });
     if (state.rating) q.set('rating', state.rating);
     const res = await fetch(`${api}/subjects/${encodeURIComponent(opts.subject)}?${q}`);
-    if (!res.ok) throw new Error(res.status);
+    if (!res.ok) throw res.status; // caught by `refresh`, which shows the failure
     return res.json();
   }
 
@@ -194,6 +197,9 @@ button:hover{background:#eaeef2}
       );
     }
     root.setAttribute('aria-busy', 'false');
+    // The space reserved before the first answer goes: from now on the widget is as tall as what it shows, on
+    // every page (a short last page leaves no blank space under it).
+    root.style.minHeight = '';
     if (first) {
       first = false;
       performance.mark('modw:render');
@@ -203,7 +209,6 @@ button:hover{background:#eaeef2}
 
   function render(data, focusSelector) {
     const agg = data.aggregate;
-    lastPages = data.pages;
     const kids = [h('h2', { id: 'h' }, t.title)];
     if (!comments && agg.count) {
       kids.push(
@@ -223,14 +228,19 @@ button:hover{background:#eaeef2}
                   type: 'button', 'data-s': s, 'aria-pressed': String(state.rating === s), 'aria-label': t.bar(s, n),
                   onclick: () => go({ rating: state.rating === s ? 0 : s, page: 1 }, `[data-s="${s}"]`),
                 },
-                h('span', { 'aria-hidden': 'true' }, `${s} ★`),
-                h('span', { class: 'bar', 'aria-hidden': 'true' }, bar),
-                h('span', { 'aria-hidden': 'true' }, n.toLocaleString(lang))));
-            }))),
+                // The label names the button; its children are presentational (no aria-hidden needed).
+                h('span', 0, `${s} ★`),
+                h('span', { class: 'bar' }, bar),
+                h('span', 0, n.toLocaleString(lang))));
+            }))));
+    }
+    // Sorting: reviews newest, most helpful or lowest rating first; comments oldest, newest or most helpful.
+    if (agg.count || data.total) {
+      kids.push(
         h('div', { class: 'ctl' },
           h('label', { for: 'sort' }, t.sort),
           h('select', { id: 'sort', onchange: (e) => go({ sort: e.target.value, page: 1 }, '#sort') },
-            Object.entries(t.sorts).map(([v, label]) => {
+            Object.entries(t.sorts).slice(comments ? 0 : 1, comments ? 3 : 4).map(([v, label]) => {
               const o = h('option', { value: v }, label);
               o.selected = v === state.sort;
               return o;
@@ -254,8 +264,6 @@ button:hover{background:#eaeef2}
     kids.push(h('p', { class: 'mu' },
       h('a', { href: `${origin}/sites/${encodeURIComponent(opts.site)}/charter?lang=${lang}`, target: '_blank' }, t.charter)), live);
     root.replaceChildren(...kids);
-    // Never shrink below what was shown: paging and filtering then never move the content below the widget.
-    root.style.minHeight = `${Math.max(root.offsetHeight, parseFloat(getComputedStyle(root).minHeight) || 0)}px`;
     if (focusSelector) {
       const el = shadow.querySelector(focusSelector);
       if (el) el.focus();
@@ -291,16 +299,13 @@ button:hover{background:#eaeef2}
     // Posted through the shop's invitation after an order (the charter says how purchases are verified).
     kids.push(h('div', { class: 'mu' }, it.verified_purchase ? h('span', { class: 'bd' }, t.vp) : '',
       it.author.name, ' · ', date(it.created_at), edited(it)));
-    const actions = h('div', { class: 'ctl' });
-    if (!comments) {
-      const btn = h('button', {
-        type: 'button', 'aria-pressed': String(isVoted),
-        onclick: () => vote(it, btn),
-      }, t.helpful(it.helpful_count));
-      actions.append(btn);
-    } else {
-      const btn = h('button', { type: 'button', onclick: () => openForm(btn, it.id) }, t.reply);
-      actions.append(btn);
+    // Reviews and comments alike take helpful votes; comments are answered from the widget.
+    const btn = h('button', { type: 'button', 'aria-pressed': String(isVoted), onclick: () => vote(it, btn) },
+      t.helpful(it.helpful_count));
+    const actions = h('div', { class: 'ctl' }, btn);
+    if (comments) {
+      const re = h('button', { type: 'button', onclick: () => openForm(re, it.id) }, t.reply);
+      actions.append(re);
     }
     actions.append(reportButton(it.id));
     kids.push(actions);
@@ -325,23 +330,23 @@ button:hover{background:#eaeef2}
     try {
       const res = await fetch(url, init);
       if (res.status === 429) live.textContent = t.busy;
-      if (res.ok) {
-        ok(await res.json());
-        live.textContent = t.thanks;
-      }
+      // `ok` may say something else than thanks: '' (nothing) when a vote was taken back, which the button's
+      // pressed state already tells.
+      if (res.ok) live.textContent = ok(await res.json()) ?? t.thanks;
     } catch (e) {
       /* offline */
     }
   }
 
+  // Pressing a pressed "helpful" again takes the vote back (DELETE); the server says where the vote stands.
   async function vote(it, btn) {
-    if (btn.getAttribute('aria-pressed') === 'true') return;
     btn.disabled = true;
-    await send(`${api}/items/${it.id}/helpful`, { method: 'POST' }, (body) => {
+    await send(`${api}/items/${it.id}/helpful`, { method: btn.getAttribute('aria-pressed') === 'true' ? 'DELETE' : 'POST' }, (body) => {
       btn.textContent = t.helpful(body.helpful_count);
-      btn.setAttribute('aria-pressed', 'true');
-      voted.add(it.id);
+      btn.setAttribute('aria-pressed', body.voted);
+      voted[body.voted ? 'add' : 'delete'](it.id);
       keep(storeKey, [...voted].slice(-500));
+      if (!body.voted) return '';
     });
     btn.disabled = false;
   }
@@ -351,10 +356,11 @@ button:hover{background:#eaeef2}
     return send(`${api}/replies/${id}/vote`, undo ? { method: 'DELETE' } : {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ helpful: v }),
     }, ({ vote: mine }) => {
-      if (mine == null) delete answered[id];
-      else answered[id] = mine;
       buttons.forEach((b, i) => b.setAttribute('aria-pressed', String(mine === !i)));
+      if (mine != null) answered[id] = mine;
+      else delete answered[id];
       keep(ansKey, answered);
+      if (mine == null) return '';
     });
   }
 
@@ -372,17 +378,10 @@ button:hover{background:#eaeef2}
     const mod = await chunk();
     mod.default({
       api, subject: opts.subject, comments, lang, shadow, opener, parentId, h,
-      // After a post: the author's notice, and a published item in view (reviews: newest first;
-      // a new comment thread: the last page; a reply: the page it answers).
-      done: async (published, message) => {
-        if (!published) {
-          notice = message;
-          return refresh('#notice');
-        }
-        if (comments) {
-          if (!parentId) await refresh();
-          state.page = parentId ? state.page : Math.max(1, lastPages);
-        } else Object.assign(state, { page: 1, sort: 'newest', rating: 0 });
+      // After a post: the author's notice, and a published item in view. A new review or comment thread shows
+      // first (page 1, newest first: the sort menu says so); a reply, on the page of the thread it answers.
+      done: (published, message) => {
+        if (published && !parentId) Object.assign(state, { page: 1, sort: 'newest', rating: 0 });
         notice = message;
         return refresh('#notice');
       },
@@ -409,7 +408,8 @@ button:hover{background:#eaeef2}
         datePublished: it.created_at.slice(0, 10),
         name: it.title || undefined,
         reviewBody: it.body,
-        reviewRating: { '@type': 'Rating', ratingValue: it.rating, bestRating: 5, worstRating: 1 },
+        // Rating bounds left to schema.org's defaults (5 and 1) here; the aggregate states them.
+        reviewRating: { '@type': 'Rating', ratingValue: it.rating },
       })),
     }).replace(/</g, '\\u003c');
   }
