@@ -9,7 +9,7 @@ import pytest
 
 from moderation.extensions import db
 from moderation.models import Case
-from tests.conftest import review, submit
+from tests.conftest import LiveServer, review, submit
 from tests.console.conftest import browser_login
 from tests.console.test_queue_decisions import PHONE, held_and_simple
 
@@ -59,7 +59,8 @@ def test_approve_undo_and_dismiss_from_the_list(app, client, browser, live_serve
     page.wait_for_selector(f"text=Case #{low_id} dismissed as a false alarm.")
     assert state_of(app, low_id)[0] == "dismissed"
     # The selection moved to the row that took its place, so j/k carry on from there.
-    assert page.locator("tr.selected").count() == 1
+    following = ids[ids.index(low_id) + 1] if ids.index(low_id) + 1 < len(ids) else ids[-2]
+    assert page.locator("tr.selected").get_attribute("data-case-id") == str(following)
     page.keyboard.press("u")  # and the same undo key as on the case page
     page.locator(f'tr[data-case-id="{low_id}"]').wait_for()
     assert state_of(app, low_id)[0] == "claimed"
@@ -82,3 +83,30 @@ def test_approve_undo_and_dismiss_from_the_list(app, client, browser, live_serve
     assert state_of(app, held_id) == ("resolved", "published")
     assert re.fullmatch(r".*/console/\?site=shop", page.url) and page.evaluate("window.sameDocument")
     page.context.close()
+
+
+def test_without_the_self_refresh_a_decision_keeps_the_selection_too(make_app, client, browser, world):
+    """htmx reports the swap on the list, not on the row's form: the selection must not hang on the polling."""
+    app = make_app(QUEUE_REFRESH_SECONDS=0)
+    ids = []
+    for body in ("Arrivé en retard", "Couleur différente de la photo", "Trop petit pour moi"):
+        item_id = submit(client, review(1, body)).get_json()["id"]
+        with app.app_context():
+            ids.append(db.session.execute(db.select(Case.id).where(Case.item_id == item_id)).scalar_one())
+    server = LiveServer(app)
+    try:
+        page = browser.new_context().new_page()
+        browser_login(page, server, "ann@shop.test", "password-ann")
+        page.goto(f"{server.url}/console/?reason=low_rating")
+        order = page.locator("tr[data-nav-row]").evaluate_all("rows => rows.map(r => Number(r.dataset.caseId))")
+        assert sorted(order) == sorted(ids)
+        page.keyboard.press("j")
+        page.keyboard.press("d")
+        page.locator(f'tr[data-case-id="{order[0]}"]').wait_for(state="detached")
+        assert page.locator("tr.selected").get_attribute("data-case-id") == str(order[1])
+        page.keyboard.press("d")  # and straight on: the next false alarm, one key
+        page.locator(f'tr[data-case-id="{order[1]}"]').wait_for(state="detached")
+        assert state_of(app, order[0])[0] == state_of(app, order[1])[0] == "dismissed"
+        page.context.close()
+    finally:
+        server.stop()

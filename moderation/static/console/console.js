@@ -186,15 +186,20 @@
   // The queue reloads itself (hx-trigger="every Ns" on #queue-results). A reload must not take anything from the
   // moderator: it waits while they use a control inside the list or the tab is hidden, and afterwards the same case
   // is selected (found by id, wherever it moved) and the same link keeps the focus.
+  // The element whose request an htmx event is about: htmx fires some events (beforeSwap) on the swap's target.
+  function origin(event) {
+    var config = event.detail && event.detail.requestConfig;
+    return (config && config.elt) || event.target;
+  }
   function fromRefresh(event) {
-    // htmx fires its events on the element whose request it is: the polling section, or the filter form.
-    var elt = event.target;
+    // the polling section itself, not the filter form nor a row's decision (both target the section too)
+    var elt = origin(event);
     return !!(elt && elt.id === "queue-results" && elt.hasAttribute && elt.hasAttribute("data-refresh"));
   }
   // A decision from a row (or its undo) answers with the same fragment: the selection is kept the same way, and a
   // refresh waits while one is on its way (hx-sync on the forms aborts a refresh already sent).
   function fromDecision(event) {
-    var elt = event.target;
+    var elt = origin(event);
     return !!(elt && elt.closest && elt.closest("form[data-row-action]"));
   }
   var deciding = 0;
@@ -224,7 +229,9 @@
       scroll: window.scrollY
     };
   });
-  document.addEventListener("htmx:afterSwap", function () {
+  document.addEventListener("htmx:afterSwap", function (event) {
+    // htmx reports each swapped element: the flashes (out of band) too, maybe before the list is in place
+    if (!event.target || event.target.id !== "queue-results") return;
     var keep = kept;
     kept = null;
     selected = -1;
