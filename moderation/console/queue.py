@@ -77,17 +77,23 @@ def results_context() -> dict:
     )
 
 
-@bp.get("/")
-def queue():
-    """Cases waiting for a moderator, most urgent first."""
+def render_queue(status: int = 200):
+    """The queue page for the request's view and page; only its results for htmx."""
     fragment = bool(request.headers.get("HX-Request"))
-    return render_template(
+    page = render_template(
         "console/_queue_results.html" if fragment else "console/queue.html",
         fragment=fragment,
         reasons=case_queue.REASONS,
         states=case_queue.STATE_FILTERS,
         **results_context(),
     )
+    return page, status
+
+
+@bp.get("/")
+def queue():
+    """Cases waiting for a moderator, most urgent first."""
+    return render_queue()
 
 
 @bp.get("/next")

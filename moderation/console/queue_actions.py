@@ -19,7 +19,7 @@ from .auth import me
 from .blueprint import bp
 from .cases import offer_undo, refuse
 from .forms import ActionForm, RejectForm
-from .queue import view_args
+from .queue import render_queue, view_args
 
 
 @bp.post("/queue/<int:case_id>/<any(approve, reject, dismiss):decision>")
@@ -29,9 +29,10 @@ def queue_decide(case_id: int, decision: str):
     form = RejectForm() if decision == "reject" else ActionForm()
     back = redirect(url_for("console.queue", **view_args()))
     if not form.validate_on_submit():
-        # Only a missing or unknown reason gets here: a missing CSRF token is refused before the view (400).
-        flash(_("Choose a reason."), "error")
-        return back
+        # Only a missing or unknown reason gets here (the row's menu offers none): a missing CSRF token is
+        # refused before the view (400). The same queue view, with the reason field named, as a 422.
+        flash(_("Reject: choose a reason from the list."), "error")
+        return render_queue(422)
     try:
         if decision == "approve":
             case_service.approve(me(), case)

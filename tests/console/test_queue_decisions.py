@@ -98,8 +98,9 @@ def test_the_services_rules_hold_for_a_forged_row_post(app, client, world, as_an
     response = post(as_ann, f"/console/queue/{low_id}/approve")
     assert "the item is not held" in as_ann.get(response.location).get_data(as_text=True)
     # A reject needs a reason the author is shown.
-    post(as_ann, f"/console/queue/{held_id}/reject", {"reason": "because"})
-    assert "Choose a reason." in as_ann.get("/console/").get_data(as_text=True)
+    refused = post(as_ann, f"/console/queue/{held_id}/reject?site=shop", {"reason": "because"})
+    assert refused.status_code == 422 and "Reject: choose a reason from the list." in refused.get_data(as_text=True)
+    assert f'data-case-id="{held_id}"' in refused.get_data(as_text=True)  # the same queue view, case still there
     with app.app_context():
         assert db.session.get(Case, held_id).state == "open" and db.session.get(Case, low_id).state == "open"
         assert db.session.get(Item, db.session.get(Case, held_id).item_id).status == "held"
