@@ -10,6 +10,7 @@ time only, no network). Prints one line per page: median and 95th percentile ove
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import platform
@@ -191,6 +192,45 @@ def timed(client, path: str, runs: int) -> tuple[float, float, int]:
     return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))], status
 
 
+@contextlib.contextmanager
+def throwaway_app(database_url: str, redis_url: str, keep: bool = False, **config):
+    """The app on a new PostgreSQL database built by the migrations; dropped afterwards unless ``keep``."""
+    # Imported here, not at the top: ``--help`` answers without loading the app.
+    from flask_migrate import upgrade
+
+    from moderation import create_app
+    from moderation.extensions import db
+
+    name = f"moderation_bench_{secrets.token_hex(3)}"
+    base = database_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        app = create_app(
+            {
+                "DATABASE_URL": url,
+                "REDIS_URL": redis_url,
+                "DATA_DIR": tempfile.mkdtemp(prefix="moderation-bench-"),
+                "SECRET_KEY": "bench-" + "k" * 32,
+                "RATELIMIT_ENABLED": False,
+                **config,
+            }
+        )
+        with app.app_context():
+            upgrade()
+        yield app
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+    finally:
+        if not keep:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=100_000)
@@ -203,30 +243,12 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     args = parser.parse_args()
 
-    from flask_migrate import upgrade
-
-    from moderation import create_app
+    # Imported after parsing: ``--help`` answers without loading the app.
     from moderation.extensions import db
     from moderation.services.accounts import create_moderator
 
-    name = f"moderation_bench_{secrets.token_hex(3)}"
-    base = args.database_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(args.database_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        app = create_app(
-            {
-                "DATABASE_URL": url,
-                "REDIS_URL": args.redis_url,
-                "DATA_DIR": tempfile.mkdtemp(prefix="moderation-bench-"),
-                "SECRET_KEY": "bench-" + "k" * 32,
-                "RATELIMIT_ENABLED": False,
-            }
-        )
+    with throwaway_app(args.database_url, args.redis_url, args.keep) as app:
         with app.app_context():
-            upgrade()
             started = time.perf_counter()
             seed(db.engine, args.cases, random.Random(42))
             seeded_s = time.perf_counter() - started
@@ -267,14 +289,6 @@ def main() -> None:
         for label, path in pages:
             median, p95, status = timed(client, path, args.runs)
             print(f"{label:48s} median {median:7.1f} ms   p95 {p95:7.1f} ms   (HTTP {status})")
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        if not args.keep:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from . import (  # noqa: F401  (routes register on import)
     health,
     outbox,
     queue,
+    queue_actions,
     replies,
     retention,
     template_globals,

@@ -23,7 +23,7 @@ from .auth import me
 from .blueprint import bp
 from .forms import ActionForm, AuthorStandingForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
-from .queue import parse_filters
+from .queue import parse_filters, view_args
 
 
 def templates_for(case: Case) -> list[tuple[int, dict]]:
@@ -107,14 +107,18 @@ def case(case_id: int):
     return render_case(case_for(me(), case_id))
 
 
-def offer_undo(case: Case) -> None:
-    """Offer, on the next page, to undo the action just committed on ``case`` (for ``UNDO_SECONDS``)."""
+def offer_undo(case: Case, back: str | None = None) -> None:
+    """Offer, on the next page, to undo the action just committed on ``case`` (for ``UNDO_SECONDS``).
+
+    ``back="queue"`` when the action came from a queue row: the undo then returns to that queue view and page.
+    """
     event = case_undo.undoable_event(me(), case)
     if event is not None:
-        args = parse_filters()[2]
+        args = view_args() if back == "queue" else parse_filters()[2]
         session["undo"] = {
-            "url": url_for("console.undo", case_id=case.id, event_id=event.id, **args),
+            "url": url_for("console.undo", case_id=case.id, event_id=event.id, back=back, **args),
             "case_id": case.id,
+            "queue": back == "queue",
         }
 
 
@@ -135,6 +139,8 @@ def undo(case_id: int, event_id: int):
     except ServiceError as exc:
         db.session.rollback()
         flash(_("Not undone: %(why)s.", why=exc.message), "error")
+    if request.args.get("back") == "queue":
+        return redirect(url_for("console.queue", **view_args()))
     return back_to(case)
 
 

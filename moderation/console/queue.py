@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 from flask import current_app, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 
+from ..models import Case
 from ..services import access, case_queue, search
+from ..services import cases as case_service
+from ..vocabulary import ACTIVE_CASE_STATES, REPLY_REASONS, ItemStatus, RejectionReason
 from .auth import me
 from .blueprint import bp
 from .forms import ActionForm
+
+# Reasons a moderator can judge from the row alone: a published item that only waits for a possible answer.
+# A reported item, the safety lane or an appeal needs its case page (evidence, readers' words), never a row button.
+SIMPLE_REASONS = frozenset(REPLY_REASONS)
+# A row's reject menu: the code the author is told (services.cases.REJECTION_REASONS), named briefly.
+REJECT_LABELS = {
+    RejectionReason.SPAM: _l("Spam"),
+    RejectionReason.LINKS: _l("Links"),
+    RejectionReason.ABUSIVE: _l("Abusive"),
+    RejectionReason.PERSONAL_DATA: _l("Personal data"),
+    RejectionReason.OFF_TOPIC: _l("Off topic"),
+    RejectionReason.DUPLICATE: _l("Duplicate"),
+    RejectionReason.OTHER: _l("Other"),
+}
 
 
 def parse_filters():
@@ -17,25 +35,65 @@ def parse_filters():
     return sites, filters, filters.as_args({s.id: s.slug for s in sites})
 
 
-@bp.get("/")
-def queue():
-    """Cases waiting for a moderator, most urgent first."""
+def view_args() -> dict[str, str]:
+    """The queue view's args with its page (``after``), so an action from a row comes back to the same page."""
+    after = request.args.get("after")
+    return {**parse_filters()[2], **({"after": after} if after else {})}
+
+
+def row_actions(case: Case) -> tuple[str, ...]:
+    """What a queue row offers: approve/reject for a held item, dismiss for a simple reply case, else nothing.
+
+    The services enforce the same rules (a held item's case closes only by approve or reject); this only
+    decides which buttons a row shows.
+    """
+    if case.state not in ACTIVE_CASE_STATES:
+        return ()
+    if case_service.claim_is_live(case) and case.claimed_by_id != me().id:
+        return ()
+    if case.item.status == ItemStatus.HELD.value:
+        return ("approve", "reject")
+    if case.item.status == ItemStatus.PUBLISHED.value and case.reasons and set(case.reasons) <= SIMPLE_REASONS:
+        return ("dismiss",)
+    return ()
+
+
+def results_context() -> dict:
+    """What ``_queue_results.html`` needs for the request's view and page (the page, a refresh, a row action)."""
     sites, filters, args = parse_filters()
-    page = case_queue.page(me(), filters, request.args.get("after"))
-    template = "console/_queue_results.html" if request.headers.get("HX-Request") else "console/queue.html"
-    return render_template(
-        template,
-        page=page,
+    after = request.args.get("after")
+    return dict(
+        page=case_queue.page(me(), filters, after),
         sites=sites,
         filters=filters,
         args=args,
+        paged=bool(after),
+        form=ActionForm(),
+        row_actions=row_actions,
+        reject_labels=REJECT_LABELS,
+        here={**args, **({"after": after} if after else {})},
+        refresh_seconds=current_app.config["QUEUE_REFRESH_SECONDS"],
+        refresh_url=url_for("console.queue", after=after or None, **args),
+    )
+
+
+def render_queue(status: int = 200):
+    """The queue page for the request's view and page; only its results for htmx."""
+    fragment = bool(request.headers.get("HX-Request"))
+    page = render_template(
+        "console/_queue_results.html" if fragment else "console/queue.html",
+        fragment=fragment,
         reasons=case_queue.REASONS,
         states=case_queue.STATE_FILTERS,
-        paged=bool(request.args.get("after")),
-        form=ActionForm(),
-        refresh_seconds=current_app.config["QUEUE_REFRESH_SECONDS"],
-        refresh_url=url_for("console.queue", after=request.args.get("after") or None, **args),
+        **results_context(),
     )
+    return page, status
+
+
+@bp.get("/")
+def queue():
+    """Cases waiting for a moderator, most urgent first."""
+    return render_queue()
 
 
 @bp.get("/next")

@@ -61,6 +61,16 @@
     return true;
   }
 
+  // A queue row's own decision (queue_actions.py): dismiss a simple case; for a held item, like the case page, no
+  // key decides: d and e bring the row's approve button into focus, read the text, then Enter.
+  function decideRow(row, key) {
+    var dismiss = row.querySelector('form[data-row-action="dismiss"] button');
+    if (key === "d" && dismiss) { dismiss.click(); return true; }
+    var approve = row.querySelector('form[data-row-action="approve"] button');
+    if (approve) { approve.focus(); return true; }
+    return false;
+  }
+
   function typing(element) {
     return element && element.closest && element.closest("input, textarea, select, [contenteditable]");
   }
@@ -87,6 +97,7 @@
         break;
       case "Enter":
       case "o":
+        if (event.target.closest && event.target.closest("a, button")) return;  // the focused control's own action
         if (list.length && selected >= 0) window.location.assign(list[selected].dataset.href); else return;
         break;
       case "c":
@@ -99,6 +110,10 @@
         break;
       case "e":
       case "d":
+        if (list.length) {
+          if (selected < 0 || !decideRow(list[selected], event.key)) return;
+          break;
+        }
         // A held item's page offers no resolve or dismiss: the key points at the decision it needs instead.
         if (!clickShortcut(event.key) && !showHeldDecision()) return;
         break;
@@ -117,7 +132,7 @@
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-shortcut-help]")) { toggleHelp(); return; }
     var row = event.target.closest("[data-nav-row]");
-    if (row && !event.target.closest("a, button, input")) window.location.assign(row.dataset.href);
+    if (row && !event.target.closest("a, button, input, select, form")) window.location.assign(row.dataset.href);
   });
 
   // A reply template fills the reply box (the server-side ?template= link does the same without script).
@@ -171,20 +186,39 @@
   // The queue reloads itself (hx-trigger="every Ns" on #queue-results). A reload must not take anything from the
   // moderator: it waits while they use a control inside the list or the tab is hidden, and afterwards the same case
   // is selected (found by id, wherever it moved) and the same link keeps the focus.
+  // The element whose request an htmx event is about: htmx fires some events (beforeSwap) on the swap's target.
+  function origin(event) {
+    var config = event.detail && event.detail.requestConfig;
+    return (config && config.elt) || event.target;
+  }
   function fromRefresh(event) {
-    // htmx fires its events on the element whose request it is: the polling section, or the filter form.
-    var elt = event.target;
+    // the polling section itself, not the filter form nor a row's decision (both target the section too)
+    var elt = origin(event);
     return !!(elt && elt.id === "queue-results" && elt.hasAttribute && elt.hasAttribute("data-refresh"));
   }
+  // A decision from a row (or its undo) answers with the same fragment: the selection is kept the same way, and a
+  // refresh waits while one is on its way (hx-sync on the forms aborts a refresh already sent).
+  function fromDecision(event) {
+    var elt = origin(event);
+    return !!(elt && elt.closest && elt.closest("form[data-row-action]"));
+  }
+  var deciding = 0;
+  document.addEventListener("htmx:beforeSend", function (event) {
+    if (!fromDecision(event) || !event.detail.xhr) return;
+    deciding += 1;
+    // counted down by the request itself: htmx's own after-events go elsewhere once the swap removed the form
+    event.detail.xhr.addEventListener("loadend", function () { deciding = Math.max(0, deciding - 1); });
+  });
   var kept = null;
   document.addEventListener("htmx:beforeRequest", function (event) {
     if (!fromRefresh(event)) return;
+    if (deciding) { event.preventDefault(); return; }
     var active = document.activeElement;
     var busy = active && active.closest && active.closest("#queue-results") && typing(active);
     if (document.hidden || busy || document.querySelector("dialog[open]")) event.preventDefault();
   });
   document.addEventListener("htmx:beforeSwap", function (event) {
-    if (!fromRefresh(event)) { kept = null; return; }
+    if (!fromRefresh(event) && !fromDecision(event)) { kept = null; return; }
     var list = rows();
     var active = document.activeElement;
     var focusedRow = active && active.closest ? active.closest("[data-nav-row]") : null;
@@ -195,7 +229,9 @@
       scroll: window.scrollY
     };
   });
-  document.addEventListener("htmx:afterSwap", function () {
+  document.addEventListener("htmx:afterSwap", function (event) {
+    // htmx reports each swapped element: the flashes (out of band) too, maybe before the list is in place
+    if (!event.target || event.target.id !== "queue-results") return;
     var keep = kept;
     kept = null;
     selected = -1;
@@ -209,7 +245,9 @@
       list.forEach(function (row, i) { row.classList.toggle("selected", i === selected); });
     }
     if (keep.focusId) {
-      var link = document.querySelector('[data-nav-row][data-case-id="' + keep.focusId + '"] a');
+      // the focused row, or (gone after a decision) the row that took its place
+      var link = document.querySelector('[data-nav-row][data-case-id="' + keep.focusId + '"] a') ||
+        (selected >= 0 ? list[selected].querySelector("a") : null);
       if (link) link.focus({ preventScroll: true });
     }
     window.scrollTo(window.scrollX, keep.scroll);
