@@ -7,6 +7,7 @@ without one. The document is served from the running app, so what is tested is w
 
 from __future__ import annotations
 
+import jsonschema_rs
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -14,7 +15,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from moderation import create_app
 from moderation.api.openapi import build_spec
-from tests.conftest import auth, review, submit
+from tests.conftest import ORIGIN, auth, review, submit
 
 DEPENDS_ON_STORED_ITEMS = {"parent_other_subject", "parent_removed"}
 LIMITS = settings(
@@ -87,3 +88,39 @@ def test_long_subject_is_refused_when_reading_as_when_writing(client, world):
     long_subject = "s" * 201
     assert client.get(f"/api/v1/sites/shop/subjects/{long_subject}").get_json()["error"]["field"] == "subject"
     assert submit(client, review(), subject=long_subject).get_json()["error"]["field"] == "subject"
+
+
+def body_check(client, path: str, method: str = "post"):
+    """Whether the document's schema for the operation's body takes ``payload``."""
+    spec = client.get("/api/v1/openapi.json").get_json()
+    schema = spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
+    return jsonschema_rs.Draft202012Validator({**schema, "components": spec["components"]}).is_valid
+
+
+EMAILS = ["lea@shop.example", "lea@mail.example.com", "lea@a.test", "lea@A.TeSt", "lea@x.invalid", "lea@localhost",
+          "lea@printer.local", "lea@hidden.onion", "lea@1.0.0.127.in-addr.arpa", "lea@test.com"]  # fmt: skip
+
+
+def test_reserved_mail_domains_are_refused_by_the_document_as_by_the_server(client, world):
+    """Special-use domains can never receive mail: refused with 422 naming the field, and the document says so."""
+    item_id = submit(client, review()).get_json()["id"]
+    report_ok = body_check(client, "/api/v1/sites/{site}/items/{id}/reports")
+    submit_ok = body_check(client, "/api/v1/sites/{site}/subjects/{subject}/items")
+    invite_ok = body_check(client, "/api/v1/sites/{site}/invitations")
+    for email in EMAILS:
+        payload = {"reason": "spam", "email": email}
+        reported = client.post(f"/api/v1/sites/shop/items/{item_id}/reports", json=payload, headers={"Origin": ORIGIN})
+        assert report_ok(payload) is (reported.status_code == 202), (email, reported.get_json())
+        if reported.status_code != 202:
+            assert reported.status_code == 422 and reported.get_json()["error"]["field"] == "email"
+        payload = review(author={"name": "Lea", "email": email}, body=f"Avis de {email}")
+        submitted = submit(client, payload)
+        assert submit_ok(payload) is (submitted.status_code == 202), (email, submitted.get_json())
+        payload = {"order_reference": f"FR-{email}", "subjects": ["sku-1"], "customer": {"email": email, "name": "Lea"}}
+        invited = client.post("/api/v1/sites/shop/invitations", json=payload, headers=auth(world.site_token))
+        assert invite_ok(payload) is (invited.status_code == 202), (email, invited.get_json())
+    assert [e for e in EMAILS if report_ok({"reason": "spam", "email": e})] == [
+        "lea@shop.example",
+        "lea@mail.example.com",
+        "lea@test.com",
+    ]

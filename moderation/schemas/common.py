@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
+from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -102,6 +103,30 @@ class Body(BaseModel):
 
 # A text with no NUL character (the server refuses one anywhere in a URL).
 NO_NUL = r"^[^\x00]*$"
+
+
+def any_case(name: str) -> str:
+    """``test`` → ``[Tt][Ee][Ss][Tt]``: JSON Schema patterns have no flags, and domains ignore case."""
+    return "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in name)
+
+
+# Special-use and reserved domains (RFC 6761, 6762, 7686: .test, .invalid, .localhost, .local, .onion, .arpa) can
+# never receive mail, and the e-mail validator refuses them (``email_validator.SPECIAL_USE_DOMAIN_NAMES``, whatever
+# ``check_deliverability`` says): the document says so, for the domain after the last "@", in any case. Spelled
+# in ASCII; a domain written with look-alike characters that IDNA maps onto one (``ｔｅｓｔ``) is refused by the
+# server all the same.
+RESERVED_DOMAINS = "|".join(any_case(name) for name in SPECIAL_USE_DOMAIN_NAMES)
+EMAIL_PATTERN = rf"^(?!.*@(?:[^@]*\.)?(?:{RESERVED_DOMAINS})$)[^\x00]*$"
+EMAIL = {
+    "type": "string",
+    "format": "email",
+    "pattern": EMAIL_PATTERN,
+    "description": "an address that can receive mail: special-use domains ("
+    + ", ".join(f".{name}" for name in SPECIAL_USE_DOMAIN_NAMES)
+    + ") are refused",
+}
+# An optional address: "" is what a form with an empty optional field sends.
+OPTIONAL_EMAIL = {"anyOf": [EMAIL, {"enum": ["", None]}]}
 
 
 class Query(BaseModel):

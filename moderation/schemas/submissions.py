@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from ..config import DefaultConfig
 from ..models import ItemStatus
-from .common import Body, Id, Shape, Text, integral
+from .common import OPTIONAL_EMAIL, Body, Id, Shape, Text, integral
 from .validation import NOT_BLANK, validate
 
 LANG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
@@ -39,7 +39,7 @@ class Author(Body):
     ]
     email: Annotated[
         str | None,
-        Field(default=None, json_schema_extra={"anyOf": [{"type": "string", "format": "email"}, {"enum": ["", None]}]}),
+        Field(default=None, json_schema_extra=OPTIONAL_EMAIL),
         AfterValidator(normalised_email),
     ] = None
     notify: Annotated[
