@@ -90,11 +90,105 @@ def test_long_subject_is_refused_when_reading_as_when_writing(client, world):
     assert submit(client, review(), subject=long_subject).get_json()["error"]["field"] == "subject"
 
 
+# Strings a schema-valid request could carry that the server refuses: a NUL anywhere (``http.reject_nul``).
+NUL_PROBES = ["\x00", "a\x00", "\x00a", "a\x00b", "https://a.example/\x00", "x@a.example\x00", "1\x00"]
+
+
+def nul_leaks(schema: dict, root: dict, where: str, seen: set[str]) -> list[str]:
+    """The places under ``schema`` where the document lets a NUL through, in a string or in an object's key."""
+    if "$ref" in schema:
+        if schema["$ref"] in seen:
+            return []
+        seen = seen | {schema["$ref"]}
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return nul_leaks(root["components"]["schemas"][name], root, f"{where}<{name}>", seen)
+    leaks = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        for i, branch in enumerate(schema.get(key, ())):
+            leaks += nul_leaks(branch, root, f"{where}|{i}", seen)
+    types = schema.get("type", ())
+    types = [types] if isinstance(types, str) else types
+    if "string" in types:
+        if "enum" in schema or "const" in schema:
+            leaks += [where for value in schema.get("enum", [schema.get("const")]) if "\x00" in str(value)]
+        elif schema.get("format") not in ("date", "date-time"):
+            check = jsonschema_rs.Draft202012Validator({**schema, "components": root["components"]})
+            leaks += [f"{where} takes {probe!r}" for probe in NUL_PROBES if check.is_valid(probe)]
+    if "object" in types or "properties" in schema:
+        for name, prop in schema.get("properties", {}).items():
+            leaks += nul_leaks(prop, root, f"{where}.{name}", seen)
+        extra = schema.get("additionalProperties", True)
+        if extra is not False:
+            keys = jsonschema_rs.Draft202012Validator(schema.get("propertyNames", {}))
+            leaks += [f"{where} takes the key {probe!r}" for probe in NUL_PROBES if keys.is_valid(probe)]
+            if isinstance(extra, dict):
+                leaks += nul_leaks(extra, root, f"{where}.*", seen)
+    if isinstance(schema.get("items"), dict):
+        leaks += nul_leaks(schema["items"], root, f"{where}[]", seen)
+    return leaks
+
+
+def test_no_request_the_document_allows_carries_a_nul(app):
+    """The server refuses a NUL in any path segment, query value, body string or body key (PostgreSQL cannot store
+    one): the document must refuse it too, or a client following it gets a 422 (schemathesis: ST202)."""
+    spec = build_spec(app)
+    leaks = []
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            label = f"{method.upper()} {path}"
+            for parameter in op.get("parameters", ()):
+                leaks += nul_leaks(parameter["schema"], spec, f"{label} {parameter['name']}", set())
+            if "requestBody" in op:
+                body = op["requestBody"]["content"]["application/json"]["schema"]
+                leaks += nul_leaks(body, spec, f"{label} body", set())
+    assert leaks == []
+
+
 def body_check(client, path: str, method: str = "post"):
     """Whether the document's schema for the operation's body takes ``payload``."""
     spec = client.get("/api/v1/openapi.json").get_json()
     schema = spec["paths"][path][method]["requestBody"]["content"]["application/json"]["schema"]
     return jsonschema_rs.Draft202012Validator({**schema, "components": spec["components"]}).is_valid
+
+
+# Text fields: invisible-only text (C1 controls, zero-width, tag characters, a lone newline) and NUL are refused;
+# anything with a visible character is taken, a trailing newline included.
+TEXTS = ["ok", "ok\n", "\u008f", "\n", " \t", "\u200b\u2060", "\U000e0020", "\U000e0020x", "a\x00b", "😀"]
+
+
+def test_text_the_document_takes_is_text_the_server_takes(client, world):
+    """Reply body, report text, author name: the document and the server agree on every probe, either way."""
+    assert submit(client, review(rating=1, body="Cassé au bout de deux jours")).status_code == 202
+    item_id = submit(client, review()).get_json()["id"]
+    preview_ok = body_check(client, "/api/v1/cases/{id}/reply/preview")
+    report_ok = body_check(client, "/api/v1/sites/{site}/items/{id}/reports")
+    submit_ok = body_check(client, "/api/v1/sites/{site}/subjects/{subject}/items")
+    headers = auth(world.moderator_token)
+    for text in TEXTS:
+        preview = client.post("/api/v1/cases/1/reply/preview", json={"body": text}, headers=headers)
+        assert preview_ok({"body": text}) is (preview.status_code == 200), (text, preview.get_json())
+        reported = client.post(f"/api/v1/sites/shop/items/{item_id}/reports", json={"reason": "other", "text": text},
+                               headers={"Origin": ORIGIN})  # fmt: skip
+        assert report_ok({"reason": "other", "text": text}) is (reported.status_code == 202), (
+            text,
+            reported.get_json(),
+        )
+        payload = review(author={"name": text}, body=f"Avis de {text!r}")
+        submitted = submit(client, payload)
+        assert submit_ok(payload) is (submitted.status_code == 202), (text, submitted.get_json())
+
+
+def test_fields_an_action_ignores_are_ignored_unless_they_hold_a_nul(client, world):
+    assert submit(client, review(rating=1, body="Cassé au bout de deux jours")).status_code == 202
+    preview_ok = body_check(client, "/api/v1/cases/{id}/reply/preview")
+    for payload in (
+        {"body": "Merci", "source": "crm", "meta": {"ticket": 12, "tags": ["a", None, 1.5]}},
+        {"body": "Merci", "key\x00": 1},
+        {"body": "Merci", "meta": {"k\x00": True}},
+        {"body": "Merci", "meta": [{"deep": ["a\x00"]}]},
+    ):
+        response = client.post("/api/v1/cases/1/reply/preview", json=payload, headers=auth(world.moderator_token))
+        assert preview_ok(payload) is (response.status_code == 200), (payload, response.get_json())
 
 
 EMAILS = ["lea@shop.example", "lea@mail.example.com", "lea@a.test", "lea@A.TeSt", "lea@x.invalid", "lea@localhost",

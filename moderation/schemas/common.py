@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Annotated, Any
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
@@ -13,8 +12,24 @@ from pydantic_core import PydanticCustomError, core_schema
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
 DIGITS = re.compile(r"[+-]?[0-9]{1,12}")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters that show nothing: separators, controls, format characters (zero-width space/joiners, BOM, bidi marks).
+# Characters that show nothing: spaces, separators, controls, format characters (zero-width space/joiners, BOM,
+# bidi marks, tag characters), i.e. what ``str.isspace`` says and the categories Zs, Zl, Zp, Cc and Cf. Written out
+# so the published document can say it (``TEXT_PATTERN``); ``tests/security/test_input.py`` recomputes the class
+# from ``unicodedata``. The Basic Multilingual Plane as escapes every regex engine reads (Python, Rust, ECMAScript);
+# the astral format characters as the characters themselves, since no escape for them is read alike everywhere.
 INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+INVISIBLE = (
+    r"\u0000-\u0020\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u1680\u180e"
+    r"\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_VISIBLE = re.compile(f"[^{INVISIBLE}]")
+NOT_BLANK = r"\S"  # JSON Schema's "pattern" searches: one character that is not a space means "not blank"
+# A text a person wrote, as the server takes it: no NUL (refused anywhere in a body, ``http.reject_nul``), and
+# empty or with a visible character (``visible_text``). A lookahead rather than ``^(…)?$``: a Python ``$`` also
+# matches before a final newline, which would let a lone "\n" through.
+TEXT_PATTERN = f"^(?![{INVISIBLE}]+$)[^\\x00]*$"
 
 
 def no_lone_surrogate(value: Any) -> Any:
@@ -27,7 +42,7 @@ def no_lone_surrogate(value: Any) -> Any:
 
 def visible_text(value: str | None) -> str | None:
     """Non-empty text shows at least one character: zero-width-only text is blank to a reader."""
-    if value and all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in value):
+    if value and not _VISIBLE.search(value):
         raise PydanticCustomError("invisible_text", "has no visible character")
     return value
 
@@ -93,6 +108,16 @@ class Text:
         return core_schema.no_info_before_validator_function(
             no_lone_surrogate, core_schema.no_info_after_validator_function(visible_text, handler(source))
         )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        """The document says what the server takes (``TEXT_PATTERN``), in place of "not blank", which lets NUL and
+        invisible-only text through. A field with a pattern of its own (a URL) keeps it, and says "no NUL" itself."""
+        out = handler(schema)
+        for branch in out.get("anyOf", [out]):
+            if branch.get("type") == "string" and branch.get("pattern", NOT_BLANK) == NOT_BLANK:
+                branch["pattern"] = TEXT_PATTERN
+        return out
 
 
 class Body(BaseModel):

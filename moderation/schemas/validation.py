@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..services.errors import ServiceError
+from .common import NOT_BLANK
 
 T = TypeVar("T")
 
-NOT_BLANK = r"\S"  # JSON Schema's "pattern" searches: one character that is not a space means "not blank"
 # pydantic's error types → the codes clients already know (the widget translates required/too_long/…).
 CODES = {
     "missing": "required",
