@@ -10,7 +10,7 @@ from typing_extensions import TypeAliasType
 
 from ..models import CaseState, ItemKind, ItemStatus
 from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
-from .common import NO_NUL, Body, Query, Shape, Text, Timestamp, whole_number
+from .common import NO_NUL, SPACES, Body, Query, Shape, Text, Timestamp, whole_number
 from .validation import NOT_BLANK
 
 CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
@@ -85,10 +85,14 @@ class ReplyBody(ActionBody):
     body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK), Text]
 
 
+# An http(s) link with a host: no space and no NUL anywhere.
+URL_PATTERN = rf"^https?://[^{SPACES}\x00/?#]+[^{SPACES}\x00]*$"
+
+
 class AnswerElsewhereBody(ActionBody):
     """answered_elsewhere: where the moderator answered an external post (an http or https link)."""
 
-    url: Annotated[str, Field(min_length=1, max_length=2000, pattern=r"^https?://[^\s/?#\x00]+[^\s\x00]*$"), Text]
+    url: Annotated[str, Field(min_length=1, max_length=2000, pattern=URL_PATTERN), Text]
 
 
 class RejectBody(ActionBody):
