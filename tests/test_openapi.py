@@ -235,3 +235,21 @@ def test_spaces_are_the_same_characters_to_the_document_and_the_server(client, w
                    "name": name}}  # fmt: skip
         response = client.post("/api/v1/sites/shop/invitations", json=payload, headers=auth(world.site_token))
         assert invite_ok(payload) is (response.status_code == 202), (name, response.get_json())
+
+
+def test_notify_needs_an_address_in_the_document_as_on_the_server(client, world):
+    submit_ok = body_check(client, "/api/v1/sites/{site}/subjects/{subject}/items")
+    address = "lea@shop.example"
+    authors = [{"name": "Lea", "notify": True}, {"name": "Lea", "notify": True, "email": ""},
+               {"name": "Lea", "notify": True, "email": None}, {"name": "Lea", "notify": True, "email": address},
+               {"name": "Lea", "notify": False}, {"name": "Lea", "email": address}]  # fmt: skip
+    for i, author in enumerate(authors):
+        payload = review(author=author, body=f"Avis numéro {i}")
+        response = submit(client, payload)
+        assert submit_ok(payload) is (response.status_code == 202), (author, response.get_json())
+    refused = submit(client, review(author=authors[0], body="Encore un avis"))
+    assert refused.get_json()["error"] == {
+        "code": "email_required",
+        "message": "author.notify needs author.email",
+        "field": "author.notify",
+    }

@@ -143,9 +143,10 @@ def any_case(name: str) -> str:
 # never receive mail, and the e-mail validator refuses them (``email_validator.SPECIAL_USE_DOMAIN_NAMES``, whatever
 # ``check_deliverability`` says): the document says so, for the domain after the last "@", in any case. Spelled
 # in ASCII; a domain written with look-alike characters that IDNA maps onto one (``ｔｅｓｔ``) is refused by the
-# server all the same.
+# server all the same. The pattern also wants something on both sides of an "@" (and no NUL), so "" is no address
+# even to a reader that treats "format" as a mere annotation.
 RESERVED_DOMAINS = "|".join(any_case(name) for name in SPECIAL_USE_DOMAIN_NAMES)
-EMAIL_PATTERN = rf"^(?!.*@(?:[^@]*\.)?(?:{RESERVED_DOMAINS})$)[^\x00]*$"
+EMAIL_PATTERN = rf"^(?!.*@(?:[^@]*\.)?(?:{RESERVED_DOMAINS})$)[^\x00]+@[^\x00]+$"
 EMAIL = {
     "type": "string",
     "format": "email",

@@ -62,6 +62,7 @@ def refusal(exc: ValidationError, messages: dict[str, str], tags: frozenset[str]
 CUSTOM_CODES = {
     "invalid_rating",
     "invalid_email",
+    "email_required",
     "rating_not_allowed",
     "parent_not_allowed",
     "invalid_reason",
