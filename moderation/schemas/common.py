@@ -139,17 +139,25 @@ def any_case(name: str) -> str:
     return "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in name)
 
 
-# Special-use and reserved domains (RFC 6761, 6762, 7686: .test, .invalid, .localhost, .local, .onion, .arpa) can
-# never receive mail, and the e-mail validator refuses them (``email_validator.SPECIAL_USE_DOMAIN_NAMES``, whatever
-# ``check_deliverability`` says): the document says so, for the domain after the last "@", in any case. Spelled
-# in ASCII; a domain written with look-alike characters that IDNA maps onto one (``ｔｅｓｔ``) is refused by the
-# server all the same. The pattern also wants something on both sides of an "@" (and no NUL), so "" is no address
-# even to a reader that treats "format" as a mere annotation.
+# An address the e-mail validator takes (``email_validator``, deliverability not checked), as far as a pattern can
+# say it, so a client following the document is not refused:
+# - special-use and reserved domains (RFC 6761, 6762, 7686: .test, .invalid, .localhost, .local, .onion, .arpa) can
+#   never receive mail and are refused whatever ``check_deliverability`` says (``SPECIAL_USE_DOMAIN_NAMES``), after
+#   the last "@", in any case (ASCII spelling: look-alikes that IDNA maps onto them are refused by the server
+#   all the same);
+# - one "@", 254 characters in all; a domain with a dot, labels of at most 63 characters,
+#   ending with a letter (every top-level domain does), and no NUL. So "" is no address, even to a reader that
+#   treats "format" as a mere annotation.
+MAX_EMAIL_CHARS = 254
 RESERVED_DOMAINS = "|".join(any_case(name) for name in SPECIAL_USE_DOMAIN_NAMES)
-EMAIL_PATTERN = rf"^(?!.*@(?:[^@]*\.)?(?:{RESERVED_DOMAINS})$)[^\x00]+@[^\x00]+$"
+EMAIL_PATTERN = (
+    rf"^(?!.*@(?:[^@]*\.)?(?:{RESERVED_DOMAINS})$)(?![^@]*@(?:[^.@]*\.)*[^.@]{{64}})"
+    r"[^@\x00]+@[^@\x00]*\.[^@\x00]*[A-Za-z\u0080-\uffff]$"
+)
 EMAIL = {
     "type": "string",
     "format": "email",
+    "maxLength": MAX_EMAIL_CHARS,
     "pattern": EMAIL_PATTERN,
     "description": "an address that can receive mail: special-use domains ("
     + ", ".join(f".{name}" for name in SPECIAL_USE_DOMAIN_NAMES)

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, fiel
 from pydantic_core import PydanticCustomError
 
 from ..config import DefaultConfig
-from .common import EMAIL, SPACES, Body, Shape, SubjectId, Timestamp, no_lone_surrogate
+from .common import EMAIL, MAX_EMAIL_CHARS, SPACES, Body, Shape, SubjectId, Timestamp, no_lone_surrogate
 from .submissions import normalised_email
 from .validation import validate
 
@@ -54,7 +54,7 @@ def naive_utc(value: datetime | None) -> datetime | None:
 
 
 class Customer(Body):
-    email: Annotated[str, Field(max_length=320, json_schema_extra=EMAIL), AfterValidator(required_email)]
+    email: Annotated[str, Field(max_length=MAX_EMAIL_CHARS, json_schema_extra=EMAIL), AfterValidator(required_email)]
     name: Annotated[
         str,
         Field(min_length=1, max_length=DefaultConfig.MAX_NAME_CHARS, pattern=NAME_PATTERN),
