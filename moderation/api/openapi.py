@@ -100,7 +100,7 @@ def parameter_schema(rule: Rule, name: str, shape: type[BaseModel] | None) -> di
         return schema
     if isinstance(rule._converters.get(name), IntegerConverter):  # noqa: SLF001 - werkzeug keeps them there
         return {"type": "integer", "minimum": 0, "maximum": MAX_ID}
-    return {"type": "string", "minLength": 1, "pattern": "^[^/]+$"}
+    return {"type": "string", "minLength": 1, "pattern": r"^[^/\x00]+$"}  # a NUL in a URL is refused
 
 
 def query_parameters(shape: type[BaseModel]) -> list[dict]:

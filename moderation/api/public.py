@@ -49,7 +49,7 @@ def preflight(site_slug: str, subject: str):
     path=SubjectPath,
     body=Submission,
     responses={202: Accepted},
-    errors=(400, 401, 403, 404, 413, 415, 422, 429),
+    errors=(400, 401, 403, 404, 409, 413, 415, 422, 429),
     security="public",
 )
 def submit_item(site_slug: str, subject: str):
@@ -58,6 +58,8 @@ def submit_item(site_slug: str, subject: str):
     A browser's Origin must be on the site's list; without Origin a site token is required. Content rules (links,
     word list, personal data) run before the answer: a matching item is held, never public. Rate-limited per client.
     A site with a subject catalogue answers 404 for a subject it has not declared; an open site creates it.
+    A comment whose ``parent_id`` names a removed item or one under another subject is refused with 409 naming
+    ``parent_id``: the request is well-formed, the thread it points into does not allow it.
     """
     site = public_site(site_slug)
     check_public_client(site, writing=True)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, TypeAdapter, field_validator
 from pydantic_core import PydanticCustomError
+from typing_extensions import TypeAliasType
 
 from ..models import CaseState, ItemKind, ItemStatus
 from ..services.cases import MAX_REPLY_CHARS, REJECTION_REASONS
-from .common import NO_NUL, Body, Query, Shape, Text, Timestamp, whole_number
+from .common import NO_NUL, SPACES, Body, Query, Shape, Text, Timestamp, whole_number
 from .validation import NOT_BLANK
 
 CASE_STATE_FILTERS = ("open", "active", "claimed", "answered", "resolved", "dismissed", "escalated")
@@ -31,10 +32,45 @@ class CaseQuery(Query):
     per_page: whole_number(1, 100) = 25
 
 
+class NulFreeKeys:
+    """An object's keys said without NUL as ``propertyNames``: pydantic writes ``patternProperties``, which lets a
+    key that does not match through, with any value."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        out = handler(schema)
+        ((pattern, value),) = out.pop("patternProperties").items()
+        return {**out, "propertyNames": {"pattern": pattern}, "additionalProperties": value}
+
+
+NulFreeText = Annotated[str, Field(pattern=NO_NUL)]
+# What an action ignores may be any JSON but a NUL, anywhere in it: the server refuses one in any key or string of
+# a body before reading it (``http.reject_nul``). Only written into the document; nothing validates against it.
+IgnoredValue = TypeAliasType(
+    "IgnoredValue",
+    None
+    | bool
+    | int
+    | float
+    | NulFreeText
+    | list["IgnoredValue"]
+    | Annotated[dict[NulFreeText, "IgnoredValue"], NulFreeKeys],
+)
+IGNORED_VALUE = TypeAdapter(IgnoredValue)
+
+
 class ActionBody(Body):
     """Fields an action does not use are ignored, as they always were."""
 
     model_config = {"extra": "ignore"}
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        """Fields the action ignores are allowed in the document too, and say what the server refuses in them."""
+        out = handler.resolve_ref_schema(handler(schema))
+        out["propertyNames"] = {"pattern": NO_NUL}
+        out["additionalProperties"] = handler(IGNORED_VALUE.core_schema)
+        return out
 
 
 class NoteBody(ActionBody):
@@ -49,10 +85,14 @@ class ReplyBody(ActionBody):
     body: Annotated[str, Field(min_length=1, max_length=MAX_REPLY_CHARS, pattern=NOT_BLANK), Text]
 
 
+# An http(s) link with a host: no space and no NUL anywhere.
+URL_PATTERN = rf"^https?://[^{SPACES}\x00/?#]+[^{SPACES}\x00]*$"
+
+
 class AnswerElsewhereBody(ActionBody):
     """answered_elsewhere: where the moderator answered an external post (an http or https link)."""
 
-    url: Annotated[str, Field(min_length=1, max_length=2000, pattern=r"^https?://[^\s/?#]+[^\s]*$"), Text]
+    url: Annotated[str, Field(min_length=1, max_length=2000, pattern=URL_PATTERN), Text]
 
 
 class RejectBody(ActionBody):

@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Annotated, Any
 
+from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError, core_schema
 
 MAX_ID = 2_147_483_647  # ids are 32-bit integers in the tables
 DIGITS = re.compile(r"[+-]?[0-9]{1,12}")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters that show nothing: separators, controls, format characters (zero-width space/joiners, BOM, bidi marks).
+# Characters that show nothing: spaces, separators, controls, format characters (zero-width space/joiners, BOM,
+# bidi marks, tag characters), i.e. what ``str.isspace`` says and the categories Zs, Zl, Zp, Cc and Cf. Written out
+# so the published document can say it (``TEXT_PATTERN``); ``tests/security/test_input.py`` recomputes the class
+# from ``unicodedata``. The Basic Multilingual Plane as escapes every regex engine reads (Python, Rust, ECMAScript);
+# the astral format characters as the characters themselves, since no escape for them is read alike everywhere.
 INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+INVISIBLE = (
+    r"\u0000-\u0020\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u1680\u180e"
+    r"\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_VISIBLE = re.compile(f"[^{INVISIBLE}]")
+NOT_BLANK = r"\S"  # JSON Schema's "pattern" searches: one character that is not a space means "not blank"
+# Spaces as any regex engine's \s reads them: Unicode White_Space (Rust's \s, in the patterns pydantic enforces)
+# and ECMAScript's (how JSON Schema reads the document's patterns: with U+FEFF, without U+0085). Spelled out, so the
+# server and a client reading the document never disagree on a character; NOT_BLANK only goes to pydantic.
+SPACES = r"\u0009-\u000d\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# A text a person wrote, as the server takes it: no NUL (refused anywhere in a body, ``http.reject_nul``), and
+# empty or with a visible character (``visible_text``). A lookahead rather than ``^(…)?$``: a Python ``$`` also
+# matches before a final newline, which would let a lone "\n" through.
+TEXT_PATTERN = f"^(?![{INVISIBLE}]+$)[^\\x00]*$"
 
 
 def no_lone_surrogate(value: Any) -> Any:
@@ -26,7 +46,7 @@ def no_lone_surrogate(value: Any) -> Any:
 
 def visible_text(value: str | None) -> str | None:
     """Non-empty text shows at least one character: zero-width-only text is blank to a reader."""
-    if value and all(ch.isspace() or unicodedata.category(ch) in INVISIBLE_CATEGORIES for ch in value):
+    if value and not _VISIBLE.search(value):
         raise PydanticCustomError("invisible_text", "has no visible character")
     return value
 
@@ -93,6 +113,16 @@ class Text:
             no_lone_surrogate, core_schema.no_info_after_validator_function(visible_text, handler(source))
         )
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        """The document says what the server takes (``TEXT_PATTERN``), in place of "not blank", which lets NUL and
+        invisible-only text through. A field with a pattern of its own (a URL) keeps it, and says "no NUL" itself."""
+        out = handler(schema)
+        for branch in out.get("anyOf", [out]):
+            if branch.get("type") == "string" and branch.get("pattern", NOT_BLANK) == NOT_BLANK:
+                branch["pattern"] = TEXT_PATTERN
+        return out
+
 
 class Body(BaseModel):
     """A JSON request body: types as sent (no "5" for 5, no true for 1), unknown fields refused."""
@@ -102,6 +132,39 @@ class Body(BaseModel):
 
 # A text with no NUL character (the server refuses one anywhere in a URL).
 NO_NUL = r"^[^\x00]*$"
+
+
+def any_case(name: str) -> str:
+    """``test`` → ``[Tt][Ee][Ss][Tt]``: JSON Schema patterns have no flags, and domains ignore case."""
+    return "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in name)
+
+
+# An address the e-mail validator takes (``email_validator``, deliverability not checked), as far as a pattern can
+# say it, so a client following the document is not refused:
+# - special-use and reserved domains (RFC 6761, 6762, 7686: .test, .invalid, .localhost, .local, .onion, .arpa) can
+#   never receive mail and are refused whatever ``check_deliverability`` says (``SPECIAL_USE_DOMAIN_NAMES``), after
+#   the last "@", in any case (ASCII spelling: look-alikes that IDNA maps onto them are refused by the server
+#   all the same);
+# - one "@", 254 characters in all; a domain with a dot, labels of at most 63 characters,
+#   ending with a letter (every top-level domain does), and no NUL. So "" is no address, even to a reader that
+#   treats "format" as a mere annotation.
+MAX_EMAIL_CHARS = 254
+RESERVED_DOMAINS = "|".join(any_case(name) for name in SPECIAL_USE_DOMAIN_NAMES)
+EMAIL_PATTERN = (
+    rf"^(?!.*@(?:[^@]*\.)?(?:{RESERVED_DOMAINS})$)(?![^@]*@(?:[^.@]*\.)*[^.@]{{64}})"
+    r"[^@\x00]+@[^@\x00]*\.[^@\x00]*[A-Za-z\u0080-\uffff]$"
+)
+EMAIL = {
+    "type": "string",
+    "format": "email",
+    "maxLength": MAX_EMAIL_CHARS,
+    "pattern": EMAIL_PATTERN,
+    "description": "an address that can receive mail: special-use domains ("
+    + ", ".join(f".{name}" for name in SPECIAL_USE_DOMAIN_NAMES)
+    + ") are refused",
+}
+# An optional address: "" is what a form with an empty optional field sends.
+OPTIONAL_EMAIL = {"anyOf": [EMAIL, {"enum": ["", None]}]}
 
 
 class Query(BaseModel):

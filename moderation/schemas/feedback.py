@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from ..services.reports import MAX_REPORT_CHARS
 from ..vocabulary import ReportReason
-from .common import Body, Id, Shape, Text
+from .common import OPTIONAL_EMAIL, Body, Id, Shape, Text
 from .submissions import LANG_PATTERN
 
 REASONS = tuple(r.value for r in ReportReason)
@@ -46,7 +46,7 @@ class ReportBody(Body):
         str | None,
         Field(
             description="optional: the reader is told that the report arrived, and its outcome",
-            json_schema_extra={"anyOf": [{"type": "string", "format": "email"}, {"enum": ["", None]}]},
+            json_schema_extra=OPTIONAL_EMAIL,
         ),
         AfterValidator(reporter_email),
     ] = None

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..services.health import MANUAL_STATES, MAX_NOTES_CHARS
-from .common import Body, Shape, Text, Timestamp
+from .common import NO_NUL, Body, Shape, SubjectId, Text, Timestamp
 
 STATES = ("ok", "watch", "action_plan", "fixed", "withdrawn", "relaunched")
 
@@ -18,16 +18,17 @@ class HealthChange(Body):
 
     state: Literal[tuple(s.value for s in MANUAL_STATES)]  # type: ignore[valid-type]
     owner: str | None = Field(
-        default=None, max_length=320, description="action_plan: the owner moderator's e-mail (a moderator of the site)"
+        default=None,
+        max_length=320,
+        pattern=NO_NUL,
+        description="action_plan: the owner moderator's e-mail (a moderator of the site)",
     )
     notes: Annotated[str | None, Field(max_length=MAX_NOTES_CHARS), Text] = Field(
         default=None, description="kept on the plan; left out: unchanged"
     )
-    relaunch_subject: str | None = Field(
+    # A subject id like any other (``SubjectId``): the relaunch creates the subject when it is new.
+    relaunch_subject: SubjectId | None = Field(
         default=None,
-        min_length=1,
-        max_length=200,
-        pattern="^[^/]+$",
         description="relaunched: the new product's (or version's) id on the site; the old one keeps its reviews",
     )
 

@@ -14,13 +14,13 @@ from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, fiel
 from pydantic_core import PydanticCustomError
 
 from ..config import DefaultConfig
-from .common import Body, Shape, SubjectId, Timestamp, no_lone_surrogate
+from .common import EMAIL, MAX_EMAIL_CHARS, SPACES, Body, Shape, SubjectId, Timestamp, no_lone_surrogate
 from .submissions import normalised_email
 from .validation import validate
 
 MAX_PRODUCTS = 50
 # Something that is not a space, and no NUL (which the server refuses anywhere in a body).
-NAME_PATTERN = r"^[^\x00]*[^\s\x00][^\x00]*$"
+NAME_PATTERN = rf"^[^\x00]*[^{SPACES}\x00][^\x00]*$"
 # One line with something in it: an order number as shops write them ("FR-2026-000123", "#1001").
 ORDER_REFERENCE_PATTERN = r"^[^\x00-\x1f\x7f]*[^\x00-\x20\x7f][^\x00-\x1f\x7f]*$"
 
@@ -54,7 +54,7 @@ def naive_utc(value: datetime | None) -> datetime | None:
 
 
 class Customer(Body):
-    email: Annotated[str, Field(max_length=320, json_schema_extra={"format": "email"}), AfterValidator(required_email)]
+    email: Annotated[str, Field(max_length=MAX_EMAIL_CHARS, json_schema_extra=EMAIL), AfterValidator(required_email)]
     name: Annotated[
         str,
         Field(min_length=1, max_length=DefaultConfig.MAX_NAME_CHARS, pattern=NAME_PATTERN),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, Field, TypeAdapter, ValidationInfo, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..config import DefaultConfig
 from ..models import ItemStatus
-from .common import Body, Id, Shape, Text, integral
+from .common import EMAIL, OPTIONAL_EMAIL, Body, Id, Shape, Text, integral
 from .validation import NOT_BLANK, validate
 
 LANG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
@@ -31,6 +31,14 @@ def normalised_email(value: str | None) -> str | None:
 
 
 class Author(Body):
+    # notify needs an address, which the document says too: a schema-valid author is never refused for it.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"required": ["notify"], "properties": {"notify": {"const": True}}},
+            "then": {"required": ["email"], "properties": {"email": EMAIL}},
+        }
+    )
+
     name: Annotated[
         str,
         Field(min_length=1, max_length=DefaultConfig.MAX_NAME_CHARS, pattern=NOT_BLANK),
@@ -39,7 +47,7 @@ class Author(Body):
     ]
     email: Annotated[
         str | None,
-        Field(default=None, json_schema_extra={"anyOf": [{"type": "string", "format": "email"}, {"enum": ["", None]}]}),
+        Field(default=None, json_schema_extra=OPTIONAL_EMAIL),
         AfterValidator(normalised_email),
     ] = None
     notify: Annotated[
@@ -47,7 +55,7 @@ class Author(Body):
         Field(
             strict=True,
             description="the author asks to hear back by e-mail (the brand's reply, the moderation decision); "
-            "the first time, a confirmation mail is sent first (double opt-in)",
+            "needs email; the first time, a confirmation mail is sent first (double opt-in)",
         ),
     ] = False
 

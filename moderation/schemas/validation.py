@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..services.errors import ServiceError
+from .common import NOT_BLANK
 
 T = TypeVar("T")
 
-NOT_BLANK = r"\S"  # JSON Schema's "pattern" searches: one character that is not a space means "not blank"
 # pydantic's error types → the codes clients already know (the widget translates required/too_long/…).
 CODES = {
     "missing": "required",
@@ -62,6 +62,7 @@ def refusal(exc: ValidationError, messages: dict[str, str], tags: frozenset[str]
 CUSTOM_CODES = {
     "invalid_rating",
     "invalid_email",
+    "email_required",
     "rating_not_allowed",
     "parent_not_allowed",
     "invalid_reason",

@@ -185,7 +185,7 @@ def create_item(
             server integrations and imports, whose address says nothing about the author.
 
     Raises:
-        ServiceError: 404 when the parent is unknown; 422 when it belongs to another subject or was removed.
+        ServiceError: 404 when the parent is unknown; 409 when it belongs to another subject or was removed.
     """
     subject = get_or_create_subject(site, subject_external_id)
     if sub.parent_id is not None:
@@ -193,10 +193,12 @@ def create_item(
         if parent is None or parent.site_id != site.id:
             # 404, like an unknown site: the request is well-formed, what it points at does not exist.
             raise ServiceError("unknown_parent", "parent_id names no item of this site", "parent_id", 404)
+        # 409, not 422: the body is valid (no schema can say which ids are in which thread), the stored items
+        # conflict with it; a client that follows the document is not told its request is malformed.
         if parent.subject_id != subject.id:
-            raise invalid("parent_id", "parent_id belongs to another subject", "parent_other_subject")
+            raise ServiceError("parent_other_subject", "parent_id belongs to another subject", "parent_id", 409)
         if parent.status in GONE_STATUSES:
-            raise invalid("parent_id", "parent_id names a removed item", "parent_removed")
+            raise ServiceError("parent_removed", "parent_id names a removed item", "parent_id", 409)
 
     author = get_or_create_author(site, sub.author_name, sub.author_email)
     declared = sub.lang.split("-")[0] if sub.lang else None

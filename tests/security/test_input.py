@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import unicodedata
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from moderation.extensions import db
 from moderation.models import Case, Item
+from moderation.schemas import common
 from tests.conftest import ORIGIN, auth, review, run_worker, submit
 
 URL = "/api/v1/sites/shop/subjects/sku-1/items"
@@ -124,3 +127,16 @@ def test_idempotency_key_returns_the_first_answer(app, client, world):
     assert count_items(app) == 4
     bad = submit(client, review(), headers={"Origin": ORIGIN, "Idempotency-Key": "é" * 3})
     assert bad.status_code == 422 and error_of(bad)["field"] == "Idempotency-Key"
+
+
+def test_the_invisible_class_is_what_unicodedata_says():
+    """``common.INVISIBLE`` (written into the document's text pattern, and what ``visible_text`` refuses alone) is
+    exactly the characters that show nothing: ``str.isspace`` and the categories Zs, Zl, Zp, Cc, Cf."""
+    invisible = re.compile(f"[{common.INVISIBLE}]")
+    everything = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    mismatched = [
+        f"U+{ord(ch):04X}"
+        for ch in everything
+        if bool(invisible.fullmatch(ch)) != (ch.isspace() or unicodedata.category(ch) in common.INVISIBLE_CATEGORIES)
+    ]
+    assert mismatched == []
