@@ -28,8 +28,9 @@ _VISIBLE = re.compile(f"[^{INVISIBLE}]")
 NOT_BLANK = r"\S"  # JSON Schema's "pattern" searches: one character that is not a space means "not blank"
 # Spaces as any regex engine's \s reads them: Unicode White_Space (Rust's \s, in the patterns pydantic enforces)
 # and ECMAScript's (how JSON Schema reads the document's patterns: with U+FEFF, without U+0085). Spelled out, so the
-# server and a client reading the document never disagree on a character; NOT_BLANK only goes to pydantic.
-SPACES = r"\u0009-\u000d\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# server and a client reading the document never disagree on a character; NOT_BLANK only goes to pydantic. With
+# U+001C-U+001F, which Python's str.strip removes: a name of only those would be stored empty.
+SPACES = r"\u0009-\u000d\u001c-\u001f\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 # A text a person wrote, as the server takes it: no NUL (refused anywhere in a body, ``http.reject_nul``), and
 # empty or with a visible character (``visible_text``). A lookahead rather than ``^(…)?$``: a Python ``$`` also
 # matches before a final newline, which would let a lone "\n" through.
