@@ -68,7 +68,12 @@ def test_onnx_int8_quantises_all_but_the_ffn_output(tmp_path: Path):
 
 @pytest.mark.model
 def test_the_real_model_in_onnx_runtime_keeps_its_labels(model_cache_dir: Path, tmp_path: Path):
-    """Against torch fp32 on 120 content-rule texts (the second opinion applied after the forward pass, as ever)."""
+    """Against torch fp32 on 120 content-rule texts (the second opinion applied after the forward pass, as ever).
+
+    onnx-fp32 is the same function: every label, |Δp| < 1e-4. onnx-int8 printed "labels unchanged 98.33%, mean |dp|
+    0.0153" on these texts here (97.24% / 0.0157 on all 290, 99.67% / 0.0065 on 300 held-out reviews:
+    bench/worker.py), short of issue 19's bar (≥ 99.5%, ≤ 0.01) — why it is opt-in. This guards that level.
+    """
     lines = (ROOT / "tests" / "data" / "content_rules.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines if line.strip()][:120]
     reference = load_transformer_classifier(None, device="cpu", dtype="float32", cache_dir=model_cache_dir)
