@@ -8,9 +8,10 @@ many intra-op threads as torch would use (``OMP_NUM_THREADS`` / ``num_threads``)
 The graph is exported from the loaded fp32 model with ``torch.onnx.export`` (dynamic batch and sequence axes) the
 first time a version is asked for, optionally quantised with ``onnxruntime.quantization.quantize_dynamic`` (int8
 weights per output channel, inputs quantised per call), and cached as
-``<cache>/onnx/<model version>/<precision>-v<EXPORT_FORMAT>.onnx``. Each file is written to a temporary name in that
-folder and renamed into place, so a crash or a concurrent worker never leaves a half-written graph that a later load
-would trust; a later load finds the file and never builds the torch model at all (config and tokenizer only).
+``<cache>/onnx/<model version>/<precision>-v<EXPORT_FORMAT>.onnx`` (``int8-7bit-…`` on a CPU without VNNI). Each
+file is written to a temporary name in that folder and renamed into place, so a crash or a concurrent worker never
+leaves a half-written graph that a later load would trust; a later load finds the file and never builds the torch
+model at all (config and tokenizer only).
 
 Which MatMuls stay in fp32 in int8 (``KEEP_FLOAT``): the FFN output projections, as in ``int8.py`` — their inputs
 are GELU outputs with per-token outliers. Quantising one group of the bundled model's MatMuls at a time (440
@@ -59,7 +60,11 @@ def check_available() -> None:
 
 def cached_graph_path(cache_root: Path, version: str, dtype: str) -> Path:
     """Where the graph for ``version`` in ``dtype`` (``onnx-fp32`` / ``onnx-int8``) is cached."""
+    from .int8 import cpu_has_vnni  # int8 graphs differ by CPU: 7-bit inputs without VNNI
+
     precision = dtype.removeprefix("onnx-")
+    if dtype == ONNX_INT8 and not cpu_has_vnni():
+        precision += "-7bit"
     return cache_root / "onnx" / version / f"{precision}-v{EXPORT_FORMAT}.onnx"
 
 
@@ -80,6 +85,7 @@ def export_fp32(model: Any, path: Path) -> None:
     The TorchScript exporter (``dynamo=False``): the torch.export-based one needs ``onnxscript``, which is not a
     dependency. Traced on a padded batch of two, so the mask path is in the graph.
     """
+    import inspect  # torch < 2.5 has no ``dynamo`` argument (its only exporter is the TorchScript one)
     import warnings  # the exporter's deprecation and tracer notes are about code we do not own
 
     ids = torch.tensor([[0, 5, 6, 2], [0, 7, 2, 1]], dtype=torch.long)  # ids every vocabulary has
@@ -96,7 +102,7 @@ def export_fp32(model: Any, path: Path) -> None:
             output_names=["logits"],
             dynamic_axes=dynamic,
             opset_version=OPSET,
-            dynamo=False,
+            **({"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}),
         )
 
 

@@ -24,7 +24,7 @@ def test_an_unknown_dtype_is_refused_by_name(tiny_binary: Path, tmp_path: Path):
 
 
 def test_the_worker_option_lists_the_onnx_dtypes_and_refuses_others(tmp_path: Path):
-    from moderation import create_app
+    from moderation import create_app  # the app only for this test's CLI runner
 
     app = create_app({"DATA_DIR": str(tmp_path), "REDIS_URL": "redis://127.0.0.1:1/0", "TESTING": True})
     result = app.test_cli_runner().invoke(args=["worker", "--dtype", "onnx-int4"])
