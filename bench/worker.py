@@ -1,16 +1,17 @@
-"""Live scoring against batch prediction, and int8 against today's CPU path, side by side on the same cores.
+"""Live scoring against batch prediction, and int8 / ONNX Runtime against today's CPU path, side by side.
 
     python bench/worker.py [--texts 300] [--rounds 2] [--threads 2] [--dtype auto] [--database-url URL]
     python bench/worker.py --part worker      # only A: worker vs predict
-    python bench/worker.py --part int8        # only B: int8 vs today's predict
+    python bench/worker.py --part int8        # only B: torch int8 and ONNX Runtime vs today's predict
 
 A. **worker vs predict**: one classifier loaded once, in this process. Each round, interleaved: ``predict`` on the
    sample (forward batches of 32, as ``bench/classifier.py``), then the same texts inserted as unscored items and
    scored by a real rq ``ModerationWorker`` (burst mode) running ``moderation.jobs.score_pending_items`` — claim,
    score, policy, commit. Items/s of each and the ratio; the database's commits are counted (one per batch).
-B. **int8 vs today**: today's CPU path (``dtype="auto"`` before int8: bf16 where the CPU computes it natively,
-   else fp32), fp32 and dynamic int8 (``dtype="int8"``), all loaded in this process; ``predict`` rounds alternate
-   today/int8, and the labels and probabilities of int8 and of today are compared with fp32's.
+B. **CPU paths vs today**: today's CPU path (``dtype="auto"``: bf16 where the CPU computes it natively, else
+   fp32), fp32, and the ``--candidates`` (default torch int8, ONNX Runtime fp32 and int8), all loaded in this
+   process; ``predict`` rounds alternate between them; items/s and the ratio to today per round, then labels
+   unchanged and |Δp| against fp32 on the held-out texts and on tests/data/content_rules.jsonl's texts.
 
 Texts: the held-out files under ``--data`` (``moderation model prepare-data``) when present, else the held-out
 splits of the five sources in ``../shared/data`` carved with the same seeds ``prepare-data`` uses. SQLite in a
@@ -168,47 +169,76 @@ def agreement(reference, other) -> tuple[float, float, float]:
     return same, sum(deltas) / len(deltas), max(deltas)
 
 
+def content_rule_texts() -> list[str]:
+    import json
+
+    lines = (ROOT / "tests" / "data" / "content_rules.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
 def part_int8(args, texts: list[str]) -> None:
+    """B: today's predict against fp32, torch int8 and ONNX Runtime (fp32, int8), rounds alternating."""
     import torch
 
     from moderation.classifier.transformer import choose_device, load_transformer_classifier
 
     torch.set_num_threads(args.threads)
-    today_dtype = str(choose_device("cpu").dtype).removeprefix("torch.")  # "auto" on a CPU before int8
-    today = load_transformer_classifier(args.model, device="cpu", dtype=today_dtype)
-    int8 = load_transformer_classifier(args.model, device="cpu", dtype="int8")
-    fp32 = load_transformer_classifier(args.model, device="cpu", dtype="float32")
-    reference = fp32.predict(texts, batch_size=32)
-    del fp32
-    for c in (today, int8):
+    today_dtype = str(choose_device("cpu").dtype).removeprefix("torch.")  # what "auto" picks on this CPU
+
+    def load(dtype: str):
+        return load_transformer_classifier(
+            args.model, device="cpu", dtype=dtype, cache_dir=args.cache_dir, num_threads=args.threads
+        )
+
+    rules = content_rule_texts()
+    fp32 = load("float32")
+    reference = {"held-out": fp32.predict(texts, batch_size=32), "content rules": fp32.predict(rules, batch_size=32)}
+    candidates = {"today": load(today_dtype), "float32": fp32}
+    for dtype in args.candidates.split(","):
+        started = time.perf_counter()
+        candidates[dtype] = load(dtype)
+        print(f"  loaded {dtype} in {time.perf_counter() - started:.1f} s", flush=True)
+    for c in candidates.values():
         c.predict(texts[:16])  # warm-up
-    rates: dict[str, list[float]] = {"today": [], "int8": []}
+    # Items per wall second, and per CPU second of this process (all its threads): on a machine others load, the
+    # second moves less with their load, so both are printed.
+    rates: dict[str, list[float]] = {name: [] for name in candidates}
+    per_cpu: dict[str, list[float]] = {name: [] for name in candidates}
     outputs = {}
     for round_no in range(args.rounds):
-        for name, classifier in (("today", today), ("int8", int8)):
-            started = time.perf_counter()
+        for name, classifier in candidates.items():
+            started, cpu_started = time.perf_counter(), time.process_time()
             outputs[name] = classifier.predict(texts, batch_size=32)
             rates[name].append(len(texts) / (time.perf_counter() - started))
-        today_rate, int8_rate = rates["today"][-1], rates["int8"][-1]
-        print(f"  round {round_no + 1}: today ({today_dtype}) {today_rate:.1f} items/s, int8 {int8_rate:.1f} items/s, "
-              f"ratio {int8_rate / today_rate:.2f}", flush=True)  # fmt: skip
-    ratios = [b / a for a, b in zip(rates["today"], rates["int8"], strict=True)]
-    same, mean, worst = agreement(reference, outputs["int8"])
-    same_today, mean_today, worst_today = agreement(reference, outputs["today"])
-    same_vs_today, mean_vs_today, _ = agreement(outputs["today"], outputs["int8"])
-    print(f"B. int8 vs today's predict ({today_dtype}): {len(texts)} texts, {args.threads} torch threads, model "
-          f"{int8.model_version}")  # fmt: skip
-    print(f"   items/s ratio int8/today per round {[round(r, 2) for r in ratios]}, median "
-          f"{statistics.median(ratios):.2f}")  # fmt: skip
-    print(f"   int8 vs fp32: labels unchanged {same:.2%}, mean |dp| {mean:.4f}, max |dp| {worst:.4f}")
-    print(f"   {today_dtype} vs fp32: labels unchanged {same_today:.2%}, mean |dp| {mean_today:.4f}, "
-          f"max {worst_today:.4f}")  # fmt: skip
-    print(f"   int8 vs {today_dtype}: labels unchanged {same_vs_today:.2%}, mean |dp| {mean_vs_today:.4f}")
+            per_cpu[name].append(len(texts) / (time.process_time() - cpu_started))
+        line = ", ".join(f"{name} {rates[name][-1]:.1f} ({per_cpu[name][-1]:.1f}/cpu-s)" for name in candidates)
+        print(f"  round {round_no + 1} items/s: {line}; load {os.getloadavg()[0]:.2f}", flush=True)
+    print(f"B. CPU paths vs today's predict ({today_dtype}): {len(texts)} held-out texts per round, {args.rounds} "
+          f"rounds alternating, {args.threads} threads, model {fp32.model_version}")  # fmt: skip
+    for name in candidates:
+        ratios = [b / a for a, b in zip(rates["today"], rates[name], strict=True)]
+        cpu_ratios = [b / a for a, b in zip(per_cpu["today"], per_cpu[name], strict=True)]
+        rate, cpu_rate = statistics.median(rates[name]), statistics.median(per_cpu[name])
+        print(f"   {name:>9} ({candidates[name].precision}): median {rate:.1f} items/s, ratio to today per round "
+              f"{[round(r, 2) for r in ratios]}, median {statistics.median(ratios):.2f}; per CPU second median "
+              f"{cpu_rate:.1f}, ratio {statistics.median(cpu_ratios):.2f}")  # fmt: skip
+    for sample, sample_texts_ in (("held-out", texts), ("content rules", rules)):
+        for name, classifier in candidates.items():
+            if name == "float32":
+                continue
+            predicted = outputs[name] if sample == "held-out" else classifier.predict(sample_texts_, batch_size=32)
+            same, mean, worst = agreement(reference[sample], predicted)
+            print(f"   {sample} ({len(sample_texts_)} texts) {name} vs fp32: labels unchanged {same:.2%}, "
+                  f"mean |dp| {mean:.4f}, max |dp| {worst:.4f}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--part", choices=["both", "worker", "int8"], default="both")
+    parser.add_argument(
+        "--candidates", default="int8,onnx-fp32,onnx-int8", help="B: dtypes measured beside today's and fp32"
+    )
+    parser.add_argument("--cache-dir", default=None, help="model cache (rebuilt base, ONNX graphs); default: data dir")
     parser.add_argument("--texts", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)

@@ -71,7 +71,9 @@ class DefaultConfig:
     # "auto": tokenise in a background thread while the model runs, on CUDA only; "always" / "never".
     SCORE_OVERLAP: str = "auto"
     # The worker's compute dtype: "auto" (bf16/fp16 on a GPU, bf16 or fp32 on a CPU), "float32", "bfloat16",
-    # "float16" or "int8" (CPU only, opt-in). ``moderation worker --dtype`` overrides it per worker.
+    # "float16", "int8" (torch, CPU only, opt-in) or "onnx-fp32" / "onnx-int8" (the forward pass in ONNX Runtime,
+    # CPU only, opt-in; the graph is exported once per model version under DATA_DIR/model-cache/onnx).
+    # ``moderation worker --dtype`` overrides it per worker.
     INFERENCE_DTYPE: str = "auto"
     SCORE_QUEUE: str = "scoring"
     # Every queue the platform enqueues on; the embedded worker of ``moderation serve`` works all of them

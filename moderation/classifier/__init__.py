@@ -34,7 +34,7 @@ class Classifier(Protocol):
     def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]: ...
 
 
-DTYPES = ("auto", "float32", "bfloat16", "float16", "int8")
+DTYPES = ("auto", "float32", "bfloat16", "float16", "int8", "onnx-fp32", "onnx-int8")
 
 
 def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: str = "auto") -> Classifier:
@@ -44,7 +44,8 @@ def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: s
         model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
         device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
         dtype: one of ``DTYPES``. ``"auto"``: bf16/fp16 on a GPU, bf16 or fp32 on a CPU (``choose_device``);
-            ``"int8"``: dynamic int8 linear layers on a CPU, opt-in (see ``transformer.wants_int8``).
+            ``"int8"``: dynamic int8 linear layers on a CPU, opt-in (see ``transformer.wants_int8``);
+            ``"onnx-fp32"`` / ``"onnx-int8"``: the forward pass in ONNX Runtime on a CPU, opt-in (``onnx_runtime``).
     """
     from .transformer import load_transformer_classifier  # torch loads with a model, never on import
 

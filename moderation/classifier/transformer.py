@@ -27,7 +27,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import torch  # noqa: E402
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer  # noqa: E402
 
-from . import Prediction  # noqa: E402
+from . import DTYPES, Prediction  # noqa: E402
 from .batching import StagedClassifier  # noqa: E402
 from .folders import model_version, resolve_model_dir, second_opinion_path  # noqa: E402
 from .labels import LabelMapping, label_mapping  # noqa: E402
@@ -89,7 +89,7 @@ def choose_device(
     names = {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}
     if dtype != "auto":
         if dtype not in names:
-            raise ValueError(f"unknown dtype {dtype!r}: expected 'auto' or one of {sorted(names)}")
+            raise ValueError(f"unknown dtype {dtype!r}: expected one of {', '.join(DTYPES)}")
         return DeviceChoice(torch_device, names[dtype])
     if torch_device.type == "cuda":
         if bf16_on_gpu is None:
@@ -116,25 +116,28 @@ class TransformerClassifier(StagedClassifier):
         choice: DeviceChoice,
         second_opinion: SecondOpinion | None = None,
         precision: str | None = None,
+        config: Any = None,
     ) -> None:
         self.second_opinion = second_opinion
-        # What the encoder computes in, for logs and benchmarks: "int8" or the torch dtype's name.
+        # What the encoder computes in, for logs and benchmarks: "int8", "onnx-int8", … or the torch dtype's name.
         self.precision = precision or str(choice.dtype).removeprefix("torch.")
-        self.model = model.eval()
+        # None when another runtime does the forward pass (``onnx_runtime.OnnxClassifier``), which passes ``config``.
+        self.model = model.eval() if model is not None else None
+        config = config if config is not None else model.config
         self.tokenizer = tokenizer
         self.settings = settings
         self.model_version = model_version
         self.device = choice.device
         self.dtype = choice.dtype
-        self.mapping: LabelMapping = label_mapping(model.config.id2label, settings.label_map)
+        self.mapping: LabelMapping = label_mapping(config.id2label, settings.label_map)
         limits = [
             settings.max_length,
-            getattr(model.config, "max_position_embeddings", None),
+            getattr(config, "max_position_embeddings", None),
             getattr(tokenizer, "model_max_length", None),
         ]
         # RoBERTa-style position tables reserve pad_token_id + 1 slots before the first real position.
-        if limits[1] is not None and getattr(model.config, "model_type", "") in ("xlm-roberta", "roberta"):
-            limits[1] -= (model.config.pad_token_id or 0) + 1
+        if limits[1] is not None and getattr(config, "model_type", "") in ("xlm-roberta", "roberta"):
+            limits[1] -= (config.pad_token_id or 0) + 1
         self.max_length = min(int(x) for x in limits if x and x < 10**9) if any(limits) else 512
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
 
@@ -208,6 +211,8 @@ def _load_folder(folder: Path, choice: DeviceChoice):
 
 
 INT8 = "int8"
+# The forward pass in ONNX Runtime (``onnx_runtime``), CPU only, opt-in: fp32, or int8 linear layers.
+ONNX_DTYPES = ("onnx-fp32", "onnx-int8")
 
 
 def wants_int8(dtype: str, device: torch.device) -> bool:
@@ -248,9 +253,11 @@ def load_transformer_classifier(
             package.
         device: ``"auto"``, ``"cpu"`` or ``"cuda"``.
         dtype: compute dtype, ``"auto"`` by default (see ``choose_device``), or ``"int8"`` (CPU only, opt-in):
-            linear layers in dynamic int8, the rest in fp32 (``wants_int8``).
-        cache_dir: where the rebuilt base is cached (default ``$MODERATION_DATA_DIR/model-cache``).
-        num_threads: torch intra-op threads for CPU inference; None leaves torch's default.
+            linear layers in dynamic int8, the rest in fp32 (``wants_int8``); or ``"onnx-fp32"`` / ``"onnx-int8"``
+            (CPU only, opt-in): the forward pass in ONNX Runtime, exported once per version (``onnx_runtime``).
+        cache_dir: where the rebuilt base and exported ONNX graphs are cached (default
+            ``$MODERATION_DATA_DIR/model-cache``).
+        num_threads: torch (and ONNX Runtime) intra-op threads for CPU inference; None leaves torch's default.
         second_opinion: False loads the transformer alone even where ``moderation.json`` names a second opinion
             (to measure or re-fit the combination); its ``model_version`` is the folder's all the same, so such a
             classifier is for measuring, never for storing scores.
@@ -263,8 +270,9 @@ def load_transformer_classifier(
     """
     from .partial import is_partial_model, load_partial_model  # only a partial model needs safetensors and the base
 
+    onnx = dtype in ONNX_DTYPES
     int8 = wants_int8(dtype, choose_device(device, "float32").device)
-    choice = choose_device(device, "float32" if int8 else dtype)
+    choice = choose_device(device, "float32" if int8 or onnx else dtype)
     if num_threads:
         torch.set_num_threads(num_threads)
     folder = resolve_model_dir(model_dir)
@@ -277,6 +285,12 @@ def load_transformer_classifier(
         from .combine import SecondOpinion  # numpy only; a folder without a second opinion never loads it
 
         second = SecondOpinion.load(second_path)
+    if onnx:
+        from .onnx_runtime import load_onnx_classifier  # onnxruntime loads only for a worker that asked for it
+
+        return load_onnx_classifier(
+            folder, dtype, settings, device=device, cache_dir=cache_dir, num_threads=num_threads, second_opinion=second
+        )
     if is_partial_model(folder):
         model, tokenizer, _ = load_partial_model(folder, choice.dtype, cache_dir=cache_dir)
     else:

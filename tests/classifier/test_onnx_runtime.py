@@ -1,0 +1,96 @@
+"""The ONNX Runtime backend: the choice is validated, the graph is exported once per version, labels are kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import onnx
+import pytest
+
+from moderation.classifier.folders import model_version
+from moderation.classifier.transformer import load_transformer_classifier
+
+from .conftest import make_tiny_model
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = ["good film", "bad produit nul", "super super", "nul nul nul bad", "日本語 good", "привет film"]
+
+
+def test_an_unknown_dtype_is_refused_by_name(tiny_binary: Path, tmp_path: Path):
+    with pytest.raises(ValueError, match=r"unknown dtype 'onnx-int4': expected one of .*onnx-fp32, onnx-int8"):
+        load_transformer_classifier(tiny_binary, device="cpu", dtype="onnx-int4", cache_dir=tmp_path)
+    assert not (tmp_path / "onnx").exists()
+
+
+def test_the_worker_option_lists_the_onnx_dtypes_and_refuses_others(tmp_path: Path):
+    from moderation import create_app  # the app only for this test's CLI runner
+
+    app = create_app({"DATA_DIR": str(tmp_path), "REDIS_URL": "redis://127.0.0.1:1/0", "TESTING": True})
+    result = app.test_cli_runner().invoke(args=["worker", "--dtype", "onnx-int4"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--dtype'" in result.output
+    assert "'onnx-fp32'" in result.output and "'onnx-int8'" in result.output
+
+
+def test_onnx_fp32_matches_torch_and_the_graph_is_exported_once(tmp_path: Path):
+    folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
+    cache = tmp_path / "cache"
+    torch_fp32 = load_transformer_classifier(folder, device="cpu", dtype="float32", cache_dir=cache)
+    first = load_transformer_classifier(folder, device="cpu", dtype="onnx-fp32", cache_dir=cache)
+    assert first.exported and first.precision == "onnx-fp32" and first.model is None
+    assert first.graph_path.parent == cache / "onnx" / model_version(folder)
+    stamp = first.graph_path.stat().st_mtime_ns
+    # Batches of different sizes and widths: the batch and sequence axes are dynamic.
+    for batch_size in (1, 4, 32):
+        for a, b in zip(torch_fp32.predict(TEXTS), first.predict(TEXTS, batch_size=batch_size), strict=True):
+            assert (a.label, a.model_version) == (b.label, b.model_version)
+            assert a.negative_probability == pytest.approx(b.negative_probability, abs=1e-5)
+    second = load_transformer_classifier(folder, device="cpu", dtype="onnx-fp32", cache_dir=cache)
+    assert not second.exported
+    assert second.graph_path == first.graph_path and second.graph_path.stat().st_mtime_ns == stamp
+    assert [p.name for p in second.graph_path.parent.iterdir()] == [second.graph_path.name]  # no temporary left
+
+
+def test_onnx_int8_quantises_all_but_the_ffn_output(tmp_path: Path):
+    folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
+    classifier = load_transformer_classifier(folder, device="cpu", dtype="onnx-int8", cache_dir=tmp_path / "c")
+    nodes = onnx.load(str(classifier.graph_path)).graph.node
+    float_matmuls = sorted(n.name for n in nodes if n.op_type == "MatMul" and "/dense/" in n.name)
+    assert float_matmuls == [f"/model/roberta/encoder/layer.{i}/output/dense/MatMul" for i in (0, 1)]
+    # q, k, v, attention output and intermediate in each layer, and the head's two (its Gemms become MatMuls).
+    assert sum(n.op_type == "MatMulInteger" for n in nodes) == 2 * 5 + 2
+    assert classifier.graph_path.name.startswith("int8-")
+    torch_fp32 = load_transformer_classifier(folder, device="cpu", dtype="float32")
+    for a, b in zip(torch_fp32.predict(TEXTS), classifier.predict(TEXTS), strict=True):
+        assert a.negative_probability == pytest.approx(b.negative_probability, abs=0.02)
+
+
+@pytest.mark.model
+def test_the_real_model_in_onnx_runtime_keeps_its_labels(model_cache_dir: Path, tmp_path: Path):
+    """Against torch fp32 on 120 content-rule texts (the second opinion applied after the forward pass, as ever).
+
+    onnx-fp32 is the same function: every label, |Δp| < 1e-4. onnx-int8 printed "labels unchanged 98.33%, mean |dp|
+    0.0153" on these texts here (97.24% / 0.0157 on all 290, 99.67% / 0.0065 on 300 held-out reviews:
+    bench/worker.py), short of issue 19's bar (≥ 99.5%, ≤ 0.01) — why it is opt-in. This guards that level.
+    """
+    lines = (ROOT / "tests" / "data" / "content_rules.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line.strip()][:120]
+    reference = load_transformer_classifier(None, device="cpu", dtype="float32", cache_dir=model_cache_dir)
+    expected = reference.predict(texts)
+    del reference
+    results = {}
+    for dtype in ("onnx-fp32", "onnx-int8"):
+        first = load_transformer_classifier(None, device="cpu", dtype=dtype, cache_dir=model_cache_dir)
+        predicted = first.predict(texts)
+        again = load_transformer_classifier(None, device="cpu", dtype=dtype, cache_dir=model_cache_dir)
+        assert not again.exported and again.graph_path == first.graph_path  # the cached graph, not a new export
+        assert [p.label for p in again.predict(texts[:8])] == [p.label for p in predicted[:8]]
+        pairs = list(zip(expected, predicted, strict=True))
+        deltas = [abs(a.negative_probability - b.negative_probability) for a, b in pairs]
+        same = sum(a.label == b.label for a, b in pairs) / len(texts)
+        results[dtype] = (same, sum(deltas) / len(deltas), max(deltas))
+        print(f"{dtype} vs fp32 on {len(texts)} texts: labels unchanged {same:.2%}, mean |dp| {results[dtype][1]:.4f}")
+        assert {p.model_version for p in predicted} == {expected[0].model_version}
+    assert results["onnx-fp32"][0] == 1.0 and results["onnx-fp32"][2] < 1e-4
+    assert results["onnx-int8"][0] >= 0.975 and results["onnx-int8"][1] <= 0.02
