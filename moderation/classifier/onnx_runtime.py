@@ -55,7 +55,7 @@ def check_available() -> None:
 
     missing = [name for name in ("onnxruntime", "onnx") if importlib.util.find_spec(name) is None]
     if missing:
-        raise ValueError(f"dtype 'onnx-*' needs {' and '.join(missing)}: pip install onnxruntime onnx")
+        raise ValueError(f"dtype 'onnx-*' needs {' and '.join(missing)}: pip install 'moderation[onnx]'")
 
 
 def cached_graph_path(cache_root: Path, version: str, dtype: str) -> Path:
