@@ -63,8 +63,10 @@ def platform_queues(config) -> list[str]:
 
 
 def split_queues(config) -> tuple[list[str], list[str]]:
-    """``serve``'s two workers' queues: the model's (scoring, rescore), and every other platform queue."""
-    model = [config["SCORE_QUEUE"], config["RESCORE_QUEUE"]]
+    """``serve``'s two workers' queues: the model's (scoring, rescore, and insights, whose topics read clauses with
+    the same classifier: one copy in memory, not two), and every other platform queue (mail, webhooks, feeds, and
+    training, the long one)."""
+    model = [config["SCORE_QUEUE"], config["RESCORE_QUEUE"], config["INSIGHTS_QUEUE"]]
     return model, [q for q in platform_queues(config) if q not in model]
 
 
@@ -250,8 +252,8 @@ def serve(app: Flask, host: str, port: int, no_worker: bool = False, classifier_
             # One machine: torch must leave the web a core (it takes them all by default).
             cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
             env.setdefault("OMP_NUM_THREADS", str(max(1, cores // 2)))
-            # Two workers, so that a long job (a training run, a product's topics) never holds up scoring: one
-            # for the model's queues, one, which loads the model only if a job needs it, for everything else.
+            # Two workers, so that a training run (minutes to hours) never holds up scoring: one for the model's
+            # queues, one, which loads a model only if a job needs it (training does), for everything else.
             # Scoring is asynchronous and the web is not: on a shared machine the web gets the CPU first, the
             # workers what is left (a burst of posts then waits a little longer to be scored, never the poster).
             nice = int(config["SERVE_WORKER_NICE"])
