@@ -69,7 +69,7 @@ def _ours(model_dir: str | None, texts: list[str], threads: int, batch_size: int
     import torch
 
     torch.set_num_threads(threads)
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     classifier = load_transformer_classifier(model_dir, device="cpu")
     second = classifier.second_opinion
@@ -143,7 +143,7 @@ def _export_full_model(model_dir: str | None, out: Path) -> tuple[str, str]:
     """Write the assembled model as a plain HF folder for the pipeline; return it and the text prefix."""
     import torch
 
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     classifier = load_transformer_classifier(model_dir, device="cpu", dtype="float32", second_opinion=False)
     classifier.model.to(torch.float32).save_pretrained(out)

@@ -94,7 +94,7 @@ def part_worker(args, texts: list[str]) -> None:
 
     from moderation import create_app
     from moderation.broker import enqueue
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
     from moderation.embedded import start_redis, stop
     from moderation.extensions import db
     from moderation.models import Item
@@ -180,7 +180,8 @@ def part_int8(args, texts: list[str]) -> None:
     """B: today's predict against fp32, torch int8 and ONNX Runtime (fp32, int8), rounds alternating."""
     import torch
 
-    from moderation.classifier.transformer import choose_device, load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
+    from moderation.classifier.transformer import choose_device
 
     torch.set_num_threads(args.threads)
     today_dtype = str(choose_device("cpu").dtype).removeprefix("torch.")  # what "auto" picks on this CPU

@@ -47,6 +47,6 @@ def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: s
             ``"int8"``: dynamic int8 linear layers on a CPU, opt-in (see ``transformer.wants_int8``);
             ``"onnx-fp32"`` / ``"onnx-int8"``: the forward pass in ONNX Runtime on a CPU, opt-in (``onnx_runtime``).
     """
-    from .transformer import load_transformer_classifier  # torch loads with a model, never on import
+    from .loading import load_transformer_classifier  # torch loads with a model, never on import
 
     return load_transformer_classifier(model_dir=model_dir, device=device, dtype=dtype)

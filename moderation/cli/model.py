@@ -194,7 +194,7 @@ def eval_command(
 ) -> None:
     """By source (one file each): accuracy, and for star files what the default policy's bars do — 1–2★ caught by
     their text, 4–5★ flagged, the share of 3★ that would open a case — then each file's detailed figures."""
-    from ..classifier.transformer import load_transformer_classifier  # torch: only when the command runs
+    from ..classifier.loading import load_transformer_classifier  # torch: only when the command runs
 
     classifier = load_transformer_classifier(
         model_dir, device=device, num_threads=threads, second_opinion=second_opinion

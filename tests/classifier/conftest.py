@@ -110,6 +110,6 @@ def model_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def default_classifier(model_cache_dir: Path):
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     return load_transformer_classifier(None, device="cpu", cache_dir=model_cache_dir)

@@ -79,7 +79,7 @@ def test_serial_predict_reports_each_batch_in_the_callers_thread():
 
 
 def test_the_real_classifier_gives_the_same_predictions_overlapped(tiny_binary: Path):
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     classifier = load_transformer_classifier(tiny_binary, device="cpu", dtype="float32")
     assert classifier.can_overlap

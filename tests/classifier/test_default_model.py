@@ -9,7 +9,7 @@ import pytest
 
 from moderation.classifier import base_model
 from moderation.classifier.folders import default_model_dir, model_version
-from moderation.classifier.transformer import load_transformer_classifier
+from moderation.classifier.loading import load_transformer_classifier
 
 pytestmark = pytest.mark.model
 

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from moderation.classifier.int8 import DynamicInt8Linear, quantise_linear_layers
-from moderation.classifier.transformer import load_transformer_classifier, wants_int8
+from moderation.classifier.loading import load_transformer_classifier, wants_int8
 
 from .conftest import make_tiny_model
 

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from moderation.classifier.labels import label_mapping
-from moderation.classifier.transformer import load_transformer_classifier
+from moderation.classifier.loading import load_transformer_classifier
 
 from .conftest import make_tiny_model
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from moderation.classifier.transformer import choose_device, load_transformer_classifier
+from moderation.classifier.loading import load_transformer_classifier
+from moderation.classifier.transformer import choose_device
 
 from .conftest import make_tiny_model
 

@@ -9,7 +9,7 @@ import onnx
 import pytest
 
 from moderation.classifier.folders import model_version
-from moderation.classifier.transformer import load_transformer_classifier
+from moderation.classifier.loading import load_transformer_classifier
 
 from .conftest import make_tiny_model
 

@@ -13,7 +13,7 @@ from moderation.classifier import evaluation
 from moderation.classifier.evaluation import EvalRows, report
 from moderation.classifier.folders import content_hash, default_model_dir, model_version
 from moderation.classifier.linear import LinearModel
-from moderation.classifier.transformer import load_transformer_classifier
+from moderation.classifier.loading import load_transformer_classifier
 from moderation.services.policy import DEFAULT_POLICY
 from tests.classifier.conftest import make_tiny_model
 

@@ -90,7 +90,7 @@ NEGATIVE = ["Cassé au bout de deux jours.", "Terrible, it broke at once.", "Nul
 
 @pytest.mark.model
 def test_train_command_writes_a_loadable_int8_model(tmp_path: Path, model_cache_dir: Path):
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
     from moderation.cli.model import model_group
 
     train_rows = [(t, "pos", "a") for t in POSITIVE * 3] + [(t, "neg", "a") for t in NEGATIVE * 3]

@@ -83,7 +83,7 @@ def read_csv(path: Path, limit: int | None = None):
 
 def score_tests(model_dir: Path, data: Path, device: str, limit: int | None) -> dict:
     from moderation.classifier.evaluation import evaluate, read_eval_csv
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     classifier = load_transformer_classifier(model_dir, device=device)
     out = {}
@@ -106,8 +106,8 @@ def score_tests(model_dir: Path, data: Path, device: str, limit: int | None) -> 
 def val_score(model_dir: Path, texts: list[str], labels: list[int], groups: list[str], device: str) -> dict:
     import torch
 
+    from moderation.classifier.loading import load_transformer_classifier
     from moderation.classifier.training import balanced_accuracy, encode_groups, false_alarm_rate
-    from moderation.classifier.transformer import load_transformer_classifier
 
     classifier = load_transformer_classifier(model_dir, device=device)
     probability = torch.tensor([p.negative_probability for p in classifier.predict(texts, batch_size=128)])
@@ -141,7 +141,7 @@ def cuda_check(model_dir: Path, data: Path, n_compare: int, smoke: bool) -> dict
     import torch
 
     from moderation.classifier.evaluation import read_eval_csv
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     texts = []
     for path in sorted(data.glob("test-*.csv")):

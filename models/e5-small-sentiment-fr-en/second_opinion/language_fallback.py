@@ -15,7 +15,7 @@ from pathlib import Path
 import torch
 
 from moderation.classifier.linear import guess_language
-from moderation.classifier.transformer import load_transformer_classifier
+from moderation.classifier.loading import load_transformer_classifier
 
 
 def rates(pairs: list[tuple[bool, bool]]) -> tuple[float | None, float | None, int, int]:

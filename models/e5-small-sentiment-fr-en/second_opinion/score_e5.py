@@ -42,7 +42,7 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(2)
-    from moderation.classifier.transformer import load_transformer_classifier
+    from moderation.classifier.loading import load_transformer_classifier
 
     # e5 alone: the shipped folder now names the second opinion this script's scores are used to fit.
     clf = load_transformer_classifier(device="cpu", second_opinion=False)
