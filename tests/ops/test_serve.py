@@ -82,6 +82,16 @@ class Serve:
             env=self.env, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
         )  # fmt: skip
 
+    def scored(self, item_id: int, timeout: float) -> bool:
+        """Whether the item has a score within ``timeout`` seconds (asked through the item API)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            item = http("GET", f"{self.base}/api/v1/items/{item_id}", token=self.tokens["admin token"])[1]
+            if item["scores"]:
+                return True
+            time.sleep(0.3)
+        return False
+
     def post(self, body: str, rating: int = 4, subject: str = "lumo-desk-lamp", timeout: float = 30) -> int:
         """POST a review; ``timeout``: a client that waits as long as the server may (SQLite busy timeout)."""
         request = urllib.request.Request(
@@ -223,15 +233,7 @@ def test_a_long_job_on_another_queue_never_holds_up_scoring(tmp_path):
             time.sleep(0.2)
         assert long_job.get_status() == "started"  # the other worker took it, and sleeps
         item_id = served.post("Lampe cassée au bout de deux jours, très déçue.", rating=1)
-        token = served.tokens["admin token"]
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            item = http("GET", f"{served.base}/api/v1/items/{item_id}", token=token)[1]
-            if item["scores"]:
-                break
-            time.sleep(0.3)
-        else:
-            raise AssertionError("a post waited behind the long job: " + served.output[-3000:])
+        assert served.scored(item_id, timeout=30), "a post waited behind the long job: " + served.output[-3000:]
         assert long_job.get_status(refresh=True) == "started"  # still running while the post was scored
         # The other worker has no model: it loads one only when one of its jobs needs it.
         assert "model loaded when a job needs it" in served.output
@@ -280,15 +282,7 @@ def import_while_scoring_and_posting(tmp_path: Path, rows: int, clients: int = 2
         again = served.moderation("import", str(path), timeout=1200)
         assert f"created 0, already there {rows}, refused 0" in again.stdout
         # Everything accepted gets scored: the last posted item, and the import's last row.
-        token = served.tokens["admin token"]
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            item = http("GET", f"{served.base}/api/v1/items/{max(posted)}", token=token)[1]
-            if item["scores"]:
-                break
-            time.sleep(0.5)
-        else:
-            raise AssertionError("posted items not scored")
+        assert served.scored(max(posted), timeout=120), "posted items not scored"
     assert "database is locked" not in served.output
 
 

@@ -14,7 +14,7 @@ from moderation.extensions import db
 from moderation.models import WebhookDelivery, utcnow
 from moderation.services import outbound, webhooks
 from moderation.services.errors import ServiceError
-from tests.conftest import free_port, review, submit
+from tests.conftest import auth, free_port, review, submit
 from tests.webhooks.helpers import SECRET, add_endpoint, work_webhooks
 
 
@@ -151,13 +151,15 @@ def test_an_event_rolled_back_with_its_change_is_never_sent(app, world, receiver
     assert deliveries(app) == [] and receiver.received == []
 
 
-def test_events_of_moderator_actions(app, client, world, receiver_factory):
-    from tests.conftest import auth
+def case_of(client, world, item_id: int) -> int:
+    return client.get(f"/api/v1/items/{item_id}", headers=auth(world.moderator_token)).get_json()["case"]["id"]
 
+
+def test_events_of_moderator_actions(app, client, world, receiver_factory):
     receiver = receiver_factory([])
     add_endpoint(app, receiver.url(), events=["reply.published", "case.closed"])
     item = submit(client, review(1, "Nul")).get_json()
-    case_id = client.get(f"/api/v1/items/{item['id']}", headers=auth(world.moderator_token)).get_json()["case"]["id"]
+    case_id = case_of(client, world, item["id"])
     answered = client.post(
         f"/api/v1/cases/{case_id}/reply", json={"body": "Désolés, on vous écrit."}, headers=auth(world.moderator_token)
     )
@@ -174,12 +176,11 @@ def test_an_undone_rejection_sends_case_restored(app, client, world, receiver_fa
     """A receiver told item.rejected hears when the moderator takes it back, with the item as it is again."""
     from moderation.models import Case, Moderator
     from moderation.services import case_undo
-    from tests.conftest import auth
 
     receiver = receiver_factory([])
     add_endpoint(app, receiver.url(), events=["item.rejected", "case.restored"])
     item = submit(client, review(1, "Nul, cassé")).get_json()
-    case_id = client.get(f"/api/v1/items/{item['id']}", headers=auth(world.moderator_token)).get_json()["case"]["id"]
+    case_id = case_of(client, world, item["id"])
     rejected = client.post(
         f"/api/v1/cases/{case_id}/reject", json={"reason": "spam"}, headers=auth(world.moderator_token)
     )
