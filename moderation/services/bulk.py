@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -17,9 +17,9 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import AuditEvent, Case, Item, Moderator
 from ..vocabulary import ItemStatus
-from . import access, audit, case_queue, mail, reports, webhooks
+from . import access, audit, case_queue, webhooks
 from . import cases as case_service
-from .case_undo import SAME_ACTION_SECONDS
+from .case_undo import take_back_notices
 from .errors import Conflict, NotFound, ServiceError
 
 BULK_ACTIONS: dict[str, Callable[[Moderator, Case, str | None], Case]] = {
@@ -184,8 +184,7 @@ def undo(moderator: Moderator, bulk_id: int) -> UndoResult:
         case.claim_expires_at = parse_dt(was["claim_expires_at"])
         case.closed_at = parse_dt(was["closed_at"])
         # Reports the run concluded wait again; their outcome mails are withdrawn while they have not gone out.
-        mail.withdraw_decision_mails(case.item_id, event.at - timedelta(seconds=SAME_ACTION_SECONDS))
-        reports.reopen(case.item_id, event.at - timedelta(seconds=SAME_ACTION_SECONDS))
+        take_back_notices(case.item_id, event.at)
         case_service.record_case("case.restored", case, moderator, before, {**restorable(case), "bulk_id": bulk_id})
         webhooks.emit(case.site_id, "case.restored", webhooks.case_data(case))
         restored += 1

@@ -40,6 +40,13 @@ UNDO_GRACE_SECONDS = 20
 SAME_ACTION_SECONDS = 2
 
 
+def take_back_notices(item_id: int, action_at: datetime) -> tuple[int, int]:
+    """What an undone action at ``action_at`` told people about ``item_id``: its decision mails not yet sent are
+    cancelled and the reports it concluded wait again. Returns (mails withdrawn, reports waiting again)."""
+    since = action_at - timedelta(seconds=SAME_ACTION_SECONDS)
+    return mail.withdraw_decision_mails(item_id, since), reports.reopen(item_id, since)
+
+
 def latest_event(case: Case) -> AuditEvent | None:
     return db.session.execute(
         select(AuditEvent)
@@ -95,9 +102,7 @@ def undo(moderator: Moderator, case: Case, event_id: int) -> Case:
         case.item.status = was["item_status"]
         if event.action == "item.rejected":
             case.item.rejection_reason = None
-    since = event.at - timedelta(seconds=SAME_ACTION_SECONDS)
-    withdrawn = mail.withdraw_decision_mails(case.item_id, since)
-    reopened = reports.reopen(case.item_id, since)
+    withdrawn, reopened = take_back_notices(case.item_id, event.at)
     after = {**case_service.snapshot(case), "item_status": case.item.status, "undid": event.id}
     if withdrawn or reopened:
         after.update(mails_withdrawn=withdrawn, reports_waiting_again=reopened)
