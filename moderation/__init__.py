@@ -84,7 +84,8 @@ def configure_urls(app: Flask) -> None:
         # Web threads and the worker share one file: wait for the writer instead of failing at once.
         app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 30}})
     else:
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+        # A pooled connection is checked before use when it sat idle (moderation.pool), not on every checkout.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
     # Bound parameters are review texts and e-mail addresses: never in a logged SQL error.
     app.config["SQLALCHEMY_ENGINE_OPTIONS"].setdefault("hide_parameters", True)
 
@@ -102,6 +103,12 @@ def register_extensions(app: Flask) -> None:
     from .i18n import select_locale, select_timezone
 
     db.init_app(app)
+    options = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") and "pool_pre_ping" not in options:
+        from .pool import ping_after_idle
+
+        with app.app_context():
+            ping_after_idle(db.engine, float(app.config.get("DB_PING_AFTER_IDLE_S", 1)))
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -182,6 +182,10 @@ class DefaultConfig:
     # (``services.local_cache``): a token revoked, an origin or endpoint changed in another process takes effect
     # within this window. 0 turns the caches off.
     PUBLIC_CACHE_S: float = 5
+    # PostgreSQL: a pooled connection idle this long is pinged before use (``moderation.pool``); one used more
+    # recently is trusted, saving a round trip on every request. Setting SQLALCHEMY_ENGINE_OPTIONS' pool_pre_ping
+    # instead pings on every checkout.
+    DB_PING_AFTER_IDLE_S: float = 1
     # The widget's listing answers are cached this long in each web process, keyed on the subject's version in
     # Redis (bumped when any of its items, replies or votes change), so the window matters only while Redis is
     # unreachable at the moment of a change (``services.listing_cache``). 0 turns the cache off.
