@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, has_app_context
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import instance_state
 
 from ..extensions import db
 from ..models import ApiToken, Site, Subject, WebhookEndpoint
@@ -97,11 +98,24 @@ def snapshot(instance: Any) -> dict[str, Any]:
 def restore(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     """A persistent instance of ``model`` in this request's session, built from a snapshot without a query.
 
-    Values are copied, so a request that changes a JSON list in place never changes the cached one.
+    The session's own instance when it already holds that row (it may carry changes not yet flushed). Otherwise
+    the values go straight into a new instance's state, as a load does: no attribute events, no ``merge`` copy,
+    which together cost more than a submission's SQL. JSON lists and dicts are copied, so a request that changes
+    one in place never changes the cached one.
     """
-    instance = model(**copy.deepcopy(values))
+    session = db.session()
+    mapper = inspect(model)
+    key = mapper.identity_key_from_primary_key([values[column.key] for column in mapper.primary_key])
+    known = session.identity_map.get(key)
+    if known is not None:
+        return known
+    instance = mapper.class_manager.new_instance()
+    instance_state(instance).dict.update(
+        {name: copy.deepcopy(value) if isinstance(value, (list, dict)) else value for name, value in values.items()}
+    )
     make_transient_to_detached(instance)
-    return db.session.merge(instance, load=False)
+    session.add(instance)
+    return instance
 
 
 def cached_row(
