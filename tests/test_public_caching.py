@@ -142,6 +142,24 @@ def test_a_change_made_by_another_process_invalidates_this_one(make_app, world):
     assert [r["body"] for r in item["replies"]] == ["Désolés : un échange part aujourd'hui."]
 
 
+def test_a_listing_computed_in_one_process_is_read_by_the_others_from_redis(make_app, world):
+    """After a new review, one web process computes the listing; another one reads it from Redis, not from the
+    database, and still shows the new review at once."""
+    first, second = make_app(PUBLIC_CACHE_S=600, LISTING_CACHE_S=600), make_app(PUBLIC_CACHE_S=600, LISTING_CACHE_S=600)
+    one, two = first.test_client(), second.test_client()
+    submit(one, review(4, body="Bonne lampe de bureau"))
+    two.get(LISTING)  # the second process's site and subject lookups are cached from here on
+
+    new_id = submit(one, review(5, body="Excellente, lumière douce")).get_json()["id"]
+    computed = statements_of(first, lambda: one.get(LISTING))
+    assert any("items" in s for s in computed)  # the first process computes the new answer
+    answers = []
+    read = statements_of(second, lambda: answers.append(two.get(LISTING)) or answers[0])
+    assert not any("items" in s for s in read), read  # the second one found it in Redis
+    assert answers[0].get_json()["items"][0]["id"] == new_id
+    assert answers[0].headers["ETag"] == one.get(LISTING).headers["ETag"]
+
+
 def test_etag_answers_304_until_the_listing_changes(make_app, world):
     client = make_app(LISTING_CACHE_S=600).test_client()
     submit(client, review(5, body="Très bien"))

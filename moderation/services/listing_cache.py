@@ -14,8 +14,13 @@ The counters are bumped after the transaction commits and before the request tha
 next read anywhere misses the old answer: a new reply or review shows at once. A read takes the counters before
 it reads the database, so an answer computed from an older snapshot is stored under older counters, which nobody
 asks for any more. While Redis is unreachable nothing is cached; a bump lost to an outage leaves an older answer
-readable for at most ``LISTING_CACHE_S``. Changes made with a bulk SQL ``UPDATE`` (not through ORM instances)
-must call ``changed`` themselves.
+readable for at most ``LISTING_CACHE_S``.
+
+An answer computed in one web process is also put in Redis under the same key and counters (for
+``LISTING_CACHE_S``), where the other processes find it: after a new review, each subject's listing is computed
+once, not once per web process (the largest CPU cost of bench/serve.py's mix of reads and posts).
+
+Changes made with a bulk SQL ``UPDATE`` (not through ORM instances) must call ``changed`` themselves.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ log = logging.getLogger(__name__)
 EPOCH_KEY = "moderation:listing:epoch"
 SITE_KEY = "moderation:listing:site:{}"
 SUBJECT_KEY = "moderation:listing:subject:{}"
+ANSWER_KEY = "moderation:listing:answer:{}"
 SCOPES_KEY = "moderation.listing_cache.scopes"
 # What the listing shows of an item: a change to anything else (scored_at, fingerprint…) leaves it as it was.
 SHOWN_ITEM_FIELDS = (
@@ -188,10 +194,35 @@ def cached_answer(key: Hashable, version: tuple | None, compute: Callable[[], by
         with lock:
             answer = cache.get(full_key)
             if answer is None:
-                body = compute()
+                body = shared_answer(full_key)
+                if body is None:
+                    body = compute()
+                    share_answer(full_key, body, cache.ttl_s)
                 answer = Answer(body, entity_tag(body))
                 cache.put(full_key, answer)
             return answer
     finally:
         with _computing_lock:
             _computing.pop(full_key, None)
+
+
+def _answer_key(full_key: Hashable) -> str:
+    # The request and the counters, as every process spells them (ints, str, None and the counters' bytes).
+    return ANSWER_KEY.format(hashlib.sha256(repr(full_key).encode()).hexdigest()[:40])
+
+
+def shared_answer(full_key: Hashable) -> bytes | None:
+    """The answer another process computed for this request at these counters, if it is still in Redis."""
+    try:
+        return get_redis().get(_answer_key(full_key))
+    except redis.RedisError:
+        return None
+
+
+def share_answer(full_key: Hashable, body: bytes, ttl_s: float) -> None:
+    if ttl_s <= 0:
+        return
+    try:
+        get_redis().set(_answer_key(full_key), body, px=int(ttl_s * 1000))
+    except redis.RedisError as exc:
+        log.warning("Redis unreachable: listing answer not shared with the other web processes: %s", exc)
