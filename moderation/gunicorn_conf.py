@@ -53,9 +53,11 @@ timeout = int(env("WEB_TIMEOUT", "30"))
 graceful_timeout = int(env("WEB_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(env("WEB_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak never becomes an outage; the jitter keeps them from all
-# restarting at once.
-max_requests = int(env("WEB_MAX_REQUESTS", "5000"))
-max_requests_jitter = int(env("WEB_MAX_REQUESTS_JITTER", "500"))
+# restarting at once. Rarely: a new worker needs seconds (imports, the content rules' models) before it answers,
+# and meanwhile the others carry its connections. At 5,000 a busy widget (500 requests/s) recycled a worker every
+# 10 s, and each recycle showed as a 2 s tail in bench/serve.py.
+max_requests = int(env("WEB_MAX_REQUESTS", "200000"))
+max_requests_jitter = int(env("WEB_MAX_REQUESTS_JITTER", "20000"))
 forwarded_allow_ips = env("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # The heartbeat file: tmpfs, since a container's overlay filesystem can stall a worker's fsync.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
