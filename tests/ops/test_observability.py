@@ -92,7 +92,8 @@ def test_configure_logging_replaces_its_own_handler_only():
         assert len(ours) == 1
         assert not isinstance(ours[0].formatter, JsonFormatter)
         assert root.level == logging.INFO
-        assert all(h in root.handlers for h in before)
+        # Everyone else's handlers stay; ours from an earlier caller in this process (another test) is replaced.
+        assert all(h in root.handlers for h in before if not getattr(h, "_moderation", False))
     finally:
         for handler in list(root.handlers):
             if handler not in before:
