@@ -64,7 +64,16 @@ def start_serve(args, extra_env: dict[str, str] | None = None) -> tuple[subproce
     if token is None:
         proc.kill()
         raise SystemExit("serve did not print its first-run block")
-    threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()  # keep the pipe drained
+    log = open(args.server_log, "w") if getattr(args, "server_log", None) else None  # noqa: SIM115 - kept open
+
+    def drain() -> None:  # keep the pipe drained; with --server-log, keep what serve writes (access log lines)
+        for line in proc.stdout:
+            if log is not None:
+                log.write(line)
+        if log is not None:
+            log.close()
+
+    threading.Thread(target=drain, daemon=True).start()
     proc.data_dir = data_dir  # for scripts that run CLI commands beside it (bench/webhook_outage.py)
     base = f"http://127.0.0.1:{port}"
     # Measure the steady state: the worker has loaded its model (/readyz), not the model load's CPU burst.
@@ -145,6 +154,10 @@ def main() -> None:
     parser.add_argument("--url", default=None, help="bench a running serve instead of starting one")
     parser.add_argument("--site-token", default=None, help="with --url: the demo site's token")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load before measuring")
+    parser.add_argument("--server-log", default=None, help="write what serve prints (its access log) to this file")
+    parser.add_argument(
+        "--load", default="python", help="the load generator: python (threads here), wrk (C, if installed), or both"
+    )
     parser.add_argument(
         "--worker-nice", default="10", help="serve's SERVE_WORKER_NICE; a comma list runs one serve per value, in turn"
     )
@@ -162,6 +175,78 @@ def run_once(args) -> None:
     else:
         proc, base, token = start_serve(args)
     try:
+        for load in ("python", "wrk") if args.load == "both" else (args.load,):
+            if load == "wrk":
+                measure_with_wrk(args, base, token)
+            else:
+                measure_with_threads(args, base, token)
+    finally:
+        if proc is not None:
+            os.killpg(proc.pid, signal.SIGINT)
+            proc.wait(timeout=60)
+
+
+# wrk's script: the same mix as the Python clients (GET the listing, POST a review with probability WRITE_SHARE),
+# and at the end the overall percentiles and the non-2xx count, as one line of JSON.
+WRK_SCRIPT = """
+local share = tonumber(os.getenv("WRITE_SHARE"))
+local token = os.getenv("SITE_TOKEN")
+local listing = os.getenv("LISTING")
+local n = 0
+request = function()
+  n = n + 1
+  if math.random() < share then
+    local body = string.format(
+      '{"kind":"review","rating":%d,"author":{"name":"bench-wrk"},"body":"Bench review %d-%d: the light is fine."}',
+      math.random(1, 5), math.random(1, 1000000000), n)
+    return wrk.format("POST", listing .. "/items",
+      {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+  end
+  return wrk.format("GET", listing)
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests":%d,"seconds":%f,"p50":%d,"p99":%d,"max":%d,"status":%d,"transport":%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99), latency.max,
+    e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def measure_with_wrk(args, base: str, token: str) -> None:
+    """The same mix from wrk (C, two threads): the load generator takes far less of the cores than Python's
+    threads, so the figure is closer to the server's own. Latencies are for all requests together."""
+    import shutil
+
+    if shutil.which("wrk") is None:
+        print("wrk: not installed (Debian: apt-get install wrk); skipped")
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
+        fh.write(WRK_SCRIPT)
+    env = {**os.environ, "WRITE_SHARE": str(args.write_share), "SITE_TOKEN": token,
+           "LISTING": f"/api/v1/sites/demo/subjects/{SUBJECT}"}  # fmt: skip
+    figures = {}
+    for seconds in (args.warmup, args.duration):
+        out = subprocess.run(
+            ["wrk", "-t", "2", "-c", str(args.clients), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
+             "-s", fh.name, base], env=env, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        figures = json.loads(out.strip().splitlines()[-1])
+    os.unlink(fh.name)
+    errors = figures["status"] + figures["transport"]
+    print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
+          f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
+          f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print(f"wrk, {args.clients} connections, {args.duration:.0f} s, {args.write_share:.0%} writes: "
+          f"{figures['requests']} requests ({figures['requests'] / figures['seconds']:.0f}/s), errors {errors}")
+    print(f"  all   p50 {figures['p50'] / 1000:.0f} ms  p99 {figures['p99'] / 1000:.0f} ms  "
+          f"max {figures['max'] / 1000:.0f} ms")
+    print(f"before: {BEFORE}")
+
+
+def measure_with_threads(args, base: str, token: str) -> None:
+    if True:
         for _phase, seconds in (("warmup", args.warmup), ("measure", args.duration)):
             out: list = []
             errors: list = []
@@ -191,10 +276,6 @@ def run_once(args) -> None:
         if errors:
             print("  errors: " + ", ".join(f"{e} x{errors.count(e)}" for e in sorted(set(errors))))
         print(f"before: {BEFORE}")
-    finally:
-        if proc is not None:
-            os.killpg(proc.pid, signal.SIGINT)
-            proc.wait(timeout=60)
 
 
 if __name__ == "__main__":
