@@ -238,10 +238,14 @@ def measure_with_wrk(args, base: str, token: str) -> None:
     print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
           f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
           f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
-    print(f"wrk, {args.clients} connections, {args.duration:.0f} s, {args.write_share:.0%} writes: "
-          f"{figures['requests']} requests ({figures['requests'] / figures['seconds']:.0f}/s), errors {errors}")
-    print(f"  all   p50 {figures['p50'] / 1000:.0f} ms  p99 {figures['p99'] / 1000:.0f} ms  "
-          f"max {figures['max'] / 1000:.0f} ms")
+    print(
+        f"wrk, {args.clients} connections, {args.duration:.0f} s, {args.write_share:.0%} writes: "
+        f"{figures['requests']} requests ({figures['requests'] / figures['seconds']:.0f}/s), errors {errors}"
+    )
+    print(
+        f"  all   p50 {figures['p50'] / 1000:.0f} ms  p99 {figures['p99'] / 1000:.0f} ms  "
+        f"max {figures['max'] / 1000:.0f} ms"
+    )
     print(f"before: {BEFORE}")
 
 
