@@ -121,3 +121,46 @@ def test_worker_dtype_option_is_parsed_and_reaches_the_model_loader(app, runner,
 def test_the_dtype_setting_comes_from_the_environment(make_app, monkeypatch):
     monkeypatch.setenv("MODERATION_INFERENCE_DTYPE", "float32")
     assert make_app().config["INFERENCE_DTYPE"] == "float32"
+
+
+def test_a_claim_takes_the_shortest_texts_of_the_oldest_window_and_no_item_waits_long(app, world):
+    """Claims group texts of like length (little padding in a forward pass), within CLAIM_WINDOW claims' worth of
+    ids from the oldest unscored item: an old long review is claimed within that many claims, however many short
+    texts arrive after it."""
+    from moderation.models import Author, Site, Subject
+
+    with app.app_context():
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        subject, author = Subject(site_id=site.id, external_id="sku-claim"), Author(site_id=site.id, name="A")
+        db.session.add_all([subject, author])
+        db.session.flush()
+
+        def add(body: str) -> int:
+            item = Item(site_id=site.id, subject_id=subject.id, author_id=author.id, kind="review", rating=4,
+                        body=body, status="published", hold_reasons=[])  # fmt: skip
+            db.session.add(item)
+            db.session.flush()
+            return item.id
+
+        oldest_long = add("Très long avis. " * 40)
+        lengths = [7, 3, 9, 1, 5, 8, 2, 6, 4]
+        for n in lengths:
+            add("mot " * n)
+        for _ in range(20):  # newer short texts keep arriving after the long one
+            add("ok")
+        db.session.commit()
+
+        first = scoring.claim_unscored(2)
+        assert [len(item.body) for item in first] == sorted(len(item.body) for item in first)
+        # The window is 2 * CLAIM_WINDOW ids from the oldest: the long one and the next seven; the two shortest.
+        assert [item.body for item in first] == ["mot " * 1, "mot " * 2]
+        db.session.rollback()
+
+        claimed: list[int] = []
+        for _ in range(scoring.CLAIM_WINDOW):
+            batch = scoring.claim_unscored(2)
+            for item in batch:
+                item.scored_at = item.created_at
+            claimed += [item.id for item in batch]
+            db.session.commit()
+        assert oldest_long in claimed
