@@ -4,6 +4,7 @@
                                        [--web-workers 2 --web-threads 4] [--classifier tests.stubs:make_stub]
                                        [--worker-nice 10 | --worker-nice 0,10]   (one serve per value, in turn)
                                        [--url http://127.0.0.1:8000 --site-token ...]   (an already running serve)
+                                       [--load python|wrk|both] [--server-log PATH]
 
 Without --url it starts `moderation serve` on a throwaway data directory (SQLite, embedded Redis, a worker,
 gunicorn), waits for the first-run block, and stops it at the end. Each client loops over what the widget does:
@@ -11,6 +12,9 @@ GET the demo product's listing, and with probability ``--write-share`` POST a re
 token, the way a server integration posts). Every request counts; an error is any status other than
 200/202 or a transport error. The clients run as threads of this process, on the same cores as the server:
 on a small machine they take CPU from it, so the figure is a floor for that machine, not the server's own.
+``--load wrk`` sends the same mix from wrk (Debian ``wrk``; C, two threads), which takes far less of the cores;
+``both`` runs the two in turn on the same serve. ``--server-log`` keeps serve's output (its JSON access log, with
+each request's server-side ``duration_ms`` and process).
 """
 
 from __future__ import annotations
