@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from moderation.classifier.int8 import DynamicInt8Linear, quantise_linear_layers
+from moderation.classifier.int8 import DynamicInt8Linear, cpu_has_vnni, quantise_linear_layers
 from moderation.classifier.loading import load_transformer_classifier, wants_int8
 
 from .conftest import make_tiny_model
@@ -35,7 +35,11 @@ def test_one_layer_matches_its_float_product():
     torch.manual_seed(0)
     linear = torch.nn.Linear(64, 32)
     x = torch.randn(10, 64)
-    for reduce_range in (False, True):
+    # Full 8-bit inputs only where the CPU sums u8 x s8 without int16 saturation (VNNI): elsewhere they overflow
+    # (relative error 0.16 on an AVX2-only AMD EPYC), which is why the layer takes 7-bit inputs there by default.
+    vnni = cpu_has_vnni()
+    assert DynamicInt8Linear(linear).reduce_range is (not vnni)
+    for reduce_range in (False, True) if vnni else (True,):
         y = DynamicInt8Linear(linear, reduce_range=reduce_range)(x)
         relative = ((y - linear(x)).norm() / linear(x).norm()).item()
         assert relative < (0.03 if reduce_range else 0.015)
@@ -74,5 +78,7 @@ def test_the_real_model_keeps_its_labels_in_int8(model_cache_dir: Path):
     mean = sum(abs(a.negative_probability - b.negative_probability) for a, b in zip(reference, quantised, strict=True))
     print(f"int8 vs fp32 on {len(texts)} texts: labels unchanged {same:.2%}, mean |dp| {mean / len(texts):.4f}")
     assert same >= 0.975
-    assert mean / len(texts) <= 0.02
+    # Without VNNI the inputs are 7-bit: printed on an AVX2-only AMD EPYC, "labels unchanged 97.50%, mean |dp|
+    # 0.0363". Each path is guarded at the level measured on it.
+    assert mean / len(texts) <= (0.02 if cpu_has_vnni() else 0.04)
     assert int8.model_version == reference[0].model_version  # the same weights: the same version
