@@ -13,6 +13,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -30,6 +31,14 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def conflict_insert(table):
+    """``insert(table)`` with ``ON CONFLICT … DO NOTHING / DO UPDATE`` for the app's database: PostgreSQL's or
+    SQLite's construct (the two supported databases; both also speak ``RETURNING``)."""
+    return (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
 # Batch mode lets later migrations ALTER tables on SQLite too (it rebuilds the table).
 migrate = Migrate(render_as_batch=True, compare_type=True)
 csrf = CSRFProtect()

@@ -7,12 +7,11 @@ import time
 from collections.abc import Sequence
 
 from flask import current_app
-from sqlalchemy import func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, select
 
 from .. import metrics
 from ..classifier import Classifier, Prediction
-from ..extensions import db
+from ..extensions import conflict_insert, db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Score, Site, utcnow
 from ..vocabulary import GONE_STATUSES
 from . import audit, policy, scheduling, webhooks
@@ -96,15 +95,7 @@ def insert_scores(rows: list[dict]) -> None:
     """Multi-row insert that skips rows an earlier run already wrote."""
     if not rows:
         return
-    dialect = db.engine.dialect.name
-    if dialect == "postgresql":
-        dialect_insert = postgresql.insert
-    elif dialect == "sqlite":
-        dialect_insert = sqlite.insert
-    else:  # pragma: no cover - other databases are not supported targets
-        db.session.execute(insert(Score), rows)
-        return
-    stmt = dialect_insert(Score).on_conflict_do_nothing(index_elements=["item_id", "model_version"])
+    stmt = conflict_insert(Score).on_conflict_do_nothing(index_elements=["item_id", "model_version"])
     db.session.execute(stmt, rows)
 
 

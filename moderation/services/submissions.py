@@ -3,6 +3,7 @@ insert with every case the rating and the rules decide."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -10,12 +11,11 @@ from typing import Any, TypeVar
 
 from flask import current_app
 from sqlalchemy import bindparam, insert, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import content, metrics
-from ..extensions import db
+from ..extensions import conflict_insert, db
 from ..folding import fold_fields
 from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, SubjectMode, utcnow
 from ..models.search import SEARCHED
@@ -167,7 +167,7 @@ def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
             "unsubscribed_at": None,
         },
     )
-    row = db.session.execute(author_upsert(db.session.get_bind().dialect.name), values).mappings().one()
+    row = db.session.execute(author_upsert(db.engine.dialect.name), values).mappings().one()
     known = db.session.identity_map.get(db.session.identity_key(Author, row["id"]))
     if known is None:
         return restore(Author, dict(row))
@@ -176,21 +176,15 @@ def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
     return known
 
 
-UPSERTS: dict[str, Any] = {}
-
-
+@functools.cache
 def author_upsert(dialect: str) -> Any:
-    """The author upsert for this dialect (both speak ``ON CONFLICT … RETURNING``), built once."""
-    statement = UPSERTS.get(dialect)
-    if statement is None:
-        table = Author.__table__
-        new = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
-        statement = new.on_conflict_do_update(
-            index_elements=[table.c.site_id, table.c.email],
-            set_={"name": new.excluded.name, "search_text": new.excluded.search_text},
-        ).returning(*table.c)
-        statement = UPSERTS.setdefault(dialect, statement)
-    return statement
+    """The author upsert, built once per dialect (``dialect`` is the cache key; ``conflict_insert`` reads it)."""
+    table = Author.__table__
+    new = conflict_insert(table)
+    return new.on_conflict_do_update(
+        index_elements=[table.c.site_id, table.c.email],
+        set_={"name": new.excluded.name, "search_text": new.excluded.search_text},
+    ).returning(*table.c)
 
 
 def create_item(

@@ -11,11 +11,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, update
 
 from ...classifier import Classifier, Prediction
-from ...extensions import db
+from ...extensions import conflict_insert, db
 from ...models import Item, RescoreChunk, RescoreRun, Score, utcnow
 from ..model_versions import cached_classifier
 from .activation import activate_run
@@ -124,14 +123,9 @@ def insert_score_rows(rows: list[dict]) -> int:
     dialect = db.engine.dialect.name
     if dialect == "postgresql" and db.engine.dialect.driver == "psycopg":
         return copy_score_rows(rows)
-    if dialect == "postgresql":
-        dialect_insert = postgresql.insert
-    elif dialect == "sqlite":
-        dialect_insert = sqlite.insert
-    else:  # pragma: no cover - other databases are not supported targets
-        db.session.execute(insert(Score), rows)
-        return len(rows)
-    stmt = dialect_insert(Score).on_conflict_do_nothing(index_elements=["item_id", "model_version"]).returning(Score.id)
+    stmt = (
+        conflict_insert(Score).on_conflict_do_nothing(index_elements=["item_id", "model_version"]).returning(Score.id)
+    )
     return len(db.session.execute(stmt, rows).all())
 
 
