@@ -24,6 +24,7 @@ import http.client
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -218,11 +219,15 @@ end
 """
 
 
+def print_setup(args) -> None:
+    print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
+          f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
+          f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
+
+
 def measure_with_wrk(args, base: str, token: str) -> None:
     """The same mix from wrk (C, two threads): the load generator takes far less of the cores than Python's
     threads, so the figure is closer to the server's own. Latencies are for all requests together."""
-    import shutil
-
     if shutil.which("wrk") is None:
         print("wrk: not installed (Debian: apt-get install wrk); skipped")
         return
@@ -239,9 +244,7 @@ def measure_with_wrk(args, base: str, token: str) -> None:
         figures = json.loads(out.strip().splitlines()[-1])
     os.unlink(fh.name)
     errors = figures["status"] + figures["transport"]
-    print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
-          f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
-          f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
+    print_setup(args)
     print(
         f"wrk, {args.clients} connections, {args.duration:.0f} s, {args.write_share:.0%} writes: "
         f"{figures['requests']} requests ({figures['requests'] / figures['seconds']:.0f}/s), errors {errors}"
@@ -254,36 +257,33 @@ def measure_with_wrk(args, base: str, token: str) -> None:
 
 
 def measure_with_threads(args, base: str, token: str) -> None:
-    if True:
-        for _phase, seconds in (("warmup", args.warmup), ("measure", args.duration)):
-            out: list = []
-            errors: list = []
-            deadline = time.monotonic() + seconds
-            threads = [
-                threading.Thread(target=client, args=(base, token, args.write_share, deadline, out, errors, i))
-                for i in range(args.clients)
-            ]
-            started = time.monotonic()
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            elapsed = time.monotonic() - started
-        every = [d for _, d in out]
-        print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
-              f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
-              f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
-        print(f"{args.clients} clients, {args.duration:.0f} s, {args.write_share:.0%} writes: {len(out)} requests "
-              f"({len(out) / elapsed:.0f}/s), errors {len(errors)}")  # fmt: skip
-        print(f"  all   p50 {percentile(every, 0.5) * 1000:.0f} ms  p99 {percentile(every, 0.99) * 1000:.0f} ms")
-        for method in ("GET", "POST"):
-            some = [d for m, d in out if m == method]
-            if some:
-                print(f"  {method:<5} p50 {percentile(some, 0.5) * 1000:.0f} ms  "
-                      f"p99 {percentile(some, 0.99) * 1000:.0f} ms  ({len(some)})")  # fmt: skip
-        if errors:
-            print("  errors: " + ", ".join(f"{e} x{errors.count(e)}" for e in sorted(set(errors))))
-        print(f"before: {BEFORE}")
+    for _phase, seconds in (("warmup", args.warmup), ("measure", args.duration)):
+        out: list = []
+        errors: list = []
+        deadline = time.monotonic() + seconds
+        threads = [
+            threading.Thread(target=client, args=(base, token, args.write_share, deadline, out, errors, i))
+            for i in range(args.clients)
+        ]
+        started = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - started
+    every = [d for _, d in out]
+    print_setup(args)
+    print(f"{args.clients} clients, {args.duration:.0f} s, {args.write_share:.0%} writes: {len(out)} requests "
+          f"({len(out) / elapsed:.0f}/s), errors {len(errors)}")  # fmt: skip
+    print(f"  all   p50 {percentile(every, 0.5) * 1000:.0f} ms  p99 {percentile(every, 0.99) * 1000:.0f} ms")
+    for method in ("GET", "POST"):
+        some = [d for m, d in out if m == method]
+        if some:
+            print(f"  {method:<5} p50 {percentile(some, 0.5) * 1000:.0f} ms  "
+                  f"p99 {percentile(some, 0.99) * 1000:.0f} ms  ({len(some)})")  # fmt: skip
+    if errors:
+        print("  errors: " + ", ".join(f"{e} x{errors.count(e)}" for e in sorted(set(errors))))
+    print(f"before: {BEFORE}")
 
 
 if __name__ == "__main__":
