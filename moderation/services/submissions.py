@@ -109,15 +109,14 @@ def insert_row(model: type[RowT], values: dict[str, Any]) -> RowT:
     known without a query. ``values`` must name every column but the id: the instance is built from them."""
     table = model.__table__  # type: ignore[attr-defined]
     values = complete_row(model, values)
-    # One statement object per table, values as parameters: compiled once, not rebuilt and re-keyed per request.
-    statement = INSERTS.get(table.name)
-    if statement is None:
-        statement = INSERTS.setdefault(table.name, insert(table).returning(table.c.id))
-    new_id = db.session.execute(statement, values).scalar_one()
+    new_id = db.session.execute(insert_returning_id(table), values).scalar_one()
     return restore(model, {**values, "id": new_id})
 
 
-INSERTS: dict[str, Any] = {}
+@functools.cache
+def insert_returning_id(table: Any) -> Any:
+    """One statement object per table, values as parameters: compiled once, not rebuilt and re-keyed per request."""
+    return insert(table).returning(table.c.id)
 
 
 def complete_row(model: type[RowT], values: dict[str, Any]) -> dict[str, Any]:
