@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, settings
 
 from moderation import create_app
 from moderation.api.openapi import build_spec
-from tests.conftest import auth
+from tests.conftest import case_auth
 
 schema = schemathesis.openapi.from_dict(
     build_spec(create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "REDIS_URL": "redis://127.0.0.1:1/0"}))
@@ -24,6 +24,6 @@ schema.config.update(parameters={"path.site": "shop"})
 )
 def test_export_document_and_server_agree(case, app, world):
     case.operation.schema.app = app
-    headers = auth(world.admin_token)
+    headers = case_auth(case, world.admin_token)
     response = case.call(app=app, headers=headers)
     case.validate_response(response, headers=headers, transport_kwargs={"app": app})
