@@ -221,10 +221,11 @@ def create_item(
         if parent.status in GONE_STATUSES:
             raise ServiceError("parent_removed", "parent_id names a removed item", "parent_id", 409)
 
-    author = get_or_create_author(site, sub.author_name, sub.author_email)
     declared = sub.lang.split("-")[0] if sub.lang else None
     texts = {"title": sub.title or "", "body": sub.body, "author_name": sub.author_name}
     verdict = content.evaluate(texts, site_rules(site.word_list), language=declared)
+    # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
+    author = get_or_create_author(site, sub.author_name, sub.author_email)
     now = utcnow()
     created_at = created_at or now
     text_fingerprint = content.fingerprint(f"{sub.title or ''}\n{sub.body}")
