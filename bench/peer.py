@@ -54,6 +54,8 @@ from pathlib import Path
 
 import psutil
 
+from moderation.config import DefaultConfig
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "moderation-bench"
 READ_THREAD_SIZE = 60
@@ -408,7 +410,9 @@ def main() -> None:
         print(f"Isso {package_version(venv / 'bin' / 'python', 'isso')} under gunicorn "
               f"{package_version(venv / 'bin' / 'python', 'gunicorn')} -w 4 --preload (sync workers), SQLite; "
               f"{guard}; [moderation] enabled = false")  # fmt: skip
-        print(f"ours: moderation serve (embedded default: werkzeug threaded, SQLite, embedded Redis, worker with "
+        # serve's web: gunicorn's gthread workers, at serve's defaults (start_ours passes no MODERATION_ variable).
+        web = f"gunicorn {DefaultConfig.SERVE_WEB_WORKERS} x {DefaultConfig.SERVE_WEB_THREADS} threads"
+        print(f"ours: moderation serve (embedded default: {web}, SQLite, embedded Redis, worker with "
               f"{args.classifier or 'the bundled model'}), {where} at {commit.stdout.strip() or '?'}, "
               f"submit limit 1000000/min, posting with Origin {our_origin}")  # fmt: skip
         print(f"{platform.python_version()} on {os.cpu_count()} CPUs, load average before "
