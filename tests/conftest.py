@@ -192,20 +192,21 @@ def auth(token: str) -> dict:
     return {"Authorization": f"Bearer {token}"}
 
 
-def case_auth(case, token: str) -> dict:
-    """The token for a schemathesis case, unless the case is about a request without one.
+def check_schemathesis_case(case, app, token: str) -> None:
+    """Send a schemathesis case to ``app`` with ``token`` and run every check on the answer.
 
-    schemathesis negates a case's headers by dropping the required ``Authorization`` or sending garbage in it;
-    putting a valid token there would turn that refused request into a valid one, which its negative-data check
-    then reports as "accepted" whenever the case's other negation does not survive serialisation (an unnamed
-    query parameter, seen in CI)."""
+    The token goes in unless the case negates its headers: schemathesis then drops the required
+    ``Authorization`` or puts garbage in it, and a valid token there would turn the refused request into a valid
+    one, which its negative-data check reports as "accepted" whenever the case's other negation does not survive
+    serialisation (an unnamed query parameter, seen in CI)."""
     from schemathesis import GenerationMode
     from schemathesis.core.parameters import ParameterLocation
 
+    case.operation.schema.app = app  # this test's app (database, Redis), also for the checks' own requests
     header = case.meta.components.get(ParameterLocation.HEADER) if case.meta is not None else None
-    if header is not None and header.mode == GenerationMode.NEGATIVE:
-        return {}
-    return auth(token)
+    headers = {} if header is not None and header.mode == GenerationMode.NEGATIVE else auth(token)
+    response = case.call(app=app, headers=headers)
+    case.validate_response(response, headers=headers, transport_kwargs={"app": app})
 
 
 def review(rating=5, body="Super produit, je recommande", **extra) -> dict:

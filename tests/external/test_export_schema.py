@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, settings
 
 from moderation import create_app
 from moderation.api.openapi import build_spec
-from tests.conftest import case_auth
+from tests.conftest import check_schemathesis_case
 
 schema = schemathesis.openapi.from_dict(
     build_spec(create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "REDIS_URL": "redis://127.0.0.1:1/0"}))
@@ -23,7 +23,4 @@ schema.config.update(parameters={"path.site": "shop"})
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_export_document_and_server_agree(case, app, world):
-    case.operation.schema.app = app
-    headers = case_auth(case, world.admin_token)
-    response = case.call(app=app, headers=headers)
-    case.validate_response(response, headers=headers, transport_kwargs={"app": app})
+    check_schemathesis_case(case, app, world.admin_token)
