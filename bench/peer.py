@@ -410,7 +410,7 @@ def main() -> None:
         print(f"Isso {package_version(venv / 'bin' / 'python', 'isso')} under gunicorn "
               f"{package_version(venv / 'bin' / 'python', 'gunicorn')} -w 4 --preload (sync workers), SQLite; "
               f"{guard}; [moderation] enabled = false")  # fmt: skip
-        # serve's web: gunicorn's gthread workers, at serve's defaults (start_ours passes no MODERATION_ variable).
+        # serve's web: gunicorn's gthread workers, at serve's defaults (start_ours sets no MODERATION_WEB_*).
         web = f"gunicorn {DefaultConfig.SERVE_WEB_WORKERS} x {DefaultConfig.SERVE_WEB_THREADS} threads"
         print(f"ours: moderation serve (embedded default: {web}, SQLite, embedded Redis, worker with "
               f"{args.classifier or 'the bundled model'}), {where} at {commit.stdout.strip() or '?'}, "

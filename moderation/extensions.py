@@ -66,8 +66,8 @@ limiter = Limiter(
 # ``SELECT … FOR UPDATE``) to its commit, not while it validates, runs the content rules and reads. That first
 # write ends the read snapshot and takes the write lock then, as PostgreSQL's READ COMMITTED would see it; a
 # ``FOR UPDATE`` read, which SQLite cannot lock rows for, takes the whole write lock before it reads.
-# (Measured in bench/serve.py: with the lock taken at BEGIN, the web's POSTs waited 5–7 ms for it at the median
-# and 136–447 ms at p99, SQLite's busy handler sleeping while the holder validated and ran the content rules.)
+# (With the lock taken at BEGIN, POSTs slept in SQLite's busy handler while the holder validated and ran the
+# content rules: docs/benchmarks.md, fifth session.)
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _MODE = "moderation.sqlite_transaction"
 

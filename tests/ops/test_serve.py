@@ -361,8 +361,7 @@ def test_sqlite_savepoints_nest_and_get_requests_that_write_wait(sqlite_app, tmp
 
 def test_sqlite_write_requests_take_the_lock_at_their_first_write_or_for_update(sqlite_app, tmp_path):
     """A POST holds SQLite's write lock from its first write (or ``SELECT … FOR UPDATE``) to its commit, not while it
-    validates and reads: another writer gets in meanwhile. Measured: with the lock taken at BEGIN, bench/serve.py's
-    POSTs waited 136–447 ms at p99 for it."""
+    validates and reads: another writer gets in meanwhile (docs/benchmarks.md, fifth session, for what it saves)."""
     import sqlite3
 
     from sqlalchemy import func, select
