@@ -156,6 +156,12 @@ def main() -> None:
 
         for port in (web_port, ref_port):
             post_many(port, token, 20, body, [], [])  # warm-up: connections, imports, caches
+        # Statistics, as autovacuum keeps them on a production server. Without them (a server run with autovacuum
+        # off, as on the machine of docs/benchmarks.md's sixth session), the web processes' cached generic plan of
+        # the duplicate lookup walked every item of the site through another index, ever slower as the run went.
+        with create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1),
+                           isolation_level="AUTOCOMMIT").connect() as conn:  # fmt: skip
+            conn.execute(text("ANALYZE"))
         for _ in range(args.rounds):
             for port in (web_port, ref_port):
                 threads = [
