@@ -301,7 +301,7 @@ def create_item(
         )
         set_committed_value(item, "case", case)
         set_committed_value(case, "item", item)
-        audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
+        audit.insert_now("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
         webhooks.emit(site.id, "case.opened", lambda: webhooks.case_data(case))
