@@ -26,6 +26,41 @@ def test_personal_data_is_found(text, span):
 
 
 @pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        # Test numbers the networks publish: valid prefix, length and Luhn digit.
+        ("Ma carte 4111 1111 1111 1111 12/26 a été débitée deux fois", "payment_card", "4111 1111 1111 1111"),
+        ("charged twice on 5555555555554444, refund please", "payment_card", "5555555555554444"),
+        ("card 5105-1051-0510-5100 was declined", "payment_card", "5105-1051-0510-5100"),
+        ("Amex 3782 822463 10005 then cvv", "payment_card", "3782 822463 10005"),
+        ("Remboursez sur FR76 3000 6000 0112 3456 7890 189 merci", "iban", "FR76 3000 6000 0112 3456 7890 189"),
+        ("mon iban fr7630006000011234567890189 svp", "iban", "fr7630006000011234567890189"),
+        ("refund to GB82 WEST 1234 5698 7654 32 thanks", "iban", "GB82 WEST 1234 5698 7654 32"),
+    ],
+)
+def test_payment_card_and_bank_account_numbers_are_held(text, rule, span):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["personal_data"]
+    assert [(m.rule, text[m.start : m.end]) for m in verdict.matches] == [(rule, span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma carte 4111 1111 1111 1112 a été refusée",  # the Luhn digit is wrong
+        "Amazon order 405-1234567-1234567 never came",  # not grouped as a card
+        "EAN 3760123456789 sur la boîte",  # a barcode: no network issues 13 digits from 3
+        "Commande n° 5105105105105100 jamais livrée, suivi 4111111111111111",  # named as an order, a tracking
+        "paid 4 111 111 111 111 111 in total",  # groups of three: an amount, not a card
+        "Remboursez FR76 3000 6000 0112 3456 7890 180 merci",  # wrong IBAN check digits
+        "Le modèle FR12 ABCD 1234 5678 9012 345 chauffe",  # an IBAN's shape, not its checksum
+    ],
+)
+def test_numbers_that_only_look_like_cards_or_ibans(text):
+    assert [m for m in verdict_of(text).matches if m.rule in ("payment_card", "iban")] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Order 4471-2290-88 never arrived.",

@@ -1,4 +1,5 @@
-"""Personal data: phone numbers (``phonenumbers``), e-mail addresses (plain and spelled out), street addresses.
+"""Personal data: phone numbers (``phonenumbers``), e-mail addresses (plain and spelled out), street addresses,
+payment card numbers and IBANs (their check digits, ``python-stdnum``).
 
 Excerpts are masked: a match is evidence for the console, which highlights the span in the stored text; the
 verdict itself must not copy personal data into logs and audit rows.
@@ -10,6 +11,7 @@ import re
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
+from stdnum import iban, luhn
 
 from moderation.content.lexicon import public_suffixes
 from moderation.content.verdict import Context, Match, Reason
@@ -115,5 +117,79 @@ def addresses(ctx: Context) -> list[Match]:
     return found
 
 
+# Payment cards: each network's issuer prefixes (lowest, highest) and card lengths, as the networks publish them.
+# A number must also pass the Luhn check and be written as people write a card: unbroken, or in groups of four
+# (4-6-5 and 4-6-4 for American Express and Diners). Order numbers ("405-1234567-1234567"), EAN barcodes (13 digits
+# from 3: no network issues those) and most serials fail one of the three.
+_CARD_NETWORKS = (
+    ("4", "4", (13, 16, 19)),  # Visa (French Cartes Bancaires are co-badged Visa or Mastercard)
+    ("51", "55", (16,)),  # Mastercard
+    ("2221", "2720", (16,)),  # Mastercard, 2-series
+    ("34", "34", (15,)),  # American Express
+    ("37", "37", (15,)),
+    ("6011", "6011", (16, 17, 18, 19)),  # Discover
+    ("644", "649", (16, 17, 18, 19)),
+    ("65", "65", (16, 17, 18, 19)),
+    ("3528", "3589", (16, 17, 18, 19)),  # JCB
+    ("300", "305", (14, 15, 16, 17, 18, 19)),  # Diners Club
+    ("36", "36", (14, 15, 16, 17, 18, 19)),
+    ("38", "39", (16, 17, 18, 19)),
+    ("62", "62", (16, 17, 18, 19)),  # UnionPay
+)
+_CARD_RUN = re.compile(r"(?<![\w.,])\d{1,19}(?:[ -]\d{1,6}){0,5}(?![\w])")
+_CARD_GROUPS = ((4, 6, 5), (4, 6, 4))
+# An IBAN: country, check digits, then 11 to 30 letters and digits, in groups of four or unbroken.
+_IBAN_RUN = re.compile(r"(?<![\w])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]){11,30}")
+
+
+def _card_network(number: str) -> bool:
+    return any(
+        lo <= number[: len(lo)] <= hi and len(number) in lengths and number[: len(lo)].isdigit()
+        for lo, hi, lengths in _CARD_NETWORKS
+    )
+
+
+def _grouped_as_a_card(groups: list[str]) -> bool:
+    sizes = tuple(len(g) for g in groups)
+    if len(sizes) == 1 or sizes in _CARD_GROUPS:
+        return True
+    return all(size == 4 for size in sizes[:-1]) and 1 <= sizes[-1] <= 4
+
+
+def cards(ctx: Context) -> list[Match]:
+    """Payment card numbers: a network's prefix and length, the Luhn check digit, a card's grouping."""
+    view = ctx.text.base
+    text = view.text
+    found = []
+    for run in _CARD_RUN.finditer(text):
+        groups = re.split(r"[ -]", run.group(0))
+        if sum(len(g) for g in groups) < 13 or _NOT_A_PHONE_BEFORE.search(text[max(0, run.start() - 30) : run.start()]):
+            continue
+        # The longest leading groups that make a card: an expiry date or a code may follow the number.
+        for count in range(len(groups), 0, -1):
+            number = "".join(groups[:count])
+            if _card_network(number) and _grouped_as_a_card(groups[:count]) and luhn.is_valid(number):
+                end = run.start() + len(" ".join(groups[:count]))
+                found.append(_mask("payment_card", *view.span(run.start(), end)))
+                break
+    return found
+
+
+def ibans(ctx: Context) -> list[Match]:
+    """IBANs: the country's length and format, and the mod-97 check digits (``stdnum.iban``)."""
+    view = ctx.text.base
+    found = []
+    for run in _IBAN_RUN.finditer(view.text):
+        # The run may carry on into the next word ("… 189 merci"): the longest prefix that is a valid IBAN.
+        positions = [i for i, char in enumerate(run.group(0)) if char.isalnum()]
+        compact = "".join(run.group(0)[i] for i in positions)
+        for length in range(min(34, len(compact)), 14, -1):
+            if iban.is_valid(compact[:length]):
+                end = run.start() + positions[length - 1] + 1
+                found.append(_mask("iban", *view.span(run.start(), end)))
+                break
+    return found
+
+
 def personal_data(ctx: Context) -> list[Match]:
-    return phones(ctx) + emails(ctx) + addresses(ctx)
+    return phones(ctx) + emails(ctx) + addresses(ctx) + cards(ctx) + ibans(ctx)
