@@ -2,6 +2,8 @@ import pytest
 
 from moderation.content.normalise import normalise
 
+from .helpers import verdict_of
+
 
 @pytest.mark.parametrize(
     ("original", "words"),
@@ -19,10 +21,29 @@ from moderation.content.normalise import normalise
         ("ＡＳＳＨＯＬＥ", "asshole"),
         ("Enculé", "encule"),
         ("Straße", "strasse"),
+        ("idi\u043et", "idiot"),  # Cyrillic о
+        ("\u0441\u043enn\u0430rd", "connard"),  # Cyrillic с, о, а
+        ("\u03b9diot", "idiot"),  # Greek iota
+        ("\u0131diot", "idiot"),  # dotless i
     ],
 )
 def test_words_view_undoes_obfuscation(original, words):
     assert normalise(original).words.text == words
+
+
+def test_look_alike_letters_are_read_as_latin_only_inside_latin_words():
+    russian = "\u041e\u0447\u0435\u043d\u044c \u0445\u043e\u0440\u043e\u0448\u043e"  # "Очень хорошо"
+    mixed = f"{russian}, mais quel \u0441\u043enn\u0430rd"
+    view = normalise(mixed).base
+    assert view.text == russian.lower() + ", mais quel connard"
+    start = view.text.index("connard")
+    assert view.span(start, start + 7) == (mixed.index("\u0441"), len(mixed))
+
+
+def test_look_alike_insults_and_domains_are_held():
+    assert verdict_of("you are an idi\u043et").hold_reasons == ["abusive"]
+    assert verdict_of("quel \u0441\u043enn\u0430rd ce livreur").hold_reasons == ["abusive"]
+    assert verdict_of("moins cher sur www.b\u043enplan.fr").hold_reasons == ["links"]
 
 
 @pytest.mark.parametrize(
