@@ -284,6 +284,34 @@ def test_xss_payloads_render_as_text_and_execute_nothing(live, page):
     assert_clean(page)
 
 
+def test_a_right_to_left_override_in_customer_text_stays_inside_it(live, page):
+    # U+202E turns the rest of its paragraph around: in an author's name it would reverse the date after it.
+    rlo = "\u202e"
+    response = api_post(
+        live,
+        PRODUCT,
+        {"kind": "review", "rating": 4, "title": f"Titre{rlo} inversé", "body": f"Texte{rlo} inversé",
+         "author": {"name": f"Mallory{rlo}"}},
+    )  # fmt: skip
+    assert response.get_json()["status"] == "published"
+    page.goto(f"{live.url}/demo/product")
+    wait_rendered(page)
+    shown = page.locator("moderation-widget").evaluate(
+        """h => {
+          const li = [...h.shadowRoot.querySelectorAll('#list > li')].find((x) => x.textContent.includes('Mallory'));
+          const name = [...li.querySelectorAll('.mu bdi')].map((e) => e.textContent);
+          const own = [...li.querySelectorAll('[dir=auto]')].map((e) => [e.localName, e.textContent]);
+          return { name, own };
+        }"""
+    )
+    # Each customer string is its own bidi isolate (bdi, or dir=auto): an override ends where the string ends.
+    assert shown == {
+        "name": [f"Mallory{rlo}"],
+        "own": [["h3", f"Titre{rlo} inversé"], ["p", f"Texte{rlo} inversé"]],
+    }
+    assert_clean(page)
+
+
 def test_an_origin_not_on_the_list_is_refused_and_an_allowed_one_works(app, world, serve, page):
     live = serve(app)
 

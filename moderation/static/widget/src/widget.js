@@ -294,11 +294,13 @@
     const isVoted = voted.has(it.id);
     const kids = [];
     if (!comments) kids.push(stars(it.rating));
-    if (it.title) kids.push(h('h3', 0, it.title));
-    kids.push(h('p', 0, it.body));
+    // Customer text in its own direction, isolated: a right-to-left override in a name or a text (U+202E) cannot
+    // turn the date, the badge or the next review around it.
+    if (it.title) kids.push(h('h3', { dir: 'auto' }, it.title));
+    kids.push(h('p', { dir: 'auto' }, it.body));
     // Posted through the shop's invitation after an order (the charter says how purchases are verified).
     kids.push(h('div', { class: 'mu' }, it.verified_purchase ? h('span', { class: 'bd' }, t.vp) : '',
-      it.author.name, ' · ', date(it.created_at), edited(it)));
+      h('bdi', 0, it.author.name), ' · ', date(it.created_at), edited(it)));
     // Reviews and comments alike take helpful votes; comments are answered from the widget.
     const btn = h('button', { type: 'button', 'aria-pressed': String(isVoted), onclick: () => vote(it, btn) },
       t.helpful(it.helpful_count));
@@ -314,8 +316,8 @@
       const yesNo = [true, false].map((v) =>
         h('button', { type: 'button', 'aria-pressed': String(answered[r.id] === v), onclick: () => rate(r.id, v, yesNo) }, v ? t.yes : t.no));
       kids.push(h('div', { class: 'rp' },
-        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, r.author.name), ' · ', date(r.created_at), edited(r)),
-        h('p', 0, r.body),
+        h('div', 0, h('span', { class: 'bd' }, t.badge), h('b', 0, h('bdi', 0, r.author.name)), ' · ', date(r.created_at), edited(r)),
+        h('p', { dir: 'auto' }, r.body),
         h('div', { class: 'ctl' },
           h('div', { class: 'ctl', role: 'group', 'aria-label': t.useful }, h('span', 0, t.useful), yesNo),
           reportButton(it.id, r.id))));
