@@ -168,10 +168,15 @@ def words_view(base: Mapped) -> Mapped:
     return view.sub(_RUN3, lambda m: m.group(1))
 
 
-_BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|point|punkt|period)\s*[)\]}>]\s*")
+_BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|point|punkt|period|\.)\s*[)\]}>]\s*")  # "example[.]com" too
 _BRACKETED_AT = re.compile(r"\s*[(\[{<]\s*(?:at|arobase|chez)\s*[)\]}>]\s*|\s+arobase\s+|\s*\barobase\b\s*")
 # Both sides spaced ("cheapstuff . com"); one side only is a sentence ("St. Malo", "Dr. Brown").
 _SPACED_DOT = re.compile(r"(?<=[a-z0-9])\s+\.\s+(?=[a-z0-9])")
+# A space before the dot and none after, then a suffix that is no French or English word: "cheapstuff .com".
+# Some customers type a space before every full stop, so a word there ("dragons .même", .meme is a suffix) is prose.
+_SPACE_BEFORE_DOT = re.compile(r"(?<=[a-z0-9])\s+\.(?=(?:com|net|org|fr|eu|be|ch|ca|io|biz|info|xyz|ru|cn|co)\b)")
+# After "www", any spacing around the dots of the next label and its suffix: "www .bonplan. fr", "www. bonplan .fr".
+_SPACED_WWW = re.compile(r"\bwww\s*\.\s*([a-z0-9-]+)\s*\.\s*(?=[a-z]{2,24}\b)")
 _SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*")
 
 
@@ -181,6 +186,8 @@ def links_view(base: Mapped) -> Mapped:
     view = view.sub(_SPACED_SCHEME, lambda m: m.group(1) + "://")
     view = view.sub(_BRACKETED_DOT, lambda m: ".")
     view = view.sub(_BRACKETED_AT, lambda m: "@")
+    view = view.sub(_SPACED_WWW, lambda m: f"www.{m.group(1)}.")
+    view = view.sub(_SPACE_BEFORE_DOT, lambda m: ".")
     return view.sub(_SPACED_DOT, lambda m: ".")
 
 

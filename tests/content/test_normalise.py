@@ -58,13 +58,21 @@ def test_look_alike_insults_and_domains_are_held():
         ("joe (at) example (dot) org", "joe@example.org"),
         ("jean arobase gmail.com", "jean@gmail.com"),
         ("h t t p s : / / scam . io", "https://scam.io"),
+        ("cheapstuff[.]com", "cheapstuff.com"),
+        ("bonplan (.) fr", "bonplan.fr"),
+        ("cheapstuff .com", "cheapstuff.com"),
+        ("voir www .bonplan. fr", "voir www.bonplan.fr"),
+        ("voir www. bonplan .fr", "voir www.bonplan.fr"),
     ],
 )
 def test_links_view_undoes_obfuscation(original, links):
     assert normalise(original).links.text == links
 
 
-@pytest.mark.parametrize("ordinary", ["St. Malo", "Dr. Brown", "v2.0", "129.99€", "i.e. fine", "y a-t-il"])
+@pytest.mark.parametrize(
+    "ordinary",
+    ["St. Malo", "Dr. Brown", "v2.0", "129.99€", "i.e. fine", "y a-t-il", "les dragons .meme si", "www.site.fr. super"],
+)
 def test_ordinary_punctuation_is_left_alone(ordinary):
     assert normalise(ordinary).links.text == ordinary.lower()
 
