@@ -52,6 +52,32 @@ def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
     assert verdict_of(text).hold_reasons == []
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Contact @Recovery_Expert01 on Telegram, he got my money back", "@Recovery_Expert01 on Telegram"),
+        ("Telegram @cheapdeals99 for wholesale", "Telegram @cheapdeals99"),
+        ("écrivez-moi sur WhatsApp : @bonplan_75", "WhatsApp : @bonplan_75"),
+        ("ajoute moi sur insta mon pseudo @julie.b", "insta mon pseudo @julie.b"),
+    ],
+)
+def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
+    assert spans(text, "links") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@marie je suis d'accord, je l'ai vu sur Instagram",  # a reply's mention, the app far from it
+        "@paul merci pour la réponse",
+        "I follow the brand on Instagram, great photos",
+        "the @ key of this keyboard sticks",
+    ],
+)
+def test_mentions_and_app_names_alone_are_not_links(text):
+    assert verdict_of(text).hold_reasons == []
+
+
 def test_an_email_is_personal_data_not_a_link():
     verdict = verdict_of("write to anna.k@example.com")
     assert verdict.hold_reasons == ["personal_data"]

@@ -1,4 +1,5 @@
-"""Links: URLs, bare domains checked against the public suffix list, IP addresses, shorteners.
+"""Links: URLs, bare domains checked against the public suffix list, IP addresses, shorteners, and handles on a
+messaging or social app ("contact @recovery_pro on Telegram"), which send readers off the page just the same.
 
 A bare "word.word" is a domain only when the public suffix list knows its suffix AND it does not read as two words
 run together. Customers often forget the space after a full stop ("appareil.de fitness", "en classe.top",
@@ -78,12 +79,37 @@ def _original_suffix(m: re.Match[str], ctx: Context, suffix_len: int) -> str:
 _SCHEME_URL = re.compile(r"(?<![a-z0-9])(?:https?|ftp)://[^\s/?#]+[^\s]*")
 
 
+_APPS = (
+    r"telegram|tg|whats\s?app|snapchat|snap|instagram|insta|ig|tiktok|discord|wechat|kik|facebook|fb"
+    r"|messenger|twitter|x\.com|viber"
+)
+_HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
+# The app, then its handle a few words on ("telegram @x", "insta: @x", "on whatsapp via @x"), or the handle, then
+# "on"/"sur"/"via" the app ("contact @x on telegram"). A reply's "@marie" mentions a reader, with no app beside it.
+_CONTACT_HANDLE = re.compile(
+    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}(?P<after>{_HANDLE})"
+    rf"|(?P<before>{_HANDLE})\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
+)
+
+
+def contact_handles(ctx: Context) -> list[Match]:
+    view = ctx.text.base
+    if "@" not in view.text:
+        return []
+    found = []
+    for m in _CONTACT_HANDLE.finditer(view.text):
+        start, end = view.span(*m.span())
+        found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
+    return found
+
+
 def links(ctx: Context) -> list[Match]:
+    handles = contact_handles(ctx)
     view = ctx.text.links
     text = view.text
     if "." not in text:
-        return []
-    found = []
+        return handles
+    found = handles
     for m in _URL.finditer(text):
         if _is_link(m, ctx):
             start, end = view.span(*m.span())
