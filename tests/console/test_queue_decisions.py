@@ -134,3 +134,15 @@ def test_with_htmx_the_redirect_answers_with_the_fragment_and_the_undo_out_of_ba
     # The next refresh has nothing new to say: it leaves the flashes (and the undo button) alone.
     again = as_ann.get("/console/?site=shop", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert 'id="flashes"' not in again
+
+
+def test_customer_names_and_texts_are_bidi_isolates_in_the_queue_and_on_the_case(app, client, world, as_ann):
+    # A right-to-left override (U+202E) in a name must end with the name, not turn the rest of the row around.
+    rlo = "\u202e"
+    item = submit(client, review(1, f"Nul{rlo} vraiment", author={"name": f"Mallory{rlo}"})).get_json()
+    case_id = item_and_case(app, item["id"])[1].id
+    row = row_of(as_ann.get("/console/").get_data(as_text=True), case_id)
+    assert f"<bdi>Mallory{rlo}</bdi>" in row and f"<bdi>Nul{rlo} vraiment</bdi>" in row
+    page = as_ann.get(f"/console/cases/{case_id}").get_data(as_text=True)
+    assert re.search(rf'<span class="author" dir="auto">\s*Mallory{rlo}', page)
+    assert re.search(rf'<p class="item-body" dir="auto">\s*Nul{rlo} vraiment', page)
