@@ -31,6 +31,7 @@ def test_personal_data_is_found(text, span):
         # Test numbers the networks publish: valid prefix, length and Luhn digit.
         ("Ma carte 4111 1111 1111 1111 12/26 a été débitée deux fois", "payment_card", "4111 1111 1111 1111"),
         ("charged twice on 5555555555554444, refund please", "payment_card", "5555555555554444"),
+        ("ma carte n° 4111 1111 1111 1111 est débitée", "payment_card", "4111 1111 1111 1111"),
         ("card 5105-1051-0510-5100 was declined", "payment_card", "5105-1051-0510-5100"),
         ("Amex 3782 822463 10005 then cvv", "payment_card", "3782 822463 10005"),
         ("Remboursez sur FR76 3000 6000 0112 3456 7890 189 merci", "iban", "FR76 3000 6000 0112 3456 7890 189"),

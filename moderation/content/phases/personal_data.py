@@ -138,6 +138,7 @@ _CARD_NETWORKS = (
 )
 _CARD_RUN = re.compile(r"(?<![\w.,])\d{1,19}(?:[ -]\d{1,6}){0,5}(?![\w])")
 _CARD_GROUPS = ((4, 6, 5), (4, 6, 4))
+_CARD_WORDS = re.compile(r"\b(?:carte|card|cb|visa|mastercard|amex|credit|debit|paiement|payment)\b")
 # An IBAN: country, check digits, then 11 to 30 letters and digits, in groups of four or unbroken.
 _IBAN_RUN = re.compile(r"(?<![\w])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]){11,30}")
 
@@ -163,8 +164,9 @@ def cards(ctx: Context) -> list[Match]:
     found = []
     for run in _CARD_RUN.finditer(text):
         groups = re.split(r"[ -]", run.group(0))
-        if sum(len(g) for g in groups) < 13 or _NOT_A_PHONE_BEFORE.search(text[max(0, run.start() - 30) : run.start()]):
-            continue
+        before = text[max(0, run.start() - 30) : run.start()]
+        if sum(len(g) for g in groups) < 13 or (_NOT_A_PHONE_BEFORE.search(before) and not _CARD_WORDS.search(before)):
+            continue  # "commande n° 4111…" names an order; "carte n° 4111…" still a card
         # The longest leading groups that make a card: an expiry date or a code may follow the number.
         for count in range(len(groups), 0, -1):
             number = "".join(groups[:count])
