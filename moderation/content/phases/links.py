@@ -87,8 +87,8 @@ _HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
 # The app, then its handle a few words on ("telegram @x", "insta: @x", "on whatsapp via @x"), or the handle, then
 # "on"/"sur"/"via" the app ("contact @x on telegram"). A reply's "@marie" mentions a reader, with no app beside it.
 _CONTACT_HANDLE = re.compile(
-    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}(?P<after>{_HANDLE})"
-    rf"|(?P<before>{_HANDLE})\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
+    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}{_HANDLE}"
+    rf"|{_HANDLE}\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
 )
 
 
