@@ -12,7 +12,7 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db, limiter, login_manager
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, select_locale
 from ..models import Moderator
 from ..services import login_lockout
 from ..services.errors import ServiceError
@@ -129,6 +129,9 @@ def login():
             if lang:
                 session["lang"] = lang
             login_user(moderator)
+            # The language the console now speaks (chosen, else the browser's) is the one staff mail speaks too.
+            moderator.lang = select_locale().split("_")[0]
+            db.session.commit()
             return redirect(safe_next(request.args.get("next")))
         login_lockout.record_failure(email)
         flash(_("Wrong e-mail or password."), "error")
@@ -167,4 +170,7 @@ def language():
     lang = request.form.get("lang")
     if lang in LANGUAGES:
         session["lang"] = lang
+        if current_user.is_authenticated and me().lang != lang:
+            me().lang = lang
+            db.session.commit()
     return redirect(safe_next(request.form.get("next")))

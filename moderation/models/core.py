@@ -226,6 +226,9 @@ class Moderator(UserMixin, db.Model):
     # Part of the session's user id (``get_id``): bumping it signs out every session of this moderator at once.
     # Bumped on logout, password, role or active changes (see ``end_sessions_on_credential_change``).
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The console language this moderator last chose, or their browser's at sign-in: mail to them as the brand's
+    # staff (a product plan's owner) speaks it. None until they sign in: the site's language then.
+    lang: Mapped[str | None] = mapped_column(String(8))
 
     sites: Mapped[list[Site]] = relationship(secondary=moderator_sites)
 

@@ -362,13 +362,14 @@ def remind_owners(site_id: int | None = None, now: datetime | None = None) -> in
 
 
 def notify_owner(row: ProductHealth, subject: Subject, kind: str, now: datetime | None = None) -> None:
-    """Mail the plan's owner through the platform's mail (outbox, ``mail`` queue, retries), in the site's
-    language, and record it as ``health.owner_notified`` with the outbox message's id."""
+    """Mail the plan's owner through the platform's mail (outbox, ``mail`` queue, retries), in the owner's console
+    language (the site's until they have signed in), and record it as ``health.owner_notified`` with the outbox
+    message's id."""
     owner = row.owner
     if owner is None:
         return
     site = subject.site
-    lang = site.default_lang or "en"
+    lang = owner.lang or site.default_lang or "en"
     due = format_date(row.due_at, lang) if row.due_at else "?"
     message = mail.write_staff_message(
         site, owner.email, f"health_{kind}", lang,

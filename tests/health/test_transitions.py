@@ -143,3 +143,39 @@ def test_refusals_from_ok_and_unknown_products_and_other_sites(app, client, worl
     assert client.post(URL.format(subject="sku-1"), json={"state": "action_plan"}).status_code == 401
     bad = post(client, world.moderator_token, "action_plan", owner="ann@shop.test", extra=1)
     assert bad.status_code == 422 and bad.get_json()["error"]["field"] == "extra"
+
+
+def test_the_owner_is_mailed_in_the_language_of_their_console(app, client, world, flagged):
+    from tests.console.conftest import login
+    from tests.console.conftest import post as console_post
+
+    def plan_mail_lang(owner: str) -> str:
+        assert post(client, world.moderator_token, "action_plan", owner=owner).status_code == 200
+        with app.app_context():
+            [(action, _m, _b, after)] = [e for e in events(app) if e[0] == "health.owner_notified"][-1:]
+            message = db.session.get(OutboxMessage, after["outbox_id"])
+            assert message.to_address == owner
+            return message.lang
+
+    with app.app_context():
+        assert site_named().default_lang == "en"
+    # Ann has never signed in: the site's language.
+    assert plan_mail_lang("ann@shop.test") == "en"
+    # Bob signs in with a browser that asks for nothing, then switches the console to French; the plan passes to
+    # him, and his mail follows his console.
+    bob = app.test_client()
+    assert login(bob, "bob@shop.test", "password-bob").status_code == 302
+    assert console_post(bob, "/console/language", {"lang": "fr", "next": "/console/"}).status_code == 302
+    assert plan_mail_lang("bob@shop.test") == "fr"
+
+
+def test_signing_in_with_a_french_browser_makes_french_the_owners_language(app, world):
+    from moderation.models import Moderator
+    from tests.console.conftest import login
+
+    browser = app.test_client()
+    browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr-FR,fr;q=0.9,en;q=0.5"
+    assert login(browser, "bob@shop.test", "password-bob").status_code == 302
+    with app.app_context():
+        bob = db.session.execute(select(Moderator).where(Moderator.email == "bob@shop.test")).scalar_one()
+        assert bob.lang == "fr"
