@@ -7,7 +7,8 @@ Starts gunicorn (the web) and one `moderation worker` on a throwaway database an
      Beside it, the reference (bench/ingest_reference.py): the simplest Flask view that inserts one row with
      one commit through the same driver (psycopg 3), in its own table of the same database, under the same
      gunicorn settings, posted to by the same clients. The two alternate (ours, reference, ours, ... for
-     ROUNDS rounds of REQUESTS / ROUNDS each) and our throughput is printed as a ratio of the reference's.
+     ROUNDS rounds of REQUESTS / ROUNDS each) and our throughput is printed as a ratio of the reference's,
+     then each side's CPU per submission in its web processes, PostgreSQL and Redis (from /proc, on Linux).
   B. submit-to-case: with the worker running, 1-star angry reviews at RATE/s; for each, the time from the
      item's commit to its case's creation (both stamped by the servers); prints p50/p95.
 
@@ -77,6 +78,41 @@ def wait_http_post(port: int, timeout: float = 60) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError("reference did not start")
+
+
+def _stat(pid: int | str) -> list[str] | None:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+
+
+def server_cpu(master: int) -> dict[str, float]:
+    """CPU seconds so far of a gunicorn (``master`` and its workers), of every PostgreSQL and Redis process: read
+    from /proc before and after a round, they split a submission's cost by process (empty where /proc is missing).
+    """
+    if not os.path.isdir("/proc"):
+        return {}
+    tick = os.sysconf("SC_CLK_TCK")
+    totals = {"web": 0.0, "PostgreSQL": 0.0, "Redis": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        fields = _stat(pid)
+        try:
+            with open(f"/proc/{pid}/comm") as fh:
+                comm = fh.read().strip()
+        except OSError:
+            continue
+        if fields is None:
+            continue
+        seconds = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        if int(pid) == master or int(fields[1]) == master:  # fields[1]: the parent's pid
+            totals["web"] += seconds
+        elif comm == "postgres":
+            totals["PostgreSQL"] += seconds
+        elif comm == "redis-server":
+            totals["Redis"] += seconds
+    return totals
 
 
 def post_many(port: int, token: str, n: int, body_of, latencies: list[float], errors: list[int]) -> None:
@@ -149,6 +185,8 @@ def main() -> None:
         latencies: dict[int, list[float]] = {web_port: [], ref_port: []}
         errors: dict[int, list[int]] = {web_port: [], ref_port: []}
         elapsed = {web_port: 0.0, ref_port: 0.0}
+        masters = {web_port: procs[0].pid, ref_port: procs[1].pid}
+        cpu: dict[int, dict[str, float]] = {web_port: {}, ref_port: {}}
 
         def body(k: int) -> dict:
             return {"kind": "review", "rating": 1 + k % 5, "body": f"Avis numéro {k}, chaussures correctes.",
@@ -170,12 +208,14 @@ def main() -> None:
                     )  # fmt: skip
                     for _ in range(args.clients)
                 ]
-                started = time.perf_counter()
+                started, cpu_before = time.perf_counter(), server_cpu(masters[port])
                 for t in threads:
                     t.start()
                 for t in threads:
                     t.join()
                 elapsed[port] += time.perf_counter() - started
+                for key, value in server_cpu(masters[port]).items():
+                    cpu[port][key] = cpu[port].get(key, 0.0) + value - cpu_before[key]
         total = per_round * args.clients * args.rounds
         rate = {port: total / elapsed[port] for port in elapsed}
 
@@ -190,6 +230,13 @@ def main() -> None:
         print(f"   reference (Flask view, one INSERT + COMMIT, psycopg 3, same gunicorn): {figures(ref_port)}")
         print(f"   ours / reference: {rate[web_port] / rate[ref_port]:.2f}x throughput "
               f"({args.rounds} alternating rounds of {per_round * args.clients} submissions each)")  # fmt: skip
+        if cpu[web_port]:
+
+            def per_submission(port: int) -> str:
+                return ", ".join(f"{key} {seconds / total * 1000:.2f} ms" for key, seconds in cpu[port].items())
+
+            print(f"   CPU per submission (/proc): ours {per_submission(web_port)}; "
+                  f"reference {per_submission(ref_port)}")  # fmt: skip
 
         # Score the backlog from A before measuring B, so B sees a quiet queue.
         worker_cmd = [sys.executable, "-m", "moderation", "worker"]
