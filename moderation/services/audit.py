@@ -30,15 +30,7 @@ def record(
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Add an audit event to the session; the caller commits it with the change it describes."""
-    event = AuditEvent(
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        moderator_id=moderator_id,
-        site_id=site_id,
-        before=before,
-        after=after,
-    )
+    event = AuditEvent(**event_values(action, target_type, target_id, moderator_id, site_id, before, after))
     db.session.add(event)
     return event
 
@@ -50,14 +42,19 @@ def insert_now(
     *,
     moderator_id: int | None = None,
     site_id: int | None = None,
+    before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """``record`` as one Core INSERT on the session's transaction, for the submission path: no instance, no unit
-    of work (which cost a tenth of a submission's CPU under load: docs/benchmarks.md, sixth session). Committed or
-    rolled back with the change it describes, like ``record``."""
-    values = {"at": utcnow(), "moderator_id": moderator_id, "action": action, "target_type": target_type,
-              "target_id": target_id, "site_id": site_id, "before": None, "after": after}  # fmt: skip
+    """``record`` as one Core INSERT on the session's transaction, committed or rolled back with the change it
+    describes, with no instance for the unit of work to flush: for the submission path, where that flush held 11 %
+    of a web process's GIL samples under load (docs/benchmarks.md, sixth session)."""
+    values = event_values(action, target_type, target_id, moderator_id, site_id, before, after)
     db.session.connection().execute(INSERT_EVENT, values)
+
+
+def event_values(action, target_type, target_id, moderator_id, site_id, before, after) -> dict[str, Any]:
+    return {"at": utcnow(), "action": action, "target_type": target_type, "target_id": target_id,
+            "moderator_id": moderator_id, "site_id": site_id, "before": before, "after": after}  # fmt: skip
 
 
 INSERT_EVENT = insert(AuditEvent.__table__)
