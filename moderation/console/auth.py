@@ -15,6 +15,7 @@ from ..extensions import db, limiter, login_manager
 from ..i18n import LANGUAGES, select_locale
 from ..models import Moderator
 from ..services import login_lockout
+from ..services.accounts import remember_language
 from ..services.errors import ServiceError
 from .blueprint import bp
 from .forms import LoginForm
@@ -130,7 +131,7 @@ def login():
                 session["lang"] = lang
             login_user(moderator)
             # The language the console now speaks (chosen, else the browser's) is the one staff mail speaks too.
-            moderator.lang = select_locale().split("_")[0]
+            remember_language(moderator, select_locale().split("_")[0])
             db.session.commit()
             return redirect(safe_next(request.args.get("next")))
         login_lockout.record_failure(email)
@@ -170,7 +171,7 @@ def language():
     lang = request.form.get("lang")
     if lang in LANGUAGES:
         session["lang"] = lang
-        if current_user.is_authenticated and me().lang != lang:
-            me().lang = lang
+        if current_user.is_authenticated:
+            remember_language(me(), lang)
             db.session.commit()
     return redirect(safe_next(request.form.get("next")))

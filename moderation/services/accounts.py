@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from ..extensions import db
+from ..i18n import LANGUAGES
 from ..models import ApiToken, Moderator, Role, Site, utcnow
 from . import audit
 from .access import require_admin
@@ -172,6 +173,13 @@ def create_moderator(
         after=moderator_settings(moderator),
     )
     return moderator
+
+
+def remember_language(moderator: Moderator, lang: str) -> None:
+    """The console language ``moderator`` uses now (one of ``i18n.LANGUAGES``, else ignored): mail to them as the
+    brand's staff speaks it (``health.notify_owner``). The caller commits."""
+    if lang in LANGUAGES and moderator.lang != lang:
+        moderator.lang = lang
 
 
 def hash_token(token: str) -> str:
