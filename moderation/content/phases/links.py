@@ -104,12 +104,11 @@ def contact_handles(ctx: Context) -> list[Match]:
 
 
 def links(ctx: Context) -> list[Match]:
-    handles = contact_handles(ctx)
+    found = contact_handles(ctx)
     view = ctx.text.links
     text = view.text
     if "." not in text:
-        return handles
-    found = handles
+        return found
     for m in _URL.finditer(text):
         if _is_link(m, ctx):
             start, end = view.span(*m.span())

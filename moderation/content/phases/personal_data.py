@@ -144,10 +144,7 @@ _IBAN_RUN = re.compile(r"(?<![\w])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]){11,30}")
 
 
 def _card_network(number: str) -> bool:
-    return any(
-        lo <= number[: len(lo)] <= hi and len(number) in lengths and number[: len(lo)].isdigit()
-        for lo, hi, lengths in _CARD_NETWORKS
-    )
+    return any(lo <= number[: len(lo)] <= hi and len(number) in lengths for lo, hi, lengths in _CARD_NETWORKS)
 
 
 def _grouped_as_a_card(groups: list[str]) -> bool:
