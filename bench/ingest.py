@@ -80,14 +80,6 @@ def wait_http_post(port: int, timeout: float = 60) -> None:
     raise RuntimeError("reference did not start")
 
 
-def _stat(pid: int | str) -> list[str] | None:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rpartition(")")[2].split()
-    except OSError:
-        return None
-
-
 def server_cpu(master: int) -> dict[str, float]:
     """CPU seconds so far of a gunicorn (``master`` and its workers), of every PostgreSQL and Redis process: read
     from /proc before and after a round, they split a submission's cost by process (empty where /proc is missing).
@@ -97,13 +89,10 @@ def server_cpu(master: int) -> dict[str, float]:
     tick = os.sysconf("SC_CLK_TCK")
     totals = {"web": 0.0, "PostgreSQL": 0.0, "Redis": 0.0}
     for pid in filter(str.isdigit, os.listdir("/proc")):
-        fields = _stat(pid)
         try:
-            with open(f"/proc/{pid}/comm") as fh:
-                comm = fh.read().strip()
-        except OSError:
-            continue
-        if fields is None:
+            with open(f"/proc/{pid}/stat") as stat, open(f"/proc/{pid}/comm") as name:
+                fields, comm = stat.read().rpartition(")")[2].split(), name.read().strip()
+        except OSError:  # the process ended meanwhile
             continue
         seconds = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
         if int(pid) == master or int(fields[1]) == master:  # fields[1]: the parent's pid
@@ -146,6 +135,7 @@ def main() -> None:
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     database_url = PG.rsplit("/", 1)[0] + "/" + name
+    engine_url = database_url.replace("postgresql://", "postgresql+psycopg://", 1)  # SQLAlchemy's psycopg 3 dialect
     redis.Redis.from_url(REDIS).flushdb()
     env = {
         **os.environ,
@@ -169,7 +159,7 @@ def main() -> None:
                 [*gunicorn, "-b", f"127.0.0.1:{web_port}", "moderation:create_app()"], env=env, cwd=ROOT
             )
         )  # fmt: skip
-        with create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1)).begin() as conn:
+        with create_engine(engine_url).begin() as conn:
             conn.execute(text(REFERENCE_TABLE))
         procs.append(
             subprocess.Popen(
@@ -197,8 +187,7 @@ def main() -> None:
         # Statistics, as autovacuum keeps them on a production server. Without them (a server run with autovacuum
         # off, as on the machine of docs/benchmarks.md's sixth session), the web processes' cached generic plan of
         # the duplicate lookup walked every item of the site through another index, ever slower as the run went.
-        with create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1),
-                           isolation_level="AUTOCOMMIT").connect() as conn:  # fmt: skip
+        with create_engine(engine_url, isolation_level="AUTOCOMMIT").connect() as conn:
             conn.execute(text("ANALYZE"))
         for _ in range(args.rounds):
             for port in (web_port, ref_port):
@@ -244,7 +233,7 @@ def main() -> None:
             worker_cmd += ["--classifier", "tests.stubs:make_stub"]
         procs.append(subprocess.Popen(worker_cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.DEVNULL))  # fmt: skip
-        engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://", 1))
+        engine = create_engine(engine_url)
         backlog_started = time.perf_counter()
         while True:
             with engine.connect() as conn:

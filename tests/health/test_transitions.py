@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from moderation.extensions import db
-from moderation.models import AuditEvent, OutboxMessage, ProductHealth, Subject, utcnow
+from moderation.models import AuditEvent, Moderator, OutboxMessage, ProductHealth, Subject, utcnow
 from moderation.services import health
 from tests.conftest import auth
+from tests.console.conftest import login
+from tests.console.conftest import post as console_post
 
 from .helpers import add_reviews, site_named
 
@@ -146,14 +148,11 @@ def test_refusals_from_ok_and_unknown_products_and_other_sites(app, client, worl
 
 
 def test_the_owner_is_mailed_in_the_language_of_their_console(app, client, world, flagged):
-    from tests.console.conftest import login
-    from tests.console.conftest import post as console_post
-
     def plan_mail_lang(owner: str) -> str:
         assert post(client, world.moderator_token, "action_plan", owner=owner).status_code == 200
+        notified = [after for action, _m, _b, after in events(app) if action == "health.owner_notified"][-1]
         with app.app_context():
-            [(action, _m, _b, after)] = [e for e in events(app) if e[0] == "health.owner_notified"][-1:]
-            message = db.session.get(OutboxMessage, after["outbox_id"])
+            message = db.session.get(OutboxMessage, notified["outbox_id"])
             assert message.to_address == owner
             return message.lang
 
@@ -170,9 +169,6 @@ def test_the_owner_is_mailed_in_the_language_of_their_console(app, client, world
 
 
 def test_signing_in_with_a_french_browser_makes_french_the_owners_language(app, world):
-    from moderation.models import Moderator
-    from tests.console.conftest import login
-
     browser = app.test_client()
     browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = "fr-FR,fr;q=0.9,en;q=0.5"
     assert login(browser, "bob@shop.test", "password-bob").status_code == 302
