@@ -52,7 +52,7 @@ REASON_EXPLANATIONS: dict[str, dict[str, str]] = {
     "en": {
         "spam": "Advertising or spam is not allowed.",
         "links": "Links are not allowed in reviews.",
-        "abusive": "Insults and abusive language are not allowed.",
+        "abusive": "Insults, threats and abusive language are not allowed.",
         "personal_data": "Personal data (e-mails, phone numbers, addresses) must not be published.",
         "off_topic": "The text is not about this product or discussion.",
         "duplicate": "The same text was already posted.",
@@ -61,7 +61,7 @@ REASON_EXPLANATIONS: dict[str, dict[str, str]] = {
     "fr": {
         "spam": "La publicité et le spam ne sont pas autorisés.",
         "links": "Les liens ne sont pas autorisés dans les avis.",
-        "abusive": "Les insultes et les propos injurieux ne sont pas autorisés.",
+        "abusive": "Les insultes, les menaces et les propos injurieux ne sont pas autorisés.",
         "personal_data": "Les données personnelles (e-mails, téléphones, adresses) ne doivent pas être publiées.",
         "off_topic": "Le texte ne porte pas sur ce produit ou cette discussion.",
         "duplicate": "Le même texte a déjà été publié.",

@@ -1,0 +1,233 @@
+"""Threats of violence, calls to harm a group, and self-harm, in French and English.
+
+A threat aimed at a person (the customer answered, the seller, the delivery driver) is held as ``abusive``: no
+brand publishes "I'll kill you" or "je sais où tu habites" under a product, and none of them is a word the
+abuse lists could name, because every word in them ("kill", "tuer", "find", "live") is an everyday word. So the
+rules read the shape of a threat rather than a word:
+
+- someone who speaks for themselves (I, we, je, on) + intent (will, gonna, vais, veux) + a verb of violence
+  + a person: "I'm gonna kill you", "we will find you and hurt you", "j'vais t'buter", "je te tuerai",
+  "je vais lui casser la gueule". The person is what keeps reviews out: "this blender will kill you" has no
+  speaker, "I'd kill for these shoes" and "je vais le démonter" (the shelf) have no person, "I'll shoot you an
+  e-mail" is excluded by what follows. In French a third-person object ("le", "la") is a person only with a
+  verb done to people (tuer, égorger, tabasser), since "je vais la défoncer" may be a box;
+- knowing where someone lives, "watch your back", "you're a dead man";
+- a call on others to do it: "someone should shoot him", "faudrait le buter";
+- a call to kill or expel a group, and "dirty"/"sale" before a group: "all Arabs should die", "sale musulman".
+
+Self-harm ("I want to kill myself", "je vais me suicider", "idées suicidaires") holds nothing: the case goes up
+the queue (``safety``, a lift) so that a person reads it within the safety deadline and can answer with help.
+Hyperbole about a product ("this manual makes me want to die") is left to the reply queue: only the speaker's
+own intent or state counts.
+
+Matching is on the ``words`` view: accents and case folded, leetspeak and spaced letters undone ("k i l l").
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.content.verdict import Action, Context, Match, Reason
+
+_Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
+
+# ---- English --------------------------------------------------------------------------------------------------
+_EN_SPEAKER = (
+    rf"(?:i|we)(?:{_Q}ll| will| shall|{_Q}m going to|{_Q}m gonna| am going to| am gonna| are going to| are gonna|"
+    rf"{_Q}re going to|{_Q}re gonna| gonna| wanna| want to| swear (?:i|we)(?:{_Q}ll| will))|im (?:going to|gonna)"
+)
+_EN_MANNER = (
+    r"(?: (?:really|fucking|personally|literally|actually|just|totally|seriously|come|come over|come round|go|"
+    r"and|find you|hunt you down|track you down|get you))*"
+)
+# Verbs done to people ("I'll kill him"), and verbs also done to things, a threat only aimed at "you" or a named
+# person ("I'll cut them" is a hem, "I'll shoot them in daylight" photos, "I'll break them in" shoes).
+_EN_HARM_PERSON = r"(?:kill|murder|stab|strangle|choke|behead|punch|slap|hurt|rape|torture|run over)"
+_EN_HARM_EITHER = r"(?:shoot|slit|bash|beat|smash|cut|end|break|burn|knife|gut)"
+_EN_BODY = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|house|car|family|kids|children)"
+_EN_NAMED = (
+    r"(?:the|that|this|your) (?:seller|owner|driver|courier|delivery (?:guy|man|driver)|staff|manager|boss|ceo|guy|"
+    r"woman|man|lady|bitch|bastard|idiot|moron|person|people|employee|agent|rep|technician)"
+)
+_EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
+_EN_PERSON = rf"(?:{_EN_YOU}|him|her|them)"
+# "shoot you an e-mail", "beat you to it", "beat your price": what follows says it is not violence.
+_EN_NOT_VIOLENCE = (
+    r"(?! (?:an?|the|my|our) (?:e-?mail|email|message|note|line|text|dm|pm|invite|invitation|quote|call|link|reply|"
+    r"answer|offer|update|photo|picture|pic))(?! (?:to it|on price|on the price|at)\b)"
+)
+_EN = [
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_PERSON} {_EN_PERSON}\b",
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_EITHER}(?: the (?:shit|crap|hell|life) out of)? {_EN_YOU}\b"
+    rf"{_EN_NOT_VIOLENCE}",
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:beat|kick|slap|smash|knock) (?:you|u|him|her|them) (?:up|down|senseless|"
+    r"to death|unconscious)\b|\b(?:kick|beat|whoop) (?:your|his|her|their) (?:ass|arse|butt)\b",
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:put|send) (?:you|him|her|them) in (?:the|a) (?:hospital|grave|ground)\b",
+    r"\b(?:i|we) know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b",
+    rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b|\bdead man walking\b",
+    rf"\b(?:someone|somebody|they|you) (?:should|needs? to|ought to|has to|have to) (?:{_EN_HARM_PERSON} "
+    rf"(?:him|her|them|{_EN_NAMED})|{_EN_HARM_EITHER} {_EN_NAMED})\b",
+]
+
+# ---- French -----------------------------------------------------------------------------------------------------
+# Verbs of violence done to people, as infinitives (after "vais", "veux") and, by their stem, conjugated.
+_FR_PERSON_VERBS = (
+    "tuer",
+    "buter",
+    "egorger",
+    "poignarder",
+    "etrangler",
+    "assassiner",
+    "flinguer",
+    "tabasser",
+    "violer",
+    "trucider",
+    "zigouiller",
+)
+# Verbs also done to things: a threat only with "te"/"vous" ("je vais te défoncer", not "la défoncer"; "le
+# descendre à la cave", "l'achever" a book, "le saigner" a radiator, "le frapper" a nail).
+_FR_EITHER_VERBS = (
+    "defoncer",
+    "demolir",
+    "exploser",
+    "eclater",
+    "bruler",
+    "cramer",
+    "planter",
+    "fumer",
+    "descendre",
+    "frapper",
+    "cogner",
+    "massacrer",
+    "saigner",
+    "crever",
+    "achever",
+)
+_FR_BODY = r"(?:la gueule|la tete|le crane|la figure|le portrait|les dents|les jambes|les genoux|le nez|la face)"
+_FR_SPEAKER = rf"(?:je|j{_Q}?|on|nous)\s*(?:vais|vai|va|allons|veux|voudrais|compte|vas)"
+_FR_YOU = rf"(?:te |t{_Q}\s*|vous )"
+_FR_THEM = rf"(?:le |la |l{_Q}\s*|les |lui |leur )"
+_FR_FILLER = rf"(?:(?:[a-z]+|{_Q}) ){{0,4}}?"  # "on va te retrouver et te …", "je vais bien te …"
+
+
+def _infinitives(verbs: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(verbs) + ")"
+
+
+def _conjugated(verbs: tuple[str, ...]) -> str:
+    """Present and future, singular and plural: "tue", "tuerai", "tuerons"; "bute", "buterai"."""
+    stems = [verb[:-2] for verb in verbs]  # all -er verbs
+    return "(?:" + "|".join(stems) + r")(?:e|es|ons|ez|erai|eras|era|erons|erez)"
+
+
+_FR = [
+    # "je vais te tuer", "j'vais t'défoncer", "on va te retrouver et te buter", "je veux vous égorger"
+    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}{_FR_YOU}{_infinitives(_FR_PERSON_VERBS + _FR_EITHER_VERBS)}\b"
+    rf"(?! (?:les prix|la concurrence|le prix)\b)",
+    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}{_FR_THEM}{_infinitives(_FR_PERSON_VERBS)}\b",
+    # "je te tuerai", "je vous bute", "on va lui casser la gueule", "je vais te faire la peau"
+    rf"\b(?:je|j{_Q}?|on|nous)\s*(?:te |t{_Q}\s*|vous |le |la |l{_Q}\s*|les ){_conjugated(_FR_PERSON_VERBS)}\b",
+    rf"\b(?:je|j{_Q}?|on|nous)\s*{_FR_YOU}{_conjugated(_FR_EITHER_VERBS)}\b",
+    rf"\b(?:{_FR_SPEAKER}\s+)?{_FR_FILLER}(?:te |t{_Q}\s*|vous |lui |leur )(?:casser|peter|defoncer|exploser|"
+    rf"eclater|refaire|arracher|fracasser)(?:ai|a|ons)? {_FR_BODY}\b",
+    rf"\b(?:(?:{_FR_SPEAKER})\s+{_FR_FILLER}|(?:je|j{_Q}?|on|nous)\s*)(?:te |t{_Q}\s*|vous |lui |leur )"
+    r"(?:faire|ferai|fera|ferons) la peau\b",
+    r"\b(?:je|on|nous) (?:sais|sait|savons) ou (?:tu (?:habites|vis|bosses|travailles|dors)|vous (?:habitez|vivez|"
+    r"travaillez)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
+    rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b|\bfais gaffe a toi\b",
+    rf"\b(?:faut|faudrait|il faut|il faudrait|quelqu{_Q}un devrait|on devrait) (?:le |la |l{_Q}\s*|les |lui )?"
+    rf"{_infinitives(_FR_PERSON_VERBS)} (?:ce |cette |ces |le |la |les )?(?:vendeur|livreur|patron|gerant|"
+    r"directeur|pdg|type|mec|gars|conseiller|technicien|connard|con)\b",
+]
+
+# ---- Hate against a group ---------------------------------------------------------------------------------------
+_GROUPS_EN = (
+    r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
+    r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
+    r"christians?|catholics?|hindus?|sikhs?|foreigners?)"
+)
+_GROUPS_FR = (
+    r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
+    r"gitan(?:e|s|es)?|roms?|chinois(?:e|es)?|asiatiques?|africain(?:e|s|es)?|homos?|pedes?|gouines?|lesbiennes?|"
+    r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
+    r"renois|rebeus?|feujs?)"
+)
+_HATE = [
+    rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
+    rf"\b(?:all|the|those|these|every) (?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
+    r"ought to|have to) (?:all )?(?:die|be (?:killed|shot|gassed|hanged|hung|burned|burnt|exterminated|"
+    r"wiped out|deported|sent back))\b",
+    rf"\b(?:kill|gas|shoot|hang|exterminate|deport) (?:all )?(?:the |those |these )?{_GROUPS_EN}\b",
+    rf"\bdeath to (?:all )?(?:the )?{_GROUPS_EN}\b",
+    rf"\bsales? {_GROUPS_FR}\b",
+    rf"\b(?:il faut|faut|faudrait|il faudrait|on devrait|on doit) (?:tous )?(?:les )?(?:tuer|gazer|exterminer|bruler|"
+    rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
+    rf"\bmort aux {_GROUPS_FR}\b",
+    rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
+    r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus))\b",
+]
+
+# ---- Self-harm ----------------------------------------------------------------------------------------------------
+_SELF_HARM = [
+    rf"\b(?:i|im|i{_Q}m|i am)(?:{_Q}ll| will| going to| gonna| want to| wanna| am going to| plan(?:ning)? to| "
+    r"(?:am )?thinking (?:about|of)| feel like| might| could)? (?:just )?(?:kill(?:ing)? myself|end(?:ing)? (?:my life|"
+    r"it all)|commit(?:ting)? suicide|hang(?:ing)? myself|slit(?:ting)? my wrists|overdos(?:e|ing))\b",
+    rf"\b(?:i{_Q}?m|i am|i feel|feeling) (?:so |really |very )?suicidal\b|\bsuicidal (?:thoughts|feelings)\b",
+    rf"\b(?:i|i{_Q}?ve) (?:have been |been |keep )?(?:cutting|hurting|harming) myself\b|\bself[- ]harm(?:ing)?\b",
+    rf"\b(?:i have|i{_Q}?ve got|there{_Q}?s) no reason to live\b|\bi don{_Q}?t want to (?:live|be alive) "
+    r"(?:anymore|any more)\b",
+    rf"\b(?:je|j{_Q}?)\s*(?:vais|veux|voudrais|compte|pense a|pense|ai envie de|ai envie d{_Q}\s*)\s*(?:me suicider|me "
+    rf"tuer|me foutre en l{_Q}air|me pendre|en finir avec (?:la|ma) vie|me jeter (?:sous|du|d{_Q}\s*un))",
+    rf"\b(?:j{_Q}?ai|j ai) (?:des )?(?:idees|pensees) (?:suicidaires|noires)\b|\bje suis suicidaire\b|\bje (?:me suis|"
+    rf"m{_Q}\s*suis) (?:scarifie|mutile|ouvert les veines)\w*|\bje (?:me scarifie|me mutile)\b",
+    rf"\b(?:je n{_Q}\s*ai|j{_Q}?ai) plus (?:envie|aucune raison) de vivre\b|\bje veux mourir\b",
+]
+
+_THREAT = re.compile("|".join(f"(?:{p})" for p in _EN + _FR))
+_HATE_RE = re.compile("|".join(f"(?:{p})" for p in _HATE))
+_SELF_HARM_RE = re.compile("|".join(f"(?:{p})" for p in _SELF_HARM))
+
+
+_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'))
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies between quotation marks inside a longer text: a film's title ("Quand je serai
+    grande, je te tuerai"), a song, or what someone else said ("the driver told me 'I know where you live'") is not
+    the author's own threat. A text that is nothing but the quotation gets no such benefit of the doubt."""
+    for opening, closing in _QUOTES:
+        before = text[:start]
+        if opening == closing:
+            inside = before.count(opening) % 2 == 1
+        else:
+            inside = before.rfind(opening) > before.rfind(closing)
+        after = text.find(closing, end)
+        if inside and after >= 0:
+            outside = text[: before.rfind(opening)] + text[after + 1 :]
+            return bool(_WORD.search(outside))
+    return False
+
+
+def _matches(ctx: Context, pattern: re.Pattern[str], reason: str, label: str, action: Action) -> list[Match]:
+    view = ctx.text.words
+    found = []
+    for m in pattern.finditer(view.text):
+        start, end = view.span(m.start(), m.end())
+        if quoted(ctx.text.original, start, end):
+            continue
+        rule = f"{label}: {m.group(0)}"
+        found.append(Match(reason, rule, start, end, ctx.text.original[start:end], action))
+    return found
+
+
+def threats(ctx: Context) -> list[Match]:
+    """Threats against a person and calls to harm a group: held as ``abusive``."""
+    return _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD) + _matches(
+        ctx, _HATE_RE, Reason.ABUSIVE.value, "hate", Action.HOLD
+    )
+
+
+def self_harm(ctx: Context) -> list[Match]:
+    """The author's own intent to harm themselves: the case goes up the queue (``safety``), nothing is held."""
+    return _matches(ctx, _SELF_HARM_RE, Reason.SAFETY.value, "self-harm", Action.LIFT)

@@ -1,0 +1,116 @@
+"""Threats, calls to harm a group, and self-harm (``phases.threats``)."""
+
+import pytest
+
+from moderation.content.phases.threats import quoted
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will kill you",
+        "I'm gonna find you and hurt you, watch out",
+        "Next time I'll beat the shit out of the delivery guy",
+        "we know where you live",
+        "i'm going to k i l l you",
+        "I'll break your legs if I see you again",
+        "Someone should shoot the owner",
+        "je vais te tuer",
+        "J'vais t'buter, tu vas voir",
+        "on va te retrouver et te faire la peau",
+        "Je te tuerai si tu reviens",
+        "Je vais lui casser la gueule au livreur",
+        "je sais où tu habites",
+        "Faudrait le buter ce vendeur",
+        "dirty j3ws everywhere",
+        "All immigrants should be deported",
+        "sales arabes",
+        "Il faut tous les gazer les juifs",
+    ],
+)
+def test_threats_and_hate_are_held_as_abuse(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith(("threat: ", "hate: ")) for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Hyperbole and products: no speaker, no person, or a thing as the object.
+        "This blender will kill you with its noise",
+        "I'd kill for these shoes",
+        "I could kill you for this, darling, best gift ever",
+        "Killer deal, this price is fire",
+        "I'll cut them to length, the hem is easy",
+        "I'll shoot them in daylight for better photos",
+        "I'm gonna break them in before the hike",
+        "I'll shoot you an email with the receipt",
+        "We will beat any price you find",
+        "we'll find you a replacement",
+        "It kills the bacteria and the smell",
+        "je vais le descendre à la cave",
+        "Je vais l'achever ce soir, super livre",
+        "je vais la défoncer cette boîte, impossible à ouvrir",
+        "Un son qui tue",
+        "sale temps pour les livraisons",
+        "Mort aux rats très efficace",
+        # Quoted: a title, or what someone else said.
+        "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
+        'The driver told me "I know where you live" and drove off. Shocking service.',
+    ],
+)
+def test_reviews_that_only_sound_violent_are_published(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == []
+    assert not any(m.rule.startswith(("threat", "hate", "self-harm")) for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself",
+        "honestly i'm suicidal since the accident",
+        "je vais me suicider",
+        "J'ai des idées noires depuis des semaines",
+        "je n'ai plus envie de vivre",
+    ],
+)
+def test_self_harm_lifts_the_case_and_holds_nothing(text):
+    verdict = verdict_of(text)
+    assert verdict.lifts == ["safety"]
+    assert verdict.hold_reasons == []
+    assert any(m.rule.startswith("self-harm: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This manual makes me want to die",
+        "Ce service client donne envie de se suicider",
+        "The suicide squad soundtrack is great",
+    ],
+)
+def test_hyperbole_about_a_product_does_not_lift(text):
+    assert verdict_of(text).lifts == []
+
+
+def test_a_threat_span_indexes_the_original_text():
+    text = "Livraison ratée. Je vais te TUER, compris ?"
+    [match] = [m for m in verdict_of(text).matches if m.rule.startswith("threat")]
+    assert text[match.start : match.end].lower().endswith("tuer")
+
+
+def test_quoted_needs_both_marks():
+    text = 'He said "I will kill you" and left'
+    start = text.index("I will")
+    assert quoted(text, start, start + 15)
+    assert not quoted('I will kill you "soon', 0, 15)
+    assert not quoted("« fin » puis je vais te tuer", 18, 28)
+
+
+def test_a_text_that_is_only_a_quoted_threat_is_still_held():
+    assert verdict_of("« Je vais te tuer »").hold_reasons == ["abusive"]
+    assert verdict_of('"I know where you live"').hold_reasons == ["abusive"]

@@ -1,0 +1,37 @@
+"""Threats are held for a moderator; self-harm stays public and goes to the top of the queue (phases.threats)."""
+
+from __future__ import annotations
+
+from moderation.services import policy
+from tests.conftest import submit
+from tests.console.conftest import login
+from tests.judgement.helpers import item_and_case
+
+
+def comment(body: str) -> dict:
+    return {"kind": "comment", "body": body, "author": {"name": "Max"}}
+
+
+def test_a_threat_in_a_comment_is_held_and_the_case_shows_what_fired(app, client, world):
+    answer = submit(client, comment("Livreur incompétent. Je sais où tu habites, je vais te retrouver.")).get_json()
+    assert answer["status"] == "held"
+    item, case = item_and_case(app, answer["id"])
+    assert item.hold_reasons == ["abusive"] and case.reasons[0] == "abusive"
+    [span] = case.evidence["abusive"]
+    assert span["rule"].startswith("threat: ") and item.body[span["start"] : span["end"]] == "Je sais où tu habites"
+    listing = client.get("/api/v1/sites/shop/subjects/sku-1").get_data(as_text=True)
+    assert "habites" not in listing
+
+    moderator = app.test_client()
+    assert login(moderator, "ann@shop.test", "password-ann").status_code == 302
+    html = moderator.get(f"/console/cases/{case.id}").get_data(as_text=True)
+    assert '<mark class="rule-match reason-abusive"' in html and ">Je sais où tu habites</mark>" in html
+
+
+def test_self_harm_stays_public_and_its_case_is_in_the_safety_lane(app, client, world):
+    cry = submit(client, comment("Plus rien ne marche, je vais me suicider ce soir.")).get_json()
+    assert cry["status"] == "published"
+    item, case = item_and_case(app, cry["id"])
+    assert item.hold_reasons == [] and case.reasons == ["safety"]
+    assert case.evidence["safety"][0]["rule"].startswith("self-harm: ")
+    assert case.priority >= policy.SAFETY_PRIORITY_FLOOR
