@@ -178,6 +178,13 @@ _SPACE_BEFORE_DOT = re.compile(r"(?<=[a-z0-9])\s+\.(?=(?:com|net|org|fr|eu|be|ch
 # After "www", any spacing around the dots of the next label and its suffix: "www .bonplan. fr", "www. bonplan .fr".
 _SPACED_WWW = re.compile(r"\bwww\s*\.\s*([a-z0-9-]+)\s*\.\s*(?=[a-z]{2,24}\b)")
 _SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*")
+# The dot said as a word before a suffix that is no word: "bonplan dot com", "bonplan point fr". Not "point com" alone
+# ("un bon point. Com…" has a full stop, which the view keeps) and not before a word ("a dot on the screen").
+# An article is no domain: "the dot com era".
+_SPOKEN_DOT = re.compile(
+    r"\b(?!(?:the|a|an|one|this|that|le|la|les|un|une|des|du|de|au|ce|en)\s)([a-z0-9][a-z0-9-]*)\s+(?:dot|point|punkt)"
+    r"\s+(?=(?:com|net|org|fr|eu|be|ch|ca|io|biz|info|xyz|ru|cn)\b)"
+)
 
 
 def links_view(base: Mapped) -> Mapped:
@@ -188,6 +195,7 @@ def links_view(base: Mapped) -> Mapped:
     view = view.sub(_BRACKETED_AT, lambda m: "@")
     view = view.sub(_SPACED_WWW, lambda m: f"www.{m.group(1)}.")
     view = view.sub(_SPACE_BEFORE_DOT, lambda m: ".")
+    view = view.sub(_SPOKEN_DOT, lambda m: m.group(1) + ".")
     return view.sub(_SPACED_DOT, lambda m: ".")
 
 

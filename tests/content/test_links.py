@@ -22,6 +22,8 @@ from .helpers import spans, verdict_of
         ("bit.ly/2Xy9kLm", "bit.ly/2Xy9kLm"),
         ("order from dealhunter.co.uk", "dealhunter.co.uk"),
         ("Même produit sur amazon.fr", "amazon.fr"),
+        ("Achetez-les moins cher sur Bonplan point FR !", "Bonplan point FR"),
+        ("go to cheap-shoes dot net now", "cheap-shoes dot net"),
     ],
 )
 def test_links_are_found_with_their_original_span(text, span):
@@ -46,6 +48,10 @@ def test_links_are_found_with_their_original_span(text, span):
         "Delivered on 03.05.2024",
         "Le prix: 1.299,00 €",
         "section 4.3 of the manual",
+        "Feels like the dot com era again",
+        "Un site en point com, rien de plus",
+        "A dead pixel, a dot on the screen",
+        "C'est un point fort",
     ],
 )
 def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
