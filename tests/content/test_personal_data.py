@@ -37,6 +37,10 @@ def test_personal_data_is_found(text, span):
         ("Remboursez sur FR76 3000 6000 0112 3456 7890 189 merci", "iban", "FR76 3000 6000 0112 3456 7890 189"),
         ("mon iban fr7630006000011234567890189 svp", "iban", "fr7630006000011234567890189"),
         ("refund to GB82 WEST 1234 5698 7654 32 thanks", "iban", "GB82 WEST 1234 5698 7654 32"),
+        # A NIR whose key (97 - the first 13 digits mod 97) is right; an SSN of a valid area, group and serial.
+        ("mon numéro de sécu 1 85 05 78 006 084 91, aidez-moi", "national_id", "1 85 05 78 006 084 91"),
+        ("Ma carte vitale : 185057800608491", "national_id", "185057800608491"),
+        ("They asked for my SSN 536-22-8726 on the phone", "national_id", "536-22-8726"),
     ],
 )
 def test_payment_card_and_bank_account_numbers_are_held(text, rule, span):
@@ -55,10 +59,15 @@ def test_payment_card_and_bank_account_numbers_are_held(text, rule, span):
         "paid 4 111 111 111 111 111 in total",  # groups of three: an amount, not a card
         "Remboursez FR76 3000 6000 0112 3456 7890 180 merci",  # wrong IBAN check digits
         "Le modèle FR12 ABCD 1234 5678 9012 345 chauffe",  # an IBAN's shape, not its checksum
+        "numéro de sécu 1 85 05 78 006 084 92 ?",  # wrong NIR key
+        "colis 185057800608491 jamais arrivé",  # a valid key but neither named nor in a NIR's groups
+        "commande n° 1 85 05 78 006 084 91",  # named as an order
+        "tracking 536-22-8726 shows nothing",  # nine digits not named as an SSN
+        "my SSN is 000-12-3456",  # area 000 is never issued
     ],
 )
 def test_numbers_that_only_look_like_cards_or_ibans(text):
-    assert [m for m in verdict_of(text).matches if m.rule in ("payment_card", "iban")] == []
+    assert [m for m in verdict_of(text).matches if m.rule in ("payment_card", "iban", "national_id")] == []
 
 
 @pytest.mark.parametrize(

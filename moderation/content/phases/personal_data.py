@@ -1,5 +1,5 @@
 """Personal data: phone numbers (``phonenumbers``), e-mail addresses (plain and spelled out), street addresses,
-payment card numbers and IBANs (their check digits, ``python-stdnum``).
+payment card numbers, IBANs and social security numbers (their check digits, ``python-stdnum``).
 
 Excerpts are masked: a match is evidence for the console, which highlights the span in the stored text; the
 verdict itself must not copy personal data into logs and audit rows.
@@ -12,6 +12,8 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 from stdnum import iban, luhn
+from stdnum.fr import nir
+from stdnum.us import ssn
 
 from moderation.content.lexicon import public_suffixes
 from moderation.content.verdict import Context, Match, Reason
@@ -190,5 +192,35 @@ def ibans(ctx: Context) -> list[Match]:
     return found
 
 
+# A French social security number (NIR): sex, year, month, department (2A/2B for Corsica), commune, order, key.
+_NIR_RUN = re.compile(
+    r"(?<![\w.,])[1278][ .-]?\d{2}[ .-]?\d{2}[ .-]?(?:\d{2}|2[ab])[ .-]?\d{3}[ .-]?\d{3}(?:[ .-]?\d{2})?(?![\w])"
+)
+_NIR_GROUPED = re.compile(r"\d \d{2} \d{2} (?:\d{2}|2[ab]) \d{3} \d{3}(?: \d{2})?")
+_NIR_WORDS = re.compile(r"\b(?:secu|securite sociale|nir|insee|carte vitale|ss|social security)\b")
+# A US social security number is nine digits, which orders and parcels have too: only with its name before it.
+_SSN_RUN = re.compile(r"(?<![\w.,])\d{3}[ -]?\d{2}[ -]?\d{4}(?![\w])")
+_SSN_WORDS = re.compile(r"\b(?:ssn|social security|social-security|soc sec)\b")
+
+
+def national_ids(ctx: Context) -> list[Match]:
+    """Social security numbers: a French NIR (its mod-97 key, ``stdnum.fr.nir``) written in its groups or named,
+    and a US SSN (``stdnum.us.ssn``) named as one."""
+    view = ctx.text.base
+    text = view.text
+    found = []
+    for run in _NIR_RUN.finditer(text):
+        before = text[max(0, run.start() - 40) : run.start()]
+        named = bool(_NIR_WORDS.search(before))
+        if named or (_NIR_GROUPED.fullmatch(run.group(0)) and not _NOT_A_PHONE_BEFORE.search(before)):
+            compact = re.sub(r"[ .-]", "", run.group(0)).upper()
+            if (len(compact) == 15 and nir.is_valid(compact)) or (len(compact) == 13 and named):
+                found.append(_mask("national_id", *view.span(*run.span())))
+    for run in _SSN_RUN.finditer(text):
+        if _SSN_WORDS.search(text[max(0, run.start() - 40) : run.start()]) and ssn.is_valid(run.group(0)):
+            found.append(_mask("national_id", *view.span(*run.span())))
+    return found
+
+
 def personal_data(ctx: Context) -> list[Match]:
-    return phones(ctx) + emails(ctx) + addresses(ctx) + cards(ctx) + ibans(ctx)
+    return phones(ctx) + emails(ctx) + addresses(ctx) + cards(ctx) + ibans(ctx) + national_ids(ctx)
