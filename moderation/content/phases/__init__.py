@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from moderation.content.phases.links import links
 from moderation.content.phases.personal_data import personal_data
+from moderation.content.phases.promotions import promotions
 from moderation.content.phases.safety import safety
 from moderation.content.phases.spam import fingerprint, gibberish
 from moderation.content.phases.threats import self_harm, threats
@@ -19,9 +20,19 @@ from moderation.content.verdict import Context, Match
 Phase = Callable[[Context], list[Match]]
 
 # Site rules first: a site that lists a word on purpose wants its own rule named, even when a built-in one fires too.
-PHASES: tuple[Phase, ...] = (site_words, abusive_words, threats, links, personal_data, gibberish, safety, self_harm)
+PHASES: tuple[Phase, ...] = (
+    site_words,
+    abusive_words,
+    threats,
+    links,
+    personal_data,
+    promotions,
+    gibberish,
+    safety,
+    self_harm,
+)
 # Phases that read prose. A name is not prose: "Priya" or "Pierre" typed along one keyboard row is a name, not a
 # mash, and a person called "Fire" is no safety report. Names still go through words, links and personal data.
-PROSE_ONLY: frozenset[Phase] = frozenset({gibberish, safety, self_harm})
+PROSE_ONLY: frozenset[Phase] = frozenset({promotions, gibberish, safety, self_harm})
 
 __all__ = ["PHASES", "PROSE_ONLY", "Phase", "fingerprint"]

@@ -1,0 +1,103 @@
+"""Comment spam that carries no link, in French and English: held as ``spam``.
+
+Spam that a links rule does not catch sells by its promise and asks to be contacted another way. The staples of
+comment spam on review and forum pages are matched by shape, never by a sender or a product name:
+
+- an income per period: "I earn $5,000 a week", "je gagne 3000 € par mois" (a verb of earning, an amount, a
+  period: "I paid $20 a month" or "saves me 30 € par mois" is a customer);
+- money from home with a call to get in touch: "work from home, DM me", "gagnez de l'argent depuis chez vous";
+- a rate of return on crypto, trading or an investment: "bitcoin investment, 30% weekly returns";
+- the "recovery expert" who got someone's lost funds back;
+- a pointer to the poster's profile or bio: "check my profile", "lien dans ma bio";
+- love spells and "marabouts" (the word alone is also a cookbook publisher, so it needs a marabout's claim);
+- prescription drugs offered cheap or without a prescription.
+
+Matching is on the ``words`` view (accents and case folded, leetspeak and spacing undone).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.content.verdict import Context, Match, Reason
+
+_Q = "['’]"
+_MONEY = (
+    r"(?:[$€£] ?\d[\d,. ]*k?|\d[\d,. ]*k? ?(?:\$|€|£|euros?|dollars?|usd|eur|bucks)|\d[\d,. ]*k?(?= (?:a|per|par)\b))"
+)
+_PERIOD = (
+    r"(?:a|per|/|every|each|par|chaque|in (?:a|one)|en (?:un|une))\s*(?:day|week|month|hour|jour|semaine|mois|heure)"
+)
+_CONTACT = (
+    r"(?:dm me|pm me|inbox me|message me|text me|contact me|reach (?:out to )?me|write to me|ask me how|hit me up|"
+    r"contactez[- ]moi|ecrivez[- ]moi|contacte[- ]moi|ecris[- ]moi|envoyez[- ]moi|demandez[- ]moi|whatsapp|telegram|"
+    r"signal app|wechat|viber)"
+)
+_HOME = (
+    r"(?:work(?:ing)? (?:from|at) home|from (?:the comfort of )?(?:your|my) home|home[- ]based (?:job|business|work)|"
+    r"depuis (?:chez )?(?:vous|soi|moi|toi|la maison|votre domicile)|a domicile|sans quitter (?:votre|son) domicile)"
+)
+_GAIN = r"(?:earn|income|money|cash|profit|salary|revenu|argent|gagner|gagnez|gagne|salaire|\$|€|£)"
+_INVESTMENT = r"(?:crypto\w*|bitcoin|btc|ethereum|forex|binary options?|trading|invest\w*|placement|portefeuille)"
+_RETURN = (
+    r"\d+(?:[.,]\d+)? ?% (?:(?:weekly|daily|monthly|guaranteed|garanti) )?(?:returns?|profits?|roi|rendement|de "
+    r"(?:gains?|rendement|profit)|(?:per|a|par|chaque) (?:day|week|month|jour|semaine|mois)|weekly|daily|monthly)"
+)
+_DRUGS = r"(?:viagra|cialis|levitra|tramadol|oxycodone|oxycontin|xanax|valium|adderall)"
+# Each shape with a cheap test of a word it cannot do without: most reviews pass none of them, and then the
+# shape's own pattern never runs (together they cost more than every other content rule when run on every text).
+_SHAPES = [
+    (
+        r"day|week|month|hour|jour|semaine|mois|heure",
+        rf"\b(?:i |we )?(?:earn|earned|earning|make|made|making|get paid|got paid|gagne|gagnez|gagner|gagnais|"
+        rf"gagnait|touche|touchez|empoche) (?:up to |over |more than |about |around |jusqu{_Q}a |plus de |environ )?"
+        rf"{_MONEY}\s*{_PERIOD}\b",
+    ),
+    (
+        r"funds|money|bitcoin|crypto|btc|argent|fonds|investment",
+        r"\b(?:recover(?:ed|y of)?|got back|retriev(?:e|ed)|recuper\w+|got) (?:all )?(?:of )?(?:my|your|his|her|mes|"
+        r"vos|votre|mon|ses) (?:lost |stolen |scammed )?(?:funds|money|bitcoins?|crypto\w*|btc|argent|fonds|"
+        r"investment)\b(?: back)?[^\n]{0,160}\b(?:hacker|expert|recovery|agent|contact|reach|whatsapp|telegram|gmail|"
+        r"e-?mail)\b",
+    ),
+    (
+        r"profil|bio\b|page\b",
+        r"\b(?:check|visit|see|click|view|look at|voir|visitez|voyez|consultez|regardez|allez voir) (?:out )?(?:on )?"
+        r"(?:my|mon|ma) (?:profile|profil|bio|page)\b|\b(?:link|lien) (?:is )?(?:in|dans) (?:my |ma )?bio\b",
+    ),
+    (
+        r"spell|retour|envout|marabout|medium",
+        r"\b(?:spell ?casters?|love spells?|retour (?:de l.etre aime|affectif)|envoutement\w*|desenvoutement\w*|"
+        r"marabout (?:africain|voyant|medium|competent|puissant|serieux|efficace)|(?:grand |puissant )?medium "
+        r"voyant)\b",
+    ),
+    (
+        _DRUGS,
+        rf"\b{_DRUGS}\b[^.!?\n]{{0,60}}\b(?:buy|cheap|order|discount|without (?:a )?prescription|no prescription|"
+        rf"sans ordonnance|pas cher|acheter|commander)\b|\b(?:buy|cheap|order|discount|acheter|commander)\b"
+        rf"[^.!?\n]{{0,40}}\b{_DRUGS}\b",
+    ),
+]
+# Money from home and a rate of return are promises only when the poster also asks to be contacted: "je travaille
+# à domicile" or "ce livre sur le trading promet 10 % de rendement" is a customer.
+_WITH_CONTACT = [
+    rf"\b{_HOME}\b[^.!?\n]{{0,80}}\b{_GAIN}|\b{_GAIN}[^.!?\n]{{0,80}}\b{_HOME}\b",
+    rf"\b{_INVESTMENT}\b[^\n]{{0,120}}{_RETURN}|{_RETURN}[^\n]{{0,120}}\b{_INVESTMENT}\b",
+]
+_GATED = tuple((re.compile(gate), re.compile(pattern)) for gate, pattern in _SHAPES)
+_PROMISE = re.compile("|".join(f"(?:{p})" for p in _WITH_CONTACT))
+_CONTACT_RE = re.compile(rf"\b{_CONTACT}\b")
+
+
+def promotions(ctx: Context) -> list[Match]:
+    view = ctx.text.words
+    text = view.text
+    found = []
+    hits = [m for gate, pattern in _GATED if gate.search(text) for m in pattern.finditer(text)]
+    if _CONTACT_RE.search(text):
+        hits += _PROMISE.finditer(text)
+    for m in hits:
+        start, end = view.span(m.start(), m.end())
+        rule = f"promotion: {m.group(0)[:48]}"
+        found.append(Match(Reason.SPAM.value, rule, start, end, ctx.text.original[start:end]))
+    return found

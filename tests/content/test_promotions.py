@@ -1,0 +1,46 @@
+"""Comment spam without a link (``phases.promotions``): held as ``spam``; customers who mention money are not."""
+
+import pytest
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I earned $8,000 last month working from home! Check my profile",
+        "Earn 5000 dollars a week, ask me how",
+        "Je gagne 3000 € par mois grâce à cette méthode",
+        "Gagnez de l'argent depuis chez vous, contactez-moi",
+        "Working from home changed my life, I make good money. DM me",
+        "Bitcoin trading with Mrs Anna: 30% weekly returns, message me on WhatsApp",
+        "Recovery expert got my lost bitcoin back, reach him on his gmail",
+        "J'ai récupéré mon argent perdu grâce à un hacker, contactez-le",
+        "lien dans ma bio pour la suite",
+        "Grand marabout africain, retour de l'être aimé en 7 jours",
+        "Powerful spell caster brought my ex back",
+        "Buy cheap v1agra without prescription",
+    ],
+)
+def test_comment_spam_is_held(text):
+    verdict = verdict_of(text)
+    assert "spam" in verdict.hold_reasons, verdict.matches
+    assert any(m.rule.startswith("promotion: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I make $15 an hour so this was expensive",
+        "I paid $20 a month for the subscription and cancelled",
+        "Ça me fait économiser 30 € par mois sur le chauffage",
+        "Je travaille à domicile et cette chaise est parfaite",
+        "Working from home with this desk is great",
+        "Ce livre sur le trading promet 10% de rendement, une arnaque",
+        "Les éditions Marabout font de bons livres de cuisine",
+        "My doctor prescribed Cialis and the pharmacy was out of stock",
+        "Check the size chart on the product page before ordering",
+    ],
+)
+def test_customers_who_mention_money_or_home_are_published(text):
+    assert verdict_of(text).hold_reasons == []
