@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from moderation.folding import unmask_lookalikes
+
 # NFKC leaves these as they are, but customers (and spammers) use them as full stops.
 _FULL_STOPS = {"\u3002": ".", "\uff61": ".", "\u2024": ".", "\ufe52": "."}
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s"})
@@ -100,43 +102,19 @@ def _fold_char(char: str) -> str:
     return _FULL_STOPS.get(folded, folded)
 
 
-# Letters of other scripts that look like a Latin letter (lower case: the view is casefolded first), from Unicode's
-# confusables (UTS #39) for Cyrillic, Greek, Armenian and Latin small capitals. "idiоt" and "www.bоnplan.fr" with a
-# Cyrillic "о" read as "idiot" and "www.bonplan.fr" to a customer, and must to the rules.
-_LOOKALIKES = str.maketrans(  # two strings of one length: maketrans refuses any other
-    "авеімнорстухѕԁһӏԛԝьүпјкг"  # Cyrillic
-    "αβγεηικνορτυχωϲϳ"  # Greek
-    "օսհոց"  # Armenian
-    "ıɩɑɡɪʀꜱᴄᴠᴡᴢʜɴᴍᴋᴛᴜᴘᴇᴅʙʟғ",  # dotless i, small capitals
-    "abeimhopctyxsdhlqwbynjkrabyenikvoptuxwcjouhngiiagirscvwzhnmktupedblf",
-)
-_LOOKALIKE_SET = frozenset(chr(c) for c in _LOOKALIKES)
-_TOKEN = re.compile(r"\S+")
-_LATIN = re.compile(r"[a-z]")
-
-
-def _unmask_lookalikes(text: str) -> str:
-    """Look-alike letters read as the Latin letter they imitate, in a token (a run without spaces: a word, a
-    domain) that also holds Latin letters. A word wholly in another script (Russian, Greek) stays as it is; one
-    character for one, so the view keeps its map."""
-    if _LOOKALIKE_SET.isdisjoint(text):
-        return text
-    return _TOKEN.sub(lambda m: m.group(0).translate(_LOOKALIKES) if _LATIN.search(m.group(0)) else m.group(0), text)
-
-
 def base_view(text: str) -> Mapped:
     """NFKC, no format characters, casefolded, accents folded, look-alike letters in Latin words unmasked."""
     if text.isascii():
         return Mapped(text.lower())
     folded = [_fold_char(c) for c in text]
     if set(map(len, folded)) == {1}:
-        return Mapped(_unmask_lookalikes("".join(folded)))  # "é" → "e" and the like: still one to one
+        return Mapped(unmask_lookalikes("".join(folded)))  # "é" → "e" and the like: still one to one
     starts: list[int] = []
     ends: list[int] = []
     for i, out in enumerate(folded):
         starts.extend([i] * len(out))
         ends.extend([i + 1] * len(out))
-    return Mapped(_unmask_lookalikes("".join(folded)), tuple(starts), tuple(ends))
+    return Mapped(unmask_lookalikes("".join(folded)), tuple(starts), tuple(ends))
 
 
 # Letters (or digits) one by one, each followed by the same single space, dot, hyphen or underscore: "c o n n a r d",

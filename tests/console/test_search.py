@@ -25,6 +25,18 @@ def test_fold_removes_accents_case_and_look_alikes():
     assert fold("  L’ÉCHANGE   Refusé ") == "l'echange refuse"
     assert fold("Œuvre naïve, Straße, Łódź") == "oeuvre naive, strasse, lodz"
     assert fold(None) == "" and fold("\u0301") == ""
+    # Cyrillic and Greek letters inside a Latin word read as the Latin letter; a Russian word stays Russian.
+    assert fold("Quel idi\u043et, www.b\u043enplan.fr") == "quel idiot, www.bonplan.fr"
+    assert fold("\u041f\u0440\u0438\u0432\u0435\u0442 mon ami") == "\u043f\u0440\u0438\u0432\u0435\u0442 mon ami"
+
+
+def test_search_finds_a_word_written_with_look_alike_letters(app, world, as_ann):
+    with app.app_context():
+        seed_case("shop", "sku-1", body="Semelle d\u00e9c\u043ell\u00e9e en une semaine")  # a Cyrillic "о"
+        seed_case("shop", "sku-2", body="Rien à voir")
+        db.session.commit()
+    page = as_ann.get("/console/", query_string={"q": "décollée"}).get_data(as_text=True)
+    assert rows(page) == 1 and "Rien à voir" not in page
 
 
 def test_search_ignores_accents_and_case_both_ways(app, world, as_ann):
