@@ -24,6 +24,12 @@ from .helpers import rules, spans, verdict_of
         "the seller is pathetic",
         "Staff are a bunch of retards.",
         "You're a complete idiot",
+        # Sexual harassment and "go back to your country", aimed at the reader.
+        "send nudes",
+        "Suck my d1ck",
+        "envoie-moi des nudes stp",
+        "go back to your own country",
+        "Retournez dans votre pays",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -38,6 +44,7 @@ def test_abuse_aimed_at_people_is_held(text):
         "fuck this lamp",
         "c'est de la merde",
         "Putain, encore une panne.",
+        "Parfait pour les vacances, je retourne dans mon pays avec",
         "Useless. Stupid design, the lid never closes.",
         "the manual is stupid",
         "Cons: heavy. Pros: everything else.",
