@@ -28,6 +28,10 @@ from .helpers import verdict_of
         "All immigrants should be deported",
         "sales arabes",
         "Il faut tous les gazer les juifs",
+        "les arabes sont tous des voleurs",
+        "All muslims are terrorists",
+        "les juifs contrôlent tout",
+        "Sieg heil",
     ],
 )
 def test_threats_and_hate_are_held_as_abuse(text):
@@ -57,6 +61,10 @@ def test_threats_and_hate_are_held_as_abuse(text):
         "Un son qui tue",
         "sale temps pour les livraisons",
         "Mort aux rats très efficace",
+        "The rats are all gone after using it",
+        "Les voleurs sont tous des lâches, le colis a disparu",
+        "Le livre raconte comment Hitler avait pris le pouvoir",
+        "Dans le film, le personnage crie « Heil Hitler » avant de mourir",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

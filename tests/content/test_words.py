@@ -30,6 +30,7 @@ from .helpers import rules, spans, verdict_of
         "envoie-moi des nudes stp",
         "go back to your own country",
         "Retournez dans votre pays",
+        "espèce de pd",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -45,6 +46,7 @@ def test_abuse_aimed_at_people_is_held(text):
         "c'est de la merde",
         "Putain, encore une panne.",
         "Parfait pour les vacances, je retourne dans mon pays avec",
+        "Chargeur USB PD 65W, parfait",
         "Useless. Stupid design, the lid never closes.",
         "the manual is stupid",
         "Cons: heavy. Pros: everything else.",

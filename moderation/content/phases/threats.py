@@ -163,6 +163,15 @@ _HATE = [
     rf"\b(?:il faut|faut|faudrait|il faudrait|on devrait|on doit) (?:tous )?(?:les )?(?:tuer|gazer|exterminer|bruler|"
     rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
     rf"\bmort aux {_GROUPS_FR}\b",
+    # Whole groups called criminals or vermin, and the classic conspiracy and Nazi slogans.
+    rf"\b(?:all|the|those|these) {_GROUPS_EN} are (?:all )?(?:(?:just|nothing but) )?(?:terrorists|thieves|criminals|"
+    r"animals|rapists|vermin|parasites|scum|dogs|pigs|rats|savages|subhuman)\b",
+    rf"\b(?:les|tous les|ces) {_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?(?:des )?(?:voleu(?:rs|ses)|"
+    r"terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|racaille|sauvages|"
+    r"sous-hommes)\b",
+    r"\b(?:the )?jews (?:control|run|own) (?:everything|the (?:world|media|banks))\b|\bles juifs (?:controlent|"
+    r"dirigent|possedent) (?:tout|le monde|les medias|les banques)\b",
+    r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
     rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
     r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus))\b",
 ]
