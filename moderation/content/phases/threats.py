@@ -1,4 +1,4 @@
-"""Threats of violence, calls to harm a group, and self-harm, in French and English.
+"""Threats of violence, hate against a group, and self-harm, in French and English.
 
 A threat aimed at a person (the customer answered, the seller, the delivery driver) is held as ``abusive``: no
 brand publishes "I'll kill you" or "je sais où tu habites" under a product, and none of them is a word the
@@ -13,7 +13,9 @@ rules read the shape of a threat rather than a word:
   verb done to people (tuer, égorger, tabasser), since "je vais la défoncer" may be a box;
 - knowing where someone lives, "watch your back", "you're a dead man";
 - a call on others to do it: "someone should shoot him", "faudrait le buter";
-- a call to kill or expel a group, and "dirty"/"sale" before a group: "all Arabs should die", "sale musulman".
+- hate against a group: a call to kill or expel it, "dirty"/"sale" before it, the whole group called criminals or
+  vermin ("les arabes sont tous des voleurs"), the Jewish-conspiracy line and Nazi slogans. A group word alone,
+  or with any other predicate, is not hate ("les voleurs sont tous des lâches", a book review about Hitler).
 
 Self-harm ("I want to kill myself", "je vais me suicider", "idées suicidaires") holds nothing: the case goes up
 the queue (``safety``, a lift) so that a person reads it within the safety deadline and can answer with help.
