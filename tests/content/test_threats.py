@@ -60,6 +60,7 @@ def test_threats_and_hate_are_held_as_abuse(text):
         "je vais la défoncer cette boîte, impossible à ouvrir",
         "Un son qui tue",
         "sale temps pour les livraisons",
+        "Des traces sales noires sur le tissu après un lavage",
         "Mort aux rats très efficace",
         "The rats are all gone after using it",
         "Les voleurs sont tous des lâches, le colis a disparu",

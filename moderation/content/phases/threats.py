@@ -161,7 +161,7 @@ _HATE = [
     r"wiped out|deported|sent back))\b",
     rf"\b(?:kill|gas|shoot|hang|exterminate|deport) (?:all )?(?:the |those |these )?{_GROUPS_EN}\b",
     rf"\bdeath to (?:all )?(?:the )?{_GROUPS_EN}\b",
-    rf"\bsales? {_GROUPS_FR}\b",
+    rf"\bsales? (?!noir){_GROUPS_FR}\b",  # "traces sales noires" is dirt; "sale noir" stays in the abuse list
     rf"\b(?:il faut|faut|faudrait|il faudrait|on devrait|on doit) (?:tous )?(?:les )?(?:tuer|gazer|exterminer|bruler|"
     rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
     rf"\bmort aux {_GROUPS_FR}\b",
