@@ -10,6 +10,7 @@ from .helpers import verdict_of
     [
         "I earned $8,000 last month working from home! Check my profile",
         "Earn 5000 dollars a week, ask me how",
+        "Moms make 5k a month easily with this",
         "Je gagne 3000 € par mois grâce à cette méthode",
         "Gagnez de l'argent depuis chez vous, contactez-moi",
         "Working from home changed my life, I make good money. DM me",
@@ -32,6 +33,8 @@ def test_comment_spam_is_held(text):
     "text",
     [
         "I make $15 an hour so this was expensive",
+        "I make 4 a day with it and it still works",
+        "I earn $5 a month in cashback with this card",
         "I paid $20 a month for the subscription and cancelled",
         "Ça me fait économiser 30 € par mois sur le chauffage",
         "Je travaille à domicile et cette chaise est parfaite",
