@@ -50,3 +50,21 @@ def test_a_name_typed_along_one_keyboard_row_is_not_gibberish():
         verdict = evaluate({"body": "Lampe très agréable, je recommande.", "author_name": name})
         assert verdict.hold_reasons == [], name
     assert "gibberish" in evaluate({"body": "poiuytreza zertyuiop"}).hold_reasons
+
+
+def test_stacked_combining_marks_are_gibberish_in_any_field():
+    zalgo = "Super " + "".join(c + "\u0336\u0321\u032a\u032f\u0368\u034a\u033d" for c in "ZALGO") + " produit"
+    verdict = evaluate({"body": zalgo, "author_name": "Léa"})
+    assert verdict.hold_reasons == ["gibberish"]
+    [match] = verdict.matches
+    assert match.rule == "stacked_marks" and zalgo[match.start] == "Z"
+    assert evaluate({"body": "Très bon", "author_name": "B\u0336\u0321\u032a\u032f\u0368ob"}).hold_reasons == [
+        "gibberish"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Tiếng Việt rất đẹp", "Crème brûlée, très bon", "שָׁלוֹם", "e\u0301\u0302 accents doubled"]
+)
+def test_languages_that_stack_a_few_marks_are_not_gibberish(text):
+    assert evaluate({"body": text}).hold_reasons == []

@@ -12,7 +12,7 @@ from moderation.content.phases.links import links
 from moderation.content.phases.personal_data import personal_data
 from moderation.content.phases.promotions import promotions
 from moderation.content.phases.safety import safety
-from moderation.content.phases.spam import fingerprint, gibberish
+from moderation.content.phases.spam import fingerprint, gibberish, stacked_marks
 from moderation.content.phases.threats import self_harm, threats
 from moderation.content.phases.words import abusive_words, site_words
 from moderation.content.verdict import Context, Match
@@ -28,6 +28,7 @@ PHASES: tuple[Phase, ...] = (
     personal_data,
     promotions,
     gibberish,
+    stacked_marks,
     safety,
     self_harm,
 )

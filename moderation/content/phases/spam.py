@@ -50,6 +50,20 @@ def gibberish(ctx: Context) -> list[Match]:
     return found
 
 
+# "Zalgo" text: combining marks stacked on a letter until the line spills over the ones above and below. No
+# language needs five in a row (Vietnamese stacks two, Arabic and Hebrew pointing three at most).
+_STACKED_MARKS = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{5,}")
+
+
+def stacked_marks(ctx: Context) -> list[Match]:
+    """Combining marks piled on letters ("Z̸̡̪̯ͨ͊̽A̶L…"): held as gibberish, in any field (a name can spill too)."""
+    runs = list(_STACKED_MARKS.finditer(ctx.text.original))
+    if not runs:
+        return []
+    start, end = runs[0].start(), runs[-1].end()
+    return [Match(Reason.GIBBERISH.value, "stacked_marks", max(0, start - 1), end, f"{len(runs)} stacks")]
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _RUNS = re.compile(r"(.)\1+")
 
