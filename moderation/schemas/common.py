@@ -18,9 +18,13 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # from ``unicodedata``. The Basic Multilingual Plane as escapes every regex engine reads (Python, Rust, ECMAScript);
 # the astral format characters as the characters themselves, since no escape for them is read alike everywhere.
 INVISIBLE_CATEGORIES = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+# With the letters and symbols that draw nothing, which blank posts and names are made of: the Hangul fillers,
+# the blank Braille pattern, the Khmer inherent vowels and the combining grapheme joiner.
+BLANK_GLYPHS = "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
 INVISIBLE = (
-    r"\u0000-\u0020\u007f-\u00a0\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u1680\u180e"
-    r"\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u3000\ufeff\ufff9-\ufffb"
+    r"\u0000-\u0020\u007f-\u00a0\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u115f\u1160"
+    r"\u1680\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u206f\u2800\u3000\u3164\ufeff"
+    r"\uffa0\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f"
 )

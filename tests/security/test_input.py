@@ -37,6 +37,8 @@ def raw_post(client, body: bytes, **headers):
         (review(body="\u200b\u200c\u200d\ufeff \u2060"), "body"),
         (review(title="\u200b"), "title"),
         (review(author={"name": "\u200b\u200e"}), "author.name"),
+        (review(body="\u3164\u3164 \u2800"), "body"),  # Hangul filler, blank Braille: letters that draw nothing
+        (review(author={"name": "\u3164"}), "author.name"),
     ],
 )
 def test_lone_surrogates_and_invisible_text_are_422_naming_the_field(client, world, payload, field):
@@ -131,12 +133,14 @@ def test_idempotency_key_returns_the_first_answer(app, client, world):
 
 def test_the_invisible_class_is_what_unicodedata_says():
     """``common.INVISIBLE`` (written into the document's text pattern, and what ``visible_text`` refuses alone) is
-    exactly the characters that show nothing: ``str.isspace`` and the categories Zs, Zl, Zp, Cc, Cf."""
+    exactly the characters that show nothing: ``str.isspace``, the categories Zs, Zl, Zp, Cc, Cf, and the letters and
+    symbols that draw nothing (``common.BLANK_GLYPHS``: Hangul fillers, blank Braille…)."""
     invisible = re.compile(f"[{common.INVISIBLE}]")
     everything = (chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     mismatched = [
         f"U+{ord(ch):04X}"
         for ch in everything
-        if bool(invisible.fullmatch(ch)) != (ch.isspace() or unicodedata.category(ch) in common.INVISIBLE_CATEGORIES)
+        if bool(invisible.fullmatch(ch))
+        != (ch.isspace() or unicodedata.category(ch) in common.INVISIBLE_CATEGORIES or ch in common.BLANK_GLYPHS)
     ]
     assert mismatched == []
