@@ -7,12 +7,13 @@ comment spam on review and forum pages are matched by shape, never by a sender o
   period: "I paid $20 a month" or "saves me 30 € par mois" is a customer);
 - money from home with a call to get in touch: "work from home, DM me", "gagnez de l'argent depuis chez vous";
 - a rate of return on crypto, trading or an investment: "bitcoin investment, 30% weekly returns";
-- the "recovery expert" who got someone's lost funds back;
+- the "recovery expert" or "hacker" who got someone's lost funds back (a customer refunded by the seller, "got my
+  money back, contacted them by e-mail", names neither);
 - a pointer to the poster's profile or bio: "check my profile", "lien dans ma bio";
 - love spells and "marabouts" (the word alone is also a cookbook publisher, so it needs a marabout's claim);
 - prescription drugs offered cheap or without a prescription.
 
-Matching is on the ``words`` view (accents and case folded, leetspeak and spacing undone).
+Matching is on the ``words`` view (accents and case folded, leetspeak and spacing undone), amounts on ``base``.
 """
 
 from __future__ import annotations
@@ -61,8 +62,7 @@ _SHAPES = [
         r"funds|money|bitcoin|crypto|btc|argent|fonds|investment",
         r"\b(?:recover(?:ed|y of)?|got back|retriev(?:e|ed)|recuper\w+|got) (?:all )?(?:of )?(?:my|your|his|her|mes|"
         r"vos|votre|mon|ses) (?:lost |stolen |scammed )?(?:funds|money|bitcoins?|crypto\w*|btc|argent|fonds|"
-        r"investment)\b(?: back)?[^\n]{0,160}\b(?:hacker|expert|recovery|agent|contact|reach|whatsapp|telegram|gmail|"
-        r"e-?mail)\b",
+        r"investment)\b(?: back)?[^\n]{0,160}\b(?:hacker|recovery|whatsapp|telegram|gmail)\b",
     ),
     (
         "words",
