@@ -11,7 +11,7 @@ rules read the shape of a threat rather than a word:
   speaker, "I'd kill for these shoes" and "je vais le démonter" (the shelf) have no person, "I'll shoot you an
   e-mail" is excluded by what follows. In French a third-person object ("le", "la") is a person only with a
   verb done to people (tuer, égorger, tabasser), since "je vais la défoncer" may be a box;
-- knowing where someone lives, "watch your back", "you're a dead man";
+- knowing where someone lives, "watch your back", "you're a dead man" (not "Dead Man Walking", a film);
 - a call on others to do it: "someone should shoot him", "faudrait le buter";
 - hate against a group: a call to kill or expel it, "dirty"/"sale" before it, the whole group called criminals or
   vermin ("les arabes sont tous des voleurs"), the Jewish-conspiracy line and Nazi slogans. A group word alone,
@@ -58,17 +58,19 @@ _EN_NOT_VIOLENCE = (
     r"(?! (?:an?|the|my|our) (?:e-?mail|email|message|note|line|text|dm|pm|invite|invitation|quote|call|link|reply|"
     r"answer|offer|update|photo|picture|pic))(?! (?:to it|on price|on the price|at)\b)"
 )
+# "They should kill him off": a writer's choice about a character, in a book or TV review.
+_EN_NOT_FICTION = r"(?! off\b)"
 _EN = [
-    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_PERSON} {_EN_PERSON}\b",
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_PERSON} {_EN_PERSON}\b{_EN_NOT_FICTION}",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_EITHER}(?: the (?:shit|crap|hell|life) out of)? {_EN_YOU}\b"
     rf"{_EN_NOT_VIOLENCE}",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:beat|kick|slap|smash|knock) (?:you|u|him|her|them) (?:up|down|senseless|"
     r"to death|unconscious)\b|\b(?:kick|beat|whoop) (?:your|his|her|their) (?:ass|arse|butt)\b",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:put|send) (?:you|him|her|them) in (?:the|a) (?:hospital|grave|ground)\b",
     r"\b(?:i|we) know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b",
-    rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b|\bdead man walking\b",
+    rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b",
     rf"\b(?:someone|somebody|they|you) (?:should|needs? to|ought to|has to|have to) (?:{_EN_HARM_PERSON} "
-    rf"(?:him|her|them|{_EN_NAMED})|{_EN_HARM_EITHER} {_EN_NAMED})\b",
+    rf"(?:him|her|them|{_EN_NAMED})|{_EN_HARM_EITHER} {_EN_NAMED})\b{_EN_NOT_FICTION}",
 ]
 
 # ---- French -----------------------------------------------------------------------------------------------------
@@ -86,8 +88,8 @@ _FR_PERSON_VERBS = (
     "trucider",
     "zigouiller",
 )
-# Verbs also done to things: a threat only with "te"/"vous" ("je vais te défoncer", not "la défoncer"; "le
-# descendre à la cave", "l'achever" a book, "le saigner" a radiator, "le frapper" a nail).
+# Verbs also done to things: a threat only with "te"/"vous" ("je vais te défoncer", not "la défoncer"; "l'achever"
+# a book, "le saigner" a radiator, "le frapper" a nail). Not "descendre": "je vais vous descendre le colis".
 _FR_EITHER_VERBS = (
     "defoncer",
     "demolir",
@@ -97,7 +99,6 @@ _FR_EITHER_VERBS = (
     "cramer",
     "planter",
     "fumer",
-    "descendre",
     "frapper",
     "cogner",
     "massacrer",
@@ -136,7 +137,7 @@ _FR = [
     r"(?:faire|ferai|fera|ferons) la peau\b",
     r"\b(?:je|on|nous) (?:sais|sait|savons) ou (?:tu (?:habites|vis|bosses|travailles|dors)|vous (?:habitez|vivez|"
     r"travaillez)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
-    rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b|\bfais gaffe a toi\b",
+    rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b",
     rf"\b(?:faut|faudrait|il faut|il faudrait|quelqu{_Q}un devrait|on devrait) (?:le |la |l{_Q}\s*|les |lui )?"
     rf"{_infinitives(_FR_PERSON_VERBS)} (?:ce |cette |ces |le |la |les )?(?:vendeur|livreur|patron|gerant|"
     r"directeur|pdg|type|mec|gars|conseiller|technicien|connard|con)\b",
