@@ -10,6 +10,7 @@ from .helpers import spans, verdict_of
     [
         ("Mon numéro : +33612345678", "+33612345678"),
         ("Appelez-moi au 06 12 34 56 78 svp", "06 12 34 56 78"),
+        ("Appelez-moi au O6 l2 34 56 78 svp", "O6 l2 34 56 78"),  # letters typed for digits
         ("Joignable au 01.45.67.89.10", "01.45.67.89.10"),
         ("Call me at (415) 555-0132", "(415) 555-0132"),
         ("reach me at +44 20 7946 0958", "+44 20 7946 0958"),
@@ -81,6 +82,7 @@ def test_numbers_that_only_look_like_cards_or_ibans(text):
         "Ten out of ten, would buy again for my 2 kids",
         "Voiture 2 places, 3 routes possibles",
         "I'm at home most days",
+        "Modèle 2o24, taille 42, il 1 an",
     ],
 )
 def test_numbers_that_are_not_personal_data(text):

@@ -60,8 +60,13 @@ def _mask(reason_rule: str, start: int, end: int) -> Match:
 _DIGIT_RUN = re.compile(r"(?:\+|\(|\b)\d(?:[\s.\-()/]{0,3}\d){7,}")
 
 
+# Letters typed for digits beside a digit, with no letter on their other side: "O6 12 34 56 78", "06 l2 …".
+_LETTER_FOR_DIGIT = re.compile(r"(?<![a-z])[oil](?=\d)|(?<=\d)[oil](?![a-z])")
+_AS_DIGIT = {"o": "0", "i": "1", "l": "1"}
+
+
 def phones(ctx: Context) -> list[Match]:
-    view = ctx.text.base
+    view = ctx.text.base.sub(_LETTER_FOR_DIGIT, lambda m: _AS_DIGIT[m.group(0)])
     text = view.text
     found: list[tuple[int, int]] = []
     for run in _DIGIT_RUN.finditer(text):
