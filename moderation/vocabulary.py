@@ -25,6 +25,8 @@ class Reason(enum.StrEnum):
     GIBBERISH = "gibberish"
     SAFETY = "safety"
     SITE_WORD = "site_word"
+    # An author name that poses as the brand or its staff ("Service client", "Décathlon Support").
+    IMPERSONATION = "impersonation"
     # Raised by people rather than rules.
     REPORTED = "reported"
     APPEAL = "appeal"
@@ -46,6 +48,7 @@ CONTENT_REASONS: tuple[Reason, ...] = (
     Reason.DUPLICATE,
     Reason.GIBBERISH,
     Reason.SITE_WORD,
+    Reason.IMPERSONATION,
     # An author contests a rejection (services.mail.contest): the item is held again until approved or rejected.
     Reason.APPEAL,
     Reason.AUTHOR_BLOCKED,

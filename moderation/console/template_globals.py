@@ -26,6 +26,7 @@ REASON_LABELS = {
     Reason.DUPLICATE: _l("Duplicate"),
     Reason.GIBBERISH: _l("Gibberish"),
     Reason.SITE_WORD: _l("Site rule"),
+    Reason.IMPERSONATION: _l("Poses as staff"),
     Reason.SAFETY: _l("Safety"),
     Reason.REPORTED: _l("Reported"),
     Reason.APPEAL: _l("Appeal"),

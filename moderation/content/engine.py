@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
-from moderation.content.phases import PHASES, PROSE_ONLY, Phase, fingerprint
+from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase, fingerprint
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
 
@@ -35,6 +35,7 @@ def evaluate(
     *,
     language: str | None = None,
     phases: tuple[Phase, ...] = PHASES,
+    brand: str | None = None,
 ) -> Verdict:
     """Run every phase over every field.
 
@@ -43,19 +44,22 @@ def evaluate(
         site_rules: the site's own word list.
         language: the language the client declared; identified from the texts when ``None``.
         phases: the rules to run, in order (tests pass a subset).
+        brand: the site's name: an author name that is the brand's, or the brand's staff, is held.
 
     Returns:
         A :class:`Verdict`; its matches' ``start``/``end`` index the original text of their ``field``.
     """
     rules = tuple(site_rules)
+    brand_view = normalise(brand).words.text.strip() if brand else ""
     detected = language or identify(_language_sample(texts))
     verdict = Verdict(language=detected)
     for field_name, text in texts.items():
         if not text:
             continue
-        ctx = Context(normalise(text), detected, rules)
+        ctx = Context(normalise(text), detected, rules, brand_view)
+        is_name = field_name in NAME_FIELDS
         for phase in phases:
-            if field_name in NAME_FIELDS and phase in PROSE_ONLY:
+            if (is_name and phase in PROSE_ONLY) or (not is_name and phase in NAME_ONLY):
                 continue
             for match in phase(ctx):
                 _record(verdict, Match(**{**match.__dict__, "field": field_name}))

@@ -50,11 +50,13 @@ class Match:
 
 @dataclass
 class Context:
-    """What a phase sees: one field's normalised text, its language, and the site's rules."""
+    """What a phase sees: one field's normalised text, its language, the site's rules and the brand's name (folded
+    as the ``words`` view folds, "" when unknown)."""
 
     text: Normalised
     language: str
     site_rules: tuple[SiteRule, ...] = ()
+    brand: str = ""
 
 
 @dataclass

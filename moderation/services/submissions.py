@@ -223,7 +223,7 @@ def create_item(
 
     declared = sub.lang.split("-")[0] if sub.lang else None
     texts = {"title": sub.title or "", "body": sub.body, "author_name": sub.author_name}
-    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared)
+    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared, brand=site.name)
     # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
     author = get_or_create_author(site, sub.author_name, sub.author_email)
     now = utcnow()

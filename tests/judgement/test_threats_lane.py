@@ -35,3 +35,16 @@ def test_self_harm_stays_public_and_its_case_is_in_the_safety_lane(app, client, 
     assert item.hold_reasons == [] and case.reasons == ["safety"]
     assert case.evidence["safety"][0]["rule"].startswith("self-harm: ")
     assert case.priority >= policy.SAFETY_PRIORITY_FLOOR
+
+
+def test_a_name_posing_as_the_brand_is_held_until_a_moderator_decides(app, client, world):
+    with app.app_context():
+        from moderation.services.accounts import get_site
+
+        brand = get_site("shop").name
+    fake = {"kind": "comment", "body": "Écrivez-nous pour un remboursement", "author": {"name": f"Support {brand}"}}
+    answer = submit(client, fake).get_json()
+    assert answer["status"] == "held"
+    item, case = item_and_case(app, answer["id"])
+    assert item.hold_reasons == ["impersonation"] and case.reasons == ["impersonation"]
+    assert submit(client, comment("Le support de la marque m'a rappelé")).get_json()["status"] == "published"

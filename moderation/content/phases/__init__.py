@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from moderation.content.phases.impersonation import impersonation
 from moderation.content.phases.links import links
 from moderation.content.phases.personal_data import personal_data
 from moderation.content.phases.promotions import promotions
@@ -31,9 +32,12 @@ PHASES: tuple[Phase, ...] = (
     stacked_marks,
     safety,
     self_harm,
+    impersonation,
 )
 # Phases that read prose. A name is not prose: "Priya" or "Pierre" typed along one keyboard row is a name, not a
 # mash, and a person called "Fire" is no safety report. Names still go through words, links and personal data.
 PROSE_ONLY: frozenset[Phase] = frozenset({promotions, gibberish, safety, self_harm})
+# Phases that read names only: a name that claims to be the brand's staff.
+NAME_ONLY: frozenset[Phase] = frozenset({impersonation})
 
-__all__ = ["PHASES", "PROSE_ONLY", "Phase", "fingerprint"]
+__all__ = ["NAME_ONLY", "PHASES", "PROSE_ONLY", "Phase", "fingerprint"]
