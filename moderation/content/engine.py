@@ -44,7 +44,8 @@ def evaluate(
         site_rules: the site's own word list.
         language: the language the client declared; identified from the texts when ``None``.
         phases: the rules to run, in order (tests pass a subset).
-        brand: the site's name: an author name that is the brand's, or the brand's staff, is held.
+        brand: the site's name, for names signed on this platform: an author name that is the brand's, or its
+            staff's, is held. None (an imported post, a test) checks no name for it.
 
     Returns:
         A :class:`Verdict`; its matches' ``start``/``end`` index the original text of their ``field``.

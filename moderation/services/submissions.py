@@ -223,7 +223,10 @@ def create_item(
 
     declared = sub.lang.split("-")[0] if sub.lang else None
     texts = {"title": sub.title or "", "body": sub.body, "author_name": sub.author_name}
-    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared, brand=site.name)
+    # The brand's name guards the signature of what is posted here; an imported or outside post (an external id)
+    # keeps the name it had where it was written, where the brand's own account may well have written it.
+    brand = site.name if external_id is None else None
+    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared, brand=brand)
     # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
     author = get_or_create_author(site, sub.author_name, sub.author_email)
     now = utcnow()

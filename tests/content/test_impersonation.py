@@ -27,7 +27,7 @@ def test_people_and_fans_are_not(name):
 
 def test_only_the_name_is_read_and_the_brand_alone_needs_the_site():
     assert held("Léa", body="Le service client Décathlon m'a rappelé, merci") == []
-    assert held("Décathlon", brand=None) == []  # no site name: only the staff roles
-    assert held("Modérateur", brand=None) == ["impersonation"]
+    # No brand given (an imported post, whose name came from where it was written): no name is checked.
+    assert held("Décathlon", brand=None) == [] and held("Modérateur", brand=None) == []
     [match] = evaluate({"body": "ok", "author_name": "  Service client "}, brand="Shop").matches
     assert (match.field, match.rule) == ("author_name", "impersonation")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from moderation.extensions import db
 from moderation.services import policy
 from tests.conftest import submit
 from tests.console.conftest import login
@@ -48,3 +49,18 @@ def test_a_name_posing_as_the_brand_is_held_until_a_moderator_decides(app, clien
     item, case = item_and_case(app, answer["id"])
     assert item.hold_reasons == ["impersonation"] and case.reasons == ["impersonation"]
     assert submit(client, comment("Le support de la marque m'a rappelé")).get_json()["status"] == "published"
+
+
+def test_an_imported_post_keeps_its_name_even_the_brands(app, world):
+    """An import carries names from where they were written, where the brand's own account may have posted."""
+    from moderation.models import Item
+    from moderation.services.accounts import get_site
+    from moderation.services.importing import import_rows
+
+    with app.app_context():
+        brand = get_site("shop").name
+        rows = [{"site": "shop", "subject": "sku-1", "external_id": "old-1", "kind": "comment", "body": "Merci !",
+                 "author": {"name": f"{brand} Support"}, "created_at": "2026-01-10T10:00:00Z"}]  # fmt: skip
+        assert import_rows(rows, app.config).created == 1
+        item = db.session.query(Item).filter_by(external_id="old-1").one()
+        assert item.status == "published" and item.hold_reasons == []

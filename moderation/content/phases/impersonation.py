@@ -34,8 +34,6 @@ def _claims(name: str, brand: str) -> bool:
     role = rf"(?:{_ARTICLE} )?{_ROLE}(?: {_TEAM})?"
     if re.fullmatch(role, name):
         return True
-    if not brand:
-        return False
     b = re.escape(brand)
     return bool(
         re.fullmatch(rf"(?:{_ARTICLE} )?{b}(?: {_TEAM})*", name)  # "Décathlon", "Décathlon France"
@@ -45,9 +43,11 @@ def _claims(name: str, brand: str) -> bool:
 
 
 def impersonation(ctx: Context) -> list[Match]:
-    """Run on name fields only (``phases.NAME_ONLY``)."""
+    """Run on name fields only (``phases.NAME_ONLY``), and only for names signed on this platform: the caller
+    gives the brand's name then, and none for an imported or outside post, whose name came from where it was
+    written (where the brand's own account may well have written it)."""
     view = ctx.text.words
-    if not _claims(view.text, ctx.brand):
+    if not ctx.brand or not _claims(view.text, ctx.brand):
         return []
     start, end = view.span(0, len(view.text))
     return [Match(Reason.IMPERSONATION.value, "impersonation", start, end, ctx.text.original[start:end])]
