@@ -165,6 +165,17 @@ _SPOKEN_DOT = re.compile(
 )
 
 
+_SPELLED_AT = re.compile(r"(?:\bat|\barobase|@)\s*$")
+
+
+def _spoken_dot(m: re.Match[str]) -> str:
+    """ "bonplan dot com" → "bonplan.com"; after a spelled "at" it is an e-mail's domain, personal data's to find
+    ("tom dot baker at gmail dot com" is one address, not a link)."""
+    if _SPELLED_AT.search(m.string, 0, m.start()):
+        return m.group(0)
+    return m.group(1) + "."
+
+
 def links_view(base: Mapped) -> Mapped:
     """``base`` with the usual ways of hiding a URL or an address undone."""
     view = base.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)) if " " in m.group(0) else m.group(0))
@@ -173,7 +184,7 @@ def links_view(base: Mapped) -> Mapped:
     view = view.sub(_BRACKETED_AT, lambda m: "@")
     view = view.sub(_SPACED_WWW, lambda m: f"www.{m.group(1)}.")
     view = view.sub(_SPACE_BEFORE_DOT, lambda m: ".")
-    view = view.sub(_SPOKEN_DOT, lambda m: m.group(1) + ".")
+    view = view.sub(_SPOKEN_DOT, _spoken_dot)
     return view.sub(_SPACED_DOT, lambda m: ".")
 
 

@@ -94,3 +94,8 @@ def test_a_url_with_a_scheme_is_a_link_whatever_its_suffix():
     verdict = evaluate({"body": "Voir http://spam.example/0"})
     assert verdict.hold_reasons == ["links"]
     assert [(m.start, m.end) for m in verdict.matches] == [(5, 26)]
+
+
+def test_a_spelled_out_email_is_personal_data_not_a_link():
+    for text in ("email me: tom dot baker at gmail dot com", "écrivez à jean arobase gmail point com"):
+        assert verdict_of(text).hold_reasons == ["personal_data"], text
