@@ -98,11 +98,19 @@ def html_lang() -> str:
     return str(get_locale()).replace("_", "-")
 
 
+def self_harm(evidence: dict | None) -> bool:
+    """Whether a case's safety evidence is the author's own risk (``content.phases.threats.self_harm``), not a
+    product hazard: the case page then says how to answer."""
+    spans = (evidence or {}).get(Reason.SAFETY.value) or []
+    return any(isinstance(span, dict) and str(span.get("rule", "")).startswith("self-harm:") for span in spans)
+
+
 def template_globals() -> dict:
     """Helpers every console template (and the macros it imports) can call."""
     return {
         "reason_label": reason_label,
         "highlight": highlight,
+        "self_harm": self_harm,
         "state_label": state_label,
         "standing_label": standing_label,
         "item_status_label": item_status_label,

@@ -37,6 +37,14 @@ def test_self_harm_stays_public_and_its_case_is_in_the_safety_lane(app, client, 
     assert case.evidence["safety"][0]["rule"].startswith("self-harm: ")
     assert case.priority >= policy.SAFETY_PRIORITY_FLOOR
 
+    # The case page says how to answer someone at risk; a product hazard in the same lane does not get that note.
+    fire = submit(client, comment("The charger caught fire on my desk")).get_json()
+    _, fire_case = item_and_case(app, fire["id"])
+    moderator = app.test_client()
+    assert login(moderator, "ann@shop.test", "password-ann").status_code == 302
+    assert 'id="self-harm"' in moderator.get(f"/console/cases/{case.id}").get_data(as_text=True)
+    assert 'id="self-harm"' not in moderator.get(f"/console/cases/{fire_case.id}").get_data(as_text=True)
+
 
 def test_a_name_posing_as_the_brand_is_held_until_a_moderator_decides(app, client, world):
     with app.app_context():
