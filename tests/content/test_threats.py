@@ -32,6 +32,9 @@ from .helpers import verdict_of
         "All muslims are terrorists",
         "les juifs contrôlent tout",
         "Sieg heil",
+        "women belong in the kitchen",
+        "les femmes c'est fait pour la cuisine",
+        "Les femmes sont toutes des putes",
     ],
 )
 def test_threats_and_hate_are_held_as_abuse(text):
@@ -69,6 +72,9 @@ def test_threats_and_hate_are_held_as_abuse(text):
         "The rats are all gone after using it",
         "Les voleurs sont tous des lâches, le colis a disparu",
         "Le livre raconte comment Hitler avait pris le pouvoir",
+        "Women are all going to love this dress",
+        "Les femmes sont toutes ravies de ce modèle",
+        "Ma femme est dans la cuisine tous les soirs avec ce robot",
         "Dans le film, le personnage crie « Heil Hitler » avant de mourir",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",

@@ -14,7 +14,8 @@ rules read the shape of a threat rather than a word:
 - knowing where someone lives, "watch your back", "you're a dead man" (not "Dead Man Walking", a film);
 - a call on others to do it: "someone should shoot him", "faudrait le buter";
 - hate against a group: a call to kill or expel it, "dirty"/"sale" before it, the whole group called criminals or
-  vermin ("les arabes sont tous des voleurs"), the Jewish-conspiracy line and Nazi slogans. A group word alone,
+  vermin ("les arabes sont tous des voleurs"), the Jewish-conspiracy line, Nazi slogans, and women as a group called
+  one insult or sent back to the kitchen. A group word alone,
   or with any other predicate, is not hate ("les voleurs sont tous des lâches", a book review about Hitler).
 
 Self-harm ("I want to kill myself", "je vais me suicider", "idées suicidaires") holds nothing: the case goes up
@@ -175,6 +176,12 @@ _HATE = [
     r"\b(?:the )?jews (?:control|run|own) (?:everything|the (?:world|media|banks))\b|\bles juifs (?:controlent|"
     r"dirigent|possedent) (?:tout|le monde|les medias|les banques)\b",
     r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
+    # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
+    r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
+    r"property|inferior|stupid)\b|\bwomen belong in the kitchen\b|\b(?:les|toutes les) femmes (?:sont|c.est) "
+    r"(?:toutes )?(?:que )?(?:des )?(?:putes|salopes|chiennes|objets|inferieures|connes)\b|\bla place d.une femme est "
+    r"(?:a|dans) la cuisine\b|\bles femmes,? (?:c.est (?:fait |faites )?(?:pour )?|sont faites pour |doivent "
+    r"rester )(?:a |dans )?la cuisine\b",
     rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
     r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus))\b",
 ]
