@@ -11,6 +11,15 @@ from .helpers import spans, verdict_of
         ("Mon numéro : +33612345678", "+33612345678"),
         ("Appelez-moi au 06 12 34 56 78 svp", "06 12 34 56 78"),
         ("Appelez-moi au O6 l2 34 56 78 svp", "O6 l2 34 56 78"),  # letters typed for digits
+        # Said in words: in pairs, as a French number is read out, or digit by digit.
+        (
+            "mon 06 ? zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+            "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+        ),
+        (
+            "call me at four one five, five five five, oh one three two",
+            "four one five, five five five, oh one three two",
+        ),
         ("Joignable au 01.45.67.89.10", "01.45.67.89.10"),
         ("Call me at (415) 555-0132", "(415) 555-0132"),
         ("reach me at +44 20 7946 0958", "+44 20 7946 0958"),
@@ -83,6 +92,8 @@ def test_numbers_that_only_look_like_cards_or_ibans(text):
         "Voiture 2 places, 3 routes possibles",
         "I'm at home most days",
         "Modèle 2o24, taille 42, il 1 an",
+        "J'ai essayé deux ou trois fois, un deux trois soleil",
+        "One two three four five six, a great toy for counting",
     ],
 )
 def test_numbers_that_are_not_personal_data(text):

@@ -227,5 +227,86 @@ def national_ids(ctx: Context) -> list[Match]:
     return found
 
 
+# Phone numbers said in words, the way a French number is read out in pairs ("zéro six, douze, trente-quatre …")
+# or an English one digit by digit ("five five five, oh one three two …").
+_UNITS = {"zero": 0, "oh": 0, "un": 1, "une": 1, "one": 1, "deux": 2, "two": 2, "trois": 3, "three": 3, "quatre": 4,
+          "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7, "huit": 8, "eight": 8, "neuf": 9,
+          "nine": 9}  # fmt: skip
+_TEENS = {"dix": 10, "ten": 10, "onze": 11, "eleven": 11, "douze": 12, "twelve": 12, "treize": 13, "thirteen": 13,
+          "quatorze": 14, "fourteen": 14, "quinze": 15, "fifteen": 15, "seize": 16, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"vingt": 20, "vingts": 20, "twenty": 20, "trente": 30, "thirty": 30, "quarante": 40, "forty": 40,
+         "cinquante": 50, "fifty": 50, "soixante": 60, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_NUMBER_WORD = re.compile(r"[a-z]+")
+_BETWEEN_NUMBER_WORDS = re.compile(r"[\s,.\-]*")
+
+
+def _spoken_digits(words: list[str]) -> str:
+    """The digits a run of number words says: each unit alone is one digit, each number from 10 to 99 two."""
+    digits, i = [], 0
+    while i < len(words):
+        word = words[i]
+        if word in ("et", "and"):
+            i += 1
+            continue
+        if word == "quatre" and i + 1 < len(words) and words[i + 1] in ("vingt", "vingts"):
+            value, i = 80, i + 2
+        elif word in _TENS:
+            value, i = _TENS[word], i + 1
+        elif word in _TEENS:
+            digits.append(str(_TEENS[word]))
+            i += 1
+            continue
+        else:
+            digits.append(str(_UNITS[word]))
+            i += 1
+            continue
+        # After a ten: "et un", a unit, or (soixante, quatre-vingt) a teen: "soixante-dix-huit" is 78.
+        if i < len(words) and words[i] in ("et", "and"):
+            i += 1
+        if i < len(words) and value in (60, 80) and words[i] in _TEENS:
+            if words[i] == "dix" and i + 1 < len(words) and words[i + 1] in _UNITS:  # "soixante-dix-sept": 77
+                value += 10 + _UNITS[words[i + 1]]
+                i += 2
+            else:  # "soixante-douze": 72, "quatre-vingt-dix": 90
+                value += _TEENS[words[i]]
+                i += 1
+        elif i < len(words) and words[i] in _UNITS and _UNITS[words[i]] > 0:
+            value += _UNITS[words[i]]
+            i += 1
+        digits.append(f"{value:02d}")
+    return "".join(digits)
+
+
+def spelled_phones(ctx: Context) -> list[Match]:
+    view = ctx.text.base
+    text = view.text
+    known = _UNITS.keys() | _TEENS.keys() | _TENS.keys()
+    runs: list[list[re.Match[str]]] = []
+    for m in _NUMBER_WORD.finditer(text):
+        if m.group(0) not in known and m.group(0) not in ("et", "and"):
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and _BETWEEN_NUMBER_WORDS.fullmatch(text, last.end(), m.start()):
+            runs[-1].append(m)
+        elif m.group(0) not in ("et", "and"):
+            runs.append([m])
+    found = []
+    for run in runs:
+        if len(run) < 5:  # "deux ou trois fois", "one two three": no phone number is that short
+            continue
+        number = _spoken_digits([m.group(0) for m in run])
+        if 9 <= len(number) <= 15 and any(
+            phonenumbers.is_valid_number(pn.number)
+            for region, leniency in _REGIONS
+            for pn in PhoneNumberMatcher(number, region, leniency=Leniency.VALID)
+        ):
+            found.append(_mask("phone", *view.span(run[0].start(), run[-1].end())))
+    return found
+
+
 def personal_data(ctx: Context) -> list[Match]:
-    return phones(ctx) + emails(ctx) + addresses(ctx) + cards(ctx) + ibans(ctx) + national_ids(ctx)
+    return (
+        phones(ctx) + spelled_phones(ctx) + emails(ctx) + addresses(ctx) + cards(ctx) + ibans(ctx) + national_ids(ctx)
+    )
