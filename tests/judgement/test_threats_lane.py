@@ -44,6 +44,8 @@ def test_self_harm_stays_public_and_its_case_is_in_the_safety_lane(app, client, 
     assert login(moderator, "ann@shop.test", "password-ann").status_code == 302
     assert 'id="self-harm"' in moderator.get(f"/console/cases/{case.id}").get_data(as_text=True)
     assert 'id="self-harm"' not in moderator.get(f"/console/cases/{fire_case.id}").get_data(as_text=True)
+    queue = moderator.get("/console/?reason=safety").get_data(as_text=True)
+    assert queue.count('class="badge safety-lane self-harm"') == 1 and queue.count('class="badge safety-lane"') == 1
 
 
 def test_a_name_posing_as_the_brand_is_held_until_a_moderator_decides(app, client, world):
