@@ -10,6 +10,7 @@ from flask_babel import format_datetime, format_decimal, format_percent, format_
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..content.phases.threats import SELF_HARM
 from ..models import utcnow
 from ..vocabulary import AuthorStanding, CaseState, ItemStatus, Reason
 from .blueprint import bp
@@ -102,7 +103,7 @@ def self_harm(evidence: dict | None) -> bool:
     """Whether a case's safety evidence is the author's own risk (``content.phases.threats.self_harm``), not a
     product hazard: the case page then says how to answer."""
     spans = (evidence or {}).get(Reason.SAFETY.value) or []
-    return any(isinstance(span, dict) and str(span.get("rule", "")).startswith("self-harm:") for span in spans)
+    return any(isinstance(span, dict) and str(span.get("rule", "")).startswith(f"{SELF_HARM}:") for span in spans)
 
 
 def template_globals() -> dict:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from moderation.extensions import db
+from moderation.models import Item
 from moderation.services import policy
+from moderation.services.accounts import get_site
+from moderation.services.importing import import_rows
 from tests.conftest import submit
 from tests.console.conftest import login
 from tests.judgement.helpers import item_and_case
@@ -50,8 +53,6 @@ def test_self_harm_stays_public_and_its_case_is_in_the_safety_lane(app, client, 
 
 def test_a_name_posing_as_the_brand_is_held_until_a_moderator_decides(app, client, world):
     with app.app_context():
-        from moderation.services.accounts import get_site
-
         brand = get_site("shop").name
     fake = {"kind": "comment", "body": "Écrivez-nous pour un remboursement", "author": {"name": f"Support {brand}"}}
     answer = submit(client, fake).get_json()
@@ -63,10 +64,6 @@ def test_a_name_posing_as_the_brand_is_held_until_a_moderator_decides(app, clien
 
 def test_an_imported_post_keeps_its_name_even_the_brands(app, world):
     """An import carries names from where they were written, where the brand's own account may have posted."""
-    from moderation.models import Item
-    from moderation.services.accounts import get_site
-    from moderation.services.importing import import_rows
-
     with app.app_context():
         brand = get_site("shop").name
         rows = [{"site": "shop", "subject": "sku-1", "external_id": "old-1", "kind": "comment", "body": "Merci !",

@@ -202,6 +202,10 @@ _SELF_HARM = [
     rf"\b(?:je n{_Q}\s*ai|j{_Q}?ai) plus (?:envie|aucune raison) de vivre\b|\bje veux mourir\b",
 ]
 
+# The label of a self-harm match's rule ("self-harm: …"): the console tells a person at risk from a product hazard
+# by it, both being ``safety`` evidence.
+SELF_HARM = "self-harm"
+
 _THREAT = re.compile("|".join(f"(?:{p})" for p in _EN + _FR))
 _HATE_RE = re.compile("|".join(f"(?:{p})" for p in _HATE))
 _SELF_HARM_RE = re.compile("|".join(f"(?:{p})" for p in _SELF_HARM))
@@ -249,4 +253,4 @@ def threats(ctx: Context) -> list[Match]:
 
 def self_harm(ctx: Context) -> list[Match]:
     """The author's own intent to harm themselves: the case goes up the queue (``safety``), nothing is held."""
-    return _matches(ctx, _SELF_HARM_RE, Reason.SAFETY.value, "self-harm", Action.LIFT)
+    return _matches(ctx, _SELF_HARM_RE, Reason.SAFETY.value, SELF_HARM, Action.LIFT)
