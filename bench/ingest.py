@@ -183,7 +183,15 @@ def main() -> None:
                     "author": {"name": "Bench", "email": f"user{k % 997}@example.com"}}  # fmt: skip
 
         for port in (web_port, ref_port):
-            post_many(port, token, 20, body, [], [])  # warm-up: connections, imports, caches
+            # Warm-up from every client at once, so that each web process and thread has its connections, imports
+            # and caches before the clock starts (one client reached one process and one of its threads).
+            warm = [
+                threading.Thread(target=post_many, args=(port, token, 20, body, [], [])) for _ in range(args.clients)
+            ]
+            for t in warm:
+                t.start()
+            for t in warm:
+                t.join()
         # Statistics, as autovacuum keeps them on a production server. Without them (a server run with autovacuum
         # off, as on the machine of docs/benchmarks.md's sixth session), the web processes' cached generic plan of
         # the duplicate lookup walked every item of the site through another index, ever slower as the run went.

@@ -10,10 +10,10 @@ and a 96 MB wheel. Below the confidence floor the answer is ``und``: a wrong gue
 from __future__ import annotations
 
 import re
-import threading
-from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from .lexicon import load_once
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")
 # On the dev split no text was given a wrong language at 0.4, 0.5 or 0.6; 0.4 leaves fewer short texts "und"
@@ -21,16 +21,14 @@ LANGUAGES = ("fr", "en", "de", "es", "it", "nl", "pt")
 MIN_CONFIDENCE = 0.4
 MAX_CHARS = 1000  # the first thousand characters say which language a review is in
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_lock = threading.Lock()
 
 
-@cache
+@load_once
 def identifier() -> LanguageIdentifier:
     """Loaded once per process (about 2 s): call it at worker or web start."""
-    with _lock:
-        found = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        found.set_languages(list(LANGUAGES))
-        return found
+    found = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    found.set_languages(list(LANGUAGES))
+    return found
 
 
 def identify(text: str) -> str:

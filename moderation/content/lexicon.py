@@ -8,19 +8,39 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import threading
-from functools import cache
+from collections.abc import Callable
 from importlib import resources
+from typing import TypeVar
 
 import tldextract
 
 LANGUAGES = ("fr", "en")
-_lock = threading.Lock()
+T = TypeVar("T")
 
 
-@cache
+def load_once(loader: Callable[..., T]) -> Callable[..., T]:
+    """``functools.cache`` for a loader that takes seconds, safe under threads: a caller that arrives while the
+    value loads waits for it. (``functools.cache`` runs the loader in every thread that misses: the four threads of
+    a fresh gunicorn worker, sent their first reviews together, each loaded the language model, 2 s apiece.)"""
+    values: dict[tuple, T] = {}
+    lock = threading.Lock()
+
+    @functools.wraps(loader)
+    def load(*args: object) -> T:
+        if args not in values:
+            with lock:
+                if args not in values:
+                    values[args] = loader(*args)
+        return values[args]
+
+    return load
+
+
+@load_once
 def suffix_extractor() -> tldextract.TLDExtract:
     """The bundled public suffix list, ICANN section only: private suffixes (``blogspot.com``) are domains to us."""
     extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=False)
@@ -28,17 +48,16 @@ def suffix_extractor() -> tldextract.TLDExtract:
     return extractor
 
 
-@cache
+@load_once
 def public_suffixes() -> frozenset[str]:
     return frozenset(suffix_extractor().tlds)
 
 
-@cache
+@load_once
 def word_frequencies(language: str) -> dict[str, int]:
     """Token → count, for ``fr`` or ``en``. About 0.4 s and 20 MB each, once."""
-    with _lock:
-        path = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
-        return json.loads(gzip.decompress(path.read_bytes()))
+    path = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
+    return json.loads(gzip.decompress(path.read_bytes()))
 
 
 def frequency(word: str, languages: tuple[str, ...] = LANGUAGES) -> int:

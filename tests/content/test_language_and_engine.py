@@ -62,3 +62,33 @@ def test_a_typical_review_takes_well_under_a_millisecond():
     per_review = (time.process_time() - started) / 50
     # Generous: CI machines are shared. The bench prints the real figure.
     assert per_review < 0.005
+
+
+def test_a_loader_runs_once_when_threads_ask_together():
+    """A fresh gunicorn worker's threads get their first reviews at the same moment: one load, not one each."""
+    import threading
+
+    from moderation.content.lexicon import load_once
+
+    calls = []
+    gate = threading.Barrier(8)
+
+    @load_once
+    def model(name: str) -> object:
+        calls.append(name)
+        time.sleep(0.05)  # long enough for every thread to arrive while it loads
+        return object()
+
+    def ask(results: list) -> None:
+        gate.wait()
+        results.append(model("fr"))
+
+    results: list = []
+    threads = [threading.Thread(target=ask, args=(results,)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == ["fr"]
+    assert len(results) == 8 and all(result is results[0] for result in results)
+    assert model("en") is not results[0] and calls == ["fr", "en"]
