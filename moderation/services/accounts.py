@@ -239,7 +239,8 @@ def find_token(secret: str) -> ApiToken | None:
     )
     if token is None or token.revoked_at is not None or token.disabled_at is not None:
         return None
-    if token.moderator is not None and not token.moderator.active:
+    # A site's token has no moderator: asking the relationship would still run the lazy loader's machinery.
+    if token.moderator_id is not None and not token.moderator.active:
         return None
     return token
 

@@ -86,6 +86,17 @@ def test_revoked_token_gets_401_not_valid_and_revocation_is_audited(app, client,
     assert revoked_line.rstrip()[-1].isdigit()  # the revoked column carries a date
 
 
+def test_a_deactivated_moderators_token_is_not_valid_and_the_site_token_still_is(app, client, world):
+    assert client.get("/api/v1/cases", headers=auth(world.moderator_token)).status_code == 200
+    with app.app_context():
+        ann = db.session.execute(select(Moderator).where(Moderator.email == "ann@shop.test")).scalar_one()
+        ann.active = False
+        db.session.commit()
+    response = client.get("/api/v1/cases", headers=auth(world.moderator_token))
+    assert response.status_code == 401 and response.get_json()["error"]["code"] == "invalid_token"
+    assert submit(client, review(), headers=auth(world.site_token)).status_code == 202
+
+
 def test_a_bad_site_token_is_not_valid_rather_than_missing(client, world):
     response = submit(client, review(), headers=auth("mod_not-a-token"))
     assert response.status_code == 401
