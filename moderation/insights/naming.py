@@ -63,11 +63,20 @@ def name_cluster(clauses: Sequence[str], others: Sequence[str], language: str) -
     outside = [words(c) for c in others]
     common = stopwords(language)
     scored: list[tuple[float, int, str]] = []
+    seen: set[str] = set()
     for rank, keyword in enumerate(raw):
-        phrase = " ".join(words(keyword))
-        tokens = phrase.split()
+        tokens = words(keyword)
+        # A name neither starts nor ends with a function word: "ai trouvé" (from "j'ai trouvé") is "trouvé".
+        while tokens and tokens[0] in common:
+            tokens.pop(0)
+        while tokens and tokens[-1] in common:
+            tokens.pop()
         if not tokens or all(t in common or t in GENERIC_WORDS or len(t) < 3 for t in tokens):
             continue
+        phrase = " ".join(tokens)
+        if phrase in seen:  # "l'écran" and "écran" are one word now
+            continue
+        seen.add(phrase)
         cover = _coverage(phrase, inside)
         if cover == 0.0:
             continue

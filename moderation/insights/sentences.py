@@ -23,10 +23,16 @@ _CONTRAST = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+# French elision: the article or pronoun before the apostrophe ("j'", "n'", "l'", "qu'", "lorsqu'") is a stop word
+# glued to the next one. Kept glued, "j'ai", "n'ai" and "c'est" read as content words: they grouped clauses by
+# "j'ai" and named topics "j'ai lecture".
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|lorsqu|puisqu|jusqu|quoiqu)'(?=[^\W\d_])")
 _MAX_SENTENCE_CHARS = 400
 
 # Words that say a review is negative without saying what failed. A clause made only of these and stopwords
-# ("Very disappointed, would not recommend", "Nul, à fuir !") is negative but names no topic.
+# ("Very disappointed, would not recommend", "Nul, à fuir !") is negative but names no topic. Sending the item back
+# is what the customer did about it, not what failed ("I had to return it", "renvoyé"): on 700 real 1–3★ clothing
+# reviews those clauses were the largest "topic".
 GENERIC_WORDS = frozenset(
     """
     bad terrible awful horrible poor poorly worst disappointed disappointing disappointment waste wasted money
@@ -37,7 +43,9 @@ GENERIC_WORDS = frozenset(
     argent recommande recommander recommanderai conseille déconseille déconseiller acheter achat acheté achetée
     produit produits article articles étoile étoiles avis éviter évitez fuir fuyez bof dommage hélas
     malheureusement vraiment franchement totalement complètement nullité arnaque pire regrette regret attentes
-    jeté jetés fenêtre fenêtres
+    jeté jetés fenêtre fenêtres aime aimé aimée aimer
+    return returned returning returns refund refunded exchange exchanged retourner retourné retournée renvoyer
+    renvoyé renvoyée rembourser remboursé remboursée remboursement échanger échangé
     """.split()
 )
 
@@ -51,7 +59,8 @@ class Unit:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """Lower-cased words; a French elision loses its elided word ("l’odeur" → "odeur", "n'ai" → "ai")."""
+    return [_ELISION.sub("", w.lower().replace("’", "'")) for w in _WORD.findall(text)]
 
 
 @cache

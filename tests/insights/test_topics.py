@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from moderation.insights import TopicSettings, analyse_topics, find_topics, trend
-from moderation.insights.sentences import is_generic, split_units
+from moderation.insights.naming import name_cluster
+from moderation.insights.sentences import is_generic, split_units, stopwords, words
 
 from .helpers import NOW, review, stub_embed, stub_score
 
@@ -145,3 +146,28 @@ def test_generic_clauses_name_nothing():
     assert is_generic("Nul, à fuir !")
     assert not is_generic("Trop petit")
     assert not is_generic("The strap broke")
+
+
+def test_french_elisions_are_not_content_words():
+    """ "j'ai", "n’a", "c'est" are a pronoun or article glued to a verb: they must not make a clause specific."""
+    assert is_generic("J'ai été déçue.")
+    assert is_generic("C’est nul, je n’ai pas aimé")
+    assert not is_generic("L’odeur de plastique")
+    assert words("L’odeur qu'il n'a pas") == ["odeur", "il", "a", "pas"]
+    assert words("I don't know, aujourd'hui") == ["i", "don't", "know", "aujourd'hui"]
+
+
+def test_sending_it_back_is_what_the_customer_did_not_what_failed():
+    assert is_generic("Unfortunately I had to return it.")
+    assert is_generic("Renvoyé, remboursé.")
+    assert not is_generic("The return label was missing")
+
+
+def test_a_topic_name_neither_starts_nor_ends_with_a_function_word():
+    clauses = ["J'ai trouvé la fin bâclée", "j'ai trouvé la fin vraiment bâclée", "J’ai trouvé la fin bâclée."] * 3
+    others = ["La couverture est abîmée", "Livraison en retard"] * 3
+    name = name_cluster(clauses, others, "fr")
+    common = stopwords("fr")
+    assert name.label and name.label.split()[0] not in common and name.label.split()[-1] not in common
+    assert not any(k.startswith(("ai ", "j'", "j’")) for k in name.keywords)
+    assert len(set(name.keywords)) == len(name.keywords)
