@@ -24,6 +24,7 @@ from .blueprint import bp
 from .forms import ActionForm, AuthorStandingForm, CloseForm, NoteForm, RejectForm, ReplyForm
 from .helpers import flash_refusal
 from .queue import parse_filters, view_args
+from .template_globals import self_harm
 
 
 def templates_for(case: Case) -> list[tuple[int, dict]]:
@@ -36,6 +37,31 @@ def templates_for(case: Case) -> list[tuple[int, dict]]:
 def fill_template(template: dict, case: Case) -> str:
     # Plain replacement, not str.format: a template is admin text and must never reach attributes.
     return template.get("body", "").replace("{name}", case.item.author.name)
+
+
+# The public answer a moderator may start from when the author says they may harm themselves (``self_harm``), in
+# the customer's language, whatever the moderator's: warm, short, a free help line open day and night, and the
+# emergency number. The moderator edits it before it is published; nothing is sent on its own.
+AT_RISK_ANSWERS = {
+    "fr": (
+        "{name}, nous sommes vraiment désolés de lire que vous traversez un moment aussi difficile. Vous n'êtes pas "
+        "seul·e : en France, le 3114 (numéro national de prévention du suicide) vous répond gratuitement, 24 h/24 "
+        "et 7 j/7. En cas de danger immédiat, appelez le 15 ou le 112. Notre équipe est là aussi si vous souhaitez "
+        "nous écrire."
+    ),
+    "en": (
+        "{name}, we are truly sorry to read that you are going through such a hard time. You are not alone: in the "
+        "United States and Canada, call or text 988; in the United Kingdom and Ireland, call Samaritans on 116 123 — "
+        "free, day and night. If you are in immediate danger, call your local emergency number. Our team is here too "
+        "if you would like to write to us."
+    ),
+}
+AT_RISK = "at-risk"  # the ``template`` argument that asks for it
+
+
+def at_risk_answer(case: Case) -> str:
+    lang = (case.item.lang or "").split("-")[0]
+    return fill_template({"body": AT_RISK_ANSWERS.get(lang, AT_RISK_ANSWERS["en"])}, case)
 
 
 def refuse(exc: ServiceError, case: Case) -> None:
@@ -61,6 +87,9 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
     chosen = request.args.get("template", "")
     if not reply_form.body.data and chosen.isdigit() and int(chosen) < len(case.site.reply_templates or []):
         reply_form.body.data = fill_template(case.site.reply_templates[int(chosen)], case)
+    at_risk = self_harm(case.evidence)
+    if not reply_form.body.data and chosen == AT_RISK and at_risk:
+        reply_form.body.data = at_risk_answer(case)
     _sites, filters, args = parse_filters()
     previous_id, next_id = case_queue.neighbours(moderator, case, filters)
     return (
@@ -82,6 +111,8 @@ def render_case(case: Case, reply_form: ReplyForm | None = None, status: int = 2
             action_label=audit_format.action_label,
             notes=note_service.notes_for(case),
             templates=templates,
+            at_risk=at_risk,
+            at_risk_template=AT_RISK,
             filled=[fill_template(t, case) for _, t in templates],
             rejection_reasons=case_service.REJECTION_REASONS,
             reply_form=reply_form,

@@ -71,3 +71,25 @@ def test_an_imported_post_keeps_its_name_even_the_brands(app, world):
         assert import_rows(rows, app.config).created == 1
         item = db.session.query(Item).filter_by(external_id="old-1").one()
         assert item.status == "published" and item.hold_reasons == []
+
+
+def test_a_moderator_can_start_from_an_answer_for_a_person_at_risk_in_the_customers_language(app, client, world):
+    fr = submit(client, {**comment("Plus rien ne marche, je vais me suicider ce soir."), "lang": "fr"}).get_json()
+    en = submit(client, comment("Nothing works anymore, I want to kill myself.")).get_json()
+    fire = submit(client, comment("The charger caught fire on my desk")).get_json()
+    (_, fr_case), (_, en_case), (_, fire_case) = (item_and_case(app, a["id"]) for a in (fr, en, fire))
+    moderator = app.test_client()
+    assert login(moderator, "ann@shop.test", "password-ann").status_code == 302
+
+    page = moderator.get(f"/console/cases/{fr_case.id}").get_data(as_text=True)
+    assert 'id="at-risk-answer"' in page and "3114 (numéro national" not in page  # offered, not filled in
+    filled = moderator.get(f"/console/cases/{fr_case.id}?template=at-risk").get_data(as_text=True)
+    box = filled.split('id="reply-body"', 1)[1].split("</textarea>", 1)[0]
+    assert box.count("Max, nous sommes vraiment désolés") == 1 and "3114" in box and "15 ou le 112" in box
+    english = moderator.get(f"/console/cases/{en_case.id}?template=at-risk").get_data(as_text=True)
+    box = english.split('id="reply-body"', 1)[1].split("</textarea>", 1)[0]
+    assert "Max, we are truly sorry" in box and "988" in box and "116 123" in box
+
+    # Only for a person at risk: a product hazard's page neither offers nor fills it.
+    hazard = moderator.get(f"/console/cases/{fire_case.id}?template=at-risk").get_data(as_text=True)
+    assert 'id="at-risk-answer"' not in hazard and "truly sorry" not in hazard
