@@ -7,7 +7,11 @@ module, and only a worker process does.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from flask import current_app
 
@@ -18,6 +22,43 @@ from .services import feeds, health, insights, mail, rescoring, retention, scori
 from .worker import CLASSIFIER_FACTORY_KEY, load_worker_classifier
 
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc (macOS, musl): nothing to trim
+        return None
+
+
+def release_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc ``malloc_trim``).
+
+    The model's activations are freed after each batch, but glibc keeps the pages for reuse. After scoring 2,000
+    reviews in claims of 256, bench/model_memory.py printed 1,184 MiB resident, 1,121 MiB after the trim (1,580 and
+    1,225 MiB with the weights loaded by copy, as before). On a small machine the web processes need that memory
+    while the worker waits for work.
+    """
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+def returns_memory(job: Callable[P, R]) -> Callable[P, R]:
+    """A job that runs the model gives back the memory it freed when it ends, however it ends."""
+
+    @functools.wraps(job)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return job(*args, **kwargs)
+        finally:
+            release_freed_memory()
+
+    return run
 
 
 def loaded_classifier(required: bool = True) -> Classifier | None:
@@ -35,6 +76,7 @@ def loaded_classifier(required: bool = True) -> Classifier | None:
     return classifier
 
 
+@returns_memory
 def score_pending_items() -> int:
     """Score every unscored item, batch by batch. Returns how many items this job scored."""
     classifier = loaded_classifier()
@@ -43,11 +85,13 @@ def score_pending_items() -> int:
     return scored
 
 
+@returns_memory
 def rescore_chunk(run_id: int, chunk_id: int) -> int:
     """Score one chunk of a rescore run (see ``services.rescoring.rescore_chunk``). Returns the items scored here."""
     return rescoring.rescore_chunk(run_id, chunk_id, lease=ExecutionLease)
 
 
+@returns_memory
 def compute_subject_insights(subject_id: int) -> int:
     """Recompute one product's complaint topics (see ``services.insights``). Returns how many topics it has."""
     insights.insights_started(subject_id)

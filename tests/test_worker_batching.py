@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from rq import get_current_job
 from sqlalchemy import event, func, select
 
+from moderation import jobs
 from moderation.broker import enqueue
 from moderation.classifier import Prediction
 from moderation.classifier.batching import StagedClassifier
@@ -164,3 +166,38 @@ def test_a_claim_takes_the_shortest_texts_of_the_oldest_window_and_no_item_waits
             claimed += [item.id for item in batch]
             db.session.commit()
         assert oldest_long in claimed
+
+
+def test_a_job_that_ran_the_model_gives_the_freed_memory_back_even_when_it_fails(make_app, world, monkeypatch):
+    """glibc keeps the pages of freed activations; an idle worker should not (jobs.release_freed_memory)."""
+    released: list[str] = []
+
+    def record() -> None:
+        job = get_current_job()
+        released.append(job.func_name.rpartition(".")[2] if job else "called directly")
+
+    monkeypatch.setattr(jobs, "release_freed_memory", record)
+    app = make_app()
+    seed_items(app, 5)
+    worker = build_worker(app, lambda _app: KeywordClassifier())
+    with app.app_context():
+        enqueue(app.config["SCORE_QUEUE"], "moderation.jobs.score_pending_items", job_id="trim-1")
+    worker.work(burst=True)
+    with app.app_context():
+        assert db.session.execute(select(func.count()).where(Item.scored_at.is_(None))).scalar_one() == 0
+    # The scoring job, then the product insights job it queued for the subject's new low ratings: both ran the model.
+    assert released[0] == "score_pending_items" and set(released) <= {"score_pending_items", "compute_subject_insights"}
+    released.clear()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("model failed")
+
+    monkeypatch.setattr(scoring, "score_pending_items", broken)
+    with app.app_context():
+        try:
+            jobs.score_pending_items()
+        except RuntimeError:
+            pass
+    assert released == ["called directly"]
+    monkeypatch.undo()
+    jobs.release_freed_memory()  # the real one: a no-op where the C library is not glibc, never an error
