@@ -12,7 +12,6 @@ from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
 _BOUNDARY_AFTER = r"(?![a-z0-9])"
-_VOWELS = set("aeiouy")
 
 # What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
@@ -51,12 +50,13 @@ def entry_regex(entry: str, plural: bool = True) -> str:
     """The regex for one list entry, matched against the ``words`` view.
 
     Double letters may be single (the view cuts runs of three or more to one, and people type "conard"), each
-    vowel may be a ``*`` ("f*ck"), ``*`` in the entry stands for any letters, spaces for any spacing.
+    letter but a word's first may be a ``*`` ("f*ck", "f**k", "p**e"), ``*`` in the entry stands for any letters,
+    spaces for any spacing.
     """
     folded = _fold(entry.strip())
     stem = folded.endswith("*") and not folded.startswith("*")
     out: list[str] = []
-    prev = ""
+    prev = " "
     for char in folded:
         if char == "*":
             out.append(r"[a-z*]*")
@@ -65,7 +65,7 @@ def entry_regex(entry: str, plural: bool = True) -> str:
         elif char == prev and char.isalpha():
             out.append(re.escape(char) + "?")  # "nn" -> "nn?"
             char = ""
-        elif char in _VOWELS:
+        elif char.isalpha() and prev != " ":  # masked: a word keeps its first letter, or no one could read it
             out.append(f"[{char}*]")
         else:
             out.append(re.escape(char))
