@@ -3,8 +3,10 @@
 Spam that a links rule does not catch sells by its promise and asks to be contacted another way. The staples of
 comment spam on review and forum pages are matched by shape, never by a sender or a product name:
 
-- an income per period: "I earn $5,000 a week", "je gagne 3000 € par mois" (a verb of earning, an amount, a
-  period: "I paid $20 a month" or "saves me 30 € par mois" is a customer);
+- an income per period: "Earn $5,000 a week", "moms make 5k a month" (a verb of earning, an amount, a period: "I paid
+  $20 a month" or "saves me 30 € par mois" is a customer); the poster's own income ("je gagne 3000 € par mois") only
+  with the way to it (contact me, from home, this method, easily…): "je gagne 1800 € par mois, ce sac vaut son prix"
+  is a customer;
 - money from home with a call to get in touch: "work from home, DM me", "gagnez de l'argent depuis chez vous";
 - a rate of return on crypto, trading or an investment: "bitcoin investment, 30% weekly returns";
 - the "recovery expert" or "hacker" who got someone's lost funds back (a customer refunded by the seller, "got my
@@ -53,9 +55,9 @@ _SHAPES = [
     (
         "base",
         r"day|week|month|hour|jour|semaine|mois|heure",
-        rf"\b(?:i |we )?(?:earn|earned|earning|make|made|making|get paid|got paid|gagne|gagnez|gagner|gagnais|"
-        rf"gagnait|touche|touchez|empoche) (?:up to |over |more than |about |around |jusqu{_Q}a |plus de |environ )?"
-        rf"{_MONEY}\s*{_PERIOD}\b",
+        rf"\b(?P<own>(?:i|we|je|nous|on) )?(?:earn|earned|earning|make|made|making|get paid|got paid|gagne|gagnez|"
+        rf"gagner|gagnais|gagnait|touche|touchez|empoche) (?:up to |over |more than |about |around |jusqu{_Q}a |"
+        rf"plus de |environ )?{_MONEY}\s*{_PERIOD}\b",
     ),
     (
         "words",
@@ -94,6 +96,14 @@ _WITH_CONTACT = [
 _GATED = tuple((view, re.compile(gate), re.compile(pattern)) for view, gate, pattern in _SHAPES)
 _PROMISE = re.compile("|".join(f"(?:{p})" for p in _WITH_CONTACT))
 _CONTACT_RE = re.compile(rf"\b{_CONTACT}\b")
+# A customer may say what they earn ("je gagne 1800 € par mois, ce sac vaut son prix"); a spammer's own income comes
+# with the way to it: getting in touch, from home, a method, a system, easily, no experience needed.
+_LURE = re.compile(
+    rf"\b(?:{_CONTACT}|{_HOME}|grace a (?:cette|ce|mon|ma|une?)|thanks to (?:this|my|a)|with this (?:method|system|"
+    r"app|program|platform)|avec (?:cette|ce) (?:methode|systeme|appli\w*|programme|plateforme)|easily|facilement|"
+    r"without (?:any )?experience|no experience|sans experience|join (?:us|me|my)|rejoins|rejoignez|ask me|"
+    r"demandez[- ]moi|opportunit\w+|ask how|learn how|decouvrez comment|click|cliquez)\b"
+)
 
 
 def promotions(ctx: Context) -> list[Match]:
@@ -105,6 +115,8 @@ def promotions(ctx: Context) -> list[Match]:
         if gate.search(views[name].text)
         for m in pattern.finditer(views[name].text)
     ]
+    if any("own" in m.re.groupindex and m.group("own") for _, m in hits) and not _LURE.search(text):
+        hits = [(view, m) for view, m in hits if not ("own" in m.re.groupindex and m.group("own"))]
     if _CONTACT_RE.search(text):
         hits += [(views["words"], m) for m in _PROMISE.finditer(text)]
     found = []
