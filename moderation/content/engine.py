@@ -9,6 +9,7 @@ from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
 from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase, fingerprint
+from moderation.content.phases.links import registered_domains
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
 
@@ -36,6 +37,7 @@ def evaluate(
     language: str | None = None,
     phases: tuple[Phase, ...] = PHASES,
     brand: str | None = None,
+    own_sites: Iterable[str] = (),
 ) -> Verdict:
     """Run every phase over every field.
 
@@ -46,18 +48,21 @@ def evaluate(
         phases: the rules to run, in order (tests pass a subset).
         brand: the site's name, for names signed on this platform: an author name that is the brand's, or its
             staff's, is held. None (an imported post, a test) checks no name for it.
+        own_sites: the site's own origins or host names (``https://www.shop.fr``): a link to one of their
+            registered domains ("commandé sur shop.fr") is the brand's own page, not a link away from it.
 
     Returns:
         A :class:`Verdict`; its matches' ``start``/``end`` index the original text of their ``field``.
     """
     rules = tuple(site_rules)
     brand_view = normalise(brand).words.text.strip() if brand else ""
+    own_domains = registered_domains(own_sites)
     detected = language or identify(_language_sample(texts))
     verdict = Verdict(language=detected)
     for field_name, text in texts.items():
         if not text:
             continue
-        ctx = Context(normalise(text), detected, rules, brand_view)
+        ctx = Context(normalise(text), detected, rules, brand_view, own_domains)
         is_name = field_name in NAME_FIELDS
         for phase in phases:
             if (is_name and phase in PROSE_ONLY) or (not is_name and phase in NAME_ONLY):

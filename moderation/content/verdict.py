@@ -50,13 +50,14 @@ class Match:
 
 @dataclass
 class Context:
-    """What a phase sees: one field's normalised text, its language, the site's rules and the brand's name (folded
-    as the ``words`` view folds, "" when unknown)."""
+    """What a phase sees: one field's normalised text, its language, the site's rules, the brand's name (folded
+    as the ``words`` view folds, "" when unknown) and the registered domains of the site's own origins."""
 
     text: Normalised
     language: str
     site_rules: tuple[SiteRule, ...] = ()
     brand: str = ""
+    own_domains: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -118,7 +118,9 @@ def recheck(item: Item) -> None:
     declared = item.lang.split("-")[0] if item.lang else None
     texts = {"title": item.title or "", "body": item.body, "author_name": item.author.name}
     brand = site.name if item.external_id is None else None  # as create_item: an imported name came from elsewhere
-    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared, brand=brand)
+    verdict = content.evaluate(
+        texts, site_rules(site.word_list), language=declared, brand=brand, own_sites=site.allowed_origins or ()
+    )
     hold = list(verdict.hold_reasons)
     rating_reasons = policy.flag_reasons(item.rating, None, policy.effective_policy(site.policy))
     reasons = list(dict.fromkeys([*hold, *verdict.flag_reasons, *verdict.lifts, *rating_reasons]))

@@ -226,7 +226,9 @@ def create_item(
     # The brand's name guards the signature of what is posted here; an imported or outside post (an external id)
     # keeps the name it had where it was written, where the brand's own account may well have written it.
     brand = site.name if external_id is None else None
-    verdict = content.evaluate(texts, site_rules(site.word_list), language=declared, brand=brand)
+    verdict = content.evaluate(
+        texts, site_rules(site.word_list), language=declared, brand=brand, own_sites=site.allowed_origins or ()
+    )
     # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
     author = get_or_create_author(site, sub.author_name, sub.author_email)
     now = utcnow()

@@ -99,3 +99,33 @@ def test_a_url_with_a_scheme_is_a_link_whatever_its_suffix():
 def test_a_spelled_out_email_is_personal_data_not_a_link():
     for text in ("email me: tom dot baker at gmail dot com", "écrivez à jean arobase gmail point com"):
         assert verdict_of(text).hold_reasons == ["personal_data"], text
+
+
+SHOP = ["https://www.decathlon.fr", "http://localhost:8000"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commandé sur decathlon.fr, livré en 2 jours",
+        "voir aussi https://www.decathlon.fr/p/8512345 en 42",
+        "DECATHLON.FR",
+    ],
+)
+def test_the_sites_own_domain_is_not_a_link_away(text):
+    """A customer names the brand's own site: the site's origins say which domains are its own."""
+    assert verdict_of(text, own_sites=SHOP).hold_reasons == []
+    assert verdict_of(text).hold_reasons == ["links"]  # a site with other origins: a link like any other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "decathlon.fr.promo-shoes.com",
+        "decathlon-promo.fr",
+        "http://decathlon.fr.evil.ru/x",
+        "Même produit sur amazon.fr",
+    ],
+)
+def test_look_alikes_of_the_sites_domain_are_still_links(text):
+    assert verdict_of(text, own_sites=SHOP).hold_reasons == ["links"]

@@ -103,3 +103,23 @@ def test_numbers_that_are_not_personal_data(text):
 def test_excerpt_masks_the_data_itself():
     (match,) = verdict_of("call +33612345678").matches
     assert match.excerpt == MASK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai appelé le SAV au 0 800 123 456 (gratuit), très efficace",
+        "I called customer service at 1-800-555-0199 and they sent a new one",
+        "Service client au 0 825 01 02 03, injoignable",
+    ],
+)
+def test_a_companys_service_line_is_not_personal_data(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+def test_the_brands_own_address_is_not_personal_data_but_a_customers_is():
+    own = ["https://www.decathlon.fr"]
+    assert verdict_of("écrivez à sav@decathlon.fr, ils répondent", own_sites=own).hold_reasons == []
+    assert verdict_of("écrivez à sav@decathlon.fr, ils répondent").hold_reasons == ["personal_data"]
+    assert "personal_data" in verdict_of("écrivez-moi : lea.martin@gmail.com", own_sites=own).hold_reasons
+    assert "personal_data" in verdict_of("Appelez-moi au 06 12 34 56 78", own_sites=own).hold_reasons

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from moderation.content.lexicon import frequency, public_suffixes, suffix_extractor
 from moderation.content.verdict import Context, Match, Reason
@@ -36,6 +38,18 @@ _WORD_SUFFIX_MIN = 10_000
 _WORD_LABEL_MIN = 500
 
 
+def registered_domain(host: str) -> str | None:
+    """``shop.fr`` for ``www.shop.fr`` or ``blog.shop.fr``; None for a host under no public suffix (``localhost``)."""
+    parts = suffix_extractor()(host.lower().strip("."))
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
+
+
+def registered_domains(sites: Iterable[str]) -> frozenset[str]:
+    """The registered domains of origins (``https://www.shop.fr``) or host names (``shop.fr``)."""
+    hosts = (urlsplit(site).hostname if "://" in site else site.split("/")[0].split(":")[0] for site in sites)
+    return frozenset(d for host in hosts if host and (d := registered_domain(host)) is not None)
+
+
 def _languages(ctx: Context) -> tuple[str, ...]:
     return (ctx.language,) if ctx.language in ("fr", "en") else ("fr", "en")
 
@@ -53,6 +67,8 @@ def _is_link(m: re.Match[str], ctx: Context) -> bool:
     if not parts.suffix or not parts.domain:
         return False
     registered = f"{parts.domain}.{parts.suffix}"
+    if registered in ctx.own_domains:
+        return False  # the brand's own site: "commandé sur shop.fr", a link to another of its product pages
     if m.group("scheme") or m.group("www") or m.group("port") or registered in SHORTENERS:
         return True
     if m.group("path") and len(m.group("path")) > 1:
@@ -115,6 +131,9 @@ def links(ctx: Context) -> list[Match]:
             found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
     # A scheme says "link" whatever follows: "http://spam.example/", "https://localhost:8000" (no public suffix).
     for m in _SCHEME_URL.finditer(text):
+        host = urlsplit(m.group(0)).hostname or ""
+        if ctx.own_domains and registered_domain(host) in ctx.own_domains:
+            continue
         start, end = view.span(*m.span())
         if not any(f.start < end and start < f.end for f in found):
             found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))

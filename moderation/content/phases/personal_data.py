@@ -16,6 +16,7 @@ from stdnum.fr import nir
 from stdnum.us import ssn
 
 from moderation.content.lexicon import public_suffixes
+from moderation.content.phases.links import registered_domain
 from moderation.content.verdict import Context, Match, Reason
 
 MASK = "[personal data]"
@@ -65,6 +66,17 @@ _LETTER_FOR_DIGIT = re.compile(r"(?<![a-z])[oil](?=\d)|(?<=\d)[oil](?![a-z])")
 _AS_DIGIT = {"o": "0", "i": "1", "l": "1"}
 
 
+# A company's service line, not a person's: freephone ("0 800 …", "1-800-…"), shared-cost ("0 825 …") and
+# universal access numbers. A customer quoting the brand's after-sales number is not giving out personal data.
+_SERVICE_LINES = frozenset(
+    {phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN}
+)
+
+
+def _personal(number: phonenumbers.PhoneNumber) -> bool:
+    return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _SERVICE_LINES
+
+
 def phones(ctx: Context) -> list[Match]:
     view = ctx.text.base.sub(_LETTER_FOR_DIGIT, lambda m: _AS_DIGIT[m.group(0)])
     text = view.text
@@ -78,10 +90,16 @@ def phones(ctx: Context) -> list[Match]:
         for region, leniency in _REGIONS:
             for pm in PhoneNumberMatcher(window, region, leniency=leniency):
                 a, b = lo + pm.start, lo + pm.end
-                if any(x < b and a < y for x, y in found) or not phonenumbers.is_valid_number(pm.number):
+                if any(x < b and a < y for x, y in found) or not _personal(pm.number):
                     continue
                 found.append((a, b))
     return [_mask("phone", *view.span(a, b)) for a, b in found]
+
+
+def _own_address(address: str, ctx: Context) -> bool:
+    """An address at the site's own domain ("sav@shop.fr") is the brand's, which a customer may quote."""
+    domain = re.sub(r"\s+", "", address).rpartition("@")[2]
+    return bool(ctx.own_domains) and registered_domain(domain) in ctx.own_domains
 
 
 def emails(ctx: Context) -> list[Match]:
@@ -89,7 +107,7 @@ def emails(ctx: Context) -> list[Match]:
     view = ctx.text.links
     if "@" in view.text:
         for m in _EMAIL.finditer(view.text):
-            if m.group("tld") in public_suffixes():
+            if m.group("tld") in public_suffixes() and not _own_address(m.group(0), ctx):
                 found.append(_mask("email", *view.span(*m.span())))
     base = ctx.text.base
     if re.search(r"\b(?:at|arobase|chez)\b", base.text):
@@ -298,7 +316,7 @@ def spelled_phones(ctx: Context) -> list[Match]:
             continue
         number = _spoken_digits([m.group(0) for m in run])
         if 9 <= len(number) <= 15 and any(
-            phonenumbers.is_valid_number(pn.number)
+            _personal(pn.number)
             for region, leniency in _REGIONS
             for pn in PhoneNumberMatcher(number, region, leniency=Leniency.VALID)
         ):
