@@ -69,6 +69,28 @@ def test_profanity_and_lookalikes_are_not_held(text):
     assert verdict_of(text).hold_reasons == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quel con j'ai été de ne pas l'acheter plus tôt",
+        "Quelle conne je suis, j'ai pris la mauvaise taille",
+        "I'm such an idiot, I ordered the wrong size",
+        "What an idiot I was to wait",
+        "Je suis une idiote, j'ai lavé à 60°",
+    ],
+)
+def test_calling_oneself_a_name_is_not_abuse(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quel con ce vendeur", "you idiot, I was right", "Le vendeur est un con je suis furieux", "what an idiot"],
+)
+def test_a_first_person_nearby_does_not_excuse_an_insult_aimed_at_someone(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]
+
+
 def test_match_reports_the_original_span():
     assert spans("Merci bande de c0nn4rds !", "abusive") == ["c0nn4rds"]
 

@@ -31,6 +31,13 @@ _PERSON = re.compile(
     r"|techniciens?|conseill(?:er|ere)s?|mec|type|gars|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
 )
 _ALONE = re.compile(r"^[\W_]*$")
+# The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
+# "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
+_SELF_BEFORE = re.compile(
+    r"\b(?:i'?m|i am|i was|i felt|i feel|je suis|j'?etais|j'?ai ete|je me sens|je me suis senti\w*)\s+"
+    r"(?:[a-z']+\s+){0,2}$"
+)
+_SELF_AFTER = re.compile(r"\s+(?:que\s+)?(?:je suis|j'?ai ete|j'?etais|i was|i am|i'?m|i felt)\b")
 
 
 @dataclass(frozen=True)
@@ -127,9 +134,12 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
     before = view[max(0, start - 60) : start]
     if _DIRECT_CUE.search(before) or (_ALONE.match(view[:start]) and _ALONE.match(view[end:])):
         return True
+    person = _PERSON.search(before)
+    if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
+        return False
     if not _LINK_CUE.search(before):
         return False
-    return not person_only or bool(_PERSON.search(before))
+    return not person_only or bool(person)
 
 
 def abusive_words(ctx: Context) -> list[Match]:
