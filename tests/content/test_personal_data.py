@@ -123,3 +123,8 @@ def test_the_brands_own_address_is_not_personal_data_but_a_customers_is():
     assert verdict_of("écrivez à sav@decathlon.fr, ils répondent").hold_reasons == ["personal_data"]
     assert "personal_data" in verdict_of("écrivez-moi : lea.martin@gmail.com", own_sites=own).hold_reasons
     assert "personal_data" in verdict_of("Appelez-moi au 06 12 34 56 78", own_sites=own).hold_reasons
+
+
+def test_an_address_whose_name_ends_like_a_suffix_is_personal_data_not_a_link():
+    """.dupont is a brand's top-level domain; "jean.dupont@…" is still one e-mail address, not a link too."""
+    assert verdict_of("écrivez à jean.dupont@gmail.com").hold_reasons == ["personal_data"]

@@ -92,6 +92,7 @@ def _original_suffix(m: re.Match[str], ctx: Context, suffix_len: int) -> str:
     return ctx.text.original[start:end]
 
 
+_EMAIL_NAME = re.compile(r"\s*@\s*[a-z0-9-]+\s*\.")
 _SCHEME_URL = re.compile(r"(?<![a-z0-9])(?:https?|ftp)://[^\s/?#]+[^\s]*")
 
 
@@ -126,6 +127,8 @@ def links(ctx: Context) -> list[Match]:
     if "." not in text:
         return found
     for m in _URL.finditer(text):
+        if _EMAIL_NAME.match(text, m.end()) and not (m.group("scheme") or m.group("www") or m.group("path")):
+            continue  # the name of an e-mail address ("jean.dupont@…": .dupont is a suffix), personal data's to find
         if _is_link(m, ctx):
             start, end = view.span(*m.span())
             found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
