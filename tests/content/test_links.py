@@ -129,3 +129,9 @@ def test_the_sites_own_domain_is_not_a_link_away(text):
 )
 def test_look_alikes_of_the_sites_domain_are_still_links(text):
     assert verdict_of(text, own_sites=SHOP).hold_reasons == ["links"]
+
+
+@pytest.mark.parametrize("own", [(), SHOP])
+def test_a_url_with_a_broken_host_is_a_link_and_no_error(own):
+    """urlsplit raises on "http://[abc.com/x" (an unclosed IPv6 bracket): the rule must read it, not fail the post."""
+    assert verdict_of("voir http://[abc.com/x et plus.", own_sites=own).hold_reasons == ["links"]

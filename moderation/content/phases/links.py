@@ -44,9 +44,17 @@ def registered_domain(host: str) -> str | None:
     return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
 
 
+def _host(url: str) -> str:
+    """The host of a URL as a customer typed it; "" when it cannot be read ("http://[abc.com/x" is no IPv6)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def registered_domains(sites: Iterable[str]) -> frozenset[str]:
     """The registered domains of origins (``https://www.shop.fr``) or host names (``shop.fr``)."""
-    hosts = (urlsplit(site).hostname if "://" in site else site.split("/")[0].split(":")[0] for site in sites)
+    hosts = (_host(site) if "://" in site else site.split("/")[0].split(":")[0] for site in sites)
     return frozenset(d for host in hosts if host and (d := registered_domain(host)) is not None)
 
 
@@ -134,8 +142,7 @@ def links(ctx: Context) -> list[Match]:
             found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
     # A scheme says "link" whatever follows: "http://spam.example/", "https://localhost:8000" (no public suffix).
     for m in _SCHEME_URL.finditer(text):
-        host = urlsplit(m.group(0)).hostname or ""
-        if ctx.own_domains and registered_domain(host) in ctx.own_domains:
+        if ctx.own_domains and registered_domain(_host(m.group(0))) in ctx.own_domains:
             continue
         start, end = view.span(*m.span())
         if not any(f.start < end and start < f.end for f in found):
