@@ -27,9 +27,14 @@ from .queue import parse_filters, view_args
 from .template_globals import self_harm
 
 
+def customer_language(case: Case) -> str:
+    """The item's language without its region ("fr-CA" → "fr"); "" when not known."""
+    return (case.item.lang or "").split("-")[0]
+
+
 def templates_for(case: Case) -> list[tuple[int, dict]]:
     """The site's reply templates, those in the customer's language first."""
-    lang = (case.item.lang or "").split("-")[0]
+    lang = customer_language(case)
     indexed = list(enumerate(case.site.reply_templates or []))
     return sorted(indexed, key=lambda pair: (pair[1].get("lang", "").split("-")[0] != lang, pair[0]))
 
@@ -60,8 +65,7 @@ AT_RISK = "at-risk"  # the ``template`` argument that asks for it
 
 
 def at_risk_answer(case: Case) -> str:
-    lang = (case.item.lang or "").split("-")[0]
-    return fill_template({"body": AT_RISK_ANSWERS.get(lang, AT_RISK_ANSWERS["en"])}, case)
+    return fill_template({"body": AT_RISK_ANSWERS.get(customer_language(case), AT_RISK_ANSWERS["en"])}, case)
 
 
 def refuse(exc: ServiceError, case: Case) -> None:

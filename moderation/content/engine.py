@@ -9,7 +9,6 @@ from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
 from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase, fingerprint
-from moderation.content.phases.links import registered_domains
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
 
@@ -56,7 +55,7 @@ def evaluate(
     """
     rules = tuple(site_rules)
     brand_view = normalise(brand).words.text.strip() if brand else ""
-    own_domains = registered_domains(own_sites)
+    own_domains = lexicon.registered_domains(own_sites)
     detected = language or identify(_language_sample(texts))
     verdict = Verdict(language=detected)
     for field_name, text in texts.items():

@@ -12,9 +12,10 @@ import functools
 import gzip
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import tldextract
 
@@ -24,8 +25,8 @@ T = TypeVar("T")
 
 def load_once(loader: Callable[..., T]) -> Callable[..., T]:
     """``functools.cache`` for a loader that takes seconds, safe under threads: a caller that arrives while the
-    value loads waits for it. (``functools.cache`` runs the loader in every thread that misses: the four threads of
-    a fresh gunicorn worker, sent their first reviews together, each loaded the language model, 2 s apiece.)"""
+    value loads waits for it. (``functools.cache`` runs the loader in every thread that misses: py-spy caught
+    bench/ingest.py's web threads loading the language model inside the measured round.)"""
     values: dict[tuple, T] = {}
     lock = threading.Lock()
 
@@ -51,6 +52,31 @@ def suffix_extractor() -> tldextract.TLDExtract:
 @load_once
 def public_suffixes() -> frozenset[str]:
     return frozenset(suffix_extractor().tlds)
+
+
+def registered_domain(host: str) -> str | None:
+    """``shop.fr`` for ``www.shop.fr`` or ``blog.shop.fr``; None for a host under no public suffix (``localhost``)."""
+    parts = suffix_extractor()(host.lower().strip("."))
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
+
+
+def url_host(url: str) -> str:
+    """The host of a URL as someone typed it; "" when it cannot be read ("http://[abc.com/x" is no IPv6)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def registered_domains(sites: Iterable[str]) -> frozenset[str]:
+    """The registered domains of origins (``https://www.shop.fr``) or host names (``shop.fr``)."""
+    hosts = (url_host(site) if "://" in site else site.split("/")[0].split(":")[0] for site in sites)
+    return frozenset(d for host in hosts if host and (d := registered_domain(host)) is not None)
+
+
+def is_own(host: str, own_domains: frozenset[str]) -> bool:
+    """Whether ``host`` is under one of ``own_domains`` (``registered_domains`` of a site's origins)."""
+    return bool(own_domains) and registered_domain(host) in own_domains
 
 
 @load_once

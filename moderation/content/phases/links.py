@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable
-from urllib.parse import urlsplit
 
-from moderation.content.lexicon import frequency, public_suffixes, suffix_extractor
+from moderation.content.lexicon import frequency, is_own, public_suffixes, suffix_extractor, url_host
 from moderation.content.verdict import Context, Match, Reason
 
 SHORTENERS = frozenset(
@@ -36,26 +34,6 @@ _IP = re.compile(r"(?<![\w.])(?P<ip>\d{1,3}(?:\.\d{1,3}){3})(?P<port>:\d{2,5})?(
 # A suffix that is this common a word in the text's language can follow a missing space.
 _WORD_SUFFIX_MIN = 10_000
 _WORD_LABEL_MIN = 500
-
-
-def registered_domain(host: str) -> str | None:
-    """``shop.fr`` for ``www.shop.fr`` or ``blog.shop.fr``; None for a host under no public suffix (``localhost``)."""
-    parts = suffix_extractor()(host.lower().strip("."))
-    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else None
-
-
-def _host(url: str) -> str:
-    """The host of a URL as a customer typed it; "" when it cannot be read ("http://[abc.com/x" is no IPv6)."""
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-
-
-def registered_domains(sites: Iterable[str]) -> frozenset[str]:
-    """The registered domains of origins (``https://www.shop.fr``) or host names (``shop.fr``)."""
-    hosts = (_host(site) if "://" in site else site.split("/")[0].split(":")[0] for site in sites)
-    return frozenset(d for host in hosts if host and (d := registered_domain(host)) is not None)
 
 
 def _languages(ctx: Context) -> tuple[str, ...]:
@@ -75,7 +53,7 @@ def _is_link(m: re.Match[str], ctx: Context) -> bool:
     if not parts.suffix or not parts.domain:
         return False
     registered = f"{parts.domain}.{parts.suffix}"
-    if registered in ctx.own_domains:
+    if is_own(registered, ctx.own_domains):
         return False  # the brand's own site: "commandé sur shop.fr", a link to another of its product pages
     if m.group("scheme") or m.group("www") or m.group("port") or registered in SHORTENERS:
         return True
@@ -142,7 +120,7 @@ def links(ctx: Context) -> list[Match]:
             found.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
     # A scheme says "link" whatever follows: "http://spam.example/", "https://localhost:8000" (no public suffix).
     for m in _SCHEME_URL.finditer(text):
-        if ctx.own_domains and registered_domain(_host(m.group(0))) in ctx.own_domains:
+        if is_own(url_host(m.group(0)), ctx.own_domains):
             continue
         start, end = view.span(*m.span())
         if not any(f.start < end and start < f.end for f in found):

@@ -15,8 +15,7 @@ from stdnum import iban, luhn
 from stdnum.fr import nir
 from stdnum.us import ssn
 
-from moderation.content.lexicon import public_suffixes
-from moderation.content.phases.links import registered_domain
+from moderation.content.lexicon import is_own, public_suffixes
 from moderation.content.verdict import Context, Match, Reason
 
 MASK = "[personal data]"
@@ -96,18 +95,14 @@ def phones(ctx: Context) -> list[Match]:
     return [_mask("phone", *view.span(a, b)) for a, b in found]
 
 
-def _own_address(address: str, ctx: Context) -> bool:
-    """An address at the site's own domain ("sav@shop.fr") is the brand's, which a customer may quote."""
-    domain = re.sub(r"\s+", "", address).rpartition("@")[2]
-    return bool(ctx.own_domains) and registered_domain(domain) in ctx.own_domains
-
-
 def emails(ctx: Context) -> list[Match]:
     found: list[Match] = []
     view = ctx.text.links
     if "@" in view.text:
         for m in _EMAIL.finditer(view.text):
-            if m.group("tld") in public_suffixes() and not _own_address(m.group(0), ctx):
+            # An address at the site's own domain ("sav@shop.fr") is the brand's, which a customer may quote.
+            domain = re.sub(r"\s+", "", m.group(0)).rpartition("@")[2]
+            if m.group("tld") in public_suffixes() and not is_own(domain, ctx.own_domains):
                 found.append(_mask("email", *view.span(*m.span())))
     base = ctx.text.base
     if re.search(r"\b(?:at|arobase|chez)\b", base.text):

@@ -106,6 +106,11 @@ _LURE = re.compile(
 )
 
 
+def _own_income(m: re.Match[str]) -> bool:
+    """The income shape matched with a first person ("je gagne …"), which needs a lure beside it."""
+    return "own" in m.re.groupindex and m.group("own") is not None
+
+
 def promotions(ctx: Context) -> list[Match]:
     views = {"base": ctx.text.base, "words": ctx.text.words}
     text = views["words"].text
@@ -115,8 +120,8 @@ def promotions(ctx: Context) -> list[Match]:
         if gate.search(views[name].text)
         for m in pattern.finditer(views[name].text)
     ]
-    if any("own" in m.re.groupindex and m.group("own") for _, m in hits) and not _LURE.search(text):
-        hits = [(view, m) for view, m in hits if not ("own" in m.re.groupindex and m.group("own"))]
+    if any(_own_income(m) for _, m in hits) and not _LURE.search(text):
+        hits = [(view, m) for view, m in hits if not _own_income(m)]
     if _CONTACT_RE.search(text):
         hits += [(views["words"], m) for m in _PROMISE.finditer(text)]
     found = []
