@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from rq import get_current_job
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from moderation import jobs
 from moderation.broker import enqueue
@@ -125,25 +125,31 @@ def test_the_dtype_setting_comes_from_the_environment(make_app, monkeypatch):
     assert make_app().config["INFERENCE_DTYPE"] == "float32"
 
 
+def item_adder(site_slug: str = "shop"):
+    """A function that adds one unscored published review with the given body and returns its id."""
+    from moderation.models import Author, Site, Subject
+
+    site = db.session.execute(select(Site).where(Site.slug == site_slug)).scalar_one()
+    subject, author = Subject(site_id=site.id, external_id="sku-claim"), Author(site_id=site.id, name="A")
+    db.session.add_all([subject, author])
+    db.session.flush()
+
+    def add(body: str) -> int:
+        item = Item(site_id=site.id, subject_id=subject.id, author_id=author.id, kind="review", rating=4,
+                    body=body, status="published", hold_reasons=[])  # fmt: skip
+        db.session.add(item)
+        db.session.flush()
+        return item.id
+
+    return add
+
+
 def test_a_claim_takes_the_shortest_texts_of_the_oldest_window_and_no_item_waits_long(app, world):
     """Claims group texts of like length (little padding in a forward pass), within CLAIM_WINDOW claims' worth of
     ids from the oldest unscored item: an old long review is claimed within that many claims, however many short
     texts arrive after it."""
-    from moderation.models import Author, Site, Subject
-
     with app.app_context():
-        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
-        subject, author = Subject(site_id=site.id, external_id="sku-claim"), Author(site_id=site.id, name="A")
-        db.session.add_all([subject, author])
-        db.session.flush()
-
-        def add(body: str) -> int:
-            item = Item(site_id=site.id, subject_id=subject.id, author_id=author.id, kind="review", rating=4,
-                        body=body, status="published", hold_reasons=[])  # fmt: skip
-            db.session.add(item)
-            db.session.flush()
-            return item.id
-
+        add = item_adder()
         oldest_long = add("Très long avis. " * 40)
         lengths = [7, 3, 9, 1, 5, 8, 2, 6, 4]
         for n in lengths:
@@ -166,6 +172,36 @@ def test_a_claim_takes_the_shortest_texts_of_the_oldest_window_and_no_item_waits
             claimed += [item.id for item in batch]
             db.session.commit()
         assert oldest_long in claimed
+
+
+def test_a_window_with_fewer_unscored_items_than_a_claim_is_topped_up_from_beyond_it(app, world):
+    """A short claim ends the job (the backlog looks done): a window thinned by deleted items must not stop it."""
+    with app.app_context():
+        add = item_adder()
+        ids = [add(f"avis {n}") for n in range(12)]
+        # The window of a claim of 2 is the 8 ids from the oldest unscored; all but the oldest were removed.
+        db.session.execute(update(Item).where(Item.id.in_(ids[1:8])).values(status="removed"))
+        db.session.commit()
+
+        claimed = [item.id for item in scoring.claim_unscored(2)]
+        assert claimed == [ids[0], ids[8]]
+
+
+def test_a_worker_whose_window_another_worker_holds_claims_beyond_it(app, world, require_postgres):
+    """Two burst workers on a backlog of 1,000 stopped after 60 items: the window's oldest item stays unscored
+    while another worker holds it, so the window did not move, and SKIP LOCKED left nothing in it."""
+    with app.app_context():
+        add = item_adder()
+        ids = [add(f"avis {n}") for n in range(12)]
+        db.session.execute(update(Item).where(Item.id.in_(ids[2:8])).values(scored_at=func.now()))
+        db.session.commit()
+        first = [item.id for item in scoring.claim_unscored(2)]  # holds the window's two unscored items
+        assert first == ids[:2]
+        with app.app_context():  # another worker: its own session and transaction
+            second = [item.id for item in scoring.claim_unscored(2)]
+            db.session.rollback()
+        db.session.rollback()
+    assert second == ids[8:10]
 
 
 def test_a_job_that_ran_the_model_gives_the_freed_memory_back_even_when_it_fails(make_app, world, monkeypatch):

@@ -72,10 +72,15 @@ CLAIM_WINDOW = 4
 
 
 def claim_unscored(limit: int) -> list[Item]:
-    """Lock up to ``limit`` unscored items for this transaction: the shortest texts of the window above.
+    """Lock up to ``limit`` unscored items for this transaction: the shortest texts of the window above, topped
+    up in id order from beyond it when the window holds fewer.
 
     On PostgreSQL, ``FOR UPDATE SKIP LOCKED`` hands concurrent workers disjoint batches. SQLite has a single
     writer (the embedded setup runs one worker); the unique (item, model version) key guards both.
+
+    The top-up matters: a short claim tells the job that the backlog is done. The window's oldest item may be
+    locked by another worker with the rest of the window (so this claim found nothing in it), or the window may
+    have gaps (items gone, ids rolled back); two burst workers on a backlog of 1,000 stopped after 60 items.
     """
     unscored = (Item.scored_at.is_(None), Item.status.not_in(GONE_STATUSES))
     oldest = select(func.min(Item.id)).where(*unscored).scalar_subquery()
@@ -86,9 +91,18 @@ def claim_unscored(limit: int) -> list[Item]:
         .order_by(length, Item.id)
         .limit(limit)
     )
+    claimed = list(db.session.execute(_locked(query)).scalars())
+    if len(claimed) < limit:
+        # Rows this transaction locked are not skipped by SKIP LOCKED: leave them out by id.
+        rest = select(Item).where(*unscored, Item.id.not_in([item.id for item in claimed]) if claimed else True)
+        claimed += db.session.execute(_locked(rest.order_by(Item.id).limit(limit - len(claimed)))).scalars()
+    return claimed
+
+
+def _locked(query):
     if db.engine.dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True, of=Item)
-    return list(db.session.execute(query).scalars())
+        return query.with_for_update(skip_locked=True, of=Item)
+    return query
 
 
 def insert_scores(rows: list[dict]) -> None:
