@@ -63,6 +63,24 @@ class ModerationWorker(SimpleWorker):
             finally:
                 db.session.remove()
 
+    def request_stop(self, signum, frame):
+        # rq raises StopRequested from wherever an idle worker is when SIGTERM comes. Code that catches and wraps
+        # exceptions can lose it: SQLAlchemy wrapped it in a StatementError during the sweep, the sweep logged
+        # "sweep failed", and the worker ran on after `docker stop`. rq's loop also stops on this flag.
+        self._stop_requested = True
+        super().request_stop(signum, frame)
+
+    def subscribe(self):
+        # rq's own starts the command listener with sleep_time=60, and its teardown waits for that thread with no
+        # bound: once unsubscribed, the thread sleeps out those 60 s, so a SIGTERM took a minute to end the worker
+        # (past docker's 10 s grace). A 1 s wake is a socket read timeout, not a Redis round trip.
+        self.log.info("Worker %s: subscribing to channel %s", self.name, self.pubsub_channel_name)
+        self.pubsub = self.connection.pubsub()
+        self.pubsub.subscribe(**{self.pubsub_channel_name: self.handle_payload})
+        self.pubsub_thread = self.pubsub.run_in_thread(
+            sleep_time=1.0, daemon=True, exception_handler=self._pubsub_exception_handler
+        )
+
     def heartbeat(self, timeout=None, pipeline=None):
         super().heartbeat(timeout=timeout, pipeline=pipeline)
         try:

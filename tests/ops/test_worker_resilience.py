@@ -6,10 +6,12 @@ finalized makes it quit. ``moderation worker`` must wait for Redis and go on wit
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -107,3 +109,47 @@ def test_heartbeat_swallows_redis_errors_but_not_a_stop_request(app, monkeypatch
     monkeypatch.setattr(worker_module, "send_heartbeat", stop_requested)
     with pytest.raises(StopRequested):
         rq_worker.heartbeat()
+
+
+@pytest.fixture
+def own_signal_handlers():
+    """rq installs its SIGTERM/SIGINT handlers in this (pytest's) process: put pytest's back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+def test_a_stop_request_that_a_library_wraps_during_the_sweep_still_stops_the_worker(
+    app, monkeypatch, caplog, own_signal_handlers
+):
+    """In CI a SIGTERM landed while the sweep ran a query: SQLAlchemy wrapped rq's StopRequested in a
+    StatementError, the sweep logged it as a failed sweep, and the worker went on running for good."""
+    rq_worker = worker_module.build_worker(app, make_stub)
+
+    def signalled_mid_query():
+        try:
+            rq_worker.request_stop(signal.SIGTERM, None)  # what rq's handler does when SIGTERM arrives
+        except StopRequested as exc:
+            raise RuntimeError("a library wrapped it") from exc
+
+    monkeypatch.setattr(worker_module, "sweep_unscored", signalled_mid_query)
+    caplog.set_level(logging.INFO, logger="rq.worker")
+    # max_idle_time only bounds this test if the stop is lost: the worker would then quit as idle instead.
+    rq_worker.work(burst=False, max_idle_time=5)
+    assert "stopping on request" in caplog.text
+    assert "idle for" not in caplog.text
+
+
+def test_the_command_listener_lets_the_worker_stop_at_once(app, monkeypatch):
+    """rq's teardown waits for its pubsub thread without bound; with rq's sleep_time of 60 s a worker whose
+    thread had seen the unsubscribe took a minute to stop after SIGTERM (seen in CI)."""
+    rq_worker = worker_module.build_worker(app, make_stub)
+    rq_worker.subscribe()
+    rq_worker.pubsub.unsubscribe()
+    # The thread reads the reply; from then on it sleeps until it is subscribed again or its sleep_time ends.
+    wait_until(lambda: not rq_worker.pubsub.subscribed, 10, "the listener to read the unsubscribe")
+    teardown = threading.Thread(target=rq_worker.unsubscribe, daemon=True)
+    teardown.start()
+    teardown.join(timeout=10)  # docker stop's grace period
+    assert not teardown.is_alive(), "unsubscribe still waiting for the pubsub thread"
