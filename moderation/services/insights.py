@@ -59,11 +59,17 @@ class Embedder(Protocol):
 
 
 def default_embedder(app: Flask) -> Embedder:
-    """The e5 base as a sentence embedder, on the app's device."""
+    """The e5 base as a sentence embedder, on the app's device, sharing the tensors it holds alike with the
+    process's classifier (the frozen word embeddings: ``embedding.share_base_tensors``)."""
     # Imported here: it imports torch, which only a worker process may load.
-    from ..classifier.embedding import load_embedder
+    from ..classifier.embedding import load_embedder, share_base_tensors
 
-    return load_embedder(device=app.config.get("DEVICE", "auto"))
+    embedder = load_embedder(device=app.config.get("DEVICE", "auto"))
+    classifier = app.extensions.get("moderation.classifier")
+    if classifier is not None:
+        freed = share_base_tensors(embedder, classifier)
+        log.info("sentence embedder loaded; %.0f MB shared with the classifier", freed / 1e6)
+    return embedder
 
 
 def embedder_for(app: Flask) -> Embedder:

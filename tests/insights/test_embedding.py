@@ -35,3 +35,32 @@ def test_a_french_and_an_english_complaint_about_one_thing_are_closer_than_unrel
     # Order of the input does not change a vector (batches are sorted by length inside).
     again = embedder.embed([en for en, _ in reversed(PAIRS)])[::-1]
     assert np.allclose(again, english, atol=1e-3)
+
+
+@pytest.mark.model
+def test_the_embedder_shares_the_frozen_word_embeddings_with_the_classifier_and_nothing_it_trained(model_cache_dir):
+    """A worker that scores and computes topics held the base's word-embedding matrix twice (192 MB in bf16)."""
+    from types import SimpleNamespace
+
+    from moderation.classifier.embedding import load_embedder, share_base_tensors
+    from moderation.classifier.loading import load_transformer_classifier
+
+    classifier = load_transformer_classifier(None, device="cpu", dtype="float32", cache_dir=model_cache_dir)
+    embedder = load_embedder("cpu", dtype="float32", cache_dir=model_cache_dir)
+    before = embedder.embed([en for en, _ in PAIRS[:4]])
+    assert share_base_tensors(embedder, SimpleNamespace(model=None)) == 0  # an ONNX or int8 classifier: no torch
+
+    freed = share_base_tensors(embedder, classifier)
+
+    base = classifier.model.base_model
+    word = "embeddings.word_embeddings.weight"
+    assert embedder.model.get_parameter(word) is base.get_parameter(word)
+    assert freed >= base.get_parameter(word).numel() * 4  # fp32 here
+    trained = "encoder.layer.11.attention.self.query.weight"  # the bundled model trained every layer
+    assert embedder.model.get_parameter(trained) is not base.get_parameter(trained)
+    assert not np.isclose(
+        embedder.model.get_parameter(trained).detach().numpy(), base.get_parameter(trained).detach().numpy()
+    ).all()
+    assert np.array_equal(embedder.embed([en for en, _ in PAIRS[:4]]), before)
+    # Shared once: a second call finds nothing left to share.
+    assert share_base_tensors(embedder, classifier) == 0
