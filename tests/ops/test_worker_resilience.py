@@ -87,8 +87,13 @@ def test_worker_survives_redis_restart_during_a_job(make_app, tmp_path):
     finally:
         if worker.poll() is None:
             worker.send_signal(signal.SIGTERM)
-        returncode = worker.wait(60)
-        stop(redis_proc)
+        try:
+            returncode = worker.wait(60)
+        except subprocess.TimeoutExpired:
+            worker.kill()  # not left running (and retrying a Redis that is gone) after the run
+            raise
+        finally:
+            stop(redis_proc)
     assert returncode == 0, log_path.read_text()
 
 
