@@ -26,9 +26,18 @@
     return true;
   }
 
+  // Content swapped in a moment ago (a row's fragment, the undo offer out of band) is wired to htmx only when the
+  // swap settles; a key that clicked or focused one of its buttons before that submitted the form natively and
+  // reloaded the page. htmx.process does nothing to what it already handles.
+  function wire(element) {
+    var root = element && element.closest("[hx-post], [hx-get]");
+    if (window.htmx) window.htmx.process(root || element);
+  }
+
   function clickShortcut(key) {
     var target = document.querySelector('[data-shortcut="' + key + '"]');
     if (!target) return false;
+    wire(target);
     target.click();
     return true;
   }
@@ -64,6 +73,7 @@
   // A queue row's own decision (queue_actions.py): dismiss a simple case; for a held item, like the case page, no
   // key decides: d and e bring the row's approve button into focus, read the text, then Enter.
   function decideRow(row, key) {
+    wire(row);
     var dismiss = row.querySelector('form[data-row-action="dismiss"] button');
     if (key === "d" && dismiss) { dismiss.click(); return true; }
     var approve = row.querySelector('form[data-row-action="approve"] button');
