@@ -437,6 +437,7 @@ def test_sqlite_writers_queue_on_a_lock_file_from_their_first_write_to_their_com
         assert writers_file_taken()
         db.session.rollback()
         assert not writers_file_taken()
+    monkeypatch.setattr(extensions, "DEFER_WRITE_LOCK", False)  # as in a command (a worker built earlier sets it)
     with sqlite_app.app_context():  # the command line: BEGIN IMMEDIATE at the start, the file with it
         db.session.execute(select(func.count()).select_from(Site)).scalar_one()
         assert writers_file_taken()
