@@ -108,9 +108,7 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:
 @event.listens_for(Pool, "reset")
 def _sqlite_on_reset(dbapi_connection, connection_record, reset_state=None) -> None:
     # Back in the pool, rolled back by the pool itself: a writer's lock file must not stay taken.
-    fd = connection_record.info.pop(_LOCKED, None)
-    if fd is not None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+    _leave_write_queue(connection_record.info)
 
 
 @event.listens_for(Pool, "close")
@@ -125,10 +123,10 @@ def _queue_for_write_lock(conn) -> None:
     """Wait for the writers' lock file, in steps of at most 2 ms, up to the busy timeout; then BEGIN IMMEDIATE.
 
     SQLite's own busy handler sleeps 1, 2, 5 … then 100 ms at a time between tries, so a writer that just missed
-    the lock could sleep long after it was free: 50 clients posting on the embedded default had a p99 3.4–3.7×
-    their p50 (Isso's: 2×). Past the timeout the writer goes on without the file and SQLite's own wait decides,
-    as before: a writer never waits here for good (one connection of a thread that holds the lock on another
-    would otherwise hang instead of failing).
+    the lock could sleep long after it was free: 50 clients posting on the embedded default had a p99 2.7–4.3×
+    their p50 (Isso's: 2.0–2.7×; docs/benchmarks.md, ninth session). Past the timeout the writer goes on without
+    the file and SQLite's own wait decides, as before: a writer never waits here for good (one connection of a
+    thread that holds the lock on another would otherwise hang instead of failing).
     """
     fd = conn.info.get(_LOCK_FD)
     if fd is None or conn.info.get(_LOCKED):
@@ -148,8 +146,9 @@ def _queue_for_write_lock(conn) -> None:
             return
 
 
-def _leave_write_queue(conn) -> None:
-    fd = conn.info.pop(_LOCKED, None)
+def _leave_write_queue(info: dict) -> None:
+    """Give the writers' lock file back, if the connection whose ``info`` this is holds it."""
+    fd = info.pop(_LOCKED, None)
     if fd is not None:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
@@ -169,7 +168,7 @@ def _sqlite_on_begin(conn) -> None:
 @event.listens_for(Engine, "rollback")
 def _sqlite_on_end(conn) -> None:
     conn.info.pop(_MODE, None)
-    _leave_write_queue(conn)
+    _leave_write_queue(conn.info)
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOI")

@@ -125,11 +125,11 @@ def test_the_dtype_setting_comes_from_the_environment(make_app, monkeypatch):
     assert make_app().config["INFERENCE_DTYPE"] == "float32"
 
 
-def item_adder(site_slug: str = "shop"):
-    """A function that adds one unscored published review with the given body and returns its id."""
+def item_adder():
+    """A function that adds one unscored published review of the shop with the given body and returns its id."""
     from moderation.models import Author, Site, Subject
 
-    site = db.session.execute(select(Site).where(Site.slug == site_slug)).scalar_one()
+    site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
     subject, author = Subject(site_id=site.id, external_id="sku-claim"), Author(site_id=site.id, name="A")
     db.session.add_all([subject, author])
     db.session.flush()

@@ -147,7 +147,7 @@ def share_base_tensors(embedder: SentenceEmbedder, classifier: Any) -> int:
     """Point the embedder at the classifier's copy of every tensor the two hold alike. Returns the bytes freed.
 
     Both are built on the same base, and training leaves the word embeddings frozen (``partial.py``): a worker that
-    scores and computes topics held that 250,002 × 384 matrix twice (192 MB in bf16). A tensor is shared only where
+    scores and computes topics held that 250,037 × 384 matrix twice (192 MB in bf16). A tensor is shared only where
     name, shape, dtype, device and every value agree, so a classifier trained further, loaded in another dtype or
     not a torch model (ONNX, int8) shares nothing and changes nothing.
     """
@@ -160,9 +160,8 @@ def share_base_tensors(embedder: SentenceEmbedder, classifier: Any) -> int:
     with torch.no_grad():
         for name, mine in list(embedder.model.named_parameters()):
             other = theirs.get(name)
-            if other is None or other is mine or other.shape != mine.shape or other.dtype != mine.dtype:
-                continue
-            if other.device != mine.device or not torch.equal(other, mine):
+            alike = other is not None and other is not mine and other.shape == mine.shape
+            if not alike or other.dtype != mine.dtype or other.device != mine.device or not torch.equal(other, mine):
                 continue
             owner_name, _, attr = name.rpartition(".")
             setattr(embedder.model.get_submodule(owner_name), attr, other)

@@ -94,7 +94,7 @@ def claim_unscored(limit: int) -> list[Item]:
     claimed = list(db.session.execute(_locked(query)).scalars())
     if len(claimed) < limit:
         # Rows this transaction locked are not skipped by SKIP LOCKED: leave them out by id.
-        rest = select(Item).where(*unscored, Item.id.not_in([item.id for item in claimed]) if claimed else True)
+        rest = select(Item).where(*unscored, Item.id.not_in([item.id for item in claimed]))
         claimed += db.session.execute(_locked(rest.order_by(Item.id).limit(limit - len(claimed)))).scalars()
     return claimed
 

@@ -401,7 +401,7 @@ def test_sqlite_write_requests_take_the_lock_at_their_first_write_or_for_update(
 
 def test_sqlite_writers_queue_on_a_lock_file_from_their_first_write_to_their_commit(sqlite_app, tmp_path, monkeypatch):
     """Writers of the embedded database wait on ``<database>-writers`` in short steps, not in SQLite's busy handler
-    (whose sleeps grow to 100 ms: the peer bench's posting p99 was 3.4–4.3× its p50). The file is held exactly
+    (whose sleeps grow to 100 ms: the peer bench's posting p99 was 2.7–4.3× its p50). The file is held exactly
     while SQLite's write lock is, and a writer that cannot have it within the busy timeout goes on without it."""
     import fcntl
     import os

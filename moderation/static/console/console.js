@@ -30,8 +30,7 @@
   // swap settles; a key that clicked or focused one of its buttons before that submitted the form natively and
   // reloaded the page. htmx.process does nothing to what it already handles.
   function wire(element) {
-    var root = element && element.closest("[hx-post], [hx-get]");
-    if (window.htmx) window.htmx.process(root || element);
+    if (window.htmx) window.htmx.process(element.closest("form") || element);
   }
 
   function clickShortcut(key) {
