@@ -4,7 +4,6 @@ blocking a submission."""
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 
 import pytest
@@ -126,13 +125,11 @@ def test_redirects_are_not_followed(app, client, world, receiver_factory):
 
 def test_a_down_receiver_never_slows_a_submission(app, client, world):
     add_endpoint(app, f"http://127.0.0.1:{free_port()}/hooks")  # nothing listens there
-    started = time.monotonic()
     response = submit(client, review(1, "Nul, cassé au bout de deux jours"))
-    elapsed = time.monotonic() - started
     assert response.status_code == 202
-    assert elapsed < 1.0
-    pending = deliveries(app)  # committed with the item
+    pending = deliveries(app)  # committed with the item, and not tried by the request (no timing: CI is loaded)
     assert {d.event_type for d in pending} == {"item.created", "case.opened"}
+    assert all(d.attempts == 0 and d.last_error is None for d in pending)
     work_webhooks(app)
     for delivery in deliveries(app):
         assert delivery.attempts == 1 and delivery.last_status is None
