@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -98,14 +97,11 @@ def test_second_run_only_checks(tmp_path: Path) -> None:
     assert len(installs) == 1 and "torch==2.13.0+cpu -e ." in installs[0], installs
     assert (venv / ".moderation-install").exists()
 
-    started = time.monotonic()
     second = run_install(env=env)
-    elapsed = time.monotonic() - started
     assert second.returncode == 0, second.stdout + second.stderr
     assert pip_installs(log) == installs, "a second run must not call pip"
     assert second.stdout.strip().endswith("reinstalls)") and second.stderr == ""
     assert len(second.stdout.splitlines()) == 1
-    assert elapsed < 5, elapsed
 
     # --dev needs more than a plain install: it installs; afterwards a plain run is satisfied by it.
     dev = run_install("--dev", env=env)
