@@ -23,6 +23,23 @@ from .helpers import verdict_of
         "Buy cheap v1agra without prescription",
         "I make $5000 a week from my phone, ask me how",
         "We make 10k a month with this system, join us",
+        # Codes handed out: told to use it, one's own, set out as an advert, any referral code.
+        "Use code SARAH15 for 15% off everything",
+        "Apply my code JULIE25 at checkout and save 25%",
+        "My referral code is TRAIL2024, you both get 10€",
+        "Referral code: RUNFAST50 gives you 50€ off",
+        "Code promo : RUN10 (-10% sur le site)",
+        "Entrez le code MARIE20 à la caisse pour avoir 20% de réduction",
+        "Utilise mon code promo LEA15 pour 15% de remise",
+        "Mon code parrainage ABC123 vous offre 15€ sur votre première commande",
+        "Code de parrainage ZX81K, 10€ offerts",
+        # Doubled money and guaranteed profit, with a way to get in touch.
+        "Double your money in 7 days with bitcoin, contact me on telegram",
+        "Triple your bitcoin in 48 hours, message me on whatsapp",
+        "Doublez votre capital en une semaine grâce au trading, écrivez-moi",
+        "Guaranteed profit every week, message me on WhatsApp",
+        "Gains garantis chaque semaine avec le forex, contactez-moi sur telegram",
+        "I was scammed but a recovery hacker got my funds back, contact him",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -50,6 +67,22 @@ def test_comment_spam_is_held(text):
         # What a customer earns, said to weigh the price, with no way to it offered.
         "Je suis infirmière et je gagne 1800 € par mois, ce sac vaut son prix",
         "I earn $4,000 a month and this blender was still worth it",
+        # Codes a customer used, or that failed: neither handed out nor their own.
+        "J'ai utilisé le code promo du site, -10%, sympa",
+        "The discount code from the newsletter did not work at checkout",
+        "Le code de réduction BIENVENUE n'a pas fonctionné, dommage",
+        "Le code promo WELCOME10 ne fonctionne pas sur ce produit",
+        "Used the code from the newsletter, got 15% off",
+        "Got these with a 20% off code, worth it",
+        "Error code E404 on the display after a week",
+        "My code didn't work at checkout",
+        "Mon code promo LEA15 n'a pas marché",
+        "Error code: E404 on the display",
+        "Enter code E3F1 to reset the watch",
+        # Doubling and guarantees that are not money.
+        "Doubled my running distance in a week with these shoes!",
+        "These doubled my mileage without blisters",
+        "Garantie 2 ans, contactez le SAV sur WhatsApp si besoin",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -90,6 +90,65 @@ def test_reviews_that_only_sound_violent_are_published(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # Finding the person, or coming to them.
+        "I will find where you live and kill you",
+        "I'm going to find out where you live",
+        "We're going to find out where you work",
+        "I will track down your address and pay you a visit",
+        "We will come to your house and burn it down",
+        "You better watch out, I'm coming for you",
+        "I'm coming to your house tonight",
+        "Je vais trouver où tu habites",
+        "On va trouver où tu bosses",
+        "Je vais venir chez toi et tout casser",
+        "On va venir chez toi régler ça",
+        "Tu vas le regretter, je connais ton adresse",
+        "Fais gaffe à toi, on sait où te trouver",
+        # Wishing it, or saying it is deserved.
+        "I hope someone stabs you",
+        "I hope you die in a fire",
+        "You deserve to be shot",
+        "You deserve to get beaten",
+        "Someone should put a bullet in your head",
+        "J'espère que quelqu'un va te buter",
+        "J'espère que tu vas crever",
+        "Tu mérites de crever",
+        "Tu mériterais qu'on te casse la gueule",
+        "Je vais te faire regretter d'être né",
+    ],
+)
+def test_finding_coming_for_wishing_harm_are_threats(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith("threat: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll find out where the store is and return them",
+        "I know where the store is, I'll return them there",
+        "I'm coming back to this store for sure",
+        "We'll come to your shop on Saturday to exchange them",
+        "I hope the seller reads this and fixes the sizing",
+        "I hope you enjoy them as much as I do",
+        "You deserve better than these cheap shoes",
+        "Je vais trouver une autre marque",
+        "On va venir chez vous au magasin samedi",
+        "Je vais passer chez toi te rendre ton livre",
+        "J'espère que la prochaine version sera mieux",
+        "Ma fille mérite mieux que ça",
+        "Tu mérites de te faire plaisir avec ce sac",
+        "Vous allez le regretter si vous ne le prenez pas, il est top",
+    ],
+)
+def test_customers_who_come_hope_or_deserve_are_published(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I want to kill myself",
         "honestly i'm suicidal since the accident",
         "je vais me suicider",

@@ -13,7 +13,11 @@ comment spam on review and forum pages are matched by shape, never by a sender o
   money back, contacted them by e-mail", names neither);
 - a pointer to the poster's profile or bio: "check my profile", "lien dans ma bio";
 - love spells and "marabouts" (the word alone is also a cookbook publisher, so it needs a marabout's claim);
-- prescription drugs offered cheap or without a prescription.
+- prescription drugs offered cheap or without a prescription;
+- the poster's own promo or referral code: "use code SARAH15", "mon code parrainage ABC123", "referral code:
+  RUNFAST50". A code is letters and digits together; a customer naming the code they used or that failed ("le
+  code promo WELCOME10 ne fonctionne pas") neither hands it out nor owns it;
+- a promise to double one's money or of a guaranteed profit, with a call to get in touch.
 
 Matching is on the ``words`` view (accents and case folded, leetspeak and spacing undone), amounts on ``base``.
 """
@@ -48,6 +52,19 @@ _RETURN = (
     r"(?:gains?|rendement|profit)|(?:per|a|par|chaque) (?:day|week|month|jour|semaine|mois)|weekly|daily|monthly)"
 )
 _DRUGS = r"(?:viagra|cialis|levitra|tramadol|oxycodone|oxycontin|xanax|valium|adderall)"
+# A code to type at checkout: letters and digits together ("sarah15", "zx81k"), read on ``base`` (``words`` would read
+# the digits as leetspeak). A word alone ("BIENVENUE") is too often the brand's own code, quoted by a customer.
+_CODE_TOKEN = r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{4,20}\b"
+_CODE_KIND = r"(?:promo|promotion(?:al|nel)?|discount|coupon|voucher|reduction|réduction|reduc|réduc|remise)"
+_REFERRAL = r"(?:referral|refer|invite|invitation|affiliate|affiliation|parrainage|parrain)"
+_NAMED_CODE = rf"(?:(?:{_CODE_KIND}|{_REFERRAL}) code|code(?: de)? (?:{_CODE_KIND}|{_REFERRAL}))"
+_OWN_REFERRAL = rf"(?:{_REFERRAL} code|code(?: de)? {_REFERRAL})"
+_HANDED = (
+    r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|avec)"
+)
+_OWN = r"(?:my|mon|ma|our|notre)"
+_THE = r"(?:my |mon |ma |the |le |la |this |ce )?"
+_DISCOUNT = r"[^.!?\n]{0,60}(?:%|\boff\b|€|\$|£|\bremise\b|\breduction\b|\bdiscount\b|\brabais\b|\bofferts?\b)"
 # Each shape with the view it reads and a cheap test of a word it cannot do without: most reviews pass none of
 # them, and then the shape's own pattern never runs (together they cost more than every other content rule when
 # run on every text). Amounts are read on the ``base`` view: the ``words`` view reads "5k" as leetspeak ("sk").
@@ -80,6 +97,27 @@ _SHAPES = [
         r"voyant)\b",
     ),
     (
+        "base",
+        r"code",
+        # Handed out: told to use a promo code ("use code SARAH15 for 15% off"), one's own with what it takes off, set
+        # out as an advert ("Code promo : RUN10"), or any referral code, which pays whoever posts it. A bare "code"
+        # needs the discount beside it: "enter code E3F1 to reset the watch" and "error code: E404" are not promos.
+        rf"\b{_HANDED} {_THE}{_NAMED_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}"
+        rf"|\b(?:{_HANDED} {_THE}|{_OWN} )(?:(?:{_CODE_KIND}|{_REFERRAL}) )?code"
+        rf"(?: (?:de )?(?:{_CODE_KIND}|{_REFERRAL}))?"
+        rf"(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
+        rf"|\b{_NAMED_CODE}\s*:\s*{_CODE_TOKEN}"
+        rf"|\b{_OWN_REFERRAL}(?: is| est)?\s*:?\s*{_CODE_TOKEN}",
+    ),
+    (
+        "words",
+        r"hacker|recovery",
+        # The recovery scam told the other way round: "a recovery hacker got my funds back".
+        r"\b(?:hacker|recovery (?:expert|agent|specialist|company|team))\b[^\n]{0,160}\b(?:recover(?:ed)?|got back|"
+        r"retriev(?:e|ed)|recuper\w+|got) (?:all )?(?:of )?(?:my|your|his|her|mes|vos|votre|mon|ses) (?:lost |stolen "
+        r"|scammed )?(?:funds|money|bitcoins?|crypto\w*|btc|argent|fonds|investment)\b",
+    ),
+    (
         "words",
         _DRUGS,
         rf"\b{_DRUGS}\b[^.!?\n]{{0,60}}\b(?:buy|cheap|order|discount|without (?:a )?prescription|no prescription|"
@@ -92,6 +130,14 @@ _SHAPES = [
 _WITH_CONTACT = [
     rf"\b{_HOME}\b[^.!?\n]{{0,80}}\b{_GAIN}|\b{_GAIN}[^.!?\n]{{0,80}}\b{_HOME}\b",
     rf"\b{_INVESTMENT}\b[^\n]{{0,120}}{_RETURN}|{_RETURN}[^\n]{{0,120}}\b{_INVESTMENT}\b",
+    # "Double your money", "triplez votre capital", "guaranteed profit every week", "gains garantis": "these doubled
+    # my mileage" doubles no money, and a guarantee of two years is no profit.
+    r"\b(?:double|triple|multiply|doublez|doubler|triplez|tripler|multipliez|multiplier) (?:your|votre|vos|ton|tes) "
+    r"(?:money|capital|investment|investissement|argent|mise|gains|bitcoins?|btc|crypto\w*|portefeuille|savings|"
+    r"epargne)\b",
+    r"\b(?:guaranteed|garantis?|garanties?) (?:daily |weekly |monthly )?(?:profits?|returns?|income|gains|revenus?|"
+    r"rendements?)\b|\b(?:profits?|returns?|income|gains|revenus?|rendements?) (?:quotidiens? |hebdomadaires? |"
+    r"mensuels? )?(?:garantis?|garanties?|guaranteed)\b",
 ]
 _GATED = tuple((view, re.compile(gate), re.compile(pattern)) for view, gate, pattern in _SHAPES)
 _PROMISE = re.compile("|".join(f"(?:{p})" for p in _WITH_CONTACT))

@@ -72,6 +72,21 @@ _EN = [
     rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b",
     rf"\b(?:someone|somebody|they|you) (?:should|needs? to|ought to|has to|have to) (?:{_EN_HARM_PERSON} "
     rf"(?:him|her|them|{_EN_NAMED})|{_EN_HARM_EITHER} {_EN_NAMED})\b{_EN_NOT_FICTION}",
+    # Finding the person, or coming to them: "I'll find out where you live", "we're coming to your house", "I'm
+    # coming for you". Only "you" and one's home or work: "I'll find out where the store is" is a customer.
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:find|find out|figure out|track down|hunt down|look up|get) (?:where "
+    rf"(?:you|u) (?:live|work|sleep)|your (?:address|home address))\b",
+    rf"\b(?:(?:{_EN_SPEAKER}){_EN_MANNER} come|(?:i|we)(?:{_Q}m|{_Q}re| am| are) coming)(?: over| round| back)? "
+    rf"(?:for (?:you|u)|to (?:your|ur) (?:house|home|place|door|family|kids)|after (?:you|u))\b",
+    # Wishing it, or saying it is deserved: "I hope someone stabs you", "hope you die", "you deserve to be shot".
+    rf"\b(?:hope|wish|pray) (?:that )?(?:someone|somebody|some1) (?:\w+ ){{0,2}}?(?:kills|murders|stabs|shoots|"
+    rf"rapes|beats|hurts|runs over) (?:you|u|him|her|them|{_EN_NAMED})\b",
+    r"\b(?:hope|wish|pray) (?:that )?(?:you|u) (?:\w+ ){0,2}?(?:die|dies|rot|burn|get (?:killed|shot|stabbed|raped|"
+    r"beaten|run over|cancer))\b",
+    r"\b(?:you|u|he|she|they) (?:deserves?|deserved|deserving) (?:to (?:die|be (?:shot|killed|stabbed|beaten|raped|"
+    r"hanged|hung|murdered|tortured)|get (?:shot|killed|stabbed|beaten|raped|murdered))|a bullet)\b",
+    r"\b(?:put|send|give) (?:a bullet|bullets) (?:in|into|through|between) (?:your|ur|his|her|their)\b",
+    r"\bmake (?:you|u) (?:regret|wish) (?:(?:that )?(?:you|u) (?:were|was) (?:ever )?born|being born)\b",
 ]
 
 # ---- French -----------------------------------------------------------------------------------------------------
@@ -142,6 +157,29 @@ _FR = [
     rf"\b(?:faut|faudrait|il faut|il faudrait|quelqu{_Q}un devrait|on devrait) (?:le |la |l{_Q}\s*|les |lui )?"
     rf"{_infinitives(_FR_PERSON_VERBS)} (?:ce |cette |ces |le |la |les )?(?:vendeur|livreur|patron|gerant|"
     r"directeur|pdg|type|mec|gars|conseiller|technicien|connard|con)\b",
+    # Finding the person, knowing their address, coming to them: "on va trouver où tu bosses", "je connais ton
+    # adresse", "on sait où te trouver", "je vais venir chez toi". "chez vous" is the shop ("on va venir chez vous
+    # samedi"): only "toi".
+    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:trouver|chercher|savoir|decouvrir) ou (?:tu (?:habites|vis|bosses|travailles|"
+    r"dors|creches)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
+    rf"\b(?:je|j{_Q}?|on|nous)\s*(?:connais|connait|connaissons|ai|a|avons) ton adresse\b|\b(?:je|on|nous) "
+    r"(?:sais|sait|savons) ou (?:te|vous) trouver\b",
+    # Coming to someone's home only with what one will do there: "je vais passer chez toi te rendre ton livre" is not.
+    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:venir|passer|debarquer|monter) (?:chez toi|a ton domicile|devant chez toi|"
+    r"a ton travail)(?: ce soir| cette nuit| demain)?,? (?:et |pour )?(?:tout (?:casser|peter|defoncer|bruler)|regler "
+    rf"(?:ca|ton compte|tes comptes|nos comptes)|te (?:regler|casser|defoncer|tuer|buter|apprendre|montrer)|"
+    rf"t{_Q}\s*(?:apprendre|expliquer|eclater|exploser)|tu vas (?:voir|comprendre|regretter|le regretter))\b",
+    # Wishing it, or saying it is deserved: "j'espère que tu vas crever", "j'espère que quelqu'un va te buter", "tu
+    # mérites de crever", "tu mériterais qu'on te casse la gueule", "je vais te faire regretter d'être né".
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*)?(?:tu (?:vas |va )?(?:crever|mourir|creves|"
+    rf"meurs|creveras|mourras|creve)|(?:quelqu{_Q}\s*un|on) (?:va |vienne |finira par )?(?:te |t{_Q}\s*|le |la |"
+    rf"l{_Q}\s*|lui )(?:{_infinitives(_FR_PERSON_VERBS)}|{_conjugated(_FR_PERSON_VERBS)}|casse la gueule|"
+    r"fasse la peau))\b",
+    rf"\b(?:tu|vous|il|elle) (?:merite|merites|meritez|meriterais|meriteriez|meriterait) (?:de (?:crever|mourir|"
+    rf"te faire (?:tuer|buter|tabasser|defoncer|egorger)|vous faire (?:tuer|buter|tabasser|defoncer))|qu{_Q}\s*on "
+    rf"(?:te|t{_Q}\s*|vous|le|la|l{_Q}\s*|lui) (?:tue|bute|tabasse|defonce|egorge|casse la gueule|creve|"
+    r"fasse la peau))\b",
+    rf"\b(?:te|vous) (?:faire|ferai|fera|ferons) regretter d{_Q}\s*etre nee?s?\b",
 ]
 
 # ---- Hate against a group ---------------------------------------------------------------------------------------
