@@ -40,6 +40,11 @@ from .helpers import verdict_of
         "Guaranteed profit every week, message me on WhatsApp",
         "Gains garantis chaque semaine avec le forex, contactez-moi sur telegram",
         "I was scammed but a recovery hacker got my funds back, contact him",
+        # Phishing: asked for a card, a password or bank details.
+        "Hello this is Decathlon support, please DM your order number and password",
+        "Bonjour, je suis le service client officiel, envoyez-moi votre numéro de carte pour le remboursement",
+        "Pour être remboursé, communiquez votre RIB et votre code secret en message privé",
+        "Please send us your card details and CVV to process the refund",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -83,6 +88,12 @@ def test_comment_spam_is_held(text):
         "Doubled my running distance in a week with these shoes!",
         "These doubled my mileage without blisters",
         "Garantie 2 ans, contactez le SAV sur WhatsApp si besoin",
+        # Warnings about phishing, and a manual's instructions.
+        "Ne donnez jamais votre numéro de carte par téléphone",
+        "Never give your password to anyone who calls",
+        "They asked me to send my card number, scam",
+        "Type your password twice when you set up the watch app",
+        "Entrez votre code PIN sur le terminal, rien de compliqué",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -149,11 +149,47 @@ def test_customers_who_come_hope_or_deserve_are_published(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "All gays should burn in hell",
+        "All Chinese should go back to China",
+        "Immigrants are ruining this country, send them all back",
+        "Muslims are a cancer",
+        "Les noirs devraient retourner en Afrique",
+        "Les étrangers n'ont qu'à rentrer chez eux",
+        "Les musulmans sont une plaie pour ce pays",
+    ],
+)
+def test_groups_sent_back_or_called_a_plague_are_hate(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith("hate: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les noires devraient revenir en stock vite",
+        "Les noirs devraient retourner au magasin, défaut de teinture",
+        "The Chinese version should go back to the old packaging",
+        "Les chinois sont une référence pour ce genre de produit",
+    ],
+)
+def test_colours_and_versions_are_not_groups_sent_back(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I want to kill myself",
         "honestly i'm suicidal since the accident",
         "je vais me suicider",
         "J'ai des idées noires depuis des semaines",
         "je n'ai plus envie de vivre",
+        "I've been thinking about ending it all",
+        "I keep thinking about killing myself",
+        "Je pense à en finir",
+        "J'ai envie d'en finir",
+        "Je veux plus vivre",
     ],
 )
 def test_self_harm_lifts_the_case_and_holds_nothing(text):
@@ -169,6 +205,8 @@ def test_self_harm_lifts_the_case_and_holds_nothing(text):
         "This manual makes me want to die",
         "Ce service client donne envie de se suicider",
         "The suicide squad soundtrack is great",
+        "Je pense à en finir avec cette marque",
+        "Je veux plus vivre comme ça, ce matelas me tue le dos",
     ],
 )
 def test_hyperbole_about_a_product_does_not_lift(text):

@@ -36,6 +36,9 @@ from .helpers import rules, spans, verdict_of
         "fils de p**e",
         "espèce de c*****d",
         "je vais niquer ta mère",
+        # A masked swear word between "you" and the insult.
+        "You are a f*cking idiot",
+        "t'es un p*tain de con",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):

@@ -64,6 +64,17 @@ _HANDED = (
 )
 _OWN = r"(?:my|mon|ma|our|notre)"
 _THE = r"(?:my |mon |ma |the |le |la |this |ce )?"
+# What a phisher asks for, the verbs that ask, and the negations of a customer's warning before them.
+_ASK = (
+    r"(?:send|give|dm|pm|message|provide|share|envoyez|envoie|envoyer|donnez|donne|donner|communiquez|communique|"
+    r"indiquez|transmettez)"
+)
+_SECRET = (
+    r"(?:(?:credit |debit |bank )?card (?:number|details|info\w*)|card number|cvv|cvc|security code|password|passcode|"
+    r"pin(?: code)?|login details|online banking|bank details|iban|numero de (?:carte|cb)|carte (?:bancaire|bleue)|"
+    r"code (?:de securite|secret|pin|confidentiel)|mot de passe|identifiants?|coordonnees bancaires|rib)"
+)
+_NOT_A_WARNING = r"(?<!\bne )(?<!\bn.)(?<!\bnever )(?<!\bdon.t )(?<!\bnot )"
 _DISCOUNT = r"[^.!?\n]{0,60}(?:%|\boff\b|€|\$|£|\bremise\b|\breduction\b|\bdiscount\b|\brabais\b|\bofferts?\b)"
 # Each shape with the view it reads and a cheap test of a word it cannot do without: most reviews pass none of
 # them, and then the shape's own pattern never runs (together they cost more than every other content rule when
@@ -116,6 +127,15 @@ _SHAPES = [
         r"\b(?:hacker|recovery (?:expert|agent|specialist|company|team))\b[^\n]{0,160}\b(?:recover(?:ed)?|got back|"
         r"retriev(?:e|ed)|recuper\w+|got) (?:all )?(?:of )?(?:my|your|his|her|mes|vos|votre|mon|ses) (?:lost |stolen "
         r"|scammed )?(?:funds|money|bitcoins?|crypto\w*|btc|argent|fonds|investment)\b",
+    ),
+    (
+        "words",
+        r"password|passe|card|carte|cvv|cvc|pin\b|iban|login|identifiant|bancaire|banking|rib\b|\bcb\b",
+        # Phishing: asked for a card, a password or bank details ("this is support, DM your card number and
+        # password"). A customer's warning says "never" ("ne donnez jamais votre numéro de carte"); "enter" and
+        # "type" are how a manual sets up an app, not an ask.
+        rf"{_NOT_A_WARNING}\b{_ASK}(?:[- ]?(?:moi|nous|me|us))? (?:with |avec )?(?:your|votre|vos|ton|tes|ta) "
+        rf"(?:[a-z]+,? ){{0,4}}?{_SECRET}\b",
     ),
     (
         "words",

@@ -222,19 +222,35 @@ _HATE = [
     r"rester )(?:a |dans )?la cuisine\b",
     rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
     r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus))\b",
+    # Sent back, burned, or called a plague: "all gays should burn in hell", "les noirs devraient retourner en
+    # Afrique", "immigrants are ruining this country, send them all back", "les musulmans sont une plaie". A place
+    # is named: "les noires devraient revenir en stock" is a colour.
+    rf"\b(?:all|the|those|these|every) {_GROUPS_EN} (?:should|must|need to|ought to|can) (?:all )?(?:burn|rot|"
+    r"go back (?:to|where|home)|get out of (?:this|our|my) country|leave (?:this|our|my) country)\b",
+    rf"\b{_GROUPS_EN} (?:are|r) (?:a |an )?(?:plague|cancer|disease|virus|infestation|invasion|ruining (?:this|our|"
+    r"the) country|destroying (?:this|our|the) country|invading (?:this|our|the) country)\b",
+    rf"\b{_GROUPS_EN}\b[^.!?\n]{{0,80}}\b(?:send them (?:all )?back|deport them(?: all)?|kick them (?:all )?out)\b",
+    rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|n{_Q}\s*ont qu{_Q}\s*a|peuvent) (?:tous )?"
+    r"(?:retourner|rentrer|repartir) (?:chez eux|dans leur pays|d.ou ils viennent|en afrique|au bled|au maghreb|"
+    r"en asie|en chine|en arabie)\b",
+    rf"\b(?:les |ces )?{_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:une |un |la |le )?(?:plaie|cancer|maladie|fleau|vermine|"
+    r"virus|invasion|gangrene)\b",
 ]
 
 # ---- Self-harm ----------------------------------------------------------------------------------------------------
 _SELF_HARM = [
     rf"\b(?:i|im|i{_Q}m|i am)(?:{_Q}ll| will| going to| gonna| want to| wanna| am going to| plan(?:ning)? to| "
-    r"(?:am )?thinking (?:about|of)| feel like| might| could)? (?:just )?(?:kill(?:ing)? myself|end(?:ing)? (?:my life|"
+    rf"(?:am )?thinking (?:about|of)|(?:{_Q}ve| have) been thinking (?:about|of)| keep thinking (?:about|of)| feel "
+    r"like| might| could)? (?:just )?(?:kill(?:ing)? myself|end(?:ing)? (?:my life|"
     r"it all)|commit(?:ting)? suicide|hang(?:ing)? myself|slit(?:ting)? my wrists|overdos(?:e|ing))\b",
     rf"\b(?:i{_Q}?m|i am|i feel|feeling) (?:so |really |very )?suicidal\b|\bsuicidal (?:thoughts|feelings)\b",
     rf"\b(?:i|i{_Q}?ve) (?:have been |been |keep )?(?:cutting|hurting|harming) myself\b|\bself[- ]harm(?:ing)?\b",
     rf"\b(?:i have|i{_Q}?ve got|there{_Q}?s) no reason to live\b|\bi don{_Q}?t want to (?:live|be alive) "
     r"(?:anymore|any more)\b",
     rf"\b(?:je|j{_Q}?)\s*(?:vais|veux|voudrais|compte|pense a|pense|ai envie de|ai envie d{_Q}\s*)\s*(?:me suicider|me "
-    rf"tuer|me foutre en l{_Q}air|me pendre|en finir avec (?:la|ma) vie|me jeter (?:sous|du|d{_Q}\s*un))",
+    rf"tuer|me foutre en l{_Q}air|me pendre|en finir avec (?:la|ma) vie|en finir\b(?! avec)|me jeter (?:sous|du|"
+    rf"d{_Q}\s*un))",
+    r"\bje (?:ne |n.)?veux plus (?:vivre|etre en vie|etre la)\b(?! comme ca| ainsi| avec| dans| sans)",
     rf"\b(?:j{_Q}?ai|j ai) (?:des )?(?:idees|pensees) (?:suicidaires|noires)\b|\bje suis suicidaire\b|\bje (?:me suis|"
     rf"m{_Q}\s*suis) (?:scarifie|mutile|ouvert les veines)\w*|\bje (?:me scarifie|me mutile)\b",
     rf"\b(?:je n{_Q}\s*ai|j{_Q}?ai) plus (?:envie|aucune raison) de vivre\b|\bje veux mourir\b",

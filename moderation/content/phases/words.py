@@ -17,13 +17,13 @@ _BOUNDARY_AFTER = r"(?![a-z0-9])"
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
 _DIRECT_CUE = re.compile(
     r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|t'?es|tu es|vous etes|espece d[e']?|sale|bande d[e']?"
-    r"|pauvres?|toi|vous)\s+(?:[a-z']+\s+){0,2}$"
+    r"|pauvres?|toi|vous)\s+(?:[a-z'*]+\s+){0,2}$"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
 # ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
 _LINK_CUE = re.compile(
     r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
-    r"\s+(?:[a-z']+\s+){0,2}$"
+    r"\s+(?:[a-z'*]+\s+){0,2}$"
 )
 _PERSON = re.compile(
     r"\b(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|drivers?|courier|guy|man|woman|lady|people"
@@ -35,7 +35,7 @@ _ALONE = re.compile(r"^[\W_]*$")
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
     r"\b(?:i'?m|i am|i was|i felt|i feel|je suis|j'?etais|j'?ai ete|je me sens|je me suis senti\w*)\s+"
-    r"(?:[a-z']+\s+){0,2}$"
+    r"(?:[a-z'*]+\s+){0,2}$"
 )
 _SELF_AFTER = re.compile(r"\s+(?:que\s+)?(?:je suis|j'?ai ete|j'?etais|i was|i am|i'?m|i felt)\b")
 
