@@ -45,6 +45,13 @@ from .helpers import verdict_of
         "Bonjour, je suis le service client officiel, envoyez-moi votre numéro de carte pour le remboursement",
         "Pour être remboursé, communiquez votre RIB et votre code secret en message privé",
         "Please send us your card details and CVV to process the refund",
+        # The poster's own channel or shop, and prize draws.
+        "Abonnez-vous à ma chaîne YouTube Running Passion",
+        "Check out my Etsy shop, same bags for half the price",
+        "Subscribe to my channel for more hiking gear reviews",
+        "Congratulations! You've won a $1000 gift card, claim it now",
+        "Félicitations, vous avez gagné un iPhone 15, cliquez ici",
+        "Envoyez un SMS au 81212 pour gagner un iPhone",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -94,6 +101,14 @@ def test_comment_spam_is_held(text):
         "They asked me to send my card number, scam",
         "Type your password twice when you set up the watch app",
         "Entrez votre code PIN sur le terminal, rien de compliqué",
+        # A customer's shop, advice, a giveaway they won.
+        "My local shop had it cheaper",
+        "Check out my review of the other model",
+        "Follow my advice: size up",
+        "Suivez mon conseil, prenez une taille au-dessus",
+        "I won this in a giveaway, honest review: great",
+        "Vous avez gagné un client fidèle, merci ! Contactez le SAV si souci",
+        "You have won me over, click the link in the description for the size guide",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -39,6 +39,18 @@ from .helpers import rules, spans, verdict_of
         # A masked swear word between "you" and the insult.
         "You are a f*cking idiot",
         "t'es un p*tain de con",
+        # Addressed after a comma; "such a …"; French "tu n'es qu'…", "sombre …"; more of the same insults.
+        "Nobody cares about your opinion, loser",
+        "Service was slow, clowns.",
+        "You're such a worthless piece of trash",
+        "You should be ashamed, you disgusting pig",
+        "Go back to where you came from",
+        "Tu n'es qu'une merde",
+        "Sombre crétin",
+        "Pauvre tache",
+        "T'es vraiment un déchet",
+        "Je t'emmerde",
+        "Envoie des photos de toi nue",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -56,6 +68,12 @@ def test_abuse_aimed_at_people_is_held(text):
         "Parfait pour les vacances, je retourne dans mon pays avec",
         "Chargeur USB PD 65W, parfait",
         "Useless. Stupid design, the lid never closes.",
+        # A product called trash after a comma, a waste, a stain, a dark colour.
+        "Avoid, trash.",
+        "C'est une merde ce produit",
+        "Le carton, un déchet",
+        "Juste une pauvre tache sur la manche, partie au lavage",
+        "Gris sombre, idiot de ma part de ne pas avoir vérifié la couleur",
         "the manual is stupid",
         "Cons: heavy. Pros: everything else.",
         "Scunthorpe delivery was quick",

@@ -64,6 +64,23 @@ _HANDED = (
 )
 _OWN = r"(?:my|mon|ma|our|notre)"
 _THE = r"(?:my |mon |ma |the |le |la |this |ce )?"
+# Self-promotion and prize draws (see their shapes below).
+_PLATFORM = r"(?:youtube|twitch|tiktok|instagram|insta|etsy|ebay|vinted|onlyfans)"
+_FOLLOW_EN = r"(?:subscribe to|sub to|follow|check out|visit|come see|go see|see)"
+_FOLLOW_FR = (
+    r"(?:abonnez[- ]vous|abonne[- ]toi|suivez[- ]moi|rejoignez[- ]moi|visitez|venez voir|allez voir|passez voir)"
+)
+_WON = (
+    r"(?:you(?:.ve| have)? won|you are (?:our|the) (?:lucky )?winner|vous avez (?:ete )?(?:gagne|selectionne)|"
+    r"tu as gagne|vous etes (?:le|notre) (?:grand )?gagnant)"
+)
+_CLAIM = (
+    r"(?:claim|click|cliquez|clique|reclamez|recuperez|sms|text|call|appelez|contact|contactez|visit|visitez|link|lien)"
+)
+_PRIZE = (
+    r"(?:(?:iphone|ipad|samsung|playstation|ps5|gift card|carte cadeau|bon d.achat|voucher|prize|cash|lot)\b|"
+    r"[$€£] ?\d|\d[\d,. ]* ?(?:€|\$|£|euros?\b|dollars?\b))"
+)
 # What a phisher asks for, the verbs that ask, and the negations of a customer's warning before them.
 _ASK = (
     r"(?:send|give|dm|pm|message|provide|share|envoyez|envoie|envoyer|donnez|donne|donner|communiquez|communique|"
@@ -119,6 +136,24 @@ _SHAPES = [
         rf"(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
         rf"|\b{_NAMED_CODE}\s*:\s*{_CODE_TOKEN}"
         rf"|\b{_OWN_REFERRAL}(?: is| est)?\s*:?\s*{_CODE_TOKEN}",
+    ),
+    (
+        "words",
+        r"chaine|channel|shop|store|boutique|blog|etsy|ebay|vinted|youtube|twitch|tiktok|instagram|insta\b|onlyfans",
+        # The poster's own channel or shop: "subscribe to my channel", "check out my Etsy shop", "abonnez-vous à ma
+        # chaîne". "My shop" alone is a customer's ("my local shop had it cheaper").
+        rf"\b{_FOLLOW_EN} (?:my|our) (?:{_PLATFORM} |online )?(?:channel|page|shop|store|blog|account|profile)\b"
+        rf"|\b{_FOLLOW_FR} (?:a |sur |dans )?(?:ma|mon|notre|nos) (?:chaine|page|boutique|blog|compte|profil|"
+        rf"{_PLATFORM})\b|\b(?:my|ma|mon) {_PLATFORM} (?:channel|chaine)\b",
+    ),
+    (
+        "base",
+        r"won|win|gagne|prize|lot\b|gift|cadeau|iphone",
+        # A prize for the reader, with what to do to claim it: "you've won a $1000 gift card, claim it now",
+        # "vous avez gagné un iPhone, cliquez ici", "envoyez un SMS pour gagner un iPhone".
+        rf"\b{_WON} (?:[^\s.!?]+ ){{0,3}}?{_PRIZE}[^\n]{{0,120}}\b{_CLAIM}\b"
+        rf"|\b(?:sms|text|envoyez|envoie|send|appelez|call|click|cliquez)\b[^.!?\n]{{0,60}}\b(?:pour gagner|to win) "
+        rf"(?:un|une|a|an|des) {_PRIZE}\b",
     ),
     (
         "words",

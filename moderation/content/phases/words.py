@@ -16,8 +16,8 @@ _BOUNDARY_AFTER = r"(?![a-z0-9])"
 # What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
 _DIRECT_CUE = re.compile(
-    r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|t'?es|tu es|vous etes|espece d[e']?|sale|bande d[e']?"
-    r"|pauvres?|toi|vous)\s+(?:[a-z'*]+\s+){0,2}$"
+    r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|(?:you'?re|you are) such an?|t'?es|tu es|tu n'?es"
+    r"|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+(?:[a-z'*]+\s+){0,2}$"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
 # ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
@@ -31,6 +31,10 @@ _PERSON = re.compile(
     r"|techniciens?|conseill(?:er|ere)s?|mec|type|gars|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
 )
 _ALONE = re.compile(r"^[\W_]*$")
+# Addressed, after a comma, at the end of a sentence: "nobody cares about your opinion, loser". Only the nouns
+# (@target): "avoid, trash." is about the product.
+_VOCATIVE_BEFORE = re.compile(r",\s*$")
+_VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?]|$)")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
@@ -133,6 +137,8 @@ def site_rule_regex(pattern: str) -> re.Pattern[str]:
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> bool:
     before = view[max(0, start - 60) : start]
     if _DIRECT_CUE.search(before) or (_ALONE.match(view[:start]) and _ALONE.match(view[end:])):
+        return True
+    if not person_only and _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(view, end):
         return True
     person = _PERSON.search(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
