@@ -7,7 +7,16 @@ from .helpers import verdict_of
 
 @pytest.mark.parametrize(
     "text",
-    ["A" * 5000, "asdfghjkl qwerty", "qsdfghjklm wxcvbn", "jkjkjkjkjkjkjkjkjkjkjkjk", "!" * 60],
+    [
+        "A" * 5000,
+        "asdfghjkl qwerty",
+        "qsdfghjklm wxcvbn",
+        "jkjkjkjkjkjkjkjkjkjkjkjk",
+        "!" * 60,
+        # A phrase said over and over.
+        "BUY NOW BUY NOW BUY NOW BUY NOW BUY NOW BUY NOW BUY NOW BUY NOW",
+        "achetez ici, achetez ici, achetez ici, achetez ici, achetez ici, achetez ici",
+    ],
 )
 def test_gibberish_is_held(text):
     assert verdict_of(text).hold_reasons == ["gibberish"]
@@ -20,6 +29,10 @@ def test_gibberish_is_held(text):
         "pretty typewriter, quiet",  # one-row words that are words
         "ok",
         "Hahaha this is great",
+        # One word said over and over is emphasis; a phrase a few times inside a review is the review's.
+        "très très très très très très très bien",
+        "Top top top top top top top top, super chaussures",
+        "I love it, I love it, I love it! Best shoes I have ever owned, so light on long runs, love it, love it.",
     ],
 )
 def test_emphasis_and_one_row_words_are_not_gibberish(text):

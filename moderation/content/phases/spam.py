@@ -17,6 +17,9 @@ _TOKEN = re.compile(r"[a-z]{5,}")
 _LETTER_TOKEN = re.compile(r"[a-z]+")
 _SAME_CHAR_RUN = re.compile(r"(\S)\1{19,}")  # 20 times the same character
 _REPEATED_UNIT = re.compile(r"(\S{1,4}?)\1{7,}")  # "jkjkjkjk…", "okokokok…", "hjkhjkhjk…": 8 repeats or more
+# A phrase of two to four words said six times or more: "buy now buy now buy now …". One word repeated ("très très
+# très bien") is emphasis.
+_REPEATED_PHRASE = re.compile(r"\b(\w+(?:\W+\w+){1,3}?)(?:\W+\1\b){5,}")
 _MASH_SHARE = 0.5
 _REPEAT_SHARE = 0.4
 
@@ -32,8 +35,8 @@ def gibberish(ctx: Context) -> list[Match]:
     if not visible:
         return []
     found = []
-    repeated = [*_SAME_CHAR_RUN.finditer(text), *_REPEATED_UNIT.finditer(text)]
-    covered = len({i for m in repeated for i in range(m.start(), m.end())})  # the two patterns overlap
+    repeated = [*_SAME_CHAR_RUN.finditer(text), *_REPEATED_UNIT.finditer(text), *_REPEATED_PHRASE.finditer(text)]
+    covered = len({i for m in repeated for i in range(m.start(), m.end())})  # the patterns overlap
     # A long run hidden in a real review ("Super!!!!!!!!…") is emphasis; a text that is mostly a run is not a review.
     if repeated and covered / visible >= _REPEAT_SHARE:
         longest = max(repeated, key=lambda m: m.end() - m.start())
