@@ -52,6 +52,13 @@ from .helpers import verdict_of
         "Congratulations! You've won a $1000 gift card, claim it now",
         "Félicitations, vous avez gagné un iPhone 15, cliquez ici",
         "Envoyez un SMS au 81212 pour gagner un iPhone",
+        # Counterfeits, drugs and reviews for sale; a giveaway that asks for addresses.
+        "Replica Rolex and designer bags at 90% off, WhatsApp me",
+        "Sac Louis Vuitton copie parfaite pas cher, contactez moi",
+        "Vends cannabis livraison discrète, snap: dealer75",
+        "Get paid $50 for every review you write, DM me",
+        "Je vends des avis 5 étoiles, 2€ l'avis, contactez-moi",
+        "FREE iPhone giveaway, comment your email below",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -109,6 +116,16 @@ def test_comment_spam_is_held(text):
         "I won this in a giveaway, honest review: great",
         "Vous avez gagné un client fidèle, merci ! Contactez le SAV si souci",
         "You have won me over, click the link in the description for the size guide",
+        # A replica design, a legal CBD shop, a garden, a cracked sole, a disclosed free sample, a bike for sale.
+        "The replica of the 1970s design is faithful, love it",
+        "The store sells replica jerseys of the 1998 team",
+        "Le magasin vend du cannabis CBD légal, bonne qualité",
+        "This shop sells weed killer too, handy",
+        "Selling my old pair because the sole has a crack",
+        "I received this product for free in exchange for an honest review",
+        "Buying reviews should be illegal, this brand does it",
+        "Vends mon vélo, contactez moi",
+        "Leave your email below and the brand will reply? no answer",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -52,6 +52,11 @@ _RETURN = (
     r"(?:gains?|rendement|profit)|(?:per|a|par|chaque) (?:day|week|month|jour|semaine|mois)|weekly|daily|monthly)"
 )
 _DRUGS = r"(?:viagra|cialis|levitra|tramadol|oxycodone|oxycontin|xanax|valium|adderall)"
+# Not "crack" (a cracked sole) nor "coke" (the drink).
+_STREET_DRUGS = (
+    r"(?:weed|cannabis|cocaine|mdma|ecstasy|lsd|ketamine|beuh|haschich|hashish|heroine|heroin|meth)"
+    r"(?! (?:cbd|light|legal|killer|control|barrier|puller|wacker|whacker|eater|trimmer|burner|membrane|fabric|tool))"
+)
 # A code to type at checkout: letters and digits together ("sarah15", "zx81k"), read on ``base`` (``words`` would read
 # the digits as leetspeak). A word alone ("BIENVENUE") is too often the brand's own code, quoted by a customer.
 _CODE_TOKEN = r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{4,20}\b"
@@ -80,6 +85,13 @@ _CLAIM = (
 _PRIZE = (
     r"(?:(?:iphone|ipad|samsung|playstation|ps5|gift card|carte cadeau|bon d.achat|voucher|prize|cash|lot)\b|"
     r"[$€£] ?\d|\d[\d,. ]* ?(?:€|\$|£|euros?\b|dollars?\b))"
+)
+# A giveaway that asks readers for their address or number in the comments.
+_GIVEAWAY = r"(?:giveaway|win|winner|gagner|gagnant|concours|free|gratuit|gratuits|cadeau|prize|tirage au sort)"
+_ASK_ADDRESS = (
+    r"\b(?:comment|leave|drop|post|write|laisse[rz]?|ecri(?:s|vez)|mettez|mets)\b (?:your|votre|ton|vos|tes) "
+    r"(?:e-?mail|email|phone(?: number)?|number|numero|adresse(?: e-?mail| mail)?|whatsapp)\b[^.!?\n]{0,30}"
+    r"\b(?:below|in the comments?|en commentaires?|ci-dessous|en dessous)\b"
 )
 # What a phisher asks for, the verbs that ask, and the negations of a customer's warning before them.
 _ASK = (
@@ -179,6 +191,23 @@ _SHAPES = [
         rf"sans ordonnance|pas cher|acheter|commander)\b|\b(?:buy|cheap|order|discount|acheter|commander)\b"
         rf"[^.!?\n]{{0,40}}\b{_DRUGS}\b",
     ),
+    (
+        "words",
+        _STREET_DRUGS,
+        # Street drugs for sale: "selling weed and pills, discreet delivery", "vends cannabis, livraison discrète".
+        # Offered by the poster ("vends", "selling"): "le magasin vend du cannabis CBD" is a shop, and CBD is legal;
+        # "this shop sells weed killer" is a garden.
+        rf"\b(?:selling|for sale|vends|je vend|on vend|vente de|a vendre|dispo|plug)\b[^.!?\n]{{0,40}}"
+        rf"\b{_STREET_DRUGS}\b"
+        rf"|\b{_STREET_DRUGS}\b[^.!?\n]{{0,40}}\b(?:discreet delivery|livraison discrete|for sale|a vendre|dm me|"
+        rf"snap|telegram|whatsapp)\b",
+    ),
+    (
+        "words",
+        r"giveaway|win|gagn|concours|free|gratuit|cadeau|prize|tirage",
+        # A giveaway that asks readers for their address or number in the comments: "comment your email below".
+        rf"\b{_GIVEAWAY}\b[^\n]{{0,80}}{_ASK_ADDRESS}|{_ASK_ADDRESS}[^\n]{{0,80}}\b{_GIVEAWAY}\b",
+    ),
 ]
 # Money from home and a rate of return are promises only when the poster also asks to be contacted: "je travaille
 # à domicile" or "ce livre sur le trading promet 10 % de rendement" is a customer.
@@ -190,6 +219,13 @@ _WITH_CONTACT = [
     r"\b(?:double|triple|multiply|doublez|doubler|triplez|tripler|multipliez|multiplier) (?:your|votre|vos|ton|tes) "
     r"(?:money|capital|investment|investissement|argent|mise|gains|bitcoins?|btc|crypto\w*|portefeuille|savings|"
     r"epargne)\b",
+    # Counterfeits and reviews for sale, offered with a way to get in touch: "replica Rolex, WhatsApp me", "sac copie
+    # parfaite pas cher, contactez-moi", "je vends des avis 5 étoiles", "get paid $50 for every review you write".
+    r"\b(?:replicas?|knock-?offs?|fake (?:bags?|watch(?:es)?|rolex|designer)|copies? parfaites?|contrefacons?|"
+    r"repliques?)\b",
+    r"\b(?:sell(?:ing)?|buy(?:ing)?|vends?|vente d.|achete|achetons)\b (?:des |of |some |your |vos )?(?:\d+ )?"
+    r"(?:\d ?(?:star|etoile)s? |positive |fake |faux )?(?:reviews|avis|ratings)\b|\b(?:get paid|earn|gagne[rz]?|"
+    r"paid|payes?|remuneres?)\b[^.!?\n]{0,30}\b(?:per|for (?:each|every)|par|pour chaque) (?:\w+ )?(?:review|avis)\b",
     r"\b(?:guaranteed|garantis?|garanties?) (?:daily |weekly |monthly )?(?:profits?|returns?|income|gains|revenus?|"
     r"rendements?)\b|\b(?:profits?|returns?|income|gains|revenus?|rendements?) (?:quotidiens? |hebdomadaires? |"
     r"mensuels? )?(?:garantis?|garanties?|guaranteed)\b",
