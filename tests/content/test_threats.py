@@ -6,41 +6,76 @@ from moderation.content.phases.threats import quoted
 
 from .helpers import verdict_of
 
+# Threats against a person, and hate against a group: both held as abuse, each by its own rule.
+THREATS = [
+    "I will kill you",
+    "I'm gonna find you and hurt you, watch out",
+    "Next time I'll beat the shit out of the delivery guy",
+    "we know where you live",
+    "i'm going to k i l l you",
+    "I'll break your legs if I see you again",
+    "Someone should shoot the owner",
+    "je vais te tuer",
+    "J'vais t'buter, tu vas voir",
+    "on va te retrouver et te faire la peau",
+    "Je te tuerai si tu reviens",
+    "Je vais lui casser la gueule au livreur",
+    "je sais où tu habites",
+    "Faudrait le buter ce vendeur",
+    # Finding the person, or coming to them.
+    "I will find where you live and kill you",
+    "I'm going to find out where you live",
+    "We're going to find out where you work",
+    "I will track down your address and pay you a visit",
+    "We will come to your house and burn it down",
+    "You better watch out, I'm coming for you",
+    "I'm coming to your house tonight",
+    "Je vais trouver où tu habites",
+    "On va trouver où tu bosses",
+    "Je vais venir chez toi et tout casser",
+    "On va venir chez toi régler ça",
+    "Tu vas le regretter, je connais ton adresse",
+    "Fais gaffe à toi, on sait où te trouver",
+    # Wishing it, or saying it is deserved.
+    "I hope someone stabs you",
+    "I hope you die in a fire",
+    "You deserve to be shot",
+    "You deserve to get beaten",
+    "Someone should put a bullet in your head",
+    "J'espère que quelqu'un va te buter",
+    "J'espère que tu vas crever",
+    "Tu mérites de crever",
+    "Tu mériterais qu'on te casse la gueule",
+    "Je vais te faire regretter d'être né",
+]
+HATE = [
+    "dirty j3ws everywhere",
+    "All immigrants should be deported",
+    "sales arabes",
+    "Il faut tous les gazer les juifs",
+    "les arabes sont tous des voleurs",
+    "All muslims are terrorists",
+    "les juifs contrôlent tout",
+    "Sieg heil",
+    "women belong in the kitchen",
+    "les femmes c'est fait pour la cuisine",
+    "Les femmes sont toutes des putes",
+    # Sent back, burned, called a plague.
+    "All gays should burn in hell",
+    "All Chinese should go back to China",
+    "Immigrants are ruining this country, send them all back",
+    "Muslims are a cancer",
+    "Les noirs devraient retourner en Afrique",
+    "Les étrangers n'ont qu'à rentrer chez eux",
+    "Les musulmans sont une plaie pour ce pays",
+]
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I will kill you",
-        "I'm gonna find you and hurt you, watch out",
-        "Next time I'll beat the shit out of the delivery guy",
-        "we know where you live",
-        "i'm going to k i l l you",
-        "I'll break your legs if I see you again",
-        "Someone should shoot the owner",
-        "je vais te tuer",
-        "J'vais t'buter, tu vas voir",
-        "on va te retrouver et te faire la peau",
-        "Je te tuerai si tu reviens",
-        "Je vais lui casser la gueule au livreur",
-        "je sais où tu habites",
-        "Faudrait le buter ce vendeur",
-        "dirty j3ws everywhere",
-        "All immigrants should be deported",
-        "sales arabes",
-        "Il faut tous les gazer les juifs",
-        "les arabes sont tous des voleurs",
-        "All muslims are terrorists",
-        "les juifs contrôlent tout",
-        "Sieg heil",
-        "women belong in the kitchen",
-        "les femmes c'est fait pour la cuisine",
-        "Les femmes sont toutes des putes",
-    ],
-)
-def test_threats_and_hate_are_held_as_abuse(text):
+
+@pytest.mark.parametrize(("text", "rule"), [(t, "threat: ") for t in THREATS] + [(t, "hate: ") for t in HATE])
+def test_threats_and_hate_are_held_as_abuse(text, rule):
     verdict = verdict_of(text)
     assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith(("threat: ", "hate: ")) for m in verdict.matches)
+    assert any(m.rule.startswith(rule) for m in verdict.matches)
 
 
 @pytest.mark.parametrize(
@@ -76,56 +111,7 @@ def test_threats_and_hate_are_held_as_abuse(text):
         "Les femmes sont toutes ravies de ce modèle",
         "Ma femme est dans la cuisine tous les soirs avec ce robot",
         "Dans le film, le personnage crie « Heil Hitler » avant de mourir",
-        # Quoted: a title, or what someone else said.
-        "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
-        'The driver told me "I know where you live" and drove off. Shocking service.',
-    ],
-)
-def test_reviews_that_only_sound_violent_are_published(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == []
-    assert not any(m.rule.startswith(("threat", "hate", "self-harm")) for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Finding the person, or coming to them.
-        "I will find where you live and kill you",
-        "I'm going to find out where you live",
-        "We're going to find out where you work",
-        "I will track down your address and pay you a visit",
-        "We will come to your house and burn it down",
-        "You better watch out, I'm coming for you",
-        "I'm coming to your house tonight",
-        "Je vais trouver où tu habites",
-        "On va trouver où tu bosses",
-        "Je vais venir chez toi et tout casser",
-        "On va venir chez toi régler ça",
-        "Tu vas le regretter, je connais ton adresse",
-        "Fais gaffe à toi, on sait où te trouver",
-        # Wishing it, or saying it is deserved.
-        "I hope someone stabs you",
-        "I hope you die in a fire",
-        "You deserve to be shot",
-        "You deserve to get beaten",
-        "Someone should put a bullet in your head",
-        "J'espère que quelqu'un va te buter",
-        "J'espère que tu vas crever",
-        "Tu mérites de crever",
-        "Tu mériterais qu'on te casse la gueule",
-        "Je vais te faire regretter d'être né",
-    ],
-)
-def test_finding_coming_for_wishing_harm_are_threats(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith("threat: ") for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # Coming, hoping, deserving: a shop, a wish, what a customer deserves.
         "I'll find out where the store is and return them",
         "I know where the store is, I'll return them there",
         "I'm coming back to this store for sure",
@@ -140,41 +126,20 @@ def test_finding_coming_for_wishing_harm_are_threats(text):
         "Ma fille mérite mieux que ça",
         "Tu mérites de te faire plaisir avec ce sac",
         "Vous allez le regretter si vous ne le prenez pas, il est top",
-    ],
-)
-def test_customers_who_come_hope_or_deserve_are_published(text):
-    assert verdict_of(text).hold_reasons == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "All gays should burn in hell",
-        "All Chinese should go back to China",
-        "Immigrants are ruining this country, send them all back",
-        "Muslims are a cancer",
-        "Les noirs devraient retourner en Afrique",
-        "Les étrangers n'ont qu'à rentrer chez eux",
-        "Les musulmans sont une plaie pour ce pays",
-    ],
-)
-def test_groups_sent_back_or_called_a_plague_are_hate(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith("hate: ") for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # Colours and versions sent back are no group.
         "Les noires devraient revenir en stock vite",
         "Les noirs devraient retourner au magasin, défaut de teinture",
         "The Chinese version should go back to the old packaging",
         "Les chinois sont une référence pour ce genre de produit",
+        # Quoted: a title, or what someone else said.
+        "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
+        'The driver told me "I know where you live" and drove off. Shocking service.',
     ],
 )
-def test_colours_and_versions_are_not_groups_sent_back(text):
-    assert verdict_of(text).hold_reasons == []
+def test_reviews_that_only_sound_violent_are_published(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == []
+    assert not any(m.rule.startswith(("threat", "hate", "self-harm")) for m in verdict.matches)
 
 
 @pytest.mark.parametrize(

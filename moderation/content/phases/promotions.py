@@ -60,9 +60,10 @@ _STREET_DRUGS = (
 # A code to type at checkout: letters and digits together ("sarah15", "zx81k"), read on ``base`` (``words`` would read
 # the digits as leetspeak). A word alone ("BIENVENUE") is too often the brand's own code, quoted by a customer.
 _CODE_TOKEN = r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{4,20}\b"
-_CODE_KIND = r"(?:promo|promotion(?:al|nel)?|discount|coupon|voucher|reduction|réduction|reduc|réduc|remise)"
+_CODE_KIND = r"(?:promo|promotion(?:al|nel)?|discount|coupon|voucher|reduction|reduc|remise)"  # accents folded
 _REFERRAL = r"(?:referral|refer|invite|invitation|affiliate|affiliation|parrainage|parrain)"
 _NAMED_CODE = rf"(?:(?:{_CODE_KIND}|{_REFERRAL}) code|code(?: de)? (?:{_CODE_KIND}|{_REFERRAL}))"
+_ANY_CODE = rf"(?:{_NAMED_CODE}|code)"
 _OWN_REFERRAL = rf"(?:{_REFERRAL} code|code(?: de)? {_REFERRAL})"
 _HANDED = (
     r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|avec)"
@@ -143,9 +144,7 @@ _SHAPES = [
         # out as an advert ("Code promo : RUN10"), or any referral code, which pays whoever posts it. A bare "code"
         # needs the discount beside it: "enter code E3F1 to reset the watch" and "error code: E404" are not promos.
         rf"\b{_HANDED} {_THE}{_NAMED_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}"
-        rf"|\b(?:{_HANDED} {_THE}|{_OWN} )(?:(?:{_CODE_KIND}|{_REFERRAL}) )?code"
-        rf"(?: (?:de )?(?:{_CODE_KIND}|{_REFERRAL}))?"
-        rf"(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
+        rf"|\b(?:{_HANDED} {_THE}|{_OWN} ){_ANY_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
         rf"|\b{_NAMED_CODE}\s*:\s*{_CODE_TOKEN}"
         rf"|\b{_OWN_REFERRAL}(?: is| est)?\s*:?\s*{_CODE_TOKEN}",
     ),
@@ -204,7 +203,7 @@ _SHAPES = [
     ),
     (
         "words",
-        r"giveaway|win|gagn|concours|free|gratuit|cadeau|prize|tirage",
+        _GIVEAWAY,
         # A giveaway that asks readers for their address or number in the comments: "comment your email below".
         rf"\b{_GIVEAWAY}\b[^\n]{{0,80}}{_ASK_ADDRESS}|{_ASK_ADDRESS}[^\n]{{0,80}}\b{_GIVEAWAY}\b",
     ),

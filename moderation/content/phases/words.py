@@ -13,17 +13,19 @@ from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
 _BOUNDARY_AFTER = r"(?![a-z0-9])"
 
+# Up to two words between a cue and the insult, the end of what precedes it; "*" is a masked letter ("f*cking").
+_FILLER = r"(?:[a-z'*]+\s+){0,2}$"
 # What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
 _DIRECT_CUE = re.compile(
     r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|(?:you'?re|you are) such an?|t'?es|tu es|tu n'?es"
-    r"|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+(?:[a-z'*]+\s+){0,2}$"
+    rf"|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+{_FILLER}"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
 # ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
 _LINK_CUE = re.compile(
     r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
-    r"\s+(?:[a-z'*]+\s+){0,2}$"
+    rf"\s+{_FILLER}"
 )
 _PERSON = re.compile(
     r"\b(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|drivers?|courier|guy|man|woman|lady|people"
@@ -38,8 +40,7 @@ _VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?]|$)")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
-    r"\b(?:i'?m|i am|i was|i felt|i feel|je suis|j'?etais|j'?ai ete|je me sens|je me suis senti\w*)\s+"
-    r"(?:[a-z'*]+\s+){0,2}$"
+    rf"\b(?:i'?m|i am|i was|i felt|i feel|je suis|j'?etais|j'?ai ete|je me sens|je me suis senti\w*)\s+{_FILLER}"
 )
 _SELF_AFTER = re.compile(r"\s+(?:que\s+)?(?:je suis|j'?ai ete|j'?etais|i was|i am|i'?m|i felt)\b")
 
