@@ -59,6 +59,12 @@ from .helpers import verdict_of
         "Get paid $50 for every review you write, DM me",
         "Je vends des avis 5 étoiles, 2€ l'avis, contactez-moi",
         "FREE iPhone giveaway, comment your email below",
+        # An audience for sale.
+        "Buy followers cheap, DM me",
+        "get 10k followers for $5, message me on insta",
+        "Vends abonnés Instagram pas cher, DM",
+        "Achat d'abonnés TikTok garantis, contactez-moi",
+        "Boostez vos vues YouTube, 1000 vues pour 5€, contactez-moi",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -126,6 +132,14 @@ def test_comment_spam_is_held(text):
         "Buying reviews should be illegal, this brand does it",
         "Vends mon vélo, contactez moi",
         "Leave your email below and the brand will reply? no answer",
+        # Followers, likes and views of a customer's own, and buying the product for them.
+        "Buying followers should be banned",
+        "I get so many likes when I wear this dress, and it was cheap",
+        "My photos get 200 likes now, thanks to this lens for 300$",
+        "I wouldn't buy this for the likes, it's cheap plastic",
+        "Buy it, your subscribers will love the sound, only 49€",
+        "J'ai 3 000 abonnés sur ma chaîne photo grâce à lui, 80€ bien investis",
+        "Bought it for my YouTube channel, the sound is great for 89€.",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -47,6 +47,13 @@ THREATS = [
     "Tu mérites de crever",
     "Tu mériterais qu'on te casse la gueule",
     "Je vais te faire regretter d'être né",
+    # Setting fire to or smashing up the person's shop, home or car.
+    "If my refund isn't here by Friday I'll burn your store down",
+    "Keep ignoring me and we're gonna torch your warehouse",
+    "I will set fire to your house",
+    "Je vais brûler ton magasin si tu me rembourses pas",
+    "On va foutre le feu à votre entrepôt",
+    "Je cramerai ta baraque",
 ]
 HATE = [
     "dirty j3ws everywhere",
@@ -68,6 +75,12 @@ HATE = [
     "Les noirs devraient retourner en Afrique",
     "Les étrangers n'ont qu'à rentrer chez eux",
     "Les musulmans sont une plaie pour ce pays",
+    # People called animals by where they come from.
+    "Typical, made by monkeys in China",
+    "Sold by rats from Pakistan, no surprise it's junk",
+    "made by a bunch of chinese monkeys",
+    "Ces singes d'Africains ne savent pas coudre",
+    "Fabriqué par des singes en Chine",
 ]
 
 
@@ -131,6 +144,19 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Les noirs devraient retourner au magasin, défaut de teinture",
         "The Chinese version should go back to the old packaging",
         "Les chinois sont une référence pour ce genre de produit",
+        # Burning calories and CDs, a bad review "bombed", real animals on a trip, apes in a department.
+        "I'd burn through a set of tyres a month before",
+        "I will burn the CD for you",
+        "I will bomb your store with 1 star reviews",
+        "Je vais brûler les calories avec ce vélo",
+        "Je vais cramer mon budget dans votre magasin",
+        "My sunglasses were stolen by monkeys in Bali",
+        "We saw monkeys in India, this backpack survived",
+        "A book about African apes",
+        "Une bande de singes en Inde nous a volé le sac",
+        "Les singes du Japon se baignent, beau documentaire",
+        "Des vrais rats de bibliothèque, mes enfants adorent",
+        "Run by apes from the marketing department",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

@@ -51,6 +51,11 @@ from .helpers import rules, spans, verdict_of
         "T'es vraiment un déchet",
         "Je t'emmerde",
         "Envoie des photos de toi nue",
+        # British and Irish insults.
+        "you absolute muppet, read the manual",
+        "You're a total pillock",
+        "the seller is a numpty",
+        "you utter bellend",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -84,6 +89,11 @@ def test_abuse_aimed_at_people_is_held(text):
         "5 étoiles *****",
         "*** STAR product",
         "la boutique ta mère adore",
+        # A quality of a design; a puppet show.
+        "Setup is idiot-proof, even I managed",
+        "It is moron proof",
+        "The Muppets are the best thing on TV",
+        "Les Muppets jouent leurs propres rôles",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):

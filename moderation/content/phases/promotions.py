@@ -109,7 +109,38 @@ _DISCOUNT = r"[^.!?\n]{0,60}(?:%|\boff\b|€|\$|£|\bremise\b|\breduction\b|\bdi
 # Each shape with the view it reads and a cheap test of a word it cannot do without: most reviews pass none of
 # them, and then the shape's own pattern never runs (together they cost more than every other content rule when
 # run on every text). Amounts are read on the ``base`` view: the ``words`` view reads "5k" as leetspeak ("sk").
+# An audience for sale: "buy followers cheap, DM me", "get 10k followers for $5", "vends abonnés Instagram pas cher".
+# Buying or selling it needs a price or a contact beside it ("buying followers should be banned" is an opinion);
+# getting or gaining a number of them, its price right after or a contact ("my photos get 200 likes now, thanks to this
+# lens for 300$" is a customer).
+_AUDIENCE = r"(?:followers|abonnes|likes|subscribers|subs|views|vues|j.aime|streams|ecoutes)"
+_AUDIENCE_CONTACT = r"(?:\bdm\b|\bmp\b|inbox|message me|contact|whatsapp|telegram)"
+_AUDIENCE_DEAL = (
+    rf"(?:cheap|pas cher|bon marche|[$€£] ?\d|\d+(?:[.,]\d+)? ?(?:€|\$|£|euros?\b|dollars?\b)|{_AUDIENCE_CONTACT}|"
+    r"instant\w*|garantis?|guaranteed)"
+)
+# Between the verb and the audience only its size and kind: "buy 1000 real Instagram followers"; "buy this for the
+# likes, it's cheap plastic" buys the product.
+_AUDIENCE_KIND = (
+    r"(?:(?:real|active|organic|targeted|cheap|instant|premium|vrais|reels|actifs|youtube|twitch|tiktok|instagram|"
+    r"insta|ig|yt|twitter|facebook|fb|spotify|des|d.|your|vos|votre|tes|ton) ?){0,3}"
+)
+_AUDIENCE_SALE = (
+    rf"(?:\b(?:buy|buying|sell|selling|vends?|achetez|acheter|boost|boostez)\b |\b(?:vente|achat) d(?:e |.\s*))"
+    rf"(?:\d[\d,. ]*k?\+? )?{_AUDIENCE_KIND}{_AUDIENCE}\b"
+)
+_AUDIENCE_GAIN = (
+    rf"\b(?:get|gain|grow|obtenez|obtenir|gagnez|gagner)\b (?:up to |over |jusqu.a |plus de )?\d[\d,. ]*k?\+? "
+    rf"{_AUDIENCE_KIND}{_AUDIENCE}\b"
+)
 _SHAPES = [
+    (
+        "base",
+        r"follower|abonne|likes|subscriber|subs\b|views|vues|j.aime|streams|ecoutes",
+        rf"{_AUDIENCE_SALE}[^\n]{{0,60}}?{_AUDIENCE_DEAL}|{_AUDIENCE_DEAL}[^\n]{{0,60}}?{_AUDIENCE_SALE}"
+        rf"|{_AUDIENCE_GAIN}(?: (?:for|pour|only|seulement|just|a|at|a partir de) [$€£]? ?\d|[^\n]{{0,60}}?"
+        rf"{_AUDIENCE_CONTACT})",
+    ),
     (
         "base",
         r"day|week|month|hour|jour|semaine|mois|heure",
@@ -152,10 +183,11 @@ _SHAPES = [
         "words",
         r"chaine|channel|shop|store|boutique|blog|etsy|ebay|vinted|youtube|twitch|tiktok|instagram|insta\b|onlyfans",
         # The poster's own channel or shop: "subscribe to my channel", "check out my Etsy shop", "abonnez-vous à ma
-        # chaîne". "My shop" alone is a customer's ("my local shop had it cheaper").
+        # chaîne". "My shop" or "my YouTube channel" alone is a customer's ("my local shop had it cheaper", "bought it
+        # for my YouTube channel").
         rf"\b{_FOLLOW_EN} (?:my|our) (?:{_PLATFORM} |online )?(?:channel|page|shop|store|blog|account|profile)\b"
         rf"|\b{_FOLLOW_FR} (?:a |sur |dans )?(?:ma|mon|notre|nos) (?:chaine|page|boutique|blog|compte|profil|"
-        rf"{_PLATFORM})\b|\b(?:my|ma|mon) {_PLATFORM} (?:channel|chaine)\b",
+        rf"{_PLATFORM})\b",
     ),
     (
         "base",

@@ -29,7 +29,11 @@ Matching is on the ``words`` view: accents and case folded, leetspeak and spaced
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from babel import Locale
+
+from moderation.content.normalise import base_view
 from moderation.content.verdict import Action, Context, Match, Reason
 
 _Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
@@ -53,6 +57,10 @@ _EN_NAMED = (
     r"woman|man|lady|bitch|bastard|idiot|moron|person|people|employee|agent|rep|technician)"
 )
 _EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
+_EN_PROPERTY = (
+    r"(?:store|shop|house|home|office|warehouse|building|factory|restaurant|business|place|car|van|truck|hq|"
+    r"headquarters)s?"
+)
 _EN_PERSON = rf"(?:{_EN_YOU}|him|her|them)"
 # "shoot you an e-mail", "beat you to it", "beat your price": what follows says it is not violence.
 _EN_NOT_VIOLENCE = (
@@ -87,6 +95,11 @@ _EN = [
     r"hanged|hung|murdered|tortured)|get (?:shot|killed|stabbed|beaten|raped|murdered))|a bullet)\b",
     r"\b(?:put|send|give) (?:a bullet|bullets) (?:in|into|through|between) (?:your|ur|his|her|their)\b",
     r"\bmake (?:you|u) (?:regret|wish) (?:(?:that )?(?:you|u) (?:were|was) (?:ever )?born|being born)\b",
+    # Setting fire to, bombing or smashing up the person's shop, home or car: "I'll burn your store down", "we're
+    # gonna torch your warehouse". Only theirs: "I'd burn through a set of tyres" has no speaker, "burn the CD" no
+    # building, and "bomb", "blow up" or "trash" (a page with bad reviews, a phone) are left out.
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:burn|torch|firebomb|set fire to|set alight|smash up|smash|"
+    rf"vandali[sz]e)(?: down)? (?:your|ur|his|her|their|the seller{_Q}?s|the owner{_Q}?s) (?:[a-z]+ )?{_EN_PROPERTY}\b",
 ]
 
 # ---- French -----------------------------------------------------------------------------------------------------
@@ -126,6 +139,11 @@ _FR_BODY = r"(?:la gueule|la tete|le crane|la figure|le portrait|les dents|les j
 _FR_SPEAKER = rf"(?:je|j{_Q}?|on|nous)\s*(?:vais|vai|va|allons|veux|voudrais|compte|vas)"
 _FR_YOU = rf"(?:te |t{_Q}\s*|vous )"
 _FR_THEM = rf"(?:le |la |l{_Q}\s*|les |lui |leur )"
+_FR_PROPERTY = (
+    r"(?:ton|ta|tes|votre|vos|son|sa|ses|leur|leurs) (?:[a-z]+ )?(?:magasins?|boutiques?|entrepots?|maisons?|"
+    r"bureaux?|voitures?|bagnoles?|baraques?|usines?|agences?|locaux|local|camions?|restos?|restaurants?|"
+    r"appartements?|apparts?)"
+)
 _FR_FILLER = rf"(?:(?:[a-z]+|{_Q}) ){{0,4}}?"  # "on va te retrouver et te …", "je vais bien te …"
 
 
@@ -180,6 +198,11 @@ _FR = [
     rf"(?:te|t{_Q}\s*|vous|le|la|l{_Q}\s*|lui) (?:tue|bute|tabasse|defonce|egorge|casse la gueule|creve|"
     r"fasse la peau))\b",
     rf"\b(?:te|vous) (?:faire|ferai|fera|ferons) regretter d{_Q}\s*etre nee?s?\b",
+    # Setting fire to or wrecking the person's shop, home or car: "je vais brûler ton magasin", "on va foutre le feu
+    # à votre entrepôt", "je cramerai ta baraque". Only theirs, with a building or a vehicle named.
+    rf"\b(?:{_FR_SPEAKER}\s+{_FR_FILLER}(?:bruler|incendier|cramer|saccager|faire sauter|"
+    rf"(?:foutre|mettre|bouter) le feu a)|(?:je|j{_Q}?|on|nous)\s*(?:brul|incendi|cram|saccag)(?:erai|era|erons)) "
+    rf"{_FR_PROPERTY}\b",
 ]
 
 # ---- Hate against a group ---------------------------------------------------------------------------------------
@@ -194,6 +217,45 @@ _GROUPS_FR = (
     r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
     r"renois|rebeus?|feujs?)"
 )
+
+
+@lru_cache(maxsize=1)
+def _places() -> str:
+    """Every country and region by its English and French name, accents and case folded as the ``words`` view has
+    them: Unicode CLDR's names, as Babel ships them (no list of our own to keep up to date)."""
+    names = {"middle east", "moyen orient", "moyen-orient", "third world", "tiers monde", "tiers-monde"}
+    for locale in ("en", "fr"):
+        for name in Locale(locale).territories.values():
+            name = re.sub(r"\s*\(.*?\)", "", name)  # "Congo (RDC)": the name people write is before the brackets
+            folded = base_view(name).text.replace("’", "'").strip()
+            if len(folded) >= 4:
+                names.add(folded)
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + ")"
+
+
+# People called animals by where they come from: "made by monkeys in China", "ces singes d'Africains". An animal with a
+# place is a zoo or a travel story ("stolen by monkeys in Bali", "une bande de singes en Inde"): it needs the people
+# who made or sold the thing ("made by", "fabriqué par"), or a slur's company ("dirty", "sale").
+_ANIMALS_EN = r"(?:monkeys|apes|rats|cockroaches|roaches|vermin|savages|subhumans|baboons|gorillas|orangutans)"
+_ANIMALS_FR = (
+    r"(?:singes|macaques|rats|cafards|cancrelats|vermines?|sauvages|sous-hommes|babouins|gorilles|porcs|chiens)"
+)
+_MADE_BY_EN = (
+    r"(?:(?:made|built|sewn|stitched|assembled|sold|run|designed|manufactured|produced|staffed|packed|shipped|coded|"
+    r"answered|written|translated) by)"
+)
+_MADE_BY_FR = (
+    r"(?:(?:fabrique|fait|cousu|vendu|produit|assemble|concu|tenu|gere|emballe|expedie|ecrit|traduit)e?s? par)"
+)
+_SLUR_CUE_EN = r"(?:dirty|filthy|fucking|stupid|lazy|damn|bloody)"
+_PEOPLE_AS_ANIMALS = [
+    rf"\b(?:{_MADE_BY_EN}|{_SLUR_CUE_EN}) (?:a )?(?:bunch of |pack of )?(?:[a-z]+ )?(?:{_ANIMALS_EN} (?:in|from) "
+    rf"(?:the )?PLACES|{_GROUPS_EN} {_ANIMALS_EN})\b",
+    rf"\b{_ANIMALS_FR} (?:de |d{_Q}\s*){_GROUPS_FR}\b",
+    rf"\b(?:{_MADE_BY_FR} (?:des |ces |les )?(?:[a-z]+ )?|sales? ){_ANIMALS_FR} (?:en|au|aux|du|de|d{_Q}|des)\s*"
+    rf"(?:la |l{_Q})?PLACES\b",
+]
+
 _HATE = [
     rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
     rf"\b(?:all|the|those|these|every) (?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
@@ -261,7 +323,14 @@ _SELF_HARM = [
 SELF_HARM = "self-harm"
 
 _THREAT = re.compile("|".join(f"(?:{p})" for p in _EN + _FR))
-_HATE_RE = re.compile("|".join(f"(?:{p})" for p in _HATE))
+
+
+@lru_cache(maxsize=1)
+def _hate_re() -> re.Pattern[str]:
+    people_as_animals = [p.replace("PLACES", _places()) for p in _PEOPLE_AS_ANIMALS]
+    return re.compile("|".join(f"(?:{p})" for p in _HATE + people_as_animals))
+
+
 _SELF_HARM_RE = re.compile("|".join(f"(?:{p})" for p in _SELF_HARM))
 
 
@@ -301,7 +370,7 @@ def _matches(ctx: Context, pattern: re.Pattern[str], reason: str, label: str, ac
 def threats(ctx: Context) -> list[Match]:
     """Threats against a person and calls to harm a group: held as ``abusive``."""
     return _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD) + _matches(
-        ctx, _HATE_RE, Reason.ABUSIVE.value, "hate", Action.HOLD
+        ctx, _hate_re(), Reason.ABUSIVE.value, "hate", Action.HOLD
     )
 
 

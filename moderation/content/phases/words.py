@@ -33,6 +33,8 @@ _PERSON = re.compile(
     r"|techniciens?|conseill(?:er|ere)s?|mec|type|gars|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
 )
 _ALONE = re.compile(r"^[\W_]*$")
+# "idiot-proof", "moron proof": a quality of a design, nobody is called the word.
+_PROOF_AFTER = re.compile(r"[\s-]?proof\b")
 # Addressed, after a comma, at the end of a sentence: "nobody cares about your opinion, loser". Only the nouns
 # (@target): "avoid, trash." is about the product.
 _VOCATIVE_BEFORE = re.compile(r",\s*$")
@@ -137,6 +139,8 @@ def site_rule_regex(pattern: str) -> re.Pattern[str]:
 
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> bool:
     before = view[max(0, start - 60) : start]
+    if _PROOF_AFTER.match(view, end):
+        return False
     if _DIRECT_CUE.search(before) or (_ALONE.match(view[:start]) and _ALONE.match(view[end:])):
         return True
     if not person_only and _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(view, end):
