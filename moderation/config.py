@@ -61,6 +61,10 @@ class DefaultConfig:
     # Content rules (issue #12): the same normalised text from the same author or address within this many hours
     # is held as a duplicate; a case with safety language is due within SLA_SAFETY_HOURS.
     DUPLICATE_WINDOW_HOURS: int = 24
+    # A copy-paste campaign: the same text of at least CAMPAIGN_MIN_WORDS words from this many different authors
+    # within the window holds every copy from this one on (the earlier ones are in its evidence). 0: off.
+    CAMPAIGN_MIN_COPIES: int = 3
+    CAMPAIGN_MIN_WORDS: int = 12
     SLA_SAFETY_HOURS: int = 4
 
     # Items a scoring job claims, scores and commits per transaction. Several forward passes' worth, so that

@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from flask import current_app
-from sqlalchemy import bindparam, insert, or_, select
+from sqlalchemy import bindparam, distinct, func, insert, or_, select
+from sqlalchemy import case as sql_case
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -236,10 +237,12 @@ def create_item(
     text_fingerprint = content.fingerprint(f"{sub.title or ''}\n{sub.body}")
     hold_reasons = list(verdict.hold_reasons)
     evidence = match_evidence(verdict.matches)
-    earlier = find_duplicate(site, author, client_key, text_fingerprint, created_at)
-    if earlier is not None:
+    duplicate = find_duplicate(
+        site, author, client_key, text_fingerprint, created_at, campaign=external_id is None and long_enough(sub)
+    )
+    if duplicate is not None:
         hold_reasons.append(Reason.DUPLICATE.value)
-        evidence[Reason.DUPLICATE.value] = {"item_id": earlier}
+        evidence[Reason.DUPLICATE.value] = duplicate
     hold_reasons = authors.holds_for(author, hold_reasons, evidence)  # a moderator's block, hold or trust
     held = bool(hold_reasons)
     db.session.flush()  # the subject and author, when new, have their ids
@@ -353,17 +356,30 @@ def match_evidence(matches: list[content.Match]) -> dict[str, Any]:
     return evidence
 
 
-def find_duplicate(
-    site: Site, author: Author, client_key: str | None, text_fingerprint: str, at: datetime
-) -> int | None:
-    """The id of an item of ``site`` with the same text from the same author (e-mail) or address within the window.
+def long_enough(sub: Submission) -> bool:
+    """Whether ``sub``'s text says enough that several people writing it word for word is a campaign, not chance:
+    "Très bon produit, je recommande" is written by many customers; twelve words the same are copied."""
+    words = len(f"{sub.title or ''} {sub.body}".split())
+    return words >= current_app.config.get("CAMPAIGN_MIN_WORDS", 12)
 
-    One lookup on ``ix_items_site_fingerprint``. Anonymous authors are one per item, so without an e-mail only the
-    address can tie two items together.
+
+def find_duplicate(
+    site: Site, author: Author, client_key: str | None, text_fingerprint: str, at: datetime, campaign: bool = False
+) -> dict[str, int] | None:
+    """The ``duplicate`` evidence for a text of ``site`` posted before within the window, or None.
+
+    - The same author (e-mail) or address: ``{"item_id": the earliest copy}``. Anonymous authors are one per item,
+      so without an e-mail only the address can tie two items together.
+    - With ``campaign``, a text that ``CAMPAIGN_MIN_COPIES - 1`` other authors posted already: a copy-paste campaign
+      (astroturfing, a review bomb), ``{"item_id": the earliest copy, "authors": how many posted it, this one
+      included}``. The earlier copies stay as they are; the moderator finds them from the first.
+
+    One statement on ``ix_items_site_fingerprint``.
     """
     hours = current_app.config.get("DUPLICATE_WINDOW_HOURS", 24)
+    copies = current_app.config.get("CAMPAIGN_MIN_COPIES", 3) if campaign else 0
     author_id = author.id if author.email is not None else None
-    if not hours or (author_id is None and not client_key) or text_fingerprint == EMPTY_FINGERPRINT:
+    if not hours or text_fingerprint == EMPTY_FINGERPRINT or (author_id is None and not client_key and not copies):
         return None
     # One statement built once (an absent source compares with NULL, which matches nothing): building the query
     # per submission cost more than running it.
@@ -375,20 +391,22 @@ def find_duplicate(
         "author_id": author_id,
         "client_key": client_key or None,
     }
-    return db.session.execute(DUPLICATE_QUERY, parameters).scalar()
+    same, first, authors = db.session.execute(DUPLICATE_QUERY, parameters).one()
+    if same is not None:
+        return {"item_id": same}
+    if copies and authors + 1 >= copies:
+        return {"item_id": first, "authors": authors + 1}
+    return None
 
 
-DUPLICATE_QUERY = (
-    select(Item.id)
-    .where(
-        Item.site_id == bindparam("site_id"),
-        Item.fingerprint == bindparam("fingerprint"),
-        Item.created_at >= bindparam("since"),
-        Item.created_at <= bindparam("until"),
-        or_(Item.author_id == bindparam("author_id"), Item.client_key == bindparam("client_key")),
-    )
-    .order_by(Item.id)
-    .limit(1)
+_SAME_SOURCE = or_(Item.author_id == bindparam("author_id"), Item.client_key == bindparam("client_key"))
+DUPLICATE_QUERY = select(
+    func.min(sql_case((_SAME_SOURCE, Item.id))), func.min(Item.id), func.count(distinct(Item.author_id))
+).where(
+    Item.site_id == bindparam("site_id"),
+    Item.fingerprint == bindparam("fingerprint"),
+    Item.created_at >= bindparam("since"),
+    Item.created_at <= bindparam("until"),
 )
 
 

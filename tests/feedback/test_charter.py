@@ -41,6 +41,7 @@ def test_english_charter_from_the_site_settings(app, client, world):
     assert "A held text is decided within 48 hours at most: within 12 hours for insults and personal data" in text
     assert "1 word or phrase chosen by the site." in text  # the world's site holds "crapule"
     assert "within 4 hours for a safety warning" in text
+    assert "the same text of 12 words or more, word for word, from 3 different people within 24 hours" in text
     for code in ("spam", "links", "abusive", "personal_data", "off_topic", "duplicate", "other"):
         assert f"<code>{code}</code>" in html
     assert "Links are not allowed in reviews." in text
@@ -62,6 +63,7 @@ def test_french_charter_by_query_and_by_browser(app, client, world):
     assert "Un texte retenu reçoit une décision en 24 heures au plus : en 6 heures pour les insultes" in text
     assert "Les liens ne sont pas autorisés dans les avis." in text
     assert "(modèle : m-2)" in text
+    assert "le même texte d'au moins 12 mots, mot pour mot, de 3 personnes différentes dans les 24 heures" in text
     assert "Certains avis sur ce site font l'objet d'une contrepartie" in text
     # Every sentence is translated: none of the English headings is left on the French page.
     assert not [h for h in ENGLISH_HEADINGS if h in text]

@@ -1,12 +1,17 @@
-"""The same normalised text from the same author or address within the window is held as a duplicate."""
+"""The same normalised text from the same author or address within the window is held as a duplicate, and so is a
+long text that several authors post word for word (a copy-paste campaign)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from moderation.extensions import db
-from moderation.models import Item
+from moderation.models import Item, Site
+from moderation.services.submissions import Submission, create_item
 from tests.conftest import auth, review
+from tests.console.conftest import login
 from tests.judgement.helpers import item_and_case, submit_from
 
 TEXT = "Très bonne lampe, livrée vite. Je recommande !"
@@ -45,3 +50,74 @@ def test_after_the_window_the_same_text_is_welcome_again(make_app, world):
         db.session.commit()
     assert submit_from(client, review(body=TEXT)).get_json()["status"] == "published"
     assert submit_from(client, review(body=TEXT)).get_json()["status"] == "held"
+
+
+# A copy-paste campaign: twelve words or more, word for word, from several people (astroturfing, a review bomb).
+CAMPAIGN = "Ne perdez pas votre argent, cette marque vend des chaussures qui se décollent au bout d'une semaine."
+
+
+def test_the_third_author_to_post_the_same_long_text_is_held_with_the_first_copy_as_evidence(app, client, world):
+    ids = [
+        submit_from(client, review(rating=1, body=CAMPAIGN), address=f"198.51.100.{n}").get_json()["id"]
+        for n in range(1, 5)
+    ]
+    statuses = [item_and_case(app, i)[0].status for i in ids]
+    assert statuses == ["published", "published", "held", "held"]
+    for n, item_id in ((3, ids[2]), (4, ids[3])):
+        item, case = item_and_case(app, item_id)
+        assert item.hold_reasons == ["duplicate"]
+        assert case.evidence["duplicate"] == {"item_id": ids[0], "authors": n}
+    # The 1★ copies that stay public still wait for an answer, as every 1★ review does.
+    assert item_and_case(app, ids[0])[1].reasons == ["low_rating"]
+
+
+def test_server_integrations_count_authors_by_e_mail(app, client, world):
+    headers = auth(world.site_token)
+    statuses = [
+        submit_from(
+            client, review(body=CAMPAIGN, author={"name": name, "email": f"{name}@example.com"}), headers=headers
+        ).get_json()["status"]
+        for name in ("ana", "bob", "cyd")
+    ]
+    assert statuses == ["published", "published", "held"]
+
+
+def test_short_texts_that_many_customers_write_are_not_a_campaign(app, client, world):
+    short = "Très bonne lampe, livrée vite. Je recommande !"
+    statuses = [
+        submit_from(client, review(body=short), address=f"198.51.100.{n}").get_json()["status"] for n in range(1, 6)
+    ]
+    assert statuses == ["published"] * 5
+
+
+def test_the_campaign_rule_can_be_turned_off(make_app, world):
+    client = make_app(CAMPAIGN_MIN_COPIES=0).test_client()
+    statuses = [
+        submit_from(client, review(body=CAMPAIGN), address=f"198.51.100.{n}").get_json()["status"] for n in range(1, 5)
+    ]
+    assert statuses == ["published"] * 4
+
+
+def test_an_import_of_the_brands_history_is_never_a_campaign(app, world):
+    with app.app_context():
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        items = [
+            create_item(
+                site,
+                "sku-1",
+                Submission(kind="review", body=CAMPAIGN, author_name=f"Client {n}", rating=1),
+                external_id=f"old-{n}",
+            )
+            for n in range(4)
+        ]
+        db.session.commit()
+        assert [item.status for item in items] == ["published"] * 4
+
+
+def test_the_moderator_sees_how_many_authors_posted_the_campaign(app, client, world):
+    ids = [submit_from(client, review(body=CAMPAIGN), address=f"198.51.100.{n}").get_json()["id"] for n in range(1, 4)]
+    case_id = item_and_case(app, ids[2])[1].id
+    moderator = app.test_client()
+    assert login(moderator, "ann@shop.test", "password-ann").status_code == 302
+    page = moderator.get(f"/console/cases/{case_id}").get_data(as_text=True)
+    assert f"the same text from 3 authors, the first as item #{ids[0]}" in page
