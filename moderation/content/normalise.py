@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from moderation.content.lexicon import is_word
 from moderation.folding import unmask_lookalikes
 
 # NFKC leaves these as they are, but customers (and spammers) use them as full stops.
@@ -138,9 +139,19 @@ def _unleet(m: re.Match[str]) -> str:
 _LEET_HINT = re.compile(r"[a-z][0-9@$!]|[0-9@$][a-z]")
 
 
+def _join_letters(m: re.Match[str]) -> str:
+    """ "c o n" → "con"; a leading "a" or "i" stays a word of its own when only the rest is one: "what a m o r o n"
+    is "a moron", while "a s s h o l e" is one word (word frequencies, ``lexicon``)."""
+    joined = _SEPARATORS.sub("", m.group(0))
+    if joined[0] in "ai" and m.group(1) == " " and len(joined) >= 5:
+        if not is_word(joined) and is_word(joined[1:]):
+            return f"{joined[0]} {joined[1:]}"
+    return joined
+
+
 def words_view(base: Mapped) -> Mapped:
     """``base`` with spaced letters joined, leetspeak undone and letter runs of three or more cut to one."""
-    view = base.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)))
+    view = base.sub(_SPACED_LETTERS, _join_letters)
     if _LEET_HINT.search(view.text):
         view = view.sub(_LEET_TOKEN, _unleet)
     return view.sub(_RUN3, lambda m: m.group(1))

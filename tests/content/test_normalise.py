@@ -17,6 +17,10 @@ from .helpers import verdict_of
         ("c.o.n.n.a.r.d.s", "connards"),
         ("f u c k  y o u", "fuck  you"),
         ("what a d.i.c.k", "what a dick"),
+        # A spaced article stays apart when only the rest is a word: "a moron", but "asshole" is one word.
+        ("what a m o r o n", "what a moron"),
+        ("you a s s h o l e", "you asshole"),
+        ("i d i o t", "idiot"),
         ("Salooooope", "salope"),
         ("ＡＳＳＨＯＬＥ", "asshole"),
         ("Enculé", "encule"),

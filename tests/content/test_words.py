@@ -56,6 +56,7 @@ from .helpers import rules, spans, verdict_of
         "You're a total pillock",
         "the seller is a numpty",
         "you utter bellend",
+        "what a m o r o n, learn to read",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
