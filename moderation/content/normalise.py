@@ -88,6 +88,9 @@ class Mapped:
         return Mapped("".join(pieces), tuple(starts), tuple(ends))
 
 
+_LIGATURES = {"œ": "oe", "æ": "ae"}
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     if char.isascii():
@@ -98,8 +101,9 @@ def _fold_char(char: str) -> str:
     out = unicodedata.normalize("NFKC", char).casefold()
     decomposed = unicodedata.normalize("NFD", out)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Ligatures and letters such as "œ" and "æ" keep their two-letter spelling after NFKD; "ø", "ł" do not decompose
-    # and stay as they are, which is fine for FR/EN word lists.
+    # "œ" and "æ" do not decompose: spelled out, as French keyboards without them type them ("tête de noeud" is "tête
+    # de nœud"). "ø", "ł" stay as they are, which is fine for FR/EN word lists.
+    folded = _LIGATURES.get(folded, folded)
     return _FULL_STOPS.get(folded, folded)
 
 

@@ -24,6 +24,7 @@ from .helpers import verdict_of
         ("Salooooope", "salope"),
         ("ＡＳＳＨＯＬＥ", "asshole"),
         ("Enculé", "encule"),
+        ("Tête de nœud", "tete de noeud"),  # "œ" spelled out, as keyboards without it type it
         ("Straße", "strasse"),
         ("idi\u043et", "idiot"),  # Cyrillic о
         ("\u0441\u043enn\u0430rd", "connard"),  # Cyrillic с, о, а

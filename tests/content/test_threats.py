@@ -54,6 +54,17 @@ THREATS = [
     "Je vais brûler ton magasin si tu me rembourses pas",
     "On va foutre le feu à votre entrepôt",
     "Je cramerai ta baraque",
+    # Without a verb of violence: the mobster's way.
+    "Would be a shame if something happened to your family",
+    "Something bad is going to happen to you if I don't get my refund",
+    "Your days are numbered, seller",
+    "Sleep with one eye open, you thief",
+    "I know which school your kids go to",
+    "Ce serait dommage qu'il t'arrive quelque chose",
+    "Il va t'arriver des bricoles si tu me rembourses pas",
+    "Tes jours sont comptés, escroc",
+    "Je sais où sont tes enfants",
+    "Dors que d'un œil, voleur",
 ]
 HATE = [
     "dirty j3ws everywhere",
@@ -157,6 +168,15 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Les singes du Japon se baignent, beau documentaire",
         "Des vrais rats de bibliothèque, mes enfants adorent",
         "Run by apes from the marketing department",
+        # Warnings, fans and parents: nobody is told what will happen to them.
+        "Something bad will happen to your knees if you run in these.",
+        "It would be a shame if something happened to this brand, I love it.",
+        "Ce serait dommage qu'il arrive quelque chose à ce modèle, je le rachèterais.",
+        "Les jours sont comptés pour mes vieilles baskets.",
+        "Je sais où sont les piles de rechange, dans la poignée.",
+        "My kids go to school with it every day, still holds up.",
+        "I sleep with one eye open since the baby, this monitor helps.",
+        "Je dors que d'un œil depuis la naissance, ce babyphone rassure.",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

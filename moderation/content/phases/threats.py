@@ -57,6 +57,7 @@ _EN_NAMED = (
     r"woman|man|lady|bitch|bastard|idiot|moron|person|people|employee|agent|rep|technician)"
 )
 _EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
+_EN_KIN = r"(?:your|ur) (?:family|kids|children|wife|husband|son|daughter|mother|mum|mom|parents)"
 _EN_PROPERTY = (
     r"(?:store|shop|house|home|office|warehouse|building|factory|restaurant|business|place|car|van|truck|hq|"
     r"headquarters)s?"
@@ -100,6 +101,18 @@ _EN = [
     # building, and "bomb", "blow up" or "trash" (a page with bad reviews, a phone) are left out.
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:burn|torch|firebomb|set fire to|set alight|smash up|smash|"
     rf"vandali[sz]e)(?: down)? (?:your|ur|his|her|their|the seller{_Q}?s|the owner{_Q}?s) (?:[a-z]+ )?{_EN_PROPERTY}\b",
+    # Said without a verb of violence, the mobster's way: "would be a shame if something happened to your family",
+    # "something bad is going to happen to you", "your days are numbered", "I know which school your kids go to".
+    # Only people and their places: "something bad will happen to your knees in these" is a warning, and "if
+    # something happened to it" may be a loved mug.
+    rf"\b(?:would|{_Q}d|will) be a (?:shame|pity) if (?:something|anything)(?: bad| terrible| unfortunate| nasty)? "
+    rf"(?:happened|were to happen|was to happen|happens) to (?:you|u|{_EN_KIN}|your (?:[a-z]+ )?{_EN_PROPERTY})\b",
+    rf"\bsomething (?:bad|terrible|nasty|awful) (?:is going to|is gonna|will|could|might) happen to (?:you|u|"
+    rf"{_EN_KIN})\b",
+    r"\byour days are numbered\b",
+    rf"(?:^|[.!?,;:]\s*|you{_Q}?d better |you had better |you should )sleep with one eye open\b",
+    r"\b(?:i|we) know (?:which|what) school (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to\b|"
+    r"\b(?:i|we) know where (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to school\b",
 ]
 
 # ---- French -----------------------------------------------------------------------------------------------------
@@ -203,6 +216,17 @@ _FR = [
     rf"\b(?:{_FR_SPEAKER}\s+{_FR_FILLER}(?:bruler|incendier|cramer|saccager|faire sauter|"
     rf"(?:foutre|mettre|bouter) le feu a)|(?:je|j{_Q}?|on|nous)\s*(?:brul|incendi|cram|saccag)(?:erai|era|erons)) "
     rf"{_FR_PROPERTY}\b",
+    # Without a verb of violence: "ce serait dommage qu'il t'arrive quelque chose", "il va t'arriver des bricoles",
+    # "tes jours sont comptés", "je sais où tes enfants vont à l'école", "dors que d'un œil". Said to the person:
+    # "dommage qu'il arrive quelque chose à ce modèle" is a fan.
+    rf"\b(?:ce serait|ca serait|c{_Q}\s*est|ce sera) dommage qu{_Q}\s*(?:il|un malheur) (?:t{_Q}\s*|te |vous )arrive "
+    r"(?:quelque chose|malheur|un (?:accident|malheur))\b",
+    rf"\bil (?:va|pourrait|risque de|peut) (?:t{_Q}\s*|vous )arriver (?:des bricoles|malheur|des ennuis|un malheur)\b",
+    r"\b(?:tes|vos) jours sont comptes\b",
+    r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:ou|dans quelle ecole) (?:sont|vont) (?:tes|vos) "
+    r"(?:enfants|gosses|gamins|filles?|fils|petits)\b|\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) "
+    r"l.ecole de (?:tes|vos) (?:enfants|gosses|gamins|filles?|fils|petits)\b",
+    rf"(?<!\bje )(?<!\bj{_Q})\b(?:ne )?dors (?:plus )?(?:que |qu{_Q}\s*)d{_Q}\s*un oeil\b",
 ]
 
 # ---- Hate against a group ---------------------------------------------------------------------------------------
