@@ -28,6 +28,7 @@ from .helpers import spans, verdict_of
         ("email me: tom dot baker at gmail dot com", "tom dot baker at gmail dot com"),
         ("Send it to anna.k@example.com please", "anna.k@example.com"),
         ("Livré au 12 rue de la Paix au lieu de chez moi", "12 rue de la Paix"),
+        ("Le magasin m'a livré chez moi au 12 rue de la Paix", "12 rue de la Paix"),
         ("Deliver to 221B Baker Street, not the depot", "221B Baker Street"),
     ],
 )
@@ -94,6 +95,10 @@ def test_numbers_that_only_look_like_cards_or_ibans(text):
         "Modèle 2o24, taille 42, il 1 an",
         "J'ai essayé deux ou trois fois, un deux trois soleil",
         "One two three four five six, a great toy for counting",
+        # A shop's or a pick-up point's address.
+        "Acheté au magasin du 15 rue Nationale, accueil sympa.",
+        "Bought it at the store at 12 High Street",
+        "Point relais situé au 3 avenue Foch, pratique",
     ],
 )
 def test_numbers_that_are_not_personal_data(text):

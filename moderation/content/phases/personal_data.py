@@ -117,11 +117,28 @@ def emails(ctx: Context) -> list[Match]:
     return found
 
 
+# The address of a shop, a branch or a pick-up point is no one's personal data: "acheté au magasin du 15 rue
+# Nationale", "the store at 12 High Street", "point relais situé au 3 avenue Foch". Only right before the number:
+# "le magasin m'a livré chez moi au 12 rue …" names the customer's home.
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|showrooms?|point relais|relais colis|bureau de poste|"
+    r"la poste|centre commercial|supermarche|hypermarche|pharmacie|store|shop|branch|outlet|showroom|mall|"
+    r"post office|pick-?up point|warehouse|depot|entrepot)(?:\s+(?:de la|du|des|de|d'|situee?s?|qui est|au|a|at|on|"
+    r"in|located|is|,))*\s*,?\s*$"
+)
+
+
+def _business(text: str, start: int) -> bool:
+    return _BUSINESS_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def addresses(ctx: Context) -> list[Match]:
     base = ctx.text.base
     original = ctx.text.original
     found = []
     for m in _FR_ADDRESS.finditer(base.text):
+        if _business(base.text, m.start()):
+            continue
         if m.group("named"):
             # "2 places", "3 routes": with these words the street's name must be capitalised as written.
             start, _ = base.span(m.start("name"), m.end("name"))
@@ -129,6 +146,8 @@ def addresses(ctx: Context) -> list[Match]:
                 continue
         found.append(_mask("street_address", *base.span(*m.span())))
     for m in _EN_ADDRESS.finditer(base.text):
+        if _business(base.text, m.start()):
+            continue
         # English street names are capitalised ("221B Baker Street"); "3 days down the road" is not an address.
         start, end = base.span(m.start("name"), m.end("name"))
         words = original[start:end].split()
