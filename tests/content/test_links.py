@@ -65,6 +65,10 @@ def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
         ("Telegram @cheapdeals99 for wholesale", "Telegram @cheapdeals99"),
         ("écrivez-moi sur WhatsApp : @bonplan_75", "WhatsApp : @bonplan_75"),
         ("ajoute moi sur insta mon pseudo @julie.b", "insta mon pseudo @julie.b"),
+        # Without the "@", after one's own account or "on" the app.
+        ("follow me on insta jessica_runs", "on insta jessica_runs"),
+        ("add me on snap: julie_92", "on snap: julie_92"),
+        ("mon Snapchat : kevin_du_13", "mon Snapchat : kevin_du_13"),
     ],
 )
 def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
@@ -78,6 +82,10 @@ def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
         "@paul merci pour la réponse",
         "I follow the brand on Instagram, great photos",
         "the @ key of this keyboard sticks",
+        "Vu sur TikTok, j'ai craqué",
+        "Seen on Instagram 2023, looks better in person",
+        "The Insta360 X3 fits in the pocket",
+        "my snap is broken lol",
     ],
 )
 def test_mentions_and_app_names_alone_are_not_links(text):

@@ -95,11 +95,26 @@ _CONTACT_HANDLE = re.compile(
 )
 
 
+# The handle without its "@", after one's own account or "on" the app: "follow me on insta jessica_runs", "mon snap :
+# kevin_du_13". A handle has a "_" or "." inside, or letters and digits together: "vu sur TikTok, j'ai craqué" and
+# "on Instagram 2023" name no account.
+_BARE_HANDLE = (
+    r"(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_.]*(?:[a-z][_.][a-z0-9]|[a-z][0-9]|[0-9][a-z]))[a-z0-9_.]{4,32}(?<![._])\b"
+)
+_CONTACT_BARE_HANDLE = re.compile(
+    rf"\b(?:(?:my|mon|ma|on|sur)\s+(?:{_APPS}))(?:\s*[:=]\s*|\s+(?:is|c.est|est|account|compte|handle|id)\s*:?\s*|\s+)"
+    rf"{_BARE_HANDLE}"
+)
+
+
 def contact_handles(ctx: Context) -> list[Match]:
     view = ctx.text.base
-    if "@" not in view.text:
-        return []
     found = []
+    for m in _CONTACT_BARE_HANDLE.finditer(view.text):
+        start, end = view.span(*m.span())
+        found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
+    if "@" not in view.text:
+        return found
     for m in _CONTACT_HANDLE.finditer(view.text):
         start, end = view.span(*m.span())
         found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
