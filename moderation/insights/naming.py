@@ -4,7 +4,8 @@ yake (multilingual, offline, statistical: no model) proposes candidate phrases f
 clauses in the cluster's dominant language. Alone it would often pick what every complaint shares ("produit",
 "after"). So each candidate is scored by how many of the cluster's clauses contain it (coverage) times how
 specific it is to the cluster against the product's other negative clauses, and the label is the best phrase
-of 2–4 words when it covers nearly as much as the best single word, else the two best words joined.
+of 2–4 words when it covers nearly as much as the best single word, else the two best words: in the order the
+customers write them when they write them together, else as two keywords ("picture, photo").
 """
 
 from __future__ import annotations
@@ -92,10 +93,19 @@ def name_cluster(clauses: Sequence[str], others: Sequence[str], language: str) -
     if phrases and phrases[0][0] >= 0.5 * best_single:
         label = phrases[0][1]
     elif len(singles) >= 2:
-        label = f"{singles[0][1]} {singles[1][1]}" if singles[1][0] >= 0.5 * best_single else singles[0][1]
+        label = word_pair(singles[0][1], singles[1][1], inside) if singles[1][0] >= 0.5 * best_single else singles[0][1]
     else:
         label = scored[0][2]
     return Name(label=label, keywords=keywords)
+
+
+def word_pair(first: str, second: str, clauses: Sequence[list[str]]) -> str:
+    """Two words as the customers put them side by side ("runs large", not "large runs" in score order), or as two
+    keywords ("picture, photo") when they never stand together: read as one phrase, they would say nothing."""
+    forward, backward = _coverage(f"{first} {second}", clauses), _coverage(f"{second} {first}", clauses)
+    if backward > forward:
+        return f"{second} {first}"
+    return f"{first} {second}" if forward > 0 else f"{first}, {second}"
 
 
 def _fallback(clauses: Sequence[str]) -> str:

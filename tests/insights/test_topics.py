@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from moderation.insights import TopicSettings, analyse_topics, find_topics, trend
-from moderation.insights.naming import name_cluster
+from moderation.insights.naming import name_cluster, word_pair
 from moderation.insights.sentences import is_generic, split_units, stopwords, words
 
 from .helpers import NOW, review, stub_embed, stub_score
@@ -171,3 +171,12 @@ def test_a_topic_name_neither_starts_nor_ends_with_a_function_word():
     assert name.label and name.label.split()[0] not in common and name.label.split()[-1] not in common
     assert not any(k.startswith(("ai ", "j'", "j’")) for k in name.keywords)
     assert len(set(name.keywords)) == len(name.keywords)
+
+
+def test_two_words_are_named_as_customers_write_them_or_as_two_keywords():
+    others = ["the fabric is thin", "color faded after washing", "zipper broke", "too short for me"] * 2
+    photo = ["the picture looks nothing like it", "photo is misleading", "not like the picture at all",
+             "different from the photo", "the photo shows a brighter colour", "picture was better"]  # fmt: skip
+    assert name_cluster(photo, others, "en").label == "picture, photo"
+    assert word_pair("large", "runs", [words("it runs large"), words("so large")]) == "runs large"
+    assert word_pair("runs", "large", [words("it runs large")]) == "runs large"
