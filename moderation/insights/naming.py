@@ -93,7 +93,12 @@ def name_cluster(clauses: Sequence[str], others: Sequence[str], language: str) -
     if phrases and phrases[0][0] >= 0.5 * best_single:
         label = phrases[0][1]
     elif len(singles) >= 2:
-        label = word_pair(singles[0][1], singles[1][1], inside) if singles[1][0] >= 0.5 * best_single else singles[0][1]
+        best = singles[0][1]
+        # A longer form of the best word says more ("unflattering" where "not flattering" is written too), and the
+        # second keyword must say something else: "flattering, unflattering" or "picture, pictures" is one word.
+        first = next((p for s, p in singles[1:] if best in p and s >= 0.5 * best_single), best)
+        second = next(((s, p) for s, p in singles[1:] if best not in p and p not in best and p not in first), None)
+        label = word_pair(first, second[1], inside) if second and second[0] >= 0.5 * best_single else first
     else:
         label = scored[0][2]
     return Name(label=label, keywords=keywords)

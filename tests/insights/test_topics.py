@@ -180,3 +180,10 @@ def test_two_words_are_named_as_customers_write_them_or_as_two_keywords():
     assert name_cluster(photo, others, "en").label == "picture, photo"
     assert word_pair("large", "runs", [words("it runs large"), words("so large")]) == "runs large"
     assert word_pair("runs", "large", [words("it runs large")]) == "runs large"
+
+
+def test_the_second_keyword_of_a_name_says_something_else():
+    others = ["the zipper broke", "color faded after washing", "too short for me", "arrived late"] * 2
+    fit = ["not flattering at all", "very unflattering shape", "unflattering on me", "so unflattering and boxy",
+           "not flattering, shapeless", "flattering it is not", "unflattering cut, shapeless"]  # fmt: skip
+    assert name_cluster(fit, others, "en").label == "unflattering, shapeless"  # not "unflattering, flattering"
