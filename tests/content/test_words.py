@@ -57,6 +57,9 @@ from .helpers import rules, spans, verdict_of
         "the seller is a numpty",
         "you utter bellend",
         "what a m o r o n, learn to read",
+        # A dot inside the word.
+        "you're a st.upid id.iot",
+        "quel con.nard ce vendeur",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -95,6 +98,10 @@ def test_abuse_aimed_at_people_is_held(text):
         "It is moron proof",
         "The Muppets are the best thing on TV",
         "Les Muppets jouent leurs propres rôles",
+        # A missing space after a full stop, a version.
+        "Bon produit.Con: le prix",
+        "Scénario débile.Dialogues de misère",
+        "Firmware v2.0 fixes it, the.rapist on the cover is funny",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from moderation.content.normalise import base_view, words_view
+from moderation.content.normalise import Mapped, base_view, words_view
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -153,8 +153,34 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
     return not person_only or bool(person)
 
 
+# A dot put inside a word to hide it: "st.upid", "con.nard", "id.iot". Joined only when the whole is an entry of the
+# lists that its first piece alone is not: "produit.Je" and "Scénario débile.Dialogues" (a missing space after a
+# full stop, the second where "débile*" would take any ending) and "v2.0" stay as they are.
+_DOTTED_WORD = re.compile(r"(?<![\w.@])[a-z]{1,12}(?:\.[a-z]{1,12}){1,3}(?![\w@]|\.[a-z])")
+
+
+def _entry_of(word: str) -> WordEntry | None:
+    group = _by_first_letter().get(word[:1])
+    m = group.match(word) if group else None
+    if m is None or m.end() != len(word) or not m.lastgroup:
+        return None
+    return builtin_entries()[int(m.lastgroup[1:])]
+
+
+def _joined(m: re.Match[str]) -> str:
+    dotted = m.group(0)
+    entry = _entry_of(dotted.replace(".", ""))
+    if entry is None or entry.pattern.fullmatch(dotted.partition(".")[0]):
+        return dotted
+    return dotted.replace(".", "")
+
+
+def _undotted(view: Mapped) -> Mapped:
+    return view.sub(_DOTTED_WORD, _joined) if "." in view.text else view
+
+
 def abusive_words(ctx: Context) -> list[Match]:
-    view = ctx.text.words
+    view = _undotted(ctx.text.words)
     entries = builtin_entries()
     found = []
     groups = _by_first_letter()
