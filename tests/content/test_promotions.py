@@ -65,6 +65,7 @@ from .helpers import verdict_of
         "Vends abonnés Instagram pas cher, DM",
         "Achat d'abonnés TikTok garantis, contactez-moi",
         "Boostez vos vues YouTube, 1000 vues pour 5€, contactez-moi",
+        "Cheap YouTube subscribers, 500 for $9, message me",
     ],
 )
 def test_comment_spam_is_held(text):

@@ -126,7 +126,7 @@ _AUDIENCE_KIND = (
     r"insta|ig|yt|twitter|facebook|fb|spotify|des|d.|your|vos|votre|tes|ton) ?){0,3}"
 )
 _AUDIENCE_SALE = (
-    rf"(?:\b(?:buy|buying|sell|selling|vends?|achetez|acheter|boost|boostez)\b |\b(?:vente|achat) d(?:e |.\s*))"
+    rf"(?:\b(?:buy|buying|sell|selling|vends?|achetez|acheter|boost|boostez|cheap)\b |\b(?:vente|achat) d(?:e |.\s*))"
     rf"(?:\d[\d,. ]*k?\+? )?{_AUDIENCE_KIND}{_AUDIENCE}\b"
 )
 _AUDIENCE_GAIN = (
