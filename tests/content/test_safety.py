@@ -20,6 +20,11 @@ from .helpers import verdict_of
         "Choking hazard for toddlers",
         "ended up in hospital",
         "Mon fils s'est coupé avec le couvercle, il saignait",
+        # Fire that is not the fuel's: the stove beside the wood, a wooden table, a desk.
+        "The stove caught fire next to the wood pile",
+        "La table en bois a pris feu",
+        "The charger set fire to my desk",
+        "It set fire to the wood table",
     ],
 )
 def test_safety_language_lifts_but_never_holds(text):
@@ -42,6 +47,11 @@ def test_safety_language_lifts_but_never_holds(text):
         "Sans danger pour les enfants, matelas gonflable top",
         "I recall buying one before",
         "Shocked by how good it is",
+        # Fuel catching fire is what a firelighter or charcoal is for.
+        "Set fire to the logs in minutes with this starter, great product.",
+        "Allume-feu efficace, les bûches prennent feu vite",
+        "Le charbon prend feu en 2 minutes",
+        "the charcoal quickly caught fire",
     ],
 )
 def test_figurative_uses_do_not_lift(text):

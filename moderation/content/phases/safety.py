@@ -73,13 +73,41 @@ _BLADE = re.compile(r"couteau|lame|ciseaux|knife|blade|scissors|tondeuse")
 _SAFETY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _EN + _FR) + r")")
 # The knife that "ne coupe pas" is blunt, not dangerous; the thermostat that "ne coupe pas" overheats.
 _CUT_OUT = re.compile(r"ne (?:se )?coupe (?:pas|plus|jamais)")
+# Fuel catching fire is what a firelighter, charcoal or a stove is bought for: "les bûches prennent feu vite", "set
+# fire to the logs in minutes". Only the fire words, and only with the fuel as what burns: "le barbecue a pris feu"
+# has no fuel, and "les flammes ont brûlé ma main" is still a burn.
+_CATCHING_FIRE = re.compile(r"\b(?:caught|catch\w*|set|sets|went up|goes up|pris|prend|prendre|prennent)\b")
+_FUEL = (
+    r"(?:logs?|wood|firewood|kindling|charcoal|coals?|briquettes?|firelighters?|fire ?starters?|tinder|bois|buches?|"
+    r"charbon|braises?|allume[- ]feux?|brindilles)"
+)
+# The fuel, up to two words (an adverb, an adjective) and the fire words; not a material ("en bois", "de bois").
+_FUEL_BEFORE = re.compile(rf"(?<!\ben )(?<!\bde )\b{_FUEL}(?:\s+[a-z]+){{0,2}}\s+$")
+# "to" the fuel, then the end of the clause or how it burns: "set fire to the logs in minutes", not "… wood table".
+_FUEL_AFTER = re.compile(
+    rf"\s+to\s+(?:the |some |my |our |a few )?{_FUEL}s?(?=\s*(?:$|[.,;:!?]|(?:in|within|quickly|fast|easily|"
+    r"without|with|and|at once|instantly)\b))"
+)
+
+
+def _fuel_catching_fire(text: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` is a fuel catching fire, the fuel right before it ("les bûches prennent feu", "the charcoal
+    quickly caught fire"), or fire set to a fuel right after it ("set fire to the logs in minutes"). A material is no
+    fuel ("la table en bois a pris feu", "set fire to the wood table"), nor is anything further away ("the stove
+    caught fire next to the wood pile")."""
+    words = m.group(0)
+    if not _CATCHING_FIRE.search(words) or not re.search(r"fire|feu", words):
+        return False
+    if words.startswith("set"):
+        return _FUEL_AFTER.match(text, m.end()) is not None
+    return _FUEL_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) is not None
 
 
 def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
     found = []
     for m in _SAFETY.finditer(view.text):
-        if _CUT_OUT.fullmatch(m.group(0)) and _BLADE.search(view.text):
+        if (_CUT_OUT.fullmatch(m.group(0)) and _BLADE.search(view.text)) or _fuel_catching_fire(view.text, m):
             continue
         start, end = view.span(*m.span())
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
