@@ -190,7 +190,9 @@ def test_screenshots_of_queue_and_case(app, client, browser, live_server, world,
     assert page.locator("tr[data-nav-row]").count() == 5
     page.keyboard.press("j")
     shot(page, tmp_path, "queue")
-    page.click("text=Open the most urgent case")
+    # The case page's script is deferred: wait for it, or the template's change event finds no listener yet.
+    with page.expect_navigation(wait_until="load"):
+        page.click("text=Open the most urgent case")
     page.select_option("#reply-template", "0")
     assert page.input_value("#reply-body") == "Bonjour Lea, toutes nos excuses."
     shot(page, tmp_path, "case")
