@@ -25,6 +25,9 @@ from .helpers import verdict_of
         "La table en bois a pris feu",
         "The charger set fire to my desk",
         "It set fire to the wood table",
+        # Burnt: a part, a hand, a hot handle.
+        "Le moteur a brûlé au bout d'une semaine",
+        "La poignée devient brûlante",
     ],
 )
 def test_safety_language_lifts_but_never_holds(text):
@@ -52,6 +55,11 @@ def test_safety_language_lifts_but_never_holds(text):
         "Allume-feu efficace, les bûches prennent feu vite",
         "Le charbon prend feu en 2 minutes",
         "the charcoal quickly caught fire",
+        # The dessert, food burnt in a pan, a topic.
+        "Parfait pour la crème brûlée",
+        "Réchaud top, on a brûlé les saucisses mais c'est ma faute.",
+        "La poêle a brûlé le fond de la sauce, elle chauffe mal",
+        "Sujet brûlant, bien traité",
     ],
 )
 def test_figurative_uses_do_not_lift(text):

@@ -50,7 +50,11 @@ _EN = [
 _FR = [
     r"(?:a |ont |avait |as )?(?:pris|prend|prendre|prennent) feu|(?:en|au) feu\b|incendi\w*|depart de feu",
     r"(?:des|en|les) flammes|flammes? (?:sort|sortent|jaillis)\w*",
-    r"brulure\w*|brule[es]{0,2}\b|brulant\w*|odeur de (?:brule|plastique brule|cram)|cram[ae]\w*",
+    # Not the dessert, food burnt in a pan (a cooking complaint), or a topic that is "brûlant".
+    r"brulure\w*|(?<!creme )brule[es]{0,2}\b(?! (?:(?:les?|la|l'|mes|mon|ma|du|des) )?(?:saucisses?|riz|pates|"
+    r"gateaux?|pain|viande|steaks?|oignons?|sauces?|toasts?|tartines?|crepes?|pizzas?|legumes|fond|lait|cafe)\b)"
+    r"|(?<!sujet )(?<!question )(?<!actualite )(?<!dossier )brulant\w*|odeur de (?:brule|plastique brule|cram)"
+    r"|cram[ae]\w*",
     r"fumee(?<!pas de fumee)\w*|fume (?:noire|blanche)",
     r"etincelles?",
     r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
