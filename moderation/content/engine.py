@@ -9,6 +9,7 @@ from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
 from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase, fingerprint
+from moderation.content.phases.threats import hate_pattern
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
 
@@ -86,6 +87,8 @@ def _record(verdict: Verdict, match: Match) -> None:
 
 
 def warm() -> None:
-    """Load the language model, the suffix list and the dictionaries now (about 3 s), not on the first review."""
+    """Load the language model, the suffix list, the dictionaries and the place names now (about 3 s), not on the
+    first review."""
     identifier()
     lexicon.warm()
+    hate_pattern()

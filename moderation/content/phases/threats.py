@@ -196,9 +196,9 @@ _FR = [
     rf"\b(?:te|vous) (?:faire|ferai|fera|ferons) regretter d{_Q}\s*etre nee?s?\b",
 ]
 
-# ---- Threats that need a word of their own: checked only where it is (most reviews have none of them) ----------
+# ---- Threats that need a word of their own (see ``_GATED``) ---------------------------------------------------------
 _ARSON = [
-    # Setting fire to, bombing or smashing up the person's shop, home or car: "I'll burn your store down", "we're
+    # Setting fire to or smashing up the person's shop, home or car: "I'll burn your store down", "we're
     # gonna torch your warehouse". Only theirs: "I'd burn through a set of tyres" has no speaker, "burn the CD" no
     # building, and "bomb", "blow up" or "trash" (a page with bad reviews, a phone) are left out.
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:burn|torch|firebomb|set fire to|set alight|smash up|smash|"
@@ -234,13 +234,6 @@ _VEILED = [
     r"l.ecole de (?:tes|vos) (?:enfants|gosses|gamins|filles?|fils|petits)\b",
     rf"(?<!\bje )(?<!\bj{_Q})\b(?:ne )?dors (?:plus )?(?:que |qu{_Q}\s*)d{_Q}\s*un oeil\b",
 ]
-_GATED_THREATS = (
-    (re.compile(r"burn|torch|fire|alight|smash|vandal|brul|incendi|cram|saccag|feu|sauter"), _ARSON),
-    (
-        re.compile(r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil"),
-        _VEILED,
-    ),
-)
 
 # ---- Hate against a group ---------------------------------------------------------------------------------------
 _GROUPS_EN = (
@@ -285,13 +278,17 @@ _MADE_BY_FR = (
     r"(?:(?:fabrique|fait|cousu|vendu|produit|assemble|concu|tenu|gere|emballe|expedie|ecrit|traduit)e?s? par)"
 )
 _SLUR_CUE_EN = r"(?:dirty|filthy|fucking|stupid|lazy|damn|bloody)"
-_PEOPLE_AS_ANIMALS = [
-    rf"\b(?:{_MADE_BY_EN}|{_SLUR_CUE_EN}) (?:a )?(?:bunch of |pack of )?(?:[a-z]+ )?(?:{_ANIMALS_EN} (?:in|from) "
-    rf"(?:the )?PLACES|{_GROUPS_EN} {_ANIMALS_EN})\b",
-    rf"\b{_ANIMALS_FR} (?:de |d{_Q}\s*){_GROUPS_FR}\b",
-    rf"\b(?:{_MADE_BY_FR} (?:des |ces |les )?(?:[a-z]+ )?|sales? ){_ANIMALS_FR} (?:en|au|aux|du|de|d{_Q}|des)\s*"
-    rf"(?:la |l{_Q})?PLACES\b",
-]
+
+
+def _people_as_animals(places: str) -> list[str]:
+    return [
+        rf"\b(?:{_MADE_BY_EN}|{_SLUR_CUE_EN}) (?:a )?(?:bunch of |pack of )?(?:[a-z]+ )?(?:{_ANIMALS_EN} (?:in|from) "
+        rf"(?:the )?{places}|{_GROUPS_EN} {_ANIMALS_EN})\b",
+        rf"\b{_ANIMALS_FR} (?:de |d{_Q}\s*){_GROUPS_FR}\b",
+        rf"\b(?:{_MADE_BY_FR} (?:des |ces |les )?(?:[a-z]+ )?|sales? ){_ANIMALS_FR} (?:en|au|aux|du|de|d{_Q}|des)\s*"
+        rf"(?:la |l{_Q})?{places}\b",
+    ]
+
 
 _HATE = [
     rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
@@ -359,17 +356,30 @@ _SELF_HARM = [
 # by it, both being ``safety`` evidence.
 SELF_HARM = "self-harm"
 
-_THREAT = re.compile("|".join(f"(?:{p})" for p in _EN + _FR))
-_GATED = tuple((gate, re.compile("|".join(f"(?:{p})" for p in patterns))) for gate, patterns in _GATED_THREATS)
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_THREAT = _any_of(_EN + _FR)
+# Threats that need a word of their own, each list searched only where one of its words is (most reviews have none).
+_GATED = (
+    (re.compile(r"burn|torch|fire|alight|smash|vandal|brul|incendi|cram|saccag|feu|sauter"), _any_of(_ARSON)),
+    (
+        re.compile(r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil"),
+        _any_of(_VEILED),
+    ),
+)
 
 
 @lru_cache(maxsize=1)
-def _hate_re() -> re.Pattern[str]:
-    people_as_animals = [p.replace("PLACES", _places()) for p in _PEOPLE_AS_ANIMALS]
-    return re.compile("|".join(f"(?:{p})" for p in _HATE + people_as_animals))
+def hate_pattern() -> re.Pattern[str]:
+    """Hate against a group, people called animals by place included; built on first use (CLDR's place names, about
+    70 ms), which ``engine.warm`` does at a process's start."""
+    return _any_of(_HATE + _people_as_animals(_places()))
 
 
-_SELF_HARM_RE = re.compile("|".join(f"(?:{p})" for p in _SELF_HARM))
+_SELF_HARM_RE = _any_of(_SELF_HARM)
 
 
 _QUOTES = (("«", "»"), ("“", "”"), ('"', '"'))
@@ -415,7 +425,7 @@ def threats(ctx: Context) -> list[Match]:
     return (
         _matches(ctx, _THREAT, *_THREAT_RULE)
         + gated
-        + _matches(ctx, _hate_re(), Reason.ABUSIVE.value, "hate", Action.HOLD)
+        + _matches(ctx, hate_pattern(), Reason.ABUSIVE.value, "hate", Action.HOLD)
     )
 
 
