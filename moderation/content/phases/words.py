@@ -159,20 +159,22 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
 _DOTTED_WORD = re.compile(r"(?<![\w.@])[a-z]{1,12}(?:\.[a-z]{1,12}){1,3}(?![\w@]|\.[a-z])")
 
 
-def _entry_of(word: str) -> WordEntry | None:
-    group = _by_first_letter().get(word[:1])
-    m = group.match(word) if group else None
-    if m is None or m.end() != len(word) or not m.lastgroup:
+def _entry_at(text: str, pos: int) -> tuple[re.Match[str], WordEntry] | None:
+    """The built-in entry that matches ``text`` at ``pos`` (a word's first letter), and its match."""
+    group = _by_first_letter().get(text[pos : pos + 1])
+    m = group.match(text, pos) if group else None
+    if m is None or not m.lastgroup:
         return None
-    return builtin_entries()[int(m.lastgroup[1:])]
+    return m, builtin_entries()[int(m.lastgroup[1:])]
 
 
 def _joined(m: re.Match[str]) -> str:
     dotted = m.group(0)
-    entry = _entry_of(dotted.replace(".", ""))
-    if entry is None or entry.pattern.fullmatch(dotted.partition(".")[0]):
+    joined = dotted.replace(".", "")
+    found = _entry_at(joined, 0)
+    if found is None or found[0].end() != len(joined) or found[1].pattern.fullmatch(dotted.partition(".")[0]):
         return dotted
-    return dotted.replace(".", "")
+    return joined
 
 
 def _undotted(view: Mapped) -> Mapped:
@@ -181,16 +183,13 @@ def _undotted(view: Mapped) -> Mapped:
 
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
-    entries = builtin_entries()
     found = []
-    groups = _by_first_letter()
     for start_letter in _WORD_START.finditer(view.text):
-        group = groups.get(start_letter.group(0))
-        m = group.match(view.text, start_letter.start()) if group else None
-        if m is None:
+        hit = _entry_at(view.text, start_letter.start())
+        if hit is None:
             continue
-        entry = entries[int(m.lastgroup[1:])] if m.lastgroup else None
-        if entry is None or (entry.language and ctx.language not in (entry.language, "und")):
+        m, entry = hit
+        if entry.language and ctx.language not in (entry.language, "und"):
             continue
         if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only):
             continue
