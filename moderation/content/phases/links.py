@@ -109,15 +109,12 @@ _CONTACT_BARE_HANDLE = re.compile(
 
 def contact_handles(ctx: Context) -> list[Match]:
     view = ctx.text.base
+    patterns = (_CONTACT_BARE_HANDLE, _CONTACT_HANDLE) if "@" in view.text else (_CONTACT_BARE_HANDLE,)
     found = []
-    for m in _CONTACT_BARE_HANDLE.finditer(view.text):
-        start, end = view.span(*m.span())
-        found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
-    if "@" not in view.text:
-        return found
-    for m in _CONTACT_HANDLE.finditer(view.text):
-        start, end = view.span(*m.span())
-        found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
+    for pattern in patterns:
+        for m in pattern.finditer(view.text):
+            start, end = view.span(*m.span())
+            found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
     return found
 
 

@@ -106,9 +106,6 @@ _SECRET = (
 )
 _NOT_A_WARNING = r"(?<!\bne )(?<!\bn.)(?<!\bnever )(?<!\bdon.t )(?<!\bnot )"
 _DISCOUNT = r"[^.!?\n]{0,60}(?:%|\boff\b|€|\$|£|\bremise\b|\breduction\b|\bdiscount\b|\brabais\b|\bofferts?\b)"
-# Each shape with the view it reads and a cheap test of a word it cannot do without: most reviews pass none of
-# them, and then the shape's own pattern never runs (together they cost more than every other content rule when
-# run on every text). Amounts are read on the ``base`` view: the ``words`` view reads "5k" as leetspeak ("sk").
 # An audience for sale: "buy followers cheap, DM me", "get 10k followers for $5", "vends abonnés Instagram pas cher".
 # Buying or selling it needs a price or a contact beside it ("buying followers should be banned" is an opinion);
 # getting or gaining a number of them, its price right after or a contact ("my photos get 200 likes now, thanks to this
@@ -133,6 +130,9 @@ _AUDIENCE_GAIN = (
     rf"\b(?:get|gain|grow|obtenez|obtenir|gagnez|gagner)\b (?:up to |over |jusqu.a |plus de )?\d[\d,. ]*k?\+? "
     rf"{_AUDIENCE_KIND}{_AUDIENCE}\b"
 )
+# Each shape with the view it reads and a cheap test of a word it cannot do without: most reviews pass none of
+# them, and then the shape's own pattern never runs (together they cost more than every other content rule when
+# run on every text). Amounts are read on the ``base`` view: the ``words`` view reads "5k" as leetspeak ("sk").
 _SHAPES = [
     (
         "base",

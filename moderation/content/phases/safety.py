@@ -80,7 +80,9 @@ _CUT_OUT = re.compile(r"ne (?:se )?coupe (?:pas|plus|jamais)")
 # Fuel catching fire is what a firelighter, charcoal or a stove is bought for: "les bûches prennent feu vite", "set
 # fire to the logs in minutes". Only the fire words, and only with the fuel as what burns: "le barbecue a pris feu"
 # has no fuel, and "les flammes ont brûlé ma main" is still a burn.
-_CATCHING_FIRE = re.compile(r"\b(?:caught|catch\w*|set|sets|went up|goes up|pris|prend|prendre|prennent)\b")
+_CATCHING_FIRE = re.compile(
+    r"\b(?:caught|catch\w*|set|sets|went up|goes up|pris|prend|prendre|prennent) .*(?:fire|feu)"
+)
 _FUEL = (
     r"(?:logs?|wood|firewood|kindling|charcoal|coals?|briquettes?|firelighters?|fire ?starters?|tinder|bois|buches?|"
     r"charbon|braises?|allume[- ]feux?|brindilles)"
@@ -100,7 +102,7 @@ def _fuel_catching_fire(text: str, m: re.Match[str]) -> bool:
     fuel ("la table en bois a pris feu", "set fire to the wood table"), nor is anything further away ("the stove
     caught fire next to the wood pile")."""
     words = m.group(0)
-    if not _CATCHING_FIRE.search(words) or not re.search(r"fire|feu", words):
+    if not _CATCHING_FIRE.search(words):
         return False
     if words.startswith("set"):
         return _FUEL_AFTER.match(text, m.end()) is not None
