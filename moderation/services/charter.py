@@ -32,13 +32,13 @@ class Charter:
     sla_default_hours: int
     sla_safety_hours: int
     duplicate_window_hours: int
+    # A copy-paste campaign (services.submissions.find_duplicate): 0 copies when the rule is off.
+    campaign_min_copies: int
+    campaign_min_words: int
     refusal_reasons: list[tuple[str, str]]
     report_reasons: list[str]
     rewards_reviews: bool
     retention: list[Retention] = field(default_factory=list)
-    # A copy-paste campaign (services.submissions.find_duplicate): 0 copies when the rule is off.
-    campaign_min_copies: int = 0
-    campaign_min_words: int = 0
 
     @property
     def max_hold_hours(self) -> int:
@@ -71,6 +71,6 @@ def charter_for(site: Site, lang: str, config: dict[str, Any]) -> Charter:
         report_reasons=[r.value for r in ReportReason],
         rewards_reviews=bool(site.rewards_reviews),
         retention=retention_settings(site),
-        campaign_min_copies=int(config.get("CAMPAIGN_MIN_COPIES", 3)),
-        campaign_min_words=int(config.get("CAMPAIGN_MIN_WORDS", 12)),
+        campaign_min_copies=int(config["CAMPAIGN_MIN_COPIES"]),
+        campaign_min_words=int(config["CAMPAIGN_MIN_WORDS"]),
     )

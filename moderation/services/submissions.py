@@ -360,7 +360,7 @@ def long_enough(sub: Submission) -> bool:
     """Whether ``sub``'s text says enough that several people writing it word for word is a campaign, not chance:
     "Très bon produit, je recommande" is written by many customers; twelve words the same are copied."""
     words = len(f"{sub.title or ''} {sub.body}".split())
-    return words >= current_app.config.get("CAMPAIGN_MIN_WORDS", 12)
+    return words >= current_app.config["CAMPAIGN_MIN_WORDS"]
 
 
 def find_duplicate(
@@ -377,7 +377,7 @@ def find_duplicate(
     One statement on ``ix_items_site_fingerprint``.
     """
     hours = current_app.config.get("DUPLICATE_WINDOW_HOURS", 24)
-    copies = current_app.config.get("CAMPAIGN_MIN_COPIES", 3) if campaign else 0
+    copies = current_app.config["CAMPAIGN_MIN_COPIES"] if campaign else 0
     author_id = author.id if author.email is not None else None
     if not hours or text_fingerprint == EMPTY_FINGERPRINT or (author_id is None and not client_key and not copies):
         return None
