@@ -59,7 +59,7 @@ from .helpers import rules, spans, verdict_of
         "what a m o r o n, learn to read",
         # A dot inside the word.
         "you're a st.upid id.iot",
-        "quel con.nard ce vendeur",
+        "espèce de sa.lope",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
