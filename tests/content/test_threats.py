@@ -65,6 +65,15 @@ THREATS = [
     "Tes jours sont comptés, escroc",
     "Je sais où sont tes enfants",
     "Dors que d'un œil, voleur",
+    # Someone else's bones; finding the person, said as the whole sentence; revenge; wishing their shop burns.
+    "If I see that delivery guy again I'll break his legs",
+    "I will find you.",
+    "We will hunt you down and make you pay",
+    "Vous êtes des escrocs, je vais vous retrouver et vous allez le payer cher.",
+    "Tu vas me le payer, sale voleur",
+    "I hope your warehouse burns down",
+    "I hope it burns with all of you inside",
+    "J'espère que votre magasin va cramer",
 ]
 HATE = [
     "dirty j3ws everywhere",
@@ -92,6 +101,16 @@ HATE = [
     "made by a bunch of chinese monkeys",
     "Ces singes d'Africains ne savent pas coudre",
     "Fabriqué par des singes en Chine",
+    # The conspiracy line whatever it names, bans, whole groups called stupid or thieves by a verb.
+    "Les juifs contrôlent cette marque, c'est pour ça que c'est si cher",
+    "The jews run this company",
+    "Muslims should be banned from buying here",
+    "Les musulmans devraient être interdits de séjour",
+    "Women are too stupid to use this drill anyway",
+    "Blacks are so dumb",
+    "Les femmes sont trop connes pour bricoler",
+    "Les arabes qui bossent dans votre entrepôt volent les colis",
+    "All the gypsies steal",
 ]
 
 
@@ -177,6 +196,21 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "My kids go to school with it every day, still holds up.",
         "I sleep with one eye open since the baby, this monitor helps.",
         "Je dors que d'un œil depuis la naissance, ce babyphone rassure.",
+        # A shop finding something for you, a friend, a price, someone's hair, a small shop wished success.
+        "we will find you a better size",
+        "Contact me and I will find you one, promise",
+        "I will find you and give you a hug lol",
+        "Je vais vous retrouver le lien",
+        "On va te retrouver, promis, à la prochaine braderie",
+        "Vous allez le payer cher ce produit, mais il vaut le coup",
+        "I will cut his hair shorter with these",
+        "I hope your little shop blows up, you deserve it",
+        "I hope your store gets more stock soon",
+        "The tent burns in seconds with you inside, dangerous",
+        # Groups with what they are not accused of; colours that steal the show.
+        "The chinese instructions are dumb",
+        "the blacks steal the show in this collection",
+        "Les noirs volent la vedette cette saison",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

@@ -52,6 +52,7 @@ from .helpers import rules, spans, verdict_of
         "Je t'emmerde",
         "Envoie des photos de toi nue",
         # British and Irish insults.
+        "Go back to Africa, you monkeys",
         "you absolute muppet, read the manual",
         "You're a total pillock",
         "the seller is a numpty",

@@ -57,6 +57,8 @@ _EN_NAMED = (
     r"woman|man|lady|bitch|bastard|idiot|moron|person|people|employee|agent|rep|technician)"
 )
 _EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
+# Someone else's bones, only with a verb that breaks them: "I'll break his legs", not "I'll cut her hair".
+_EN_LIMBS = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|fingers|ribs|spine)"
 _EN_KIN = r"(?:your|ur) (?:family|kids|children|wife|husband|son|daughter|mother|mum|mom|parents)"
 _EN_PROPERTY = (
     r"(?:store|shop|house|home|office|warehouse|building|factory|restaurant|business|place|car|van|truck|hq|"
@@ -77,6 +79,12 @@ _EN = [
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:beat|kick|slap|smash|knock) (?:you|u|him|her|them) (?:up|down|senseless|"
     r"to death|unconscious)\b|\b(?:kick|beat|whoop) (?:your|his|her|their) (?:ass|arse|butt)\b",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:put|send) (?:you|him|her|them) in (?:the|a) (?:hospital|grave|ground)\b",
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:break|smash|bash|snap|crack|slit|cut) (?:his|her|their|{_EN_NAMED}{_Q}?s?) "
+    rf"{_EN_LIMBS}\b",
+    # "I will find you", "we'll hunt you down (and hurt you)": the whole clause, so "we'll find you a replacement" or
+    # "I'll find you one, promise" is a shop.
+    rf"\b(?:{_EN_SPEAKER}) (?:find|hunt down|track down|hunt|track) (?:you|u)(?: (?:all|people|guys|down))?"
+    r"(?= *(?:$|[.!?;]| and (?:then )?(?:make|teach|destroy|ruin|end) (?:you|u)\b))",
     r"\b(?:i|we) know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b",
     rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b",
     rf"\b(?:someone|somebody|they|you) (?:should|needs? to|ought to|has to|have to) (?:{_EN_HARM_PERSON} "
@@ -176,6 +184,12 @@ _FR = [
     # samedi"): only "toi".
     rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:trouver|chercher|savoir|decouvrir) ou (?:tu (?:habites|vis|bosses|travailles|"
     r"dors|creches)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
+    # "je vais vous retrouver", "on va te choper (et tu vas voir)": the whole clause, so "je vais vous retrouver le
+    # lien" is help and "on va te retrouver, promis, à la braderie" a friend.
+    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:te |t{_Q}\s*|vous )(?:retrouver|trouver|choper|attraper|rattraper)"
+    rf"(?= *(?:$|[.!?;]| et (?:tu |vous |te |t{_Q}\s*)))",
+    # "tu vas me le payer", "vous me le paierez": revenge, said to the person ("vous allez le payer cher" is a price).
+    r"\b(?:tu (?:vas|va)|vous allez) me le payer\b|\b(?:tu|vous) me (?:le|la) (?:paieras|payeras|paierez|payerez)\b",
     rf"\b(?:je|j{_Q}?|on|nous)\s*(?:connais|connait|connaissons|ai|a|avons) ton adresse\b|\b(?:je|on|nous) "
     r"(?:sais|sait|savons) ou (?:te|vous) trouver\b",
     # Coming to someone's home only with what one will do there: "je vais passer chez toi te rendre ton livre" is not.
@@ -208,6 +222,16 @@ _ARSON = [
     rf"\b(?:{_FR_SPEAKER}\s+{_FR_FILLER}(?:bruler|incendier|cramer|saccager|faire sauter|"
     rf"(?:foutre|mettre|bouter) le feu a)|(?:je|j{_Q}?|on|nous)\s*(?:brul|incendi|cram|saccag)(?:erai|era|erons)) "
     rf"{_FR_PROPERTY}\b",
+    # Wishing it: "I hope your warehouse burns down", "j'espère que votre magasin va cramer", or burns "with all of you
+    # inside". Not "blows up" or "exploser", which is how a small shop is wished success.
+    rf"\b(?:hope|wish|pray)(?: that)? (?:your|ur|his|her|their|the seller{_Q}?s|the owner{_Q}?s) (?:[a-z]+ )?"
+    rf"{_EN_PROPERTY} (?:burns? (?:down|to the ground)|gets? (?:burned|burnt|torched)(?: down)?|catches fire|goes up "
+    r"in flames)\b",
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*){_FR_PROPERTY} (?:va |vont )?(?:brule|brulent|"
+    r"bruler|crame|crament|cramer|prenne feu|prennent feu|parte en fumee)\b",
+    rf"\b(?:hope|wish|pray|espere)\b[^.!?]{{0,60}}\b(?:burns?|burned|burnt|torched|explodes?|brule|crame)\b"
+    rf"[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|everyone|your (?:family|kids|staff))(?: all)? "
+    r"(?:still )?(?:inside|in it|in there)|avec (?:vous|toi|eux) (?:tous )?dedans)\b",
 ]
 _VEILED = [
     # Said without a verb of violence, the mobster's way: "would be a shame if something happened to your family",
@@ -292,9 +316,9 @@ def _people_as_animals(places: str) -> list[str]:
 
 _HATE = [
     rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
-    rf"\b(?:all|the|those|these|every) (?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
+    rf"\b(?:(?:all|the|those|these|every) )?(?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
     r"ought to|have to) (?:all )?(?:die|be (?:killed|shot|gassed|hanged|hung|burned|burnt|exterminated|"
-    r"wiped out|deported|sent back))\b",
+    r"wiped out|deported|sent back|banned|kicked out|thrown out|locked up|expelled))\b",
     rf"\b(?:kill|gas|shoot|hang|exterminate|deport) (?:all )?(?:the |those |these )?{_GROUPS_EN}\b",
     rf"\bdeath to (?:all )?(?:the )?{_GROUPS_EN}\b",
     rf"\bsales? (?!noir){_GROUPS_FR}\b",  # "traces sales noires" is dirt; "sale noir" stays in the abuse list
@@ -307,8 +331,19 @@ _HATE = [
     rf"\b(?:les|tous les|ces) {_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?(?:des )?(?:voleu(?:rs|ses)|"
     r"terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|racaille|sauvages|"
     r"sous-hommes)\b",
-    r"\b(?:the )?jews (?:control|run|own) (?:everything|the (?:world|media|banks))\b|\bles juifs (?:controlent|"
-    r"dirigent|possedent) (?:tout|le monde|les medias|les banques)\b",
+    # The conspiracy line, whatever they are said to control: "the jews run this company", "les juifs contrôlent
+    # cette marque".
+    r"\b(?:the |those |these )?jews (?:control|run|own|rule|are behind)\b|\b(?:les|ces) juifs (?:controlent|dirigent|"
+    r"possedent|tiennent|sont derriere)\b",
+    # Whole groups called too stupid, or said to steal and rape: "blacks are too dumb to…", "the gypsies steal
+    # everything", "les arabes qui bossent chez vous volent les colis". Not "steal the show", "volent la vedette".
+    rf"\b(?:all |the )?(?:{_GROUPS_EN}|women) (?:are|r) (?:all )?(?:too |so |just |naturally |genetically )?(?:stupid|"
+    r"dumb|retarded|subhuman)\b",
+    rf"\b(?:les|toutes les|tous les|ces) (?:femmes|{_GROUPS_FR}) (?:sont|c{_Q}\s*est) (?:toutes |tous )?(?:trop |"
+    r"vraiment |que |si )?(?:des )?(?:connes|cons|debiles|stupides|idiotes|idiots|attardee?s)\b",
+    rf"\b(?:all|the|those|these) {_GROUPS_EN}\b(?: who [^.!?]{{0,50}}?)? (?:steal|rape|rob|loot)\b(?! the show)",
+    rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? (?:volent|violent|pillent|braquent|agressent)"
+    r"\b(?! la vedette)",
     r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
     # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
     r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
@@ -317,7 +352,7 @@ _HATE = [
     r"(?:a|dans) la cuisine\b|\bles femmes,? (?:c.est (?:fait |faites )?(?:pour )?|sont faites pour |doivent "
     r"rester )(?:a |dans )?la cuisine\b",
     rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
-    r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus))\b",
+    r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus|interdits|bannis|enfermes|chasses))\b",
     # Sent back, burned, or called a plague: "all gays should burn in hell", "les noirs devraient retourner en
     # Afrique", "immigrants are ruining this country, send them all back", "les musulmans sont une plaie". A place
     # is named: "les noires devraient revenir en stock" is a colour.
@@ -364,7 +399,10 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 _THREAT = _any_of(_EN + _FR)
 # Threats that need a word of their own, each list searched only where one of its words is (most reviews have none).
 _GATED = (
-    (re.compile(r"burn|torch|fire|alight|smash|vandal|brul|incendi|cram|saccag|feu|sauter"), _any_of(_ARSON)),
+    (
+        re.compile(r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee"),
+        _any_of(_ARSON),
+    ),
     (
         re.compile(r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil"),
         _any_of(_VEILED),
