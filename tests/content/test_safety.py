@@ -28,6 +28,9 @@ from .helpers import verdict_of
         # Burnt: a part, a hand, a hot handle.
         "Le moteur a brûlé au bout d'une semaine",
         "La poignée devient brûlante",
+        # Melted: a battery, a charger, a socket.
+        "Attention, la batterie a chauffé et fondu pendant la charge",
+        "The charger got hot and melted overnight",
     ],
 )
 def test_safety_language_lifts_but_never_holds(text):
@@ -60,6 +63,9 @@ def test_safety_language_lifts_but_never_holds(text):
         "Réchaud top, on a brûlé les saucisses mais c'est ma faute.",
         "La poêle a brûlé le fond de la sauce, elle chauffe mal",
         "Sujet brûlant, bien traité",
+        # Melting food and snow is no hazard.
+        "The cheese melted nicely on the burger",
+        "Le chocolat a fondu dans la voiture, ma faute",
     ],
 )
 def test_figurative_uses_do_not_lift(text):

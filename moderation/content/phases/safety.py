@@ -29,7 +29,8 @@ _EN = [
     r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |"
     r"bad )?(?:electric )?shock|shocked (?:me|him|her|us)\b|electrocut\w*",
     r"overheat\w*|over-heat\w*|too hot to (?:touch|hold)|scorching hot|red hot|hot to the touch|melted (?:the|"
-    r"my|a|through)|(?:plug|cable|wire|plastic|casing) (?:has )?melted",
+    r"my|a|through)|(?:plug|cable|cord|wire|plastic|casing|batter(?:y|ies)|charger|adapter|socket) "
+    r"(?:\w+ ){0,3}?melted",
     r"explod\w*|explosion|blew up|blows up",
     r"(?:batter(?:y|ies)) (?:swell|swelled|swollen|swelling|bulg\w*)",
     r"injur\w*|(?:hurt|hurts) (?:my|his|her|me|him|myself|himself|herself|their)|nobody was hurt|got hurt|was hurt",
@@ -59,6 +60,7 @@ _FR = [
     r"etincelles?",
     r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
     r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|trop) (?:tres )?chaud",
+    r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,3}?fondu",
     r"explos\w*|a (?:explose|eclate)|(?:batterie|pile|visage|levres?|yeux|mains?|"
     r"gorge)s? (?:\w+ ){0,2}gonfl\w*|gonflement",
     r"bless\w*|(?:s'est|me suis|se sont|s'etait) (?:coupe|brule|blesse)\w*|coupure\w*|saign\w*|points de suture",
