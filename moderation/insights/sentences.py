@@ -49,6 +49,16 @@ GENERIC_WORDS = frozenset(
     """.split()
 )
 
+# Function words that make the word after them a complaint: a negation or an excess ("too short", "not flattering",
+# "no stretch", "trop petit", "pas terrible", "sans intérêt"). They are stop words, so a topic name would otherwise
+# lose them and say "short" where customers wrote "too short"; a name may start with one of these.
+COMPLAINT_MARKERS = frozenset(
+    """
+    too not no never nothing hardly barely don't doesn't didn't isn't wasn't won't can't couldn't
+    trop pas jamais rien peu sans aucun aucune ni
+    """.split()
+)
+
 
 @dataclass(frozen=True)
 class Unit:

@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from .clustering import NOISE, centre, cluster_vectors
-from .naming import name_cluster
+from .naming import Name, Polarity, name_cluster
 from .sentences import guess_language, is_generic, split_units
 
 # Complaints about many different things, per language (see _centring_means).
@@ -134,6 +134,7 @@ class TopicSettings:
     min_reviews: int = 3
     min_share: float = 0.02  # of the product's negative reviews
     max_topics: int = 12
+    min_complaint: float = 0.5  # a topic's name must lean to complaints more than this (naming.Polarity.weight)
     max_points: int = 4000
     centre_min_clauses: int = 50  # per language; fewer are centred on reference complaints
     examples: int = 3
@@ -193,10 +194,12 @@ def analyse_topics(
     languages: list[str] = []
     clause_rows: list[tuple[int, str, str]] = []  # (review index, clause, sentence)
     negative: set[int] = set()
+    praise: list[str] = []  # clauses of 4–5★ reviews: what a complaint word is weighed against (naming.Polarity)
     for index, review in enumerate(reviews):
         language = review.language or guess_language(review.text)
         languages.append(language)
         if review.rating is not None and review.rating > settings.max_rating:
+            praise.extend(unit.clause for unit in split_units(review.text, language))
             continue
         if review.rating is not None and review.rating <= 2:
             negative.add(index)
@@ -249,16 +252,23 @@ def analyse_topics(
     floor = max(settings.min_reviews, math.ceil(settings.min_share * len(negative)))
     kept = [cluster for cluster, positions in members.items() if len({complaints[p][0] for p in positions}) >= floor]
     kept.sort(key=lambda c: (-len({complaints[p][0] for p in members[c]}), c))
-    kept = kept[: settings.max_topics]
 
+    # A cluster whose best name is a word customers write as often when they praise the product ("dress", "livre")
+    # gathers clauses that mention the product, not a complaint: it is skipped and the next cluster shown instead.
+    polarity = Polarity((clause for _, clause, _ in complaints), praise)
+    informative = polarity.size_in > 0 and polarity.size_out > 0
     topics: list[Topic] = []
     topic_of_cluster: dict[int, int] = {}
     for cluster in kept:
+        if len(topics) == settings.max_topics:
+            break
         positions = members[cluster]
-        others = [complaints[p][1] for c in kept if c != cluster for p in members[c][:200]]
-        topic = _build_topic(
-            reviews, languages, complaints, positions, vectors, row_of, others, len(negative), now, settings
+        others = [complaints[p] for c in kept[: settings.max_topics] if c != cluster for p in members[c][:200]]
+        topic, name = _build_topic(
+            reviews, languages, complaints, positions, vectors, row_of, others, polarity, len(negative), now, settings
         )
+        if informative and name.complaint <= settings.min_complaint:
+            continue
         topic_of_cluster[cluster] = len(topics)
         topics.append(topic)
     seconds["name"] = time.perf_counter() - started
@@ -299,11 +309,12 @@ def _build_topic(
     positions: list[int],
     vectors: np.ndarray,
     row_of: dict[str, int],
-    others: list[str],
+    others: list[tuple[int, str, str]],
+    polarity: Polarity,
     negative_reviews: int,
     now: datetime,
     settings: TopicSettings,
-) -> Topic:
+) -> tuple[Topic, Name]:
     review_indexes = sorted({complaints[p][0] for p in positions})
     language = Counter(languages[i] for i in review_indexes).most_common(1)[0][0]
 
@@ -315,7 +326,12 @@ def _build_topic(
     ordered = [positions[i] for i in np.lexsort((np.arange(len(positions)), -closeness))]
 
     name = name_cluster(
-        [complaints[p][1] for p in ordered if languages[complaints[p][0]] == language], others, language
+        [complaints[p][1] for p in ordered if languages[complaints[p][0]] == language],
+        # Specificity against the other topics' clauses in the same language: a French word is absent from English
+        # clauses whatever it means, so counting them made any French word look specific.
+        [clause for index, clause, _ in others if languages[index] == language],
+        language,
+        polarity,
     )
     examples: list[Example] = []
     seen_reviews: set[int] = set()
@@ -331,7 +347,7 @@ def _build_topic(
             break
 
     by_recency = sorted(review_indexes, key=lambda i: (reviews[i].created_at, i), reverse=True)
-    return Topic(
+    topic = Topic(
         label=name.label,
         keywords=name.keywords,
         language=language,
@@ -342,6 +358,7 @@ def _build_topic(
         examples=tuple(examples),
         item_ids=tuple(reviews[i].item_id for i in by_recency),
     )
+    return topic, name
 
 
 def trend(dates: Sequence[datetime], now: datetime, settings: TopicSettings | None = None) -> Trend:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import numpy as np
+
 from moderation.insights import TopicSettings, analyse_topics, find_topics, trend
-from moderation.insights.naming import name_cluster, word_pair
+from moderation.insights.naming import Polarity, name_cluster, word_pair
 from moderation.insights.sentences import is_generic, split_units, stopwords, words
 
 from .helpers import NOW, review, stub_embed, stub_score
@@ -186,4 +188,59 @@ def test_the_second_keyword_of_a_name_says_something_else():
     others = ["the zipper broke", "color faded after washing", "too short for me", "arrived late"] * 2
     fit = ["not flattering at all", "very unflattering shape", "unflattering on me", "so unflattering and boxy",
            "not flattering, shapeless", "flattering it is not", "unflattering cut, shapeless"]  # fmt: skip
-    assert name_cluster(fit, others, "en").label == "unflattering, shapeless"  # not "unflattering, flattering"
+    # Not "unflattering, flattering"; since a name may start with a negation, what customers wrote comes first.
+    assert name_cluster(fit, others, "en").label == "not flattering"
+    two_words = name_cluster(
+        fit[1:4] + fit[6:] + ["shapeless and unflattering", "unflattering and shapeless"], others, "en"
+    ).label
+    assert two_words == "unflattering, shapeless"
+
+
+# A dress whose reviews all say "dress": the praise of 4–5★ reviews says it too, the complaints say "tight".
+DRESS_PRAISE = ["Love this dress", "The dress is beautiful", "Wore the dress to a wedding", "So pretty at a wedding",
+                "Wore it to a wedding, love it", "Wore this dress to a wedding", "The dress fits well"] * 6  # fmt: skip
+DRESS_TIGHT = ["The dress is too tight", "This dress was too tight at the waist", "dress is tight in the chest",
+               "the dress is so tight", "My dress is tight and narrow", "Dress narrow at the hips"]  # fmt: skip
+OTHERS = ["the zipper broke", "the color faded", "arrived late", "zipper broke again"] * 3
+
+
+def test_polarity_weighs_complaint_words_above_the_product_and_praise():
+    polarity = Polarity(DRESS_TIGHT * 4 + OTHERS, DRESS_PRAISE)
+    assert polarity.weight("too tight") > 0.6
+    assert polarity.weight("dress") < 0.5  # in every praise clause too
+    assert polarity.weight("love") < 0.5
+    assert polarity.weight("never written") == 0.5
+    assert Polarity(DRESS_TIGHT, []).weight("too tight") == 0.5  # nothing to compare with: no opinion
+
+
+def test_a_cluster_that_names_the_product_everywhere_is_named_after_its_complaint():
+    polarity = Polarity(DRESS_TIGHT * 4 + OTHERS, DRESS_PRAISE)
+    assert name_cluster(DRESS_TIGHT, OTHERS, "en").label.startswith("dress")  # with no praise to tell it apart
+    named = name_cluster(DRESS_TIGHT, OTHERS, "en", polarity)
+    assert "tight" in named.label and "dress" not in named.label
+    assert named.complaint > 0.6
+
+
+def _axes(texts: list[str]) -> np.ndarray:
+    """One axis per subject ("zipper", "wedding"), a little text-seeded noise."""
+    out = np.zeros((len(texts), 8), dtype=np.float32)
+    for row, text in enumerate(texts):
+        out[row] = np.random.default_rng(len(text)).normal(0, 0.05, 8)
+        out[row, 0 if "zipper" in text.lower() else 1 if "wedding" in text.lower() else 2] += 1.0
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_topics_that_only_name_the_product_are_not_shown():
+    """2★ reviews that tell where the dress was worn, as the 5★ ones do, are no complaint topic; a zipper is."""
+    reviews = [review(i + 1, text, rating=5, language="en") for i, text in enumerate(DRESS_PRAISE)]
+    complaints = ["The zipper broke", "Zipper broke, ruined", "The zipper broke in a week", "My zipper broke",
+                  "I wore it to a wedding", "Wore this dress to a wedding", "For my sister's wedding",
+                  "I bought it for a wedding"]  # fmt: skip
+    reviews += [review(len(reviews) + i + 1, text, rating=2, language="en") for i, text in enumerate(complaints * 3)]
+    settings = TopicSettings(distance_threshold=0.5, wording_weight=0.0, merge_similarity=0.9, min_share=0.0)
+    analysis = analyse_topics(reviews, embed=_axes, score=lambda texts: [0.9] * len(texts), now=NOW, settings=settings)
+    assert [t.label for t in analysis.topics] == ["zipper broke"]
+    # Without the praise to compare with, nothing tells the product from a complaint: both are shown.
+    alone = analyse_topics(reviews[len(DRESS_PRAISE) :], embed=_axes, score=lambda t: [0.9] * len(t), now=NOW,
+                           settings=settings)  # fmt: skip
+    assert len(alone.topics) == 2
