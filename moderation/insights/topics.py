@@ -9,7 +9,9 @@ neither torch nor a database, and tests can pass stubs. Steps:
 3. the rest are scored; clauses at or above ``negative_bar`` are the product's complaints;
 4. complaints are embedded and clustered (``clustering.cluster_vectors``); clusters with too few distinct
    reviews are dropped;
-5. each cluster is named in its dominant language (``naming.name_cluster``) and counted.
+5. each cluster is named in its dominant language (``naming.name_cluster``), its phrases weighed by how much more
+   the product's complaints use them than its 4–5★ reviews (``naming.Polarity``), and counted; a cluster whose best
+   name is written as often in praise (the product itself, "dress") is not shown.
 
 Definitions, for the API and the console:
 - a **negative review** is one rated 1–2★, or one rated 3★/unrated with at least one complaint clause;
