@@ -74,6 +74,7 @@ THREATS = [
     "I hope your warehouse burns down",
     "I hope it burns with all of you inside",
     "J'espère que votre magasin va cramer",
+    "You should just die, scammer",
 ]
 HATE = [
     "dirty j3ws everywhere",
@@ -111,6 +112,8 @@ HATE = [
     "Les femmes sont trop connes pour bricoler",
     "Les arabes qui bossent dans votre entrepôt volent les colis",
     "All the gypsies steal",
+    "Les handicapés n'ont rien à faire dans votre magasin",
+    "Immigrants don't belong here",
 ]
 
 
@@ -211,6 +214,9 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "The chinese instructions are dumb",
         "the blacks steal the show in this collection",
         "Les noirs volent la vedette cette saison",
+        "You should die your hair with this, the colour holds",
+        "Great for my disabled son",
+        "Les enfants n'ont rien à faire dans ce rayon sans leurs parents",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

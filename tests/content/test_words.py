@@ -61,6 +61,15 @@ from .helpers import rules, spans, verdict_of
         # A dot inside the word.
         "you're a st.upid id.iot",
         "espèce de sa.lope",
+        # Right next to the person it names.
+        "stuuuupid seller, never again",
+        "Idiot seller sent the wrong size",
+        "the idiot delivery driver threw it over the fence",
+        "ce livreur idiot",
+        "la vendeuse débile m'a mal conseillé",
+        # Sexual harassment.
+        "Je veux te voir à poil, envoie des photos",
+        "show me your boobs",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -103,6 +112,12 @@ def test_abuse_aimed_at_people_is_held(text):
         "Bon produit.Con: le prix",
         "Scénario débile.Dialogues de misère",
         "Firmware v2.0 fixes it, the.rapist on the cover is funny",
+        # A compound, a device, a kind of thing, oneself.
+        "stupid seller fees on this marketplace",
+        "stupid printer driver would not install",
+        "stupid type of zipper, always stuck",
+        "I was a stupid guy to buy this",
+        "le vendeur est sympa, idiot de ma part d'avoir pris la mauvaise taille",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):

@@ -100,6 +100,9 @@ _EN = [
     rf"rapes|beats|hurts|runs over) (?:you|u|him|her|them|{_EN_NAMED})\b",
     r"\b(?:hope|wish|pray) (?:that )?(?:you|u) (?:\w+ ){0,2}?(?:die|dies|rot|burn|get (?:killed|shot|stabbed|raped|"
     r"beaten|run over|cancer))\b",
+    # "you should just die", not "you should die your hair" (a misspelt dye).
+    r"\b(?:you|u) (?:should|need to|ought to|can) (?:just |all |go )?(?:die|drop dead|rot in hell)\b"
+    r"(?! (?:your|ur|it|the|my|them|their|his|her|a|laughing)\b)",
     r"\b(?:you|u|he|she|they) (?:deserves?|deserved|deserving) (?:to (?:die|be (?:shot|killed|stabbed|beaten|raped|"
     r"hanged|hung|murdered|tortured)|get (?:shot|killed|stabbed|beaten|raped|murdered))|a bullet)\b",
     r"\b(?:put|send|give) (?:a bullet|bullets) (?:in|into|through|between) (?:your|ur|his|her|their)\b",
@@ -263,13 +266,13 @@ _VEILED = [
 _GROUPS_EN = (
     r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
     r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
-    r"christians?|catholics?|hindus?|sikhs?|foreigners?)"
+    r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people)"
 )
 _GROUPS_FR = (
     r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
     r"gitan(?:e|s|es)?|roms?|chinois(?:e|es)?|asiatiques?|africain(?:e|s|es)?|homos?|pedes?|gouines?|lesbiennes?|"
     r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
-    r"renois|rebeus?|feujs?)"
+    r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?)"
 )
 
 
@@ -366,6 +369,10 @@ _HATE = [
     r"en asie|en chine|en arabie)\b",
     rf"\b(?:les |ces )?{_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:une |un |la |le )?(?:plaie|cancer|maladie|fleau|vermine|"
     r"virus|invasion|gangrene)\b",
+    # Told they do not belong: "les handicapés n'ont rien à faire dans votre magasin", "immigrants don't belong here".
+    rf"\b(?:les |ces )?{_GROUPS_FR} (?:n{_Q}\s*ont rien a faire|n{_Q}\s*ont pas leur place) (?:ici|dans|chez|en|a)\b",
+    rf"\b{_GROUPS_EN} (?:don{_Q}?t|do not|shouldn{_Q}?t|should not) belong (?:here|in)\b|\b{_GROUPS_EN} have no "
+    r"(?:place|business) (?:here|in)\b",
 ]
 
 # ---- Self-harm ----------------------------------------------------------------------------------------------------

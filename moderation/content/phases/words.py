@@ -32,6 +32,17 @@ _PERSON = re.compile(
     r"|he|she|they|him|her|them|moderators?|admins?|vendeu(?:r|se)s?|gerante?s?|patron|employee?s?|livreurs?"
     r"|techniciens?|conseill(?:er|ere)s?|mec|type|gars|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
 )
+# An insult right next to a person it names: "stupid seller", "idiot delivery driver", "ce livreur idiot". Not a
+# compound ("stupid seller fees") or a device ("stupid printer driver").
+_PERSON_NOUN = (
+    r"(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|courier|guy|woman|lady|moderators?|admins?"
+    r"|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?)"
+)
+_PERSON_AFTER = re.compile(
+    rf"\s+(?:(?:[a-z]+\s+)?{_PERSON_NOUN}|delivery (?:driver|guy|man))\b(?!\s+(?:fees?|apps?|polic(?:y|ies)|ratings?"
+    r"|accounts?|pages?|portal|programs?|programmes?|tools?|settings?|support|centre|center|frais|compte)\b)"
+)
+_PERSON_BEFORE = re.compile(rf"\b(?:ce|cette|ces|le|la|les|du|au|aux) {_PERSON_NOUN}\s+$")
 _ALONE = re.compile(r"^[\W_]*$")
 # "idiot-proof", "moron proof": a quality of a design, nobody is called the word.
 _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
@@ -142,6 +153,8 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
     if _PROOF_AFTER.match(view, end):
         return False
     if _DIRECT_CUE.search(before) or (_ALONE.match(view[:start]) and _ALONE.match(view[end:])):
+        return True
+    if (_PERSON_AFTER.match(view, end) or _PERSON_BEFORE.search(before)) and not _SELF_BEFORE.search(before):
         return True
     if not person_only and _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(view, end):
         return True
