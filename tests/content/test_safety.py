@@ -31,6 +31,16 @@ from .helpers import verdict_of
         # Melted: a battery, a charger, a socket.
         "Attention, la batterie a chauffé et fondu pendant la charge",
         "The charger got hot and melted overnight",
+        # What the figurative exemptions below must leave lifting.
+        "smoke came out of the charger",
+        "It smokes when I turn it on",
+        "Needed 5 stitches in my hand",
+        "my finger bled for an hour after the blade slipped",
+        "Mon fils a été hospitalisé après avoir avalé une pièce",
+        "I was hospitalized after eating it",
+        "Mon fils s'est blessé avec la lame",
+        "Ma fille a fait une grosse allergie à cette crème",
+        "The bottle exploded in the fridge",
     ],
 )
 def test_safety_language_lifts_but_never_holds(text):
@@ -66,6 +76,26 @@ def test_safety_language_lifts_but_never_holds(text):
         # Melting food and snow is no hazard.
         "The cheese melted nicely on the burger",
         "Le chocolat a fondu dans la voiture, ma faute",
+        # Words inside other words, idioms, dye and knits: 172 lifts of the real reviews of ../shared/data.
+        "Samuel L. Jackson est génial",
+        "Warm hospitality and a great breakfast",
+        "Great if you are blessed with curves",
+        "Là où le bât blesse, c'est le prix",
+        "Lovely pointelle stitches on the sleeves",
+        "Wear it with a choker",
+        "the blue dye bled everywhere in the wash",
+        "the color bleeds a little onto the white",
+        "Great smoked salmon",
+        "There is a smoking area outside",
+        "An explosion of flavours",
+        "Une explosion de saveurs",
+        "Un dernier tome explosif",
+        "Un couple qui a tout pour faire des étincelles",
+        "Ce roman m'a rappelé mon adolescence",
+        "Je n'en dis pas plus au risque de gâcher l'intrigue",
+        "I found them by accident on the shelf",
+        "Great for dogs with allergies",
+        "The hotel catered for food allergies",
     ],
 )
 def test_figurative_uses_do_not_lift(text):

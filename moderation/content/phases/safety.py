@@ -6,7 +6,10 @@ the trade (hazard, dangerous, recall). Figurative uses stay out by shape rather 
 "caught/catch/on fire" or "fire hazard" ("this price is fire", "fire sale" do not), "smoking hot" and
 "dangerously good" are excluded, "shock" needs "electric" or a body ("shocked by the price" is not), "allergic" needs
 a reaction, "recall" needs a product ("I recall" is memory), "killer", "bomb", "ça déchire" and "qui tue" are not
-in the list at all. Matching is on the accent-folded ``base`` view.
+in the list at all. Words end where they end ("Samuel" is no "samu", "hospitality" no hospital, "choker" no choking),
+and idioms and trades keep their sense: "là où le bât blesse", "au risque de", "m'a rappelé", "faire des étincelles",
+"an explosion of flavours", smoked salmon, a knit's stitches, a dye that bleeds in the wash. Matching is on the
+accent-folded ``base`` view.
 """
 
 from __future__ import annotations
@@ -24,22 +27,27 @@ _EN = [
     r"ed|t)? (?:him|her|me|us)",
     r"(?:\d|first|second|third)[- ]degree burns?|burns? (?:on|to) (?:my|his|her)",
     r"smell(?:s|ed|ing)? (?:of |like )?burn(?:ing|t)|burning smell",
-    r"smoke(?<!no smoke)(?<!no-smoke)(?!-free)(?! free)|smoking(?! hot)(?! deal)",
+    # Smoke from the thing, not smoked salmon or glass, smokers, or a smoking area.
+    r"smokes?\b(?<!no smoke)(?<!no-smoke)(?!-free)(?! free)|smoking\b(?! (?:hot|deal|area|room|section|ban|zone|"
+    r"jacket))",
     r"sparks?(?:ed|ing)? (?:came|flew|fly|coming|out)|sparks? (?:from|when)|sparking",
     r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |"
     r"bad )?(?:electric )?shock|shocked (?:me|him|her|us)\b|electrocut\w*",
     r"overheat\w*|over-heat\w*|too hot to (?:touch|hold)|scorching hot|red hot|hot to the touch|melted (?:the|"
     r"my|a|through)|(?:plug|cable|cord|wire|plastic|casing|batter(?:y|ies)|charger|adapter|socket) "
     r"(?:\w+ ){0,3}?melted",
-    r"explod\w*|explosion|blew up|blows up",
+    r"explod\w*|explosion\b(?! (?:of|de) (?:flavou?rs?|tastes?|colou?rs?|saveurs?|gouts?|couleurs?))|blew up|blows up",
     r"(?:batter(?:y|ies)) (?:swell|swelled|swollen|swelling|bulg\w*)",
     r"injur\w*|(?:hurt|hurts) (?:my|his|her|me|him|myself|himself|herself|their)|nobody was hurt|got hurt|was hurt",
     r"(?:cut|cuts|sliced) (?:my|his|her|their|our) (?:hand|finger|thumb|leg|foot|arm|face)|(?:nasty|deep|"
-    r"bad) cut|stitches|bleed\w*|bled",
-    r"hospital\w*|(?:the |to )(?:er|a&e)\b|emergency room|urgent care|ambulance",
+    r"bad) cut|bleed(?:s|ing)?\b|bled\b",
+    # Stitches in a person, not in a knit.
+    r"(?:needed|need|got|get|required|had|gave (?:me|him|her)) (?:\d+ |a few |several |some )?stitches|stitches "
+    r"(?:in|on|to) (?:my|his|her|their|the) (?:hand|finger|head|face|leg|arm|knee|chin|lip|foot|thumb|forehead)",
+    r"hospital(?:s|i[sz]ed|i[sz]ation)?\b|(?:the |to )(?:er|a&e)\b|emergency room|urgent care|ambulance",
     r"allergic reactions?|(?:had|having|got|caused?|causing|triggered) (?:an? )?(?:severe |bad )?(?:allergic|"
     r"allergy|allergies)|anaphyla\w*|rash(?:es)? all over|broke out in",
-    r"chok(?:e|ed|es|ing)|suffocat\w*|strangl\w*",
+    r"chok(?:e|ed|es|ing)\b|suffocat\w*|strangl\w*",
     r"brakes? (?:fail\w*|gave out|gave way|stopped|don'?t work|do not work|doesn'?t work|went|locked)|brake failure",
     r"(?:doesn'?t|does not|won'?t|will not|didn'?t|never) (?:switch|turn|shut|cut) (?:itself )?off|boil(?:s|ed)? dry",
     r"hazard(?:ous)?|dangerous(?!ly)|unsafe|not safe|safety (?:issue|risk|hazard|concern)",
@@ -57,25 +65,34 @@ _FR = [
     r"|(?<!sujet )(?<!question )(?<!actualite )(?<!dossier )brulant\w*|odeur de (?:brule|plastique brule|cram)"
     r"|cram[ae]\w*",
     r"fumee(?<!pas de fumee)\w*|fume (?:noire|blanche)",
-    r"etincelles?",
+    r"(?<!faire des )(?<!fait des )(?<!font des )(?<!fera des )etincelles?",
     r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
     r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|trop) (?:tres )?chaud",
     r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,3}?fondu",
-    r"explos\w*|a (?:explose|eclate)|(?:batterie|pile|visage|levres?|yeux|mains?|"
-    r"gorge)s? (?:\w+ ){0,2}gonfl\w*|gonflement",
-    r"bless\w*|(?:s'est|me suis|se sont|s'etait) (?:coupe|brule|blesse)\w*|coupure\w*|saign\w*|points de suture",
-    r"hopital|urgences|samu|pompiers",
-    r"allergi(?:e|es|ques?)\b|eczema|plaques rouges|urticaire|oedeme",
+    r"explos(?!if|ive)\w*\b(?! (?:de|of) (?:saveurs?|gouts?|couleurs?|flavou?rs?|tastes?|colou?rs?))|a (?:explose|"
+    r"eclate)|(?:batterie|pile|visage|levres?|yeux|mains?|gorge)s? (?:\w+ ){0,2}gonfl\w*|gonflement",
+    # Hurt, not "là où le bât blesse" (the catch) or English "blessed".
+    r"(?<!bat )bless(?:e|ee|es|ees|er|ure|ures)\b|(?:s'est|me suis|se sont|s'etait) (?:coupe|brule|blesse)\w*|"
+    r"coupure\w*|saign\w*|points de suture",
+    r"hopital|urgences|samu\b|pompiers|hospitalise(?:e|s|es)?\b",
+    # A reaction, not a shop that caters for allergies: "j'ai fait une allergie", "réaction allergique".
+    r"(?:reaction|crise|choc) allergique|(?:fait|fais|faire|eu|provoque\w*|donne|declenche\w*|cause\w*) (?:une |des "
+    r"|de l'|d')?(?:grosse |forte |violente )?allergie\w*|allergique (?:a|au|aux) (?:ce|cette|ces)\b|eczema|"
+    r"plaques rouges|urticaire|oedeme",
     r"etouff\w*|asphyx\w*|etrangl\w*",
     r"freins? (?:ne (?:fonctionne|marche)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|defaillant\w*|ne repond\w* plus)",
     r"ne (?:se )?(?:coupe|s'arrete|s'eteint|disjoncte) (?:pas|plus|jamais)",
-    r"danger(?<!sans danger)\w*|risque (?:d'|de |pour )|(?:pas|non) securis\w*|(?:probleme|defaut|"
+    r"danger(?<!sans danger)\w*|(?<!au )(?<!sans )risque (?:d'|de |pour )|(?:pas|non) securis\w*|(?:probleme|defaut|"
     r"risque) de securite",
-    r"rappel(?:e|er)? (?:produit|de securite|du produit)|produit rappele|(?:a|ete) rappele|retir\w* de la vente",
-    r"accidents?\b|toxiques?\b|intoxi\w*|emanations?",
+    r"rappel(?:e|er)? (?:produit|de securite|du produit)|produit rappele|(?:a|ont) ete rappele\w* par (?:le "
+    r"fabricant|la marque|le constructeur)|retir\w* de la vente",
+    r"(?<!by )(?<!par )accidents?\b|toxiques?\b|intoxi\w*|emanations?",
     r"(?:failli|manque de) (?:s'|m'|t')?(?:etouffer|bruler|electrocuter|tomber)",
 ]
 _BLADE = re.compile(r"couteau|lame|ciseaux|knife|blade|scissors|tondeuse")
+# A colour that bleeds in the wash is a dye, not blood: "the red bled onto the white", "it did bleed in the wash".
+_BLEED = re.compile(r"bleed(?:s|ing)?|bled")
+_DYE = re.compile(r"colou?r|dye|ink|fabric|white|wash|stripe|onto|into|through")
 _SAFETY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _EN + _FR) + r")")
 # The knife that "ne coupe pas" is blunt, not dangerous; the thermostat that "ne coupe pas" overheats.
 _CUT_OUT = re.compile(r"ne (?:se )?coupe (?:pas|plus|jamais)")
@@ -115,7 +132,11 @@ def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
     found = []
     for m in _SAFETY.finditer(view.text):
-        if (_CUT_OUT.fullmatch(m.group(0)) and _BLADE.search(view.text)) or _fuel_catching_fire(view.text, m):
+        if (
+            (_CUT_OUT.fullmatch(m.group(0)) and _BLADE.search(view.text))
+            or (_BLEED.fullmatch(m.group(0)) and _DYE.search(view.text, max(0, m.start() - 40), m.end() + 40))
+            or _fuel_catching_fire(view.text, m)
+        ):
             continue
         start, end = view.span(*m.span())
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
