@@ -52,7 +52,8 @@ def check_public_client(site: Site, writing: bool) -> None:
     if origin and origin.rstrip("/") not in (site.allowed_origins or []):
         raise ServiceError("origin_not_allowed", f"origin {origin!r} may not embed site {site.slug!r}", "Origin", 403)
     token = bearer_token() if request.headers.get("Authorization") else None
-    if token is not None and not is_site_token_of(token, site.slug):
+    # ``is_site_token_of(token, site.slug)``, with the site already in hand: no second lookup of it by its slug.
+    if token is not None and (token.site_id is None or token.site_id != site.id):
         raise Forbidden(f"only the site token of {site.slug!r} is accepted here")
     if origin or not writing:
         return

@@ -147,9 +147,21 @@ def allow_origin_on_errors(response: Response) -> Response:
 
 def has_own_site_token() -> bool:
     """Server integrations forward many customers and are not limited per address, but only with the token of
-    the site in the URL: any other token (another tenant's, a moderator's) would exempt an attacker's flood."""
-    try:
-        token = bearer_token()
-    except ServiceError:
-        return False
-    return is_site_token_of(token, (request.view_args or {}).get("site_slug"))
+    the site in the URL: any other token (another tenant's, a moderator's) would exempt an attacker's flood.
+
+    Answered once per request (kept in its environ, as the body is): the rate limiter asks before the view, and
+    the view asks again.
+    """
+    known = request.environ.get(OWN_SITE_TOKEN)
+    if known is None:
+        try:
+            token = bearer_token()
+        except ServiceError:
+            known = False
+        else:
+            known = is_site_token_of(token, (request.view_args or {}).get("site_slug"))
+        request.environ[OWN_SITE_TOKEN] = known
+    return known
+
+
+OWN_SITE_TOKEN = "moderation.own_site_token"

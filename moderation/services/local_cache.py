@@ -14,6 +14,7 @@ threads: each request gets its own instance, merged into its own session without
 from __future__ import annotations
 
 import copy
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -105,17 +106,38 @@ def restore(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     """
     session = db.session()
     mapper = inspect(model)
-    key = mapper.identity_key_from_primary_key([values[column.key] for column in mapper.primary_key])
+    key = mapper.identity_key_from_primary_key([values[name] for name in primary_key_names(mapper)])
     known = session.identity_map.get(key)
     if known is not None:
         return known
     instance = mapper.class_manager.new_instance()
     instance_state(instance).dict.update(
-        {name: copy.deepcopy(value) if isinstance(value, (list, dict)) else value for name, value in values.items()}
+        {name: copy_json(value) if isinstance(value, (list, dict)) else value for name, value in values.items()}
     )
     make_transient_to_detached(instance)
     session.add(instance)
     return instance
+
+
+@functools.cache
+def primary_key_names(mapper: Any) -> tuple[str, ...]:
+    return tuple(column.key for column in mapper.primary_key)
+
+
+def copy_json(value: Any) -> Any:
+    """A copy of the lists and dicts in a JSON value, down to its leaves: what ``copy.deepcopy`` makes of it, at a
+    fraction of the cost (no memo, no dispatch per leaf). Anything else is copied with ``deepcopy``."""
+    kind = type(value)
+    if kind is list:
+        return [item if type(item) in IMMUTABLE else copy_json(item) for item in value]
+    if kind is dict:
+        return {key: item if type(item) in IMMUTABLE else copy_json(item) for key, item in value.items()}
+    if kind in IMMUTABLE:
+        return value
+    return copy.deepcopy(value)
+
+
+IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 
 
 def cached_row(

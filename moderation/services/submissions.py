@@ -110,8 +110,9 @@ def insert_row(model: type[RowT], values: dict[str, Any]) -> RowT:
     known without a query. ``values`` must name every column but the id: the instance is built from them."""
     table = model.__table__  # type: ignore[attr-defined]
     values = complete_row(model, values)
-    new_id = db.session.execute(insert_returning_id(table), values).scalar_one()
-    return restore(model, {**values, "id": new_id})
+    # On the session's connection, as ``Session.execute`` does for a Core statement after its ORM dispatch.
+    values["id"] = db.session.connection().execute(insert_returning_id(table), values).scalar_one()
+    return restore(model, values)
 
 
 @functools.cache
@@ -124,17 +125,31 @@ def complete_row(model: type[RowT], values: dict[str, Any]) -> dict[str, Any]:
     """What the unit of work would have added: each column's Python default where ``values`` leaves it out, and
     the folded ``search_text`` the mapper's insert listener keeps (models.search), which a Core INSERT bypasses.
     A column added later is covered without touching the callers."""
-    values = dict(values)
+    defaults, computed = column_defaults(model)
+    for key in computed:
+        if key not in values:
+            raise ValueError(f"{model.__name__}.{key} has a computed default: give it a value")
+    values = {**defaults, **values}
     if model in SEARCHED:
         values["search_text"] = fold_fields(*(values.get(name) for name in SEARCHED[model]))
+    return values
+
+
+@functools.cache
+def column_defaults(model: type) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Each column's scalar Python default (None without one), and the columns whose default is computed, which
+    ``complete_row`` cannot supply; the id left out. Read once per model, not per row."""
+    defaults: dict[str, Any] = {}
+    computed: list[str] = []
     for column in model.__table__.columns:  # type: ignore[attr-defined]
-        if column.key == "id" or column.key in values:
+        if column.key == "id":
             continue
         default = column.default
         if default is not None and not default.is_scalar:
-            raise ValueError(f"{model.__name__}.{column.key} has a computed default: give it a value")
-        values[column.key] = default.arg if default is not None else None
-    return values
+            computed.append(column.key)
+        else:
+            defaults[column.key] = default.arg if default is not None else None
+    return defaults, tuple(computed)
 
 
 def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
@@ -167,7 +182,7 @@ def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
             "unsubscribed_at": None,
         },
     )
-    row = db.session.execute(author_upsert(db.engine.dialect.name), values).mappings().one()
+    row = db.session.connection().execute(author_upsert(db.engine.dialect.name), values).mappings().one()
     known = db.session.identity_map.get(db.session.identity_key(Author, row["id"]))
     if known is None:
         return restore(Author, dict(row))
@@ -391,7 +406,10 @@ def find_duplicate(
         "author_id": author_id,
         "client_key": client_key or None,
     }
-    same, first, authors = db.session.execute(DUPLICATE_QUERY, parameters).one()
+    # Core on the session's connection (the query names no entity): an ORM select would first flush the session,
+    # which this does itself, and then go through the ORM's statement dispatch, for three plain values.
+    db.session.flush()
+    same, first, authors = db.session.connection().execute(DUPLICATE_QUERY, parameters).one()
     if same is not None:
         return {"item_id": same}
     if copies and authors + 1 >= copies:
@@ -399,14 +417,15 @@ def find_duplicate(
     return None
 
 
-_SAME_SOURCE = or_(Item.author_id == bindparam("author_id"), Item.client_key == bindparam("client_key"))
+_ITEMS = Item.__table__.c
+_SAME_SOURCE = or_(_ITEMS.author_id == bindparam("author_id"), _ITEMS.client_key == bindparam("client_key"))
 DUPLICATE_QUERY = select(
-    func.min(sql_case((_SAME_SOURCE, Item.id))), func.min(Item.id), func.count(distinct(Item.author_id))
+    func.min(sql_case((_SAME_SOURCE, _ITEMS.id))), func.min(_ITEMS.id), func.count(distinct(_ITEMS.author_id))
 ).where(
-    Item.site_id == bindparam("site_id"),
-    Item.fingerprint == bindparam("fingerprint"),
-    Item.created_at >= bindparam("since"),
-    Item.created_at <= bindparam("until"),
+    _ITEMS.site_id == bindparam("site_id"),
+    _ITEMS.fingerprint == bindparam("fingerprint"),
+    _ITEMS.created_at >= bindparam("since"),
+    _ITEMS.created_at <= bindparam("until"),
 )
 
 
