@@ -9,6 +9,7 @@ commits.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,11 +18,11 @@ from sqlalchemy import delete, select
 
 from .. import content
 from ..extensions import db
-from ..models import Case, Item, ItemRevision, OutboxMessage, OutboxState, Score, utcnow
+from ..models import Item, ItemRevision, OutboxMessage, OutboxState, Score, utcnow
 from ..schemas.submissions import check_submission
 from ..vocabulary import ACTIVE_CASE_STATES, CaseState, ItemKind, ItemStatus
 from . import audit, policy
-from .cases import clear_claim, record_case, snapshot
+from .cases import clear_claim, raise_case, record_case, snapshot, urgency_from_now
 from .errors import Conflict, NotFound
 from .mail.links import unsign
 from .site_rules import site_rules
@@ -134,35 +135,12 @@ def recheck(item: Item) -> None:
     case = item.case
     if case is not None:
         # Spans of the rules index the text they matched: only the new text's spans may stay.
-        kept_evidence = {k: v for k, v in (case.evidence or {}).items() if not isinstance(v, list)}
-        case.evidence = {**kept_evidence, **evidence}
-    if not reasons:
-        return
-    if case is None:
-        when = urgency_from_now(item, reasons)
-        case = Case(site_id=site.id, item=item, reasons=reasons, evidence=evidence, priority=when.priority,
-                    due_at=when.due_at, state=CaseState.OPEN.value)  # fmt: skip
-        db.session.add(case)
-        db.session.flush()
-        audit.record("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons, "edit": True})
-        return
-    new_reasons = [r for r in reasons if r not in (case.reasons or [])]
-    if case.state not in ACTIVE_CASE_STATES and not (hold or new_reasons):
-        return  # the edit brings nothing the closed case was not already about
-    before = snapshot(case)
-    merged = list(dict.fromkeys([*(case.reasons or []), *reasons]))
-    when = urgency_from_now(item, merged)
-    case.reasons = merged
-    if case.state in ACTIVE_CASE_STATES:
-        case.priority = max(case.priority, when.priority)
-        case.due_at = min(case.due_at, when.due_at)
-        record_case("case.reasons_added", case, None, before, {**snapshot(case), "note": "edited by its author"})
-        return
-    case.state = CaseState.OPEN.value
-    case.closed_at = None
-    case.priority = when.priority
-    case.due_at = when.due_at
-    record_case("case.reopened", case, None, before, {**snapshot(case), "note": "edited by its author"})
+        case.evidence = {k: v for k, v in (case.evidence or {}).items() if not isinstance(v, list)}
+    if reasons:
+        urgency = functools.partial(urgency_from_now, item)
+        raise_case(item, reasons, evidence, urgency, note="edited by its author", held=bool(hold))
+    elif case is not None:
+        case.evidence = {**case.evidence, **evidence}
 
 
 def revisions_of(item_id: int) -> list[ItemRevision]:
@@ -172,13 +150,6 @@ def revisions_of(item_id: int) -> list[ItemRevision]:
             select(ItemRevision).where(ItemRevision.item_id == item_id).order_by(ItemRevision.id)
         ).scalars()
     )
-
-
-def urgency_from_now(item: Item, reasons: list[str]) -> policy.Urgency:
-    """Priority and deadline of a case the edit opens or reopens: the SLA clock starts with the edit."""
-    site = item.site
-    return policy.urgency(item.rating, None, reasons, utcnow(), site.sla_low_rating_hours, site.sla_default_hours,
-                          current_app.config.get("SLA_SAFETY_HOURS", 4))  # fmt: skip
 
 
 def withdraw_item(item: Item) -> Item:

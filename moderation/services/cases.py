@@ -5,6 +5,7 @@ Shared by the token API and the console. Every action is audited; the caller com
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ from .. import metrics
 from ..extensions import db
 from ..models import Case, Item, Moderator, Reply, Subject, utcnow
 from ..vocabulary import ACTIVE_CASE_STATES, CONTENT_REASONS, CaseState, ItemKind, ItemStatus, RejectionReason
-from . import access, audit, mail, reports, webhooks
+from . import access, audit, mail, policy, reports, webhooks
 from .errors import Conflict, ServiceError
 
 # What the author of a rejected item is told, per code; each says what to change to be published.
@@ -49,6 +50,58 @@ def record_case(action: str, case: Case, moderator: Moderator | None, before: di
     """Audit one action on a case, with its state before and after."""
     audit.record(action, "case", case.id, moderator_id=moderator.id if moderator else None, site_id=case.site_id,
                  before=before, after=after)  # fmt: skip
+
+
+def urgency_from_now(item: Item, reasons: list[str]) -> policy.Urgency:
+    """Priority and deadline of a case opened or reopened after the item was written (an edit, a campaign found
+    later): the SLA clock starts now."""
+    site = item.site
+    return policy.urgency(item.rating, None, reasons, utcnow(), site.sla_low_rating_hours, site.sla_default_hours,
+                          current_app.config.get("SLA_SAFETY_HOURS", 4))  # fmt: skip
+
+
+def raise_case(
+    item: Item,
+    reasons: list[str],
+    evidence: dict[str, Any],
+    urgency: Callable[[list[str]], policy.Urgency],
+    *,
+    note: str,
+    held: bool,
+) -> Case:
+    """Bring ``reasons`` to a moderator after ``item`` was written (its author edited it, a campaign showed it to be a
+    copy): a new case when it has none; else ``reasons`` and ``evidence`` join its case, which moves up (priority,
+    deadline) while open, or reopens when closed if the item is ``held`` (it waits hidden for a decision) or a reason
+    is new. ``urgency`` gives the priority and deadline of a list of reasons, from now; ``note`` says why in the
+    audit log. The caller commits.
+    """
+    case = item.case
+    if case is None:
+        when = urgency(reasons)
+        case = Case(site_id=item.site_id, item=item, reasons=reasons, evidence=evidence, priority=when.priority,
+                    due_at=when.due_at, state=CaseState.OPEN.value)  # fmt: skip
+        db.session.add(case)
+        db.session.flush()
+        audit.record("case.opened", "case", case.id, site_id=item.site_id, after={"reasons": reasons, "note": note})
+        return case
+    case.evidence = {**(case.evidence or {}), **evidence}
+    new_reasons = [r for r in reasons if r not in (case.reasons or [])]
+    if case.state not in ACTIVE_CASE_STATES and not (held or new_reasons):
+        return case  # nothing the closed case was not already about
+    before = snapshot(case)
+    case.reasons = list(dict.fromkeys([*(case.reasons or []), *reasons]))
+    when = urgency(case.reasons)
+    if case.state in ACTIVE_CASE_STATES:
+        case.priority = max(case.priority, when.priority)
+        case.due_at = min(case.due_at, when.due_at)
+        record_case("case.reasons_added", case, None, before, {**snapshot(case), "note": note})
+        return case
+    case.state = CaseState.OPEN.value
+    case.closed_at = None
+    case.priority = when.priority
+    case.due_at = when.due_at
+    record_case("case.reopened", case, None, before, {**snapshot(case), "note": note})
+    return case
 
 
 def claim_is_live(case: Case) -> bool:

@@ -23,7 +23,7 @@ from ..models.search import SEARCHED
 from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
 from ..vocabulary import GONE_STATUSES, Reason
-from . import audit, authors, listing_cache, mail, policy, webhooks
+from . import audit, authors, campaigns, listing_cache, mail, policy, webhooks
 from .errors import ServiceError
 from .listing import find_subject
 from .local_cache import restore
@@ -329,6 +329,9 @@ def create_item(
         metrics.count_case_opened(db.session, site.slug, trigger)
         webhooks.emit(site.id, "case.opened", lambda: webhooks.case_data(case))
     db.session.flush()
+    if duplicate is not None and "authors" in duplicate and Reason.DUPLICATE.value in hold_reasons:
+        # A campaign shows with this copy: the copies before it, published while each was alone, are held too.
+        campaigns.hold_earlier_copies(item, duplicate, duplicate_window_start(created_at))
     webhooks.emit(site.id, "item.created", lambda: webhooks.item_data(item))
     if sub.author_notify:
         mail.request_consent(author, item)
@@ -387,21 +390,21 @@ def find_duplicate(
       so without an e-mail only the address can tie two items together.
     - With ``campaign``, a text that ``CAMPAIGN_MIN_COPIES - 1`` other authors posted already: a copy-paste campaign
       (astroturfing, a review bomb), ``{"item_id": the earliest copy, "authors": how many posted it, this one
-      included}``. The earlier copies stay as they are; the moderator finds them from the first.
+      included}``. The caller holds the earlier copies (``campaigns.hold_earlier_copies``).
 
     One statement on ``ix_items_site_fingerprint``.
     """
-    hours = current_app.config.get("DUPLICATE_WINDOW_HOURS", 24)
+    since = duplicate_window_start(at)
     copies = current_app.config["CAMPAIGN_MIN_COPIES"] if campaign else 0
     author_id = author.id if author.email is not None else None
-    if not hours or text_fingerprint == EMPTY_FINGERPRINT or (author_id is None and not client_key and not copies):
+    if since is None or text_fingerprint == EMPTY_FINGERPRINT or (author_id is None and not client_key and not copies):
         return None
     # One statement built once (an absent source compares with NULL, which matches nothing): building the query
     # per submission cost more than running it.
     parameters = {
         "site_id": site.id,
         "fingerprint": text_fingerprint,
-        "since": at - timedelta(hours=hours),
+        "since": since,
         "until": at,
         "author_id": author_id,
         "client_key": client_key or None,
@@ -415,6 +418,12 @@ def find_duplicate(
     if copies and authors + 1 >= copies:
         return {"item_id": first, "authors": authors + 1}
     return None
+
+
+def duplicate_window_start(at: datetime) -> datetime | None:
+    """Where the duplicate window ending at ``at`` starts; None when ``DUPLICATE_WINDOW_HOURS`` turns the rule off."""
+    hours = current_app.config.get("DUPLICATE_WINDOW_HOURS", 24)
+    return at - timedelta(hours=hours) if hours else None
 
 
 _ITEMS = Item.__table__.c

@@ -8,9 +8,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from moderation.extensions import db
-from moderation.models import Item, Site
+from moderation.models import AuditEvent, Item, Site
+from moderation.services.campaigns import HELD_EVENT
 from moderation.services.submissions import Submission, create_item
-from tests.conftest import auth, review
+from tests.conftest import ORIGIN, auth, review
 from tests.console.conftest import login
 from tests.judgement.helpers import item_and_case, submit_from
 
@@ -61,14 +62,49 @@ def test_the_third_author_to_post_the_same_long_text_is_held_with_the_first_copy
         submit_from(client, review(rating=1, body=CAMPAIGN), address=f"198.51.100.{n}").get_json()["id"]
         for n in range(1, 5)
     ]
-    statuses = [item_and_case(app, i)[0].status for i in ids]
-    assert statuses == ["published", "published", "held", "held"]
+    answers = [item_and_case(app, i) for i in ids]
+    assert [item.status for item, _ in answers] == ["held"] * 4
     for n, item_id in ((3, ids[2]), (4, ids[3])):
         item, case = item_and_case(app, item_id)
         assert item.hold_reasons == ["duplicate"]
         assert case.evidence["duplicate"] == {"item_id": ids[0], "authors": n}
-    # The 1★ copies that stay public still wait for an answer, as every 1★ review does.
-    assert item_and_case(app, ids[0])[1].reasons == ["low_rating"]
+    # The copies published while each was alone are held when the third shows the campaign: the first points at the
+    # copy that revealed it, the second at the first. Their 1★ cases keep waiting for an answer, now about both.
+    first, second = answers[0], answers[1]
+    assert first[0].hold_reasons == second[0].hold_reasons == ["duplicate"]
+    assert first[1].reasons == second[1].reasons == ["low_rating", "duplicate"]
+    assert first[1].evidence["duplicate"] == {"item_id": ids[2], "authors": 3}
+    assert second[1].evidence["duplicate"] == {"item_id": ids[0], "authors": 3}
+    assert client.get("/api/v1/sites/shop/subjects/sku-1", headers={"Origin": ORIGIN}).get_json()["items"] == []
+
+
+def test_a_campaign_holds_earlier_copies_that_had_no_case_and_leaves_trusted_authors_and_other_texts(
+    app, client, world
+):
+    headers = auth(world.site_token)
+
+    def post(name: str, body: str = CAMPAIGN) -> int:
+        payload = review(rating=5, body=body, author={"name": name, "email": f"{name}@example.com"})
+        return submit_from(client, payload, headers=headers).get_json()["id"]
+
+    trusted, other_text = post("tia"), post("ola", body=CAMPAIGN.replace("semaine", "saison"))
+    with app.app_context():
+        author = db.session.get(Item, trusted).author
+        author.standing = "trusted"
+        db.session.commit()
+    first = post("ana")  # the second author of the text (the trusted one counts: they did post it)
+    assert item_and_case(app, first)[0].status == "published" and item_and_case(app, first)[1] is None
+    revealing = post("bob")  # the third: the campaign shows
+    for item_id in (first, revealing):
+        item, case = item_and_case(app, item_id)
+        assert item.status == "held" and case.reasons == ["duplicate"] and case.state == "open"
+    assert item_and_case(app, trusted)[0].status == "published"
+    assert item_and_case(app, other_text)[0].status == "published"
+    with app.app_context():
+        events = db.session.execute(
+            select(AuditEvent.target_id).where(AuditEvent.action == HELD_EVENT).order_by(AuditEvent.target_id)
+        ).scalars()
+        assert list(events) == [first]
 
 
 def test_server_integrations_count_authors_by_e_mail(app, client, world):
@@ -114,10 +150,22 @@ def test_an_import_of_the_brands_history_is_never_a_campaign(app, world):
         assert [item.status for item in items] == ["published"] * 4
 
 
+def test_a_campaign_leaves_an_imported_copy_public(app, client, world):
+    with app.app_context():
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        imported = create_item(
+            site, "sku-1", Submission(kind="review", body=CAMPAIGN, author_name="Old", rating=1), external_id="old-1"
+        ).id
+        db.session.commit()
+    for n in range(1, 4):
+        submit_from(client, review(body=CAMPAIGN), address=f"198.51.100.{n}")
+    assert item_and_case(app, imported)[0].status == "published"
+
+
 def test_the_moderator_sees_how_many_authors_posted_the_campaign(app, client, world):
     ids = [submit_from(client, review(body=CAMPAIGN), address=f"198.51.100.{n}").get_json()["id"] for n in range(1, 4)]
     case_id = item_and_case(app, ids[2])[1].id
     moderator = app.test_client()
     assert login(moderator, "ann@shop.test", "password-ann").status_code == 302
     page = moderator.get(f"/console/cases/{case_id}").get_data(as_text=True)
-    assert f"the same text from 3 authors, the first as item #{ids[0]}" in page
+    assert f"the same text from 3 authors, another copy is item #{ids[0]}" in page
