@@ -75,6 +75,7 @@ THREATS = [
     "I hope it burns with all of you inside",
     "J'espère que votre magasin va cramer",
     "You should just die, scammer",
+    "I hope you choke on your overpriced coffee",
 ]
 HATE = [
     "dirty j3ws everywhere",
@@ -114,6 +115,8 @@ HATE = [
     "All the gypsies steal",
     "Les handicapés n'ont rien à faire dans votre magasin",
     "Immigrants don't belong here",
+    "Retourne dans ta cuisine, la mécanique c'est pour les hommes",
+    "Nice try. Now get back in the kitchen",
 ]
 
 
@@ -217,6 +220,7 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "You should die your hair with this, the colour holds",
         "Great for my disabled son",
         "Les enfants n'ont rien à faire dans ce rayon sans leurs parents",
+        "I had to go back to the kitchen for a knife",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

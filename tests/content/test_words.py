@@ -70,6 +70,12 @@ from .helpers import rules, spans, verdict_of
         # Sexual harassment.
         "Je veux te voir à poil, envoie des photos",
         "show me your boobs",
+        # Between customers in a thread.
+        "Espèce de grosse vache, c'est pas la veste le problème",
+        "You fat cow, the dress isn't the problem",
+        "Nobody asked you, loser, go away",
+        "Va te pendre avec ta critique",
+        "Go hang yourself",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -117,6 +123,11 @@ def test_abuse_aimed_at_people_is_held(text):
         "stupid printer driver would not install",
         "stupid type of zipper, always stuck",
         "I was a stupid guy to buy this",
+        "Cuir de vache très souple",
+        "La vache, quelle qualité !",
+        "Snowflake decorations are lovely",
+        "L'histoire d'un pauvre type désespérant, roman ennuyeux",
+        "Chacun va mourir d'une façon différente, quel suspense",
         "le vendeur est sympa, idiot de ma part d'avoir pris la mauvaise taille",
     ],
 )

@@ -98,8 +98,8 @@ _EN = [
     # Wishing it, or saying it is deserved: "I hope someone stabs you", "hope you die", "you deserve to be shot".
     rf"\b(?:hope|wish|pray) (?:that )?(?:someone|somebody|some1) (?:\w+ ){{0,2}}?(?:kills|murders|stabs|shoots|"
     rf"rapes|beats|hurts|runs over) (?:you|u|him|her|them|{_EN_NAMED})\b",
-    r"\b(?:hope|wish|pray) (?:that )?(?:you|u) (?:\w+ ){0,2}?(?:die|dies|rot|burn|get (?:killed|shot|stabbed|raped|"
-    r"beaten|run over|cancer))\b",
+    r"\b(?:hope|wish|pray) (?:that )?(?:you|u) (?:\w+ ){0,2}?(?:die|dies|rot|burn|choke|get (?:killed|shot|stabbed|"
+    r"raped|beaten|run over|cancer))\b",
     # "you should just die", not "you should die your hair" (a misspelt dye).
     r"\b(?:you|u) (?:should|need to|ought to|can) (?:just |all |go )?(?:die|drop dead|rot in hell)\b"
     r"(?! (?:your|ur|it|the|my|them|their|his|her|a|laughing)\b)",
@@ -350,7 +350,9 @@ _HATE = [
     r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
     # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
     r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
-    r"property|inferior|stupid)\b|\bwomen belong in the kitchen\b|\b(?:les|toutes les) femmes (?:sont|c.est) "
+    r"property|inferior|stupid)\b|\bwomen belong in the kitchen\b|(?:^|[.!?,;:]\s*)(?:now )?(?:go|get) back "
+    r"(?:in|to|into) (?:the|your|ur) kitchen\b|(?:^|[.!?,;:]\s*)(?:retourne|retournez|va|allez|file) (?:dans|a) "
+    r"(?:ta|votre) cuisine\b|\b(?:les|toutes les) femmes (?:sont|c.est) "
     r"(?:toutes )?(?:que )?(?:des )?(?:putes|salopes|chiennes|objets|inferieures|connes)\b|\bla place d.une femme est "
     r"(?:a|dans) la cuisine\b|\bles femmes,? (?:c.est (?:fait |faites )?(?:pour )?|sont faites pour |doivent "
     r"rester )(?:a |dans )?la cuisine\b",

@@ -46,10 +46,11 @@ _PERSON_BEFORE = re.compile(rf"\b(?:ce|cette|ces|le|la|les|du|au|aux) {_PERSON_N
 _ALONE = re.compile(r"^[\W_]*$")
 # "idiot-proof", "moron proof": a quality of a design, nobody is called the word.
 _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
-# Addressed, after a comma, at the end of a sentence: "nobody cares about your opinion, loser". Only the nouns
+# Addressed, between commas or at the end of a sentence: "nobody cares about your opinion, loser", "t'as rien
+# compris, pauvre type, …". Only the nouns
 # (@target): "avoid, trash." is about the product.
 _VOCATIVE_BEFORE = re.compile(r",\s*$")
-_VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?]|$)")
+_VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?,]|$)")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
