@@ -7,6 +7,7 @@ Run on SQLite (no MODERATION_TEST_DATABASE_URL) and on PostgreSQL: the statement
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 from sqlalchemy import event, func, select
@@ -44,7 +45,9 @@ def statements_of(app, call) -> list[str]:
 
 
 def writes(statements: list[str]) -> list[str]:
-    return [s.split()[0] + " " + s.split()[2] for s in statements if s.lstrip().upper().startswith("INSERT")]
+    """The tables inserted into, in order, counting those of a data-modifying CTE (on PostgreSQL a case and its
+    audit event are one ``WITH new_case AS (INSERT INTO cases …) INSERT INTO audit_events …``)."""
+    return [f"INSERT {table}" for s in statements for table in re.findall(r"\bINSERT INTO (\w+)", s, re.IGNORECASE)]
 
 
 def test_a_submission_costs_a_bounded_number_of_statements(make_app, world):
@@ -61,9 +64,10 @@ def test_a_submission_costs_a_bounded_number_of_statements(make_app, world):
     assert writes(published) == ["INSERT authors", "INSERT items"]
     assert len(published) <= 3, published  # SQLite adds its BEGIN IMMEDIATE
     low = statements_of(app, lambda: submit(client, review(1, body="Cassé au bout de deux jours"), headers=token))
-    # The 1★ review's case (and its audit row) is in the same transaction: still no lookup.
+    # The 1★ review's case (and its audit row) is in the same transaction: still no lookup. On PostgreSQL the case
+    # and its audit row are one statement.
     assert writes(low) == ["INSERT authors", "INSERT items", "INSERT cases", "INSERT audit_events"]
-    assert len(low) <= 5, low
+    assert len(low) <= (3 if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql") else 5), low
     # From a browser, the duplicate rule looks the address up: one SELECT more, still bounded.
     browser = statements_of(app, lambda: submit(client, review(5, body="Parfait pour lire le soir")))
     assert len(browser) <= 4, browser

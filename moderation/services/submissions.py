@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from flask import current_app
-from sqlalchemy import bindparam, distinct, func, insert, or_, select
+from sqlalchemy import bindparam, cast, distinct, func, insert, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from .. import content, metrics
 from ..extensions import conflict_insert, db
 from ..folding import fold_fields
-from ..models import Author, Case, CaseState, Item, ItemStatus, Site, Subject, SubjectMode, utcnow
+from ..models import AuditEvent, Author, Case, CaseState, Item, ItemStatus, Site, Subject, SubjectMode, utcnow
 from ..models.search import SEARCHED
 from ..schemas.common import subject_id_problem
 from ..schemas.submissions import check_submission
@@ -113,6 +113,51 @@ def insert_row(model: type[RowT], values: dict[str, Any]) -> RowT:
     # On the session's connection, as ``Session.execute`` does for a Core statement after its ORM dispatch.
     values["id"] = db.session.connection().execute(insert_returning_id(table), values).scalar_one()
     return restore(model, values)
+
+
+def insert_case_and_event(values: dict[str, Any], action: str, *, site_id: int, after: dict[str, Any]) -> Case:
+    """``insert_row(Case, values)`` and its audit event (``audit.insert_now(action, "case", <the case's id>, …)``).
+
+    On PostgreSQL one statement: the case's INSERT is a data-modifying CTE whose id the event's INSERT … SELECT
+    takes, one round trip and one statement execution fewer for every case opened at submit. SQLite has no
+    data-modifying CTE: two statements there, as before.
+    """
+    values = complete_row(Case, values)
+    connection = db.session.connection()
+    if connection.dialect.name == "postgresql":
+        event = audit.event_values(action, "case", None, None, site_id, None, after)
+        parameters = {f"case_{key}": value for key, value in values.items()}
+        parameters.update({f"event_{key}": event[key] for key in CASE_EVENT_COLUMNS})
+        values["id"] = connection.execute(case_and_event_insert(), parameters).scalar_one()
+    else:
+        values["id"] = connection.execute(insert_returning_id(Case.__table__), values).scalar_one()
+        audit.insert_now(action, "case", values["id"], site_id=site_id, after=after)
+    return restore(Case, values)
+
+
+# The event's columns given as parameters; ``target_id`` comes from the case's INSERT.
+CASE_EVENT_COLUMNS = ("at", "moderator_id", "action", "target_type", "site_id", "before", "after")
+
+
+@functools.cache
+def case_and_event_insert() -> Any:
+    """``WITH new_case AS (INSERT INTO cases … RETURNING id) INSERT INTO audit_events … SELECT …, new_case.id FROM
+    new_case RETURNING target_id``, built once; parameters ``case_<column>`` and ``event_<column>``. The event's
+    values are cast to their columns' types: a parameter in a SELECT list has no column to take its type from."""
+    cases, events = Case.__table__, AuditEvent.__table__
+    new_case = (
+        insert(cases)
+        .values(
+            {column.key: bindparam(f"case_{column.key}", type_=column.type) for column in cases.c if column.key != "id"}
+        )
+        .returning(cases.c.id)
+        .cte("new_case")
+    )
+    chosen = select(
+        *(cast(bindparam(f"event_{key}", type_=events.c[key].type), events.c[key].type) for key in CASE_EVENT_COLUMNS),
+        new_case.c.id,
+    )
+    return insert(events).from_select([*CASE_EVENT_COLUMNS, "target_id"], chosen).returning(events.c.target_id)
 
 
 @functools.cache
@@ -302,8 +347,7 @@ def create_item(
         # case waits for an answer (flagged by a site rule, a safety complaint, a low rating).
         when = urgency_for(site, item, None, reasons)
         # Core INSERT too: the unit of work (relationship bookkeeping, flush ordering) cost more than the INSERT.
-        case = insert_row(
-            Case,
+        case = insert_case_and_event(
             {
                 "site_id": site.id,
                 "item_id": item.id,
@@ -321,10 +365,12 @@ def create_item(
                 "first_answered_at": None,
                 "closed_at": None,
             },
+            "case.opened",
+            site_id=site.id,
+            after={"reasons": reasons},
         )
         set_committed_value(item, "case", case)
         set_committed_value(case, "item", item)
-        audit.insert_now("case.opened", "case", case.id, site_id=site.id, after={"reasons": reasons})
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
         webhooks.emit(site.id, "case.opened", lambda: webhooks.case_data(case))
