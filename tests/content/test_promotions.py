@@ -66,6 +66,15 @@ from .helpers import verdict_of
         "Achat d'abonnés TikTok garantis, contactez-moi",
         "Boostez vos vues YouTube, 1000 vues pour 5€, contactez-moi",
         "Cheap YouTube subscribers, 500 for $9, message me",
+        # A named code set out with its discount, a bio, a trader's contact, loans, referral links, casinos.
+        "Code promo JULIE15 pour -15% sur tout le site !",
+        "Lien en bio pour gagner un iPhone 16 gratuit",
+        "Contactez-moi en MP pour des prix de gros",
+        "Je vends le même 30€ moins cher, écrivez-moi sur Vinted",
+        "Vends compte Netflix premium à vie 20€, écrivez-moi",
+        "Prêt entre particuliers rapide et sans frais, contactez M. Dupont",
+        "Use my referral link to get 20€ off your first order",
+        "Le meilleur casino en ligne, bonus de bienvenue 200%",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -141,6 +150,12 @@ def test_comment_spam_is_held(text):
         "Buy it, your subscribers will love the sound, only 49€",
         "J'ai 3 000 abonnés sur ma chaîne photo grâce à lui, 80€ bien investis",
         "Bought it for my YouTube channel, the sound is great for 89€.",
+        "le code promo WELCOME10 de -10% ne marche pas",
+        "Je l'ai trouvé moins cher en magasin, écrivez-moi si besoin du lien",
+        "I used my friend's referral link",
+        "Selling my old one soon, DM me if you want it",
+        "Le casino en ligne de mon roman est le vrai héros",
+        "Contactez-moi si vous voulez des conseils de taille",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -38,6 +38,7 @@ _PERIOD = (
 )
 _CONTACT = (
     r"(?:dm me|pm me|inbox me|message me|text me|contact me|reach (?:out to )?me|write to me|ask me how|hit me up|"
+    r"(?:contactez|ecrivez|contacte|ecris)[- ]moi en (?:mp|prive|dm)|en mp|in (?:my )?dms?|"
     r"contactez[- ]moi|ecrivez[- ]moi|contacte[- ]moi|ecris[- ]moi|envoyez[- ]moi|demandez[- ]moi|whatsapp|telegram|"
     r"signal app|wechat|viber)"
 )
@@ -65,6 +66,19 @@ _REFERRAL = r"(?:referral|refer|invite|invitation|affiliate|affiliation|parraina
 _NAMED_CODE = rf"(?:(?:{_CODE_KIND}|{_REFERRAL}) code|code(?: de)? (?:{_CODE_KIND}|{_REFERRAL}))"
 _ANY_CODE = rf"(?:{_NAMED_CODE}|code)"
 _OWN_REFERRAL = rf"(?:{_REFERRAL} code|code(?: de)? {_REFERRAL})"
+# A customer telling that a code failed names it too: "le code promo WELCOME10 de -10 % ne marche pas".
+_FAILED = (
+    r"[^.!?\n]{0,60}\b(?:ne (?:marche|fonctionne|passe)|n.(?:a|est) pas|marche pas|fonctionne pas|doesn.t|didn.t|"
+    r"does not|did not|not work|invalid|invalide|expir|refus|rejected)"
+)
+# Selling something that is not one's own used thing ("vends mon vélo, contactez-moi" is a neighbour's small ad).
+_SELLING = r"(?:je vends?|j.en vends?|vends|selling|i sell|i.m selling|for sale|a vendre)(?! (?:mon|ma|mes|my)\b)"
+# A trader's price ("moins cher" or "best price" alone is a customer's tip: "found it cheaper in store, write to me").
+_BETTER_PRICE = r"(?:prix de gros|wholesale|prix casses?|prix imbattables?|unbeatable prices?)"
+_CONTACT_GATE = (
+    r"dm|pm|mp|inbox|message|text|contact|reach|write|ask|hit me|ecri|envoy|demand|whatsapp|telegram|signal|wechat|"
+    r"viber"
+)
 _HANDED = (
     r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|avec)"
 )
@@ -159,7 +173,7 @@ _SHAPES = [
         "words",
         r"profil|bio\b|page\b",
         r"\b(?:check|visit|see|click|view|look at|voir|visitez|voyez|consultez|regardez|allez voir) (?:out )?(?:on )?"
-        r"(?:my|mon|ma) (?:profile|profil|bio|page)\b|\b(?:link|lien) (?:is )?(?:in|dans) (?:my |ma )?bio\b",
+        r"(?:my|mon|ma) (?:profile|profil|bio|page)\b|\b(?:link|lien) (?:is )?(?:in|dans|en) (?:my |ma )?bio\b",
     ),
     (
         "words",
@@ -176,7 +190,7 @@ _SHAPES = [
         # needs the discount beside it: "enter code E3F1 to reset the watch" and "error code: E404" are not promos.
         rf"\b{_HANDED} {_THE}{_NAMED_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}"
         rf"|\b(?:{_HANDED} {_THE}|{_OWN} ){_ANY_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
-        rf"|\b{_NAMED_CODE}\s*:\s*{_CODE_TOKEN}"
+        rf"|\b{_NAMED_CODE}\s*:\s*{_CODE_TOKEN}|\b{_NAMED_CODE}\s+{_CODE_TOKEN}(?!{_FAILED}){_DISCOUNT}"
         rf"|\b{_OWN_REFERRAL}(?: is| est)?\s*:?\s*{_CODE_TOKEN}",
     ),
     (
@@ -238,6 +252,37 @@ _SHAPES = [
         _GIVEAWAY,
         # A giveaway that asks readers for their address or number in the comments: "comment your email below".
         rf"\b{_GIVEAWAY}\b[^\n]{{0,80}}{_ASK_ADDRESS}|{_ASK_ADDRESS}[^\n]{{0,80}}\b{_GIVEAWAY}\b",
+    ),
+    (
+        "words",
+        rf"{_CONTACT_GATE}",
+        # Selling, or a better price, with the poster's own contact: "contactez-moi en MP pour des prix de gros", "je
+        # vends le même 30 € moins cher, écrivez-moi", "vends compte Netflix, écrivez-moi". A customer who resold
+        # theirs ("je l'ai revendu sur Leboncoin") or who "would write to the seller" gives no contact of their own.
+        rf"\b(?:{_SELLING}|{_BETTER_PRICE})\b[^.!?\n]{{0,80}}\b{_CONTACT}\b"
+        rf"|\b{_CONTACT}\b[^.!?\n]{{0,80}}\b(?:{_SELLING}|{_BETTER_PRICE})\b",
+    ),
+    (
+        "words",
+        r"pret|loan|credit",
+        # Loan offers between private people, the French classic ("prêt entre particuliers rapide, contactez M. X").
+        r"\b(?:pret|credit)s? (?:entre particuliers|d.argent (?:rapide|serieux|fiable)|rapide et (?:serieux|fiable|"
+        r"sans frais))\b|\b(?:loan offers?|quick loans?|fast loans?|instant loans?|personal loans? (?:available|"
+        r"offer))\b",
+    ),
+    (
+        "words",
+        r"referral|refer|invite|parrain|affiliat",
+        # The poster's own referral link pays them for every reader who follows it: "use my referral link", "mon lien
+        # de parrainage". A friend's link a customer used is not the poster's.
+        rf"\b{_OWN} (?:{_REFERRAL} link|(?:lien|url) (?:de |d.)?{_REFERRAL})\b",
+    ),
+    (
+        "words",
+        r"casino|spins|betting|paris sportif|tours gratuits",
+        # Gambling adverts: an online casino, free spins or betting, with its bonus or a sign-up.
+        r"\b(?:online casinos?|casinos? (?:en ligne|online)|free spins|tours gratuits|sports? betting|betting sites?|"
+        r"paris sportifs)\b[^\n]{0,80}(?:\bbonus\b|%|€|\$|\bcode\b|\binscri\w*|\bsign ?up\b|\bregister\b|\bjoin\b)",
     ),
 ]
 # Money from home and a rate of return are promises only when the poster also asks to be contacted: "je travaille
