@@ -75,10 +75,6 @@ _FAILED = (
 _SELLING = r"(?:je vends?|j.en vends?|vends|selling|i sell|i.m selling|for sale|a vendre)(?! (?:mon|ma|mes|my)\b)"
 # A trader's price ("moins cher" or "best price" alone is a customer's tip: "found it cheaper in store, write to me").
 _BETTER_PRICE = r"(?:prix de gros|wholesale|prix casses?|prix imbattables?|unbeatable prices?)"
-_CONTACT_GATE = (
-    r"dm|pm|mp|inbox|message|text|contact|reach|write|ask|hit me|ecri|envoy|demand|whatsapp|telegram|signal|wechat|"
-    r"viber"
-)
 _HANDED = (
     r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|avec)"
 )
@@ -255,7 +251,7 @@ _SHAPES = [
     ),
     (
         "words",
-        rf"{_CONTACT_GATE}",
+        r"vend|sell|for sale|a vendre|gros|wholesale|casse|imbattable|unbeatable",
         # Selling, or a better price, with the poster's own contact: "contactez-moi en MP pour des prix de gros", "je
         # vends le même 30 € moins cher, écrivez-moi", "vends compte Netflix, écrivez-moi". A customer who resold
         # theirs ("je l'ai revendu sur Leboncoin") or who "would write to the seller" gives no contact of their own.
