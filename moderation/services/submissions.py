@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from flask import current_app
-from sqlalchemy import bindparam, cast, distinct, func, insert, or_, select
+from sqlalchemy import bindparam, cast, distinct, func, insert, or_, select, true
 from sqlalchemy import case as sql_case
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -215,7 +216,14 @@ def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
     # Known or new, one statement: INSERT … ON CONFLICT (site, e-mail) DO UPDATE the name … RETURNING the row. A
     # SELECT and then a savepoint around the INSERT cost four round trips for a new author, and raced.
     db.session.flush()  # a change to this author still pending in the session reaches the row before it is read
-    values = complete_row(
+    values = known_author_values(site, name, email)
+    row = db.session.connection().execute(author_upsert(db.engine.dialect.name), values).mappings().one()
+    return upserted_author(row)
+
+
+def known_author_values(site: Site, name: str, email: str) -> dict[str, Any]:
+    """The row the upsert of an author with an e-mail writes when the author is new."""
+    return complete_row(
         Author,
         {
             "site_id": site.id,
@@ -227,7 +235,10 @@ def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
             "unsubscribed_at": None,
         },
     )
-    row = db.session.connection().execute(author_upsert(db.engine.dialect.name), values).mappings().one()
+
+
+def upserted_author(row: Mapping[str, Any]) -> Author:
+    """The author the upsert returned as ``row``: the session's instance brought up to date, or a new one."""
     known = db.session.identity_map.get(db.session.identity_key(Author, row["id"]))
     if known is None:
         return restore(Author, dict(row))
@@ -245,6 +256,79 @@ def author_upsert(dialect: str) -> Any:
         index_elements=[table.c.site_id, table.c.email],
         set_={"name": new.excluded.name, "search_text": new.excluded.search_text},
     ).returning(*table.c)
+
+
+def author_and_duplicate(
+    site: Site,
+    name: str,
+    email: str | None,
+    client_key: str | None,
+    text_fingerprint: str,
+    at: datetime,
+    campaign: bool,
+) -> tuple[Author, dict[str, int] | None]:
+    """``get_or_create_author``, then ``find_duplicate`` of the text for that author.
+
+    On PostgreSQL, for an author with an e-mail, one statement: the upsert is a data-modifying CTE whose id the
+    duplicate lookup reads (``author_upsert_with_duplicates``), one round trip and one statement execution fewer.
+    Anywhere else, and when the duplicate rule has nothing to look up, the two steps as they are.
+    """
+    since = duplicate_window_start(at)
+    if (
+        email is None
+        or since is None
+        or text_fingerprint == EMPTY_FINGERPRINT
+        or db.engine.dialect.name != "postgresql"
+    ):
+        author = get_or_create_author(site, name, email)
+        return author, find_duplicate(site, author, client_key, text_fingerprint, at, campaign=campaign)
+    db.session.flush()  # as get_or_create_author: a pending change to this author reaches the row first
+    parameters = {f"author_{key}": value for key, value in known_author_values(site, name, email).items()}
+    parameters.update(
+        {
+            "site_id": site.id,
+            "fingerprint": text_fingerprint,
+            "since": since,
+            "until": at,
+            "client_key": client_key or None,
+        }
+    )
+    row = dict(db.session.connection().execute(author_upsert_with_duplicates(), parameters).mappings().one())
+    same, first, authors = (row.pop(f"duplicate_{key}") for key in ("same", "first", "authors"))
+    copies = current_app.config["CAMPAIGN_MIN_COPIES"] if campaign else 0
+    return upserted_author(row), duplicate_evidence(same, first, authors, copies)
+
+
+@functools.cache
+def author_upsert_with_duplicates() -> Any:
+    """PostgreSQL: ``WITH upserted AS (<the author upsert> RETURNING *) SELECT upserted.*, duplicate.* FROM
+    upserted JOIN (<DUPLICATE_QUERY with author_id = the upserted id>) AS duplicate ON true``, built once. The
+    author's values are parameters ``author_<column>``; the lookup's are DUPLICATE_QUERY's but ``author_id``."""
+    table = Author.__table__
+    new = postgresql.insert(table)
+    upserted = (
+        new.values({c.key: bindparam(f"author_{c.key}", type_=c.type) for c in table.c if c.key != "id"})
+        .on_conflict_do_update(
+            index_elements=[table.c.site_id, table.c.email],
+            set_={"name": new.excluded.name, "search_text": new.excluded.search_text},
+        )
+        .returning(*table.c)
+        .cte("upserted")
+    )
+    same_source = or_(
+        _ITEMS.author_id == select(upserted.c.id).scalar_subquery(), _ITEMS.client_key == bindparam("client_key")
+    )
+    duplicate = (
+        select(
+            func.min(sql_case((same_source, _ITEMS.id))).label("duplicate_same"),
+            func.min(_ITEMS.id).label("duplicate_first"),
+            func.count(distinct(_ITEMS.author_id)).label("duplicate_authors"),
+        )
+        .where(*_DUPLICATE_WINDOW)
+        .subquery("duplicate")
+    )
+    # Joined on true, not listed side by side: one row each, and SQLAlchemy's linter sees no cartesian product.
+    return select(*upserted.c, *duplicate.c).select_from(upserted.join(duplicate, true()))
 
 
 def create_item(
@@ -290,15 +374,20 @@ def create_item(
     verdict = content.evaluate(
         texts, site_rules(site.word_list), language=declared, brand=brand, own_sites=site.allowed_origins or ()
     )
-    # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
-    author = get_or_create_author(site, sub.author_name, sub.author_email)
     now = utcnow()
     created_at = created_at or now
     text_fingerprint = content.fingerprint(f"{sub.title or ''}\n{sub.body}")
     hold_reasons = list(verdict.hold_reasons)
     evidence = match_evidence(verdict.matches)
-    duplicate = find_duplicate(
-        site, author, client_key, text_fingerprint, created_at, campaign=external_id is None and long_enough(sub)
+    # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
+    author, duplicate = author_and_duplicate(
+        site,
+        sub.author_name,
+        sub.author_email,
+        client_key,
+        text_fingerprint,
+        created_at,
+        campaign=external_id is None and long_enough(sub),
     )
     if duplicate is not None:
         hold_reasons.append(Reason.DUPLICATE.value)
@@ -459,6 +548,12 @@ def find_duplicate(
     # which this does itself, and then go through the ORM's statement dispatch, for three plain values.
     db.session.flush()
     same, first, authors = db.session.connection().execute(DUPLICATE_QUERY, parameters).one()
+    return duplicate_evidence(same, first, authors, copies)
+
+
+def duplicate_evidence(same: int | None, first: int | None, authors: int, copies: int) -> dict[str, int] | None:
+    """What DUPLICATE_QUERY's three values say (``find_duplicate``): the earliest copy by the same source, else a
+    campaign's earliest copy when ``copies`` (0: not looked for) authors have now posted the text, else None."""
     if same is not None:
         return {"item_id": same}
     if copies and authors + 1 >= copies:
@@ -473,15 +568,16 @@ def duplicate_window_start(at: datetime) -> datetime | None:
 
 
 _ITEMS = Item.__table__.c
-_SAME_SOURCE = or_(_ITEMS.author_id == bindparam("author_id"), _ITEMS.client_key == bindparam("client_key"))
-DUPLICATE_QUERY = select(
-    func.min(sql_case((_SAME_SOURCE, _ITEMS.id))), func.min(_ITEMS.id), func.count(distinct(_ITEMS.author_id))
-).where(
+_DUPLICATE_WINDOW = (
     _ITEMS.site_id == bindparam("site_id"),
     _ITEMS.fingerprint == bindparam("fingerprint"),
     _ITEMS.created_at >= bindparam("since"),
     _ITEMS.created_at <= bindparam("until"),
 )
+_SAME_SOURCE = or_(_ITEMS.author_id == bindparam("author_id"), _ITEMS.client_key == bindparam("client_key"))
+DUPLICATE_QUERY = select(
+    func.min(sql_case((_SAME_SOURCE, _ITEMS.id))), func.min(_ITEMS.id), func.count(distinct(_ITEMS.author_id))
+).where(*_DUPLICATE_WINDOW)
 
 
 def urgency_for(site: Site, item: Item, negative_probability: float | None, reasons: list[str]) -> policy.Urgency:
