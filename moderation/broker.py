@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -31,13 +32,24 @@ def redis_from_url(url: str, timeout: float = 2.0) -> redis.Redis:
 
 
 def get_redis(app: Flask | None = None) -> redis.Redis:
-    """The app's Redis connection (one pool per app)."""
+    """The app's Redis connection (one pool per app), built once whichever thread asks first.
+
+    Built under a lock: two threads that both found none each built one, and the one replaced, no longer referenced,
+    closed its pool when collected, under a pipeline another thread was connecting through (a 500 after a committed
+    submission in tests/ops/test_scale_out.py: redis-py's "'NoneType' object has no attribute 'readline'").
+    """
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     conn = app.extensions.get("moderation.redis")
     if conn is None:
-        conn = redis_from_url(app.config["REDIS_URL"])
-        app.extensions["moderation.redis"] = conn
+        with _BUILDING:
+            conn = app.extensions.get("moderation.redis")
+            if conn is None:
+                conn = redis_from_url(app.config["REDIS_URL"])
+                app.extensions["moderation.redis"] = conn
     return conn
+
+
+_BUILDING = threading.Lock()
 
 
 def get_queue(name: str, app: Flask | None = None) -> Queue:
