@@ -1,6 +1,6 @@
 """A copy-paste campaign's earlier copies, held once the campaign shows.
 
-``submissions.find_duplicate`` holds the copy that reveals a campaign: the same long text from
+``submitters.find_duplicate`` holds the copy that reveals a campaign: the same long text from
 ``CAMPAIGN_MIN_COPIES`` authors within the duplicate window. The copies before it were published while each was
 alone, and nothing about one of them said "campaign". Once it is known they go behind moderation too, as review
 platforms treat a review bomb (Bazaarvoice rejects duplicated content outright; Discourse hides what its flags

@@ -32,7 +32,7 @@ class Charter:
     sla_default_hours: int
     sla_safety_hours: int
     duplicate_window_hours: int
-    # A copy-paste campaign (services.submissions.find_duplicate): 0 copies when the rule is off.
+    # A copy-paste campaign (services.submitters.find_duplicate): 0 copies when the rule is off.
     campaign_min_copies: int
     campaign_min_words: int
     refusal_reasons: list[tuple[str, str]]

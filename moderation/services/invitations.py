@@ -24,7 +24,8 @@ from ..schemas.invitations import InvitationRequest
 from . import audit, mail
 from .errors import NotFound, ServiceError
 from .mail.links import link, unsign
-from .submissions import create_item, find_subject, get_or_create_author, get_or_create_subject, parse_submission
+from .submissions import create_item, find_subject, get_or_create_subject, parse_submission
+from .submitters import get_or_create_author
 
 LINK_PURPOSE = "review"
 
