@@ -59,3 +59,28 @@ def _make_site(app) -> None:
     with app.app_context():
         create_site("shop", "Shop", origins=[ORIGIN])
         db.session.commit()
+
+
+class BrokenClient:
+    """A Redis client whose every command fails the way redis-py 8.2 did when a connection was closed under it:
+    AttributeError, not a RedisError."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise AttributeError("'NoneType' object has no attribute 'readline'")
+
+        return fail
+
+
+def test_a_redis_client_failing_after_commit_never_turns_the_accepted_submission_into_a_500(app, world, monkeypatch):
+    from moderation.services import listing_cache, scheduling
+
+    monkeypatch.setattr(listing_cache, "get_redis", BrokenClient)
+    monkeypatch.setattr(scheduling, "get_redis", BrokenClient)
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world.site_token}"}
+    response = client.post("/api/v1/sites/shop/subjects/sku-1/items", json=review(body="Très bien"), headers=headers)
+    assert response.status_code == 202
+    with app.app_context():
+        item = db.session.get(Item, response.get_json()["id"])
+        assert item is not None and item.status == "published" and item.scored_at is None  # waits for the sweep

@@ -155,6 +155,10 @@ def bump(scopes: set) -> None:
         pipe.execute()
     except redis.RedisError as exc:
         log.warning("Redis unreachable: listing versions not bumped (cached answers expire on their own): %s", exc)
+    except Exception:
+        # Called after a commit: whatever the client raises (redis-py 8.2 raised AttributeError for a connection
+        # closed under it), what was committed stands and its request must not answer 500.
+        log.exception("listing versions not bumped (cached answers expire on their own)")
 
 
 def versions(site_id: int, subject_id: int) -> tuple | None:

@@ -45,6 +45,11 @@ def request_scoring(item_id: int) -> bool:
     except redis.RedisError as exc:
         log.warning("Redis unreachable, item %s waits for the sweep: %s", item_id, exc)
         return False
+    except Exception:
+        # The item is committed: a client that fails otherwise (redis-py 8.2 raised AttributeError for a connection
+        # closed under it) must not turn its 202 into a 500. The sweep scores it.
+        log.exception("scoring not requested, item %s waits for the sweep", item_id)
+        return False
 
 
 def oldest_unscored_age_s() -> float | None:
