@@ -30,15 +30,20 @@ def bearer_token() -> ApiToken | None:
 
 
 def is_site_token_of(token: ApiToken | None, site_slug: str | None) -> bool:
-    """A site's own token: the one credential its public endpoints accept (a moderator's token acts on cases,
-    not as a customer-facing integration, and another site's token never speaks for this one)."""
-    if token is None or token.site_id is None or site_slug is None:
+    """``is_token_of_site`` for the site named ``site_slug`` (through the cached site: the rate limiter asks this
+    before the view, on every submission)."""
+    if token is None or site_slug is None:
         return False
     try:
-        # By id through the cached site: the rate limiter asks this before the view, on every submission.
-        return token.site_id == public_site(site_slug).id
+        return is_token_of_site(token, public_site(site_slug))
     except NotFound:
         return False
+
+
+def is_token_of_site(token: ApiToken | None, site: Site) -> bool:
+    """A site's own token: the one credential its public endpoints accept (a moderator's token acts on cases,
+    not as a customer-facing integration, and another site's token never speaks for this one)."""
+    return token is not None and token.site_id is not None and token.site_id == site.id
 
 
 def check_public_client(site: Site, writing: bool) -> None:
@@ -52,8 +57,7 @@ def check_public_client(site: Site, writing: bool) -> None:
     if origin and origin.rstrip("/") not in (site.allowed_origins or []):
         raise ServiceError("origin_not_allowed", f"origin {origin!r} may not embed site {site.slug!r}", "Origin", 403)
     token = bearer_token() if request.headers.get("Authorization") else None
-    # ``is_site_token_of(token, site.slug)``, with the site already in hand: no second lookup of it by its slug.
-    if token is not None and (token.site_id is None or token.site_id != site.id):
+    if token is not None and not is_token_of_site(token, site):
         raise Forbidden(f"only the site token of {site.slug!r} is accepted here")
     if origin or not writing:
         return
