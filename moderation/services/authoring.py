@@ -9,7 +9,6 @@ commits.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,7 +21,7 @@ from ..models import Item, ItemRevision, OutboxMessage, OutboxState, Score, utcn
 from ..schemas.submissions import check_submission
 from ..vocabulary import ACTIVE_CASE_STATES, CaseState, ItemKind, ItemStatus
 from . import audit, policy
-from .cases import clear_claim, raise_case, record_case, snapshot, urgency_from_now
+from .cases import clear_claim, raise_case, record_case, snapshot
 from .errors import Conflict, NotFound
 from .mail.links import unsign
 from .site_rules import site_rules
@@ -132,15 +131,12 @@ def recheck(item: Item) -> None:
         kept = item.hold_reasons if item.status == ItemStatus.HELD.value else []
         item.hold_reasons = list(dict.fromkeys([*(kept or []), *hold]))
         item.status = ItemStatus.HELD.value
-    case = item.case
-    if case is not None:
+    if item.case is not None:
         # Spans of the rules index the text they matched: only the new text's spans may stay.
-        case.evidence = {k: v for k, v in (case.evidence or {}).items() if not isinstance(v, list)}
+        kept = {k: v for k, v in (item.case.evidence or {}).items() if not isinstance(v, list)}
+        item.case.evidence = {**kept, **evidence}
     if reasons:
-        urgency = functools.partial(urgency_from_now, item)
-        raise_case(item, reasons, evidence, urgency, note="edited by its author", held=bool(hold))
-    elif case is not None:
-        case.evidence = {**case.evidence, **evidence}
+        raise_case(item, reasons, evidence, note="edited by its author", held=bool(hold))
 
 
 def revisions_of(item_id: int) -> list[ItemRevision]:

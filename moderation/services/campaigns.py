@@ -12,16 +12,15 @@ that are no longer public (held already, rejected, removed).
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Author, Item
 from ..vocabulary import AuthorStanding, ItemStatus, Reason
 from . import audit, listing_cache
-from .cases import raise_case, urgency_from_now
+from .cases import raise_case
 
 HELD_EVENT = "item.held_as_campaign"
 
@@ -44,7 +43,7 @@ def hold_earlier_copies(item: Item, campaign: dict[str, int], since: datetime) -
             Item.id != item.id,
             Item.status == ItemStatus.PUBLISHED.value,
             Item.external_id.is_(None),
-            or_(Author.standing.is_(None), Author.standing != AuthorStanding.TRUSTED.value),
+            Author.standing != AuthorStanding.TRUSTED.value,
         )
         .order_by(Item.id)
         .with_for_update(of=Item)
@@ -55,9 +54,8 @@ def hold_earlier_copies(item: Item, campaign: dict[str, int], since: datetime) -
         copy.hold_reasons = [*(copy.hold_reasons or []), Reason.DUPLICATE.value]
         # The first copy points at the one that revealed the campaign; the others at the first, as new copies do.
         evidence = {**campaign, "item_id": item.id if copy.id == campaign["item_id"] else campaign["item_id"]}
-        urgency = functools.partial(urgency_from_now, copy)
-        raise_case(copy, [Reason.DUPLICATE.value], {Reason.DUPLICATE.value: evidence}, urgency,
-                   note="copy-paste campaign", held=True)  # fmt: skip
+        raise_case(copy, [Reason.DUPLICATE.value], {Reason.DUPLICATE.value: evidence}, note="copy-paste campaign",
+                   held=True)  # fmt: skip
         audit.record(HELD_EVENT, "item", copy.id, site_id=copy.site_id,
                      after={"reasons": copy.hold_reasons, "revealed_by": item.id})  # fmt: skip
         listing_cache.changed(copy.site_id, copy.subject_id)

@@ -5,7 +5,6 @@ Shared by the token API and the console. Every action is audited; the caller com
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -60,24 +59,16 @@ def urgency_from_now(item: Item, reasons: list[str]) -> policy.Urgency:
                           current_app.config.get("SLA_SAFETY_HOURS", 4))  # fmt: skip
 
 
-def raise_case(
-    item: Item,
-    reasons: list[str],
-    evidence: dict[str, Any],
-    urgency: Callable[[list[str]], policy.Urgency],
-    *,
-    note: str,
-    held: bool,
-) -> Case:
+def raise_case(item: Item, reasons: list[str], evidence: dict[str, Any], *, note: str, held: bool) -> Case:
     """Bring ``reasons`` to a moderator after ``item`` was written (its author edited it, a campaign showed it to be a
     copy): a new case when it has none; else ``reasons`` and ``evidence`` join its case, which moves up (priority,
     deadline) while open, or reopens when closed if the item is ``held`` (it waits hidden for a decision) or a reason
-    is new. ``urgency`` gives the priority and deadline of a list of reasons, from now; ``note`` says why in the
-    audit log. The caller commits.
+    is new; its deadline runs from now (``urgency_from_now``). ``note`` says why in the audit log. The caller
+    commits.
     """
     case = item.case
     if case is None:
-        when = urgency(reasons)
+        when = urgency_from_now(item, reasons)
         case = Case(site_id=item.site_id, item=item, reasons=reasons, evidence=evidence, priority=when.priority,
                     due_at=when.due_at, state=CaseState.OPEN.value)  # fmt: skip
         db.session.add(case)
@@ -90,7 +81,7 @@ def raise_case(
         return case  # nothing the closed case was not already about
     before = snapshot(case)
     case.reasons = list(dict.fromkeys([*(case.reasons or []), *reasons]))
-    when = urgency(case.reasons)
+    when = urgency_from_now(item, case.reasons)
     if case.state in ACTIVE_CASE_STATES:
         case.priority = max(case.priority, when.priority)
         case.due_at = min(case.due_at, when.due_at)
