@@ -27,40 +27,26 @@ EMPTY_FINGERPRINT = content.fingerprint("")
 def get_or_create_author(site: Site, name: str, email: str | None) -> Author:
     if email is None:
         # Anonymous: one author per item, nothing to look up; a plain INSERT.
-        return insert_row(
-            Author,
-            {
-                "site_id": site.id,
-                "email": None,
-                "name": name,
-                "created_at": utcnow(),
-                "notify_requested_at": None,
-                "notify_confirmed_at": None,
-                "unsubscribed_at": None,
-            },
-        )
+        return insert_row(Author, new_author_values(site, name, None))
     # Known or new, one statement: INSERT … ON CONFLICT (site, e-mail) DO UPDATE the name … RETURNING the row. A
     # SELECT and then a savepoint around the INSERT cost four round trips for a new author, and raced.
     db.session.flush()  # a change to this author still pending in the session reaches the row before it is read
-    values = known_author_values(site, name, email)
+    values = complete_row(Author, new_author_values(site, name, email))
     row = db.session.connection().execute(author_upsert(db.engine.dialect.name), values).mappings().one()
     return upserted_author(row)
 
 
-def known_author_values(site: Site, name: str, email: str) -> dict[str, Any]:
-    """The row the upsert of an author with an e-mail writes when the author is new."""
-    return complete_row(
-        Author,
-        {
-            "site_id": site.id,
-            "email": email,
-            "name": name,
-            "created_at": utcnow(),
-            "notify_requested_at": None,
-            "notify_confirmed_at": None,
-            "unsubscribed_at": None,
-        },
-    )
+def new_author_values(site: Site, name: str, email: str | None) -> dict[str, Any]:
+    """The row of an author written for the first time (an upsert of a known e-mail keeps the rest of its row)."""
+    return {
+        "site_id": site.id,
+        "email": email,
+        "name": name,
+        "created_at": utcnow(),
+        "notify_requested_at": None,
+        "notify_confirmed_at": None,
+        "unsubscribed_at": None,
+    }
 
 
 def upserted_author(row: Mapping[str, Any]) -> Author:
@@ -76,8 +62,13 @@ def upserted_author(row: Mapping[str, Any]) -> Author:
 @functools.cache
 def author_upsert(dialect: str) -> Any:
     """The author upsert, built once per dialect (``dialect`` is the cache key; ``conflict_insert`` reads it)."""
+    return on_known_email(conflict_insert(Author.__table__))
+
+
+def on_known_email(new: Any) -> Any:
+    """``new`` (an INSERT into authors) as the upsert: an e-mail the site knows keeps its row and takes the new name;
+    the row is returned either way."""
     table = Author.__table__
-    new = conflict_insert(table)
     return new.on_conflict_do_update(
         index_elements=[table.c.site_id, table.c.email],
         set_={"name": new.excluded.name, "search_text": new.excluded.search_text},
@@ -109,7 +100,8 @@ def author_and_duplicate(
         author = get_or_create_author(site, name, email)
         return author, find_duplicate(site, author, client_key, text_fingerprint, at, campaign=campaign)
     db.session.flush()  # as get_or_create_author: a pending change to this author reaches the row first
-    parameters = {f"author_{key}": value for key, value in known_author_values(site, name, email).items()}
+    values = complete_row(Author, new_author_values(site, name, email))
+    parameters = {f"author_{key}": value for key, value in values.items()}
     parameters.update(
         {
             "site_id": site.id,
@@ -131,25 +123,13 @@ def author_upsert_with_duplicates() -> Any:
     upserted JOIN (<DUPLICATE_QUERY with author_id = the upserted id>) AS duplicate ON true``, built once. The
     author's values are parameters ``author_<column>``; the lookup's are DUPLICATE_QUERY's but ``author_id``."""
     table = Author.__table__
-    new = postgresql.insert(table)
-    upserted = (
-        new.values({c.key: bindparam(f"author_{c.key}", type_=c.type) for c in table.c if c.key != "id"})
-        .on_conflict_do_update(
-            index_elements=[table.c.site_id, table.c.email],
-            set_={"name": new.excluded.name, "search_text": new.excluded.search_text},
-        )
-        .returning(*table.c)
-        .cte("upserted")
+    new = postgresql.insert(table).values(
+        {c.key: bindparam(f"author_{c.key}", type_=c.type) for c in table.c if c.key != "id"}
     )
-    same_source = or_(
-        _ITEMS.author_id == select(upserted.c.id).scalar_subquery(), _ITEMS.client_key == bindparam("client_key")
-    )
+    upserted = on_known_email(new).cte("upserted")
+    same, first, authors = duplicate_columns(select(upserted.c.id).scalar_subquery())
     duplicate = (
-        select(
-            func.min(sql_case((same_source, _ITEMS.id))).label("duplicate_same"),
-            func.min(_ITEMS.id).label("duplicate_first"),
-            func.count(distinct(_ITEMS.author_id)).label("duplicate_authors"),
-        )
+        select(same.label("duplicate_same"), first.label("duplicate_first"), authors.label("duplicate_authors"))
         .where(*_DUPLICATE_WINDOW)
         .subquery("duplicate")
     )
@@ -159,8 +139,8 @@ def author_upsert_with_duplicates() -> Any:
 
 def long_enough(sub: Any) -> bool:
     """Whether ``sub``'s text (a ``submissions.Submission``) says enough that several people writing it word for word
-    is a campaign, not chance:
-    "Très bon produit, je recommande" is written by many customers; twelve words the same are copied."""
+    is a campaign, not chance: "Très bon produit, je recommande" is written by many customers; twelve words the same
+    are copied."""
     words = len(f"{sub.title or ''} {sub.body}".split())
     return words >= current_app.config["CAMPAIGN_MIN_WORDS"]
 
@@ -223,7 +203,13 @@ _DUPLICATE_WINDOW = (
     _ITEMS.created_at >= bindparam("since"),
     _ITEMS.created_at <= bindparam("until"),
 )
-_SAME_SOURCE = or_(_ITEMS.author_id == bindparam("author_id"), _ITEMS.client_key == bindparam("client_key"))
-DUPLICATE_QUERY = select(
-    func.min(sql_case((_SAME_SOURCE, _ITEMS.id))), func.min(_ITEMS.id), func.count(distinct(_ITEMS.author_id))
-).where(*_DUPLICATE_WINDOW)
+
+
+def duplicate_columns(author_id: Any) -> tuple[Any, Any, Any]:
+    """DUPLICATE_QUERY's three values over the window's copies: the earliest by the same source (``author_id``, or
+    the address), the earliest of all, and how many authors posted them."""
+    same_source = or_(_ITEMS.author_id == author_id, _ITEMS.client_key == bindparam("client_key"))
+    return func.min(sql_case((same_source, _ITEMS.id))), func.min(_ITEMS.id), func.count(distinct(_ITEMS.author_id))
+
+
+DUPLICATE_QUERY = select(*duplicate_columns(bindparam("author_id"))).where(*_DUPLICATE_WINDOW)
