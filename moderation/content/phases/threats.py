@@ -406,17 +406,6 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 
 _THREAT = _any_of(_EN + _FR)
-# Threats that need a word of their own, each list searched only where one of its words is (most reviews have none).
-_GATED = (
-    (
-        re.compile(r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee"),
-        _any_of(_ARSON),
-    ),
-    (
-        re.compile(r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil"),
-        _any_of(_VEILED),
-    ),
-)
 
 
 @lru_cache(maxsize=1)
@@ -426,11 +415,32 @@ def hate_pattern() -> re.Pattern[str]:
     return _any_of(_HATE + _people_as_animals(_places()))
 
 
-# Every hate shape names a group, women or their kitchen, an animal or a Nazi slogan: most reviews name none, and
-# then the hate patterns (a dozen alternations over the group names, tried at every word) never run.
-_HATE_GATE = re.compile(
-    rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|kitchen|cuisine|heil|hitler|"
-    r"14 ?/ ?88)\b"
+def _always(pattern: re.Pattern[str]):
+    return lambda: pattern
+
+
+# Shapes that need a word of their own, each searched only where one of its words is (most reviews have none), with
+# the label of what fired: (gate, the shape's pattern, label). Every hate shape names a group, women or their
+# kitchen, an animal or a Nazi slogan; without the gate its dozen alternations over group names ran at every word.
+_GATED = (
+    (
+        re.compile(r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee"),
+        _always(_any_of(_ARSON)),
+        "threat",
+    ),
+    (
+        re.compile(r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil"),
+        _always(_any_of(_VEILED)),
+        "threat",
+    ),
+    (
+        re.compile(
+            rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|kitchen|cuisine|heil|hitler|"
+            r"14 ?/ ?88)\b"
+        ),
+        hate_pattern,
+        "hate",
+    ),
 )
 _SELF_HARM_RE = _any_of(_SELF_HARM)
 
@@ -468,18 +478,14 @@ def _matches(ctx: Context, pattern: re.Pattern[str], reason: str, label: str, ac
     return found
 
 
-_THREAT_RULE = (Reason.ABUSIVE.value, "threat", Action.HOLD)
-
-
 def threats(ctx: Context) -> list[Match]:
     """Threats against a person and calls to harm a group: held as ``abusive``."""
     text = ctx.text.words.text
-    gated = [m for gate, pattern in _GATED if gate.search(text) for m in _matches(ctx, pattern, *_THREAT_RULE)]
-    return (
-        _matches(ctx, _THREAT, *_THREAT_RULE)
-        + gated
-        + (_matches(ctx, hate_pattern(), Reason.ABUSIVE.value, "hate", Action.HOLD) if _HATE_GATE.search(text) else [])
-    )
+    found = _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD)
+    for gate, pattern, label in _GATED:
+        if gate.search(text):
+            found += _matches(ctx, pattern(), Reason.ABUSIVE.value, label, Action.HOLD)
+    return found
 
 
 def self_harm(ctx: Context) -> list[Match]:
