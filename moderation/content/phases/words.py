@@ -27,17 +27,19 @@ _LINK_CUE = re.compile(
     r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
     rf"\s+{_FILLER}"
 )
-_PERSON = re.compile(
-    r"\b(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|drivers?|courier|guy|man|woman|lady|people"
-    r"|he|she|they|him|her|them|moderators?|admins?|vendeu(?:r|se)s?|gerante?s?|patron|employee?s?|livreurs?"
-    r"|techniciens?|conseill(?:er|ere)s?|mec|type|gars|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
-)
-# An insult right next to a person it names: "stupid seller", "idiot delivery driver", "ce livreur idiot". Not a
-# compound ("stupid seller fees") or a device ("stupid printer driver").
+# People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot": see below).
 _PERSON_NOUN = (
     r"(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|courier|guy|woman|lady|moderators?|admins?"
     r"|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?)"
 )
+# Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
+# "support", a driver that may be a printer's), and pronouns.
+_PERSON = re.compile(
+    rf"\b(?:{_PERSON_NOUN}|drivers?|man|people|he|she|they|him|her|them|gerante?s?|patron|employee?s?|mec|type|gars"
+    r"|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
+)
+# An insult right next to a person it names: "stupid seller", "idiot delivery driver", "ce livreur idiot". Not a
+# compound ("stupid seller fees") or a device ("stupid printer driver").
 _PERSON_AFTER = re.compile(
     rf"\s+(?:(?:[a-z]+\s+)?{_PERSON_NOUN}|delivery (?:driver|guy|man))\b(?!\s+(?:fees?|apps?|polic(?:y|ies)|ratings?"
     r"|accounts?|pages?|portal|programs?|programmes?|tools?|settings?|support|centre|center|frais|compte)\b)"
@@ -47,8 +49,7 @@ _ALONE = re.compile(r"^[\W_]*$")
 # "idiot-proof", "moron proof": a quality of a design, nobody is called the word.
 _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
 # Addressed, between commas or at the end of a sentence: "nobody cares about your opinion, loser", "t'as rien
-# compris, pauvre type, …". Only the nouns
-# (@target): "avoid, trash." is about the product.
+# compris, pauvre type, …". Only the nouns (@target): "avoid, trash." is about the product.
 _VOCATIVE_BEFORE = re.compile(r",\s*$")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?,]|$)")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
