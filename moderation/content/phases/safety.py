@@ -128,15 +128,22 @@ def _fuel_catching_fire(text: str, m: re.Match[str]) -> bool:
     return _FUEL_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) is not None
 
 
+def _harmless_here(text: str, m: re.Match[str]) -> bool:
+    """Whether what ``m`` matched is harmless in this text: a blade that "ne coupe pas" is blunt, a colour that bleeds
+    in the wash is a dye, and a fuel catching fire is what it is for (``_fuel_catching_fire``)."""
+    words = m.group(0)
+    if _CUT_OUT.fullmatch(words):
+        return _BLADE.search(text) is not None
+    if _BLEED.fullmatch(words):
+        return _DYE.search(text, max(0, m.start() - 40), m.end() + 40) is not None
+    return _fuel_catching_fire(text, m)
+
+
 def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
     found = []
     for m in _SAFETY.finditer(view.text):
-        if (
-            (_CUT_OUT.fullmatch(m.group(0)) and _BLADE.search(view.text))
-            or (_BLEED.fullmatch(m.group(0)) and _DYE.search(view.text, max(0, m.start() - 40), m.end() + 40))
-            or _fuel_catching_fire(view.text, m)
-        ):
+        if _harmless_here(view.text, m):
             continue
         start, end = view.span(*m.span())
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
