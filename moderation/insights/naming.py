@@ -124,6 +124,7 @@ def name_cluster(
         return Name(label="", keywords=())
     inside = [words(c) for c in central]
     outside = [words(c) for c in others]
+    weight: Callable[[str], float] = polarity.weight if polarity else (lambda phrase: 0.5)
     scored: list[tuple[float, int, str]] = []
     for rank, phrase in enumerate(_candidates(central, inside, language)):
         cover = _coverage(phrase, inside)
@@ -131,8 +132,8 @@ def name_cluster(
             continue
         specificity = cover / (cover + _coverage(phrase, outside))
         # Complaint lift (weight / (1 - weight)): 1 for a word of the product, ~5 for "too small", ~10 for "cheap".
-        weight = polarity.weight(phrase) if polarity else 0.5
-        scored.append((cover * specificity * weight / (1.0 - weight), rank, phrase))
+        lean = weight(phrase)
+        scored.append((cover * specificity * lean / (1.0 - lean), rank, phrase))
     if not scored:
         return Name(label=_fallback(central), keywords=())
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -140,7 +141,6 @@ def name_cluster(
     singles = [(s, p) for s, _, p in scored if len(p.split()) == 1]
     phrases = [(s, p) for s, _, p in scored if 2 <= len(p.split()) <= 4]
     best_single = singles[0][0] if singles else 0.0
-    weight = polarity.weight if polarity else (lambda phrase: 0.5)
     if phrases and phrases[0][0] >= 0.5 * best_single:
         label = phrases[0][1]
     elif len(singles) >= 2:
