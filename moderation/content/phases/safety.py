@@ -8,8 +8,10 @@ the trade (hazard, dangerous, recall). Figurative uses stay out by shape rather 
 a reaction, "recall" needs a product ("I recall" is memory), "killer", "bomb", "ça déchire" and "qui tue" are not
 in the list at all. Words end where they end ("Samuel" is no "samu", "hospitality" no hospital, "choker" no choking),
 and idioms and trades keep their sense: "là où le bât blesse", "au risque de", "m'a rappelé", "faire des étincelles",
-"an explosion of flavours", smoked salmon, a knit's stitches, a dye that bleeds in the wash. Matching is on the
-accent-folded ``base`` view.
+"an explosion of flavours", smoked salmon, a knit's stitches, a dye that bleeds in the wash. Smoke is smoke that
+comes out of something, not a flavour or a smoker; a hospital is a stay or a trip there, not a place nearby. A harm
+said not to be there ("no danger", "pas toxique", "won't choke"), a collar that is "choking me" and a bed that "hurt
+my back" do not lift. Matching is on the accent-folded ``base`` view.
 """
 
 from __future__ import annotations
@@ -27,9 +29,15 @@ _EN = [
     r"ed|t)? (?:him|her|me|us)",
     r"(?:\d|first|second|third)[- ]degree burns?|burns? (?:on|to) (?:my|his|her)",
     r"smell(?:s|ed|ing)? (?:of |like )?burn(?:ing|t)|burning smell",
-    # Smoke from the thing, not smoked salmon or glass, smokers, or a smoking area.
-    r"smokes?\b(?<!no smoke)(?<!no-smoke)(?!-free)(?! free)|smoking\b(?! (?:hot|deal|area|room|section|ban|zone|"
-    r"jacket))",
+    # Smoke from the thing, not smoked salmon, liquid smoke, a smoky flavour, smokers or a smoking area: smoke that
+    # comes out, something that starts to smoke or is smoking, a room that fills with it.
+    r"smoke (?:came|comes|coming|poured|pouring|billow\w*|rose|rising|started|starting|started coming) ?(?:out|"
+    r"from|of)?|(?:started|starts|start|began|begins|begin) (?:to )?smok(?:e|ing)|(?:it|which|that|unit|motor|"
+    r"engine|charger|batter(?:y|ies)|device|machine|appliance|toaster|heater|kettle|plug|cable|cord|outlet|socket|"
+    r"adapter|fan|dryer|lamp|bulb|oven|stove|grill|board) (?:\w+ ){0,2}?(?:is|was|were|are|kept|keeps)? ?"
+    r"smok(?:ing|ed|es)\b(?! (?:hot|deal|area|room|section|ban|zone|jacket))|(?:puff|cloud|plume|smell|wisp)s? "
+    r"of (?:\w+ )?smoke(?! flavou?r)|smoke (?:out of|from) (?:the|it|my)|(?:set|sets|setting|triggered|set off) "
+    r"(?:off )?(?:the |our |my )?(?:smoke|fire) alarm|(?:full of|filled with|filled up with) smoke",
     r"sparks?(?:ed|ing)? (?:came|flew|fly|coming|out)|sparks? (?:from|when)|sparking",
     r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |"
     r"bad )?(?:electric )?shock|shocked (?:me|him|her|us)\b|electrocut\w*",
@@ -44,7 +52,8 @@ _EN = [
     # Stitches in a person, not in a knit.
     r"(?:needed|need|got|get|required|had|gave (?:me|him|her)) (?:\d+ |a few |several |some )?stitches|stitches "
     r"(?:in|on|to) (?:my|his|her|their|the) (?:hand|finger|head|face|leg|arm|knee|chin|lip|foot|thumb|forehead)",
-    r"hospital(?:s|i[sz]ed|i[sz]ation)?\b|(?:the |to )(?:er|a&e)\b|emergency room|urgent care|ambulance",
+    # A stay or a trip, not a hotel near the hospital or a dress like a hospital gown.
+    r"hospitali[sz](?:ed|ation)\b|in hospital\b|(?:the |to )(?:er|a&e)\b|emergency room|urgent care|ambulance",
     r"allergic reactions?|(?:had|having|got|caused?|causing|triggered) (?:an? )?(?:severe |bad )?(?:allergic|"
     r"allergy|allergies)|anaphyla\w*|rash(?:es)? all over|broke out in",
     r"chok(?:e|ed|es|ing)\b|suffocat\w*|strangl\w*",
@@ -74,19 +83,23 @@ _FR = [
     # Hurt, not "là où le bât blesse" (the catch) or English "blessed".
     r"(?<!bat )bless(?:e|ee|es|ees|er|ure|ures)\b|(?:s'est|me suis|se sont|s'etait) (?:coupe|brule|blesse)\w*|"
     r"coupure\w*|saign\w*|points de suture",
-    r"hopital|urgences|samu\b|pompiers|hospitalise(?:e|s|es)?\b",
+    # A stay or a trip, not a story set in a hospital or the television series "Urgences".
+    r"(?:(?:fini|finir|finit|termine|terminer|atterri|emmene|emmenee|emmener|transporte|transportee|conduit|conduite|"
+    r"envoye|envoyee|alle|allee|aller|allés|passe|passee|passer|sejour|direction|file|partir|parti|partie|amene|"
+    r"amenee|amener|emmenes|transportes) (?:\w+ ){0,2}?(?:a|de) l'hopital|(?:aux|des|les) urgences)|samu\b|"
+    r"pompiers|hospitalise(?:e|s|es)?\b",
     # A reaction, not a shop that caters for allergies: "j'ai fait une allergie", "réaction allergique".
     r"(?:reaction|crise|choc) allergique|(?:fait|fais|faire|eu|provoque\w*|donne|declenche\w*|cause\w*) (?:une |des "
     r"|de l'|d')?(?:grosse |forte |violente )?allergie\w*|allergique (?:a|au|aux) (?:ce|cette|ces)\b|eczema|"
     r"plaques rouges|urticaire|oedeme",
-    r"etouff\w*|asphyx\w*|etrangl\w*",
+    r"etouff(?!ant)\w*|asphyx\w*|etrangl\w*",
     r"freins? (?:ne (?:fonctionne|marche)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|defaillant\w*|ne repond\w* plus)",
     r"ne (?:se )?(?:coupe|s'arrete|s'eteint|disjoncte) (?:pas|plus|jamais)",
-    r"danger(?<!sans danger)\w*|(?<!au )(?<!sans )risque (?:d'|de |pour )|(?:pas|non) securis\w*|(?:probleme|defaut|"
-    r"risque) de securite",
+    r"danger(?<!sans danger)(?!ously)\w*|(?<!au )(?<!sans )risque (?:d'|de |pour )|(?:pas|non) securis\w*|"
+    r"(?:probleme|defaut|risque) de securite",
     r"rappel(?:e|er)? (?:produit|de securite|du produit)|produit rappele|(?:a|ont) ete rappele\w* par (?:le "
     r"fabricant|la marque|le constructeur)|retir\w* de la vente",
-    r"(?<!by )(?<!par )accidents?\b|toxiques?\b|intoxi\w*|emanations?",
+    r"(?<!by )(?<!on )(?<!happy )(?<!par )accidents?\b|toxiques?\b|intoxi\w*|emanations?",
     r"(?:failli|manque de) (?:s'|m'|t')?(?:etouffer|bruler|electrocuter|tomber)",
 ]
 _BLADE = re.compile(r"couteau|lame|ciseaux|knife|blade|scissors|tondeuse")
@@ -128,15 +141,75 @@ def _fuel_catching_fire(text: str, m: re.Match[str]) -> bool:
     return _FUEL_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) is not None
 
 
+# A harm said not to be there: "no danger", "not toxic", "won't choke", "pas dangereux", "aucun risque d'étouffement",
+# "didn't have to worry about him choking". The negation counts only when every word between it and the harm is one
+# of these (an article, an adverb, "worry about him"), so "do not buy this dangerous thing", "not only dangerous" and
+# "never felt so unsafe" still lift; so do a question ("isn't this dangerous?") and a harm that is itself said with a
+# negation ("not safe", "ne coupe pas").
+_NEGATORS = frozenset("no not never without nothing none zero cannot nor pas aucun aucune sans jamais non ni".split())
+_BETWEEN = frozenset(
+    """a an the any at all too very really remotely even ever overly in of about worry worried worrying worries
+    concern concerned fear afraid have has had to be been being get getting got is was were are it it's its him her
+    them my his their our your me us real slightest single little problem problems issue issues sign signs hint risk
+    chance danger seem seems seemed look looks looked
+    de d' du des la le les l' un une est etait c'est n'est n'etait tres trop vraiment tout rien risque peur il elle
+    ce cela ca y a ai avons ont semble parait""".split()
+)
+_CLAUSE_END = re.compile(r"[.;:!?,()]|\b(?:but|however|though|although|yet|and|mais|cependant|pourtant|et)\b")
+_NEGATED_ALREADY = re.compile(r"\b(?:no|not|nobody|never|ne|n'|pas|plus)\b|n['’]t\b")
+
+
+def _said_not_there(text: str, m: re.Match[str]) -> bool:
+    """Whether the harm ``m`` names is negated in its own clause (see ``_NEGATORS``)."""
+    if _NEGATED_ALREADY.search(m.group(0)):
+        return False
+    after = re.search(r"[.!?]", text[m.end() :])
+    if after and after.group(0) == "?":
+        return False
+    before = text[max(0, m.start() - 80) : m.start()]
+    ends = list(_CLAUSE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    for word in reversed(before.replace("’", "'").split()[-8:]):
+        if word in _NEGATORS or word.endswith("n't"):
+            return True
+        if word not in _BETWEEN:
+            return False
+    return False
+
+
+# A garment that is tight is no hazard: "the collar was choking me", "strangled around my neck", "I felt like I was
+# choking"; a child choking, or a strap choking someone else, still lifts. Nor is the ache of a bad bed or shoe:
+# "it hurt my back", "hurts my feet" (an injury still lifts: "I hurt my back", "injured my back", "hurt my hand").
+_FIT = re.compile(
+    r"(?:chok|strangl|suffocat)\w* (?:me|my neck|around my neck)\b|(?:feel|feels|felt|feeling|like) (?:i(?:'m| am| "
+    r"was| were|'d be)|i'm being|as if i (?:was|were|am)) (?:\w+ )?(?:chok|strangl|suffocat)\w*"
+)
+_ACHE = re.compile(
+    r"(?<!\bi )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bthey )hurts? (?:my|his|her) (?:back|shoulders?|neck|feet|knees?|"
+    r"hips?|ears?|eyes?|head)\b"
+)
+
+
+def _figure_of_fit(text: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` is part of a garment's tight fit or an ache (``_FIT``, ``_ACHE``)."""
+    for pattern in (_FIT, _ACHE):
+        for found in pattern.finditer(text, max(0, m.start() - 40), m.end() + 20):
+            if found.start() <= m.start() < found.end():
+                return True
+    return False
+
+
 def _harmless_here(text: str, m: re.Match[str]) -> bool:
     """Whether what ``m`` matched is harmless in this text: a blade that "ne coupe pas" is blunt, a colour that bleeds
-    in the wash is a dye, and a fuel catching fire is what it is for (``_fuel_catching_fire``)."""
+    in the wash is a dye, a fuel catching fire is what it is for (``_fuel_catching_fire``), a harm said not to be
+    there is none (``_said_not_there``), and a tight collar or a sore back is no hazard (``_figure_of_fit``)."""
     words = m.group(0)
     if _CUT_OUT.fullmatch(words):
         return _BLADE.search(text) is not None
     if _BLEED.fullmatch(words):
         return _DYE.search(text, max(0, m.start() - 40), m.end() + 40) is not None
-    return _fuel_catching_fire(text, m)
+    return _fuel_catching_fire(text, m) or _said_not_there(text, m) or _figure_of_fit(text, m)
 
 
 def safety(ctx: Context) -> list[Match]:
