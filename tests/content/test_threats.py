@@ -76,6 +76,12 @@ THREATS = [
     "J'espère que votre magasin va cramer",
     "You should just die, scammer",
     "I hope you choke on your overpriced coffee",
+    # A bullet deserved, whoever it is said of; a lesson or a visit with a weapon.
+    "Ce vendeur mérite une balle dans la tête",
+    "That seller deserves a bullet",
+    "Someone should teach that delivery guy a lesson with a baseball bat",
+    "I'll pay you a little visit with my crowbar",
+    "On va lui donner une bonne leçon à coups de batte",
 ]
 HATE = [
     "dirty j3ws everywhere",
@@ -117,6 +123,12 @@ HATE = [
     "Immigrants don't belong here",
     "Retourne dans ta cuisine, la mécanique c'est pour les hommes",
     "Nice try. Now get back in the kitchen",
+    # Denied a right as a group; the street slogan.
+    "Women shouldn't be allowed to review tools",
+    "Muslims should not be allowed in this store",
+    "Les étrangers ne devraient pas avoir le droit de laisser des avis",
+    "Juifs dehors.",
+    "Immigrants out!",
 ]
 
 
@@ -221,6 +233,14 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Great for my disabled son",
         "Les enfants n'ont rien à faire dans ce rayon sans leurs parents",
         "I had to go back to the kitchen for a knife",
+        # No group denied anything, "out" that is no slogan, a ball for the dog, a lesson that teaches.
+        "Kids shouldn't be allowed near it without an adult",
+        "Asians out there, this one runs small",
+        "Chinese out of stock again",
+        "Tout est sorti du sèche-linge, les noirs dehors et les blancs dedans",
+        "Mon chien mérite une balle aussi solide",
+        "I gave her a lesson with the knife set, she loved it",
+        "Je vais lui donner une leçon de cuisine avec un couteau",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

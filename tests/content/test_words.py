@@ -76,6 +76,9 @@ from .helpers import rules, spans, verdict_of
         "Nobody asked you, loser, go away",
         "Va te pendre avec ta critique",
         "Go hang yourself",
+        # Two words between "you are" and the insult; harassment of a model in the photos.
+        "You are a worthless piece of sh1t",
+        "The model in the photo is hot, I'd like to bend her over",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):

@@ -103,9 +103,17 @@ _EN = [
     # "you should just die", not "you should die your hair" (a misspelt dye).
     r"\b(?:you|u) (?:should|need to|ought to|can) (?:just |all |go )?(?:die|drop dead|rot in hell)\b"
     r"(?! (?:your|ur|it|the|my|them|their|his|her|a|laughing)\b)",
-    r"\b(?:you|u|he|she|they) (?:deserves?|deserved|deserving) (?:to (?:die|be (?:shot|killed|stabbed|beaten|raped|"
+    rf"\b(?:you|u|he|she|they|{_EN_NAMED}) (?:deserves?|deserved|deserving) (?:to (?:die|be (?:shot|killed|stabbed|"
+    r"beaten|raped|"
     r"hanged|hung|murdered|tortured)|get (?:shot|killed|stabbed|beaten|raped|murdered))|a bullet)\b",
     r"\b(?:put|send|give) (?:a bullet|bullets) (?:in|into|through|between) (?:your|ur|his|her|their)\b",
+    # A lesson, a visit or a beating with a weapon: "someone should teach that delivery guy a lesson with a baseball
+    # bat", "pay you a little visit with my crowbar". Without the weapon a lesson is a lesson, and a lesson given is
+    # teaching ("gave her a lesson with the knife set").
+    rf"\b(?:teach (?:you|u|him|her|them|{_EN_NAMED}|[a-z]+ (?:guy|man|woman|driver)) a lesson|pay (?:you|u|him|her|"
+    rf"them|{_EN_NAMED}) a (?:little |quick |friendly )?visit|give (?:you|u|him|her|them|{_EN_NAMED}) a (?:good |"
+    r"proper )?beating)\b[^.!?]{0,40}\bwith (?:a|an|my|the|some|his|our) (?:baseball bat|bat|knife|gun|crowbar|"
+    r"hammer|machete|pipe|tyre iron|tire iron|brick|axe|brass knuckles)s?\b",
     r"\bmake (?:you|u) (?:regret|wish) (?:(?:that )?(?:you|u) (?:were|was) (?:ever )?born|being born)\b",
 ]
 
@@ -211,6 +219,14 @@ _FR = [
     rf"(?:te|t{_Q}\s*|vous|le|la|l{_Q}\s*|lui) (?:tue|bute|tabasse|defonce|egorge|casse la gueule|creve|"
     r"fasse la peau))\b",
     rf"\b(?:te|vous) (?:faire|ferai|fera|ferons) regretter d{_Q}\s*etre nee?s?\b",
+    # Whoever it is said of, a bullet or death deserved: "ce vendeur mérite une balle dans la tête" (a dog that "mérite
+    # une balle" wants a ball).
+    r"\bmerit(?:e|es|ent|ez|erait|eraient|erais) (?:une balle (?:dans|entre)|des balles dans|de (?:crever|mourir|se "
+    r"faire (?:tuer|buter|abattre|descendre))|d.etre (?:tue|tuee|abattue?|pendue?|fusille|fusillee|bute|butee))\b",
+    # A lesson given with a weapon: "lui donner une leçon à coups de batte" (a cooking lesson "avec un couteau" is not).
+    rf"\b(?:lui|te|t{_Q}\s*|leur|vous) (?:donner|apprendre|filer|donne|donnerai|apprendrai) une (?:bonne |petite )?"
+    r"lecon\b[^.!?]{0,40}\b(?:a coups? de (?:batte|barre de fer|poing americain|couteau|machette|hache|marteau)|avec "
+    r"(?:une|ma) (?:batte|barre de fer)|avec (?:un|mon) (?:flingue|fusil|pistolet|poing americain))",
 ]
 
 # ---- Threats that need a word of their own (see ``_GATED``) ---------------------------------------------------------
@@ -375,6 +391,16 @@ _HATE = [
     rf"\b(?:les |ces )?{_GROUPS_FR} (?:n{_Q}\s*ont rien a faire|n{_Q}\s*ont pas leur place) (?:ici|dans|chez|en|a)\b",
     rf"\b{_GROUPS_EN} (?:don{_Q}?t|do not|shouldn{_Q}?t|should not) belong (?:here|in)\b|\b{_GROUPS_EN} have no "
     r"(?:place|business) (?:here|in)\b",
+    # Denied a right as a group: "women shouldn't be allowed to review tools", "les étrangers ne devraient pas avoir le
+    # droit de voter". Only the group as the subject: "kids shouldn't be allowed near it" names no group.
+    rf"\b(?:{_GROUPS_EN}|women) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be allowed (?:to|in|on|"
+    r"near|here)\b",
+    rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne devraient|ne doivent|ne devraient jamais) (?:pas |plus )?(?:avoir "
+    r"le droit|etre autorise(?:e|s|es)?|pouvoir)\b",
+    # The street slogan, a sentence of a group and "out": "Juifs dehors.", "Immigrants out!". Not "Asians out there"
+    # or a colour in a longer sentence ("on laisse les draps noirs dehors").
+    rf"(?:^|[.!?;:,]\s*)(?:les |tous les )?{_GROUPS_FR} (?:dehors|out)(?=\s*(?:$|[.!?;:,]))|(?:^|[.!?;:,]\s*)"
+    rf"(?:all )?{_GROUPS_EN} out(?=\s*(?:$|[.!?;:,]))",
 ]
 
 # ---- Self-harm ----------------------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ _FILLER = r"(?:[a-z'*]+\s+){0,2}$"
 # What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
 _DIRECT_CUE = re.compile(
-    r"\b(?:you|u|ur|your|you'?re|yourself|y'?all|you people|(?:you'?re|you are) such an?|t'?es|tu es|tu n'?es"
-    rf"|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+{_FILLER}"
+    r"\b(?:you|u|ur|your|you'?re|you are|u r|yourself|y'?all|you people|(?:you'?re|you are) such an?|t'?es|tu es"
+    rf"|tu n'?es|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+{_FILLER}"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
 # ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
