@@ -111,11 +111,15 @@ def restore(model: type[ModelT], values: dict[str, Any]) -> ModelT:
     if known is not None:
         return known
     instance = mapper.class_manager.new_instance()
-    instance_state(instance).dict.update(
+    state = instance_state(instance)
+    state.dict.update(
         {name: copy_json(value) if isinstance(value, (list, dict)) else value for name, value in values.items()}
     )
     make_transient_to_detached(instance)
-    session.add(instance)
+    # What ``session.add`` does for a detached instance, less its save-update cascade: the instance holds column
+    # values only, no related object for the cascade to find, and walking every relationship of the mapper to
+    # find none cost a third of this function (a submission restores five or six rows).
+    session._update_impl(state)
     return instance
 
 
