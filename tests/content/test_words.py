@@ -79,6 +79,16 @@ from .helpers import rules, spans, verdict_of
         # Two words between "you are" and the insult; harassment of a model in the photos.
         "You are a worthless piece of sh1t",
         "The model in the photo is hot, I'd like to bend her over",
+        # A dismissal said as a sentence of its own, to one person; a vocative in a sentence that speaks to someone.
+        "Dégage, personne ne veut de toi ici.",
+        "Casse-toi.",
+        "Ferme-la un peu, on t'a rien demandé.",
+        "Get lost, nobody wants you here.",
+        "Piss off.",
+        "Go cry to your mommy, snowflake.",
+        "T'as rien compris, pauvre type, relis la notice",
+        "Tu n'as rien compris, espèce d'andouille.",
+        "Retourne à l'école, ignare.",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -132,6 +142,17 @@ def test_abuse_aimed_at_people_is_held(text):
         "L'histoire d'un pauvre type désespérant, roman ennuyeux",
         "Chacun va mourir d'une façon différente, quel suspense",
         "le vendeur est sympa, idiot de ma part d'avoir pris la mauvaise taille",
+        # Not a dismissal of its own, or not to a person; a vocative-looking word in a sentence that speaks to no one.
+        "Cette odeur se dégage du carton",
+        "La vue dégage sur la mer",
+        "Dégagez, vos prix sont honteux",
+        "Get lost in this book!",
+        "Shut up and take my money",
+        "Shut up, these are gorgeous!",
+        "Casse-tête à monter mais solide une fois fini.",
+        "Avoid, trash.",
+        "Une andouille de Guémené délicieuse",
+        "The trolls in this movie are cute",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):

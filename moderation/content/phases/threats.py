@@ -278,6 +278,18 @@ _VEILED = [
     rf"(?<!\bje )(?<!\bj{_Q})\b(?:ne )?dors (?:plus )?(?:que |qu{_Q}\s*)d{_Q}\s*un oeil\b",
 ]
 
+# ---- Telling someone to go away --------------------------------------------------------------------------------------
+# A dismissal said as a sentence of its own, to one person: "Dégage, personne ne veut de toi", "Casse-toi.", "Ferme-la
+# !", "Piss off, troll". In French only the "tu" forms, which speak to a person (a brand is "vous"); "la vue dégage",
+# "get lost in this book" and "shut up and take my money" are not sentences of their own, and "shut up" and "go away"
+# are left out (said in delight, or of a pain).
+_DISMISSAL = [
+    r"(?:^|[.!?;:,]\s*)(?:allez,? |bon,? |maintenant,? )?(?:ferme[- ]la|casse[- ]toi|barre[- ]toi|tire[- ]toi|degage|"
+    r"fous le camp|fous[- ]moi la paix)(?: un peu| donc| maintenant)?(?=\s*(?:$|[.!?,;:]))",
+    r"(?:^|[.!?;:,]\s*)(?:now |just |so )?(?:piss off|bugger off|sod off|get lost|get the hell out)"
+    r"(?=\s*(?:$|[.!?,;:]))",
+]
+
 # ---- Hate against a group ---------------------------------------------------------------------------------------
 _GROUPS_EN = (
     r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
@@ -466,6 +478,11 @@ _GATED = (
         ),
         hate_pattern,
         "hate",
+    ),
+    (
+        re.compile(r"ferme|casse|barre|tire|degage|fous|piss|bugger|sod|lost|hell out"),
+        _always(_any_of(_DISMISSAL)),
+        "harassment",
     ),
 )
 _SELF_HARM_RE = _any_of(_SELF_HARM)

@@ -49,9 +49,12 @@ _ALONE = re.compile(r"^[\W_]*$")
 # "idiot-proof", "moron proof": a quality of a design, nobody is called the word.
 _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
 # Addressed, between commas or at the end of a sentence: "nobody cares about your opinion, loser", "t'as rien
-# compris, pauvre type, …". Only the nouns (@target): "avoid, trash." is about the product.
+# compris, pauvre type, …". The nouns (@target) always; the words that may also describe a thing (@you) only in a
+# sentence that speaks to someone ("go cry to your mommy, snowflake"), since "avoid, trash." is about the product.
 _VOCATIVE_BEFORE = re.compile(r",\s*$")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?,]|$)")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
+_SENTENCE_END = re.compile(r"[.!?]")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
@@ -150,6 +153,14 @@ def site_rule_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(entry_regex(pattern))
 
 
+def _spoken_to(view: str, start: int, end: int) -> bool:
+    """Whether the sentence around ``view[start:end]`` speaks to someone ("you", "tu", "ton")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(view, 0, start)]
+    after = _SENTENCE_END.search(view, end)
+    sentence = view[ends[-1] if ends else 0 : after.start() if after else len(view)]
+    return _SECOND_PERSON.search(sentence) is not None
+
+
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> bool:
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
@@ -158,8 +169,9 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
         return True
     if (_PERSON_AFTER.match(view, end) or _PERSON_BEFORE.search(before)) and not _SELF_BEFORE.search(before):
         return True
-    if not person_only and _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(view, end):
-        return True
+    if _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(view, end):
+        if not person_only or _spoken_to(view, start, end):
+            return True
     person = _PERSON.search(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
         return False
