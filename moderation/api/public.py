@@ -81,6 +81,8 @@ def submit_item(site_slug: str, subject: str):
         db.session.execute(delete(IdempotencyKey).where(IdempotencyKey.site_id == site.id, IdempotencyKey.key == key))
         # Committed with the item: a retry after a failed commit finds neither, one after a lost answer finds both.
         db.session.add(IdempotencyKey(site_id=site.id, key=key, item_id=item_id))
+    # The listing's counters are bumped in the scoring request's round trip, after the commit: one Redis round trip.
+    listing_changes = listing_cache.take_changes()
     try:
         db.session.commit()
     except IntegrityError:
@@ -91,7 +93,7 @@ def submit_item(site_slug: str, subject: str):
             raise
         return accepted(site.allowed_origins or [], *earlier)
     metrics.submissions.labels(site=site_slug, kind=submission.kind, status=status).inc()
-    request_scoring(item_id)
+    request_scoring(item_id, listing_changes)
     return accepted(origins, item_id, status)
 
 

@@ -15,6 +15,7 @@ from ..broker import SCORE_PENDING_MARKER, enqueue, get_redis
 from ..extensions import db
 from ..models import Item, utcnow
 from ..vocabulary import GONE_STATUSES
+from . import listing_cache
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +23,14 @@ log = logging.getLogger(__name__)
 SCORE_JOB = "moderation.jobs.score_pending_items"
 
 
-def request_scoring(item_id: int) -> bool:
+def request_scoring(item_id: int, listing_changes: set | None = None) -> bool:
     """Make sure a scoring job is waiting; coalesce: one waiting job serves every item committed before it runs.
 
     Never raises on a Redis outage: the item is committed and waits as unscored for the sweep.
+
+    Args:
+        listing_changes: listings the caller's committed transaction changed (``listing_cache.take_changes``):
+            their counters are bumped in the same round trip, before the scoring marker is set.
 
     Returns:
         True when a job is waiting, False when Redis was unreachable.
@@ -34,7 +39,15 @@ def request_scoring(item_id: int) -> bool:
         conn = get_redis()
         # The job deletes the marker before it claims items, so an item committed before this check is
         # seen either by the waiting job or by the new one. The expiry covers an enqueue lost half-way.
-        if conn.set(SCORE_PENDING_MARKER, item_id, nx=True, ex=60):
+        if listing_changes:
+            pipe = conn.pipeline(transaction=False)
+            for key in listing_cache.counter_keys(listing_changes):
+                pipe.incr(key)
+            pipe.set(SCORE_PENDING_MARKER, item_id, nx=True, ex=60)
+            marked = pipe.execute()[-1]
+        else:
+            marked = conn.set(SCORE_PENDING_MARKER, item_id, nx=True, ex=60)
+        if marked:
             enqueue(
                 current_app.config["SCORE_QUEUE"],
                 SCORE_JOB,
@@ -43,11 +56,15 @@ def request_scoring(item_id: int) -> bool:
             )
         return True
     except redis.RedisError as exc:
+        if listing_changes:
+            log.warning("Redis unreachable: listing versions not bumped (cached answers expire on their own): %s", exc)
         log.warning("Redis unreachable, item %s waits for the sweep: %s", item_id, exc)
         return False
     except Exception:
         # The item is committed: a client that fails otherwise (redis-py 8.2 raised AttributeError for a connection
         # closed under it) must not turn its 202 into a 500. The sweep scores it.
+        if listing_changes:
+            log.exception("listing versions not bumped (cached answers expire on their own)")
         log.exception("scoring not requested, item %s waits for the sweep", item_id)
         return False
 
