@@ -58,6 +58,11 @@ from .helpers import verdict_of
         "Ma fille a été emmenée à l'hôpital",
         "I hurt my back when the chair collapsed",
         "The cord was choking my toddler",
+        # A review that tells a story, and a harm that is the reviewer's own or a product hazard's word.
+        "J'adore les personnages, mais mon fils s'est coupé avec la page cartonnée",
+        "Love the characters, but my son cut his finger on the page edge",
+        "Livre pour enfants avec un personnage en plastique qui se détache : risque d'étouffement.",
+        "Great plot, but the book light that came with it overheated",
     ],
 )
 def test_safety_language_lifts_but_never_holds(text):
@@ -138,6 +143,12 @@ def test_safety_language_lifts_but_never_holds(text):
         "The bathrooms are dangerously small",
         "I ordered the wrong size on accident",
         "It was a happy accident",
+        # A story's events: 141 lifts of the book and film reviews of ../shared/data.
+        "Ce roman raconte l'histoire d'un fils qui a perdu son père dans un accident.",
+        "Un thriller. Une ambiance de doute, de paranoïa, de danger.",
+        "Le héros, blessé, doit faire halte à Bergen.",
+        "The main character is injured in an explosion in chapter two.",
+        "Des injures et des menaces, le personnage principal subit tout.",
     ],
 )
 def test_figurative_uses_do_not_lift(text):

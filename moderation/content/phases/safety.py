@@ -46,7 +46,9 @@ _EN = [
     r"(?:\w+ ){0,3}?melted",
     r"explod\w*|explosion\b(?! (?:of|de) (?:flavou?rs?|tastes?|colou?rs?|saveurs?|gouts?|couleurs?))|blew up|blows up",
     r"(?:batter(?:y|ies)) (?:swell|swelled|swollen|swelling|bulg\w*)",
-    r"injur\w*|(?:hurt|hurts) (?:my|his|her|me|him|myself|himself|herself|their)|nobody was hurt|got hurt|was hurt",
+    # Not French "injures" (insults): "des injures racistes".
+    r"injur(?:y|ies|ed|ing|ious|iously)\b|(?<!des )(?<!les )(?<!d')(?<!une )(?<!l')injures?\b|(?:hurt|hurts) (?:my|"
+    r"his|her|me|him|myself|himself|herself|their)|nobody was hurt|got hurt|was hurt",
     r"(?:cut|cuts|sliced) (?:my|his|her|their|our) (?:hand|finger|thumb|leg|foot|arm|face)|(?:nasty|deep|"
     r"bad) cut|bleed(?:s|ing)?\b|bled\b",
     # Stitches in a person, not in a knit.
@@ -212,11 +214,39 @@ def _harmless_here(text: str, m: re.Match[str]) -> bool:
     return _fuel_catching_fire(text, m) or _said_not_there(text, m) or _figure_of_fit(text, m)
 
 
+# A story's events are not a product hazard. In a review that tells a plot (it names a novel, a character, a plot,
+# an author…), a harm word lifts only in a sentence where the reviewer speaks of themselves or their own ("je me suis
+# blessé", "mon fils", "I", "my") or when it is one of a product hazard's own words (a hazard, a recall, a fire caught,
+# a shock, overheating, a battery that swells, brakes, an allergic reaction): "un accident de voiture", "un danger
+# dont il faudra découvrir l'origine" and "les blessures de l'enfance" are the book's.
+_NARRATIVE = re.compile(
+    r"\b(?:romans?|personnages?|heros|heroine|auteure?|autrice|intrigue|tome|recit|saga|chapitres?|ecrivain|"
+    r"realisateur|scenario|narrat(?:eur|rice)|polar|thriller|novels?|characters?|plot|author|chapters?|narrator)\b"
+)
+_PRODUCT_HAZARD = re.compile(
+    r"hazard|recall|rappel|caught|catch|pris feu|prend feu|electri|shock|overheat|surchauff|melted|fondu|swell|gonfl|"
+    r"brake|frein|stitches|points de suture|allerg|court-circuit|spark|chok|etouffement|suffocation|strangulation"
+)
+_OWN = re.compile(r"\b(?:je|me|moi|mon|ma|mes|nous|notre|nos|i|my|me|we|our|us)\b|\b[jm]'")
+_SENTENCE = re.compile(r"[.!?]")
+
+
+def _story_event(text: str, m: re.Match[str]) -> bool:
+    """Whether ``m``, in a text that tells a story (``_NARRATIVE``), is the story's rather than the reviewer's."""
+    if _PRODUCT_HAZARD.search(m.group(0)):
+        return False
+    ends = [found.end() for found in _SENTENCE.finditer(text, 0, m.start())]
+    after = _SENTENCE.search(text, m.end())
+    sentence = text[ends[-1] if ends else 0 : after.start() if after else len(text)]
+    return _OWN.search(sentence.replace("’", "'")) is None
+
+
 def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
+    narrative = _NARRATIVE.search(view.text) is not None
     found = []
     for m in _SAFETY.finditer(view.text):
-        if _harmless_here(view.text, m):
+        if _harmless_here(view.text, m) or (narrative and _story_event(view.text, m)):
             continue
         start, end = view.span(*m.span())
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
