@@ -1,17 +1,18 @@
 """Writing rows with Core: ``INSERT … RETURNING`` without the unit of work, the row then known to the session as a
-persistent instance (``local_cache.restore``); on PostgreSQL a case and its audit event in one statement. The submit
-path writes its author, item and case this way: much less Python per submission than the ORM's flush."""
+persistent instance (``local_cache.restore``); on PostgreSQL an item, its case and the case's audit event in one
+statement. The submit path writes its author, item and case this way: much less Python per submission than the ORM's
+flush."""
 
 from __future__ import annotations
 
 import functools
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, cast, insert, select
+from sqlalchemy import bindparam, cast, insert, select, true
 
 from ..extensions import db
 from ..folding import fold_fields
-from ..models import AuditEvent, Case
+from ..models import AuditEvent, Case, Item
 from ..models.search import SEARCHED
 from . import audit
 from .local_cache import restore
@@ -29,24 +30,32 @@ def insert_row(model: type[RowT], values: dict[str, Any]) -> RowT:
     return restore(model, values)
 
 
-def insert_case_and_event(values: dict[str, Any], action: str, *, site_id: int, after: dict[str, Any]) -> Case:
-    """``insert_row(Case, values)`` and its audit event (``audit.insert_now(action, "case", <the case's id>, …)``).
+def insert_item_with_case(
+    item_values: dict[str, Any], case_values: dict[str, Any], action: str, *, site_id: int, after: dict[str, Any]
+) -> tuple[Item, Case]:
+    """``insert_row(Item, item_values)``, then its case (``case_values``; its ``item_id`` is the new item's) and the
+    case's audit event (``audit.insert_now(action, "case", <the case's id>, …)``).
 
-    On PostgreSQL one statement: the case's INSERT is a data-modifying CTE whose id the event's INSERT … SELECT
-    takes, one round trip and one statement execution fewer for every case opened at submit. SQLite has no
-    data-modifying CTE: two statements there, as before.
+    On PostgreSQL one statement: the item's and the case's INSERTs are data-modifying CTEs whose ids the next INSERT
+    takes, one round trip and two statement executions fewer for every item that opens its case at submit. SQLite
+    has no data-modifying CTE: three statements there, as before.
     """
-    values = complete_row(Case, values)
+    item_values = complete_row(Item, item_values)
+    case_values = complete_row(Case, {**case_values, "item_id": None})
     connection = db.session.connection()
     if connection.dialect.name == "postgresql":
         event = audit.event_values(action, "case", None, None, site_id, None, after)
-        parameters = {f"case_{key}": value for key, value in values.items()}
+        parameters = {f"item_{key}": value for key, value in item_values.items()}
+        parameters.update({f"case_{key}": value for key, value in case_values.items() if key != "item_id"})
         parameters.update({f"event_{key}": event[key] for key in CASE_EVENT_COLUMNS})
-        values["id"] = connection.execute(case_and_event_insert(), parameters).scalar_one()
+        item_values["id"], case_values["id"] = connection.execute(item_case_and_event_insert(), parameters).one()
+        case_values["item_id"] = item_values["id"]
     else:
-        values["id"] = connection.execute(insert_returning_id(Case.__table__), values).scalar_one()
-        audit.insert_now(action, "case", values["id"], site_id=site_id, after=after)
-    return restore(Case, values)
+        item_values["id"] = connection.execute(insert_returning_id(Item.__table__), item_values).scalar_one()
+        case_values["item_id"] = item_values["id"]
+        case_values["id"] = connection.execute(insert_returning_id(Case.__table__), case_values).scalar_one()
+        audit.insert_now(action, "case", case_values["id"], site_id=site_id, after=after)
+    return restore(Item, item_values), restore(Case, case_values)
 
 
 # The event's columns given as parameters; ``target_id`` comes from the case's INSERT.
@@ -54,24 +63,46 @@ CASE_EVENT_COLUMNS = ("at", "moderator_id", "action", "target_type", "site_id", 
 
 
 @functools.cache
-def case_and_event_insert() -> Any:
-    """``WITH new_case AS (INSERT INTO cases … RETURNING id) INSERT INTO audit_events … SELECT …, new_case.id FROM
-    new_case RETURNING target_id``, built once; parameters ``case_<column>`` and ``event_<column>``. The event's
-    values are cast to their columns' types: a parameter in a SELECT list has no column to take its type from."""
-    cases, events = Case.__table__, AuditEvent.__table__
+def item_case_and_event_insert() -> Any:
+    """``WITH new_item AS (INSERT INTO items … RETURNING id), new_case AS (INSERT INTO cases … SELECT …, new_item.id
+    FROM new_item RETURNING id), new_event AS (INSERT INTO audit_events … SELECT …, new_case.id FROM new_case
+    RETURNING target_id) SELECT new_item.id, new_event.target_id …``, built once; parameters ``item_<column>``,
+    ``case_<column>`` and ``event_<column>``. Values in a SELECT list are cast to their columns' types: a parameter
+    there has no column to take its type from."""
+    items, cases, events = Item.__table__, Case.__table__, AuditEvent.__table__
+    new_item = (
+        insert(items)
+        .values(
+            {column.key: bindparam(f"item_{column.key}", type_=column.type) for column in items.c if column.key != "id"}
+        )
+        .returning(items.c.id)
+        .cte("new_item")
+    )
+    case_columns = [column.key for column in cases.c if column.key not in ("id", "item_id")]
     new_case = (
         insert(cases)
-        .values(
-            {column.key: bindparam(f"case_{column.key}", type_=column.type) for column in cases.c if column.key != "id"}
+        .from_select(
+            [*case_columns, "item_id"],
+            select(*(typed_parameter(f"case_{key}", cases.c[key]) for key in case_columns), new_item.c.id),
         )
         .returning(cases.c.id)
         .cte("new_case")
     )
-    chosen = select(
-        *(cast(bindparam(f"event_{key}", type_=events.c[key].type), events.c[key].type) for key in CASE_EVENT_COLUMNS),
-        new_case.c.id,
+    new_event = (
+        insert(events)
+        .from_select(
+            [*CASE_EVENT_COLUMNS, "target_id"],
+            select(*(typed_parameter(f"event_{key}", events.c[key]) for key in CASE_EVENT_COLUMNS), new_case.c.id),
+        )
+        .returning(events.c.target_id)
+        .cte("new_event")
     )
-    return insert(events).from_select([*CASE_EVENT_COLUMNS, "target_id"], chosen).returning(events.c.target_id)
+    # Joined on true, not listed side by side: one row each, and SQLAlchemy's linter sees no cartesian product.
+    return select(new_item.c.id, new_event.c.target_id).select_from(new_item.join(new_event, true()))
+
+
+def typed_parameter(name: str, column: Any) -> Any:
+    return cast(bindparam(name, type_=column.type), column.type)
 
 
 @functools.cache

@@ -21,7 +21,7 @@ from ..vocabulary import GONE_STATUSES, Reason
 from . import audit, authors, campaigns, listing_cache, mail, policy, webhooks
 from .errors import ServiceError
 from .listing import find_subject
-from .rows import insert_case_and_event, insert_row
+from .rows import insert_item_with_case, insert_row
 from .site_rules import LOGGED_RULE_EVENT, site_rules
 from .submitters import author_and_duplicate, duplicate_window_start, long_enough
 
@@ -163,51 +163,43 @@ def create_item(
     hold_reasons = authors.holds_for(author, hold_reasons, evidence)  # a moderator's block, hold or trust
     held = bool(hold_reasons)
     db.session.flush()  # the subject and author, when new, have their ids
-    # Core INSERT … RETURNING rather than the unit of work: one statement and much less Python per submission.
-    item = insert_row(
-        Item,
-        {
-            "site_id": site.id,
-            "subject_id": subject.id,
-            "author_id": author.id,
-            "parent_id": sub.parent_id,
-            "kind": sub.kind,
-            "rating": sub.rating,
-            "title": sub.title,
-            "body": sub.body,
-            # "und" is stored as NULL: the console's language filter and reply templates treat NULL as "not known".
-            "lang": sub.lang or (verdict.language if verdict.language != "und" else None),
-            "status": ItemStatus.HELD.value if held else ItemStatus.PUBLISHED.value,
-            "hold_reasons": hold_reasons,
-            "rejection_reason": None,
-            "external_id": external_id,
-            "helpful_count": 0,
-            "fingerprint": text_fingerprint,
-            "client_key": client_key,
-            "created_at": created_at,
-            "scored_at": None,
-        },
-    )
-    # A new item has no case, replies or scores yet: said to the session, so that adding its case does not load them.
-    for empty, value in (("case", None), ("replies", []), ("scores", [])):
-        set_committed_value(item, empty, value)
-    if not held:
-        # The unit of work would have told the listing cache; a Core INSERT says it itself.
-        listing_cache.changed(site.id, subject.id)
+    item_values = {
+        "site_id": site.id,
+        "subject_id": subject.id,
+        "author_id": author.id,
+        "parent_id": sub.parent_id,
+        "kind": sub.kind,
+        "rating": sub.rating,
+        "title": sub.title,
+        "body": sub.body,
+        # "und" is stored as NULL: the console's language filter and reply templates treat NULL as "not known".
+        "lang": sub.lang or (verdict.language if verdict.language != "und" else None),
+        "status": ItemStatus.HELD.value if held else ItemStatus.PUBLISHED.value,
+        "hold_reasons": hold_reasons,
+        "rejection_reason": None,
+        "external_id": external_id,
+        "helpful_count": 0,
+        "fingerprint": text_fingerprint,
+        "client_key": client_key,
+        "created_at": created_at,
+        "scored_at": None,
+    }
     # What the stars alone decide (a 1–2★ review needs an answer) is decided now; the model only adds.
     rating_reasons = policy.flag_reasons(sub.rating, None, policy.effective_policy(site.policy))
     if Reason.LOW_RATING in rating_reasons:
         evidence[Reason.LOW_RATING.value] = {"rating": sub.rating}
     reasons = list(dict.fromkeys([*hold_reasons, *verdict.flag_reasons, *verdict.lifts, *rating_reasons]))
+    # Core INSERT … RETURNING rather than the unit of work: much less Python per submission. An item that opens its
+    # case is written with it (and the case's audit event), on PostgreSQL in one statement.
+    case = None
     if reasons:
         # Held: content moderation, the item waits hidden for approve or reject. Otherwise it stays public and the
         # case waits for an answer (flagged by a site rule, a safety complaint, a low rating).
-        when = urgency_for(site, item, None, reasons)
-        # Core INSERT too: the unit of work (relationship bookkeeping, flush ordering) cost more than the INSERT.
-        case = insert_case_and_event(
+        when = urgency_at(site, sub.rating, external_id, created_at, None, reasons)
+        item, case = insert_item_with_case(
+            item_values,
             {
                 "site_id": site.id,
-                "item_id": item.id,
                 "reasons": reasons,
                 "evidence": evidence,
                 "priority": when.priority,
@@ -226,7 +218,15 @@ def create_item(
             site_id=site.id,
             after={"reasons": reasons},
         )
-        set_committed_value(item, "case", case)
+    else:
+        item = insert_row(Item, item_values)
+    # A new item has no case, replies or scores yet: said to the session, so that adding its case does not load them.
+    for empty, value in (("case", case), ("replies", []), ("scores", [])):
+        set_committed_value(item, empty, value)
+    if not held:
+        # The unit of work would have told the listing cache; a Core INSERT says it itself.
+        listing_cache.changed(site.id, subject.id)
+    if case is not None:
         set_committed_value(case, "item", item)
         trigger = "content_rules" if (held or verdict.flag_reasons or verdict.lifts) else "rating"
         metrics.count_case_opened(db.session, site.slug, trigger)
@@ -283,9 +283,21 @@ def urgency_for(site: Site, item: Item, negative_probability: float | None, reas
     keeps its original ``created_at`` for display, but its deadline runs from now (the import, or the first
     scoring after it): an 11-month-old review is never overdue on arrival.
     """
-    accepted_at = utcnow() if item.external_id is not None or item.created_at is None else item.created_at
+    return urgency_at(site, item.rating, item.external_id, item.created_at, negative_probability, reasons)
+
+
+def urgency_at(
+    site: Site,
+    rating: int | None,
+    external_id: str | None,
+    created_at: datetime | None,
+    negative_probability: float | None,
+    reasons: list[str],
+) -> policy.Urgency:
+    """``urgency_for`` an item with this rating, external id and creation time (one not written yet)."""
+    accepted_at = utcnow() if external_id is not None or created_at is None else created_at
     return policy.urgency(
-        item.rating,
+        rating,
         negative_probability,
         reasons,
         accepted_at,
