@@ -9,6 +9,7 @@ import numpy as np
 from moderation.insights import TopicSettings, analyse_topics, find_topics, trend
 from moderation.insights.naming import Polarity, name_cluster, word_pair
 from moderation.insights.sentences import is_generic, split_units, stopwords, words
+from moderation.insights.topics import REFERENCE_ASIDES, REFERENCE_COMPLAINTS
 
 from .helpers import NOW, review, stub_embed, stub_score
 
@@ -244,3 +245,35 @@ def test_topics_that_only_name_the_product_are_not_shown():
     alone = analyse_topics(reviews[len(DRESS_PRAISE) :], embed=_axes, score=lambda t: [0.9] * len(t), now=NOW,
                            settings=settings)  # fmt: skip
     assert len(alone.topics) == 2
+
+
+def _meaning(texts: list[str]) -> np.ndarray:
+    """An axis each for sending it back, a strap, a see-through back and any fault (which the last two share)."""
+    asides = set(REFERENCE_ASIDES["en"])
+    out = np.zeros((len(texts), 8), dtype=np.float32)
+    for row, text in enumerate(texts):
+        lowered = text.lower()
+        out[row] = np.random.default_rng(len(text)).normal(0, 0.05, 8)
+        if text in asides or "going back" in lowered:
+            out[row, 0] += 1.0
+        else:
+            out[row, 3] += 0.5 if "strap" in lowered or "see-through" in lowered else 1.0
+            out[row, 1] += 1.0 if "strap" in lowered else 0.0
+            out[row, 2] += 1.0 if "see-through" in lowered else 0.0
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_a_cluster_about_sending_it_back_is_not_a_topic_but_a_see_through_back_is():
+    """What the customer did about a fault is told apart by meaning, not by the word "back"."""
+    texts = ["Sadly it is going back.", "It's going back.", "This one is going back today.",
+             "The strap broke.", "Strap broke in a week.", "The strap broke at the buckle.",
+             "The back is see-through.", "Its back is so see-through.", "The back panel is see-through."]  # fmt: skip
+    reviews = [review(i + 1, text, rating=2, language="en") for i, text in enumerate(texts * 2)]
+    settings = TopicSettings(distance_threshold=0.3, wording_weight=0.0, merge_similarity=0.9, min_share=0.0)
+    analysis = analyse_topics(reviews, embed=_meaning, score=lambda t: [0.9] * len(t), now=NOW, settings=settings)
+    assert sorted(t.reviews for t in analysis.topics) == [6, 6]
+    assert any("strap" in t.label for t in analysis.topics)
+    assert any("see-through" in t.label or "back" in t.label for t in analysis.topics)
+    assert not any("going" in e.sentence for t in analysis.topics for e in t.examples)
+    assert analysis.negative_reviews == 18  # the reviews still count as negative
+    assert set(REFERENCE_ASIDES) == set(REFERENCE_COMPLAINTS)  # every language with references has both
