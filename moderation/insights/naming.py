@@ -27,7 +27,7 @@ from functools import cache
 
 from yake import KeywordExtractor
 
-from .sentences import COMPLAINT_MARKERS, GENERIC_WORDS, stopwords, words
+from .sentences import COMPLAINT_MARKERS, GENERIC_WORDS, stopwords, words, words_with_subject
 
 _CANDIDATES = 20
 _CENTRAL_CLAUSES = 150
@@ -125,6 +125,7 @@ def name_cluster(
     inside = [words(c) for c in central]
     outside = [words(c) for c in others]
     weight: Callable[[str], float] = polarity.weight if polarity else (lambda phrase: 0.5)
+    acts = _customer_acts([words_with_subject(c, language) for c in central])
     scored: list[tuple[float, int, str]] = []
     for rank, phrase in enumerate(_candidates(central, inside, language)):
         cover = _coverage(phrase, inside)
@@ -133,7 +134,9 @@ def name_cluster(
         specificity = cover / (cover + _coverage(phrase, outside))
         # Complaint lift (weight / (1 - weight)): 1 for a word of the product, ~5 for "too small", ~10 for "cheap".
         lean = weight(phrase)
-        scored.append((cover * specificity * lean / (1.0 - lean), rank, phrase))
+        # What the customer did ("I ordered", "I thought", "j'ai trouvé") is not what is wrong with the product.
+        own = acts.get(_head(phrase), 0.0)
+        scored.append((cover * specificity * lean / (1.0 - lean) * (1.0 - own), rank, phrase))
     if not scored:
         return Name(label=_fallback(central), keywords=())
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -147,10 +150,15 @@ def name_cluster(
         best = singles[0][1]
         # A longer form of the best word says more ("unflattering" where "not flattering" is written too), and the
         # second keyword must say something else: "flattering, unflattering" or "picture, pictures" is one word.
-        # Nor may it be a word customers write more in praise than in complaints ("small, ordered").
+        # Nor may it be a word customers write more in praise than in complaints, or mostly as what they did
+        # ("small, ordered").
         first = next((p for s, p in singles[1:] if best in p and s >= 0.5 * best_single), best)
         second = next(
-            ((s, p) for s, p in singles[1:] if best not in p and p not in best and p not in first and weight(p) >= 0.5),
+            (
+                (s, p)
+                for s, p in singles[1:]
+                if best not in p and p not in best and p not in first and weight(p) >= 0.5 and acts.get(p, 0.0) < 0.5
+            ),
             None,
         )
         label = word_pair(first, second[1], inside) if second and second[0] >= 0.5 * best_single else first
@@ -164,9 +172,29 @@ def name_cluster(
     if " " not in label and marked:
         label = marked
     if polarity:
-        label = _with_subject(label, scored, inside, outside, weight)
+        label = _with_subject(label, scored, inside, outside, weight, acts)
     complaint = max(weight(w) for part in label.split(", ") for w in [part, *part.split()])
     return Name(label=label, keywords=keywords, complaint=complaint)
+
+
+def _head(phrase: str) -> str:
+    """The phrase's first word after a negation or an excess ("didn't work" → "work")."""
+    tokens = phrase.split()
+    return next((t for t in tokens if t not in COMPLAINT_MARKERS), tokens[0])
+
+
+def _customer_acts(clauses: Sequence[list[tuple[str, bool]]]) -> dict[str, float]:
+    """Per word, the share of its uses in ``clauses`` where the customer is the one acting (see
+    ``sentences.words_with_subject``): "ordered" in "I ordered a small", "thought" in "I thought it would be
+    thicker", "trouvé" in "j'ai trouvé le scénario faible". Such a word tells what the customer did; the complaint
+    is in the rest of the clause. No list of verbs: the grammatical subject decides, so it holds for any product."""
+    uses: Counter[str] = Counter()
+    acted: Counter[str] = Counter()
+    for clause in clauses:
+        for word, by_customer in clause:
+            uses[word] += 1
+            acted[word] += by_customer
+    return {word: acted[word] / n for word, n in uses.items() if acted[word]}
 
 
 def _with_subject(
@@ -175,6 +203,7 @@ def _with_subject(
     inside: Sequence[list[str]],
     outside: Sequence[list[str]],
     weight: Callable[[str], float],
+    acts: dict[str, float],
 ) -> str:
     """The complaint, and what it is about when the cluster's clauses share that far more widely.
 
@@ -184,7 +213,8 @@ def _with_subject(
     """
     if ", " in label:
         return label
-    shared = [(_coverage(p, inside), p) for _, _, p in scored]
+    # What the customer did ("I ordered a small") is not what a complaint is about, however many clauses say it.
+    shared = [(_coverage(p, inside), p) for _, _, p in scored if acts.get(_head(p), 0.0) < 0.5]
     _, subject_cover, subject = max(
         ((c * c / (c + _coverage(p, outside)), c, p) for c, p in shared if c > 0), default=(0.0, 0.0, "")
     )

@@ -60,6 +60,15 @@ COMPLAINT_MARKERS = frozenset(
 )
 
 
+# The customer as a grammatical subject, and what may stand between it and its verb ("I have ordered", "je l'ai
+# trouvé", "I didn't like"). A form of "to be" or a reflexive pronoun between them makes the word a state the customer
+# was in ("I was bored", "je me suis ennuyé"), which may well be the complaint, not an act.
+_FIRST_PERSON = frozenset("i i've i'd i'll we we've we'd we'll je j' nous".split())
+_STATE = frozenset("am was were be been being i'm we're suis sommes étais étions été me m' se s'".split())
+_DETERMINERS = frozenset("a an the my this these those le la les un une des du mon ma mes ce cet cette ces".split())
+_SUBJECT_REACH = 2
+
+
 @dataclass(frozen=True)
 class Unit:
     """A clause to score and embed, and the sentence it came from (what a topic quotes)."""
@@ -71,6 +80,33 @@ class Unit:
 def words(text: str) -> list[str]:
     """Lower-cased words; a French elision loses its elided word ("l’odeur" → "odeur", "n'ai" → "ai")."""
     return [_ELISION.sub("", w.lower().replace("’", "'")) for w in _WORD.findall(text)]
+
+
+def words_with_subject(text: str, language: str) -> list[tuple[str, bool]]:
+    """``words(text)``, each with whether the customer is its subject: it comes after "I", "we", "je" or "nous"
+    with nothing but stop words between (at most two: no determiner, which starts the object, no form of "to be"
+    and no reflexive pronoun)."""
+    common = stopwords(language if language in SUPPORTED_LANGUAGES else "en")
+    raw: list[tuple[str, bool]] = []  # (token, whether it is an elided article or pronoun: "j'", "l'")
+    for token in _WORD.findall(text):
+        token = token.lower().replace("’", "'")
+        elided = _ELISION.match(token)
+        if elided:
+            raw.append((elided.group(0), True))
+        raw.append((_ELISION.sub("", token), False))
+    out: list[tuple[str, bool]] = []
+    for index, (token, elided) in enumerate(raw):
+        if elided:
+            continue
+        by_customer = False
+        for before, _ in reversed(raw[max(index - 1 - _SUBJECT_REACH, 0) : index]):
+            if before in _FIRST_PERSON:
+                by_customer = True
+                break
+            if before in _STATE or before in _DETERMINERS or before not in common and not before.endswith("'"):
+                break
+        out.append((token, by_customer))
+    return out
 
 
 @cache

@@ -8,7 +8,7 @@ import numpy as np
 
 from moderation.insights import TopicSettings, analyse_topics, find_topics, trend
 from moderation.insights.naming import Polarity, name_cluster, word_pair
-from moderation.insights.sentences import is_generic, split_units, stopwords, words
+from moderation.insights.sentences import is_generic, split_units, stopwords, words, words_with_subject
 from moderation.insights.topics import REFERENCE_ASIDES, REFERENCE_COMPLAINTS
 
 from .helpers import NOW, review, stub_embed, stub_score
@@ -277,3 +277,30 @@ def test_a_cluster_about_sending_it_back_is_not_a_topic_but_a_see_through_back_i
     assert not any("going" in e.sentence for t in analysis.topics for e in t.examples)
     assert analysis.negative_reviews == 18  # the reviews still count as negative
     assert set(REFERENCE_ASIDES) == set(REFERENCE_COMPLAINTS)  # every language with references has both
+
+
+def test_the_customer_as_subject_is_told_by_grammar():
+    def acts(text: str, language: str = "en") -> list[str]:
+        return [word for word, by_customer in words_with_subject(text, language) if by_customer]
+
+    assert "ordered" in acts("I ordered a small and it was too big")
+    assert not {"small", "big"} & set(acts("I ordered a small and it was too big"))
+    assert "thought" in acts("i thought they would be thicker")
+    assert "like" in acts("I didn't like the fabric") and "fabric" not in acts("I didn't like the fabric")
+    assert "bored" not in acts("I was bored")  # a state the customer was in may be the complaint
+    assert "trouvé" in acts("J'ai trouvé le scénario faible", "fr")
+    assert "scénario" not in acts("J'ai trouvé le scénario faible", "fr")
+    assert "renvoyé" in acts("Je l'ai renvoyé", "fr")
+    assert "ennuyé" not in acts("Je me suis ennuyé", "fr")
+    assert [w for w, _ in words_with_subject("J’ai trouvé l'odeur forte", "fr")] == words("J’ai trouvé l'odeur forte")
+
+
+def test_what_the_customer_did_does_not_name_a_topic():
+    others = ["the zipper broke", "color faded after washing", "arrived late", "the fabric is thin"] * 2
+    sleeves = ["I ordered a medium and the sleeves are too long", "I ordered my usual size", "I ordered a small",
+               "I ordered two sizes, sleeves too long", "I ordered the petite", "sleeves way too long",
+               "I ordered it in blue"]  # fmt: skip
+    polarity = Polarity(sleeves * 3 + others, ["I ordered a medium, it fits", "love the colour"] * 3)
+    name = name_cluster(sleeves, others, "en", polarity)
+    assert "ordered" not in name.label
+    assert "long" in name.label or "sleeves" in name.label
