@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
@@ -20,6 +21,12 @@ _FILLER = r"(?:[a-z'*]+\s+){0,2}$"
 _DIRECT_CUE = re.compile(
     r"\b(?:you|u|ur|your|you'?re|you are|u r|yourself|y'?all|you people|(?:you'?re|you are) such an?|t'?es|tu es"
     rf"|tu n'?es|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+{_FILLER}"
+    rf"|\b(?:espece|bande) d'{_FILLER}"  # "espèce d'abruti", "bande d'abrutis": no space after the apostrophe
+)
+# Saying what someone is, with an article, leaves room for one more word: "t'es un p*tain de con", "you are a
+# worthless little …" ("you are really into expensive clown wear" has no article).
+_BEING_CUE = re.compile(
+    r"\b(?:t'?es|tu es|vous etes|you'?re|you are)\s+(?:un|une|des|a|an|such an?|the)\s+(?:[a-z'*]+\s+){0,2}$"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
 # ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
@@ -80,16 +87,17 @@ def entry_regex(entry: str, plural: bool = True) -> str:
     """The regex for one list entry, matched against the ``words`` view.
 
     Double letters may be single (the view cuts runs of three or more to one, and people type "conard"), each
-    letter but a word's first may be a ``*`` ("f*ck", "f**k", "p**e"), ``*`` in the entry stands for any letters,
-    spaces for any spacing.
+    letter but a word's first may be a ``*`` ("f*ck", "f**k", "p**e"), ``*`` in the entry stands for any letters at
+    either end and at most two inside ("assh*le", not "asheville"), spaces for any spacing. A plural takes "s", "es"
+    only after s, x, z, ch or sh ("bitches", not "spic" in "spices"), and "x" after eau, eu or au.
     """
     folded = _fold(entry.strip())
     stem = folded.endswith("*") and not folded.startswith("*")
     out: list[str] = []
     prev = " "
-    for char in folded:
+    for i, char in enumerate(folded):
         if char == "*":
-            out.append(r"[a-z*]*")
+            out.append(r"[a-z*]*" if i in (0, len(folded) - 1) else r"[a-z*]{0,2}")
         elif char == " ":
             out.append(r"\s*")
         elif char == prev and char.isalpha():
@@ -101,7 +109,15 @@ def entry_regex(entry: str, plural: bool = True) -> str:
             out.append(re.escape(char))
         prev = char
     body = "".join(out)
-    suffix = r"(?:e?s|x)?" if plural and not stem and " " not in folded else ""
+    suffix = ""
+    if plural and not stem and " " not in folded:
+        suffix = (
+            r"(?:es)?"
+            if folded.endswith(("s", "x", "z", "ch", "sh"))
+            else r"[sx]?"
+            if folded.endswith(("eau", "eu", "au"))
+            else "s?"
+        )
     return _BOUNDARY_BEFORE + body + suffix + _BOUNDARY_AFTER
 
 
@@ -165,7 +181,11 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
         return False
-    if _DIRECT_CUE.search(before) or (_ALONE.match(view[:start]) and _ALONE.match(view[end:])):
+    if (
+        _DIRECT_CUE.search(before)
+        or _BEING_CUE.search(before)
+        or (_ALONE.match(view[:start]) and _ALONE.match(view[end:]))
+    ):
         return True
     if (_PERSON_AFTER.match(view, end) or _PERSON_BEFORE.search(before)) and not _SELF_BEFORE.search(before):
         return True
@@ -208,6 +228,14 @@ def _undotted(view: Mapped) -> Mapped:
     return view.sub(_DOTTED_WORD, _joined) if "." in view.text else view
 
 
+def _lookalike(entry: WordEntry, word: str) -> bool:
+    """Whether ``word`` is another, ordinary word that an entry's allowances for typing reach: a single letter for a
+    double ("crepe" for "creep", "Nigeria" for the slur, "fagots" for "faggots"). The entry's own forms and endings
+    start with its letters as listed and are never a look-alike."""
+    own = _fold(entry.entry.strip()).split("*", 1)[0]
+    return " " not in own and not word.startswith(own) and lexicon.is_folded_word(word)
+
+
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
     found = []
@@ -219,6 +247,8 @@ def abusive_words(ctx: Context) -> list[Match]:
         if entry.language and ctx.language not in (entry.language, "und"):
             continue
         if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only):
+            continue
+        if _lookalike(entry, m.group(0)):
             continue
         start, end = view.span(m.start(), m.end())
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
