@@ -177,6 +177,8 @@ def test_abuse_aimed_at_people_is_held(text):
         "La pédale droite s'est desserrée au bout d'un mois",
         "the sleeves are freakishly long",
         "it is creeping me out",
+        "L'histoire de Grace, prostituée nigériane",
+        "Pity it was given such an idiotic name.",
         # "con" about a thing is profanity about the product; English "con" is a drawback.
         "jamais vu un film si con",
         "C'est con, niais et irréaliste.",

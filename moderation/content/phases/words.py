@@ -230,10 +230,13 @@ def _undotted(view: Mapped) -> Mapped:
 
 def _lookalike(entry: WordEntry, word: str) -> bool:
     """Whether ``word`` is another, ordinary word that an entry's allowances for typing reach: a single letter for a
-    double ("crepe" for "creep", "Nigeria" for the slur, "fagots" for "faggots"). The entry's own forms and endings
-    start with its letters as listed and are never a look-alike."""
+    double ("crepe" for "creep", "Nigeria" for the slur, "fagots" for "faggots"), with or without a French ending. The
+    entry's own forms and endings start with its letters as listed and are never a look-alike."""
     own = _fold(entry.entry.strip()).split("*", 1)[0]
-    return " " not in own and not word.startswith(own) and lexicon.is_folded_word(word)
+    if " " in own or word.startswith(own):
+        return False
+    # The word, or the word without a French feminine or plural ending ("nigérianes" for "Nigerian").
+    return any(lexicon.is_folded_word(word[: len(word) - cut]) for cut in (0, 1, 2, 3) if len(word) - cut >= 4)
 
 
 def abusive_words(ctx: Context) -> list[Match]:
