@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from .. import metrics
-from ..extensions import db, limiter
+from ..extensions import db
 from ..models import IdempotencyKey, Item, ItemStatus, Site, utcnow
 from ..schemas.common import SubjectPath
 from ..schemas.listing import SubjectListing, SubjectQuery
@@ -23,7 +23,7 @@ from ..services.submissions import create_item, parse_submission, require_public
 from ..services.votes import client_key
 from .auth import check_public_client
 from .blueprint import bp
-from .http import has_own_site_token, json_body, preflight_response, respond, with_cors
+from .http import has_own_site_token, json_body, limited_per_client, preflight_response, respond, with_cors
 from .openapi import operation
 
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,200}")  # printable ASCII, as clients generate (UUIDs, hashes)
@@ -44,7 +44,7 @@ def preflight(site_slug: str, subject: str):
 
 
 @bp.post("/sites/<site_slug>/subjects/<subject>/items")
-@limiter.limit(submit_limit, exempt_when=has_own_site_token)
+@limited_per_client(submit_limit)
 @operation(
     path=SubjectPath,
     body=Submission,
