@@ -99,6 +99,11 @@ def test_numbers_that_only_look_like_cards_or_ibans(text):
         "Acheté au magasin du 15 rue Nationale, accueil sympa.",
         "Bought it at the store at 12 High Street",
         "Point relais situé au 3 avenue Foch, pratique",
+        # A place one stays at; prose that reads like a spelled e-mail ("lui.il", "one.in").
+        "The main hotel was poor. We stayed at 52 Inverness Place which was good",
+        "Christian ne sort plus de chez lui. Il recourt à des livreurs.",
+        "Elle ne peut plus vivre seule chez elle. Au-delà du fait que…",
+        "At one point in the night I woke up",
     ],
 )
 def test_numbers_that_are_not_personal_data(text):

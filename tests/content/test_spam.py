@@ -33,6 +33,11 @@ def test_gibberish_is_held(text):
         "très très très très très très très bien",
         "Top top top top top top top top, super chaussures",
         "I love it, I love it, I love it! Best shoes I have ever owned, so light on long runs, love it, love it.",
+        # Punctuation or emoji after a short review, however long; a French word typed along one row.
+        "A lire absolument !!!!!!!!!!!!!!!!!!!!!!",
+        "Un raté..............................................................",
+        "just amazing 👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍",
+        "Pépite, pépite, pépite !",
     ],
 )
 def test_emphasis_and_one_row_words_are_not_gibberish(text):

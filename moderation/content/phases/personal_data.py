@@ -95,6 +95,22 @@ def phones(ctx: Context) -> list[Match]:
     return [_mask("phone", *view.span(a, b)) for a, b in found]
 
 
+# "ne sort plus de chez lui. Il recourt …" and "at one point in the night" are prose, not "lui.il" or "one.in": a full
+# stop right after a word and before a space ends a sentence, and after a spelled "dot" or "point" the suffix is no
+# short French or English word (the domains "in", "it", "be", "me" are spelled that way in sentences far more often
+# than in addresses).
+_WORD_SUFFIXES = frozenset(
+    "in it is be me to at as am an on no so do go us my by of or la le de et il au ne se ce ma es tu".split()
+)
+
+
+def _sentence_not_address(m: re.Match[str]) -> bool:
+    separator = m.group("last_sep")
+    if separator.strip() == ".":
+        return not separator[:1].isspace() and separator[-1:].isspace()
+    return m.group("tld") in _WORD_SUFFIXES
+
+
 def emails(ctx: Context) -> list[Match]:
     found: list[Match] = []
     view = ctx.text.links
@@ -110,6 +126,8 @@ def emails(ctx: Context) -> list[Match]:
             spelled = m.group(0)
             # "at" is an everyday English word: with it, the dots must be spelled out too ("tom dot baker at …").
             plain_at = re.search(r"\sat\s", spelled) is not None
+            if _sentence_not_address(m):
+                continue
             if m.group("tld") in public_suffixes() and (not plain_at or re.search(r"\b(?:dot|point)\b", spelled)):
                 span = base.span(*m.span())
                 if not any(f.start < span[1] and span[0] < f.end for f in found):
@@ -117,14 +135,16 @@ def emails(ctx: Context) -> list[Match]:
     return found
 
 
-# The address of a shop, a branch or a pick-up point is no one's personal data: "acheté au magasin du 15 rue
-# Nationale", "the store at 12 High Street", "point relais situé au 3 avenue Foch". Only right before the number:
-# "le magasin m'a livré chez moi au 12 rue …" names the customer's home.
+# The address of a shop, a branch, a pick-up point or a place one stays or eats at is no one's personal data:
+# "acheté au magasin du 15 rue Nationale", "the store at 12 High Street", "point relais situé au 3 avenue Foch", "we
+# stayed at 52 Inverness Place", "l'épicerie au 38 rue de Sèvres". Only right before the number: "le magasin m'a
+# livré chez moi au 12 rue …" names the customer's home.
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|showrooms?|point relais|relais colis|bureau de poste|"
     r"la poste|centre commercial|supermarche|hypermarche|pharmacie|store|shop|branch|outlet|showroom|mall|"
-    r"post office|pick-?up point|warehouse|depot|entrepot)(?:\s+(?:de la|du|des|de|d'|situee?s?|qui est|au|a|at|on|"
-    r"in|located|is|,))*\s*,?\s*$"
+    r"post office|pick-?up point|warehouse|depot|entrepot|hotels?|restaurants?|cafes?|bars?|pubs?|epicerie|"
+    r"museum|musee|theatre|theater|cinema|galerie|gallery|(?:we |i )?(?:stayed|stay|staying|sejourne)|"
+    r"(?:we |i )?went)(?:\s+(?:de la|du|des|de|d'|situee?s?|qui est|au|a|at|to|on|in|located|is|,))*\s*,?\s*$"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from moderation.content.lexicon import is_word
+from moderation.content.lexicon import is_folded_word
 from moderation.content.normalise import normalise
 from moderation.content.verdict import Context, Match, Reason
 
@@ -25,7 +25,8 @@ _REPEAT_SHARE = 0.4
 
 
 def _is_mash(token: str) -> bool:
-    return any(set(token) <= row for row in _ROW_SETS) and not is_word(token, min_count=100)
+    # The view has no accents, so neither may the dictionary: "pépite" is "pepite" here, a word typed along one row.
+    return any(set(token) <= row for row in _ROW_SETS) and not is_folded_word(token, min_count=100)
 
 
 def gibberish(ctx: Context) -> list[Match]:
@@ -35,9 +36,17 @@ def gibberish(ctx: Context) -> list[Match]:
     if not visible:
         return []
     found = []
-    repeated = [*_SAME_CHAR_RUN.finditer(text), *_REPEATED_UNIT.finditer(text), *_REPEATED_PHRASE.finditer(text)]
+    has_words = _LETTER_TOKEN.search(text) is not None
+    repeated = [
+        m
+        for m in (*_SAME_CHAR_RUN.finditer(text), *_REPEATED_UNIT.finditer(text), *_REPEATED_PHRASE.finditer(text))
+        # Punctuation or emoji after words is emphasis, however long ("A lire absolument !!!!…", "Un raté.......",
+        # "just amazing 👍👍👍…"); letters and digits repeated ("aaaa…", "jkjkjk…", "8888…") are not, nor a text of
+        # nothing but a run.
+        if not has_words or any(c.isalnum() for c in m.group(0))
+    ]
     covered = len({i for m in repeated for i in range(m.start(), m.end())})  # the patterns overlap
-    # A long run hidden in a real review ("Super!!!!!!!!…") is emphasis; a text that is mostly a run is not a review.
+    # A long run hidden in a real review ("Superrrrrr…") is emphasis; a text that is mostly a run is not a review.
     if repeated and covered / visible >= _REPEAT_SHARE:
         longest = max(repeated, key=lambda m: m.end() - m.start())
         start, end = view.span(*longest.span())
