@@ -171,6 +171,12 @@ _SPACE_BEFORE_DOT = re.compile(r"(?<=[a-z0-9])\s+\.(?=(?:com|net|org|fr|eu|be|ch
 # After "www", any spacing around the dots of the next label and its suffix: "www .bonplan. fr", "www. bonplan .fr".
 _SPACED_WWW = re.compile(r"\bwww\s*\.\s*([a-z0-9-]+)\s*\.\s*(?=[a-z]{2,24}\b)")
 _SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*")
+# A dot that is another character before a usual suffix: "example·com", "bonplan•fr", "site。com". Not French inclusive
+# writing ("client·es", "lecteur·ices": no such suffix follows).
+_ODD_DOT = re.compile(
+    r"(?<=[a-z0-9])\s*[\u00b7\u2022\u2219\u2027\u22c5\u3002\uff61]\s*"
+    r"(?=(?:com|net|org|fr|eu|io|co|info|biz|xyz|ru|cn|shop|store)\b)"
+)
 # The dot said as a word before a suffix that is no word: "bonplan dot com", "bonplan point fr". Not "point com" alone
 # ("un bon point. Com…" has a full stop, which the view keeps) and not before a word ("a dot on the screen").
 # An article is no domain: "the dot com era".
@@ -196,6 +202,7 @@ def links_view(base: Mapped) -> Mapped:
     view = base.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)) if " " in m.group(0) else m.group(0))
     view = view.sub(_SPACED_SCHEME, lambda m: m.group(1) + "://")
     view = view.sub(_BRACKETED_DOT, lambda m: ".")
+    view = view.sub(_ODD_DOT, lambda m: ".")
     view = view.sub(_BRACKETED_AT, lambda m: "@")
     view = view.sub(_SPACED_WWW, lambda m: f"www.{m.group(1)}.")
     view = view.sub(_SPACE_BEFORE_DOT, lambda m: ".")

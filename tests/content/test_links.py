@@ -24,6 +24,8 @@ from .helpers import spans, verdict_of
         ("Même produit sur amazon.fr", "amazon.fr"),
         ("Achetez-les moins cher sur Bonplan point FR !", "Bonplan point FR"),
         ("go to cheap-shoes dot net now", "cheap-shoes dot net"),
+        ("Better price at example·com", "example·com"),
+        ("Moins cher sur bonplan • fr", "bonplan • fr"),
     ],
 )
 def test_links_are_found_with_their_original_span(text, span):
@@ -52,6 +54,8 @@ def test_links_are_found_with_their_original_span(text, span):
         "Un site en point com, rien de plus",
         "A dead pixel, a dot on the screen",
         "C'est un point fort",
+        # French inclusive writing with a middle dot.
+        "Les client·es sont ravi·es, merci aux lecteur·ices",
     ],
 )
 def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
