@@ -153,8 +153,17 @@ def _join_letters(m: re.Match[str]) -> str:
     return joined
 
 
+# The emoji people use as the insult itself: "the seller is a 🐖", "you 🤡", "🐒🐒" aimed at someone. Read as the word,
+# so the lists decide as they do for the word ("top produit 🐷", a piggy bank, has no one it is aimed at).
+_INSULT_EMOJI = {"🐖": "pig", "🐷": "pig", "🐽": "pig", "🐒": "monkey", "🐵": "monkey", "🦍": "gorilla", "🤡": "clown"}
+_INSULT_EMOJI_RE = re.compile("(" + "|".join(_INSULT_EMOJI) + ")\ufe0f?")
+
+
 def words_view(base: Mapped) -> Mapped:
-    """``base`` with spaced letters joined, leetspeak undone and letter runs of three or more cut to one."""
+    """``base`` with spaced letters joined, leetspeak undone, letter runs of three or more cut to one and the emoji
+    of an insult written as its word."""
+    if _INSULT_EMOJI_RE.search(base.text):
+        base = base.sub(_INSULT_EMOJI_RE, lambda m: f" {_INSULT_EMOJI[m.group(1)]} ")
     view = base.sub(_SPACED_LETTERS, _join_letters)
     if _LEET_HINT.search(view.text):
         view = view.sub(_LEET_TOKEN, _unleet)

@@ -129,6 +129,10 @@ HATE = [
     "Les étrangers ne devraient pas avoir le droit de laisser des avis",
     "Juifs dehors.",
     "Immigrants out!",
+    # Coded: the antisemitic echo; sent back to a place and called an animal, in words or emoji.
+    "(((They))) own this brand",
+    "Go back to Africa 🐒🐒",
+    "Retourne en Afrique, sale singe",
 ]
 
 
@@ -241,6 +245,8 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Mon chien mérite une balle aussi solide",
         "I gave her a lesson with the knife set, she loved it",
         "Je vais lui donner une leçon de cuisine avec un couteau",
+        "Go back to Italy, you will love it",
+        "((( hugs ))) to everyone who helped",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

@@ -99,6 +99,10 @@ from .helpers import rules, spans, verdict_of
         "Ce vendeur est un gros con",
         "you are a f*cking asshole",
         "you assh0le",
+        # The emoji of an insult, aimed at someone; a dropped vowel.
+        "This seller is a 🐖 and a liar",
+        "You 🤡",
+        "Fck you and your cheap shoes",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -185,6 +189,7 @@ def test_abuse_aimed_at_people_is_held(text):
         "that is my only con.",
         "This skirt is very body con.",
         "Pros and cons: light, but pricey",
+        "Tirelire 🐷 adorable, mon fils est un vrai 🐒",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):

@@ -342,6 +342,10 @@ def _people_as_animals(places: str) -> list[str]:
         rf"\b{_ANIMALS_FR} (?:de |d{_Q}\s*){_GROUPS_FR}\b",
         rf"\b(?:{_MADE_BY_FR} (?:des |ces |les )?(?:[a-z]+ )?|sales? ){_ANIMALS_FR} (?:en|au|aux|du|de|d{_Q}|des)\s*"
         rf"(?:la |l{_Q})?{places}\b",
+        # Sent back to a place and called an animal: "go back to Africa, monkey", "retourne en Afrique, sale singe".
+        rf"\b(?:go|get) back to (?:the )?{places}\b[^.!?]{{0,30}}\b(?:{_ANIMALS_EN}|monkey|ape|gorilla|baboon)\b",
+        rf"\b(?:retourne|rentre|retournez|rentrez) (?:en|au|aux|dans ton|a) (?:la |l{_Q})?{places}\b[^.!?]{{0,30}}\b"
+        rf"(?:{_ANIMALS_FR}|singe|macaque|gorille|babouin)\b",
     ]
 
 
@@ -376,6 +380,8 @@ _HATE = [
     rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? (?:volent|violent|pillent|braquent|agressent)"
     r"\b(?! la vedette)",
     r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
+    # The antisemitic "echo", triple brackets around a name or "them" (not a hug: "((( hugs )))").
+    r"\({3}\s*(?!(?:hugs?|love|wow|bisous|calins?|xo+)\s*\))[a-z][a-z '-]{0,30}\s*\){3}",
     # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
     r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
     r"property|inferior|stupid)\b|\bwomen belong in the kitchen\b|(?:^|[.!?,;:]\s*)(?:now )?(?:go|get) back "
@@ -474,7 +480,7 @@ _GATED = (
     (
         re.compile(
             rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|kitchen|cuisine|heil|hitler|"
-            r"14 ?/ ?88)\b"
+            r"14 ?/ ?88|monkeys?|apes?|singes?)\b|\({3}"
         ),
         hate_pattern,
         "hate",
