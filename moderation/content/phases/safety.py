@@ -243,10 +243,14 @@ def _story_event(text: str, m: re.Match[str]) -> bool:
 
 def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
-    narrative = _NARRATIVE.search(view.text) is not None
+    narrative = None  # searched for at the first harm word: most texts have none
     found = []
     for m in _SAFETY.finditer(view.text):
-        if _harmless_here(view.text, m) or (narrative and _story_event(view.text, m)):
+        if _harmless_here(view.text, m):
+            continue
+        if narrative is None:
+            narrative = _NARRATIVE.search(view.text) is not None
+        if narrative and _story_event(view.text, m):
             continue
         start, end = view.span(*m.span())
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
