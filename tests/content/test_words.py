@@ -103,6 +103,8 @@ from .helpers import rules, spans, verdict_of
         "This seller is a 🐖 and a liar",
         "You 🤡",
         "Fck you and your cheap shoes",
+        "My husband says the seller is an idiot",
+        "My son called me, you idiot",
     ],
 )
 def test_abuse_aimed_at_people_is_held(text):
@@ -190,6 +192,9 @@ def test_abuse_aimed_at_people_is_held(text):
         "This skirt is very body con.",
         "Pros and cons: light, but pricey",
         "Tirelire 🐷 adorable, mon fils est un vrai 🐒",
+        # The reviewer's own people, teased.
+        "I told my husband he was an idiot for not buying two.",
+        "Mon mari est un idiot de ne pas en avoir pris deux",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):
