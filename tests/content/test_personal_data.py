@@ -104,6 +104,7 @@ def test_numbers_that_only_look_like_cards_or_ibans(text):
         "Christian ne sort plus de chez lui. Il recourt à des livreurs.",
         "Elle ne peut plus vivre seule chez elle. Au-delà du fait que…",
         "At one point in the night I woke up",
+        "The first book is Vernor's Ginger Ale, ISBN-10: 0738551856",
     ],
 )
 def test_numbers_that_are_not_personal_data(text):

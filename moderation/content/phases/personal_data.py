@@ -19,10 +19,11 @@ from moderation.content.lexicon import is_own, public_suffixes
 from moderation.content.verdict import Context, Match, Reason
 
 MASK = "[personal data]"
-# The number of a thing, not of a person: "order 4471-2290-88", "commande n° 2024…", "ref", "suivi", "tracking".
+# The number of a thing, not of a person: "order 4471-2290-88", "commande n° 2024…", "ref", "suivi", "tracking", a
+# book's "ISBN-10: 0738551856" (ten digits from 0, like a French number).
 _NOT_A_PHONE_BEFORE = re.compile(
     r"(?:order|commande|cde|n[o°]|numero de (?:commande|suivi|serie)|ref(?:erence)?|suivi|tracking|invoice|facture"
-    r"|serial|serie|sku|model|modele|#)\s*[:.#°]*\s*$"
+    r"|serial|serie|sku|model|modele|isbn(?:[- ]?1[03])?|ean|upc|asin|#)\s*[:.#°]*\s*$"
 )
 # French numbers are written in groups of two or as ten digits; elsewhere we want the grouping a person uses,
 # so a bare run of digits (an order or a serial) does not read as a US number.
