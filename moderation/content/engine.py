@@ -9,7 +9,7 @@ from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
 from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase, fingerprint
-from moderation.content.phases.threats import hate_pattern
+from moderation.content.phases.hate import hate_pattern
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
 

@@ -1,0 +1,165 @@
+"""Hate against a group, in French and English, read by its shape (held as ``abusive`` by ``threats``).
+
+A group word alone, or with any other predicate, is not hate ("les voleurs sont tous des lâches", a book review about
+Hitler): a call to kill or expel the group, "dirty"/"sale" before it, the whole group called criminals, vermin or too
+stupid, denied a right or a place, the Jewish-conspiracy line, Nazi slogans and codes, people called animals by where
+they come from, and women as a group called one insult or sent back to the kitchen.
+
+Matching is on the ``words`` view: accents and case folded, leetspeak and spaced letters undone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from moderation.content.normalise import base_view
+from moderation.content.phases.shapes import Q as _Q
+from moderation.content.phases.shapes import any_of
+
+_GROUPS_EN = (
+    r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
+    r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
+    r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people)"
+)
+_GROUPS_FR = (
+    r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
+    r"gitan(?:e|s|es)?|roms?|chinois(?:e|es)?|asiatiques?|africain(?:e|s|es)?|homos?|pedes?|gouines?|lesbiennes?|"
+    r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
+    r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?)"
+)
+
+
+@lru_cache(maxsize=1)
+def _places() -> str:
+    """Every country and region by its English and French name, accents and case folded as the ``words`` view has
+    them: Unicode CLDR's names, as Babel ships them (no list of our own to keep up to date)."""
+    names = {"middle east", "moyen orient", "moyen-orient", "third world", "tiers monde", "tiers-monde"}
+    for locale in ("en", "fr"):
+        for name in Locale(locale).territories.values():
+            name = re.sub(r"\s*\(.*?\)", "", name)  # "Congo (RDC)": the name people write is before the brackets
+            folded = base_view(name).text.replace("’", "'").strip()
+            if len(folded) >= 4:
+                names.add(folded)
+    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + ")"
+
+
+# People called animals by where they come from: "made by monkeys in China", "ces singes d'Africains". An animal with a
+# place is a zoo or a travel story ("stolen by monkeys in Bali", "une bande de singes en Inde"): it needs the people
+# who made or sold the thing ("made by", "fabriqué par"), or a slur's company ("dirty", "sale").
+_ANIMALS_EN = r"(?:monkeys|apes|rats|cockroaches|roaches|vermin|savages|subhumans|baboons|gorillas|orangutans)"
+_ANIMALS_FR = (
+    r"(?:singes|macaques|rats|cafards|cancrelats|vermines?|sauvages|sous-hommes|babouins|gorilles|porcs|chiens)"
+)
+_MADE_BY_EN = (
+    r"(?:(?:made|built|sewn|stitched|assembled|sold|run|designed|manufactured|produced|staffed|packed|shipped|coded|"
+    r"answered|written|translated) by)"
+)
+_MADE_BY_FR = (
+    r"(?:(?:fabrique|fait|cousu|vendu|produit|assemble|concu|tenu|gere|emballe|expedie|ecrit|traduit)e?s? par)"
+)
+_SLUR_CUE_EN = r"(?:dirty|filthy|fucking|stupid|lazy|damn|bloody)"
+
+
+def _people_as_animals(places: str) -> list[str]:
+    return [
+        rf"\b(?:{_MADE_BY_EN}|{_SLUR_CUE_EN}) (?:a )?(?:bunch of |pack of )?(?:[a-z]+ )?(?:{_ANIMALS_EN} (?:in|from) "
+        rf"(?:the )?{places}|{_GROUPS_EN} {_ANIMALS_EN})\b",
+        rf"\b{_ANIMALS_FR} (?:de |d{_Q}\s*){_GROUPS_FR}\b",
+        rf"\b(?:{_MADE_BY_FR} (?:des |ces |les )?(?:[a-z]+ )?|sales? ){_ANIMALS_FR} (?:en|au|aux|du|de|d{_Q}|des)\s*"
+        rf"(?:la |l{_Q})?{places}\b",
+        # Sent back to a place and called an animal: "go back to Africa, monkey", "retourne en Afrique, sale singe".
+        rf"\b(?:go|get) back to (?:the )?{places}\b[^.!?]{{0,30}}\b(?:{_ANIMALS_EN}|monkey|ape|gorilla|baboon)\b",
+        rf"\b(?:retourne|rentre|retournez|rentrez) (?:en|au|aux|dans ton|a) (?:la |l{_Q})?{places}\b[^.!?]{{0,30}}\b"
+        rf"(?:{_ANIMALS_FR}|singe|macaque|gorille|babouin)\b",
+    ]
+
+
+_HATE = [
+    rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
+    rf"\b(?:(?:all|the|those|these|every) )?(?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
+    r"ought to|have to) (?:all )?(?:die|be (?:killed|shot|gassed|hanged|hung|burned|burnt|exterminated|"
+    r"wiped out|deported|sent back|banned|kicked out|thrown out|locked up|expelled))\b",
+    rf"\b(?:kill|gas|shoot|hang|exterminate|deport) (?:all )?(?:the |those |these )?{_GROUPS_EN}\b",
+    rf"\bdeath to (?:all )?(?:the )?{_GROUPS_EN}\b",
+    rf"\bsales? (?!noir){_GROUPS_FR}\b",  # "traces sales noires" is dirt; "sale noir" stays in the abuse list
+    rf"\b(?:il faut|faut|faudrait|il faudrait|on devrait|on doit) (?:tous )?(?:les )?(?:tuer|gazer|exterminer|bruler|"
+    rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
+    rf"\bmort aux {_GROUPS_FR}\b",
+    # Whole groups called criminals or vermin, and the classic conspiracy and Nazi slogans.
+    rf"\b(?:all|the|those|these) {_GROUPS_EN} are (?:all )?(?:(?:just|nothing but) )?(?:terrorists|thieves|criminals|"
+    r"animals|rapists|vermin|parasites|scum|dogs|pigs|rats|savages|subhuman)\b",
+    rf"\b(?:les|tous les|ces) {_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?(?:des )?(?:voleu(?:rs|ses)|"
+    r"terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|racaille|sauvages|"
+    r"sous-hommes)\b",
+    # The conspiracy line, whatever they are said to control: "the jews run this company", "les juifs contrôlent
+    # cette marque".
+    r"\b(?:the |those |these )?jews (?:control|run|own|rule|are behind)\b|\b(?:les|ces) juifs (?:controlent|dirigent|"
+    r"possedent|tiennent|sont derriere)\b",
+    # Whole groups called too stupid, or said to steal and rape: "blacks are too dumb to…", "the gypsies steal
+    # everything", "les arabes qui bossent chez vous volent les colis". Not "steal the show", "volent la vedette".
+    rf"\b(?:all |the )?(?:{_GROUPS_EN}|women) (?:are|r) (?:all )?(?:too |so |just |naturally |genetically )?(?:stupid|"
+    r"dumb|retarded|subhuman)\b",
+    rf"\b(?:les|toutes les|tous les|ces) (?:femmes|{_GROUPS_FR}) (?:sont|c{_Q}\s*est) (?:toutes |tous )?(?:trop |"
+    r"vraiment |que |si )?(?:des )?(?:connes|cons|debiles|stupides|idiotes|idiots|attardee?s)\b",
+    rf"\b(?:all|the|those|these) {_GROUPS_EN}\b(?: who [^.!?]{{0,50}}?)? (?:steal|rape|rob|loot)\b(?! the show)",
+    rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? (?:volent|violent|pillent|braquent|agressent)"
+    r"\b(?! la vedette)",
+    r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
+    # The antisemitic "echo", triple brackets around a name or "them" (not a hug: "((( hugs )))").
+    r"\({3}\s*(?!(?:hugs?|love|wow|bisous|calins?|xo+)\s*\))[a-z][a-z '-]{0,30}\s*\){3}",
+    # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
+    r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
+    r"property|inferior|stupid)\b|\bwomen belong in the kitchen\b|(?:^|[.!?,;:]\s*)(?:now )?(?:go|get) back "
+    r"(?:in|to|into) (?:the|your|ur) kitchen\b|(?:^|[.!?,;:]\s*)(?:retourne|retournez|va|allez|file) (?:dans|a) "
+    r"(?:ta|votre) cuisine\b|\b(?:les|toutes les) femmes (?:sont|c.est) "
+    r"(?:toutes )?(?:que )?(?:des )?(?:putes|salopes|chiennes|objets|inferieures|connes)\b|\bla place d.une femme est "
+    r"(?:a|dans) la cuisine\b|\bles femmes,? (?:c.est (?:fait |faites )?(?:pour )?|sont faites pour |doivent "
+    r"rester )(?:a |dans )?la cuisine\b",
+    rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
+    r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus|interdits|bannis|enfermes|chasses))\b",
+    # Sent back, burned, or called a plague: "all gays should burn in hell", "les noirs devraient retourner en
+    # Afrique", "immigrants are ruining this country, send them all back", "les musulmans sont une plaie". A place
+    # is named: "les noires devraient revenir en stock" is a colour.
+    rf"\b(?:all|the|those|these|every) {_GROUPS_EN} (?:should|must|need to|ought to|can) (?:all )?(?:burn|rot|"
+    r"go back (?:to|where|home)|get out of (?:this|our|my) country|leave (?:this|our|my) country)\b",
+    rf"\b{_GROUPS_EN} (?:are|r) (?:a |an )?(?:plague|cancer|disease|virus|infestation|invasion|ruining (?:this|our|"
+    r"the) country|destroying (?:this|our|the) country|invading (?:this|our|the) country)\b",
+    rf"\b{_GROUPS_EN}\b[^.!?\n]{{0,80}}\b(?:send them (?:all )?back|deport them(?: all)?|kick them (?:all )?out)\b",
+    rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|n{_Q}\s*ont qu{_Q}\s*a|peuvent) (?:tous )?"
+    r"(?:retourner|rentrer|repartir) (?:chez eux|dans leur pays|d.ou ils viennent|en afrique|au bled|au maghreb|"
+    r"en asie|en chine|en arabie)\b",
+    rf"\b(?:les |ces )?{_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:une |un |la |le )?(?:plaie|cancer|maladie|fleau|vermine|"
+    r"virus|invasion|gangrene)\b",
+    # Told they do not belong: "les handicapés n'ont rien à faire dans votre magasin", "immigrants don't belong here".
+    rf"\b(?:les |ces )?{_GROUPS_FR} (?:n{_Q}\s*ont rien a faire|n{_Q}\s*ont pas leur place) (?:ici|dans|chez|en|a)\b",
+    rf"\b{_GROUPS_EN} (?:don{_Q}?t|do not|shouldn{_Q}?t|should not) belong (?:here|in)\b|\b{_GROUPS_EN} have no "
+    r"(?:place|business) (?:here|in)\b",
+    # Denied a right as a group: "women shouldn't be allowed to review tools", "les étrangers ne devraient pas avoir le
+    # droit de voter". Only the group as the subject: "kids shouldn't be allowed near it" names no group.
+    rf"\b(?:{_GROUPS_EN}|women) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be allowed (?:to|in|on|"
+    r"near|here)\b",
+    rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne devraient|ne doivent|ne devraient jamais) (?:pas |plus )?(?:avoir "
+    r"le droit|etre autorise(?:e|s|es)?|pouvoir)\b",
+    # The street slogan, a sentence of a group and "out": "Juifs dehors.", "Immigrants out!". Not "Asians out there"
+    # or a colour in a longer sentence ("on laisse les draps noirs dehors").
+    rf"(?:^|[.!?;:,]\s*)(?:les |tous les )?{_GROUPS_FR} (?:dehors|out)(?=\s*(?:$|[.!?;:,]))|(?:^|[.!?;:,]\s*)"
+    rf"(?:all )?{_GROUPS_EN} out(?=\s*(?:$|[.!?;:,]))",
+]
+
+
+@lru_cache(maxsize=1)
+def hate_pattern() -> re.Pattern[str]:
+    """Hate against a group, people called animals by place included; built on first use (CLDR's place names, about
+    70 ms), which ``engine.warm`` does at a process's start."""
+    return any_of(_HATE + _people_as_animals(_places()))
+
+
+# The words every hate shape names (a group, women or their kitchen, an animal, a Nazi slogan or code): ``threats``
+# searches the shapes only where one of them is.
+HATE_GATE = re.compile(
+    rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|kitchen|cuisine|heil|hitler|"
+    r"14 ?/ ?88|monkeys?|apes?|singes?)\b|\({3}"
+)
