@@ -84,3 +84,18 @@ def test_a_redis_client_failing_after_commit_never_turns_the_accepted_submission
     with app.app_context():
         item = db.session.get(Item, response.get_json()["id"])
         assert item is not None and item.status == "published" and item.scored_at is None  # waits for the sweep
+
+
+def test_a_redis_client_failing_on_a_read_answers_the_listing_without_the_cache(app, world, monkeypatch):
+    """The read path, like the after-commit steps: a client that fails with something other than a RedisError
+    (redis-py 8.2's AttributeError) answers the listing from the database, not a 500."""
+    from moderation.services import listing_cache
+
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {world.site_token}"}
+    posted = client.post("/api/v1/sites/shop/subjects/sku-1/items", json=review(body="Très bien"), headers=headers)
+    assert posted.status_code == 202
+    monkeypatch.setattr(listing_cache, "get_redis", BrokenClient)
+    response = client.get("/api/v1/sites/shop/subjects/sku-1", headers={"Origin": ORIGIN})
+    assert response.status_code == 200
+    assert [i["id"] for i in response.get_json()["items"]] == [posted.get_json()["id"]]

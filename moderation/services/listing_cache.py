@@ -185,7 +185,7 @@ def versions(site_id: int, subject_id: int) -> tuple | None:
             conn.set(EPOCH_KEY, secrets.randbits(48), nx=True)
             epoch = conn.get(EPOCH_KEY)
         return (epoch, site, subject)
-    except redis.RedisError as exc:
+    except Exception as exc:  # noqa: BLE001 - a client failing otherwise (redis-py 8.2's AttributeError) is no 500
         log.warning("Redis unreachable: listing answered without the cache: %s", exc)
         return None
 
@@ -232,7 +232,8 @@ def shared_answer(full_key: Hashable) -> bytes | None:
     """The answer another process computed for this request at these counters, if it is still in Redis."""
     try:
         return get_redis().get(_answer_key(full_key))
-    except redis.RedisError:
+    except Exception as exc:  # noqa: BLE001 - on the read path any client failure means "not shared", never a 500
+        log.warning("Redis unreachable: listing answer not read from the other web processes: %s", exc)
         return None
 
 
@@ -241,5 +242,5 @@ def share_answer(full_key: Hashable, body: bytes, ttl_s: float) -> None:
         return
     try:
         get_redis().set(_answer_key(full_key), body, px=int(ttl_s * 1000))
-    except redis.RedisError as exc:
+    except Exception as exc:  # noqa: BLE001 - on the read path any client failure means "not shared", never a 500
         log.warning("Redis unreachable: listing answer not shared with the other web processes: %s", exc)
