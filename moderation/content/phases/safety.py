@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.shapes import sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason
 
 _EN = [
@@ -228,17 +229,13 @@ _PRODUCT_HAZARD = re.compile(
     r"brake|frein|stitches|points de suture|allerg|court-circuit|spark|chok|etouffement|suffocation|strangulation"
 )
 _OWN = re.compile(r"\b(?:je|me|moi|mon|ma|mes|nous|notre|nos|i|my|me|we|our|us)\b|\b[jm]'")
-_SENTENCE = re.compile(r"[.!?]")
 
 
 def _story_event(text: str, m: re.Match[str]) -> bool:
     """Whether ``m``, in a text that tells a story (``_NARRATIVE``), is the story's rather than the reviewer's."""
     if _PRODUCT_HAZARD.search(m.group(0)):
         return False
-    ends = [found.end() for found in _SENTENCE.finditer(text, 0, m.start())]
-    after = _SENTENCE.search(text, m.end())
-    sentence = text[ends[-1] if ends else 0 : after.start() if after else len(text)]
-    return _OWN.search(sentence.replace("’", "'")) is None
+    return _OWN.search(sentence_around(text, m.start(), m.end()).replace("’", "'")) is None
 
 
 def safety(ctx: Context) -> list[Match]:

@@ -9,6 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
+from moderation.content.phases.shapes import sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -61,7 +62,6 @@ _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
 _VOCATIVE_BEFORE = re.compile(r",\s*$")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?,]|$)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
-_SENTENCE_END = re.compile(r"[.!?]")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
@@ -178,10 +178,7 @@ def site_rule_regex(pattern: str) -> re.Pattern[str]:
 
 def _spoken_to(view: str, start: int, end: int) -> bool:
     """Whether the sentence around ``view[start:end]`` speaks to someone ("you", "tu", "ton")."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(view, 0, start)]
-    after = _SENTENCE_END.search(view, end)
-    sentence = view[ends[-1] if ends else 0 : after.start() if after else len(view)]
-    return _SECOND_PERSON.search(sentence) is not None
+    return _SECOND_PERSON.search(sentence_around(view, start, end)) is not None
 
 
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> bool:
@@ -237,11 +234,17 @@ def _undotted(view: Mapped) -> Mapped:
     return view.sub(_DOTTED_WORD, _joined) if "." in view.text else view
 
 
+@cache
+def _own_letters(entry: str) -> str:
+    """An entry's letters as listed, up to its first ``*``, folded as the ``words`` view spells words."""
+    return _fold(entry.strip()).split("*", 1)[0]
+
+
 def _lookalike(entry: WordEntry, word: str) -> bool:
     """Whether ``word`` is another, ordinary word that an entry's allowances for typing reach: a single letter for a
     double ("crepe" for "creep", "Nigeria" for the slur, "fagots" for "faggots"), with or without a French ending. The
     entry's own forms and endings start with its letters as listed and are never a look-alike."""
-    own = _fold(entry.entry.strip()).split("*", 1)[0]
+    own = _own_letters(entry.entry)
     if " " in own or word.startswith(own):
         return False
     # The word, or the word without a French feminine or plural ending ("nigérianes" for "Nigerian").
