@@ -79,26 +79,19 @@ def item_case_and_event_insert() -> Any:
         .cte("new_item")
     )
     case_columns = [column.key for column in cases.c if column.key not in ("id", "item_id")]
-    new_case = (
-        insert(cases)
-        .from_select(
-            [*case_columns, "item_id"],
-            select(*(typed_parameter(f"case_{key}", cases.c[key]) for key in case_columns), new_item.c.id),
-        )
-        .returning(cases.c.id)
-        .cte("new_case")
-    )
-    new_event = (
-        insert(events)
-        .from_select(
-            [*CASE_EVENT_COLUMNS, "target_id"],
-            select(*(typed_parameter(f"event_{key}", events.c[key]) for key in CASE_EVENT_COLUMNS), new_case.c.id),
-        )
-        .returning(events.c.target_id)
-        .cte("new_event")
+    new_case = _insert_after(cases, "case", case_columns, "item_id", new_item.c.id, cases.c.id, "new_case")
+    new_event = _insert_after(
+        events, "event", CASE_EVENT_COLUMNS, "target_id", new_case.c.id, events.c.target_id, "new_event"
     )
     # Joined on true, not listed side by side: one row each, and SQLAlchemy's linter sees no cartesian product.
     return select(new_item.c.id, new_event.c.target_id).select_from(new_item.join(new_event, true()))
+
+
+def _insert_after(table: Any, prefix: str, columns: Any, link: str, parent_id: Any, returning: Any, name: str) -> Any:
+    """``name AS (INSERT INTO table (columns…, link) SELECT :prefix_<column>…, parent_id FROM parent RETURNING …)``:
+    a row whose ``link`` column takes the id the CTE before it returned."""
+    parameters = (typed_parameter(f"{prefix}_{key}", table.c[key]) for key in columns)
+    return insert(table).from_select([*columns, link], select(*parameters, parent_id)).returning(returning).cte(name)
 
 
 def typed_parameter(name: str, column: Any) -> Any:
