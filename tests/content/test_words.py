@@ -223,6 +223,45 @@ def test_a_first_person_nearby_does_not_excuse_an_insult_aimed_at_someone(text):
     assert verdict_of(text).hold_reasons == ["abusive"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Being taken for, or treated as, a fool is a complaint about the treatment.
+        "Encore une fois ils prennent les acheteurs pour des imbéciles, la boîte est à moitié vide.",
+        "Tu me prends pour une idiote ? Le modèle reçu n'est pas celui de la photo.",
+        "They clearly think customers are morons: the 'new' battery was used.",
+        "Stop treating your buyers like idiots and print the real size chart.",
+        "J'avais l'air de passer pour une idiote avec ce sac qui se déchire.",
+        "L'acteur principal joue un parfait crétin, et il le fait très bien.",
+        # The word describes a thing: after its noun in French, as a predicate, or as an adjective in "-ic".
+        "Un manuel idiot, rien sur le réglage de la selle.",
+        "La fermeture est un peu débile : il faut deux mains pour l'ouvrir.",
+        "Une application complètement crétine, impossible de changer de langue.",
+        "Des boutons imbéciles placés juste sous le pouce.",
+        "L'emballage idiot a coûté plus cher que le produit.",
+        "C'est débile mais je l'ai acheté deux fois.",
+        "The pairing procedure is moronic and takes ten minutes.",
+    ],
+)
+def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un gamin débile au comptoir m'a ri au nez.",  # a person noun before the French adjective
+        "Un livreur crétin a laissé le colis sous la pluie.",
+        "Le directeur, cette vieille idiote, refuse le remboursement.",  # a demonstrative with a scornful adjective
+        "T'es qu'un imbécile si tu prends ça pour une promo.",  # direct address is read before the idiom
+        "Your delivery guy is a moron.",
+        "Le vendeur est idiot et malpoli.",  # a predicate said of a person
+    ],
+)
+def test_the_same_words_at_people_are_still_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]
+
+
 def test_match_reports_the_original_span():
     assert spans("Merci bande de c0nn4rds !", "abusive") == ["c0nn4rds"]
 

@@ -76,6 +76,63 @@ _OWN_PEOPLE = re.compile(
 )
 _STAFF = re.compile(rf"\b{_PERSON_NOUN}\b")
 
+# Being treated as, or taken for, a fool is a complaint, not a name called: "ils nous prennent pour des idiots", "tu
+# me prends pour un con ?", "treating customers like idiots", "je suis passé pour un idiot", "they must think we are
+# idiots", an actor who "joue un formidable imbécile".
+_TREATED_AS = re.compile(
+    r"\b(?:pren\w*|pris|prises?|passe\w*|take|takes|taking|took|treat\w*|trait\w*)(?:\s+[a-z']+){0,3}"
+    rf"\s+(?:pour|like|as|for|comme)\s+{_FILLER}"
+    r"|\b(?:think|thinks|thought|assumes?|assumed|believes?)\s+(?:that\s+)?(?:we|we'?re|us|people|customers|their"
+    rf" customers|everyone|everybody|consumers|buyers|shoppers)(?:\s+(?:are|were|r|all))?\s+{_FILLER}"
+    r"|\b(?:pens\w*|croi\w*)\s+(?:qu'?on|que nous|que les (?:gens|clients|consommateurs))\s+(?:est|sont|sommes)"
+    rf"\s+{_FILLER}"
+    rf"|\b(?:jou\w+|incarn\w+|interpret\w+|plays?|played|playing)\s+(?:un|une|des|les|le|la|a|an|the)\s+{_FILLER}"
+)
+# French puts the adjective after its noun: "un complot idiot", "une notice complètement crétine", "des questions
+# connes" say what a thing is like; only a person noun makes the word abuse ("un vendeur crétin", "ce gamin débile").
+# The word after the determiner is the noun unless it is one of the adjectives French puts before one ("un vrai
+# crétin", "ce gros idiot"), which leave the insult a noun.
+_BEFORE_NOUN = frozenset(
+    "vrai vraie vrais vraies gros grosse grosses petit petite petits petites pauvre pauvres sale sales grand grande"
+    " grands grandes beau bel belle beaux vieux vieil vieille jeune jeunes sacre sacree parfait parfaite fichu foutu"
+    " sombre sombres triple pur pure veritable bon bonne mauvais mauvaise joli jolie immense enorme fieffe fameux"
+    " espece bande autre autres meme seul seule premier premiere dernier derniere drole".split()
+)
+_DETERMINER = frozenset(
+    "un une des le la les ce cet cette ces du au aux quel quelle quels quelles son sa ses leur leurs mon ma mes ton"
+    " ta tes notre votre nos vos chaque".split()
+)
+_INTENSIFIERS = frozenset(
+    "tres si trop tellement completement vraiment totalement assez super hyper plutot bien aussi franchement"
+    " parfaitement absolument carrement particulierement vachement peu".split()
+)
+# Nouns for people beyond ``_PERSON``'s, and the endings of French agent nouns (vendeur, caissière, informaticien,
+# journaliste), less the things that end alike.
+_PEOPLE = frozenset(
+    "gamin gamine gamins gosse gosses mome momes prof profs flic flics toubib homme hommes femme femmes fille filles"
+    " garcon garcons enfant enfants ado ados gens personne personnes monsieur madame client cliente clients clientes"
+    " chef chefs boss voisin voisine voisins ami amie amis copain copine mari pere mere fils frere soeur oncle tante"
+    " cousin cousine personnage personnages heros heroine mec mecs meuf meufs nana nanas bonhomme beauf beaufs"
+    " proprio proprios patronne patrons commercial commerciaux responsable responsables agent agents stagiaire"
+    " proprietaire fonctionnaire secretaire locataire prestataire libraire notaire veterinaire militaire medecin"
+    " medecins docteur eleve eleves etudiant etudiante etudiants public jury".split()
+)
+_AGENT_ENDING = re.compile(r"(?:eur|euse|rice|iste|ier|iere|ien|ienne)s?$")
+_THING_ALIKE = frozenset(
+    "moteur chargeur ordinateur compteur capteur connecteur adaptateur aspirateur radiateur ventilateur interrupteur"
+    " minuteur couleur odeur erreur valeur longueur largeur hauteur epaisseur douleur humeur bonheur malheur"
+    " clavier papier panier fichier escalier tablier collier atelier cahier calendrier courrier sentier quartier"
+    " systeme lien soutien entretien".split()
+)
+# "X est idiot", "c'est débile", "the manual is moronic": an adjective said of X, abuse only when X is a person.
+_PREDICATE = frozenset("est sont etait etaient reste restent devient semble parait c'est c'etait".split())
+# "ce gros idiot", "cette pauvre idiote": a demonstrative with a scornful adjective names a person by the insult.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:ce|cet|cette|ces)\s+(?:gros|grosse|pauvre|vieux|vieil|vieille|sombre|sacre|sacree|fichu|foutu|petit"
+    r"|petite|triple|parfait|parfaite|veritable|vrai|vraie)\s+$"
+)
+_OF_THING = re.compile(r"\s+d(?:e\s|')")
+
 
 @dataclass(frozen=True)
 class WordEntry:
@@ -181,11 +238,41 @@ def _spoken_to(view: str, start: int, end: int) -> bool:
     return _SECOND_PERSON.search(sentence_around(view, start, end)) is not None
 
 
-def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> bool:
+def _is_person_noun(word: str) -> bool:
+    if word in _PEOPLE or _PERSON.fullmatch(word):
+        return True
+    return bool(_AGENT_ENDING.search(word)) and word.rstrip("s") not in _THING_ALIKE and word not in _THING_ALIKE
+
+
+def _last_words(before: str) -> list[str]:
+    """The last words of ``before`` without the intensifiers at its end ("un menu vraiment" → "un menu")."""
+    words = before.split()[-6:]
+    while words and words[-1] in _INTENSIFIERS:
+        if words.pop() == "peu" and words and words[-1] == "un":  # "un peu": an intensifier, not an article
+            words.pop()
+    return words
+
+
+def _described_noun(words: list[str]) -> str | None:
+    """The noun a French insult word follows as its adjective ("un complot idiot": "complot"), or None."""
+    last = words[-1] if words else ""
+    if last.startswith("l'"):
+        return last[2:] if last[2:].isalpha() else None
+    if not last.isalpha() or last in _BEFORE_NOUN or last in _DETERMINER:
+        return None
+    rest = words[:-1]
+    if rest and rest[-1] in _BEFORE_NOUN:
+        rest = rest[:-1]
+    return last if rest and rest[-1] in _DETERMINER else None
+
+
+def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, language: str = "und") -> bool:
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
         return False
     if _OWN_PEOPLE.search(before) and not _STAFF.search(before) and not _DIRECT_CUE.search(before):
+        return False
+    if _TREATED_AS.search(before):  # before direct address: "treating your buyers like idiots"
         return False
     if (
         _DIRECT_CUE.search(before)
@@ -198,6 +285,16 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool) -> boo
     if _VOCATIVE_BEFORE.search(before) and _VOCATIVE_AFTER.match(view, end):
         if not person_only or _spoken_to(view, start, end):
             return True
+    words = _last_words(before)
+    noun = _described_noun(words) if language != "en" else None
+    if noun is not None and noun in _PEOPLE:
+        return True
+    if noun is not None and not _is_person_noun(noun):
+        return False
+    if _DEMONSTRATIVE.search(before) and not _OF_THING.match(view, end):
+        return True
+    if (words and words[-1] in _PREDICATE) or view[start:end].endswith(("ic", "ics", "ous")):
+        person_only = True  # an adjective ("c'est idiot", "moronic"), said of whatever X is
     person = _PERSON.search(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
         return False
@@ -261,7 +358,7 @@ def abusive_words(ctx: Context) -> list[Match]:
         m, entry = hit
         if entry.language and ctx.language not in (entry.language, "und"):
             continue
-        if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only):
+        if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only, ctx.language):
             continue
         if _lookalike(entry, m.group(0)):
             continue
