@@ -74,6 +74,8 @@ from .helpers import verdict_of
         "Vends compte Netflix premium à vie 20€, écrivez-moi",
         "Prêt entre particuliers rapide et sans frais, contactez M. Dupont",
         "Use my referral link to get 20€ off your first order",
+        "Forex signals, 40% monthly returns guaranteed, follow @fx.master.signals",
+        "Placement crypto, rendement garanti 25% par mois, écrivez à @trader_lucie",
         "Le meilleur casino en ligne, bonus de bienvenue 200%",
     ],
 )

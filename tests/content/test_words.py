@@ -256,6 +256,9 @@ def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(t
         "T'es qu'un imbécile si tu prends ça pour une promo.",  # direct address is read before the idiom
         "Your delivery guy is a moron.",
         "Le vendeur est idiot et malpoli.",  # a predicate said of a person
+        "The waitress at the counter is a lazy cow.",  # staff by their job, and the insult after two words
+        "That receptionist is a self-important moron.",
+        "Sales races de profiteurs, rendez l'argent.",
     ],
 )
 def test_the_same_words_at_people_are_still_held(text):

@@ -305,6 +305,11 @@ _WITH_CONTACT = [
 _GATED = tuple((view, re.compile(gate), re.compile(pattern)) for view, gate, pattern in _SHAPES)
 _PROMISE = re.compile("|".join(f"(?:{p})" for p in _WITH_CONTACT))
 _CONTACT_RE = re.compile(rf"\b{_CONTACT}\b")
+# A handle to write to, in the base view (the words view reads "@" as the letter a): "DM @cryptoking_fx".
+_HANDLE_CONTACT = re.compile(
+    r"\b(?:dm|pm|message|text|contact|follow|add|ecrivez|contactez|ajoutez|suivez)(?: (?:me|moi))?(?: (?:on|sur|a))?"
+    r" @[a-z0-9_.]{3,}"
+)
 # A customer may say what they earn ("je gagne 1800 € par mois, ce sac vaut son prix"); a spammer's own income comes
 # with the way to it: getting in touch, from home, a method, a system, easily, no experience needed.
 _LURE = re.compile(
@@ -331,7 +336,7 @@ def promotions(ctx: Context) -> list[Match]:
     ]
     if any(_own_income(m) for _, m in hits) and not _LURE.search(text):
         hits = [(view, m) for view, m in hits if not _own_income(m)]
-    if _CONTACT_RE.search(text):
+    if _CONTACT_RE.search(text) or _HANDLE_CONTACT.search(views["base"].text):
         hits += [(views["words"], m) for m in _PROMISE.finditer(text)]
     found = []
     for view, m in hits:

@@ -48,10 +48,11 @@ _EN_MANNER = (
 _EN_HARM_PERSON = r"(?:kill|murder|stab|strangle|choke|behead|punch|slap|hurt|rape|torture|run over)"
 _EN_HARM_EITHER = r"(?:shoot|slit|bash|beat|smash|cut|end|break|burn|knife|gut)"
 _EN_BODY = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|house|car|family|kids|children)"
-_EN_NAMED = (
-    r"(?:the|that|this|your) (?:seller|owner|driver|courier|delivery (?:guy|man|driver)|staff|manager|boss|ceo|guy|"
-    r"woman|man|lady|bitch|bastard|idiot|moron|person|people|employee|agent|rep|technician)"
+_EN_NAMED_NOUN = (
+    r"(?:seller|owner|driver|courier|delivery (?:guy|man|driver)|staff|manager|boss|ceo|guy|woman|man|lady|bitch|"
+    r"bastard|idiot|moron|person|people|employee|agent|rep|technician)"
 )
+_EN_NAMED = rf"(?:the|that|this|your) {_EN_NAMED_NOUN}"
 _EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
 # Someone else's bones, only with a verb that breaks them: "I'll break his legs", not "I'll cut her hair".
 _EN_LIMBS = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|fingers|ribs|spine)"
@@ -103,6 +104,12 @@ _EN = [
     r"beaten|raped|"
     r"hanged|hung|murdered|tortured)|get (?:shot|killed|stabbed|beaten|raped|murdered))|a bullet)\b",
     r"\b(?:put|send|give) (?:a bullet|bullets) (?:in|into|through|between) (?:your|ur|his|her|their)\b",
+    # A beating deserved by a person: "whoever packed this box deserves to get slapped", "the driver deserves a good
+    # beating". Not "a slap on the wrist", a mild rebuke, nor dialogue that "deserves a slap".
+    rf"\b(?:you|u|he|she|they|whoever\b[^.!?]{{0,40}}|(?:anyone|someone|somebody|the (?:one|person|guy)) who\b"
+    rf"[^.!?]{{0,40}}|(?:the|that|this|your) (?:[a-z]+ )?{_EN_NAMED_NOUN}) deserves? "
+    r"(?:to (?:get|be) (?:slapped|punched|beaten|beaten up|smacked|kicked|shot|stabbed)|a (?:good |proper )?"
+    r"(?:beating|kicking|punch|slap|smack|hiding)(?! on the (?:wrist|back)))\b",
     # A lesson, a visit or a beating with a weapon: "someone should teach that delivery guy a lesson with a baseball
     # bat", "pay you a little visit with my crowbar". Without the weapon a lesson is a lesson, and a lesson given is
     # teaching ("gave her a lesson with the knife set").
@@ -154,6 +161,11 @@ _FR_PROPERTY = (
     r"(?:ton|ta|tes|votre|vos|son|sa|ses|leur|leurs) (?:[a-z]+ )?(?:magasins?|boutiques?|entrepots?|maisons?|"
     r"bureaux?|voitures?|bagnoles?|baraques?|usines?|agences?|locaux|local|camions?|restos?|restaurants?|"
     r"appartements?|apparts?)"
+)
+_FR_NAMED = (
+    r"(?:ce|cette|ces|le|la|les|l'|un|une) (?:vendeu(?:r|se)|livreu(?:r|se)|gerante?|patronn?e?|type|mec|gars|"
+    r"connard|conne|conseill(?:er|ere)|employee?|caissiere?|serveu(?:r|se)|technicien|responsable|directeur|"
+    r"directrice|proprio|proprietaire|chauffeur)s?(?: [a-z]+)?"
 )
 _FR_FILLER = rf"(?:(?:[a-z]+|{_Q}) ){{0,4}}?"  # "on va te retrouver et te …", "je vais bien te …"
 
@@ -215,6 +227,20 @@ _FR = [
     rf"(?:te|t{_Q}\s*|vous|le|la|l{_Q}\s*|lui) (?:tue|bute|tabasse|defonce|egorge|casse la gueule|creve|"
     r"fasse la peau))\b",
     rf"\b(?:te|vous) (?:faire|ferai|fera|ferons) regretter d{_Q}\s*etre nee?s?\b",
+    # The same wish for "vous", "il", "ils": "j'espère que vous crèverez", "j'espère qu'il va crever".
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*)(?:vous (?:allez )?(?:crever|mourir|creverez|"
+    r"mourrez|creviez|mouriez)|(?:il|elle|ils|elles) (?:va |vont )?(?:crever|mourir|creve|crevent|meure|meurent|"
+    r"crevera|creveront|mourra|mourront))\b",
+    # A beating deserved by a person: "ce livreur mérite une bonne raclée", "il mérite des baffes" (dialogue that
+    # "mérite des baffes" is a film's).
+    rf"\b(?:tu|vous|il|elle|ils|elles|{_FR_NAMED}) merit(?:e|es|ent|ez|erait|eraient|erais) "
+    r"(?:une (?:bonne )?(?:raclee|rouste|derouillee|trempe|baffe|gifle|"
+    r"tarte)|une bonne correction|des (?:baffes|gifles|claques|coups|tartes)|de se faire (?:tabasser|frapper|"
+    r"casser la gueule|defoncer))\b",
+    # Waiting for someone outside, the playground threat: "je t'attends à la sortie", "on vous attendra à la sortie
+    # du magasin". Only "you": "je l'attendrai à la sortie du prochain tome" waits for a book.
+    rf"\b(?:je|j{_Q}?|on|nous)\s*(?:t{_Q}\s*|vous )(?:attends|attend|attendrai|attendra|attendrons|attendons)"
+    r" (?:a la sortie|en bas de chez (?:toi|vous)|devant chez (?:toi|vous))\b",
     # Whoever it is said of, a bullet or death deserved: "ce vendeur mérite une balle dans la tête" (a dog that "mérite
     # une balle" wants a ball).
     r"\bmerit(?:e|es|ent|ez|erait|eraient|erais) (?:une balle (?:dans|entre)|des balles dans|de (?:crever|mourir|se "

@@ -16,7 +16,7 @@ _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
 _BOUNDARY_AFTER = r"(?![a-z0-9])"
 
 # Up to two words between a cue and the insult, the end of what precedes it; "*" is a masked letter ("f*cking").
-_FILLER = r"(?:[a-z'*]+\s+){0,2}$"
+_FILLER = r"(?:[a-z'*-]+\s+){0,2}$"  # "brain-dead" is one word
 # What links an insult to a person. Direct address ("you …", "t'es …", "espèce de …", "bande de …") always does;
 # up to two words (adjectives, intensifiers) may stand between: "you stupid little …", "bande de gros cons".
 _DIRECT_CUE = re.compile(
@@ -38,7 +38,9 @@ _LINK_CUE = re.compile(
 # People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot": see below).
 _PERSON_NOUN = (
     r"(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|courier|guy|woman|lady|moderators?|admins?"
-    r"|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?)"
+    r"|cashiers?|clerks?|waiters?|waitress(?:es)?|receptionists?|salesm[ae]n|saleswom[ae]n|salespe(?:rson|ople)"
+    r"|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?|caissier(?:e)?s?|serveu(?:r|se)s?"
+    r"|receptionnistes?|hotesses?)"
 )
 # Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
 # "support", a driver that may be a printer's), and pronouns.
