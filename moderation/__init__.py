@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from werkzeug.routing import IntegerConverter
 
 from .config import DefaultConfig, check_production, check_secret_key, sqlite_url
@@ -22,6 +23,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     configure_urls(app)
     check_secret_key(app.config)
     configure_cookies(app)
+    app.session_interface = CookieSessionInterface()
     trust_proxies(app)
     app.json.sort_keys = False  # keep the documented field order in responses
 
@@ -43,6 +45,20 @@ def configure_cookies(app: Flask) -> None:
     app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
     app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+
+
+class CookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, less the signing serializer built for a request that sends no session cookie.
+
+    Flask builds the serializer (and its signer) before it looks for the cookie; the API's requests carry none (only
+    the console's do), so each paid for a serializer it never used. With a cookie, or without a secret key (no
+    session at all), Flask's own code runs unchanged.
+    """
+
+    def open_session(self, app: Flask, request: Any) -> SecureCookieSession | None:
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
 
 
 def trust_proxies(app: Flask) -> None:

@@ -10,7 +10,7 @@ import time
 
 from flask import has_request_context
 from flask_babel import Babel
-from flask_limiter import Limiter
+from flask_limiter import Limiter as FlaskLimiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -50,6 +50,34 @@ csrf = CSRFProtect()
 log = logging.getLogger(__name__)
 login_manager = LoginManager()
 babel = Babel()
+
+
+class Limiter(FlaskLimiter):
+    """Flask-Limiter, less its before-request check on the requests it would find nothing to check for.
+
+    That check looks for limits that apply beyond the decorated routes (application-wide, default, blueprint and meta
+    limits, and in-memory fallback limits): this app sets none, so on every request it resolved the route's limits
+    and exemption scopes only to find an empty list (a tenth of a cached listing read's CPU). It runs as before as
+    soon as any such limit is configured (``RATELIMIT_DEFAULT``, ``RATELIMIT_APPLICATION``, ``RATELIMIT_META``,
+    ``RATELIMIT_IN_MEMORY_FALLBACK``, a blueprint limit). The decorated routes' own checks are untouched.
+    """
+
+    def _check_request_limit(self, callable_name: str | None = None, in_middleware: bool = True) -> None:
+        if in_middleware and not self.limits_beyond_routes():
+            return
+        super()._check_request_limit(callable_name=callable_name, in_middleware=in_middleware)
+
+    def limits_beyond_routes(self) -> bool:
+        manager = self.limit_manager
+        return bool(
+            manager._application_limits
+            or manager._default_limits
+            or manager._blueprint_limits
+            or self._meta_limits
+            or self._in_memory_fallback
+        )
+
+
 # Storage is set in create_app from REDIS_URL; when Redis is unreachable the limiter falls back to
 # per-process memory instead of failing the request (an outage must never turn a submission into a 500).
 limiter = Limiter(
