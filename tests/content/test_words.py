@@ -229,6 +229,7 @@ def test_a_first_person_nearby_does_not_excuse_an_insult_aimed_at_someone(text):
         # Being taken for, or treated as, a fool is a complaint about the treatment.
         "Encore une fois ils prennent les acheteurs pour des imbéciles, la boîte est à moitié vide.",
         "Tu me prends pour une idiote ? Le modèle reçu n'est pas celui de la photo.",
+        "On nous prend pour des vaches à lait et des abrutis avec ces recharges.",
         "They clearly think customers are morons: the 'new' battery was used.",
         "Stop treating your buyers like idiots and print the real size chart.",
         "J'avais l'air de passer pour une idiote avec ce sac qui se déchire.",
@@ -252,10 +253,12 @@ def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(t
     [
         "Un gamin débile au comptoir m'a ri au nez.",  # a person noun before the French adjective
         "Un livreur crétin a laissé le colis sous la pluie.",
+        "Cette gérante débile a refusé l'échange.",
         "Le directeur, cette vieille idiote, refuse le remboursement.",  # a demonstrative with a scornful adjective
         "T'es qu'un imbécile si tu prends ça pour une promo.",  # direct address is read before the idiom
         "Your delivery guy is a moron.",
         "Le vendeur est idiot et malpoli.",  # a predicate said of a person
+        "Prends pour ta gueule, espèce d'abruti.",  # name-calling after the idiom's "pour"
         "The waitress at the counter is a lazy cow.",  # staff by their job, and the insult after two words
         "That receptionist is a self-important moron.",
         "Sales races de profiteurs, rendez l'argent.",

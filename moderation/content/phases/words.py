@@ -83,13 +83,15 @@ _STAFF = re.compile(rf"\b{_PERSON_NOUN}\b")
 # idiots", an actor who "joue un formidable imbécile".
 _TREATED_AS = re.compile(
     r"\b(?:pren\w*|pris|prises?|passe\w*|take|takes|taking|took|treat\w*|trait\w*)(?:\s+[a-z']+){0,3}"
-    rf"\s+(?:pour|like|as|for|comme)\s+{_FILLER}"
+    r"\s+(?:pour|like|as|for|comme)\s+(?:[a-z'*-]+\s+){0,6}$"  # "pour des vaches à lait et des abrutis"
     r"|\b(?:think|thinks|thought|assumes?|assumed|believes?)\s+(?:that\s+)?(?:we|we'?re|us|people|customers|their"
     rf" customers|everyone|everybody|consumers|buyers|shoppers)(?:\s+(?:are|were|r|all))?\s+{_FILLER}"
     r"|\b(?:pens\w*|croi\w*)\s+(?:qu'?on|que nous|que les (?:gens|clients|consommateurs))\s+(?:est|sont|sommes)"
     rf"\s+{_FILLER}"
     rf"|\b(?:jou\w+|incarn\w+|interpret\w+|plays?|played|playing)\s+(?:un|une|des|les|le|la|a|an|the)\s+{_FILLER}"
 )
+# Name-calling inside what follows the idiom is still name-calling: "prends pour ta gueule, espèce d'idiot".
+_NAME_CALLING = re.compile(r"\b(?:espece|bande|sale|sales)\b|\b(?:t'?es|tu es|vous etes|you are|you'?re)\s")
 # French puts the adjective after its noun: "un complot idiot", "une notice complètement crétine", "des questions
 # connes" say what a thing is like; only a person noun makes the word abuse ("un vendeur crétin", "ce gamin débile").
 # The word after the determiner is the noun unless it is one of the adjectives French puts before one ("un vrai
@@ -116,6 +118,7 @@ _PEOPLE = frozenset(
     " chef chefs boss voisin voisine voisins ami amie amis copain copine mari pere mere fils frere soeur oncle tante"
     " cousin cousine personnage personnages heros heroine mec mecs meuf meufs nana nanas bonhomme beauf beaufs"
     " proprio proprios patronne patrons commercial commerciaux responsable responsables agent agents stagiaire"
+    " gerant gerante gerants gerantes patron employe employee employes employees moderateur moderateurs moderatrice"
     " proprietaire fonctionnaire secretaire locataire prestataire libraire notaire veterinaire militaire medecin"
     " medecins docteur eleve eleves etudiant etudiante etudiants public jury".split()
 )
@@ -274,7 +277,8 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
         return False
     if _OWN_PEOPLE.search(before) and not _STAFF.search(before) and not _DIRECT_CUE.search(before):
         return False
-    if _TREATED_AS.search(before):  # before direct address: "treating your buyers like idiots"
+    treated = _TREATED_AS.search(before)  # before direct address: "treating your buyers like idiots"
+    if treated and not _NAME_CALLING.search(treated.group(0)):
         return False
     if (
         _DIRECT_CUE.search(before)
