@@ -240,6 +240,7 @@ def test_a_first_person_nearby_does_not_excuse_an_insult_aimed_at_someone(text):
         "Une application complètement crétine, impossible de changer de langue.",
         "Des boutons imbéciles placés juste sous le pouce.",
         "L'emballage idiot a coûté plus cher que le produit.",
+        "Le costume de clown est complet, perruque comprise.",  # after a thing and "de": what kind of thing
         "C'est débile mais je l'ai acheté deux fois.",
         "The pairing procedure is moronic and takes ten minutes.",
     ],
@@ -259,6 +260,7 @@ def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(t
         "Your delivery guy is a moron.",
         "Le vendeur est idiot et malpoli.",  # a predicate said of a person
         "Prends pour ta gueule, espèce d'abruti.",  # name-calling after the idiom's "pour"
+        "Une attitude de crétin, ce conseiller.",  # what a person does, "de" an insult
         "The waitress at the counter is a lazy cow.",  # staff by their job, and the insult after two words
         "That receptionist is a self-important moron.",
         "Sales races de profiteurs, rendez l'argent.",

@@ -271,6 +271,21 @@ def _described_noun(words: list[str]) -> str | None:
     return last if rest and rest[-1] in _DETERMINER else None
 
 
+# "Un nez de clown", "des numéros de clown": after a thing and "de", the word says what kind of thing. Not after a face
+# ("une tête de con"), a naming word ("espèce de", "une sorte de") or what a person does ("un comportement de crétin").
+_OF_FACE_OR_NAMING = frozenset(
+    "tete tronche gueule face bouille espece bande sale sales traite traitee traites traiter comportement attitude"
+    " mentalite reflexe reponse reaction excuse discours raisonnement logique manieres sorte genre".split()
+)
+
+
+def _of_a_thing(words: list[str]) -> bool:
+    if len(words) < 2 or words[-1] != "de":
+        return False
+    noun = words[-2]
+    return noun.isalpha() and noun not in _OF_FACE_OR_NAMING and not _is_person_noun(noun)
+
+
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, language: str = "und") -> bool:
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
@@ -292,6 +307,8 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
         if not person_only or _spoken_to(view, start, end):
             return True
     words = _last_words(before)
+    if language != "en" and _of_a_thing(words):
+        return False
     noun = _described_noun(words) if language != "en" else None
     if noun is not None and noun in _PEOPLE:
         return True
