@@ -86,6 +86,12 @@ from .helpers import rules, spans, verdict_of
         "Get lost, nobody wants you here.",
         "Piss off.",
         "Go cry to your mommy, snowflake.",
+        # Contempt: shut your mouth, should not breed, an oyster's IQ; a lazy bum.
+        "Just shut your pie hole and read the manual.",
+        "Folks like you shouldn't be allowed to have kids.",
+        "Vous avez un QI de moule ou quoi ? C'est écrit en gros.",
+        "You've got the brain cells of a houseplant.",
+        "Le livreur est une feignasse.",
         "T'as rien compris, pauvre type, relis la notice",
         "Tu n'as rien compris, espèce d'andouille.",
         "Retourne à l'école, ignare.",

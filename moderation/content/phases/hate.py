@@ -104,8 +104,10 @@ _HATE = [
     r"dumb|retarded|subhuman)\b",
     rf"\b(?:les|toutes les|tous les|ces) (?:femmes|{_GROUPS_FR}) (?:sont|c{_Q}\s*est) (?:toutes |tous )?(?:trop |"
     r"vraiment |que |si )?(?:des )?(?:connes|cons|debiles|stupides|idiotes|idiots|attardee?s)\b",
-    rf"\b(?:all|the|those|these) {_GROUPS_EN}\b(?: who [^.!?]{{0,50}}?)? (?:steal|rape|rob|loot)\b(?! the show)",
-    rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? (?:volent|violent|pillent|braquent|agressent)"
+    rf"\b(?:all|the|those|these) {_GROUPS_EN}\b(?: who [^.!?]{{0,50}}?)? "
+    r"(?:steal|stole|rape|raped|rob|robbed|loot|looted)\b(?! the show)",
+    rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? "
+    r"(?:(?:ont )?(?:vole|viole|pille|braque|agresse)|volent|violent|pillent|braquent|agressent)"
     r"\b(?! la vedette)",
     r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
     # The antisemitic "echo", triple brackets around a name or "them" (not a hug: "((( hugs )))").

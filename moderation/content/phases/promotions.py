@@ -275,6 +275,17 @@ _SHAPES = [
     ),
     (
         "words",
+        r"gift|card|carte|coupon|recharge|ticket",
+        # Paying in gift cards or prepaid coupons to release a refund, a prize or a parcel: the scammer's only way to
+        # be paid. An order: a customer who "paid with a gift card" tells what happened.
+        r"\b(?:pay|send|buy|purchase|payez|envoyez|achetez|reglez|payer|envoyer|acheter|regler)\b[^.!?\n]{0,40}"
+        r"\b(?:gift ?cards?|"
+        r"(?:itunes|google play|steam|amazon|apple) (?:gift )?cards?|cartes? cadeaux?|(?:coupons?|recharges?|tickets?) "
+        r"(?:pcs|transcash|neosurf|paysafecard))\b[^.!?\n]{0,40}\b(?:to|pour|afin de) (?:unlock|release|receive|claim|"
+        r"get|verify|debloquer|recevoir|valider|liberer|recuperer)\b",
+    ),
+    (
+        "words",
         r"casino|spins|betting|paris sportif|tours gratuits",
         # Gambling adverts: an online casino, free spins or betting, with its bonus or a sign-up.
         r"\b(?:online casinos?|casinos? (?:en ligne|online)|free spins|tours gratuits|sports? betting|betting sites?|"

@@ -50,7 +50,7 @@ _EN_HARM_EITHER = r"(?:shoot|slit|bash|beat|smash|cut|end|break|burn|knife|gut)"
 _EN_BODY = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|house|car|family|kids|children)"
 _EN_NAMED_NOUN = (
     r"(?:seller|owner|driver|courier|delivery (?:guy|man|driver)|staff|manager|boss|ceo|guy|woman|man|lady|bitch|"
-    r"bastard|idiot|moron|person|people|employee|agent|rep|technician)"
+    r"bastard|idiot|moron|person|people|employee|agent|rep|technician|clerk|cashier|waiter|waitress|receptionist)"
 )
 _EN_NAMED = rf"(?:the|that|this|your) {_EN_NAMED_NOUN}"
 _EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
@@ -113,10 +113,11 @@ _EN = [
     # A lesson, a visit or a beating with a weapon: "someone should teach that delivery guy a lesson with a baseball
     # bat", "pay you a little visit with my crowbar". Without the weapon a lesson is a lesson, and a lesson given is
     # teaching ("gave her a lesson with the knife set").
-    rf"\b(?:teach (?:you|u|him|her|them|{_EN_NAMED}|[a-z]+ (?:guy|man|woman|driver)) a lesson|pay (?:you|u|him|her|"
+    rf"\b(?:teach (?:you|u|him|her|them|(?:the|that|this|your) (?:[a-z]+ ){{0,2}}?{_EN_NAMED_NOUN}|[a-z]+ (?:guy|man|"
+    r"woman|driver)) (?:a lesson|some manners|manners|some respect|respect)|pay (?:you|u|him|her|"
     rf"them|{_EN_NAMED}) a (?:little |quick |friendly )?visit|give (?:you|u|him|her|them|{_EN_NAMED}) a (?:good |"
     r"proper )?beating)\b[^.!?]{0,40}\bwith (?:a|an|my|the|some|his|our) (?:baseball bat|bat|knife|gun|crowbar|"
-    r"hammer|machete|pipe|tyre iron|tire iron|brick|axe|brass knuckles)s?\b",
+    r"hammer|machete|pipe|tyre iron|tire iron|brick|axe|brass knuckles|fist|boot|belt)s?\b",
     r"\bmake (?:you|u) (?:regret|wish) (?:(?:that )?(?:you|u) (?:were|was) (?:ever )?born|being born)\b",
 ]
 
@@ -312,6 +313,21 @@ _DISMISSAL = [
     r"(?=\s*(?:$|[.!?,;:]))",
 ]
 
+# ---- Contempt for the person --------------------------------------------------------------------------------------
+# Telling someone to shut their mouth, that they should not breed, that they have an oyster's IQ: said to a person
+# ("t'as un QI d'huître"), not of a robot vacuum, and "shut up and take my money" is delight.
+_CONTEMPT = [
+    r"\bshut (?:your|ur|yo) (?:mouth|face|trap|gob|pie ?hole)\b",
+    r"\b(?:shouldn.?t|should not|should never|ought not to) be allowed to (?:breed|reproduce|procreate|have (?:kids|"
+    r"children))\b|\bne (?:devrai(?:en)?t|devrais|devriez) (?:pas|jamais) avoir le droit de (?:se reproduire|procreer|"
+    r"faire des enfants|avoir des enfants)\b",
+    rf"\b(?:t{_Q}?\s*as|tu as|vous avez|t{_Q}?\s*a)\s+(?:clairement |vraiment |franchement )?(?:le|un) qi "
+    rf"(?:d{_Q}\s*une?\s*|de |d{_Q}\s*)(?:huitre|moule|bulot|poulpe|poisson rouge|mouche|palourde|bigorneau|endive|"
+    r"courgette)s?\b|"
+    rf"\b(?:you|u)(?: have| got|{_Q}ve got| ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
+    r"(?:goldfish|potato|rock|brick|oyster|toaster|doorknob|peanut|turnip|houseplant)\b",
+]
+
 # ---- Self-harm ----------------------------------------------------------------------------------------------------
 _SELF_HARM = [
     rf"\b(?:i|im|i{_Q}m|i am)(?:{_Q}ll| will| going to| gonna| want to| wanna| am going to| plan(?:ning)? to| "
@@ -365,6 +381,11 @@ _GATED = (
     (
         re.compile(r"ferme|casse|barre|tire|degage|fous|piss|bugger|sod|lost|hell out"),
         _always(any_of(_DISMISSAL)),
+        "harassment",
+    ),
+    (
+        re.compile(r"shut|allowed|droit de|qi |iq |brain"),
+        _always(any_of(_CONTEMPT)),
         "harassment",
     ),
 )
