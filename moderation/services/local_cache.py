@@ -96,13 +96,15 @@ def snapshot(instance: Any) -> dict[str, Any]:
     return {attr.key: copy.deepcopy(loaded[attr.key]) for attr in state.mapper.column_attrs if attr.key in loaded}
 
 
-def restore(model: type[ModelT], values: dict[str, Any]) -> ModelT:
+def restore(model: type[ModelT], values: dict[str, Any], json_keys: tuple[str, ...] | None = None) -> ModelT:
     """A persistent instance of ``model`` in this request's session, built from a snapshot without a query.
 
     The session's own instance when it already holds that row (it may carry changes not yet flushed). Otherwise
     the values go straight into a new instance's state, as a load does: no attribute events, no ``merge`` copy,
     which together cost more than a submission's SQL. JSON lists and dicts are copied, so a request that changes
-    one in place never changes the cached one.
+    one in place never changes the cached one. ``json_keys`` names the keys of ``values`` that hold lists or dicts
+    (``json_keys_of``), when the caller knows them: a cached row's are found once, when it is cached, not at every
+    restore.
     """
     session = db.session()
     mapper = inspect(model)
@@ -112,15 +114,21 @@ def restore(model: type[ModelT], values: dict[str, Any]) -> ModelT:
         return known
     instance = mapper.class_manager.new_instance()
     state = instance_state(instance)
-    state.dict.update(
-        {name: copy_json(value) if isinstance(value, (list, dict)) else value for name, value in values.items()}
-    )
+    loaded = state.dict
+    loaded.update(values)
+    for name in json_keys_of(values) if json_keys is None else json_keys:
+        loaded[name] = copy_json(values[name])
     make_transient_to_detached(instance)
     # What ``session.add`` does for a detached instance, less its save-update cascade: the instance holds column
     # values only, no related object for the cascade to find, and walking every relationship of the mapper to
     # find none cost a third of this function (a submission restores five or six rows).
     session._update_impl(state)
     return instance
+
+
+def json_keys_of(values: dict[str, Any]) -> tuple[str, ...]:
+    """The keys of ``values`` whose values are lists or dicts (JSON columns): what ``restore`` copies."""
+    return tuple(name for name, value in values.items() if isinstance(value, (list, dict)))
 
 
 @functools.cache
@@ -156,12 +164,13 @@ def cached_row(
     Only a row found, unchanged, and that ``keep`` accepts is cached: an unknown key is looked up every time.
     """
     cache = app_cache(name)
-    values = cache.get(key, MISSING)
-    if values is not MISSING:
-        return restore(model, values)
+    cached = cache.get(key, MISSING)
+    if cached is not MISSING:
+        return restore(model, *cached)
     row = load()
     if row is not None and not inspect(row).modified and keep(row):
-        cache.put(key, snapshot(row))
+        values = snapshot(row)
+        cache.put(key, (values, json_keys_of(values)))
     return row
 
 
