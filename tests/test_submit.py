@@ -277,3 +277,23 @@ def test_an_unknown_parent_is_404_naming_parent_id(client, world):
         "message": "parent_id names no item of this site",
         "field": "parent_id",
     }
+
+
+def test_an_address_domain_checked_once_is_checked_alike_every_time():
+    """email-validator's domain check is remembered per domain (``schemas.submissions.checked_domain_name``): the
+    next address there normalises as the first did, and a refused domain is refused every time, with its reason."""
+    from pydantic_core import PydanticCustomError
+
+    from moderation.schemas.submissions import normalised_email
+
+    assert [normalised_email(a) for a in (" Lea@Example.COM", "max@EXAMPLE.com", "lea@example.com")] == [
+        "lea@example.com",
+        "max@example.com",
+        "lea@example.com",
+    ]
+    assert normalised_email("a@xn--bcher-kva.de") == normalised_email("a@bücher.de") == "a@bücher.de"
+    for _ in range(2):
+        with pytest.raises(PydanticCustomError, match="special-use or reserved name"):
+            normalised_email("a@shop.invalid")
+        with pytest.raises(PydanticCustomError, match="two periods"):
+            normalised_email("a@shop..com")
