@@ -283,6 +283,7 @@ def analyse_topics(
     references = _reference_vectors(embed, {languages[index] for index, _, _ in complaints}) if kept else {}
     topics: list[Topic] = []
     topic_of_cluster: dict[int, int] = {}
+    shown: dict[tuple[str, frozenset[str]], tuple[int, list[int]]] = {}  # a name's words → (topic, its clusters)
     for cluster in kept:
         if len(topics) == settings.max_topics:
             break
@@ -295,8 +296,27 @@ def analyse_topics(
             continue
         if _is_aside(vectors[[row_of[complaints[p][1]] for p in positions]], references.get(topic.language), settings):
             continue
+        # Two clusters that the naming calls by the same words ("cheap, material" and "material cheap") are one
+        # complaint that the clustering split: shown once, counted over both, named from both.
+        key = (topic.language, frozenset(topic.label.replace(",", " ").split()))
+        if key in shown:
+            index, clusters = shown[key]
+            clusters.append(cluster)
+            merged = [p for c in clusters for p in members[c]]
+            others = [complaints[p] for c in kept[: settings.max_topics] if c not in clusters for p in members[c][:200]]
+            topics[index], _ = _build_topic(
+                reviews, languages, complaints, merged, vectors, row_of, others, polarity, len(negative), now, settings
+            )
+            topic_of_cluster[cluster] = index
+            continue
+        shown[key] = (len(topics), [cluster])
         topic_of_cluster[cluster] = len(topics)
         topics.append(topic)
+    # A merged topic may now count more reviews than those shown before it.
+    order = sorted(range(len(topics)), key=lambda i: (-topics[i].reviews, i))
+    rank = {old: new for new, old in enumerate(order)}
+    topics = [topics[i] for i in order]
+    topic_of_cluster = {cluster: rank[index] for cluster, index in topic_of_cluster.items()}
     seconds["name"] = time.perf_counter() - started
 
     assignments = [(index, clause, topic_of_cluster.get(int(ids[row_of[clause]]))) for index, clause, _ in complaints]

@@ -304,3 +304,30 @@ def test_what_the_customer_did_does_not_name_a_topic():
     name = name_cluster(sleeves, others, "en", polarity)
     assert "ordered" not in name.label
     assert "long" in name.label or "sleeves" in name.label
+
+
+def _two_wordings(texts: list[str]) -> np.ndarray:
+    """Exclaimed and plain complaints on two axes, as if an embedder split one complaint by tone; a zipper apart."""
+    out = np.zeros((len(texts), 4), dtype=np.float32)
+    for row, text in enumerate(texts):
+        out[row] = np.random.default_rng(len(text)).normal(0, 0.05, 4)
+        out[row, 0 if text.endswith("!") else 1] += 1.0
+        out[row, 2] += 3.0 if "zipper" in text.lower() else 0.0
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def test_clusters_named_by_the_same_words_are_one_topic():
+    texts = ["Cheap material, it tore in a week!", "Such cheap material!", "Really cheap material!",
+             "The material feels cheap!", "Cheap material that pills after one wash.",
+             "Cheap material, thin and scratchy.", "The material is cheap and thin.", "Very cheap material overall.",
+             "The zipper broke.", "Zipper broke on day one.", "The zipper broke again."]  # fmt: skip
+    reviews = [review(i + 1, text, rating=2, language="en") for i, text in enumerate(texts * 2)]
+    settings = TopicSettings(distance_threshold=0.5, wording_weight=0.0, merge_similarity=0.99, min_share=0.0)
+    analysis = analyse_topics(reviews, embed=_two_wordings, score=lambda t: [0.9] * len(t), now=NOW, settings=settings)
+    names = [frozenset(t.label.replace(",", " ").split()) for t in analysis.topics]
+    assert len(names) == len(set(names)) == 2
+    cheap = next(t for t in analysis.topics if "cheap" in t.label)
+    assert cheap.reviews == len(set(cheap.item_ids)) > 10  # both wordings counted, the largest topic first
+    assert analysis.topics[0] is cheap
+    wordings = {clause.endswith("!") for _, clause, topic in analysis.assignments if topic == 0}
+    assert wordings == {True, False}  # clauses of both wordings point at the one topic
