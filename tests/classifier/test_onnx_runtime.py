@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import onnx
 import pytest
@@ -51,6 +53,33 @@ def test_onnx_fp32_matches_torch_and_the_graph_is_exported_once(tmp_path: Path):
     assert not second.exported
     assert second.graph_path == first.graph_path and second.graph_path.stat().st_mtime_ns == stamp
     assert [p.name for p in second.graph_path.parent.iterdir()] == [second.graph_path.name]  # no temporary left
+
+
+def test_a_forward_batch_runs_in_slices_of_forward_rows_each_cut_to_its_longest_row(tmp_path: Path):
+    folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
+    classifier = load_transformer_classifier(folder, device="cpu", dtype="onnx-fp32", cache_dir=tmp_path / "c")
+    texts = ["good", "bad film", "nul nul bad", "super super super film", "good good good good good bad", "nul"]
+    whole = copy.copy(classifier)
+    whole.forward_rows = None
+    expected = whole.predict(texts, batch_size=32)
+    shapes = []
+    run = classifier.session.run
+
+    def recording_run(names, feed):
+        shapes.append(feed["input_ids"].shape)
+        assert feed["input_ids"].flags.c_contiguous and feed["attention_mask"].flags.c_contiguous
+        return run(names, feed)
+
+    classifier.session = SimpleNamespace(run=recording_run)
+    classifier.forward_rows = 2
+    predicted = classifier.predict(texts, batch_size=32)
+    widths = sorted(len(ids) for ids in classifier.preprocess(texts))
+    # One forward batch of 6 sorted rows: three runs of 2, each as wide as its longer row, not as the batch's widest.
+    assert shapes == [(2, widths[1]), (2, widths[3]), (2, widths[5])]
+    assert widths[1] < widths[5]
+    for a, b in zip(expected, predicted, strict=True):
+        assert a.label == b.label
+        assert a.negative_probability == pytest.approx(b.negative_probability, abs=1e-6)
 
 
 def test_onnx_int8_quantises_all_but_the_ffn_output(tmp_path: Path):
