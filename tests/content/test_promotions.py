@@ -76,6 +76,8 @@ from .helpers import verdict_of
         "Use my referral link to get 20€ off your first order",
         "Forex signals, 40% monthly returns guaranteed, follow @fx.master.signals",
         "Placement crypto, rendement garanti 25% par mois, écrivez à @trader_lucie",
+        "Virement à 0x52908400098527886E0F7030069857D2E4169EE7 et je vous envoie la montre",
+        "Pay to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq, shipped same day",
         "Le meilleur casino en ligne, bonus de bienvenue 200%",
     ],
 )
@@ -158,6 +160,8 @@ def test_comment_spam_is_held(text):
         "Selling my old one soon, DM me if you want it",
         "Le casino en ligne de mon roman est le vrai héros",
         "Contactez-moi si vous voulez des conseils de taille",
+        "Paid in bitcoin years ago, now I just use my card",
+        "Colour code 0x1F on the display means the filter needs a clean",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -274,6 +274,13 @@ _SHAPES = [
         rf"\b{_OWN} (?:{_REFERRAL} link|(?:lien|url) (?:de |d.)?{_REFERRAL})\b",
     ),
     (
+        "base",
+        r"bc1|0x|btc|bitcoin|wallet|portefeuille",
+        # A crypto wallet to pay to: a bech32 or Ethereum address, or an older Bitcoin one named as such. No review
+        # needs one; a scam that ships nothing does.
+        r"\bbc1[a-z0-9]{25,62}\b|\b0x[a-f0-9]{40}\b|\b(?:btc|bitcoin|wallet|portefeuille)\b[^\n]{0,30}\b[13][a-z0-9]{25,34}\b",
+    ),
+    (
         "words",
         r"gift|card|carte|coupon|recharge|ticket",
         # Paying in gift cards or prepaid coupons to release a refund, a prize or a parcel: the scammer's only way to
