@@ -193,9 +193,9 @@ class OnnxClassifier(TransformerClassifier):
     """
 
     # Rows per session run: a forward batch of 32 (the worker's, ``predict``'s default) runs as 4 runs of 8. On an
-    # AVX2-only AMD EPYC, 2 threads, 300 held-out reviews (docs/benchmarks.md, issue 19): 8 rows per run scored
-    # 1.1-1.3x the items per CPU second of 32 rows per run, with the same labels; the activations of 8 rows stay in
-    # cache. 0 or None: the whole batch in one run.
+    # AVX2-only AMD EPYC, 2 threads, 300 held-out reviews (bench/worker.py --part int8, issue 19): 8 rows per run
+    # scored 1.06-1.38x the items per CPU second of 32 rows per run (7 alternating rounds, two runs), with the same
+    # labels; the activations of 8 rows stay in cache. 0 or None: the whole batch in one run.
     forward_rows: int | None = FORWARD_ROWS
 
     def __init__(self, session: Any, graph_path: Path, exported: bool, **kwargs: Any) -> None:
