@@ -297,3 +297,22 @@ def test_an_address_domain_checked_once_is_checked_alike_every_time():
             normalised_email("a@shop.invalid")
         with pytest.raises(PydanticCustomError, match="two periods"):
             normalised_email("a@shop..com")
+
+
+def test_the_domain_cache_is_installed_only_over_the_check_it_was_written_for(monkeypatch):
+    """Another email-validator release that changes the check keeps its own (uncached) check: no wrapper that would
+    call it with the wrong arguments at every address."""
+    import importlib
+
+    from moderation.schemas import submissions
+
+    module = importlib.import_module("email_validator.validate_email")
+    assert submissions.DOMAIN_CACHE_INSTALLED and module.validate_email_domain_name is submissions.checked_domain_name
+
+    def changed_check(domain, *, options):  # a later release's signature
+        return {"domain": domain}
+
+    monkeypatch.setattr(module, "validate_email_domain_name", changed_check)
+    monkeypatch.setattr(submissions, "_check_domain_name", submissions._check_domain_name)
+    assert submissions._install_domain_cache() is False
+    assert module.validate_email_domain_name is changed_check

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
@@ -35,11 +36,27 @@ def checked_domain_name(domain: str, test_environment: bool = False, globally_de
     return dict(_domain_name_checked(domain, test_environment, globally_deliverable))
 
 
-# validate_email calls the check by the name it imported; every address validated in this process goes through it.
-# (The module, not the function of the same name that the package exports.)
-email_validation = importlib.import_module("email_validator.validate_email")
-_check_domain_name = email_validation.validate_email_domain_name
-email_validation.validate_email_domain_name = checked_domain_name
+def _install_domain_cache() -> bool:
+    """Put ``checked_domain_name`` where ``validate_email`` calls the check (by the name it imported; the module, not
+    the function of the same name that the package exports). Only where the check is the one this was written
+    against (email-validator 2.x: ``(domain, test_environment, globally_deliverable)``): another release that moves
+    or changes it keeps its own check, uncached, rather than a wrapper that would fail at every address."""
+    global _check_domain_name
+    module = importlib.import_module("email_validator.validate_email")
+    check = getattr(module, "validate_email_domain_name", None)
+    try:
+        parameters = list(inspect.signature(check).parameters) if callable(check) else []
+    except (TypeError, ValueError):
+        parameters = []
+    if parameters != ["domain", "test_environment", "globally_deliverable"]:
+        return False
+    _check_domain_name = check
+    module.validate_email_domain_name = checked_domain_name
+    return True
+
+
+_check_domain_name: Any = None
+DOMAIN_CACHE_INSTALLED = _install_domain_cache()
 
 
 def normalised_email(value: str | None) -> str | None:
