@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import time
+from typing import Any
 
 from flask import has_request_context
 from flask_babel import Babel
@@ -62,20 +63,27 @@ class Limiter(FlaskLimiter):
     ``RATELIMIT_IN_MEMORY_FALLBACK``, a blueprint limit). The decorated routes' own checks are untouched.
     """
 
-    def _check_request_limit(self, callable_name: str | None = None, in_middleware: bool = True) -> None:
-        if in_middleware and not self.limits_beyond_routes():
+    def _check_request_limit(self, *args: Any, **kwargs: Any) -> None:
+        # Flask registers the check as a before-request function, called with no arguments; the decorated routes call
+        # it with in_middleware=False. Whatever a later release passes is passed on as it came.
+        if not args and not kwargs and not self.limits_beyond_routes():
             return
-        super()._check_request_limit(callable_name=callable_name, in_middleware=in_middleware)
+        super()._check_request_limit(*args, **kwargs)
 
     def limits_beyond_routes(self) -> bool:
-        manager = self.limit_manager
-        return bool(
-            manager._application_limits
-            or manager._default_limits
-            or manager._blueprint_limits
-            or self._meta_limits
-            or self._in_memory_fallback
-        )
+        """Whether any limit applies outside the decorated routes; True (check as the library does) when this
+        release keeps them elsewhere than the 3.x/4.x attributes read here."""
+        try:
+            manager = self.limit_manager
+            return bool(
+                manager._application_limits
+                or manager._default_limits
+                or manager._blueprint_limits
+                or self._meta_limits
+                or self._in_memory_fallback
+            )
+        except AttributeError:
+            return True
 
 
 # Storage is set in create_app from REDIS_URL; when Redis is unreachable the limiter falls back to
