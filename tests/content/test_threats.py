@@ -27,6 +27,7 @@ THREATS = [
     "J'espère que vous mourrez dans votre entrepôt",
     "On t'attend à la sortie, tu vas comprendre",
     "Somebody needs to teach that rude cashier some respect with a belt",
+    "That grumpy salesman deserves a good beating",  # staff by their job, one list for words and threats
     "Je te tuerai si tu reviens",
     "Je vais lui casser la gueule au livreur",
     "je sais où tu habites",

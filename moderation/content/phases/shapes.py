@@ -1,10 +1,16 @@
-"""What the rules read by their shape share: the apostrophe, one pattern of many, the sentence around a match."""
+"""What the rules read by their shape share: the apostrophe, staff by their job, one pattern of many, the sentence
+around a match."""
 
 from __future__ import annotations
 
 import re
 
 Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
+# Staff by their job, in English: whom an insult or a threat next to them is aimed at (``words``, ``threats``).
+STAFF_EN = (
+    r"(?:sellers?|vendors?|owners?|managers?|staff|employees?|agents?|reps?|couriers?|technicians?|cashiers?|clerks?"
+    r"|waiters?|waitress(?:es)?|receptionists?|salesm[ae]n|saleswom[ae]n|salespe(?:rson|ople)|moderators?|admins?)"
+)
 
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:

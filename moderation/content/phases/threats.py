@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.hate import HATE_GATE, hate_pattern
+from moderation.content.phases.shapes import STAFF_EN, any_of
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.phases.shapes import any_of
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # ---- English --------------------------------------------------------------------------------------------------
@@ -49,10 +49,12 @@ _EN_HARM_PERSON = r"(?:kill|murder|stab|strangle|choke|behead|punch|slap|hurt|ra
 _EN_HARM_EITHER = r"(?:shoot|slit|bash|beat|smash|cut|end|break|burn|knife|gut)"
 _EN_BODY = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|house|car|family|kids|children)"
 _EN_NAMED_NOUN = (
-    r"(?:seller|owner|driver|courier|delivery (?:guy|man|driver)|staff|manager|boss|ceo|guy|woman|man|lady|bitch|"
-    r"bastard|idiot|moron|person|people|employee|agent|rep|technician|clerk|cashier|waiter|waitress|receptionist)"
+    rf"(?:{STAFF_EN}|driver|delivery (?:guy|man|driver)|boss|ceo|guy|woman|man|lady|bitch|bastard|idiot|moron|person|"
+    r"people)"
 )
 _EN_NAMED = rf"(?:the|that|this|your) {_EN_NAMED_NOUN}"
+# The same with up to two words before the noun: "that lazy courier", "the smug store clerk".
+_EN_NAMED_DESCRIBED = rf"(?:the|that|this|your) (?:[a-z]+ ){{0,2}}?{_EN_NAMED_NOUN}"
 _EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
 # Someone else's bones, only with a verb that breaks them: "I'll break his legs", not "I'll cut her hair".
 _EN_LIMBS = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|fingers|ribs|spine)"
@@ -107,13 +109,13 @@ _EN = [
     # A beating deserved by a person: "whoever packed this box deserves to get slapped", "the driver deserves a good
     # beating". Not "a slap on the wrist", a mild rebuke, nor dialogue that "deserves a slap".
     rf"\b(?:you|u|he|she|they|whoever\b[^.!?]{{0,40}}|(?:anyone|someone|somebody|the (?:one|person|guy)) who\b"
-    rf"[^.!?]{{0,40}}|(?:the|that|this|your) (?:[a-z]+ )?{_EN_NAMED_NOUN}) deserves? "
+    rf"[^.!?]{{0,40}}|{_EN_NAMED_DESCRIBED}) deserves? "
     r"(?:to (?:get|be) (?:slapped|punched|beaten|beaten up|smacked|kicked|shot|stabbed)|a (?:good |proper )?"
     r"(?:beating|kicking|punch|slap|smack|hiding)(?! on the (?:wrist|back)))\b",
     # A lesson, a visit or a beating with a weapon: "someone should teach that delivery guy a lesson with a baseball
     # bat", "pay you a little visit with my crowbar". Without the weapon a lesson is a lesson, and a lesson given is
     # teaching ("gave her a lesson with the knife set").
-    rf"\b(?:teach (?:you|u|him|her|them|(?:the|that|this|your) (?:[a-z]+ ){{0,2}}?{_EN_NAMED_NOUN}|[a-z]+ (?:guy|man|"
+    rf"\b(?:teach (?:you|u|him|her|them|{_EN_NAMED_DESCRIBED}|[a-z]+ (?:guy|man|"
     r"woman|driver)) (?:a lesson|some manners|manners|some respect|respect)|pay (?:you|u|him|her|"
     rf"them|{_EN_NAMED}) a (?:little |quick |friendly )?visit|give (?:you|u|him|her|them|{_EN_NAMED}) a (?:good |"
     r"proper )?beating)\b[^.!?]{0,40}\bwith (?:a|an|my|the|some|his|our) (?:baseball bat|bat|knife|gun|crowbar|"

@@ -9,7 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
-from moderation.content.phases.shapes import sentence_around
+from moderation.content.phases.shapes import STAFF_EN, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -37,10 +37,8 @@ _LINK_CUE = re.compile(
 )
 # People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot": see below).
 _PERSON_NOUN = (
-    r"(?:seller|vendor|owner|manager|staff|employees?|agents?|reps?|courier|guy|woman|lady|moderators?|admins?"
-    r"|cashiers?|clerks?|waiters?|waitress(?:es)?|receptionists?|salesm[ae]n|saleswom[ae]n|salespe(?:rson|ople)"
-    r"|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?|caissier(?:e)?s?|serveu(?:r|se)s?"
-    r"|receptionnistes?|hotesses?)"
+    rf"(?:{STAFF_EN}|guy|woman|lady|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?|caissier(?:e)?s?"
+    r"|serveu(?:r|se)s?|receptionnistes?|hotesses?)"
 )
 # Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
 # "support", a driver that may be a printer's), and pronouns.
@@ -96,11 +94,16 @@ _NAME_CALLING = re.compile(r"\b(?:espece|bande|sale|sales)\b|\b(?:t'?es|tu es|vo
 # connes" say what a thing is like; only a person noun makes the word abuse ("un vendeur crétin", "ce gamin débile").
 # The word after the determiner is the noun unless it is one of the adjectives French puts before one ("un vrai
 # crétin", "ce gros idiot"), which leave the insult a noun.
-_BEFORE_NOUN = frozenset(
-    "vrai vraie vrais vraies gros grosse grosses petit petite petits petites pauvre pauvres sale sales grand grande"
-    " grands grandes beau bel belle beaux vieux vieil vieille jeune jeunes sacre sacree parfait parfaite fichu foutu"
-    " sombre sombres triple pur pure veritable bon bonne mauvais mauvaise joli jolie immense enorme fieffe fameux"
-    " espece bande autre autres meme seul seule premier premiere dernier derniere drole".split()
+# Of those, the scornful ones: with a demonstrative they name a person by the insult ("ce gros idiot", "cette pauvre
+# idiote").
+_SCORNFUL = frozenset(
+    "vrai vraie gros grosse petit petite pauvre vieux vieil vieille sombre sacre sacree parfait parfaite fichu foutu"
+    " triple veritable".split()
+)
+_BEFORE_NOUN = _SCORNFUL | frozenset(
+    "vrais vraies grosses petits petites pauvres sale sales grand grande grands grandes beau bel belle beaux jeune"
+    " jeunes sombres pur pure bon bonne mauvais mauvaise joli jolie immense enorme fieffe fameux espece bande autre"
+    " autres meme seul seule premier premiere dernier derniere drole".split()
 )
 _DETERMINER = frozenset(
     "un une des le la les ce cet cette ces du au aux quel quelle quels quelles son sa ses leur leurs mon ma mes ton"
@@ -110,8 +113,8 @@ _INTENSIFIERS = frozenset(
     "tres si trop tellement completement vraiment totalement assez super hyper plutot bien aussi franchement"
     " parfaitement absolument carrement particulierement vachement peu".split()
 )
-# Nouns for people beyond ``_PERSON``'s, and the endings of French agent nouns (vendeur, caissière, informaticien,
-# journaliste), less the things that end alike.
+# Nouns that name a person outright (some also in ``_PERSON``), and the endings of French agent nouns (vendeur,
+# caissière, informaticien, journaliste), less the things that end alike.
 _PEOPLE = frozenset(
     "gamin gamine gamins gosse gosses mome momes prof profs flic flics toubib homme hommes femme femmes fille filles"
     " garcon garcons enfant enfants ado ados gens personne personnes monsieur madame client cliente clients clientes"
@@ -131,11 +134,7 @@ _THING_ALIKE = frozenset(
 )
 # "X est idiot", "c'est débile", "the manual is moronic": an adjective said of X, abuse only when X is a person.
 _PREDICATE = frozenset("est sont etait etaient reste restent devient semble parait c'est c'etait".split())
-# "ce gros idiot", "cette pauvre idiote": a demonstrative with a scornful adjective names a person by the insult.
-_DEMONSTRATIVE = re.compile(
-    r"\b(?:ce|cet|cette|ces)\s+(?:gros|grosse|pauvre|vieux|vieil|vieille|sombre|sacre|sacree|fichu|foutu|petit"
-    r"|petite|triple|parfait|parfaite|veritable|vrai|vraie)\s+$"
-)
+_DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
 _OF_THING = re.compile(r"\s+d(?:e\s|')")
 
 
@@ -246,7 +245,7 @@ def _spoken_to(view: str, start: int, end: int) -> bool:
 def _is_person_noun(word: str) -> bool:
     if word in _PEOPLE or _PERSON.fullmatch(word):
         return True
-    return bool(_AGENT_ENDING.search(word)) and word.rstrip("s") not in _THING_ALIKE and word not in _THING_ALIKE
+    return bool(_AGENT_ENDING.search(word)) and word.removesuffix("s") not in _THING_ALIKE
 
 
 def _last_words(before: str) -> list[str]:
@@ -307,14 +306,16 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
         if not person_only or _spoken_to(view, start, end):
             return True
     words = _last_words(before)
-    if language != "en" and _of_a_thing(words):
+    french = language != "en"  # French word order: the adjective after its noun
+    if french and _of_a_thing(words):
         return False
-    noun = _described_noun(words) if language != "en" else None
+    noun = _described_noun(words) if french else None
     if noun is not None and noun in _PEOPLE:
         return True
     if noun is not None and not _is_person_noun(noun):
         return False
-    if _DEMONSTRATIVE.search(before) and not _OF_THING.match(view, end):
+    scorned = len(words) >= 2 and words[-2] in _DEMONSTRATIVES and words[-1] in _SCORNFUL
+    if scorned and not _OF_THING.match(view, end):
         return True
     if (words and words[-1] in _PREDICATE) or view[start:end].endswith(("ic", "ics", "ous")):
         person_only = True  # an adjective ("c'est idiot", "moronic"), said of whatever X is
