@@ -284,14 +284,20 @@ def analyse_topics(
     topics: list[Topic] = []
     topic_of_cluster: dict[int, int] = {}
     shown: dict[tuple[str, frozenset[str]], tuple[int, list[int]]] = {}  # a name's words → (topic, its clusters)
+
+    def build(clusters: list[int]) -> tuple[Topic, Name]:
+        """The topic of these clusters' complaints, its name weighed against the other shown clusters'."""
+        positions = [p for c in clusters for p in members[c]]
+        others = [complaints[p] for c in kept[: settings.max_topics] if c not in clusters for p in members[c][:200]]
+        return _build_topic(
+            reviews, languages, complaints, positions, vectors, row_of, others, polarity, len(negative), now, settings
+        )
+
     for cluster in kept:
         if len(topics) == settings.max_topics:
             break
         positions = members[cluster]
-        others = [complaints[p] for c in kept[: settings.max_topics] if c != cluster for p in members[c][:200]]
-        topic, name = _build_topic(
-            reviews, languages, complaints, positions, vectors, row_of, others, polarity, len(negative), now, settings
-        )
+        topic, name = build([cluster])
         if informative and name.complaint <= settings.min_complaint:
             continue
         if _is_aside(vectors[[row_of[complaints[p][1]] for p in positions]], references.get(topic.language), settings):
@@ -302,11 +308,7 @@ def analyse_topics(
         if key in shown:
             index, clusters = shown[key]
             clusters.append(cluster)
-            merged = [p for c in clusters for p in members[c]]
-            others = [complaints[p] for c in kept[: settings.max_topics] if c not in clusters for p in members[c][:200]]
-            topics[index], _ = _build_topic(
-                reviews, languages, complaints, merged, vectors, row_of, others, polarity, len(negative), now, settings
-            )
+            topics[index], _ = build(clusters)
             topic_of_cluster[cluster] = index
             continue
         shown[key] = (len(topics), [cluster])
