@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from moderation.content import lexicon
 from moderation.content.language import identifier, identify
 from moderation.content.normalise import normalise
-from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase, fingerprint
+from moderation.content.phases import NAME_ONLY, PHASES, PROSE_ONLY, Phase
 from moderation.content.phases.hate import hate_pattern
 from moderation.content.verdict import Action, Context, Match, SiteRule, Verdict
 
@@ -69,7 +69,7 @@ def evaluate(
                 continue
             for match in phase(ctx):
                 _record(verdict, Match(**{**match.__dict__, "field": field_name}))
-    verdict.fingerprint = fingerprint("\n".join(texts[k] or "" for k in sorted(texts)))
+    verdict.fingerprint_source = "\n".join(texts[k] or "" for k in sorted(texts))
     return verdict
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from moderation.content.normalise import Normalised
 from moderation.vocabulary import Reason
@@ -77,7 +78,15 @@ class Verdict:
     log_matches: list[Match] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     language: str = "und"
-    fingerprint: str = ""
+    # What the fingerprint is taken of (every field, in name order); hashed only when asked for, since the submission
+    # takes its own over title and body and most callers never read this one.
+    fingerprint_source: str = field(default="", repr=False)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        from moderation.content.phases.spam import fingerprint  # the phases import this module
+
+        return fingerprint(self.fingerprint_source)
 
     @property
     def held(self) -> bool:
