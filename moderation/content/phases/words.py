@@ -135,7 +135,8 @@ _THING_ALIKE = frozenset(
 # "X est idiot", "c'est débile", "the manual is moronic": an adjective said of X, abuse only when X is a person.
 _PREDICATE = frozenset("est sont etait etaient reste restent devient semble parait c'est c'etait".split())
 _DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
-_OF_THING = re.compile(r"\s+d(?:e\s|')")
+# "ce gros idiot de GPS", "cette pauvre idiote de machine": the insult then says what the thing after "de" is like.
+_DE_AFTER = re.compile(r"\s+d(?:e\s|')")
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,7 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     if noun is not None and not _is_person_noun(noun):
         return False
     scorned = len(words) >= 2 and words[-2] in _DEMONSTRATIVES and words[-1] in _SCORNFUL
-    if scorned and not _OF_THING.match(view, end):
+    if scorned and not _DE_AFTER.match(view, end):
         return True
     if (words and words[-1] in _PREDICATE) or view[start:end].endswith(("ic", "ics", "ous")):
         person_only = True  # an adjective ("c'est idiot", "moronic"), said of whatever X is
