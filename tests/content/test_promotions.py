@@ -166,3 +166,29 @@ def test_comment_spam_is_held(text):
 )
 def test_customers_who_mention_money_or_home_are_published(text):
     assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Service client officiel : pour valider votre remboursement merci de transmettre votre numéro de carte et le "
+        "cryptogramme.",
+        "Support team here. To unlock your account please confirm your login and password by replying here.",
+        "Veuillez fournir vos identifiants bancaires pour recevoir votre remboursement de 49,99 €.",
+    ],
+)
+def test_phishing_asked_politely_is_held(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons, verdict.matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attention, j'ai reçu un mail soi-disant de la marque qui me demandait de communiquer mon mot de passe !",
+        "Got a text asking me to send my card number to get a refund. Obviously a scam.",
+        "Le site m'a demandé de confirmer mon mot de passe deux fois, c'est pénible.",
+    ],
+)
+def test_a_customer_reporting_phishing_is_published(text):
+    assert verdict_of(text).hold_reasons == []

@@ -330,3 +330,51 @@ def test_quoted_needs_both_marks():
 def test_a_text_that_is_only_a_quoted_threat_is_still_held():
     assert verdict_of("« Je vais te tuer »").hold_reasons == ["abusive"]
     assert verdict_of('"I know where you live"').hold_reasons == ["abusive"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Le livreur a intérêt à changer de trottoir quand il me verra.", "threat: "),
+        ("Si je recroise ce vendeur je lui refais le portrait.", "threat: "),
+        ("Next time that delivery guy shows up he's going home in a body bag.", "threat: "),
+        ("si on me rembourse pas je crève le premier livreur que je vois", "threat: "),
+        ("Je sais à quelle heure le gérant finit son service, qu'il fasse attention.", "threat: "),
+        ("Nice car you've got there, Steve. Would be a shame if something happened to it.", "threat: "),
+        ("Your warehouse staff have the brain cells of a goldfish, three wrong orders in a row.", "harassment: "),
+        ("Les vendeurs de ce magasin ont un QI de bulot, impossible d'avoir une réponse.", "harassment: "),
+        ("Proud white man. 1488", "hate: "),
+        ("Le grand remplacement, on le voit bien dans ce magasin.", "hate: "),
+        ("Encore une chance pour la France qui m'a servi à la caisse.", "hate: "),
+    ],
+)
+def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, rule):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith(rule) for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai payé 1488 € pour ce vélo et la chaîne a sauté au bout d'une semaine.",
+        "Commande 1488 reçue en retard.",
+        "Remplacement de la batterie en magasin, grand merci au vendeur.",
+        "Fabriqué en France, une vraie chance pour la France d'avoir encore des usines comme ça.",
+        "J'ai dû changer de trottoir tellement le chemin était boueux, les chaussures ont tenu.",
+        "The ambulance crew said the helmet saved my son's life.",
+        "This robot vacuum has the IQ of a goldfish, it keeps hitting the same chair.",
+        "Nice car seat. It would be a shame if anything happened to it, so I bought the cover too.",
+        "Brutal film. The villain's line 'I'll gut you like a fish' still gives me chills.",
+    ],
+)
+def test_prices_places_products_and_film_lines_are_published(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == [], verdict.matches
+
+
+def test_single_quotes_are_told_from_apostrophes():
+    text = "The villain's line 'I'll gut you' still gives me chills."
+    start = text.index("I'll")
+    assert quoted(text, start, start + len("I'll gut you"))
+    assert not quoted("I'll gut you, that's what I'll do.", 0, len("I'll gut you"))

@@ -317,3 +317,27 @@ def test_site_rule_wildcards_match_stems_and_infixes():
 
 def test_site_rule_ignores_accents_case_and_spacing():
     assert spans("Du B.I.D.O.N total", "site_word", site_rules=[SiteRule("bidon")]) == ["B.I.D.O.N"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Très bon roman. Quand le commissaire lui crie « espèce d'ordure » on sent toute sa rage. Je recommande.",
+        'Great thriller. The detective calls him a "worthless piece of shit" in chapter 3 and you feel it.',
+        "Jeu sympa mais les PNJ n'arrêtent pas de te traiter de « connard », ça lasse.",
+    ],
+)
+def test_an_insult_quoted_from_a_story_is_published(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Espèce d'ordure », voilà ce que je pense du vendeur de Lille.",
+        # Quoted, but no story: the reviewer's own words.
+        'Le vendeur ? Un "connard" fini, je ne remets plus les pieds là-bas.',
+    ],
+)
+def test_an_insult_quoted_outside_a_story_is_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]

@@ -3,7 +3,8 @@
 A group word alone, or with any other predicate, is not hate ("les voleurs sont tous des lâches", a book review about
 Hitler): a call to kill or expel the group, "dirty"/"sale" before it, the whole group called criminals, vermin or too
 stupid, denied a right or a place, the Jewish-conspiracy line, Nazi slogans and codes, people called animals by where
-they come from, and women as a group called one insult or sent back to the kitchen.
+they come from, women as a group called one insult or sent back to the kitchen, and the far right's codes and
+words (1488, "14 words", "chances pour la France", the "grand remplacement").
 
 Matching is on the ``words`` view: accents and case folded, leetspeak and spaced letters undone.
 """
@@ -109,7 +110,16 @@ _HATE = [
     rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? "
     r"(?:(?:ont )?(?:vole|viole|pille|braque|agresse)|volent|violent|pillent|braquent|agressent)"
     r"\b(?! la vedette)",
-    r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88)\b",
+    r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88|white power|rahowa)\b",
+    # The neo-Nazi numbers (the ADL's hate-symbol list): "14 words" with 88 beside it, and 1488 as a token of its own,
+    # not a price, a size or an order number ("1488 €", "commande 1488").
+    r"\b14 ?words\b[^.!?\n]{0,20}\b88\b|\b88\b[^.!?\n]{0,20}\b14 ?words\b|(?<![#°\d])(?<!n° )(?<!no )(?<!nr )"
+    r"(?<!order )(?<!commande )(?<!ref )\b1488\b(?! ?(?:[€$£]|(?:eur|euros?|dollars?|usd|gbp|cm|mm|km|m|g|kg|"
+    r"ml|w|mah|pages?|ref|reference)\b))(?![.,]\d)",
+    # The French far right's words for immigrants and the people they serve beside: "que des chances pour la
+    # France", "encore une chance pour la France" (not a factory that is one), the "grand remplacement", remigration.
+    r"\b(?:que|des|ces|nos|vos|les|encore une|encore un|une belle|un bel) chances? pour la france\b|\bgrand "
+    r"remplacement\b|\bremigration\b",
     # The antisemitic "echo", triple brackets around a name or "them" (not a hug: "((( hugs )))").
     r"\({3}\s*(?!(?:hugs?|love|wow|bisous|calins?|xo+)\s*\))[a-z][a-z '-]{0,30}\s*\){3}",
     # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
@@ -163,5 +173,6 @@ def hate_pattern() -> re.Pattern[str]:
 # searches the shapes only where one of them is.
 HATE_GATE = re.compile(
     rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|kitchen|cuisine|heil|hitler|"
-    r"14 ?/ ?88|monkeys?|apes?|singes?)\b|\({3}"
+    r"14 ?/ ?88|14 ?words|1488|white power|rahowa|chances? pour la france|remplacement|remigration|monkeys?|apes?|"
+    r"singes?)\b|\({3}"
 )

@@ -107,12 +107,14 @@ _ASK_ADDRESS = (
 # What a phisher asks for, the verbs that ask, and the negations of a customer's warning before them.
 _ASK = (
     r"(?:send|give|dm|pm|message|provide|share|envoyez|envoie|envoyer|donnez|donne|donner|communiquez|communique|"
-    r"indiquez|transmettez)"
+    r"indiquez|transmettez|transmets|fournissez|renseignez|(?:merci de|veuillez|priere de|il (?:vous )?suffit de|"
+    r"please|kindly)(?: nous| me| m.)? ?(?:communiquer|transmettre|envoyer|donner|indiquer|fournir|renseigner|"
+    r"confirmer|confirm|verify|send|provide|share|reply with))"
 )
 _SECRET = (
     r"(?:(?:credit |debit |bank )?card (?:number|details|info\w*)|card number|cvv|cvc|security code|password|passcode|"
     r"pin(?: code)?|login details|online banking|bank details|iban|numero de (?:carte|cb)|carte (?:bancaire|bleue)|"
-    r"code (?:de securite|secret|pin|confidentiel)|mot de passe|identifiants?|coordonnees bancaires|rib)"
+    r"code (?:de securite|secret|pin|confidentiel)|mot de passe|identifiants?|coordonnees bancaires|rib|cryptogramme)"
 )
 _NOT_A_WARNING = r"(?<!\bne )(?<!\bn.)(?<!\bnever )(?<!\bdon.t )(?<!\bnot )"
 _DISCOUNT = r"[^.!?\n]{0,60}(?:%|\boff\b|€|\$|£|\bremise\b|\breduction\b|\bdiscount\b|\brabais\b|\bofferts?\b)"
@@ -218,10 +220,11 @@ _SHAPES = [
     ),
     (
         "words",
-        r"password|passe|card|carte|cvv|cvc|pin\b|iban|login|identifiant|bancaire|banking|rib\b|\bcb\b",
+        r"password|passe|card|carte|cvv|cvc|pin\b|iban|login|identifiant|bancaire|banking|rib\b|\bcb\b|cryptogramme",
         # Phishing: asked for a card, a password or bank details ("this is support, DM your card number and
-        # password"). A customer's warning says "never" ("ne donnez jamais votre numéro de carte"); "enter" and
-        # "type" are how a manual sets up an app, not an ask.
+        # password", "merci de nous communiquer votre mot de passe"). A customer's warning says "never" ("ne donnez
+        # jamais votre numéro de carte") or "my" ("they asked me to send my card number"); "enter" and "type" are how
+        # a manual sets up an app, not an ask, and "confirm" asks only after "please" or "merci de".
         rf"{_NOT_A_WARNING}\b{_ASK}(?:[- ]?(?:moi|nous|me|us))? (?:with |avec )?(?:your|votre|vos|ton|tes|ta) "
         rf"(?:[a-z]+,? ){{0,4}}?{_SECRET}\b",
     ),

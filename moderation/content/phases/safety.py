@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.content.phases.shapes import sentence_around
+from moderation.content.phases.shapes import NARRATIVE, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason
 
 _EN = [
@@ -220,10 +220,6 @@ def _harmless_here(text: str, m: re.Match[str]) -> bool:
 # blessé", "mon fils", "I", "my") or when it is one of a product hazard's own words (a hazard, a recall, a fire caught,
 # a shock, overheating, a battery that swells, brakes, an allergic reaction): "un accident de voiture", "un danger
 # dont il faudra découvrir l'origine" and "les blessures de l'enfance" are the book's.
-_NARRATIVE = re.compile(
-    r"\b(?:romans?|personnages?|heros|heroine|auteure?|autrice|intrigue|tome|recit|saga|chapitres?|ecrivain|"
-    r"realisateur|scenario|narrat(?:eur|rice)|polar|thriller|novels?|characters?|plot|author|chapters?|narrator)\b"
-)
 _PRODUCT_HAZARD = re.compile(
     r"hazard|recall|rappel|caught|catch|pris feu|prend feu|electri|shock|overheat|surchauff|melted|fondu|swell|gonfl|"
     r"brake|frein|stitches|points de suture|allerg|court-circuit|spark|chok|etouffement|suffocation|strangulation"
@@ -232,7 +228,7 @@ _OWN = re.compile(r"\b(?:je|me|moi|mon|ma|mes|nous|notre|nos|i|my|me|we|our|us)\
 
 
 def _story_event(text: str, m: re.Match[str]) -> bool:
-    """Whether ``m``, in a text that tells a story (``_NARRATIVE``), is the story's rather than the reviewer's."""
+    """Whether ``m``, in a text that tells a story (``NARRATIVE``), is the story's rather than the reviewer's."""
     if _PRODUCT_HAZARD.search(m.group(0)):
         return False
     return _OWN.search(sentence_around(text, m.start(), m.end()).replace("’", "'")) is None
@@ -246,7 +242,7 @@ def safety(ctx: Context) -> list[Match]:
         if _harmless_here(view.text, m):
             continue
         if narrative is None:
-            narrative = _NARRATIVE.search(view.text) is not None
+            narrative = NARRATIVE.search(view.text) is not None
         if narrative and _story_event(view.text, m):
             continue
         start, end = view.span(*m.span())

@@ -1,5 +1,5 @@
 """What the rules read by their shape share: the apostrophe, staff by their job, one pattern of many, the sentence
-around a match."""
+around a match, a quotation, and the words of a story."""
 
 from __future__ import annotations
 
@@ -26,3 +26,42 @@ def sentence_around(text: str, start: int, end: int) -> str:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     after = _SENTENCE_END.search(text, end)
     return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
+
+
+_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'))
+# The last single quote that opens (after a space or a bracket, before a letter) and one that closes (after a letter
+# or punctuation, before a space or punctuation): an apostrophe sits between two letters ("villain's", "I'll").
+_SINGLE_OPENING = re.compile(r"(?<![\w'‘’])['‘](?=\w)")
+_SINGLE_CLOSING = re.compile(r"(?<=[\w.!?,])['’](?!\w)")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies between quotation marks inside a longer text: a film's title ("Quand je serai
+    grande, je te tuerai"), a song, or what someone else said ("the driver told me 'I know where you live'") is not
+    the author's own threat. A text that is nothing but the quotation gets no such benefit of the doubt."""
+    for opening, closing in _QUOTES:
+        before = text[:start]
+        if opening == closing:
+            inside = before.count(opening) % 2 == 1
+        else:
+            inside = before.rfind(opening) > before.rfind(closing)
+        after = text.find(closing, end)
+        if inside and after >= 0:
+            outside = text[: before.rfind(opening)] + text[after + 1 :]
+            return bool(_WORD.search(outside))
+    # Single quotes, told from apostrophes by what is around them: "the villain's line 'I'll gut you like a fish'".
+    openings = [m for m in _SINGLE_OPENING.finditer(text, 0, start + 1) if m.start() < start]
+    if openings:
+        opening = openings[-1]
+        closing = _SINGLE_CLOSING.search(text, end)
+        if closing and not _SINGLE_CLOSING.search(text, opening.end(), start):
+            return bool(_WORD.search(text[: opening.start()] + text[closing.end() :]))
+    return False
+
+
+# A review that tells a story names a novel, a character, a plot, an author… (``safety``, ``words``).
+NARRATIVE = re.compile(
+    r"\b(?:romans?|personnages?|heros|heroine|auteure?|autrice|intrigue|tome|recit|saga|chapitres?|ecrivain|"
+    r"realisateur|scenario|narrat(?:eur|rice)|polar|thriller|novels?|characters?|plot|author|chapters?|narrator)\b"
+)

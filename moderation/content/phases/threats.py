@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.hate import HATE_GATE, hate_pattern
-from moderation.content.phases.shapes import STAFF_EN, any_of
+from moderation.content.phases.shapes import STAFF_EN, any_of, quoted
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.verdict import Action, Context, Match, Reason
 
@@ -165,11 +165,11 @@ _FR_PROPERTY = (
     r"bureaux?|voitures?|bagnoles?|baraques?|usines?|agences?|locaux|local|camions?|restos?|restaurants?|"
     r"appartements?|apparts?)"
 )
-_FR_NAMED = (
-    r"(?:ce|cette|ces|le|la|les|l'|un|une) (?:vendeu(?:r|se)|livreu(?:r|se)|gerante?|patronn?e?|type|mec|gars|"
-    r"connard|conne|conseill(?:er|ere)|employee?|caissiere?|serveu(?:r|se)|technicien|responsable|directeur|"
-    r"directrice|proprio|proprietaire|chauffeur)s?(?: [a-z]+)?"
+_FR_NAMED_NOUN = (
+    r"(?:vendeu(?:r|se)|livreu(?:r|se)|gerante?|patronn?e?|type|mec|gars|connard|conne|conseill(?:er|ere)|employee?|"
+    r"caissiere?|serveu(?:r|se)|technicien|responsable|directeur|directrice|proprio|proprietaire|chauffeur)s?"
 )
+_FR_NAMED = rf"(?:ce|cette|ces|le|la|les|l'|un|une) {_FR_NAMED_NOUN}(?: [a-z]+)?"
 _FR_FILLER = rf"(?:(?:[a-z]+|{_Q}) ){{0,4}}?"  # "on va te retrouver et te …", "je vais bien te …"
 
 
@@ -183,6 +183,8 @@ def _conjugated(verbs: tuple[str, ...]) -> str:
     return "(?:" + "|".join(stems) + r")(?:e|es|ons|ez|erai|eras|era|erons|erez)"
 
 
+_FR_EITHER_ER = tuple(verb for verb in _FR_EITHER_VERBS if verb.endswith("er"))  # "démolir" is no -er verb
+
 _FR = [
     # "je vais te tuer", "j'vais t'défoncer", "on va te retrouver et te buter", "je veux vous égorger"
     rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}{_FR_YOU}{_infinitives(_FR_PERSON_VERBS + _FR_EITHER_VERBS)}\b"
@@ -193,8 +195,22 @@ _FR = [
     rf"\b(?:je|j{_Q}?|on|nous)\s*{_FR_YOU}{_conjugated(_FR_EITHER_VERBS)}\b",
     rf"\b(?:{_FR_SPEAKER}\s+)?{_FR_FILLER}(?:te |t{_Q}\s*|vous |lui |leur )(?:casser|peter|defoncer|exploser|"
     rf"eclater|refaire|arracher|fracasser)(?:ai|a|ons)? {_FR_BODY}\b",
+    # The same in the present, said by the speaker: "si je le croise je lui refais le portrait", "je te pète la gueule".
+    rf"\b(?:je|j{_Q}?|on)\s*(?:te |t{_Q}\s*|vous |lui |leur )(?:casse|pete|defonce|explose|eclate|refais|refait|"
+    rf"arrache|fracasse) {_FR_BODY}\b",
     rf"\b(?:(?:{_FR_SPEAKER})\s+{_FR_FILLER}|(?:je|j{_Q}?|on|nous)\s*)(?:te |t{_Q}\s*|vous |lui |leur )"
     r"(?:faire|ferai|fera|ferons) la peau\b",
+    # A person by their job, the speaker's own verb: "je crève le premier livreur que je croise", "je vais buter ce
+    # vendeur".
+    rf"\b(?:{_FR_SPEAKER}\s+{_FR_FILLER}{_infinitives(_FR_PERSON_VERBS + _FR_EITHER_VERBS)}|(?:je|j{_Q}?|on)\s*"
+    rf"{_conjugated(_FR_PERSON_VERBS + _FR_EITHER_ER)}) (?:ce|cette|ces|le|la|les|l{_Q}\s*|un|une) (?:premier |"
+    rf"premiere |prochain |prochaine |petit |petite )?{_FR_NAMED_NOUN}\b",
+    # Knowing someone's hours: "je sais à quelle heure le gérant finit son service", "I know what time you leave".
+    r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:a quelle heure|quand) (?:tu|vous|il|elle|"
+    rf"(?:le|la|ce|cette|ton|ta|votre) {_FR_NAMED_NOUN}(?: [a-z]+){{0,4}}?) (?:finis|finit|finissez|sors|sort|sortez|"
+    r"rentres|rentre|rentrez|termine|termines|terminez|quittes|quitte|quittez)\b",
+    r"\b(?:i|we) know (?:what time|when) (?:you|u|he|she) (?:finish|finishes|leave|leaves|get off|gets off|clock off|"
+    r"clocks off|go home|goes home)\b",
     r"\b(?:je|on|nous) (?:sais|sait|savons) ou (?:tu (?:habites|vis|bosses|travailles|dors)|vous (?:habitez|vivez|"
     r"travaillez)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
     rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b",
@@ -287,6 +303,12 @@ _VEILED = [
     rf"\bsomething (?:bad|terrible|nasty|awful) (?:is going to|is gonna|will|could|might) happen to (?:you|u|"
     rf"{_EN_KIN})\b",
     r"\byour days are numbered\b",
+    # The mobster's compliment first: "nice house you've got on Maple Crescent… would be a shame if anything happened
+    # to it".
+    rf"\b(?:nice|lovely|beautiful|pretty|cute) (?:house|home|car|shop|store|family|kids|place|garden|dog) (?:you|ya|"
+    rf"u)(?:{_Q}ve| have)? got\b[^!?]{{0,80}}"
+    rf"\b(?:shame|pity) if (?:something|anything)(?: bad| terrible| unfortunate| nasty)? (?:happened|were to happen|"
+    r"was to happen|happens) to (?:it|them|her|him)\b",
     rf"(?:^|[.!?,;:]\s*|you{_Q}?d better |you had better |you should )sleep with one eye open\b",
     r"\b(?:i|we) know (?:which|what) school (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to\b|"
     r"\b(?:i|we) know where (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to school\b",
@@ -301,6 +323,16 @@ _VEILED = [
     r"(?:enfants|gosses|gamins|filles?|fils|petits)\b|\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) "
     r"l.ecole de (?:tes|vos) (?:enfants|gosses|gamins|filles?|fils|petits)\b",
     rf"(?<!\bje )(?<!\bj{_Q})\b(?:ne )?dors (?:plus )?(?:que |qu{_Q}\s*)d{_Q}\s*un oeil\b",
+    # Told to keep out of the speaker's way, or promised a stretcher: "il a intérêt à changer de trottoir", "t'as
+    # intérêt à raser les murs", "he's going home in a body bag", "you'll leave in an ambulance" (a report of one
+    # that came, past tense, is a safety case).
+    rf"\b(?:il|elle|ils|elles|tu|t{_Q}\s*|vous|{_FR_NAMED})\s*(?:a|as|ont|avez|aura|auras|auront|aurez) (?:tout |tous |"
+    r"bien |vraiment )?"
+    r"interet a (?:changer de trottoir|raser les murs|se planquer|te planquer|vous planquer|se cacher|te cacher|vous "
+    r"cacher|ne (?:plus |pas )?(?:me|nous) croiser|pas (?:me|nous) croiser)\b",
+    rf"\b(?:he|she|you|they|u)(?:{_Q}s|{_Q}re|{_Q}ll|{_Q}ll be| is| are| will| will be| gonna| is gonna| are gonna) "
+    r"(?:leaving|leave|going home|go home|going out|come out|coming out|be carried out|carried out) (?:of here |of "
+    r"there )?in (?:an ambulance|a body ?bag|a box|a coffin|a stretcher|pieces)\b",
 ]
 
 # ---- Telling someone to go away --------------------------------------------------------------------------------------
@@ -317,16 +349,28 @@ _DISMISSAL = [
 
 # ---- Contempt for the person --------------------------------------------------------------------------------------
 # Telling someone to shut their mouth, that they should not breed, that they have an oyster's IQ: said to a person
-# ("t'as un QI d'huître"), not of a robot vacuum, and "shut up and take my money" is delight.
+# ("t'as un QI d'huître") or of staff ("the people in your returns department have the IQ of a houseplant", "les
+# vendeurs de ce magasin ont un QI de bulot"), not of a robot vacuum, and "shut up and take my money" is delight.
+_EN_STAFF_SUBJECT = (
+    rf"(?:the|your|these|those|this|that|their) (?:[a-z]+ ){{0,3}}?(?:{STAFF_EN}|people|guys|folks|team|crew|workers|"
+    r"support)(?: [a-z]+){0,4}?"
+)
+_FR_STAFF_SUBJECT = (
+    r"(?:les|ces|vos|tes|leurs|le|la|ce|cette|votre|ton|ta|leur) (?:[a-z]+ )?(?:vendeu(?:r|se)s?|employee?s?|"
+    r"conseill(?:er|ere)s?|gens|mecs?|types?|livreurs?|techniciens?|caissier(?:e)?s?|serveu(?:r|se)s?|gerante?s?|"
+    r"patrons?|responsables?|commerciaux|agents?|personnel|equipes?|staff|sav)(?: [a-z']+){0,4}?"
+)
 _CONTEMPT = [
     r"\bshut (?:your|ur|yo) (?:mouth|face|trap|gob|pie ?hole)\b",
     r"\b(?:shouldn.?t|should not|should never|ought not to) be allowed to (?:breed|reproduce|procreate|have (?:kids|"
     r"children))\b|\bne (?:devrai(?:en)?t|devrais|devriez) (?:pas|jamais) avoir le droit de (?:se reproduire|procreer|"
     r"faire des enfants|avoir des enfants)\b",
-    rf"\b(?:t{_Q}?\s*as|tu as|vous avez|t{_Q}?\s*a)\s+(?:clairement |vraiment |franchement )?(?:le|un) qi "
+    rf"\b(?:t{_Q}?\s*as|tu as|vous avez|t{_Q}?\s*a|{_FR_STAFF_SUBJECT} (?:ont|a))\s+(?:clairement |vraiment |"
+    r"franchement |tous |toutes )?(?:le|un) qi "
     rf"(?:d{_Q}\s*une?\s*|de |d{_Q}\s*)(?:huitre|moule|bulot|poulpe|poisson rouge|mouche|palourde|bigorneau|endive|"
     r"courgette)s?\b|"
-    rf"\b(?:you|u)(?: have| got|{_Q}ve got| ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
+    rf"\b(?:you|u|they|{_EN_STAFF_SUBJECT})(?: clearly| obviously| really| all| must)?(?: have| has| got|{_Q}ve got|"
+    r" ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
     r"(?:goldfish|potato|rock|brick|oyster|toaster|doorknob|peanut|turnip|houseplant)\b",
 ]
 
@@ -371,7 +415,10 @@ _GATED = (
         "threat",
     ),
     (
-        re.compile(r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil"),
+        re.compile(
+            r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil|interet|"
+            r"ambulance|body ?bag|box|coffin|stretcher|pieces"
+        ),
         _always(any_of(_VEILED)),
         "threat",
     ),
@@ -392,27 +439,6 @@ _GATED = (
     ),
 )
 _SELF_HARM_RE = any_of(_SELF_HARM)
-
-
-_QUOTES = (("«", "»"), ("“", "”"), ('"', '"'))
-_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def quoted(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies between quotation marks inside a longer text: a film's title ("Quand je serai
-    grande, je te tuerai"), a song, or what someone else said ("the driver told me 'I know where you live'") is not
-    the author's own threat. A text that is nothing but the quotation gets no such benefit of the doubt."""
-    for opening, closing in _QUOTES:
-        before = text[:start]
-        if opening == closing:
-            inside = before.count(opening) % 2 == 1
-        else:
-            inside = before.rfind(opening) > before.rfind(closing)
-        after = text.find(closing, end)
-        if inside and after >= 0:
-            outside = text[: before.rfind(opening)] + text[after + 1 :]
-            return bool(_WORD.search(outside))
-    return False
 
 
 def _matches(ctx: Context, pattern: re.Pattern[str], reason: str, label: str, action: Action) -> list[Match]:

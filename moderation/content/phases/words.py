@@ -9,7 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
-from moderation.content.phases.shapes import STAFF_EN, sentence_around
+from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, quoted, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -373,6 +373,22 @@ def _lookalike(entry: WordEntry, word: str) -> bool:
     return any(lexicon.is_folded_word(word[: len(word) - cut]) for cut in (0, 1, 2, 3) if len(word) - cut >= 4)
 
 
+# Besides a book's words (``NARRATIVE``), those of a film, a series or a game, said of what is quoted: "les PNJ
+# passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'".
+_ON_SCREEN = re.compile(
+    r"\b(?:films?|movies?|series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
+    r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress)\b"
+)
+
+
+def _dialogue_in_a_story(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` is quoted in a text that tells a story (``NARRATIVE``, ``_ON_SCREEN``):
+    "the inspector yells « sale ordure » at the suspect" is the book's line, not the reviewer's insult."""
+    if not quoted(ctx.text.original, start, end):
+        return False
+    return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
+
+
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
     found = []
@@ -388,6 +404,8 @@ def abusive_words(ctx: Context) -> list[Match]:
         if _lookalike(entry, m.group(0)):
             continue
         start, end = view.span(m.start(), m.end())
+        if _dialogue_in_a_story(ctx, start, end):
+            continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found
 

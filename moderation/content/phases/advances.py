@@ -1,0 +1,76 @@
+"""Sexual advances at another commenter, in French and English: held as ``abusive``.
+
+A body is a fair subject on a clothing page ("ce legging fait de jolies fesses", "squat proof and great for the
+butt", "taille parfaite pour une poitrine généreuse"). What makes a remark an advance is whom it is aimed at: a text
+that speaks to one commenter by their handle ("@camille_run") and appraises their body ("nice ass", "t'as des fesses
+de rêve", "gros nichons la meuf sur ta photo"), asks them for pictures in private ("envoie-moi d'autres photos en
+mp"), or calls them "babe" or "sexy" with a "DM me". Asking anyone for nudes needs no handle.
+
+Matching is on the ``base`` view (accents and case folded, the "@" kept).
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.content.phases.shapes import Q as _Q
+from moderation.content.phases.shapes import any_of, quoted
+from moderation.content.verdict import Action, Context, Match, Reason
+
+_HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_.]{2,}")
+_BODY = (
+    r"(?:cul|fesses|seins|nichons|nibards|lolos|boobs|tits|titties|ass|arse|booty|rack|cleavage|chatte|pussy|dick|"
+    r"cock|bite)"
+)
+# Said to "you" without an appraisal, only the words that are sexual whatever is said of them: "bouge ton cul" and
+# "get your ass over here" are rude, not advances.
+_BODY_SPOKEN_TO = r"(?:fesses|seins|nichons|nibards|lolos|boobs|tits|titties|rack|cleavage|chatte|pussy|dick|cock)"
+_APPRAISAL = (
+    r"(?:nice|great|hot|sexy|fine|perfect|big|juicy|tight|beau|belle|beaux|belles|joli|jolie|jolis|jolies|gros|grosse|"
+    r"bon|bonne|sacre|sacree|superbes?)"
+)
+_PICTURES = r"(?:photos?|pics?|pictures?|selfies?|nudes?|videos?)"
+_PRIVATE = r"(?:en prive|en mp|en dm|par mp|par message|in (?:my |the )?dms?|privately|in private|on snap|sur snap)"
+_PET_NAME = (
+    r"(?:babe|baby|sexy|beautiful|gorgeous|hottie|sweetie|cutie|hot stuff|ma belle|ma jolie|ma biche|bebe|cherie|"
+    r"poupee|ma puce)"
+)
+_DM = r"(?:dm|pm|inbox|message|text|mp|ecris|ecrivez|texte)(?:[- ]?(?:me|moi))?"
+
+_TO_A_COMMENTER = any_of(
+    [
+        rf"\b{_APPRAISAL} (?:petit |petite |paire de |pair of )?{_BODY}\b",
+        rf"\b{_BODY} (?:de reve|de folie|a croquer)\b",
+        rf"\b(?:t{_Q}\s*as|tu as|vous avez|your|ur|ton|tes|ta|vos|votre) (?:un |une |des |de |d{_Q}\s*)?(?:[a-z]+ )?"
+        rf"{_BODY_SPOKEN_TO}\b",
+        # Pictures asked for in private: "envoie-moi d'autres photos en mp", "send me more pics in dm".
+        rf"\b(?:send|show|envoie|envoies|envoyer|envoyez|montre|montres|montrer)(?:[- ]?(?:me|moi|m{_Q}\s*))?"
+        rf"(?: [\w'’]+){{0,3}}? {_PICTURES}\b[^.!?\n]{{0,30}}\b{_PRIVATE}\b",
+        rf"\b{_DM}\b[^.!?\n]{{0,20}}\b{_PET_NAME}\b|\b{_PET_NAME}\b[^.!?\n]{{0,20}}\b{_DM}\b",
+        r"\b(?:wanna|want to|would love to|i.d love to) see (?:more of you|what else (?:you|u)|you in|you without)\b",
+        r"\b(?:look|looks|looking|be|are|r) (?:even |way |much )?(?:better|hotter|sexier|nicer) (?:without|out "
+        r"of) (?:them|it|those|these|that|clothes|anything)\b",
+        r"\b(?:t.es|tu es|tu serais|tu dois etre|vous etes) (?:encore )?(?:mieux|plus belle|plus sexy) (?:sans|toute "
+        r"nue)\b",
+    ]
+)
+_NUDES = re.compile(
+    rf"\b(?:send|envoie|envoies|envoyer|envoyez)(?:[- ]?(?:me|moi|m{_Q}\s*))? (?:des |tes |vos |your |ur |some |a )?"
+    r"nudes?\b|\bnudes? (?:stp|svp|please|pls|plz)\b"
+)
+
+
+def advances(ctx: Context) -> list[Match]:
+    """Sexual remarks and requests aimed at a commenter (see the module docstring)."""
+    view = ctx.text.base
+    text = view.text
+    patterns = [_NUDES, _TO_A_COMMENTER] if _HANDLE.search(text) else [_NUDES]
+    found = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            start, end = view.span(m.start(), m.end())
+            if quoted(ctx.text.original, start, end):
+                continue
+            rule = f"harassment: {m.group(0)}"
+            found.append(Match(Reason.ABUSIVE.value, rule, start, end, ctx.text.original[start:end], Action.HOLD))
+    return found

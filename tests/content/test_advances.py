@@ -1,0 +1,40 @@
+"""Sexual advances at another commenter (``phases.advances``): held as abuse; a body in a fit review is not."""
+
+import pytest
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@camille_run t'as des fesses de rêve dans ce short, envoie-moi d'autres photos en mp",
+        "@mike.lifts nice ass bro, send pics",
+        "@laura_yoga hey sexy, dm me, I wanna see more of you 😘",
+        "@tom_bike gros nichons la meuf sur ta photo, elle est dispo ?",
+        "@anna.trail those shorts look great, bet you look even better without them",
+        "send me nudes lol",
+    ],
+)
+def test_an_advance_at_a_commenter_is_held(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith("harassment: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body in a fit review, said to nobody.
+        "Ce legging fait de jolies fesses, tissu épais, pas transparent. Je recommande.",
+        "These leggings make your butt look amazing and they are squat proof.",
+        "Taille parfaite pour une poitrine généreuse, les bretelles ne glissent pas.",
+        # Spoken to a commenter, about the product or the fit, with no body appraised and no private pictures.
+        "@julie merci pour ta photo, ça m'aide à choisir la taille ! Tu fais quelle taille de soutien-gorge ?",
+        "@marc send pics of the sole after a month please, mine peeled off",
+        "@sarah bouge ton cul et va l'essayer en magasin, il taille grand",
+    ],
+)
+def test_a_body_in_a_review_or_a_reply_about_the_fit_is_published(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == [], verdict.matches
