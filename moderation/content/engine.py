@@ -63,13 +63,14 @@ def evaluate(
         if not text:
             continue
         ctx = Context(normalise(text), detected, rules, brand_view, own_domains)
+        verdict.views[field_name] = ctx.text
         is_name = field_name in NAME_FIELDS
         for phase in phases:
             if (is_name and phase in PROSE_ONLY) or (not is_name and phase in NAME_ONLY):
                 continue
             for match in phase(ctx):
                 _record(verdict, Match(**{**match.__dict__, "field": field_name}))
-    verdict.fingerprint_source = "\n".join(texts[k] or "" for k in sorted(texts))
+    verdict.fingerprint_fields = tuple(sorted(texts))
     return verdict
 
 

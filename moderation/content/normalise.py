@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -159,15 +159,27 @@ _INSULT_EMOJI = {"🐖": "pig", "🐷": "pig", "🐽": "pig", "🐒": "monkey", 
 _INSULT_EMOJI_RE = re.compile("(" + "|".join(_INSULT_EMOJI) + ")\ufe0f?")
 
 
+def _joined_letters_view(base: Mapped) -> Mapped:
+    """``base`` with the emoji of an insult written as its word and spaced letters joined: what leetspeak is read in."""
+    if _INSULT_EMOJI_RE.search(base.text):
+        base = base.sub(_INSULT_EMOJI_RE, lambda m: f" {_INSULT_EMOJI[m.group(1)]} ")
+    return base.sub(_SPACED_LETTERS, _join_letters)
+
+
+def _has_leet(joined: Mapped) -> bool:
+    return _LEET_HINT.search(joined.text) is not None
+
+
+def _words_from(joined: Mapped, unleet: bool) -> Mapped:
+    view = joined.sub(_LEET_TOKEN, _unleet) if unleet else joined
+    return view.sub(_RUN3, lambda m: m.group(1))
+
+
 def words_view(base: Mapped) -> Mapped:
     """``base`` with spaced letters joined, leetspeak undone, letter runs of three or more cut to one and the emoji
     of an insult written as its word."""
-    if _INSULT_EMOJI_RE.search(base.text):
-        base = base.sub(_INSULT_EMOJI_RE, lambda m: f" {_INSULT_EMOJI[m.group(1)]} ")
-    view = base.sub(_SPACED_LETTERS, _join_letters)
-    if _LEET_HINT.search(view.text):
-        view = view.sub(_LEET_TOKEN, _unleet)
-    return view.sub(_RUN3, lambda m: m.group(1))
+    joined = _joined_letters_view(base)
+    return _words_from(joined, _has_leet(joined))
 
 
 _BRACKETED_DOT = re.compile(r"\s*[(\[{<]\s*(?:dot|point|punkt|period|\.)\s*[)\]}>]\s*")  # "example[.]com" too
@@ -229,9 +241,18 @@ class Normalised:
     def base(self) -> Mapped:
         return base_view(self.original)
 
+    # The ``words`` view's first step and its one choice, kept for :func:`joined_words`.
+    @cached_property
+    def _letters_joined(self) -> Mapped:
+        return _joined_letters_view(self.base)
+
+    @cached_property
+    def _leet_hinted(self) -> bool:
+        return _has_leet(self._letters_joined)
+
     @cached_property
     def words(self) -> Mapped:
-        return words_view(self.base)
+        return _words_from(self._letters_joined, self._leet_hinted)
 
     @cached_property
     def links(self) -> Mapped:
@@ -241,3 +262,18 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """Entry point: ``normalise(text).words.text`` to match on, ``.words.span(a, b)`` to report."""
     return Normalised(text)
+
+
+def joined_words(lines: Sequence[Normalised]) -> str:
+    """``normalise("\\n".join(line.original for line in lines)).words.text``, from each line's own views.
+
+    The content rules normalise each field apart; this joins what they built instead of normalising the joined
+    text again. No rewrite of the ``base`` or ``words`` views reaches across a line break, but one choice is made
+    for the whole text: leetspeak is undone everywhere when any line hints at it ("2kg" in the body, "file_1" in
+    the title), so a line that gave no hint of its own gets that pass here.
+    """
+    unleet = any(line._leet_hinted for line in lines)
+    return "\n".join(
+        line.words.text if line._leet_hinted == unleet else _words_from(line._letters_joined, unleet).text
+        for line in lines
+    )

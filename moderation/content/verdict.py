@@ -11,6 +11,8 @@ from moderation.vocabulary import Reason
 
 __all__ = ["Action", "Context", "Match", "Reason", "SiteRule", "Verdict"]
 
+_NO_TEXT = Normalised("")
+
 
 class Action(StrEnum):
     """What a match does to the item."""
@@ -78,15 +80,21 @@ class Verdict:
     log_matches: list[Match] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     language: str = "und"
-    # What the fingerprint is taken of (every field, in name order); hashed only when asked for, since the submission
-    # takes its own over title and body and most callers never read this one.
-    fingerprint_source: str = field(default="", repr=False)
+    # Each field's normalised text as the rules read it, and the fields the verdict's own fingerprint is taken of
+    # (every one, in name order). Hashed only when asked for: the submission takes its own over title and body.
+    views: dict[str, Normalised] = field(default_factory=dict, repr=False)
+    fingerprint_fields: tuple[str, ...] = field(default=(), repr=False)
 
     @cached_property
     def fingerprint(self) -> str:
-        from moderation.content.phases.spam import fingerprint  # the phases import this module
+        return self.fingerprint_of(*self.fingerprint_fields)
 
-        return fingerprint(self.fingerprint_source)
+    def fingerprint_of(self, *fields: str) -> str:
+        """``fingerprint`` of these fields' texts joined by newlines (a field without text counts as ""), from the
+        views the rules built: ``fingerprint_of("title", "body")`` is ``fingerprint(f"{title}\\n{body}")``."""
+        from moderation.content.phases.spam import fingerprint_of  # the phases import this module
+
+        return fingerprint_of([self.views.get(name, _NO_TEXT) for name in fields])
 
     @property
     def held(self) -> bool:

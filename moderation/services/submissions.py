@@ -144,7 +144,8 @@ def create_item(
     )
     now = utcnow()
     created_at = created_at or now
-    text_fingerprint = content.fingerprint(f"{sub.title or ''}\n{sub.body}")
+    # The fingerprint of f"{title}\n{body}", from the views the rules have just built (no second normalisation).
+    text_fingerprint = verdict.fingerprint_of("title", "body")
     hold_reasons = list(verdict.hold_reasons)
     evidence = match_evidence(verdict.matches)
     # The author's upsert is the first write: on SQLite it takes the write lock, so the rules run before it.
