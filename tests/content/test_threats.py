@@ -346,6 +346,12 @@ def test_a_text_that_is_only_a_quoted_threat_is_still_held():
         ("Proud white man. 1488", "hate: "),
         ("Le grand remplacement, on le voit bien dans ce magasin.", "hate: "),
         ("Encore une chance pour la France qui m'a servi à la caisse.", "hate: "),
+        ("Ces maudits immigrés comprennent rien au comptoir, qu'ils retournent chez eux.", "hate: "),
+        ("Prices up again, the jews running the warehouses take their cut.", "hate: "),
+        ("ces pd devraient même pas avoir le droit de courir avec nous", "hate: "),
+        ("Les trans qui traînent dans les cabines c'est des malades mentaux.", "hate: "),
+        ("Pas remboursé vendredi ? Je fous le feu à votre rayon vélo.", "threat: "),
+        ("I know what car she drives. Refuse my refund again and see.", "threat: "),
     ],
 )
 def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, rule):

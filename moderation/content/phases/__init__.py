@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from moderation.content.phases.advances import advances
+from moderation.content.phases.commenters import at_a_commenter
 from moderation.content.phases.impersonation import impersonation
 from moderation.content.phases.links import links
 from moderation.content.phases.personal_data import personal_data
@@ -26,7 +26,7 @@ PHASES: tuple[Phase, ...] = (
     site_words,
     abusive_words,
     threats,
-    advances,
+    at_a_commenter,
     links,
     personal_data,
     promotions,
@@ -38,7 +38,7 @@ PHASES: tuple[Phase, ...] = (
 )
 # Phases that read prose. A name is not prose: "Priya" or "Pierre" typed along one keyboard row is a name, not a
 # mash, and a person called "Fire" is no safety report. Names still go through words, links and personal data.
-PROSE_ONLY: frozenset[Phase] = frozenset({advances, promotions, gibberish, safety, self_harm})
+PROSE_ONLY: frozenset[Phase] = frozenset({at_a_commenter, promotions, gibberish, safety, self_harm})
 # Phases that read names only: a name that claims to be the brand's staff.
 NAME_ONLY: frozenset[Phase] = frozenset({impersonation})
 

@@ -29,7 +29,7 @@ _GROUPS_FR = (
     r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
     r"gitan(?:e|s|es)?|roms?|chinois(?:e|es)?|asiatiques?|africain(?:e|s|es)?|homos?|pedes?|gouines?|lesbiennes?|"
     r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
-    r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?)"
+    r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?|pds?|tarlouzes?)"
 )
 
 
@@ -85,19 +85,20 @@ _HATE = [
     r"wiped out|deported|sent back|banned|kicked out|thrown out|locked up|expelled))\b",
     rf"\b(?:kill|gas|shoot|hang|exterminate|deport) (?:all )?(?:the |those |these )?{_GROUPS_EN}\b",
     rf"\bdeath to (?:all )?(?:the )?{_GROUPS_EN}\b",
-    rf"\bsales? (?!noir){_GROUPS_FR}\b",  # "traces sales noires" is dirt; "sale noir" stays in the abuse list
+    rf"\b(?:sales?|maudite?s?) (?!noir){_GROUPS_FR}\b",  # "traces sales noires" is dirt; "sale noir" stays in the list
     rf"\b(?:il faut|faut|faudrait|il faudrait|on devrait|on doit) (?:tous )?(?:les )?(?:tuer|gazer|exterminer|bruler|"
     rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
     rf"\bmort aux {_GROUPS_FR}\b",
     # Whole groups called criminals or vermin, and the classic conspiracy and Nazi slogans.
     rf"\b(?:all|the|those|these) {_GROUPS_EN} are (?:all )?(?:(?:just|nothing but) )?(?:terrorists|thieves|criminals|"
     r"animals|rapists|vermin|parasites|scum|dogs|pigs|rats|savages|subhuman)\b",
-    rf"\b(?:les|tous les|ces) {_GROUPS_FR} (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?(?:des )?(?:voleu(?:rs|ses)|"
-    r"terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|racaille|sauvages|"
-    r"sous-hommes)\b",
+    rf"\b(?:les|tous les|ces) {_GROUPS_FR}\b(?: [^.!?]{{0,40}}?)? (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?"
+    r"(?:des )?(?:voleu(?:rs|ses)|terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|"
+    r"racaille|sauvages|sous-hommes|malades mentaux|degeneres|tares)\b",
     # The conspiracy line, whatever they are said to control: "the jews run this company", "les juifs contrôlent
     # cette marque".
-    r"\b(?:the |those |these )?jews (?:control|run|own|rule|are behind)\b|\b(?:les|ces) juifs (?:controlent|dirigent|"
+    r"\b(?:the |those |these )?jews (?:control|run|own|rule|are behind|controlling|running|owning|behind)\b|"
+    r"\b(?:les|ces) juifs (?:controlent|dirigent|"
     r"possedent|tiennent|sont derriere)\b",
     # Whole groups called too stupid, or said to steal and rape: "blacks are too dumb to…", "the gypsies steal
     # everything", "les arabes qui bossent chez vous volent les colis". Not "steal the show", "volent la vedette".
@@ -153,8 +154,11 @@ _HATE = [
     # droit de voter". Only the group as the subject: "kids shouldn't be allowed near it" names no group.
     rf"\b(?:{_GROUPS_EN}|women) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be allowed (?:to|in|on|"
     r"near|here)\b",
-    rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne devraient|ne doivent|ne devraient jamais) (?:pas |plus )?(?:avoir "
+    rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne )?(?:devraient|doivent) (?:meme )?(?:pas|plus|jamais) (?:avoir "
     r"le droit|etre autorise(?:e|s|es)?|pouvoir)\b",
+    # Sent home in the same sentence: "les maudits immigrés du magasin comprennent rien, qu'ils retournent chez eux".
+    rf"\b{_GROUPS_FR}\b[^.!?\n]{{0,80}}\bqu{_Q}\s*(?:ils|elles) (?:retournent|rentrent|repartent|degagent) (?:chez eux|"
+    r"dans leur pays|d.ou ils viennent|au bled)\b",
     # The street slogan, a sentence of a group and "out": "Juifs dehors.", "Immigrants out!". Not "Asians out there"
     # or a colour in a longer sentence ("on laisse les draps noirs dehors").
     rf"(?:^|[.!?;:,]\s*)(?:les |tous les )?{_GROUPS_FR} (?:dehors|out)(?=\s*(?:$|[.!?;:,]))|(?:^|[.!?;:,]\s*)"

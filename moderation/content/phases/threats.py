@@ -163,7 +163,7 @@ _FR_THEM = rf"(?:le |la |l{_Q}\s*|les |lui |leur )"
 _FR_PROPERTY = (
     r"(?:ton|ta|tes|votre|vos|son|sa|ses|leur|leurs) (?:[a-z]+ )?(?:magasins?|boutiques?|entrepots?|maisons?|"
     r"bureaux?|voitures?|bagnoles?|baraques?|usines?|agences?|locaux|local|camions?|restos?|restaurants?|"
-    r"appartements?|apparts?)"
+    r"appartements?|apparts?|rayons?)"
 )
 _FR_NAMED_NOUN = (
     r"(?:vendeu(?:r|se)|livreu(?:r|se)|gerante?|patronn?e?|type|mec|gars|connard|conne|conseill(?:er|ere)|employee?|"
@@ -210,7 +210,7 @@ _FR = [
     rf"(?:le|la|ce|cette|ton|ta|votre) {_FR_NAMED_NOUN}(?: [a-z]+){{0,4}}?) (?:finis|finit|finissez|sors|sort|sortez|"
     r"rentres|rentre|rentrez|termine|termines|terminez|quittes|quitte|quittez)\b",
     r"\b(?:i|we) know (?:what time|when) (?:you|u|he|she) (?:finish|finishes|leave|leaves|get off|gets off|clock off|"
-    r"clocks off|go home|goes home)\b",
+    r"clocks off|go home|goes home)\b|\b(?:i|we) know (?:what|which)(?: car)? (?:you|u|he|she) drives?\b",
     r"\b(?:je|on|nous) (?:sais|sait|savons) ou (?:tu (?:habites|vis|bosses|travailles|dors)|vous (?:habitez|vivez|"
     r"travaillez)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
     rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b",
@@ -280,7 +280,8 @@ _ARSON = [
     # Setting fire to or wrecking the person's shop, home or car: "je vais brûler ton magasin", "on va foutre le feu
     # à votre entrepôt", "je cramerai ta baraque". Only theirs, with a building or a vehicle named.
     rf"\b(?:{_FR_SPEAKER}\s+{_FR_FILLER}(?:bruler|incendier|cramer|saccager|faire sauter|"
-    rf"(?:foutre|mettre|bouter) le feu a)|(?:je|j{_Q}?|on|nous)\s*(?:brul|incendi|cram|saccag)(?:erai|era|erons)) "
+    rf"(?:foutre|mettre|bouter) le feu a)|(?:je|j{_Q}?|on|nous)\s*(?:brul|incendi|cram|saccag)(?:erai|era|erons)|"
+    r"(?:je|j.|on|nous)\s*(?:fous|fout|foutrai|foutra|mets|met|mettrai|mettra) le feu a) "
     rf"{_FR_PROPERTY}\b",
     # Wishing it: "I hope your warehouse burns down", "j'espère que votre magasin va cramer", or burns "with all of you
     # inside". Not "blows up" or "exploser", which is how a small shop is wished success.

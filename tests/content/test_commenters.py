@@ -1,4 +1,5 @@
-"""Sexual advances at another commenter (``phases.advances``): held as abuse; a body in a fit review is not."""
+"""What is said to another commenter (``phases.commenters``): advances and emoji threats are held; a body in a fit
+review and a knife's emoji are not."""
 
 import pytest
 
@@ -38,3 +39,17 @@ def test_an_advance_at_a_commenter_is_held(text):
 def test_a_body_in_a_review_or_a_reply_about_the_fit_is_published(text):
     verdict = verdict_of(text)
     assert verdict.hold_reasons == [], verdict.matches
+
+
+@pytest.mark.parametrize("text", ["@paul_rando je te retrouve 🔪", "@jess.climbs keep talking 🔫💀"])
+def test_a_weapon_in_emoji_aimed_at_a_commenter_is_held(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith("threat: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text", ["@marc ce couteau 🔪 tranche tout, merci du conseil", "Super couteau 🔪💀 il tranche tout", "💣 price!"]
+)
+def test_a_weapon_in_emoji_aimed_at_nobody_is_published(text):
+    assert verdict_of(text).hold_reasons == []

@@ -1,10 +1,15 @@
-"""Sexual advances at another commenter, in French and English: held as ``abusive``.
+"""What is said to another commenter, in French and English: sexual advances and threats in emoji, held as
+``abusive``.
 
 A body is a fair subject on a clothing page ("ce legging fait de jolies fesses", "squat proof and great for the
 butt", "taille parfaite pour une poitrine généreuse"). What makes a remark an advance is whom it is aimed at: a text
 that speaks to one commenter by their handle ("@camille_run") and appraises their body ("nice ass", "t'as des fesses
 de rêve", "gros nichons la meuf sur ta photo"), asks them for pictures in private ("envoie-moi d'autres photos en
 mp"), or calls them "babe" or "sexy" with a "DM me". Asking anyone for nudes needs no handle.
+
+A weapon in emoji is a threat when it is aimed at someone the same way, with death or a devil beside it or words of
+pursuit: "@thomas jte retrouve 🔪", "keep talking @trail_queen 🔫💀". A knife's review ("ce couteau 🔪 tranche
+tout") aims it at nobody.
 
 Matching is on the ``base`` view (accents and case folded, the "@" kept).
 """
@@ -46,7 +51,7 @@ _TO_A_COMMENTER = any_of(
         # Pictures asked for in private: "envoie-moi d'autres photos en mp", "send me more pics in dm".
         rf"\b(?:send|show|envoie|envoies|envoyer|envoyez|montre|montres|montrer)(?:[- ]?(?:me|moi|m{_Q}\s*))?"
         rf"(?: [\w'’]+){{0,3}}? {_PICTURES}\b[^.!?\n]{{0,30}}\b{_PRIVATE}\b",
-        rf"\b{_DM}\b[^.!?\n]{{0,20}}\b{_PET_NAME}\b|\b{_PET_NAME}\b[^.!?\n]{{0,20}}\b{_DM}\b",
+        rf"\b{_DM}\b[^.!?\n]{{0,60}}\b{_PET_NAME}\b|\b{_PET_NAME}\b[^.!?\n]{{0,30}}\b{_DM}\b",
         r"\b(?:wanna|want to|would love to|i.d love to) see (?:more of you|what else (?:you|u)|you in|you without)\b",
         r"\b(?:look|looks|looking|be|are|r) (?:even |way |much )?(?:better|hotter|sexier|nicer) (?:without|out "
         r"of) (?:them|it|those|these|that|clothes|anything)\b",
@@ -60,17 +65,29 @@ _NUDES = re.compile(
 )
 
 
-def advances(ctx: Context) -> list[Match]:
-    """Sexual remarks and requests aimed at a commenter (see the module docstring)."""
+_WEAPON = re.compile("[\U0001f52a\U0001f52b\U0001f5e1\U0001fa93\U0001f4a3]")  # knife, pistol, dagger, axe, bomb
+_WEAPON_AIMED = re.compile(
+    "[\U0001f480\u2620\u26b0\U0001fa78\U0001f608\U0001f47f]"  # skull, skull and bones, coffin, blood, devils
+    rf"|\b(?:j{_Q}?\s*te|je te|je vais te|on va te) (?:retrouve|trouve|choper|attends|croiser|retrouver|trouver)\b"
+    r"|\b(?:keep talking|watch your back|see you soon|coming for you|i.ll find you|i know where)\b"
+)
+
+
+def at_a_commenter(ctx: Context) -> list[Match]:
+    """Sexual remarks and requests, and weapons in emoji, aimed at a commenter (see the module docstring)."""
     view = ctx.text.base
     text = view.text
-    patterns = [_NUDES, _TO_A_COMMENTER] if _HANDLE.search(text) else [_NUDES]
+    shapes = [(_NUDES, "harassment")]
+    if _HANDLE.search(text):
+        shapes.append((_TO_A_COMMENTER, "harassment"))
+        if _WEAPON.search(text) and _WEAPON_AIMED.search(text):
+            shapes.append((_WEAPON, "threat"))
     found = []
-    for pattern in patterns:
+    for pattern, label in shapes:
         for m in pattern.finditer(text):
             start, end = view.span(m.start(), m.end())
             if quoted(ctx.text.original, start, end):
                 continue
-            rule = f"harassment: {m.group(0)}"
+            rule = f"{label}: {m.group(0)}"
             found.append(Match(Reason.ABUSIVE.value, rule, start, end, ctx.text.original[start:end], Action.HOLD))
     return found
