@@ -384,3 +384,31 @@ def test_single_quotes_are_told_from_apostrophes():
     start = text.index("I'll")
     assert quoted(text, start, start + len("I'll gut you"))
     assert not quoted("I'll gut you, that's what I'll do.", 0, len("I'll gut you"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slow tills, but what do you expect when the whole staff is black, those people are lazy by nature.",
+        "Le magasin est rempli de barbus et de voilées, ces gens-là devraient retourner prier chez eux.",
+        "Encore des migrants au rayon, ces gens ont rien à faire ici.",
+    ],
+)
+def test_those_people_after_a_named_group_is_hate(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith("hate: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No group named before: a complaint about whoever "those people" are.
+        "Those people at the returns desk are lazy, twenty minutes for one parcel.",
+        # A colour is not a group: "black" is the leggings.
+        "The black leggings are great, but those people at the till are lazy.",
+        "J'ai pris le modèle noir. Ces gens du SAV n'ont rien à faire dans un magasin de sport.",
+    ],
+)
+def test_those_people_without_a_group_is_a_complaint(text):
+    assert verdict_of(text).hold_reasons == []

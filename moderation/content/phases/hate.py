@@ -166,6 +166,32 @@ _HATE = [
 ]
 
 
+# "Those people", "ces gens-là" after a group is named: "the whole staff is black, those people are lazy by nature",
+# "rempli de barbus et de voilées, ces gens-là devraient retourner chez eux". Said of anyone else ("those people at
+# the till are lazy") it is a complaint, so the shape needs a group named earlier in the text (``anaphoric_hate``);
+# a colour is a group only as what people are ("the staff is black", "les noirs").
+_THOSE_PEOPLE = (
+    r"(?:(?:those|these) people|people like (?:that|them)|ces gens(?:[- ]?la)?|ce genre de (?:gens|personnes))"
+)
+_ANAPHORIC = re.compile(
+    rf"\b{_THOSE_PEOPLE}\b[^.!?\n]{{0,25}}?\b(?:are (?:all )?(?:just )?(?:lazy|thieves|animals|savages|parasites|"
+    r"criminals|vermin|subhuman|inferior)\b|should (?:all )?(?:go back|be deported|be sent back|not be (?:allowed|put|"
+    r"hired))\b|(?:shouldn.?t|should not) be (?:allowed|put|hired)\b|(?:don.?t|do not) belong\b|(?:n.)?ont rien a "
+    r"faire (?:ici|en france|chez nous|dans)\b|(?:ne )?(?:doivent|devraient|n.ont qu.a) (?:tous )?(?:retourner|rentrer|"
+    r"repartir)(?: [a-z]+)? chez eux\b|qu.ils (?:retournent|rentrent|repartent) chez eux\b|sont (?:tous )?(?:que )?"
+    r"(?:des )?(?:voleurs|parasites|animaux|sauvages|feignants|faineants|sous-hommes)\b)"
+)
+_ANTECEDENT = re.compile(
+    rf"\b(?!(?:blacks?|noir(?:e|s|es)?)\b)(?:{_GROUPS_EN}|{_GROUPS_FR}|barbus|voilees|muzz|muzzies)\b|\b(?:is|are|all|"
+    r"sont|est|tous) (?:all )?(?:black|noirs?)\b|\b(?:the )?blacks\b|\bles noir(?:e)?s\b"
+)
+
+
+def anaphoric_hate(text: str) -> list[re.Match[str]]:
+    """ "Those people" + a hate predicate, where a group is named before it (see ``_THOSE_PEOPLE``)."""
+    return [m for m in _ANAPHORIC.finditer(text) if _ANTECEDENT.search(text, 0, m.start())]
+
+
 @lru_cache(maxsize=1)
 def hate_pattern() -> re.Pattern[str]:
     """Hate against a group, people called animals by place included; built on first use (CLDR's place names, about

@@ -28,8 +28,9 @@ Matching is on the ``words`` view: accents and case folded, leetspeak and spaced
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from moderation.content.phases.hate import HATE_GATE, hate_pattern
+from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
 from moderation.content.phases.shapes import STAFF_EN, any_of, quoted
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.verdict import Action, Context, Match, Reason
@@ -443,9 +444,16 @@ _SELF_HARM_RE = any_of(_SELF_HARM)
 
 
 def _matches(ctx: Context, pattern: re.Pattern[str], reason: str, label: str, action: Action) -> list[Match]:
+    return _kept(ctx, pattern.finditer(ctx.text.words.text), reason, label, action)
+
+
+def _kept(
+    ctx: Context, found_in_words: Iterable[re.Match[str]], reason: str, label: str, action: Action
+) -> list[Match]:
+    """Matches on the ``words`` view, as spans of the original text, but for what is quoted."""
     view = ctx.text.words
     found = []
-    for m in pattern.finditer(view.text):
+    for m in found_in_words:
         start, end = view.span(m.start(), m.end())
         if quoted(ctx.text.original, start, end):
             continue
@@ -461,6 +469,8 @@ def threats(ctx: Context) -> list[Match]:
     for gate, pattern, label in _GATED:
         if gate.search(text):
             found += _matches(ctx, pattern(), Reason.ABUSIVE.value, label, Action.HOLD)
+    if "people" in text or "gens" in text:
+        found += _kept(ctx, anaphoric_hate(text), Reason.ABUSIVE.value, "hate", Action.HOLD)
     return found
 
 
