@@ -1,8 +1,7 @@
 """The transformer's verdict combined with the linear second opinion, calibrated per language (issue #13).
 
-For a text in language g (``linear.guess_language``: ``fr``, ``en`` by function words, or by letters for a text with
-none, such as a one-word review; anything else keeps the transformer's own probability), with the transformer's
-calibrated negative probability p and the linear model's logit z:
+For a text in language g (``linear.guess_language``: ``fr``, ``en``; anything else keeps the transformer's own
+probability), with the transformer's calibrated negative probability p and the linear model's logit z:
 
     logit P(negative) = w_e5[g] · logit(p) + w_linear[g] · z + bias[g]
 

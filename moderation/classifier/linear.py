@@ -130,28 +130,10 @@ _EN = frozenset(
 
 
 def guess_language(text: str) -> str:
-    """``"fr"`` or ``"en"`` by counting function words, else by letters (``_by_letters``); ``"other"`` for neither."""
+    """``"fr"`` or ``"en"`` by counting function words; ``"other"`` when neither list is hit."""
     words = word_tokens(normalise(text))
     fr = sum(1 for w in words if w in _FR)
     en = sum(1 for w in words if w in _EN)
     if fr == en == 0:
-        return _by_letters(text)
+        return "other"
     return "fr" if fr > en else "en"
-
-
-# A text with no function word is short ("Décevant", "Médiocre", "Broken zip"): the combination still applies to it,
-# in the language its letters are closer to. It stays "other" (the transformer's probability alone) when they are
-# clearly of a third language ("Enttäuschend", "Geweldig") or there are none ("12345").
-_OTHER_LANGUAGE_CONFIDENCE = 0.5
-
-
-def _by_letters(text: str) -> str:
-    from moderation.content.language import MAX_CHARS, identifier  # loaded once per process, with the content rules
-
-    if not any(c.isalpha() for c in text):
-        return "other"
-    ranked = identifier().rank(text[:MAX_CHARS].lower())
-    top, confidence = ranked[0]
-    if top not in ("fr", "en") and confidence >= _OTHER_LANGUAGE_CONFIDENCE:
-        return "other"
-    return next(language for language, _ in ranked if language in ("fr", "en"))

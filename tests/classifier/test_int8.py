@@ -77,10 +77,7 @@ def test_the_real_model_keeps_its_labels_in_int8(model_cache_dir: Path):
     same = sum(a.label == b.label for a, b in zip(reference, quantised, strict=True)) / len(texts)
     mean = sum(abs(a.negative_probability - b.negative_probability) for a, b in zip(reference, quantised, strict=True))
     print(f"int8 vs fp32 on {len(texts)} texts: labels unchanged {same:.2%}, mean |dp| {mean / len(texts):.4f}")
-    # 0.975 until 2026-12-06, when one-word texts started taking the second opinion in the language of their letters
-    # ("motherf*cker" is now "en": 0.63 in fp32, 0.43 in int8): printed "labels unchanged 96.67%" on an AVX2-only
-    # AMD EPYC.
-    assert same >= 0.965
+    assert same >= 0.975
     # Without VNNI the inputs are 7-bit: printed on an AVX2-only AMD EPYC, "labels unchanged 97.50%, mean |dp|
     # 0.0363". Each path is guarded at the level measured on it.
     assert mean / len(texts) <= (0.02 if cpu_has_vnni() else 0.04)

@@ -93,18 +93,6 @@ def test_guess_language():
     assert guess_language("12345") == "other"
 
 
-def test_guess_language_without_function_words_goes_by_letters():
-    # A one-word review has no function word: the combination still applies, in the language of its letters.
-    assert guess_language("Décevant") == "fr"
-    assert guess_language("Inutilisable") == "fr"
-    assert guess_language("Disappointing") == "en"
-    assert guess_language("Itchy") == "en"
-    # Clearly a third language, or no letters at all: the transformer's probability alone.
-    assert guess_language("Enttäuschend") == "other"
-    assert guess_language("Geweldig") == "other"
-    assert guess_language("!!! 5/5") == "other"
-
-
 def test_combination_per_language_short_and_fallback():
     combination = Combination(
         weights={"fr": [1.0, 0.0, 0.0], "en": [0.5, 1.0, -1.0]},
