@@ -53,3 +53,27 @@ def test_a_weapon_in_emoji_aimed_at_a_commenter_is_held(text):
 )
 def test_a_weapon_in_emoji_aimed_at_nobody_is_published(text):
     assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@lucas_vtt si j'étais toi je fermerais bien ma porte à clé cette nuit",
+        "@run_anna I've seen your Strava, same park every evening at 7. Be careful out there.",
+    ],
+)
+def test_a_veiled_threat_in_the_second_person_is_held(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith("threat: ") for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@lucas_vtt à ta place je prendrais la taille au-dessus, ça taille petit",
+        "@run_anna saw your route on the forum, the trail is muddy after rain, be careful on the descent",
+    ],
+)
+def test_advice_in_the_second_person_is_published(text):
+    assert verdict_of(text).hold_reasons == []

@@ -352,6 +352,8 @@ def test_a_text_that_is_only_a_quoted_threat_is_still_held():
         ("Les trans qui traînent dans les cabines c'est des malades mentaux.", "hate: "),
         ("Pas remboursé vendredi ? Je fous le feu à votre rayon vélo.", "threat: "),
         ("I know what car she drives. Refuse my refund again and see.", "threat: "),
+        ("Females can't handle engineering, this harness proves it.", "hate: "),
+        ("Les nanas comprennent rien à la mécanique, faut pas leur vendre de vélos.", "hate: "),
     ],
 )
 def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, rule):
@@ -370,6 +372,7 @@ def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, ru
         "J'ai dû changer de trottoir tellement le chemin était boueux, les chaussures ont tenu.",
         "The ambulance crew said the helmet saved my son's life.",
         "This robot vacuum has the IQ of a goldfish, it keeps hitting the same chair.",
+        "Women shouldn't be paying more for the same razor in pink.",
         "Nice car seat. It would be a shame if anything happened to it, so I bought the cover too.",
         "Brutal film. The villain's line 'I'll gut you like a fish' still gives me chills.",
     ],
@@ -412,3 +415,34 @@ def test_those_people_after_a_named_group_is_hate(text):
 )
 def test_those_people_without_a_group_is_a_complaint(text):
     assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Campers in the lay-by again, gypsies. Vermin, the lot of them.", "hate: "),
+        ("Transgenders are mentally ill, stop the ads.", "hate: "),
+        ("Les homos qu'ils restent chez eux, pas dans vos pubs.", "hate: "),
+        ("Si je recroise ce livreur je lui pète les deux genoux.", "threat: "),
+        ("Remboursez-moi ou je reviens avec un bidon d'essence devant votre dépôt.", "threat: "),
+        ("Dommage qu'il arrive quelque chose au vendeur du rayon vélo en sortant ce soir.", "threat: "),
+        ("He'd better be careful walking home after how he treated me.", "threat: "),
+    ],
+)
+def test_shapes_from_the_fourth_probe_are_held(text, rule):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith(rule) for m in verdict.matches)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indians are great cooks and this spice mix proves it.",
+        "Dommage qu'il arrive quelque chose au moteur après deux mois, le vendeur a été top.",
+        "J'ai pris un bidon d'essence de 5 L, il fuit au bouchon.",
+        "The new Rage album is brutal, 'f*** you' in every chorus, love it.",
+    ],
+)
+def test_their_lookalikes_are_published(text):
+    assert verdict_of(text).hold_reasons == [], verdict_of(text).matches

@@ -1,5 +1,5 @@
-"""What is said to another commenter, in French and English: sexual advances and threats in emoji, held as
-``abusive``.
+"""What is said to another commenter, in French and English: sexual advances, veiled threats and threats in emoji,
+held as ``abusive``.
 
 A body is a fair subject on a clothing page ("ce legging fait de jolies fesses", "squat proof and great for the
 butt", "taille parfaite pour une poitrine généreuse"). What makes a remark an advance is whom it is aimed at: a text
@@ -7,9 +7,10 @@ that speaks to one commenter by their handle ("@camille_run") and appraises thei
 de rêve", "gros nichons la meuf sur ta photo"), asks them for pictures in private ("envoie-moi d'autres photos en
 mp"), or calls them "babe" or "sexy" with a "DM me". Asking anyone for nudes needs no handle.
 
-A weapon in emoji is a threat when it is aimed at someone the same way, with death or a devil beside it or words of
-pursuit: "@thomas jte retrouve 🔪", "keep talking @trail_queen 🔫💀". A knife's review ("ce couteau 🔪 tranche
-tout") aims it at nobody.
+A veiled threat in the second person is held too: "à ta place je fermerais bien ma porte ce soir", someone's running
+route known and then "be careful out there". A weapon in emoji is a threat when it is aimed at someone the same way,
+with death or a devil beside it or words of pursuit: "@thomas jte retrouve 🔪", "keep talking @trail_queen 🔫💀". A
+knife's review ("ce couteau 🔪 tranche tout") aims it at nobody.
 
 Matching is on the ``base`` view (accents and case folded, the "@" kept).
 """
@@ -59,9 +60,24 @@ _TO_A_COMMENTER = any_of(
         r"nue)\b",
     ]
 )
+# Veiled threats in the second person: "à ta place je fermerais bien ma porte ce soir", "if I were you I'd lock your
+# doors"; someone's route or hours known, then a warning ("saw your Strava, same loop every morning… be careful out
+# there"). Advice keeps its object: "à ta place je prendrais la taille au-dessus".
+_VEILED_TO_YOU = any_of(
+    [
+        r"\b(?:a ta place|a votre place|si j.etais toi|si j.etais vous|if i were you|if i was you),? (?:je |j.|i.d |i "
+        r"would )(?:bien )?(?:fermerais (?:bien )?(?:ma|ta|votre|la) porte|verrouillerais|lock (?:my|your|the) doors?|"
+        r"watch (?:my|your) back|surveillerais (?:mes|tes|vos) arrieres|ne sortirais plus|wouldn.t go out)\b",
+        r"\b(?:i know|i.ve seen|saw|seen|je connais|j.ai vu|vu) (?:your|ur|ton|ta|tes|vos|votre) (?:strava|route|"
+        r"routine|running route|loop|parcours|itineraire|horaires|habitudes)\b[^\n]{0,150}?\b(?:(?:be careful|watch "
+        r"out|fais gaffe|fais attention)(?: out there| a toi)?(?=\s*(?:$|[.!?,;]|\W\s*$))|watch your back|"
+        r"mefie[- ]toi|see you (?:out there|soon))",
+    ]
+)
 _NUDES = re.compile(
     rf"\b(?:send|envoie|envoies|envoyer|envoyez)(?:[- ]?(?:me|moi|m{_Q}\s*))? (?:des |tes |vos |your |ur |some |a )?"
-    r"nudes?\b|\bnudes? (?:stp|svp|please|pls|plz)\b"
+    r"nudes?\b|\bnudes? (?:stp|svp|please|pls|plz)\b|\b(?:would love to|i.d love to|wanna|want to|like to) see what.s "
+    r"under (?:them|her|those|that|your|ur)\b"
 )
 
 
@@ -77,7 +93,7 @@ def at_a_commenter(ctx: Context) -> list[Match]:
     """Sexual remarks and requests, and weapons in emoji, aimed at a commenter (see the module docstring)."""
     view = ctx.text.base
     text = view.text
-    shapes = [(_NUDES, "harassment")]
+    shapes = [(_NUDES, "harassment"), (_VEILED_TO_YOU, "threat")]
     if _HANDLE.search(text):
         shapes.append((_TO_A_COMMENTER, "harassment"))
         if _WEAPON.search(text) and _WEAPON_AIMED.search(text):

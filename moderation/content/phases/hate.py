@@ -23,7 +23,8 @@ from moderation.content.phases.shapes import any_of
 _GROUPS_EN = (
     r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
     r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
-    r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people)"
+    r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people|"
+    r"trann(?:y|ies|ys)|transgenders?|transsexuals?)"
 )
 _GROUPS_FR = (
     r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
@@ -90,8 +91,10 @@ _HATE = [
     rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
     rf"\bmort aux {_GROUPS_FR}\b",
     # Whole groups called criminals or vermin, and the classic conspiracy and Nazi slogans.
-    rf"\b(?:all|the|those|these) {_GROUPS_EN} are (?:all )?(?:(?:just|nothing but) )?(?:terrorists|thieves|criminals|"
-    r"animals|rapists|vermin|parasites|scum|dogs|pigs|rats|savages|subhuman)\b",
+    rf"(?:\b(?:all|the|those|these) |(?:^|[.!?,;:]\s*)){_GROUPS_EN} are (?:all )?(?:(?:just|nothing but) )?"
+    r"(?:terrorists|thieves|criminals|animals|rapists|vermin|parasites|scum|dogs|pigs|rats|savages|subhuman|"
+    r"mentally ill|sick in the head|freaks|"
+    r"perverts|groomers|degenerates)\b",
     rf"\b(?:les|tous les|ces) {_GROUPS_FR}\b(?: [^.!?]{{0,40}}?)? (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?"
     r"(?:des )?(?:voleu(?:rs|ses)|terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|"
     r"racaille|sauvages|sous-hommes|malades mentaux|degeneres|tares)\b",
@@ -123,6 +126,20 @@ _HATE = [
     r"remplacement\b|\bremigration\b",
     # The antisemitic "echo", triple brackets around a name or "them" (not a hug: "((( hugs )))").
     r"\({3}\s*(?!(?:hugs?|love|wow|bisous|calins?|xo+)\s*\))[a-z][a-z '-]{0,30}\s*\){3}",
+    # A group called vermin "the lot of them", or to be cleared out like rats: "Gypsies camped in the car park again.
+    # Vermin, the lot of them".
+    rf"\b{_GROUPS_EN}\b[^\n]{{0,60}}\b(?:vermin|rats|parasites|animals|savages|scum|cockroaches|subhumans?),? (?:the "
+    r"(?:whole )?lot of them|all of them|every (?:last )?one of them|each and every one)\b|\bclear (?:them|those|"
+    r"these) out like (?:you.d clear )?(?:rats|vermin|cockroaches|pests)\b",
+    rf"\b{_GROUPS_FR}\b[^\n]{{0,60}}\b(?:vermines?|rats|parasites|animaux|sauvages|racaille|cafards),? (?:tous autant "
+    r"qu.ils sont|toutes autant qu.elles sont|jusqu.au dernier)\b",
+    # Women kept out of a trade as a group: "females can't handle engineering", "women shouldn't be designing climbing
+    # gear", "les nanas comprennent rien à la mécanique". Not the pink tax ("women shouldn't be paying more").
+    r"\b(?:women|females|girls) (?:can.?t|cannot|are unable to|aren.?t able to) (?:handle|do|understand|grasp) "
+    r"(?:engineering|maths?|science|technology|tech|logic|mechanics)\b|\b(?:women|females) (?:shouldn.?t|should not|"
+    r"should never) be (?:designing|engineering|building|making)\b|\b(?:les )?(?:femmes|nanas|meufs|gonzesses) (?:ne )?"
+    r"(?:savent|peuvent|comprennent|connaissent) (?:rien|pas) (?:a |en )?(?:la |l.)?(?:mecanique|technique|maths?|"
+    r"ingenierie|informatique|conduite|conduire)\b",
     # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
     r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
     r"property|inferior|stupid)\b|\bwomen belong in the kitchen\b|(?:^|[.!?,;:]\s*)(?:now )?(?:go|get) back "
@@ -157,7 +174,8 @@ _HATE = [
     rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne )?(?:devraient|doivent) (?:meme )?(?:pas|plus|jamais) (?:avoir "
     r"le droit|etre autorise(?:e|s|es)?|pouvoir)\b",
     # Sent home in the same sentence: "les maudits immigrés du magasin comprennent rien, qu'ils retournent chez eux".
-    rf"\b{_GROUPS_FR}\b[^.!?\n]{{0,80}}\bqu{_Q}\s*(?:ils|elles) (?:retournent|rentrent|repartent|degagent) (?:chez eux|"
+    rf"\b{_GROUPS_FR}\b[^.!?\n]{{0,80}}\bqu{_Q}\s*(?:ils|elles) (?:retournent|rentrent|repartent|degagent|restent) "
+    r"(?:chez eux|"
     r"dans leur pays|d.ou ils viennent|au bled)\b",
     # The street slogan, a sentence of a group and "out": "Juifs dehors.", "Immigrants out!". Not "Asians out there"
     # or a colour in a longer sentence ("on laisse les draps noirs dehors").
@@ -202,7 +220,8 @@ def hate_pattern() -> re.Pattern[str]:
 # The words every hate shape names (a group, women or their kitchen, an animal, a Nazi slogan or code): ``threats``
 # searches the shapes only where one of them is.
 HATE_GATE = re.compile(
-    rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|kitchen|cuisine|heil|hitler|"
+    rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|females|girls|nanas|meufs|gonzesses|"
+    r"kitchen|cuisine|heil|hitler|"
     r"14 ?/ ?88|14 ?words|1488|white power|rahowa|chances? pour la france|remplacement|remigration|monkeys?|apes?|"
     r"singes?)\b|\({3}"
 )

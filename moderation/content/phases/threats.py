@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from moderation.content.phases.contempt import CONTEMPT, DISMISSAL
 from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
 from moderation.content.phases.shapes import STAFF_EN, any_of, quoted
 from moderation.content.phases.shapes import Q as _Q
@@ -157,7 +158,10 @@ _FR_EITHER_VERBS = (
     "crever",
     "achever",
 )
-_FR_BODY = r"(?:la gueule|la tete|le crane|la figure|le portrait|les dents|les jambes|les genoux|le nez|la face)"
+_FR_BODY = (
+    r"(?:la gueule|la tete|le crane|la figure|le portrait|les dents|les (?:deux )?jambes|les (?:deux )?genoux|le nez|"
+    r"la face|les (?:deux )?bras)"
+)
 _FR_SPEAKER = rf"(?:je|j{_Q}?|on|nous)\s*(?:vais|vai|va|allons|veux|voudrais|compte|vas)"
 _FR_YOU = rf"(?:te |t{_Q}\s*|vous )"
 _FR_THEM = rf"(?:le |la |l{_Q}\s*|les |lui |leur )"
@@ -286,6 +290,12 @@ _ARSON = [
     rf"{_FR_PROPERTY}\b",
     # Wishing it: "I hope your warehouse burns down", "j'espère que votre magasin va cramer", or burns "with all of you
     # inside". Not "blows up" or "exploser", which is how a small shop is wished success.
+    # Coming with petrol: "je débarque avec un bidon d'essence devant votre entrepôt", "I'll turn up with a petrol
+    # can".
+    rf"\b(?:je|j{_Q}?|on)\s*(?:debarque|viens|reviens|passe|vais venir|vais passer|vais debarquer)[^.!?]{{0,30}}\b"
+    r"(?:avec )?(?:un |une )?(?:bidon|jerrican|jerrycan|jerricane) d.essence\b|\b(?:i.ll|i will|gonna|i.m going to|"
+    r"we.ll) (?:come|show up|turn up|be back)[^.!?]{0,30}\bwith (?:a )?(?:petrol can|can of (?:petrol|gasoline|gas)|"
+    r"jerry ?can)\b",
     rf"\b(?:hope|wish|pray)(?: that)? (?:your|ur|his|her|their|the seller{_Q}?s|the owner{_Q}?s) (?:[a-z]+ )?"
     rf"{_EN_PROPERTY} (?:burns? (?:down|to the ground)|gets? (?:burned|burnt|torched)(?: down)?|catches fire|goes up "
     r"in flames)\b",
@@ -319,6 +329,12 @@ _VEILED = [
     # "dommage qu'il arrive quelque chose à ce modèle" is a fan.
     rf"\b(?:ce serait|ca serait|c{_Q}\s*est|ce sera) dommage qu{_Q}\s*(?:il|un malheur) (?:t{_Q}\s*|te |vous )arrive "
     r"(?:quelque chose|malheur|un (?:accident|malheur))\b",
+    # The same of staff by their job: "dommage qu'il arrive quelque chose au vendeur à lunettes en sortant", "she
+    # should be careful walking to the tube after the way she spoke to me".
+    rf"\bdommage qu{_Q}\s*(?:il|un malheur) (?:lui )?arrive (?:quelque chose|malheur|un (?:accident|malheur)) (?:a|"
+    rf"au|a la|aux|a ce|a cette) (?:[a-z]+ )?{_FR_NAMED_NOUN}\b",
+    rf"\b(?:she|he|you|they)(?:{_Q}d| had| would)? (?:should|better|ought to) (?:be careful|watch (?:herself|himself|"
+    r"yourself|themselves|out)) (?:walking|going|on (?:her|his|your|their) way) (?:home|to|back|out)\b",
     rf"\bil (?:va|pourrait|risque de|peut) (?:t{_Q}\s*|vous )arriver (?:des bricoles|malheur|des ennuis|un malheur)\b",
     r"\b(?:tes|vos) jours sont comptes\b",
     r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:ou|dans quelle ecole) (?:sont|vont) (?:tes|vos) "
@@ -337,44 +353,6 @@ _VEILED = [
     r"there )?in (?:an ambulance|a body ?bag|a box|a coffin|a stretcher|pieces)\b",
 ]
 
-# ---- Telling someone to go away --------------------------------------------------------------------------------------
-# A dismissal said as a sentence of its own, to one person: "Dégage, personne ne veut de toi", "Casse-toi.", "Ferme-la
-# !", "Piss off, troll". In French only the "tu" forms, which speak to a person (a brand is "vous"); "la vue dégage",
-# "get lost in this book" and "shut up and take my money" are not sentences of their own, and "shut up" and "go away"
-# are left out (said in delight, or of a pain).
-_DISMISSAL = [
-    r"(?:^|[.!?;:,]\s*)(?:allez,? |bon,? |maintenant,? )?(?:ferme[- ]la|casse[- ]toi|barre[- ]toi|tire[- ]toi|degage|"
-    r"fous le camp|fous[- ]moi la paix)(?: un peu| donc| maintenant)?(?=\s*(?:$|[.!?,;:]))",
-    r"(?:^|[.!?;:,]\s*)(?:now |just |so )?(?:piss off|bugger off|sod off|get lost|get the hell out)"
-    r"(?=\s*(?:$|[.!?,;:]))",
-]
-
-# ---- Contempt for the person --------------------------------------------------------------------------------------
-# Telling someone to shut their mouth, that they should not breed, that they have an oyster's IQ: said to a person
-# ("t'as un QI d'huître") or of staff ("the people in your returns department have the IQ of a houseplant", "les
-# vendeurs de ce magasin ont un QI de bulot"), not of a robot vacuum, and "shut up and take my money" is delight.
-_EN_STAFF_SUBJECT = (
-    rf"(?:the|your|these|those|this|that|their) (?:[a-z]+ ){{0,3}}?(?:{STAFF_EN}|people|guys|folks|team|crew|workers|"
-    r"support)(?: [a-z]+){0,4}?"
-)
-_FR_STAFF_SUBJECT = (
-    r"(?:les|ces|vos|tes|leurs|le|la|ce|cette|votre|ton|ta|leur) (?:[a-z]+ )?(?:vendeu(?:r|se)s?|employee?s?|"
-    r"conseill(?:er|ere)s?|gens|mecs?|types?|livreurs?|techniciens?|caissier(?:e)?s?|serveu(?:r|se)s?|gerante?s?|"
-    r"patrons?|responsables?|commerciaux|agents?|personnel|equipes?|staff|sav)(?: [a-z']+){0,4}?"
-)
-_CONTEMPT = [
-    r"\bshut (?:your|ur|yo) (?:mouth|face|trap|gob|pie ?hole)\b",
-    r"\b(?:shouldn.?t|should not|should never|ought not to) be allowed to (?:breed|reproduce|procreate|have (?:kids|"
-    r"children))\b|\bne (?:devrai(?:en)?t|devrais|devriez) (?:pas|jamais) avoir le droit de (?:se reproduire|procreer|"
-    r"faire des enfants|avoir des enfants)\b",
-    rf"\b(?:t{_Q}?\s*as|tu as|vous avez|t{_Q}?\s*a|{_FR_STAFF_SUBJECT} (?:ont|a))\s+(?:clairement |vraiment |"
-    r"franchement |tous |toutes )?(?:le|un) qi "
-    rf"(?:d{_Q}\s*une?\s*|de |d{_Q}\s*)(?:huitre|moule|bulot|poulpe|poisson rouge|mouche|palourde|bigorneau|endive|"
-    r"courgette)s?\b|"
-    rf"\b(?:you|u|they|{_EN_STAFF_SUBJECT})(?: clearly| obviously| really| all| must)?(?: have| has| got|{_Q}ve got|"
-    r" ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
-    r"(?:goldfish|potato|rock|brick|oyster|toaster|doorknob|peanut|turnip|houseplant)\b",
-]
 
 # ---- Self-harm ----------------------------------------------------------------------------------------------------
 _SELF_HARM = [
@@ -412,14 +390,16 @@ def _always(pattern: re.Pattern[str]):
 # kitchen, an animal or a Nazi slogan; without the gate its dozen alternations over group names ran at every word.
 _GATED = (
     (
-        re.compile(r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee"),
+        re.compile(
+            r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee|essence|petrol|gasoline|jerry"
+        ),
         _always(any_of(_ARSON)),
         "threat",
     ),
     (
         re.compile(
             r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil|interet|"
-            r"ambulance|body ?bag|box|coffin|stretcher|pieces"
+            r"careful|watch|ambulance|body ?bag|box|coffin|stretcher|pieces"
         ),
         _always(any_of(_VEILED)),
         "threat",
@@ -431,12 +411,12 @@ _GATED = (
     ),
     (
         re.compile(r"ferme|casse|barre|tire|degage|fous|piss|bugger|sod|lost|hell out"),
-        _always(any_of(_DISMISSAL)),
+        _always(any_of(DISMISSAL)),
         "harassment",
     ),
     (
         re.compile(r"shut|allowed|droit de|qi |iq |brain"),
-        _always(any_of(_CONTEMPT)),
+        _always(any_of(CONTEMPT)),
         "harassment",
     ),
 )

@@ -373,11 +373,12 @@ def _lookalike(entry: WordEntry, word: str) -> bool:
     return any(lexicon.is_folded_word(word[: len(word) - cut]) for cut in (0, 1, 2, 3) if len(word) - cut >= 4)
 
 
-# Besides a book's words (``NARRATIVE``), those of a film, a series or a game, said of what is quoted: "les PNJ
+# Besides a book's words (``NARRATIVE``), those of a film, a series, a game or a song, said of what is quoted: "les PNJ
 # passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'".
 _ON_SCREEN = re.compile(
     r"\b(?:films?|movies?|series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
-    r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress)\b"
+    r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress|songs?|lyrics|chansons?|paroles|albums?|"
+    r"tracks?|rap|rappeur|rapper)\b"
 )
 
 
