@@ -153,3 +153,26 @@ def test_safety_language_lifts_but_never_holds(text):
 )
 def test_figurative_uses_do_not_lift(text):
     assert verdict_of(text).lifts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un film sombre : une explosion détruit le village et personne ne s'en remet.",
+        "Ce livre se lit d'une traite. Un accident de voiture, une famille brisée, des blessures qui restent.",
+    ],
+)
+def test_a_book_or_film_plot_does_not_lift(text):
+    assert "safety" not in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read the reviews before buying: the charger exploded within a week.",
+        "Read the reviews. Overheats after ten minutes.",
+        "Toute une histoire avec ce produit : la batterie a explosé dans le salon.",
+    ],
+)
+def test_a_product_hazard_lifts_beside_story_words(text):
+    assert "safety" in verdict_of(text).lifts

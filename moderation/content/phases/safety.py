@@ -217,21 +217,30 @@ def _harmless_here(text: str, m: re.Match[str]) -> bool:
 
 # A story's events are not a product hazard. In a review that tells a plot (it names a novel, a character, a plot,
 # an author…), a harm word lifts only in a sentence where the reviewer speaks of themselves or their own ("je me suis
-# blessé", "mon fils", "I", "my") or when it is one of a product hazard's own words (a hazard, a recall, a fire caught,
-# a shock, overheating, a battery that swells, brakes, an allergic reaction): "un accident de voiture", "un danger
-# dont il faudra découvrir l'origine" and "les blessures de l'enfance" are the book's.
+# blessé", "mon fils", "I", "my"), names a thing that is sold ("the charger exploded"), or when it is one of a product
+# hazard's own words (a hazard, a recall, a fire caught, a shock, overheating, a battery that swells, brakes, an
+# allergic reaction): "un accident de voiture", "un danger dont il faudra découvrir l'origine" and "les blessures de
+# l'enfance" are the book's.
 _PRODUCT_HAZARD = re.compile(
     r"hazard|recall|rappel|caught|catch|pris feu|prend feu|electri|shock|overheat|surchauff|melted|fondu|swell|gonfl|"
     r"brake|frein|stitches|points de suture|allerg|court-circuit|spark|chok|etouffement|suffocation|strangulation"
 )
 _OWN = re.compile(r"\b(?:je|me|moi|mon|ma|mes|nous|notre|nos|i|my|me|we|our|us)\b|\b[jm]'")
+# A thing that is sold, named in the sentence: "long story short, the charger exploded" is the product's.
+_THING = re.compile(
+    r"\b(?:product|item|unit|motor|engine|charger|batter(?:y|ies)|device|machine|appliance|toaster|heater|kettle|plug|"
+    r"cable|cord|outlet|socket|adapter|fan|dryer|lamp|bulb|oven|stove|grill|helmet|bike|brakes?|seat|toy|bottle|"
+    r"appareil|batterie|chargeur|moteur|prise|cable|cordon|adaptateur|radiateur|lampe|ampoule|four|"
+    r"plaque|casque|velo|freins?|siege|jouet|biberon|bouteille|trottinette)s?\b"
+)
 
 
 def _story_event(text: str, m: re.Match[str]) -> bool:
     """Whether ``m``, in a text that tells a story (``NARRATIVE``), is the story's rather than the reviewer's."""
     if _PRODUCT_HAZARD.search(m.group(0)):
         return False
-    return _OWN.search(sentence_around(text, m.start(), m.end()).replace("’", "'")) is None
+    sentence = sentence_around(text, m.start(), m.end()).replace("’", "'")
+    return _OWN.search(sentence) is None and _THING.search(sentence) is None
 
 
 def safety(ctx: Context) -> list[Match]:

@@ -60,8 +60,11 @@ def quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
-# A review that tells a story names a novel, a character, a plot, an author… (``safety``, ``words``).
+# A review that tells a story names a novel, a character, a plot, an author, a book or a film, or reading it
+# (``safety``, ``words``). Product reviews say "read" and "histoire" too: what the story words change is only what
+# a sentence without the reviewer, a product or a hazard of its own means.
 NARRATIVE = re.compile(
     r"\b(?:romans?|personnages?|heros|heroine|auteure?|autrice|intrigue|tome|recit|saga|chapitres?|ecrivain|"
-    r"realisateur|scenario|narrat(?:eur|rice)|polar|thriller|novels?|characters?|plot|author|chapters?|narrator)\b"
+    r"realisateur|scenario|narrat(?:eur|rice)|polar|thriller|novels?|characters?|plot|author|chapters?|narrator|"
+    r"livres?|lecture|ouvrages?|films?|bouquins?|lu|lire|histoire|books?|movies?|novella|read|reading)\b"
 )

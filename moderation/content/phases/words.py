@@ -376,7 +376,7 @@ def _lookalike(entry: WordEntry, word: str) -> bool:
 # Besides a book's words (``NARRATIVE``), those of a film, a series, a game or a song, said of what is quoted: "les PNJ
 # passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'".
 _ON_SCREEN = re.compile(
-    r"\b(?:films?|movies?|series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
+    r"\b(?:series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
     r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress|songs?|lyrics|chansons?|paroles|albums?|"
     r"tracks?|rap|rappeur|rapper)\b"
 )
