@@ -367,6 +367,8 @@ def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, ru
     [
         "J'ai payé 1488 € pour ce vélo et la chaîne a sauté au bout d'une semaine.",
         "Commande 1488 reçue en retard.",
+        "Avis 1488",  # the load tests' titles: a number after a word
+        "Chaussures confortables (#1488)",
         "Remplacement de la batterie en magasin, grand merci au vendeur.",
         "Fabriqué en France, une vraie chance pour la France d'avoir encore des usines comme ça.",
         "J'ai dû changer de trottoir tellement le chemin était boueux, les chaussures ont tenu.",

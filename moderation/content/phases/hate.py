@@ -115,11 +115,12 @@ _HATE = [
     r"(?:(?:ont )?(?:vole|viole|pille|braque|agresse)|volent|violent|pillent|braquent|agressent)"
     r"\b(?! la vedette)",
     r"\b(?:heil hitler|sieg heil|hitler (?:was right|avait raison)|14 ?/ ?88|white power|rahowa)\b",
-    # The neo-Nazi numbers (the ADL's hate-symbol list): "14 words" with 88 beside it, and 1488 as a token of its own,
-    # not a price, a size or an order number ("1488 €", "commande 1488").
-    r"\b14 ?words\b[^.!?\n]{0,20}\b88\b|\b88\b[^.!?\n]{0,20}\b14 ?words\b|(?<![#°\d])(?<!n° )(?<!no )(?<!nr )"
-    r"(?<!order )(?<!commande )(?<!ref )\b1488\b(?! ?(?:[€$£]|(?:eur|euros?|dollars?|usd|gbp|cm|mm|km|m|g|kg|"
-    r"ml|w|mah|pages?|ref|reference)\b))(?![.,]\d)",
+    # The neo-Nazi numbers (the ADL's hate-symbol list): "14 words" with 88 beside it, and 1488 as a sentence of its
+    # own or beside white pride ("Proud white man. 1488"), not a number after a word or in brackets: "Avis 1488",
+    # "(#1488)", "commande 1488", "1488 €".
+    r"\b14 ?words\b[^.!?\n]{0,20}\b88\b|\b88\b[^.!?\n]{0,20}\b14 ?words\b|\b14 ?(?:/|-) ?88\b|"
+    r"(?:(?:^|[.!?,;:]\s*)|\b(?:white|proud|pride|aryan|heil|wpww|nationalist|brothers?)\b[^.!?\n]{0,30}?\b)1488\b"
+    r"(?! ?(?:[€$£]|(?:eur|euros?|dollars?|usd|gbp|cm|mm|km|m|g|kg|ml|w|mah|pages?)\b))(?![.,]\d)",
     # The French far right's words for immigrants and the people they serve beside: "que des chances pour la
     # France", "encore une chance pour la France" (not a factory that is one), the "grand remplacement", remigration.
     r"\b(?:que|des|ces|nos|vos|les|encore une|encore un|une belle|un bel) chances? pour la france\b|\bgrand "
