@@ -77,3 +77,17 @@ def test_a_veiled_threat_in_the_second_person_is_held(text):
 )
 def test_advice_in_the_second_person_is_published(text):
     assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@julie oui il fait un beau cul, je confirme, le tissu est épais",
+        "@tom nice rack, which brand? mine scratches the boot",
+        "@anna this is a sexy bike, message me the frame size",
+        "@mike my baby loves it too, message me if you want the pattern",
+        "@sophie merci ma belle, écris-moi si tu veux le lien du guide des tailles",
+    ],
+)
+def test_customers_talking_about_fit_and_gear_are_published(text):
+    assert verdict_of(text).hold_reasons == [], verdict_of(text).matches

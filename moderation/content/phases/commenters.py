@@ -24,31 +24,38 @@ from moderation.content.phases.shapes import any_of, quoted
 from moderation.content.verdict import Action, Context, Match, Reason
 
 _HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_.]{2,}")
-_BODY = (
-    r"(?:cul|fesses|seins|nichons|nibards|lolos|boobs|tits|titties|ass|arse|booty|rack|cleavage|chatte|pussy|dick|"
-    r"cock|bite)"
-)
+_BODY = r"(?:cul|fesses|seins|nichons|nibards|lolos|boobs|tits|titties|ass|arse|booty|cleavage|chatte|pussy|dick|cock)"
 # Said to "you" without an appraisal, only the words that are sexual whatever is said of them: "bouge ton cul" and
-# "get your ass over here" are rude, not advances.
-_BODY_SPOKEN_TO = r"(?:fesses|seins|nichons|nibards|lolos|boobs|tits|titties|rack|cleavage|chatte|pussy|dick|cock)"
+# "get your ass over here" are rude, not advances. ("rack" and "bite" are a bike's and a bite of cake.)
+_BODY_SPOKEN_TO = r"(?:fesses|seins|nichons|nibards|lolos|boobs|tits|titties|cleavage|chatte|pussy|dick|cock)"
 _APPRAISAL = (
     r"(?:nice|great|hot|sexy|fine|perfect|big|juicy|tight|beau|belle|beaux|belles|joli|jolie|jolis|jolies|gros|grosse|"
     r"bon|bonne|sacre|sacree|superbes?)"
 )
-_PICTURES = r"(?:photos?|pics?|pictures?|selfies?|nudes?|videos?)"
-_PRIVATE = r"(?:en prive|en mp|en dm|par mp|par message|in (?:my |the )?dms?|privately|in private|on snap|sur snap)"
-_PET_NAME = (
-    r"(?:babe|baby|sexy|beautiful|gorgeous|hottie|sweetie|cutie|hot stuff|ma belle|ma jolie|ma biche|bebe|cherie|"
-    r"poupee|ma puce)"
-)
-_DM = r"(?:dm|pm|inbox|message|text|mp|ecris|ecrivez|texte)(?:[- ]?(?:me|moi))?"
-
-_TO_A_COMMENTER = any_of(
+# A body appraised is an advance only when it is the commenter's: spoken to ("t'as", "your", "ta photo"), or with a
+# leer ("🥵", "😏"). Two customers comparing a legging's fit ("@julie oui, il fait un beau cul, je confirme") are not.
+_BODY_REMARK = any_of(
     [
         rf"\b{_APPRAISAL} (?:petit |petite |paire de |pair of )?{_BODY}\b",
         rf"\b{_BODY} (?:de reve|de folie|a croquer)\b",
         rf"\b(?:t{_Q}\s*as|tu as|vous avez|your|ur|ton|tes|ta|vos|votre) (?:un |une |des |de |d{_Q}\s*)?(?:[a-z]+ )?"
         rf"{_BODY_SPOKEN_TO}\b",
+    ]
+)
+_YOURS = re.compile(
+    rf"\b(?:t{_Q}\s*as|tu|te|t{_Q}|ta|ton|tes|toi|your|ur|you|u|pics?|photos?|selfies?|insta|snap)\b"
+    "|[\U0001f975\U0001f924\U0001f60f\U0001f60d\U0001f351\U0001f346\U0001f445]"  # hot, drool, smirk, heart eyes, 🍑🍆👅
+)
+_PICTURES = r"(?:photos?|pics?|pictures?|selfies?|nudes?|videos?)"
+_PRIVATE = r"(?:en prive|en mp|en dm|par mp|par message|in (?:my |the )?dms?|privately|in private|on snap|sur snap)"
+# Pet names only as pet names: "babe", "hey sexy", "coucou ma belle"; "a sexy bike" and "my baby loves it" are not.
+_PET_NAME = (
+    r"(?:babe|hottie|hot stuff|baby girl|(?:hey|hi|hello|yo|salut|coucou|cc) (?:sexy|beautiful|gorgeous|cutie|baby|"
+    r"bebe|ma belle|ma jolie|poupee|cherie|ma biche))"
+)
+_DM = r"(?:dm|pm|inbox|message|text|mp|ecris|ecrivez|texte)(?:[- ]?(?:me|moi))?"
+_ADVANCE = any_of(
+    [
         # Pictures asked for in private: "envoie-moi d'autres photos en mp", "send me more pics in dm".
         rf"\b(?:send|show|envoie|envoies|envoyer|envoyez|montre|montres|montrer)(?:[- ]?(?:me|moi|m{_Q}\s*))?"
         rf"(?: [\w'’]+){{0,3}}? {_PICTURES}\b[^.!?\n]{{0,30}}\b{_PRIVATE}\b",
@@ -74,7 +81,7 @@ _VEILED_TO_YOU = any_of(
         r"mefie[- ]toi|see you (?:out there|soon))",
     ]
 )
-_NUDES = re.compile(
+_TO_ANYONE = re.compile(
     rf"\b(?:send|envoie|envoies|envoyer|envoyez)(?:[- ]?(?:me|moi|m{_Q}\s*))? (?:des |tes |vos |your |ur |some |a )?"
     r"nudes?\b|\bnudes? (?:stp|svp|please|pls|plz)\b|\b(?:would love to|i.d love to|wanna|want to|like to) see what.s "
     r"under (?:them|her|those|that|your|ur)\b"
@@ -89,13 +96,27 @@ _WEAPON_AIMED = re.compile(
 )
 
 
+# Cheap tests before the second-person shapes, which most texts give no reason to search.
+_VEILED_GATE = re.compile(
+    r"place|etais|were you|was you|strava|route|routine|loop|parcours|itineraire|horaires|habitudes"
+)
+_TO_ANYONE_GATE = re.compile(r"nude|under")
+
+
 def at_a_commenter(ctx: Context) -> list[Match]:
-    """Sexual remarks and requests, and weapons in emoji, aimed at a commenter (see the module docstring)."""
+    """Sexual remarks and requests, veiled threats and weapons in emoji, aimed at a commenter (see the module
+    docstring)."""
     view = ctx.text.base
     text = view.text
-    shapes = [(_NUDES, "harassment"), (_VEILED_TO_YOU, "threat")]
+    shapes = []
+    if _TO_ANYONE_GATE.search(text):
+        shapes.append((_TO_ANYONE, "harassment"))
+    if _VEILED_GATE.search(text):
+        shapes.append((_VEILED_TO_YOU, "threat"))
     if _HANDLE.search(text):
-        shapes.append((_TO_A_COMMENTER, "harassment"))
+        shapes.append((_ADVANCE, "harassment"))
+        if _YOURS.search(_HANDLE.sub(" ", text)):
+            shapes.append((_BODY_REMARK, "harassment"))
         if _WEAPON.search(text) and _WEAPON_AIMED.search(text):
             shapes.append((_WEAPON, "threat"))
     found = []
