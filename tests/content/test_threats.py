@@ -412,6 +412,8 @@ def test_those_people_after_a_named_group_is_hate(text):
         "Those people at the returns desk are lazy, twenty minutes for one parcel.",
         # A colour is not a group: "black" is the leggings.
         "The black leggings are great, but those people at the till are lazy.",
+        "The shoes are black. Those people at the till are lazy, twenty minutes to pay.",
+        "Les femmes ne peuvent pas conduire ce vélo cargo sans assistance, il pèse 40 kg.",
         "J'ai pris le modèle noir. Ces gens du SAV n'ont rien à faire dans un magasin de sport.",
     ],
 )
@@ -443,6 +445,7 @@ def test_shapes_from_the_fourth_probe_are_held(text, rule):
         "Indians are great cooks and this spice mix proves it.",
         "Dommage qu'il arrive quelque chose au moteur après deux mois, le vendeur a été top.",
         "J'ai pris un bidon d'essence de 5 L, il fuit au bouchon.",
+        "You should be careful walking home in these, the soles are slippery when wet.",
         "The new Rage album is brutal, 'f*** you' in every chorus, love it.",
     ],
 )

@@ -139,7 +139,7 @@ _HATE = [
     r"\b(?:women|females|girls) (?:can.?t|cannot|are unable to|aren.?t able to) (?:handle|do|understand|grasp) "
     r"(?:engineering|maths?|science|technology|tech|logic|mechanics)\b|\b(?:women|females) (?:shouldn.?t|should not|"
     r"should never) be (?:designing|engineering|building|making)\b|\b(?:les )?(?:femmes|nanas|meufs|gonzesses) (?:ne )?"
-    r"(?:savent|peuvent|comprennent|connaissent) (?:rien|pas) (?:a |en )?(?:la |l.)?(?:mecanique|technique|maths?|"
+    r"(?:savent|comprennent|connaissent) (?:rien|pas) (?:a |en )?(?:la |l.)?(?:mecanique|technique|maths?|"
     r"ingenierie|informatique|conduite|conduire)\b",
     # Women as a group, in the same shapes: all of them called the same insult, or sent back to the kitchen.
     r"\b(?:all |the )?women (?:are|r) (?:all )?(?:(?:just|nothing but) )?(?:whores|sluts|bitches|hoes|objects|"
@@ -201,8 +201,9 @@ _ANAPHORIC = re.compile(
     r"(?:des )?(?:voleurs|parasites|animaux|sauvages|feignants|faineants|sous-hommes)\b)"
 )
 _ANTECEDENT = re.compile(
-    rf"\b(?!(?:blacks?|noir(?:e|s|es)?)\b)(?:{_GROUPS_EN}|{_GROUPS_FR}|barbus|voilees|muzz|muzzies)\b|\b(?:is|are|all|"
-    r"sont|est|tous) (?:all )?(?:black|noirs?)\b|\b(?:the )?blacks\b|\bles noir(?:e)?s\b"
+    rf"\b(?!(?:blacks?|noir(?:e|s|es)?)\b)(?:{_GROUPS_EN}|{_GROUPS_FR}|barbus|voilees|muzz|muzzies)\b|\b(?:staff|people|"
+    r"employees|workers|team|everyone|they|personnel|vendeurs|employes|equipe|ils|tous) (?:is|are|sont|est) (?:all |"
+    r"tous )?(?:black|noirs?)\b|\b(?:the )?blacks\b|\bles noir(?:e)?s\b"
 )
 
 

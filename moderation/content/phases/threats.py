@@ -329,12 +329,12 @@ _VEILED = [
     # "dommage qu'il arrive quelque chose à ce modèle" is a fan.
     rf"\b(?:ce serait|ca serait|c{_Q}\s*est|ce sera) dommage qu{_Q}\s*(?:il|un malheur) (?:t{_Q}\s*|te |vous )arrive "
     r"(?:quelque chose|malheur|un (?:accident|malheur))\b",
-    # The same of staff by their job: "dommage qu'il arrive quelque chose au vendeur à lunettes en sortant", "she
-    # should be careful walking to the tube after the way she spoke to me".
+    # The same of staff by their job: "dommage qu'il arrive quelque chose au vendeur à lunettes en sortant", "he'd
+    # better be careful walking home" ("you should be careful walking home in these, they're slippery" is advice).
     rf"\bdommage qu{_Q}\s*(?:il|un malheur) (?:lui )?arrive (?:quelque chose|malheur|un (?:accident|malheur)) (?:a|"
     rf"au|a la|aux|a ce|a cette) (?:[a-z]+ )?{_FR_NAMED_NOUN}\b",
-    rf"\b(?:she|he|you|they)(?:{_Q}d| had| would)? (?:should|better|ought to) (?:be careful|watch (?:herself|himself|"
-    r"yourself|themselves|out)) (?:walking|going|on (?:her|his|your|their) way) (?:home|to|back|out)\b",
+    rf"\b(?:she|he|they)(?:{_Q}d| had) better (?:be careful|watch (?:herself|himself|themselves|out)) (?:walking|"
+    r"going|on (?:her|his|their) way) (?:home|to|back|out)\b",
     rf"\bil (?:va|pourrait|risque de|peut) (?:t{_Q}\s*|vous )arriver (?:des bricoles|malheur|des ennuis|un malheur)\b",
     r"\b(?:tes|vos) jours sont comptes\b",
     r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:ou|dans quelle ecole) (?:sont|vont) (?:tes|vos) "
@@ -391,7 +391,8 @@ def _always(pattern: re.Pattern[str]):
 _GATED = (
     (
         re.compile(
-            r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee|essence|petrol|gasoline|jerry"
+            r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee|essence|petrol|"
+            r"gasoline|jerry"
         ),
         _always(any_of(_ARSON)),
         "threat",
