@@ -139,3 +139,14 @@ def test_the_brands_own_address_is_not_personal_data_but_a_customers_is():
 def test_an_address_whose_name_ends_like_a_suffix_is_personal_data_not_a_link():
     """.dupont is a brand's top-level domain; "jean.dupont@…" is still one e-mail address, not a link too."""
     assert verdict_of("écrivez à jean.dupont@gmail.com").hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "écrivez-moi pour des rabais, cinq un quatre, huit deux trois, quarante-sept dix-neuf, demandez Steph",
+        "appelle-moi au zéro six, dix-huit, vingt-deux, dix-neuf, trente",
+    ],
+)
+def test_a_phone_number_spelled_with_dix_sept_to_dix_neuf_is_found(text):
+    assert verdict_of(text).hold_reasons == ["personal_data"]

@@ -325,6 +325,10 @@ def _spoken_digits(words: list[str]) -> str:
         elif word in _TENS:
             value, i = _TENS[word], i + 1
         elif word in _TEENS:
+            if word == "dix" and i + 1 < len(words) and words[i + 1] in ("sept", "huit", "neuf"):  # "dix-neuf": 19
+                digits.append(str(10 + _UNITS[words[i + 1]]))
+                i += 2
+                continue
             digits.append(str(_TEENS[word]))
             i += 1
             continue
