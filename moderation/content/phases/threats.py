@@ -400,7 +400,7 @@ _GATED = (
     (
         re.compile(
             r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil|interet|"
-            r"careful|watch|ambulance|body ?bag|box|coffin|stretcher|pieces"
+            r"better be|better watch|ambulance|body ?bag|a box|coffin|stretcher|in pieces"
         ),
         _always(any_of(_VEILED)),
         "threat",
