@@ -149,6 +149,8 @@ def test_safety_language_lifts_but_never_holds(text):
         "Le héros, blessé, doit faire halte à Bergen.",
         "The main character is injured in an explosion in chapter two.",
         "Des injures et des menaces, le personnage principal subit tout.",
+        # The demo thread's own comment (../shared/data/seed_article_comments.json): a slippery slope.
+        "La pente dangereuse arrive quand le moyen devient lui-même une finalité 🙂",
     ],
 )
 def test_figurative_uses_do_not_lift(text):

@@ -98,8 +98,9 @@ _FR = [
     r"etouff(?!ant)\w*|asphyx\w*|etrangl\w*",
     r"freins? (?:ne (?:fonctionne|marche)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|defaillant\w*|ne repond\w* plus)",
     r"ne (?:se )?(?:coupe|s'arrete|s'eteint|disjoncte) (?:pas|plus|jamais)",
-    r"danger(?<!sans danger)(?!ously)\w*|(?<!au )(?<!sans )risque (?:d'|de |pour )|(?:pas|non) securis\w*|"
-    r"(?:probleme|defaut|risque) de securite",
+    # Not the figure of speech: "la pente dangereuse" (a slippery slope), "Les Liaisons dangereuses".
+    r"(?<!pente )(?<!liaisons )danger(?<!sans danger)(?!ously)\w*|(?<!au )(?<!sans )risque (?:d'|de |pour )|"
+    r"(?:pas|non) securis\w*|(?:probleme|defaut|risque) de securite",
     r"rappel(?:e|er)? (?:produit|de securite|du produit)|produit rappele|(?:a|ont) ete rappele\w* par (?:le "
     r"fabricant|la marque|le constructeur)|retir\w* de la vente",
     r"(?<!by )(?<!on )(?<!happy )(?<!par )accidents?\b|toxiques?\b|intoxi\w*|emanations?",
