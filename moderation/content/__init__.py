@@ -8,10 +8,10 @@ Plain values in and out; nothing here imports Flask or the database.
 """
 
 from moderation.content.engine import evaluate, warm
+from moderation.content.fingerprints import fingerprint
 from moderation.content.language import identify
 from moderation.content.normalise import normalise
 from moderation.content.phases import PHASES
-from moderation.content.phases.spam import fingerprint
 from moderation.content.verdict import Action, Match, Reason, SiteRule, Verdict
 
 __all__ = [

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from moderation.content.fingerprints import fingerprint_of as fingerprint_of_views
 from moderation.content.normalise import Normalised
 from moderation.vocabulary import Reason
 
@@ -70,7 +71,7 @@ class Verdict:
     ``hold_reasons``: hold the item until a moderator decides. ``flag_reasons``: open a case, stay public.
     ``lifts``: raise the case's priority (``safety``), stay public. ``log_matches``: shadow-mode rules that fired.
     ``matches``: every hold, flag and lift match with its span in the original field. ``fingerprint``: see
-    :func:`moderation.content.phases.spam.fingerprint`; the caller looks it up for the same author within its window
+    :func:`moderation.content.fingerprints.fingerprint`; the caller looks it up for the same author within its window
     and adds ``duplicate`` itself.
     """
 
@@ -92,9 +93,7 @@ class Verdict:
     def fingerprint_of(self, *fields: str) -> str:
         """``fingerprint`` of these fields' texts joined by newlines (a field without text counts as ""), from the
         views the rules built: ``fingerprint_of("title", "body")`` is ``fingerprint(f"{title}\\n{body}")``."""
-        from moderation.content.phases.spam import fingerprint_of  # the phases import this module
-
-        return fingerprint_of([self.views.get(name, _NO_TEXT) for name in fields])
+        return fingerprint_of_views([self.views.get(name, _NO_TEXT) for name in fields])
 
     @property
     def held(self) -> bool:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from moderation.content.fingerprints import fingerprint
 from moderation.content.phases.commenters import at_a_commenter
 from moderation.content.phases.impersonation import impersonation
 from moderation.content.phases.links import links
 from moderation.content.phases.personal_data import personal_data
 from moderation.content.phases.promotions import promotions
 from moderation.content.phases.safety import safety
-from moderation.content.phases.spam import fingerprint, gibberish, stacked_marks
+from moderation.content.phases.spam import gibberish, stacked_marks
 from moderation.content.phases.threats import self_harm, threats
 from moderation.content.phases.words import abusive_words, site_words
 from moderation.content.verdict import Context, Match
