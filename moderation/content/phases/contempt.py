@@ -6,7 +6,7 @@ Matching is on the ``words`` view: accents and case folded, leetspeak and spaced
 
 from __future__ import annotations
 
-from moderation.content.phases.shapes import STAFF_EN
+from moderation.content.phases.shapes import STAFF_EN, STAFF_FR
 from moderation.content.phases.shapes import Q as _Q
 
 # ---- Telling someone to go away --------------------------------------------------------------------------------------
@@ -30,9 +30,8 @@ _EN_STAFF_SUBJECT = (
     r"support)(?: [a-z]+){0,4}?"
 )
 _FR_STAFF_SUBJECT = (
-    r"(?:les|ces|vos|tes|leurs|le|la|ce|cette|votre|ton|ta|leur) (?:[a-z]+ )?(?:vendeu(?:r|se)s?|employee?s?|"
-    r"conseill(?:er|ere)s?|gens|mecs?|types?|livreurs?|techniciens?|caissier(?:e)?s?|serveu(?:r|se)s?|gerante?s?|"
-    r"patrons?|responsables?|commerciaux|agents?|personnel|equipes?|staff|sav)(?: [a-z']+){0,4}?"
+    rf"(?:les|ces|vos|tes|leurs|le|la|ce|cette|votre|ton|ta|leur) (?:[a-z]+ )?(?:{STAFF_FR}|gens|mecs?|types?|"
+    r"personnel|equipes?|staff|sav)(?: [a-z']+){0,4}?"
 )
 CONTEMPT = [
     r"\bshut (?:your|ur|yo) (?:mouth|face|trap|gob|pie ?hole)\b",

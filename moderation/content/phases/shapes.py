@@ -1,5 +1,5 @@
-"""What the rules read by their shape share: the apostrophe, staff by their job, one pattern of many, the sentence
-around a match, a quotation, and the words of a story."""
+"""What the rules read by their shape share: the apostrophe, staff by their job (English and French), one pattern of
+many, the sentence around a match, a quotation, and the words of a story."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
 STAFF_EN = (
     r"(?:sellers?|vendors?|owners?|managers?|staff|employees?|agents?|reps?|couriers?|technicians?|cashiers?|clerks?"
     r"|waiters?|waitress(?:es)?|receptionists?|salesm[ae]n|saleswom[ae]n|salespe(?:rson|ople)|moderators?|admins?)"
+)
+
+
+# The same in French, plurals included (``words``, ``threats``, ``contempt``).
+STAFF_FR = (
+    r"(?:vendeu(?:r|se)s?|livreu(?:r|se)s?|gerante?s?|patron(?:ne)?s?|conseill(?:er|ere)s?|employee?s?|"
+    r"caissier(?:e)?s?|serveu(?:r|se)s?|techniciens?|responsables?|directeurs?|directrices?|proprios?|proprietaires?|"
+    r"chauffeurs?|commerciaux|agents?|receptionnistes?|hotesses?)"
 )
 
 

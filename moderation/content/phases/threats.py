@@ -32,7 +32,7 @@ from collections.abc import Iterable
 
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL
 from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
-from moderation.content.phases.shapes import STAFF_EN, any_of, quoted
+from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, any_of, quoted
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.verdict import Action, Context, Match, Reason
 
@@ -170,10 +170,7 @@ _FR_PROPERTY = (
     r"bureaux?|voitures?|bagnoles?|baraques?|usines?|agences?|locaux|local|camions?|restos?|restaurants?|"
     r"appartements?|apparts?|rayons?)"
 )
-_FR_NAMED_NOUN = (
-    r"(?:vendeu(?:r|se)|livreu(?:r|se)|gerante?|patronn?e?|type|mec|gars|connard|conne|conseill(?:er|ere)|employee?|"
-    r"caissiere?|serveu(?:r|se)|technicien|responsable|directeur|directrice|proprio|proprietaire|chauffeur)s?"
-)
+_FR_NAMED_NOUN = rf"(?:{STAFF_FR}|types?|mecs?|gars|connards?|connes?)"
 _FR_NAMED = rf"(?:ce|cette|ces|le|la|les|l'|un|une) {_FR_NAMED_NOUN}(?: [a-z]+)?"
 _FR_FILLER = rf"(?:(?:[a-z]+|{_Q}) ){{0,4}}?"  # "on va te retrouver et te …", "je vais bien te …"
 

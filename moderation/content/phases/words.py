@@ -9,7 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
-from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, quoted, sentence_around
+from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR, quoted, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -36,10 +36,7 @@ _LINK_CUE = re.compile(
     rf"\s+{_FILLER}"
 )
 # People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot": see below).
-_PERSON_NOUN = (
-    rf"(?:{STAFF_EN}|guy|woman|lady|vendeu(?:r|se)s?|livreurs?|techniciens?|conseill(?:er|ere)s?|caissier(?:e)?s?"
-    r"|serveu(?:r|se)s?|receptionnistes?|hotesses?)"
-)
+_PERSON_NOUN = rf"(?:{STAFF_EN}|guy|woman|lady|{STAFF_FR})"
 # Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
 # "support", a driver that may be a printer's), and pronouns.
 _PERSON = re.compile(
