@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.shapes import HANDLE, any_of, quoted
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.phases.shapes import any_of, quoted
 from moderation.content.verdict import Action, Context, Match, Reason
 
-_HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_.]{2,}")
+_HANDLE = re.compile(rf"(?<![\w.]){HANDLE}")  # not the name in an e-mail address
 _BODY = r"(?:cul|fesses|seins|nichons|nibards|lolos|boobs|tits|titties|ass|arse|booty|cleavage|chatte|pussy|dick|cock)"
 # Said to "you" without an appraisal, only the words that are sexual whatever is said of them: "bouge ton cul" and
 # "get your ass over here" are rude, not advances. ("rack" and "bite" are a bike's and a bite of cake.)

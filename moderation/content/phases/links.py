@@ -19,6 +19,7 @@ import ipaddress
 import re
 
 from moderation.content.lexicon import frequency, is_own, public_suffixes, suffix_extractor, url_host
+from moderation.content.phases.shapes import HANDLE
 from moderation.content.verdict import Context, Match, Reason
 
 SHORTENERS = frozenset(
@@ -86,12 +87,11 @@ _APPS = (
     r"telegram|tg|whats\s?app|snapchat|snap|instagram|insta|ig|tiktok|discord|wechat|kik|facebook|fb"
     r"|messenger|twitter|x\.com|viber"
 )
-_HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
 # The app, then its handle a few words on ("telegram @x", "insta: @x", "on whatsapp via @x"), or the handle, then
 # "on"/"sur"/"via" the app ("contact @x on telegram"). A reply's "@marie" mentions a reader, with no app beside it.
 _CONTACT_HANDLE = re.compile(
-    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}{_HANDLE}"
-    rf"|{_HANDLE}\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
+    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}{HANDLE}"
+    rf"|{HANDLE}\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
 )
 
 

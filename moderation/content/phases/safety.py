@@ -21,6 +21,12 @@ import re
 from moderation.content.phases.shapes import NARRATIVE, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason
 
+# Things with a motor, a battery or a plug: what smokes ("the charger started smoking") and what a story does not
+# own ("long story short, the charger exploded": see ``_THING``).
+_APPLIANCES = (
+    r"(?:unit|motor|engine|charger|batter(?:y|ies)|device|machine|appliance|toaster|heater|kettle|plug|cable|cord|"
+    r"outlet|socket|adapter|fan|dryer|lamp|bulb|oven|stove|grill)"
+)
 _EN = [
     r"fire (?:hazard|risk|danger)",
     r"(?:caught|catch(?:es|ing)?|set|sets|went up|goes up) (?:on )?(?:fire|in flames)",
@@ -33,9 +39,8 @@ _EN = [
     # Smoke from the thing, not smoked salmon, liquid smoke, a smoky flavour, smokers or a smoking area: smoke that
     # comes out, something that starts to smoke or is smoking, a room that fills with it.
     r"smoke (?:came|comes|coming|poured|pouring|billow\w*|rose|rising|started|starting|started coming) ?(?:out|"
-    r"from|of)?|(?:started|starts|start|began|begins|begin) (?:to )?smok(?:e|ing)|(?:it|which|that|unit|motor|"
-    r"engine|charger|batter(?:y|ies)|device|machine|appliance|toaster|heater|kettle|plug|cable|cord|outlet|socket|"
-    r"adapter|fan|dryer|lamp|bulb|oven|stove|grill|board) (?:\w+ ){0,2}?(?:is|was|were|are|kept|keeps)? ?"
+    r"from|of)?|(?:started|starts|start|began|begins|begin) (?:to )?smok(?:e|ing)|(?:it|which|that|"
+    rf"{_APPLIANCES}|board) (?:\w+ ){{0,2}}?(?:is|was|were|are|kept|keeps)? ?"
     r"smok(?:ing|ed|es)\b(?! (?:hot|deal|area|room|section|ban|zone|jacket))|(?:puff|cloud|plume|smell|wisp)s? "
     r"of (?:\w+ )?smoke(?! flavou?r)|smoke (?:out of|from) (?:the|it|my)|(?:set|sets|setting|triggered|set off) "
     r"(?:off )?(?:the |our |my )?(?:smoke|fire) alarm|(?:full of|filled with|filled up with) smoke",
@@ -229,8 +234,7 @@ _PRODUCT_HAZARD = re.compile(
 _OWN = re.compile(r"\b(?:je|me|moi|mon|ma|mes|nous|notre|nos|i|my|me|we|our|us)\b|\b[jm]'")
 # A thing that is sold, named in the sentence: "long story short, the charger exploded" is the product's.
 _THING = re.compile(
-    r"\b(?:product|item|unit|motor|engine|charger|batter(?:y|ies)|device|machine|appliance|toaster|heater|kettle|plug|"
-    r"cable|cord|outlet|socket|adapter|fan|dryer|lamp|bulb|oven|stove|grill|helmet|bike|brakes?|seat|toy|bottle|"
+    rf"\b(?:product|item|{_APPLIANCES}|helmet|bike|brakes?|seat|toy|bottle|"
     r"appareil|batterie|chargeur|moteur|prise|cable|cordon|adaptateur|radiateur|lampe|ampoule|four|"
     r"plaque|casque|velo|freins?|siege|jouet|biberon|bouteille|trottinette)s?\b"
 )

@@ -1,5 +1,5 @@
-"""What the rules read by their shape share: the apostrophe, staff by their job (English and French), one pattern of
-many, the sentence around a match, a quotation, and the words of a story."""
+"""What the rules read by their shape share: the apostrophe, staff by their job (English and French), a
+handle, one pattern of many, the sentence around a match, a quotation, and the words of a story."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ STAFF_EN = (
 )
 
 
+# A handle on a social or messaging app, or of a commenter replied to ("@camille_run"): ``links``, ``commenters``.
+HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
 # The same in French, plurals included (``words``, ``threats``, ``contempt``).
 STAFF_FR = (
     r"(?:vendeu(?:r|se)s?|livreu(?:r|se)s?|gerante?s?|patron(?:ne)?s?|conseill(?:er|ere)s?|employee?s?|"
