@@ -16,3 +16,16 @@ def spans(text: str, reason: str, **kwargs) -> list[str]:
 
 def rules(matches: list[Match]) -> list[str]:
     return [m.rule for m in matches]
+
+
+def assert_held_as_abuse(text: str, rule: str, **kwargs) -> None:
+    """``text`` is held as ``abusive`` only, by a rule whose label starts with ``rule`` ("threat: ", "hate: ")."""
+    verdict = verdict_of(text, **kwargs)
+    assert verdict.hold_reasons == ["abusive"], verdict.matches
+    assert any(m.rule.startswith(rule) for m in verdict.matches), verdict.matches
+
+
+def assert_published(text: str, **kwargs) -> None:
+    """``text`` is held for nothing (it may still flag or lift)."""
+    verdict = verdict_of(text, **kwargs)
+    assert verdict.hold_reasons == [], verdict.matches

@@ -1,26 +1,28 @@
-"""What is said to another commenter (``phases.commenters``): advances and emoji threats are held; a body in a fit
-review and a knife's emoji are not."""
+"""What is said to another commenter (``phases.commenters``): advances, veiled threats and emoji threats are held; a
+body in a fit review, advice, gear talk and a knife's emoji are not."""
 
 import pytest
 
-from .helpers import verdict_of
+from .helpers import assert_held_as_abuse, assert_published
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "rule"),
     [
-        "@camille_run t'as des fesses de rêve dans ce short, envoie-moi d'autres photos en mp",
-        "@mike.lifts nice ass bro, send pics",
-        "@laura_yoga hey sexy, dm me, I wanna see more of you 😘",
-        "@tom_bike gros nichons la meuf sur ta photo, elle est dispo ?",
-        "@anna.trail those shorts look great, bet you look even better without them",
-        "send me nudes lol",
+        ("@camille_run t'as des fesses de rêve dans ce short, envoie-moi d'autres photos en mp", "harassment: "),
+        ("@mike.lifts nice ass bro, send pics", "harassment: "),
+        ("@laura_yoga hey sexy, dm me, I wanna see more of you 😘", "harassment: "),
+        ("@tom_bike gros nichons la meuf sur ta photo, elle est dispo ?", "harassment: "),
+        ("@anna.trail those shorts look great, bet you look even better without them", "harassment: "),
+        ("send me nudes lol", "harassment: "),
+        ("@paul_rando je te retrouve 🔪", "threat: "),
+        ("@jess.climbs keep talking 🔫💀", "threat: "),
+        ("@lucas_vtt si j'étais toi je fermerais bien ma porte à clé cette nuit", "threat: "),
+        ("@run_anna I've seen your Strava, same park every evening at 7. Be careful out there.", "threat: "),
     ],
 )
-def test_an_advance_at_a_commenter_is_held(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith("harassment: ") for m in verdict.matches)
+def test_an_advance_or_a_threat_at_a_commenter_is_held(text, rule):
+    assert_held_as_abuse(text, rule)
 
 
 @pytest.mark.parametrize(
@@ -34,60 +36,20 @@ def test_an_advance_at_a_commenter_is_held(text):
         "@julie merci pour ta photo, ça m'aide à choisir la taille ! Tu fais quelle taille de soutien-gorge ?",
         "@marc send pics of the sole after a month please, mine peeled off",
         "@sarah bouge ton cul et va l'essayer en magasin, il taille grand",
-    ],
-)
-def test_a_body_in_a_review_or_a_reply_about_the_fit_is_published(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == [], verdict.matches
-
-
-@pytest.mark.parametrize("text", ["@paul_rando je te retrouve 🔪", "@jess.climbs keep talking 🔫💀"])
-def test_a_weapon_in_emoji_aimed_at_a_commenter_is_held(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith("threat: ") for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text", ["@marc ce couteau 🔪 tranche tout, merci du conseil", "Super couteau 🔪💀 il tranche tout", "💣 price!"]
-)
-def test_a_weapon_in_emoji_aimed_at_nobody_is_published(text):
-    assert verdict_of(text).hold_reasons == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "@lucas_vtt si j'étais toi je fermerais bien ma porte à clé cette nuit",
-        "@run_anna I've seen your Strava, same park every evening at 7. Be careful out there.",
-    ],
-)
-def test_a_veiled_threat_in_the_second_person_is_held(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith("threat: ") for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "@lucas_vtt à ta place je prendrais la taille au-dessus, ça taille petit",
-        "@run_anna saw your route on the forum, the trail is muddy after rain, be careful on the descent",
-    ],
-)
-def test_advice_in_the_second_person_is_published(text):
-    assert verdict_of(text).hold_reasons == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "@julie oui il fait un beau cul, je confirme, le tissu est épais",
+        # Gear and pet names that are not pet names.
         "@tom nice rack, which brand? mine scratches the boot",
         "@anna this is a sexy bike, message me the frame size",
         "@mike my baby loves it too, message me if you want the pattern",
         "@sophie merci ma belle, écris-moi si tu veux le lien du guide des tailles",
+        # A knife aimed at nobody.
+        "@marc ce couteau 🔪 tranche tout, merci du conseil",
+        "Super couteau 🔪💀 il tranche tout",
+        "💣 price!",
+        # Advice in the second person keeps its object.
+        "@lucas_vtt à ta place je prendrais la taille au-dessus, ça taille petit",
+        "@run_anna saw your route on the forum, the trail is muddy after rain, be careful on the descent",
     ],
 )
-def test_customers_talking_about_fit_and_gear_are_published(text):
-    assert verdict_of(text).hold_reasons == [], verdict_of(text).matches
+def test_fit_gear_and_advice_between_commenters_are_published(text):
+    assert_published(text)

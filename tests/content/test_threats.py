@@ -4,7 +4,7 @@ import pytest
 
 from moderation.content.phases.threats import quoted
 
-from .helpers import verdict_of
+from .helpers import assert_held_as_abuse, assert_published, verdict_of
 
 # Threats against a person, and hate against a group: both held as abuse, each by its own rule.
 THREATS = [
@@ -150,9 +150,7 @@ HATE = [
 
 @pytest.mark.parametrize(("text", "rule"), [(t, "threat: ") for t in THREATS] + [(t, "hate: ") for t in HATE])
 def test_threats_and_hate_are_held_as_abuse(text, rule):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith(rule) for m in verdict.matches)
+    assert_held_as_abuse(text, rule)
 
 
 @pytest.mark.parametrize(
@@ -332,39 +330,53 @@ def test_a_text_that_is_only_a_quoted_threat_is_still_held():
     assert verdict_of('"I know where you live"').hold_reasons == ["abusive"]
 
 
+# Veiled threats, contempt for staff, and group hate in the shapes the probes of 2026-12-06 found.
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
         ("Le livreur a intérêt à changer de trottoir quand il me verra.", "threat: "),
         ("Si je recroise ce vendeur je lui refais le portrait.", "threat: "),
+        ("Si je recroise ce livreur je lui pète les deux genoux.", "threat: "),
         ("Next time that delivery guy shows up he's going home in a body bag.", "threat: "),
         ("si on me rembourse pas je crève le premier livreur que je vois", "threat: "),
         ("Je sais à quelle heure le gérant finit son service, qu'il fasse attention.", "threat: "),
+        ("I know what car she drives. Refuse my refund again and see.", "threat: "),
         ("Nice car you've got there, Steve. Would be a shame if something happened to it.", "threat: "),
+        ("Dommage qu'il arrive quelque chose au vendeur du rayon vélo en sortant ce soir.", "threat: "),
+        ("He'd better be careful walking home after how he treated me.", "threat: "),
+        ("Pas remboursé vendredi ? Je fous le feu à votre rayon vélo.", "threat: "),
+        ("Remboursez-moi ou je reviens avec un bidon d'essence devant votre dépôt.", "threat: "),
         ("Your warehouse staff have the brain cells of a goldfish, three wrong orders in a row.", "harassment: "),
         ("Les vendeurs de ce magasin ont un QI de bulot, impossible d'avoir une réponse.", "harassment: "),
         ("Proud white man. 1488", "hate: "),
         ("Le grand remplacement, on le voit bien dans ce magasin.", "hate: "),
         ("Encore une chance pour la France qui m'a servi à la caisse.", "hate: "),
         ("Ces maudits immigrés comprennent rien au comptoir, qu'ils retournent chez eux.", "hate: "),
+        ("Les homos qu'ils restent chez eux, pas dans vos pubs.", "hate: "),
         ("Prices up again, the jews running the warehouses take their cut.", "hate: "),
         ("ces pd devraient même pas avoir le droit de courir avec nous", "hate: "),
         ("Les trans qui traînent dans les cabines c'est des malades mentaux.", "hate: "),
-        ("Pas remboursé vendredi ? Je fous le feu à votre rayon vélo.", "threat: "),
-        ("I know what car she drives. Refuse my refund again and see.", "threat: "),
+        ("Transgenders are mentally ill, stop the ads.", "hate: "),
+        ("Campers in the lay-by again, gypsies. Vermin, the lot of them.", "hate: "),
         ("Females can't handle engineering, this harness proves it.", "hate: "),
         ("Les nanas comprennent rien à la mécanique, faut pas leur vendre de vélos.", "hate: "),
+        # "Those people" after a named group carries the group's hate.
+        (
+            "Slow tills, but what do you expect when the whole staff is black, those people are lazy by nature.",
+            "hate: ",
+        ),
+        ("Le magasin est rempli de barbus et de voilées, ces gens-là devraient retourner prier chez eux.", "hate: "),
+        ("Encore des migrants au rayon, ces gens ont rien à faire ici.", "hate: "),
     ],
 )
-def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, rule):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith(rule) for m in verdict.matches)
+def test_veiled_threats_contempt_for_staff_and_group_hate_are_held(text, rule):
+    assert_held_as_abuse(text, rule)
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # Numbers, places and products that only look like the shapes above.
         "J'ai payé 1488 € pour ce vélo et la chaîne a sauté au bout d'une semaine.",
         "Commande 1488 reçue en retard.",
         "Avis 1488",  # the load tests' titles: a number after a word
@@ -376,12 +388,23 @@ def test_veiled_threats_contempt_for_staff_and_far_right_codes_are_held(text, ru
         "This robot vacuum has the IQ of a goldfish, it keeps hitting the same chair.",
         "Women shouldn't be paying more for the same razor in pink.",
         "Nice car seat. It would be a shame if anything happened to it, so I bought the cover too.",
+        "Indians are great cooks and this spice mix proves it.",
+        "Dommage qu'il arrive quelque chose au moteur après deux mois, le vendeur a été top.",
+        "J'ai pris un bidon d'essence de 5 L, il fuit au bouchon.",
+        "You should be careful walking home in these, the soles are slippery when wet.",
+        "Les femmes ne peuvent pas conduire ce vélo cargo sans assistance, il pèse 40 kg.",
+        # A film's or an album's line.
         "Brutal film. The villain's line 'I'll gut you like a fish' still gives me chills.",
+        "The new Rage album is brutal, 'f*** you' in every chorus, love it.",
+        # "Those people" with no group named before: a complaint about whoever they are; a colour is no group.
+        "Those people at the returns desk are lazy, twenty minutes for one parcel.",
+        "The black leggings are great, but those people at the till are lazy.",
+        "The shoes are black. Those people at the till are lazy, twenty minutes to pay.",
+        "J'ai pris le modèle noir. Ces gens du SAV n'ont rien à faire dans un magasin de sport.",
     ],
 )
-def test_prices_places_products_and_film_lines_are_published(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == [], verdict.matches
+def test_their_lookalikes_are_published(text):
+    assert_published(text)
 
 
 def test_single_quotes_are_told_from_apostrophes():
@@ -389,65 +412,3 @@ def test_single_quotes_are_told_from_apostrophes():
     start = text.index("I'll")
     assert quoted(text, start, start + len("I'll gut you"))
     assert not quoted("I'll gut you, that's what I'll do.", 0, len("I'll gut you"))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Slow tills, but what do you expect when the whole staff is black, those people are lazy by nature.",
-        "Le magasin est rempli de barbus et de voilées, ces gens-là devraient retourner prier chez eux.",
-        "Encore des migrants au rayon, ces gens ont rien à faire ici.",
-    ],
-)
-def test_those_people_after_a_named_group_is_hate(text):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith("hate: ") for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # No group named before: a complaint about whoever "those people" are.
-        "Those people at the returns desk are lazy, twenty minutes for one parcel.",
-        # A colour is not a group: "black" is the leggings.
-        "The black leggings are great, but those people at the till are lazy.",
-        "The shoes are black. Those people at the till are lazy, twenty minutes to pay.",
-        "Les femmes ne peuvent pas conduire ce vélo cargo sans assistance, il pèse 40 kg.",
-        "J'ai pris le modèle noir. Ces gens du SAV n'ont rien à faire dans un magasin de sport.",
-    ],
-)
-def test_those_people_without_a_group_is_a_complaint(text):
-    assert verdict_of(text).hold_reasons == []
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        ("Campers in the lay-by again, gypsies. Vermin, the lot of them.", "hate: "),
-        ("Transgenders are mentally ill, stop the ads.", "hate: "),
-        ("Les homos qu'ils restent chez eux, pas dans vos pubs.", "hate: "),
-        ("Si je recroise ce livreur je lui pète les deux genoux.", "threat: "),
-        ("Remboursez-moi ou je reviens avec un bidon d'essence devant votre dépôt.", "threat: "),
-        ("Dommage qu'il arrive quelque chose au vendeur du rayon vélo en sortant ce soir.", "threat: "),
-        ("He'd better be careful walking home after how he treated me.", "threat: "),
-    ],
-)
-def test_shapes_from_the_fourth_probe_are_held(text, rule):
-    verdict = verdict_of(text)
-    assert verdict.hold_reasons == ["abusive"], verdict.matches
-    assert any(m.rule.startswith(rule) for m in verdict.matches)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Indians are great cooks and this spice mix proves it.",
-        "Dommage qu'il arrive quelque chose au moteur après deux mois, le vendeur a été top.",
-        "J'ai pris un bidon d'essence de 5 L, il fuit au bouchon.",
-        "You should be careful walking home in these, the soles are slippery when wet.",
-        "The new Rage album is brutal, 'f*** you' in every chorus, love it.",
-    ],
-)
-def test_their_lookalikes_are_published(text):
-    assert verdict_of(text).hold_reasons == [], verdict_of(text).matches
