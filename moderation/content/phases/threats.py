@@ -28,7 +28,7 @@ Matching is on the ``words`` view: accents and case folded, leetspeak and spaced
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL
 from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
@@ -378,20 +378,25 @@ SELF_HARM = "self-harm"
 _THREAT = any_of(_EN + _FR)
 
 
-def _always(pattern: re.Pattern[str]):
-    return lambda: pattern
+def _finder(pattern: re.Pattern[str]) -> Callable[[str], Iterable[re.Match[str]]]:
+    return pattern.finditer
+
+
+def _hate(text: str) -> Iterable[re.Match[str]]:
+    return hate_pattern().finditer(text)  # built on first use (``hate_pattern``)
 
 
 # Shapes that need a word of their own, each searched only where one of its words is (most reviews have none), with
-# the label of what fired: (gate, the shape's pattern, label). Every hate shape names a group, women or their
-# kitchen, an animal or a Nazi slogan; without the gate its dozen alternations over group names ran at every word.
+# the label of what fired: (gate, what finds the shape in the words view, label). Every hate shape names a group,
+# women or their kitchen, an animal or a Nazi slogan; without the gate its dozen alternations over group names ran
+# at every word. "Those people" carries a group's hate only where a group was named before (``anaphoric_hate``).
 _GATED = (
     (
         re.compile(
             r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee|essence|petrol|"
             r"gasoline|jerry"
         ),
-        _always(any_of(_ARSON)),
+        _finder(any_of(_ARSON)),
         "threat",
     ),
     (
@@ -399,22 +404,27 @@ _GATED = (
             r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil|interet|"
             r"better be|better watch|ambulance|body ?bag|a box|coffin|stretcher|in pieces"
         ),
-        _always(any_of(_VEILED)),
+        _finder(any_of(_VEILED)),
         "threat",
     ),
     (
         HATE_GATE,
-        hate_pattern,
+        _hate,
+        "hate",
+    ),
+    (
+        re.compile(r"people|gens"),
+        anaphoric_hate,
         "hate",
     ),
     (
         re.compile(r"ferme|casse|barre|tire|degage|fous|piss|bugger|sod|lost|hell out"),
-        _always(any_of(DISMISSAL)),
+        _finder(any_of(DISMISSAL)),
         "harassment",
     ),
     (
         re.compile(r"shut|allowed|droit de|qi |iq |brain"),
-        _always(any_of(CONTEMPT)),
+        _finder(any_of(CONTEMPT)),
         "harassment",
     ),
 )
@@ -444,11 +454,9 @@ def threats(ctx: Context) -> list[Match]:
     """Threats against a person and calls to harm a group: held as ``abusive``."""
     text = ctx.text.words.text
     found = _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD)
-    for gate, pattern, label in _GATED:
+    for gate, find, label in _GATED:
         if gate.search(text):
-            found += _matches(ctx, pattern(), Reason.ABUSIVE.value, label, Action.HOLD)
-    if "people" in text or "gens" in text:
-        found += _kept(ctx, anaphoric_hate(text), Reason.ABUSIVE.value, "hate", Action.HOLD)
+            found += _kept(ctx, find(text), Reason.ABUSIVE.value, label, Action.HOLD)
     return found
 
 
