@@ -235,7 +235,7 @@ _OWN = re.compile(r"\b(?:je|me|moi|mon|ma|mes|nous|notre|nos|i|my|me|we|our|us)\
 # A thing that is sold, named in the sentence: "long story short, the charger exploded" is the product's.
 _THING = re.compile(
     rf"\b(?:product|item|{_APPLIANCES}|helmet|bike|brakes?|seat|toy|bottle|"
-    r"appareil|batterie|chargeur|moteur|prise|cable|cordon|adaptateur|radiateur|lampe|ampoule|four|"
+    r"appareil|batterie|chargeur|moteur|prise|cordon|adaptateur|radiateur|lampe|ampoule|four|"
     r"plaque|casque|velo|freins?|siege|jouet|biberon|bouteille|trottinette)s?\b"
 )
 

@@ -13,14 +13,14 @@ STAFF_EN = (
 )
 
 
-# A handle on a social or messaging app, or of a commenter replied to ("@camille_run"): ``links``, ``commenters``.
-HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
 # The same in French, plurals included (``words``, ``threats``, ``contempt``).
 STAFF_FR = (
     r"(?:vendeu(?:r|se)s?|livreu(?:r|se)s?|gerante?s?|patron(?:ne)?s?|conseill(?:er|ere)s?|employee?s?|"
     r"caissier(?:e)?s?|serveu(?:r|se)s?|techniciens?|responsables?|directeurs?|directrices?|proprios?|proprietaires?|"
     r"chauffeurs?|commerciaux|agents?|receptionnistes?|hotesses?)"
 )
+# A handle on a social or messaging app, or of a commenter replied to ("@camille_run"): ``links``, ``commenters``.
+HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
 
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:
