@@ -150,3 +150,29 @@ def test_an_address_whose_name_ends_like_a_suffix_is_personal_data_not_a_link():
 )
 def test_a_phone_number_spelled_with_dix_sept_to_dix_neuf_is_found(text):
     assert verdict_of(text).hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Sa femme c'est m.benali.pro@gmail.com. Partagez un max", "m.benali.pro@gmail.com"),
+        ("son mail perso: julie.r@orange.fr. Lâchez-vous", "julie.r@orange.fr"),
+        ("his email is dan_w@yahoo.co.uk. Spam him", "dan_w@yahoo.co.uk"),
+        ("écrivez-lui : paul @ gmail . com . Bonne chance", "paul @ gmail . com"),
+    ],
+)
+def test_an_address_before_a_sentence_end_is_found_without_the_next_word(text, span):
+    """Spaces are allowed around an address's dots, so its run carries on into the next sentence's first word."""
+    assert spans(text, "personal_data") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le prix@5.Partagez pas",  # no label after the first is a public suffix
+        "Super service. Merci à tous, je recommande.",
+        "écrivez à sav@decathlon.fr. Ils répondent vite",  # the brand's own address
+    ],
+)
+def test_no_address_where_no_label_ends_on_a_public_suffix(text):
+    assert verdict_of(text, own_sites=["https://www.decathlon.fr"]).hold_reasons == []

@@ -129,15 +129,36 @@ def _sentence_not_address(m: re.Match[str]) -> bool:
     return m.group("tld") in _WORD_SUFFIXES
 
 
+_DOMAIN_LABEL = re.compile(r"\s*\.\s*(?P<label>[a-z0-9-]+)")
+
+
+def _address_end(m: re.Match[str]) -> int | None:
+    """Where the address ends: the longest run of its domain's labels that ends on a public suffix. Spaces around
+    dots are allowed for "gmail . com", so the run may carry on past a sentence end into the next word
+    ("… @gmail.com. Partagez"): such a word is cut off, not a reason to drop the address. None when no label of the
+    domain after the first is a public suffix."""
+    at = m.group(0).index("@")
+    ends = [
+        (m.start() + label.end(), label.group("label"))
+        for label in _DOMAIN_LABEL.finditer(m.group(0), at + 1)
+        if label.start() > at + 1
+    ]
+    suffixes = public_suffixes()
+    return next((end for end, label in reversed(ends) if label in suffixes), None)
+
+
 def emails(ctx: Context) -> list[Match]:
     found: list[Match] = []
     view = ctx.text.links
     if "@" in view.text:
         for m in _EMAIL.finditer(view.text):
+            end = _address_end(m)
+            if end is None:
+                continue
             # An address at the site's own domain ("sav@shop.fr") is the brand's, which a customer may quote.
-            domain = re.sub(r"\s+", "", m.group(0)).rpartition("@")[2]
-            if m.group("tld") in public_suffixes() and not is_own(domain, ctx.own_domains):
-                found.append(_mask("email", *view.span(*m.span())))
+            domain = re.sub(r"\s+", "", view.text[m.start() : end]).rpartition("@")[2]
+            if not is_own(domain, ctx.own_domains):
+                found.append(_mask("email", *view.span(m.start(), end)))
     base = ctx.text.base
     if re.search(r"\b(?:at|arobase|chez)\b", base.text):
         for m in _SPELLED_EMAIL.finditer(base.text):
