@@ -73,6 +73,7 @@ _EN_NOT_VIOLENCE = (
 )
 # "They should kill him off": a writer's choice about a character, in a book or TV review.
 _EN_NOT_FICTION = r"(?! off\b)"
+_EN_FIND_YOU = r"(?:find|hunt down|track down|hunt|track) (?:you|u)(?: (?:all|people|guys|down))?"
 _EN = [
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_PERSON} {_EN_PERSON}\b{_EN_NOT_FICTION}",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} {_EN_HARM_EITHER}(?: the (?:shit|crap|hell|life) out of)? {_EN_YOU}\b"
@@ -83,9 +84,14 @@ _EN = [
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:break|smash|bash|snap|crack|slit|cut) (?:his|her|their|{_EN_NAMED}{_Q}?s?) "
     rf"{_EN_LIMBS}\b",
     # "I will find you", "we'll hunt you down (and hurt you)": the whole clause, so "we'll find you a replacement" or
-    # "I'll find you one, promise" is a shop.
-    rf"\b(?:{_EN_SPEAKER}) (?:find|hunt down|track down|hunt|track) (?:you|u)(?: (?:all|people|guys|down))?"
-    r"(?= *(?:$|[.!?;]| and (?:then )?(?:make|teach|destroy|ruin|end) (?:you|u)\b))",
+    # "I'll find you one, promise" is a shop. A taunt before it ("keep talking and …") or a menace after the comma
+    # ("…, it's not that hard to find people", "…, trust me") makes it one whatever follows.
+    rf"\b(?:{_EN_SPEAKER}) {_EN_FIND_YOU}(?= *(?:$|[.!?;]| and (?:then )?(?:make|teach|destroy|ruin|end) (?:you|u)\b|"
+    r", (?:it.?s not (?:that |so )?hard|trust me|mark my words|believe me|count on it|you can.?t hide|wherever you|"
+    r"no matter where|just wait)))",
+    rf"\b(?:keep (?:talking|it up|going|lying)|(?:say|post|write|do) (?:that|this|it) (?:again|one more time)|one more "
+    rf"(?:word|review|comment|lie)|try (?:that|it|me)(?: again)?),? and (?:{_EN_SPEAKER}) {_EN_FIND_YOU}"
+    r"(?! (?:a|an|one|some|the|another|something|better|cheaper)\b)",
     r"\b(?:i|we) know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b",
     rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b",
     rf"\b(?:someone|somebody|they|you) (?:should|needs? to|ought to|has to|have to) (?:{_EN_HARM_PERSON} "
@@ -211,6 +217,10 @@ _FR = [
     r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:a quelle heure|quand) (?:tu|vous|il|elle|"
     rf"(?:le|la|ce|cette|ton|ta|votre) {_FR_NAMED_NOUN}(?: [a-z]+){{0,4}}?) (?:finis|finit|finissez|sors|sort|sortez|"
     r"rentres|rentre|rentrez|termine|termines|terminez|quittes|quitte|quittez)\b",
+    # The same of the staff, subject last as French writes it: "je sais à quelle heure sortent vos employés le soir".
+    r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:a quelle heure|quand) (?:sortent|finissent|partent|"
+    rf"rentrent|terminent|quittent) (?:tes|vos|ses|leurs|les|ces) (?:[a-z]+ )?(?:{_FR_NAMED_NOUN}|filles|gamins|"
+    r"enfants|gosses)\b",
     r"\b(?:i|we) know (?:what time|when) (?:you|u|he|she) (?:finish|finishes|leave|leaves|get off|gets off|clock off|"
     r"clocks off|go home|goes home)\b|\b(?:i|we) know (?:what|which)(?: car)? (?:you|u|he|she) drives?\b",
     r"\b(?:je|on|nous) (?:sais|sait|savons) ou (?:tu (?:habites|vis|bosses|travailles|dors)|vous (?:habitez|vivez|"
@@ -314,8 +324,8 @@ _VEILED = [
     r"\byour days are numbered\b",
     # The mobster's compliment first: "nice house you've got on Maple Crescent… would be a shame if anything happened
     # to it".
-    rf"\b(?:nice|lovely|beautiful|pretty|cute) (?:house|home|car|shop|store|family|kids|place|garden|dog) (?:you|ya|"
-    rf"u)(?:{_Q}ve| have)? got\b[^!?]{{0,80}}"
+    rf"\b(?:nice|lovely|beautiful|pretty|cute) (?:little |big |new )?(?:{_EN_PROPERTY}|family|kids|garden|dog) "
+    rf"(?:you|ya|u)(?:{_Q}ve| have)? got\b[^!?]{{0,80}}"
     rf"\b(?:shame|pity) if (?:something|anything)(?: bad| terrible| unfortunate| nasty)? (?:happened|were to happen|"
     r"was to happen|happens) to (?:it|them|her|him)\b",
     rf"(?:^|[.!?,;:]\s*|you{_Q}?d better |you had better |you should )sleep with one eye open\b",
@@ -329,7 +339,18 @@ _VEILED = [
     # The same of staff by their job: "dommage qu'il arrive quelque chose au vendeur à lunettes en sortant", "he'd
     # better be careful walking home" ("you should be careful walking home in these, they're slippery" is advice).
     rf"\bdommage qu{_Q}\s*(?:il|un malheur) (?:lui )?arrive (?:quelque chose|malheur|un (?:accident|malheur)) (?:a|"
-    rf"au|a la|aux|a ce|a cette) (?:[a-z]+ )?{_FR_NAMED_NOUN}\b",
+    rf"au|a la|aux|a ce|a cette) (?:(?:[a-z]+ )?{_FR_NAMED_NOUN}|{_FR_PROPERTY})\b",
+    # Hospital promised on the next meeting: "la prochaine fois que je croise le gérant il finit à l'hosto", "next time
+    # I see that driver he's ending up in hospital". Not "votre enfant finira à l'hôpital", a product warning.
+    rf"\b(?:si|quand|la prochaine fois que?|le jour ou) (?:je|j{_Q}\s*|on) (?:le |la |l{_Q}\s*|les |te |t{_Q}\s*|"
+    r"vous )?(?:croise|recroise|revois|vois|chope|attrape|retrouve|tombe sur)\b[^.!?]{0,50}\b(?:il|elle|ils|tu|vous) "
+    r"(?:finit|finira|finiront|va finir|vont finir|finis|finiras|finirez|termine|terminera|part|partira) "
+    r"(?:a l.hosto|a l.hopital|aux urgences|en reanimation|en rea|au cimetiere|six pieds sous terre|en fauteuil)\b",
+    r"\b(?:next time|if|when|the day) (?:i|we) (?:see|catch|meet|run into|bump into)\b[^.!?]{0,50}\b(?:he|she|they|"
+    r"you)(?:.ll| will| is| are|.s|.re) (?:ending up|end up|wind up|winding up) in (?:the )?(?:hospital|"
+    r"a&e|er|icu|morgue|a wheelchair|a grave)\b",
+    # Revenge on a third person: "ce vendeur va me le payer", "il va payer pour ce qu'il a fait".
+    rf"\b(?:il|elle|ils|elles|{_FR_NAMED}) (?:va|vont) (?:me le payer|payer pour ce qu.(?:il|elle|ils) (?:a|ont) fait)",
     rf"\b(?:she|he|they)(?:{_Q}d| had) better (?:be careful|watch (?:herself|himself|themselves|out)) (?:walking|"
     r"going|on (?:her|his|their) way) (?:home|to|back|out)\b",
     rf"\bil (?:va|pourrait|risque de|peut) (?:t{_Q}\s*|vous )arriver (?:des bricoles|malheur|des ennuis|un malheur)\b",
@@ -402,7 +423,8 @@ _GATED = (
     (
         re.compile(
             r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil|interet|"
-            r"better be|better watch|ambulance|body ?bag|a box|coffin|stretcher|in pieces"
+            r"better be|better watch|ambulance|body ?bag|a box|coffin|stretcher|in pieces|hosto|hopital|urgences|rea|"
+            r"cimetiere|pieds sous|fauteuil|hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer"
         ),
         _finder(any_of(_VEILED)),
         "threat",
