@@ -125,6 +125,16 @@ _HATE = [
     # France", "encore une chance pour la France" (not a factory that is one), the "grand remplacement", remigration.
     r"\b(?:que|des|ces|nos|vos|les|encore une|encore un|une belle|un bel) chances? pour la france\b|\bgrand "
     r"remplacement\b|\bremigration\b",
+    # The far right's slogans: "on (n')est plus chez nous" (said of a sports hijab, a halal aisle), "la France aux
+    # Français"; and the coded words, scare-quoted "diverse" or "urban" staff, a "diversity hire", a "groomer agenda"
+    # pushed on "our kids" (said of a trans model), a trans woman called a man.
+    rf"\bon (?:n{_Q}\s*)?est plus chez nous\b|\bla france aux francais\b|['‘\"“](?:diverse|vibrant|urban|"
+    r"multicultural|enriched|cultural enrichers?|diversity)['’\"”] (?:[a-z]+ )?(?:staff|employees|hires?|workers|"
+    r"people|crowd|neighbou?rhoods?|areas?|teams?|folks?|youths?|communit(?:y|ies))\b|\b(?:dei|diversity) hires?\b|"
+    r"\b(?:groomer|trans|tranny|lgbtq?|gay|woke|rainbow) (?:agenda|propaganda|ideology)\b[^.!?]{0,30}\b(?:on|to|at) "
+    r"(?:our|my|the) (?:kids|children)\b|\bgroomers? agenda\b|\b(?:that|this|it|he|she)(?:.s| is) (?:just |still |"
+    r"clearly |obviously |really )?a (?:man|bloke|dude|guy) in a (?:dress|wig|skirt)\b(?=[^.!?]{0,10}(?:[.!?]\s*)?"
+    r"[^.!?]{0,60}\b(?:agenda|groom|kids|children|trans|woke|pushing)\b)",
     # The antisemitic "echo", triple brackets around a name or "them" (not a hug: "((( hugs )))").
     r"\({3}\s*(?!(?:hugs?|love|wow|bisous|calins?|xo+)\s*\))[a-z][a-z '-]{0,30}\s*\){3}",
     # A group called vermin "the lot of them", or to be cleared out like rats: "Gypsies camped in the car park again.
@@ -170,8 +180,9 @@ _HATE = [
     r"(?:place|business) (?:here|in)\b",
     # Denied a right as a group: "women shouldn't be allowed to review tools", "les étrangers ne devraient pas avoir le
     # droit de voter". Only the group as the subject: "kids shouldn't be allowed near it" names no group.
-    rf"\b(?:{_GROUPS_EN}|women) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be allowed (?:to|in|on|"
-    r"near|here)\b",
+    rf"\b(?:{_GROUPS_EN}|women|females) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be "
+    r"(?:allowed|let|permitted) (?:anywhere )?(?:to|in|on|near|here|around|inside)\b|\b(?:women|females) "
+    r"(?:shouldn.?t|should not|should never) (?:be hired|be employed|work (?:in|at|on))\b",
     rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne )?(?:devraient|doivent) (?:meme )?(?:pas|plus|jamais) (?:avoir "
     r"le droit|etre autorise(?:e|s|es)?|pouvoir)\b",
     # Sent home in the same sentence: "les maudits immigrés du magasin comprennent rien, qu'ils retournent chez eux".
@@ -225,5 +236,5 @@ HATE_GATE = re.compile(
     rf"\b(?:{_GROUPS_EN}|{_GROUPS_FR}|{_ANIMALS_EN}|{_ANIMALS_FR}|women|femmes?|females|girls|nanas|meufs|gonzesses|"
     r"kitchen|cuisine|heil|hitler|"
     r"14 ?/ ?88|14 ?words|1488|white power|rahowa|chances? pour la france|remplacement|remigration|monkeys?|apes?|"
-    r"singes?)\b|\({3}"
+    r"singes?|chez nous|francais|diverse|vibrant|urban|multicultural|enriched|enrichers?|diversity|dei|agenda)\b|\({3}"
 )
