@@ -320,9 +320,31 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     person = _PERSON.search(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
         return False
-    if not _LINK_CUE.search(before):
+    if not _LINK_CUE.search(before) or (not person and _said_of_a_character(view, start, end)):
         return False
     return not person_only or bool(person)
+
+
+# Who a book, a film or a game is about: "the villain is a total idiot", "le héros est un vrai crétin".
+_CHARACTER = re.compile(
+    r"\b(?:characters?|villains?|heroe?s?|heroines?|protagonists?|antagonists?|narrators?|personnages?|mechants?|"
+    r"protagonistes?|narrat(?:eur|rice)s?)\b"
+)
+
+# A story by its name, not by reading it ("learn to read", "elle a pas lu la description" are about a customer).
+_STORY = re.compile(
+    r"\b(?:novels?|books?|films?|movies?|plot|chapters?|series|episodes?|sitcom|romans?|livres?|bouquins?|tomes?|"
+    r"sagas?|intrigue|scenario|polar|thriller|serie|bd|manga)\b"
+)
+
+
+def _said_of_a_character(view: str, start: int, end: int) -> bool:
+    """Whether "X is a …" is said in a sentence about a story and no one on the page: "Ignatius is a fat slob,
+    hilarious book", "the villain is a total idiot but the film is fun". A staff member or "you" in it still is."""
+    sentence = sentence_around(view, start, end)
+    if _CHARACTER.search(sentence):
+        return True
+    return bool(_STORY.search(sentence)) and not _STAFF.search(sentence) and not _SECOND_PERSON.search(sentence)
 
 
 # A dot put inside a word to hide it: "st.upid", "con.nard", "id.iot". Joined only when the whole is an entry of the
