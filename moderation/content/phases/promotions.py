@@ -114,7 +114,9 @@ _ASK = (
 _SECRET = (
     r"(?:(?:credit |debit |bank )?card (?:number|details|info\w*)|card number|cvv|cvc|security code|password|passcode|"
     r"pin(?: code)?|login details|online banking|bank details|iban|numero de (?:carte|cb)|carte (?:bancaire|bleue)|"
-    r"code (?:de securite|secret|pin|confidentiel)|mot de passe|identifiants?|coordonnees bancaires|rib|cryptogramme)"
+    r"code (?:de securite|secret|pin|confidentiel)|mot de passe|identifiants?|coordonnees bancaires|rib|cryptogramme|"
+    r"(?:card.?s? )?(?:last (?:4|four) digits|expiry(?: date)?|expiration date)|date d.(?:expiration|validite)|"
+    r"(?:4|quatre) derniers chiffres)"
 )
 _NOT_A_WARNING = r"(?<!\bne )(?<!\bn.)(?<!\bnever )(?<!\bdon.t )(?<!\bnot )"
 _DISCOUNT = r"[^.!?\n]{0,60}(?:%|\boff\b|€|\$|£|\bremise\b|\breduction\b|\bdiscount\b|\brabais\b|\bofferts?\b)"
@@ -226,7 +228,7 @@ _SHAPES = [
         # jamais votre numéro de carte") or "my" ("they asked me to send my card number"); "enter" and "type" are how
         # a manual sets up an app, not an ask, and "confirm" asks only after "please" or "merci de".
         rf"{_NOT_A_WARNING}\b{_ASK}(?:[- ]?(?:moi|nous|me|us))? (?:with |avec )?(?:your|votre|vos|ton|tes|ta) "
-        rf"(?:[a-z]+,? ){{0,4}}?{_SECRET}\b",
+        rf"(?:[a-z'’]+,? ){{0,8}}?{_SECRET}\b",
     ),
     (
         "words",
@@ -319,6 +321,12 @@ _WITH_CONTACT = [
     r"\b(?:sell(?:ing)?|buy(?:ing)?|vends?|vente d.|achete|achetons)\b (?:des |of |some |your |vos )?(?:\d+ )?"
     r"(?:\d ?(?:star|etoile)s? |positive |fake |faux )?(?:reviews|avis|ratings)\b|\b(?:get paid|earn|gagne[rz]?|"
     r"paid|payes?|remuneres?)\b[^.!?\n]{0,30}\b(?:per|for (?:each|every)|par|pour chaque) (?:\w+ )?(?:review|avis)\b",
+    # Staff of the brand, as a commenter calls themselves before asking to be written to: "Hi, this is Mark from the
+    # official Support Team… DM me", "je suis Julie du service client, écrivez-moi". A customer tells of them ("I
+    # spoke to Mark from support"); "the support team was great" claims nothing.
+    r"\b(?:this is|i am|i.m|je suis|ici|c.est) (?:[a-z]+ )?(?:from|of|at|de|du|chez) (?:the |l.|le |la |votre |your )?"
+    r"(?:official |officiel |officielle )?(?:[a-z]+ )?(?:customer support|customer service|customer care|support|"
+    r"help ?desk|service client|service apres.vente|sav)(?: team| equipe| officiel)?\b",
     r"\b(?:guaranteed|garantis?|garanties?) (?:daily |weekly |monthly )?(?:profits?|returns?|income|gains|revenus?|"
     r"rendements?)\b|\b(?:profits?|returns?|income|gains|revenus?|rendements?) (?:quotidiens? |hebdomadaires? |"
     r"mensuels? )?(?:garantis?|garanties?|guaranteed)\b",
