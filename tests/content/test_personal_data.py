@@ -176,3 +176,35 @@ def test_an_address_before_a_sentence_end_is_found_without_the_next_word(text, s
 )
 def test_no_address_where_no_label_ends_on_a_public_suffix(text):
     assert verdict_of(text, own_sites=["https://www.decathlon.fr"]).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Camionnette blanche immatriculée FG-482-KL, il s'appelle Mehdi B.", "FG-482-KL"),
+        (
+            "White van reg KX19 TFU. Driver is a bald guy called Steve, lives on Carver Road, his kid goes to St "
+            "Mary's primary. Share this everywhere.",
+            "KX19 TFU",
+        ),
+        ("La camionnette immatriculée GH-472-KP conduite par Rachid Benali a défoncé mon portail", "GH-472-KP"),
+        ("the car that hit me was AB12 CDE, driven by a guy named Tom", "AB12 CDE"),
+    ],
+)
+def test_a_plate_told_with_its_driver_is_personal_data(text, span):
+    assert spans(text, "personal_data") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support de plaque au format AB-123-CD, solide, le chauffeur de mon mari l'a posé",
+        "Cadre de plaque pour le format FG-482-KL, facile à monter",
+        "My reg KX19 TFU, the driver's seat cover fits perfectly",
+        "Bought for my van, reg number KX19 TFU, driver side mirror fits",
+        "The plate holder takes the usual AB12 CDE plates, my husband the driver loves it",
+        "Acheté au magasin du 12 rue Nationale, ouvert de 9h à 19h, demandez le chauffeur-livreur",
+    ],
+)
+def test_plates_as_a_format_or_ones_own_car_are_not(text):
+    assert verdict_of(text).hold_reasons == []
