@@ -46,3 +46,24 @@ CONTEMPT = [
     r" ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
     r"(?:goldfish|potato|rock|brick|oyster|toaster|doorknob|peanut|turnip|houseplant)\b",
 ]
+
+# ---- Sexual remarks about a woman on the staff -----------------------------------------------------------------------
+# Said of her, not to her: "only went back to watch the girl at the till bend over again", "the cashier has a great
+# arse", "la vendeuse blonde du rayon lingerie elle peut venir me faire l'essayage perso 😘🍆", "je la prendrais bien
+# dans la cabine d'essayage". A woman by her job or her looks, then the remark: "the saleswoman helped me bend the
+# frame" and "la vendeuse peut me faire un prix" are service.
+_WOMAN_EN = r"(?:girl|lass|woman|lady|cashier|waitress|receptionist|saleswoman|assistant|blonde|brunette|redhead)"
+_WOMAN_FR = (
+    r"(?:la|cette|ta|votre|une|les) (?:[a-z]+ )?(?:vendeuse|caissiere|serveuse|hotesse|conseillere|receptionniste|"
+    r"stagiaire|blonde|brune|rousse|meuf|nana|livreuse)s?"
+)
+_LEWD_EMOJI = "[🍆💦🍑👅]"
+OGLING = [
+    r"\b(?:watch\w*|see|saw|look(?:ing)? at|star(?:e|ing) at|perv(?:ing)? on|ogl\w+|check(?:ing)? out)\b"
+    rf"[^.!?\n]{{0,40}}\b(?:{_WOMAN_EN}|she|her)\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
+    rf"\b{_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|got|with) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
+    r"perfect|tight) (?:tits|ass|arse|rack|boobs|bum|booty)\b",
+    rf"\b{_WOMAN_FR}\b[^.!?\n]{{0,80}}?(?:\bje (?:la|me la|les) (?:baiserais|sauterais|culbuterais|defoncerais|"
+    r"prendrais bien (?:dans la cabine|sur le comptoir|contre|par derriere))\b|\belle (?:peut|pourrait) (?:venir )?me "
+    rf"(?:faire|sucer|rejoindre)\b[^.!?\n]{{0,60}}(?:\bperso\b|quand elle veut|{_LEWD_EMOJI})|{_LEWD_EMOJI})",
+]

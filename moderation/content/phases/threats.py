@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from moderation.content.phases.contempt import CONTEMPT, DISMISSAL
+from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING
 from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
 from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, any_of, quoted
 from moderation.content.phases.shapes import Q as _Q
@@ -442,6 +442,14 @@ _GATED = (
     (
         re.compile(r"ferme|casse|barre|tire|degage|fous|piss|bugger|sod|lost|hell out"),
         _finder(any_of(DISMISSAL)),
+        "harassment",
+    ),
+    (
+        re.compile(
+            r"bend|tits|ass|arse|rack|boobs|bum|booty|baiserais|sauterais|culbuterais|defoncerais|prendrais|"
+            r"me faire|sucer|rejoindre|[🍆💦🍑👅]"
+        ),
+        _finder(any_of(OGLING)),
         "harassment",
     ),
     (

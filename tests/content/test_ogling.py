@@ -1,0 +1,38 @@
+"""Sexual remarks about a woman on the staff, said of her in the third person: held as abuse; service published."""
+
+import pytest
+
+from .helpers import assert_held_as_abuse, assert_published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "only went back to watch the girl at the till bend over again, she knows exactly what she's doing 😉 ask for "
+        "Chloe",
+        "Go in just to see the blonde cashier bending over the freezers, worth the trip",
+        "the waitress on Fridays has a great arse, tip her well lads",
+        "la vendeuse blonde du rayon lingerie elle peut venir me faire l'essayage perso quand elle veut, je repasse "
+        "samedi 😘🍆",
+        "la vendeuse blonde du rayon running, Chloé, je la prendrais bien dans la cabine d'essayage",
+        "La caissière du soir 🍑🍆 je repasse demain",
+    ],
+)
+def test_remarks_about_a_woman_on_the_staff_are_held(text):
+    assert_held_as_abuse(text, "harassment: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "les vendeuses du rayon lingerie sont de bon conseil",
+        "la vendeuse peut me faire un prix quand elle veut, je reviendrai",
+        "the saleswoman helped me bend the frame over my knee",
+        "I had to bend over to see the bottom shelf, the cashier helped",
+        "la vendeuse m'a conseillé la robe, je la prendrais bien en M",
+        "The waitress has a great memory, remembered our order",
+        "Ratatouille réussie, la vendeuse du marché avait de belles aubergines",
+    ],
+)
+def test_service_by_women_on_the_staff_is_published(text):
+    assert_published(text)
