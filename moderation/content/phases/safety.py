@@ -17,8 +17,10 @@ my back" do not lift. Matching is on the accent-folded ``base`` view.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
-from moderation.content.phases.shapes import NARRATIVE, sentence_around
+from moderation.content.phases.harm import harms
+from moderation.content.phases.shapes import NARRATIVE, quoted, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # Things with a motor, a battery or a plug: what smokes ("the charger started smoking") and what a story does not
@@ -64,8 +66,10 @@ _EN = [
     r"hospitali[sz](?:ed|ation)\b|in hospital\b|(?:the |to )(?:er|a&e)\b|emergency room|urgent care|ambulance",
     r"allergic reactions?|(?:had|having|got|caused?|causing|triggered) (?:an? )?(?:severe |bad )?(?:allergic|"
     r"allergy|allergies)|anaphyla\w*|rash(?:es)? all over|broke out in",
-    r"chok(?:e|ed|es|ing)\b|suffocat\w*|strangl\w*",
-    r"brakes? (?:fail\w*|gave out|gave way|stopped|don'?t work|do not work|doesn'?t work|went|locked)|brake failure",
+    r"chok(?:e|ed|es|ing)\b|suffocat\w*|strangl\w*|(?:started|start|was|were|began|kept) gagging",
+    # "the brakes failed", "hydraulic brakes on this e-bike just quit": a few words between the brakes and the verb.
+    r"brakes? (?:[\w-]+ ){0,4}?(?:fail\w*|gave out|gave way|stopped working|quit|died|cut out|don'?t work|do not work|"
+    r"doesn'?t work|didn'?t work|did nothing|locked)|brakes? (?:stopped|went)\b|brake failure",
     r"(?:doesn'?t|does not|won'?t|will not|didn'?t|never) (?:switch|turn|shut|cut) (?:itself )?off|boil(?:s|ed)? dry",
     r"hazard(?:ous)?|dangerous(?!ly)|unsafe|not safe|safety (?:issue|risk|hazard|concern)",
     r"recall (?:this|the|it|these|them|immediately)|recalled|product recall|should be recalled",
@@ -101,7 +105,8 @@ _FR = [
     r"|de l'|d')?(?:grosse |forte |violente )?allergie\w*|allergique (?:a|au|aux) (?:ce|cette|ces)\b|eczema|"
     r"plaques rouges|urticaire|oedeme",
     r"etouff(?!ant)\w*|asphyx\w*|etrangl\w*",
-    r"freins? (?:ne (?:fonctionne|marche)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|defaillant\w*|ne repond\w* plus)",
+    r"freins? (?:[\w-]+ ){0,4}?(?:ne (?:fonctionne|marche|freine)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|"
+    r"defaillant\w*|ne repond\w* plus)",
     r"ne (?:se )?(?:coupe|s'arrete|s'eteint|disjoncte) (?:pas|plus|jamais)",
     # Not the figure of speech: "la pente dangereuse" (a slippery slope), "Les Liaisons dangereuses".
     r"(?<!pente )(?<!liaisons )danger(?<!sans danger)(?!ously)\w*|(?<!au )(?<!sans )risque (?:d'|de |pour )|"
@@ -209,16 +214,73 @@ def _figure_of_fit(text: str, m: re.Match[str]) -> bool:
     return False
 
 
+# What a product is for or what its box says. A hot sauce that "burned my mouth" as promised and chips that "burned
+# my face off" burn as sold: a burn or a fire in a mouth, in a text about spice. A warning printed on the box and
+# quoted in praise ("love that the box says 'choking hazard, small parts'") is the label's, not a report.
+_SPICE = re.compile(
+    r"\b(?:piment\w*|spicy|spice|epice\w*|piquant\w*|hot sauce|chil+i(?:es|s)?|jalapenos?|habaneros?|wasabi|"
+    r"sriracha|harissa|tabasco|hot peppers?|ghost peppers?|reaper|chips)\b"
+)
+_MOUTH = re.compile(r"\b(?:mouth|tongue|throat|face|lips|bouche|langue|gorge|levres|palais)\b")
+_BURN_OR_FIRE = re.compile(r"burn|brul|fire|feu")
+_LABEL = re.compile(
+    r"\b(?:box|packaging|package|label|sticker|instructions|manual|warnings?|boite|emballage|etiquette|notice|"
+    r"avertissements?|mise en garde|pictogrammes?)\b"
+)
+_LABEL_SAYS = re.compile(
+    r"\b(?:box|packaging|package|label|sticker|instructions|manual|boite|emballage|etiquette|notice)\s+(?:\w+\s+)?"
+    r"(?:says|say|states|warns|reads|clearly|indique|precise|mentionne|signale|dit|avertit)\b"
+)
+# A question that wonders, not one that worries: "would it catch fire if left on all day?", "est-ce que ça risque
+# de surchauffer ?" ("isn't this a fire hazard?" still lifts).
+_WONDERING = re.compile(
+    r"^\s*(?:would|could|will|might|can|what if|est-ce que|est-ce qu|pourrait|peut-(?:il|elle|on)|risque-t-(?:il|"
+    r"elle)|y a-t-il)\b"
+)
+# "Toxic" said of people, places and colours: "toxic swamp sludge", "une relation toxique", "toxic fandom".
+_FIGURATIVE_TOXIC = re.compile(
+    r"(?:(?:like|more like|looks like|comme|genre) (?:a |an |du |de la |une |un )?toxic\w*|toxic (?:waste|swamp|"
+    r"sludge|green|yellow|orange|colou?r|relationship|positivity|masculinity|fandom|community|people|person|boss|ex|"
+    r"workplace|environment|culture|behaviou?r|traits?|friends?|family|parents?|mother|father|love)|(?:relations?|"
+    r"personnes?|ambiance|mere|pere|homme|femme|couple|amitie|famille|masculinite|amour|entourage|patron) toxiques?)"
+)
+# Explode with an object is a figure ("it exploded the dust out of my carpet", "a explosé les compteurs").
+_EXPLODED_SOMETHING = re.compile(
+    r"\s+(?!all over)(?:the|my|your|his|her|our|their|every|all|les|mes|tes|ses|des|tous|toutes|le|la)\b"
+)
+
+
+def _what_it_is_for(text: str, m: re.Match[str]) -> bool:
+    """A burn in the mouth from a spicy food, a hazard quoted from the label, a harm wondered about, a figure."""
+    words = m.group(0)
+    sentence = sentence_around(text, m.start(), m.end())
+    if _BURN_OR_FIRE.search(words) and _MOUTH.search(sentence) and _SPICE.search(text):
+        return True
+    if _LABEL_SAYS.search(sentence) or (_LABEL.search(sentence) and quoted(text, m.start(), m.end())):
+        return True
+    question = re.search(r"[.!?]", text[m.end() :])
+    if question and question.group(0) == "?" and _WONDERING.search(sentence):
+        return True
+    if words.startswith("toxi") and any(
+        f.start() <= m.start() < f.end() for f in _FIGURATIVE_TOXIC.finditer(text, max(0, m.start() - 20))
+    ):
+        return True
+    return "explo" in words and _EXPLODED_SOMETHING.match(text, m.end()) is not None
+
+
 def _harmless_here(text: str, m: re.Match[str]) -> bool:
     """Whether what ``m`` matched is harmless in this text: a blade that "ne coupe pas" is blunt, a colour that bleeds
     in the wash is a dye, a fuel catching fire is what it is for (``_fuel_catching_fire``), a harm said not to be
-    there is none (``_said_not_there``), and a tight collar or a sore back is no hazard (``_figure_of_fit``)."""
+    there is none (``_said_not_there``), a tight collar or a sore back is no hazard (``_figure_of_fit``), nor is a
+    spicy food's burn, a label's warning, a question or a figure (``_what_it_is_for``)."""
     words = m.group(0)
     if _CUT_OUT.fullmatch(words):
         return _BLADE.search(text) is not None
     if _BLEED.fullmatch(words):
         return _DYE.search(text, max(0, m.start() - 40), m.end() + 40) is not None
-    return _fuel_catching_fire(text, m) or _said_not_there(text, m) or _figure_of_fit(text, m)
+    return (
+        _fuel_catching_fire(text, m) or _said_not_there(text, m) or _figure_of_fit(text, m) or _what_it_is_for(text, m)
+    )
 
 
 # A story's events are not a product hazard. In a review that tells a plot (it names a novel, a character, a plot,
@@ -240,25 +302,49 @@ _THING = re.compile(
 )
 
 
+# A clause about the story itself: "the hero gets shot, stabbed and electrocuted", "the poisoning subplot had me up
+# until 3am", "les boss t'empoisonnent à chaque phase". Its harms are the story's, whoever else it names.
+_STORY_SENTENCE = re.compile(
+    r"\b(?:chapters?|subplot|storyline|scenes?|episodes?|plot|characters?|hero|heroes|heroine|villains?|boss|bosses|"
+    r"protagonists?|antagonists?|chapitres?|intrigue|personnages?|heros|mechants?|antagonistes?|protagonistes?)\b"
+)
+
+
+_CLAUSES = re.compile(r"[;:—]|\b(?:but|however|though|except|mais|cependant|pourtant|sauf que|par contre)\b")
+
+
+def _clause_around(sentence: str, words: str) -> str:
+    """The clause of ``sentence`` that holds ``words``: "J'adore les personnages, mais mon fils s'est coupé" puts the
+    cut in a clause of its own."""
+    at = sentence.find(words)
+    starts = [m.end() for m in _CLAUSES.finditer(sentence, 0, max(at, 0))]
+    end = _CLAUSES.search(sentence, at + len(words)) if at >= 0 else None
+    return sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
+
+
 def _story_event(text: str, m: re.Match[str]) -> bool:
     """Whether ``m``, in a text that tells a story (``NARRATIVE``), is the story's rather than the reviewer's."""
+    sentence = sentence_around(text, m.start(), m.end()).replace("’", "'")
+    if _THING.search(sentence):
+        return False
+    if _STORY_SENTENCE.search(_clause_around(sentence, m.group(0))):
+        return True
     if _PRODUCT_HAZARD.search(m.group(0)):
         return False
-    sentence = sentence_around(text, m.start(), m.end()).replace("’", "'")
-    return _OWN.search(sentence) is None and _THING.search(sentence) is None
+    return _OWN.search(sentence) is None
 
 
 def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
     narrative = None  # searched for at the first harm word: most texts have none
-    found = []
-    for m in _SAFETY.finditer(view.text):
-        if _harmless_here(view.text, m):
+    found: list[Match] = []
+    for m in chain(_SAFETY.finditer(view.text), harms(view.text)):
+        start, end = view.span(*m.span())
+        if any(f.start < end and start < f.end for f in found) or _harmless_here(view.text, m):
             continue
         if narrative is None:
             narrative = NARRATIVE.search(view.text) is not None
         if narrative and _story_event(view.text, m):
             continue
-        start, end = view.span(*m.span())
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
     return found

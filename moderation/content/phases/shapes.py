@@ -70,11 +70,14 @@ def quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
-# A review that tells a story names a novel, a character, a plot, an author, a book or a film, or reading it
-# (``safety``, ``words``). Product reviews say "read" and "histoire" too: what the story words change is only what
-# a sentence without the reviewer, a product or a hazard of its own means.
+# A review that tells a story names a novel, a character, a plot, an author, a book, a film, a series or a video
+# game, or reading it (``safety``, ``words``). Product reviews say "read" and "histoire" too: what the story words
+# change is only what a sentence without the reviewer, a product or a hazard of its own means.
 NARRATIVE = re.compile(
     r"\b(?:romans?|personnages?|heros|heroine|auteure?|autrice|intrigue|tome|recit|saga|chapitres?|ecrivain|"
     r"realisateur|scenario|narrat(?:eur|rice)|polar|thriller|novels?|characters?|plot|author|chapters?|narrator|"
-    r"livres?|lecture|ouvrages?|films?|bouquins?|lu|lire|histoire|books?|movies?|novella|read|reading)\b"
+    r"livres?|lecture|ouvrages?|films?|bouquins?|lu|lire|histoire|books?|movies?|novella|read|reading|storyline|"
+    r"subplot|sequel|prequel|trilog(?:y|ie)|gameplay|video ?games?|jeux? video|boss|bosses|tv series|tv shows?|"
+    r"sitcom|serie (?:tele|tv|televisee|medicale|policiere)|season \d+|saison \d+|blu-?ray|dvd|documentaire|"
+    r"documentary|mangas?|bande dessinee|villains?|hero)\b"
 )

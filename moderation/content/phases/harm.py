@@ -1,0 +1,198 @@
+"""Harm to a person, and a product failing under one, read by their shape (``safety`` lifts what these find).
+
+The safety lexicon names harms by their own words ("caught fire", "allergic reaction"). Customers often tell the
+harm instead: a body part and what happened to it ("il s'est ouvert le doigt", "chipped a tooth", "bruised ribs"),
+a part that gave way under someone who then fell ("the deck snapped and I landed on my tailbone", "la poussette
+s'est repliée avec mon bébé dedans"), a small part in a toddler's mouth, glass or metal found in food, a recall
+notice, a fuse blown by a charger. Each shape below needs two things that are harmless apart: a body part and an
+injury, a failure and a person it happened to, a mouth and a child. Matching is on the accent-folded ``base`` view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from moderation.content.phases.shapes import Q, sentence_around
+
+# Body parts, English and French (accents folded). A shoe's heel, a chair's "pied" and a book's "dos" are not in
+# the lists that follow an article: they need a possessive, as a person's do ("his heel", "son pied").
+_BODY_EN = (
+    r"(?:hands?|fingers?|thumbs?|wrists?|arms?|forearms?|elbows?|shoulders?|legs?|knees?|ankles?|feet|foot|toes?|"
+    r"face|cheeks?|chin|lips?|mouth|tongue|tooth|teeth|nose|eyes?|eyebrows?|forehead|head|scalp|neck|ribs?|"
+    r"tailbone|hips?|palms?|skin|shins?|calf|calves|thighs?|jaw|collarbone|heels?)"
+)
+_BODY_FR = (
+    r"(?:mains?|doigts?|pouces?|poignets?|bras|avant-bras|coudes?|epaules?|jambes?|genoux|genou|chevilles?|pieds?|"
+    r"orteils?|visage|joues?|menton|levres?|bouche|langue|dents?|nez|oeil|yeux|sourcils?|front|tete|crane|cou|dos|"
+    r"cotes?|coccyx|hanches?|paumes?|peau|tibias?|mollets?|cuisses?|machoire|clavicule|talons?|ongles?|arcade)"
+)
+_POSSESSIVE_EN = r"(?:my|his|her|their|our|your)"
+_POSSESSIVE_FR = r"(?:mon|ma|mes|son|sa|ses|leur|leurs|notre|nos)"
+
+# An injury told by what happened to a body part. English: a verb and a part ("sliced my forearm", "chipped a tooth",
+# "singed my fingers"); a part and its state ("bruised ribs", "a broken wrist"). French: the reflexive verb ("il
+# s'est ouvert le doigt", "je me suis tordu la cheville"), or the part and its state after an article ("avec le
+# poignet fracturé", "la lèvre en sang"), and the wound named with where it is ("une entaille sur la joue").
+_INJURY = re.compile(
+    r"\b(?:cut|cuts|sliced|slashed|gashed|nicked|split|burned|burnt|scalded|singed|blistered|crushed|"
+    r"smashed|broke|fractured|sprained|twisted|bruised|chipped|cracked|dislocated|gouged)\s+(?:"
+    rf"{_POSSESSIVE_EN}\s+(?:[\w']+\s+)?{_BODY_EN}|the\s+(?:skin|fingers?|hands?|thumbs?|lips?|tongue)|a\s+(?:tooth|"
+    r"rib|finger|toe))\b"
+    r"|\b(?:bruised|broken|fractured|sprained|dislocated|cracked|chipped|split)\s+(?:ribs?|wrists?|ankles?|"
+    r"collarbone|fingers?|toes?|arms?|nose|tooth|teeth|lips?|jaw)\b"
+    r"|\b(?:gash|laceration|concussion|black eye)(?:es|s)?\b"
+    r"|\b(?:lump|bump|bruises?|gash|welt|burn|burns)\s+(?:on|to|across)\s+(?:" + _POSSESSIVE_EN + r"|the)\s+"
+    rf"(?:\w+\s+)?{_BODY_EN}\b"
+    r"|\b(?:s" + Q + r"est|s" + Q + r"etait|me suis|m" + Q + r"etais|se sont|t" + Q + r"es|s" + Q + r"est fait|"
+    r"me suis fait|nous sommes)\s+(?:ouvert|entaille|coupe|brule|blesse|casse|fracture|foule|tordu|pince|ecrase|"
+    r"arrache|ebouillante|luxe|demis|fele|abime|entaille)e?s?\s+(?:le |la |les |l" + Q + r"|un |une |deux |"
+    rf"trois )?{_BODY_FR}\b"
+    r"|\b(?:le|la|les|l" + Q + r"|" + _POSSESSIVE_FR + r")\s?(?:poignets?|avant-bras|coudes?|"
+    r"chevilles?|jambes?|doigts?|pouces?|orteils?|nez|dents?|levres?|cotes?|clavicule|machoire|arcade|"
+    r"genoux|genou|epaules?|mains?|tete|front)\s+(?:\w+\s+)?(?:fractures?|fracturees?|casses?|cassees?|"
+    r"ouverts?|ouvertes?|en sang|entailles?|entaillees?|tumefies?|tumefiees?|ecrases?|ecrasees?|luxes?|luxees?|"
+    r"brules?|brulees?|pleine? de sang)\b"
+    r"|\b(?:entaille|plaie|hematome|ecchymose|coupure|brulure|fracture|entorse)s?\s+(?:\w+\s+)?"
+    r"(?:sur|a|au|aux|dans|du|de)\s+(?:la |le |l" + Q + r"|les |" + _POSSESSIVE_FR + rf" )?{_BODY_FR}\b"
+    r"|\b(?:commotion cerebrale|traumatisme cranien|oeil au beurre noir|dent cassee)\b"
+)
+
+# A part that fails suddenly: it snaps, gives way, folds up by itself, comes off.
+_FAILURE = re.compile(
+    r"\b(?:snapped|snaps|sheared|buckled|shattered|collapsed|gave way|gave out|gives way|caved in|came loose|"
+    r"came off|came apart|came undone|popped off|pops off|fell apart|let go|tipped over|folded up|folded on|"
+    r"folded in|stopped dead|jerked|locked up|broke (?:in half|in two|clean|off|apart|through)|cracked (?:in half|"
+    r"through|clean)|split in (?:half|two)|failed|quit|"
+    r"(?:a|ont|avait|s" + Q + r"est|se sont) (?:casse|cede|lache|rompu|pete|plie|craque|bascule|cassee|rompue|"
+    r"pliee|replie|repliee|effondre|effondree|ecroule|ecroulee|renverse|renversee|detache|detachee|decroche|"
+    r"decrochee|desserre|desserree|brise|brisee|ouvert|ouverte|arrete net|arretee net)|casse net|cede d"
+    + Q
+    + r"un coup|en deux)\b"
+)
+# What happened to the person: a fall, a throw, a child aboard, a ride under way.
+_CONSEQUENCE = re.compile(
+    r"\b(?:i|he|she|we|they|son|daughter|kid|child|toddler|baby|wife|husband|mum|mom|dad)\s+(?:\w+\s+)?(?:fell|"
+    r"tumbled|went flying|landed on|hit the (?:ground|floor|deck|pavement|road|wall)|(?:was|got|were) (?:thrown|"
+    r"flung|launched|catapulted|ejected))(?!\s+(?:in love|for|asleep))\b"
+    r"|\b(?:tumbled down|flipped over the (?:handlebars|bars)|over the handlebars|faceplanted|face[- ]?planted)\b"
+    r"|\b(?:je|j" + Q + r"|il|elle|on|nous|ils|elles|fils|fille|enfant|bebe|petit|petite|mere|pere|mari|femme|"
+    r"copain|copine|grand-mere|grand-pere)\s+(?:\w+\s+)?(?:suis|"
+    r"est|sommes|sont|etais|etait)\s+(?:\w+\s+)?(?:tombee?s?|retrouvee?s? (?:par terre|au sol|a terre)|projetee?s?|"
+    r"ejectee?s?)(?!\s+(?:en panne|amoureu|sous le charme|a pic|bien|juste|dessus par hasard))\b"
+    r"|\b(?:fait|fais|faire|une) (?:\w+\s+)?chute\b(?! (?:de|des|du) (?:prix|tension|cheveux|neige|pluie))"
+    r"|\b(?:with|avec) (?:my|our|the|mon|ma|notre|le|la) (?:\d+[- ]?(?:yr|year|month)[- ]old|baby|son|daughter|"
+    r"kid|child|toddler|infant|bebe|fils|fille|enfant|petit|petite)\s+(?:inside|in it|on it|on board|aboard|"
+    r"dedans|dessus|a bord|assise?)\b"
+    r"|\b(?:while|when) (?:i was |he was |she was |we were )?(?:riding|going downhill|cycling|skiing|"
+    r"climbing)\b|\b(?:mid-ride|at full speed|at speed)\b"
+    r"|\ben (?:roulant|pedalant|pleine descente|pleine course)\b"
+)
+
+# A toddler with a part in the mouth: the mouth and what came off or the gagging, in a text about a young child.
+_MOUTH = re.compile(r"\b(?:in (?:his|her|their|the baby" + Q + r"s) mouth|dans (?:sa|la) bouche)\b")
+_MOUTH_TROUBLE = re.compile(
+    r"\b(?:gag\w*|cough\w*|tous\w*|came off|pop\w* off|fell off|detach\w*|decroch\w*|loose|pieces?|parts?|"
+    r"morceaux?|bouts?)\b"
+)
+_YOUNG_CHILD = re.compile(
+    r"\b(?:baby|babies|toddler|infant|\d+[- ]?(?:yr|year|month|mo)s?[- ]?old|bebe|bambin|tout-petit|"
+    r"(?:fils|fille|enfant|petit|petite) de \d+ (?:mois|ans))\b"
+)
+
+# Glass or metal where it should not be: "un éclat de verre dans le pot", "a sliver of wire in the granola".
+_FOREIGN_BODY = re.compile(
+    r"\b(?:eclats?|morceaux?|bouts?|fragments?|debris|copeaux) de (?:verre|metal|ferraille|fil de fer|fil "
+    r"metallique|plastique dur|agrafe)\b(?= (?:\w+ ){0,3}?dans\b)"
+    r"|\b(?:pieces?|shards?|slivers?|chunks?|fragments?|bits?|flakes?|shavings?) of (?:glass|metal|wire|steel|"
+    r"hard plastic)\b|\b(?:glass shards?|metal (?:shavings|filings|fragments|pieces|shards))\b"
+    r"|\b(?:coating|revetement|teflon)\s+(?:\w+\s+){0,2}?(?:flak\w*|peel\w*|s" + Q + r"ecaill\w*|se decoll\w*|part)\s+"
+    r"(?:off\s+)?(?:into|in|dans) (?:the |my |our |la |les |nos |mes )?(?:food|eggs?|pan|nourriture|plats?|"
+    r"aliments?|oeufs?|assiettes?)\b"
+)
+
+# A recall, however told: "fait l'objet d'un rappel", "got the recall notice".
+_RECALL = re.compile(
+    r"\b(?:fait|font|faisait|faire) l" + Q + r"objet d" + Q + r"un rappel|(?:avis|campagne|courrier|lettre) de "
+    r"rappel|rappel (?:conso|consommateurs?|officiel)|recall (?:notice|letter|kit|campaign|notification)|"
+    r"(?:safety|voluntary|official|manufacturer"
+    + Q
+    + r"?s?) recall|(?:got|received|issued|announced|there"
+    + Q
+    + r"s|there is|under) (?:a |the )?recall\b"
+)
+
+# Electricity and heat told by their effects, and flames too high: a fuse or a breaker tripped, a charger that
+# sparked, a candle's flame "huge", a glass jar that burst.
+_EFFECTS = re.compile(
+    r"\bsparked\b|\b(?:tripped|trips|tripping|blew|blows|blown) (?:the |a |my |our |all the )(?:circuit "
+    r"breaker|breakers?|fuses?|rcd|gfci|trip switch)\b|\bfai(?:t|re|sait) (?:sauter|disjoncter) (?:\w+ ){0,3}?"
+    r"(?:plombs|disjoncteur|compteur|maison|courant|appartement|tableau)\b|\ba (?:fait )?disjonct\w*"
+    r"|\b(?:glass|jar|verre|bocal|pot en verre|carafe|vitre|porte du four|oven door|paroi)\s+(?:\w+\s+){0,2}?"
+    r"(?:shattered|exploded|burst|a eclate|a explose|s" + Q + r"est brise\w*|a vole en eclats)\b"
+    r"|\b(?:singed|singeing|scalded)\b"
+    r"|\b(?:puffed up|puffing up|puffy|bulging|bulged|swollen|swelled up)\b"
+    r"|\b(?:skin irritation|irritated (?:" + _POSSESSIVE_EN + r"|the) skin|irritations? (?:cutanee|de la peau)|"
+    r"demangeaisons|chemical burn|(?:hands|face|lips|skin|mains|visage|levres|peau|joues) (?:\w+ )?(?:got|"
+    r"became|turned|went|sont devenues?|est devenue?|etaient|etait) (?:all )?(?:red and \w+|raw|cracked|"
+    r"rouges? et \w+|a vif|craquelee?s?))\b"
+)
+# Swelling is a battery's, a power bank's or a phone's, named anywhere in the text: "puffed up" alone is a down
+# jacket.
+_SWELLING = frozenset(("puffed up", "puffing up", "puffy", "bulging", "bulged", "swollen", "swelled up"))
+_GLASS = ("glass", "jar", "verre", "bocal", "pot", "carafe", "vitre", "porte", "oven", "paroi")
+_BATTERY = re.compile(r"\b(?:batter\w*|power ?bank|pile|charg\w*|phone|telephone|laptop|tablet|tablette|vape)\b")
+
+# A smell that made someone ill, or someone ill after eating: a chemical smell giving headaches, food poisoning told
+# by its symptoms ("vomiting all night after eating it").
+_ILL = re.compile(
+    r"\b(?:headaches?|migraines?|mal (?:a|au|de) (?:la )?(?:tete|crane|coeur)|nausea|nauseous|nausees?|dizzy|"
+    r"dizziness|vertiges?|"
+    r"vomiting|vomited|vomi|threw up|throwing up|diarrh\w*|stomach cramps?|crampes d" + Q + r"estomac|"
+    r"(?:got|was|were|been|became|fell) (?:really |very |so )?(?:sick|ill)\b(?! of)|tombee?s? malades?|"
+    r"(?:rendu|rendue|rendus) (?:\w+ )?malades?)\b"
+)
+_ILL_CAUSE = re.compile(
+    r"\b(?:smell|odou?r|odeur|fumes|vapeurs|emanations|after (?:eating|drinking|taking|using)|apres (?:avoir )?"
+    r"(?:mange|bu|consomme|ingere|goute)|ate|eaten|eating|mange|manger)\b"
+)
+
+
+# A shoe that pinches the toes is a fit, not an injury; a glass that broke when dropped is an accident.
+_FIT = re.compile(r"(?:pinch|crush|squeez)\w* (?:my|his|her|their) (?:\w+ )?(?:toes?|feet|foot|heels?)")
+_DROPPED = re.compile(r"\b(?:drop\w*|knocked|fell|fall\w*|tomb\w*|fait tomber)\b")
+_ENDS = re.compile(r"[.!?]+")
+
+
+def _and_before(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]`` and the sentence before it: the failure is told
+    first ("Deck snapped in half on a drop. I landed on my tailbone")."""
+    before = [m.end() for m in _ENDS.finditer(text, 0, start)]
+    after = _ENDS.search(text, end)
+    return text[before[-2] if len(before) > 1 else 0 : after.start() if after else len(text)]
+
+
+def harms(text: str) -> Iterator[re.Match[str]]:
+    """Harms told by their shape in ``text`` (the accent-folded base view), each as the match to report."""
+    for m in _INJURY.finditer(text):
+        if not _FIT.fullmatch(m.group(0)):
+            yield m
+    yield from _FOREIGN_BODY.finditer(text)
+    yield from _RECALL.finditer(text)
+    for m in _EFFECTS.finditer(text):
+        sentence = sentence_around(text, m.start(), m.end())
+        if m.group(0) in _SWELLING and _BATTERY.search(text) is None:
+            continue
+        if m.group(0).startswith(_GLASS) and _DROPPED.search(sentence):
+            continue
+        yield m
+    for m in _CONSEQUENCE.finditer(text):
+        if _FAILURE.search(_and_before(text, m.start(), m.end())):
+            yield m
+    if _YOUNG_CHILD.search(text):
+        for m in _MOUTH.finditer(text):
+            if _MOUTH_TROUBLE.search(sentence_around(text, m.start(), m.end())):
+                yield m
+    for m in _ILL.finditer(text):
+        if _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
+            yield m

@@ -1,0 +1,118 @@
+"""Harm told by its shape (phases/harm.py) and what a product is for (safety._what_it_is_for): both ways."""
+
+import pytest
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body part and what happened to it.
+        "Ma fille s'est entaillé le pouce sur le bord du couvercle.",
+        "Je me suis tordu la cheville, la semelle glisse sur le carrelage mouillé.",
+        "Bit into a date and cracked a tooth on a stone, the pack said pitted.",
+        "The edge of the tray gashed my son's hand, he needed a plaster.",
+        "Deux semaines après, il a une bosse sur le front et une plaie à l'arcade.",
+        "Ended up with bruised ribs after the bench tipped.",
+        "Mon mari a eu le doigt en sang à cause de la charnière.",
+        "The lid flew off and scalded my wife's arm.",
+        # A part that gave way, then a person who fell or a child aboard.
+        "The ladder's hinge buckled. I fell two metres onto the patio.",
+        "Le pied du tabouret a cédé et ma mère est tombée en arrière.",
+        "La chaise haute s'est repliée avec mon petit dessus.",
+        "The handlebar came loose while riding and I went over the handlebars.",
+        # A young child with a part in the mouth.
+        "Cute rattle but the bead came off and my 9 month old had it in his mouth.",
+        "Le bouton s'est décroché, mon bébé de 10 mois l'avait dans la bouche.",
+        # Glass or metal in food, a coating in the pan's food.
+        "Found a shard of glass in the jar of honey.",
+        "Des morceaux de métal dans la boîte de céréales, inadmissible.",
+        "The coating is peeling off into the food after three uses.",
+        # A recall, a breaker, a fuse, a swollen battery, a glass jar that burst, a skin reaction.
+        "Le casque fait l'objet d'un rappel, vérifiez votre lot.",
+        "Just got a recall notice for this car seat.",
+        "Plugged it in and it tripped the breaker twice.",
+        "Le grille-pain a fait sauter les plombs de tout l'appartement.",
+        "My power bank is bulging after a month.",
+        "The glass carafe shattered on the hot plate.",
+        "Ses mains sont devenues rouges et gonflées après le bain moussant.",
+        # Ill after eating, a smell that gave headaches.
+        "We were vomiting all night after eating the chicken.",
+        "The paint smell gave me headaches for days.",
+    ],
+)
+def test_harm_told_by_its_shape_lifts(text):
+    verdict = verdict_of(text)
+    assert verdict.lifts == ["safety"], verdict.matches
+    assert verdict.hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The cut of a garment, a fit that pinches, a figure of speech: real reviews of ../shared/data.
+        "I didn't like that cut on my arms, the shirt is really cute otherwise.",
+        "The angled cut on the legs is very cute.",
+        "These socks pinched my thighs and were almost painful.",
+        "These shoes crushed my toes after an hour.",
+        "It felt like a whiplash collar coming up over my chin.",
+        "The treats give off a nauseating smell.",
+        "Le SAV, c'est une équipe de bras cassés.",
+        "Ce livre parle d'une relation toxique et de reconstruction.",
+        "I got sick of the smell after a week, returning it.",
+        # A failure with nobody hurt, a fall that is not one, a ride that went fine.
+        "The strap snapped after a week. I fell in love with the replacement though.",
+        "La robe tombe parfaitement, le tissu a lâché au lavage.",
+        "Le vélo est tombé en panne au bout de 10 km, roue crevée.",
+        "La fermeture a lâché en descendant du train, pas pratique.",
+        # Glass or swelling that is no hazard.
+        "The glass shattered when I dropped it on tiles, my fault.",
+        "The down jacket puffed up nicely after the wash.",
+        # A recall that is memory, a mouth that is food's.
+        "I don't recall the size I ordered.",
+        "Ce chocolat fond dans la bouche, un délice.",
+    ],
+)
+def test_close_harmless_texts_do_not_lift(text):
+    assert verdict_of(text).lifts == [], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What it is sold for: spice that burns the mouth.
+        "Cette harissa m'a brûlé la langue, exactement ce que je voulais.",
+        "These wasabi peas burned my mouth and I kept eating.",
+        # A warning quoted from the box, praised.
+        "Great that the box says 'choking hazard, small parts, not for under 3s'.",
+        "L'emballage indique clairement le risque d'étouffement pour les moins de 3 ans, très bien.",
+        # A question that wonders.
+        "Would it overheat if I left it on overnight? Haven't tried.",
+        "Est-ce que ça risque de prendre feu si on le laisse branché ?",
+        # A figure.
+        "The colour is more like toxic waste than olive.",
+        "Cette crème a explosé tous mes records de vente, top.",
+        # The story's harms, with the reviewer in the sentence.
+        "The boss fight where the hero gets electrocuted had me screaming.",
+        "Gameplay nerveux : on brûle des villes entières, les boss t'empoisonnent.",
+        "Coffret de la série télé : accidents, grands brûlés, urgences à chaque épisode.",
+    ],
+)
+def test_what_a_product_is_for_or_a_story_does_not_lift(text):
+    assert verdict_of(text).lifts == [], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Spice words elsewhere do not excuse a burn that is not in a mouth; a warning a customer writes is a report.
+        "The chilli jar lid is fine but the kettle burned my hand.",
+        "WARNING: this heater overheats and the plug melted.",
+        # A question that worries, and a product hazard in a game review's own sentence about the console.
+        "Isn't it dangerous that the plug gets this hot?",
+        "Great gameplay, but the console charger caught fire last night.",
+    ],
+)
+def test_reports_beside_those_exemptions_still_lift(text):
+    assert verdict_of(text).lifts == ["safety"], verdict_of(text).matches
