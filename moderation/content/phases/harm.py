@@ -186,9 +186,10 @@ def harms(text: str) -> Iterator[re.Match[str]]:
         if m.group(0).startswith(_GLASS) and _DROPPED.search(sentence):
             continue
         yield m
-    for m in _CONSEQUENCE.finditer(text):
-        if _FAILURE.search(_and_before(text, m.start(), m.end())):
-            yield m
+    if _FAILURE.search(text):
+        for m in _CONSEQUENCE.finditer(text):
+            if _FAILURE.search(_and_before(text, m.start(), m.end())):
+                yield m
     if _YOUNG_CHILD.search(text):
         for m in _MOUTH.finditer(text):
             if _MOUTH_TROUBLE.search(sentence_around(text, m.start(), m.end())):
