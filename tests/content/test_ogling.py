@@ -36,3 +36,11 @@ def test_remarks_about_a_woman_on_the_staff_are_held(text):
 )
 def test_service_by_women_on_the_staff_is_published(text):
     assert_published(text)
+
+
+def test_a_reviewer_describing_herself_is_published():
+    assert_published(
+        "as a petite (5'4\", 130 lbs) lady with big boobs, i hate clingy cardigans with buttons since they are just so "
+        "unflattering"
+    )
+    assert_published("I had my daughter bend over to check the leggings, the girl at the till said they're opaque")

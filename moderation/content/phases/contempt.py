@@ -53,6 +53,8 @@ CONTEMPT = [
 # dans la cabine d'essayage". A woman by her job or her looks, then the remark: "the saleswoman helped me bend the
 # frame" and "la vendeuse peut me faire un prix" are service.
 _WOMAN_EN = r"(?:girl|lass|woman|lady|cashier|waitress|receptionist|saleswoman|assistant|blonde|brunette|redhead)"
+# Someone else, pointed at: "the girl at the till", not "as a petite lady with big boobs" (the reviewer).
+_THE_WOMAN_EN = rf"(?:the|that|this|your|their) (?:[a-z]+ ){{0,2}}?{_WOMAN_EN}"
 _WOMAN_FR = (
     r"(?:la|cette|ta|votre|une|les) (?:[a-z]+ )?(?:vendeuse|caissiere|serveuse|hotesse|conseillere|receptionniste|"
     r"stagiaire|blonde|brune|rousse|meuf|nana|livreuse)s?"
@@ -60,8 +62,8 @@ _WOMAN_FR = (
 _LEWD_EMOJI = "[🍆💦🍑👅]"
 OGLING = [
     r"\b(?:watch\w*|see|saw|look(?:ing)? at|star(?:e|ing) at|perv(?:ing)? on|ogl\w+|check(?:ing)? out)\b"
-    rf"[^.!?\n]{{0,40}}\b(?:{_WOMAN_EN}|she|her)\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
-    rf"\b{_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|got|with) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
+    rf"[^.!?\n]{{0,40}}\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
+    rf"\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|got) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
     r"perfect|tight) (?:tits|ass|arse|rack|boobs|bum|booty)\b",
     rf"\b{_WOMAN_FR}\b[^.!?\n]{{0,80}}?(?:\bje (?:la|me la|les) (?:baiserais|sauterais|culbuterais|defoncerais|"
     r"prendrais bien (?:dans la cabine|sur le comptoir|contre|par derriere))\b|\belle (?:peut|pourrait) (?:venir )?me "
