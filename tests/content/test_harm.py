@@ -37,6 +37,18 @@ from .helpers import verdict_of
         "My power bank is bulging after a month.",
         "The glass carafe shattered on the hot plate.",
         "Ses mains sont devenues rouges et gonflées après le bain moussant.",
+        # A rash or swelling, a fall on a slippery sole, someone caught or thrown, a pet at the vet, a shock told in
+        # slang, a plug that blackened, mould where a child's mouth goes, something loose running into traffic.
+        "This serum gave me a rash and my eyelids swelled up overnight.",
+        "Dad went down on the bathroom tiles, the soles are like ice. Bruised hip.",
+        "The cot's side rail dropped and my son got his arm stuck.",
+        "La balançoire a lâché d'un coup et a projeté ma fille contre le muret.",
+        "Le chat a avalé un morceau de la plume, urgence chez le vétérinaire.",
+        "J'ai pris une châtaigne en touchant la carcasse du grille-pain.",
+        "La multiprise a noirci au bout de deux jours.",
+        "Black mold inside the teether after a month, my baby chews on it all day.",
+        "The leash clip broke and the puppy bolted into the road.",
+        "The fridge's glass shelf shattered on its own overnight.",
         # Ill after eating, a smell that gave headaches.
         "We were vomiting all night after eating the chicken.",
         "The paint smell gave me headaches for days.",
@@ -72,6 +84,14 @@ def test_harm_told_by_its_shape_lifts(text):
         # A recall that is memory, a mouth that is food's.
         "I don't recall the size I ordered.",
         "Ce chocolat fond dans la bouche, un délice.",
+        # A condition the customer has, a baking mould, a joy, cooking smoke, a warning about a risk, a stuck drawer.
+        "Finally a cream that doesn't irritate my eczema.",
+        "Great silicone chocolate mold, the kids loved eating them.",
+        "J'ai failli m'étouffer de rire devant la notice.",
+        "Searing steaks in this cast iron sets off the smoke alarm, worth it.",
+        "Emballage sérieux, avec des avertissements clairs sur le risque d'étouffement.",
+        "Le tiroir est coincé depuis le montage.",
+        "She went down to the lobby to ask for a kettle.",
     ],
 )
 def test_close_harmless_texts_do_not_lift(text):
@@ -97,6 +117,8 @@ def test_close_harmless_texts_do_not_lift(text):
         "The boss fight where the hero gets electrocuted had me screaming.",
         "Gameplay nerveux : on brûle des villes entières, les boss t'empoisonnent.",
         "Coffret de la série télé : accidents, grands brûlés, urgences à chaque épisode.",
+        "The twist where the butler poisons the guests got me. Couldn't put it down.",
+        "Film catastrophe réussi, le paquebot prend feu dès la première heure.",
     ],
 )
 def test_what_a_product_is_for_or_a_story_does_not_lift(text):

@@ -39,8 +39,19 @@ _INJURY = re.compile(
     r"smashed|broke|fractured|sprained|twisted|bruised|chipped|cracked|dislocated|gouged)\s+(?:"
     rf"{_POSSESSIVE_EN}\s+(?:[\w']+\s+)?{_BODY_EN}|the\s+(?:skin|fingers?|hands?|thumbs?|lips?|tongue)|a\s+(?:tooth|"
     r"rib|finger|toe))\b"
-    r"|\b(?:bruised|broken|fractured|sprained|dislocated|cracked|chipped|split)\s+(?:ribs?|wrists?|ankles?|"
-    r"collarbone|fingers?|toes?|arms?|nose|tooth|teeth|lips?|jaw)\b"
+    r"|\b(?:bruised|broken|fractured|sprained|dislocated|cracked|chipped|split|scraped|grazed|skinned)\s+(?:ribs?|"
+    r"wrists?|ankles?|collarbone|fingers?|toes?|arms?|nose|tooth|teeth|lips?|jaw|hips?|knees?|elbows?|shins?|"
+    r"shoulders?|palms?)\b"
+    r"|\b(?:gave|give|gives|got|get|gets|had|developed|caused|causing|broke out in) (?:me |him |her |us |them |my "
+    r"\w+ )?(?:a |an )?(?:\w+ )?rash(?:es)?\b|\brash(?:es)? (?:on|around|all over|across) "
+    r"|\b(?:lips?|face|eyes?|eyelids?|tongue|throat)\s+(?:\w+\s+)?(?:swelled|swell|swelling|swollen|puffed up)\b"
+    r"|\b(?:swollen|puffy) (?:lips?|face|eyes?|eyelids?|tongue|throat)\b"
+    # Caught, trapped or pinned: "got his head stuck between the slats", "il s'est retrouvé coincé dessous".
+    r"|\b(?:got|get|gets|had) (?:his|her|their|my) (?:head|arm|leg|finger|foot|hand|neck) (?:stuck|trapped|caught|"
+    r"wedged)\b|\b(?:trapped|pinned|stuck|wedged) (?:under|underneath|beneath) (?:it|the)\b"
+    r"|\b(?:retrouvee?s? )?coincee?s? (?:dessous|sous (?:le|la|les|un|une)|entre (?:le|la|les|deux))\b"
+    r"|\b(?:la tete|le bras|la jambe|le doigt|le pied|la main) "
+    r"coince\w*\b"
     r"|\b(?:gash|laceration|concussion|black eye)(?:es|s)?\b"
     r"|\b(?:lump|bump|bruises?|gash|welt|burn|burns)\s+(?:on|to|across)\s+(?:" + _POSSESSIVE_EN + r"|the)\s+"
     rf"(?:\w+\s+)?{_BODY_EN}\b"
@@ -64,6 +75,8 @@ _FAILURE = re.compile(
     r"came off|came apart|came undone|popped off|pops off|fell apart|let go|tipped over|folded up|folded on|"
     r"folded in|stopped dead|jerked|locked up|broke (?:in half|in two|clean|off|apart|through)|cracked (?:in half|"
     r"through|clean)|split in (?:half|two)|failed|quit|"
+    r"broke|broken|on (?:its|their) own|by itself|without (?:anyone|anybody) touching|ne tient (?:pas|plus)|"
+    r"(?:est |s" + Q + r"est )?partie? tout(?:e)? seule?|rolled away|"
     r"(?:a|ont|avait|s" + Q + r"est|se sont) (?:casse|cede|lache|rompu|pete|plie|craque|bascule|cassee|rompue|"
     r"pliee|replie|repliee|effondre|effondree|ecroule|ecroulee|renverse|renversee|detache|detachee|decroche|"
     r"decrochee|desserre|desserree|brise|brisee|ouvert|ouverte|arrete net|arretee net)|casse net|cede d"
@@ -73,9 +86,16 @@ _FAILURE = re.compile(
 # What happened to the person: a fall, a throw, a child aboard, a ride under way.
 _CONSEQUENCE = re.compile(
     r"\b(?:i|he|she|we|they|son|daughter|kid|child|toddler|baby|wife|husband|mum|mom|dad)\s+(?:\w+\s+)?(?:fell|"
-    r"tumbled|went flying|landed on|hit the (?:ground|floor|deck|pavement|road|wall)|(?:was|got|were) (?:thrown|"
-    r"flung|launched|catapulted|ejected))(?!\s+(?:in love|for|asleep))\b"
-    r"|\b(?:tumbled down|flipped over the (?:handlebars|bars)|over the handlebars|faceplanted|face[- ]?planted)\b"
+    r"tumbled|went flying|went down (?:hard|in|on|face|flat)|landed on|hit the (?:ground|floor|deck|pavement|road|"
+    r"wall)|(?:was|got|were) "
+    r"(?:thrown|flung|launched|catapulted|ejected))(?!\s+(?:in love|for|asleep))\b"
+    r"|\b(?:tumbled down|flipped over the (?:handlebars|bars)|over the (?:handle)?bars|faceplanted|face[- ]?planted)\b"
+    r"|\b(?:threw|throws|thrown|flung|launched|catapulted) (?:me|him|her|them|us|my \w+) (?:off|into|against|onto|"
+    r"over|out)\b"
+    r"|\b(?:a|l" + Q + r"a|m" + Q + r"a|les a|nous a) (?:projete|ejecte|catapulte|envoye valser|fait tomber)\w*"
+    # Someone or something loose where traffic is: "my dog ran straight into the road", "partie sur la route".
+    r"|\b(?:ran|run|runs|bolted|dashed|darted|rolled|went|partie?|filee?|roule) (?:\w+ ){0,2}(?:into|onto|sur|dans|"
+    r"vers) (?:the |la )?(?:road|traffic|street|route|rue|circulation)\b"
     r"|\b(?:je|j" + Q + r"|il|elle|on|nous|ils|elles|fils|fille|enfant|bebe|petit|petite|mere|pere|mari|femme|"
     r"copain|copine|grand-mere|grand-pere)\s+(?:\w+\s+)?(?:suis|"
     r"est|sommes|sont|etais|etait)\s+(?:\w+\s+)?(?:tombee?s?|retrouvee?s? (?:par terre|au sol|a terre)|projetee?s?|"
@@ -128,9 +148,16 @@ _EFFECTS = re.compile(
     r"\bsparked\b|\b(?:tripped|trips|tripping|blew|blows|blown) (?:the |a |my |our |all the )(?:circuit "
     r"breaker|breakers?|fuses?|rcd|gfci|trip switch)\b|\bfai(?:t|re|sait) (?:sauter|disjoncter) (?:\w+ ){0,3}?"
     r"(?:plombs|disjoncteur|compteur|maison|courant|appartement|tableau)\b|\ba (?:fait )?disjonct\w*"
-    r"|\b(?:glass|jar|verre|bocal|pot en verre|carafe|vitre|porte du four|oven door|paroi)\s+(?:\w+\s+){0,2}?"
+    r"|\b(?:glass|jar|verre|bocal|pot en verre|carafe|vitre|porte du four|oven door|paroi)\s+(?:\w+\s+){0,4}?"
     r"(?:shattered|exploded|burst|a eclate|a explose|s" + Q + r"est brise\w*|a vole en eclats)\b"
     r"|\b(?:singed|singeing|scalded)\b"
+    r"|\b(?:pris|prendre|prend|pris une|pris un) (?:une |un |la |le )?(?:chataigne|coup de jus|jus|decharge)\b"
+    r"|\b(?:fils?|cables?|cordons?|prises?) (?:\w+ ){0,2}(?:mal isolee?s?|denudee?s?)\b|\b(?:exposed|bare|live) "
+    r"wires?\b"
+    r"|\b(?:urgences?|operation|operee?|chirurgie|emergency|surgery|rushed (?:him|her|them))\s+(?:\w+\s+){0,3}?"
+    r"(?:chez le |au |at the |to the )?(?:veto|vet|veterinaire)s?\b|\b(?:emergency|urgences?) (?:vet|veto)s?\b"
+    r"|\b(?:swallowed|ingested|a avale|l" + Q + r"a avale|ont avale|avait avale) (?:\w+ ){0,2}(?:piece|pieces|bout|"
+    r"morceau|morceaux|part|chunk|fragment|eclat|bits?)\b"
     r"|\b(?:puffed up|puffing up|puffy|bulging|bulged|swollen|swelled up)\b"
     r"|\b(?:skin irritation|irritated (?:" + _POSSESSIVE_EN + r"|the) skin|irritations? (?:cutanee|de la peau)|"
     r"demangeaisons|chemical burn|(?:hands|face|lips|skin|mains|visage|levres|peau|joues) (?:\w+ )?(?:got|"
@@ -164,6 +191,17 @@ _DROPPED = re.compile(r"\b(?:drop\w*|knocked|fell|fall\w*|tomb\w*|fait tomber)\b
 _ENDS = re.compile(r"[.!?]+")
 
 
+# Mould where a child's mouth or food goes: "full of black mold, my toddler has been chewing on these".
+# Not a cake or ice mould: "black mold", "moldy", "mould inside", "moisissures".
+_MOULD = re.compile(
+    r"\b(?:black mou?ld|mou?ldy|full of mou?ld|mou?ld (?:inside|in it|in them|in there|growing|growth|spots?)|"
+    r"growing mou?ld|moisissures?|moisie?s?)\b"
+)
+_MOUTH_OR_FOOD = re.compile(
+    r"\b(?:chew\w*|mouth|suck\w*|ate|eat|eaten|eating|bouche|mordill\w*|suc(?:e|er|ent)|mange\w*|avale\w*)\b"
+)
+
+
 def _and_before(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that holds ``text[start:end]`` and the sentence before it: the failure is told
     first ("Deck snapped in half on a drop. I landed on my tailbone")."""
@@ -194,6 +232,8 @@ def harms(text: str) -> Iterator[re.Match[str]]:
         for m in _MOUTH.finditer(text):
             if _MOUTH_TROUBLE.search(sentence_around(text, m.start(), m.end())):
                 yield m
+    if _YOUNG_CHILD.search(text) or _MOUTH_OR_FOOD.search(text):
+        yield from _MOULD.finditer(text)
     for m in _ILL.finditer(text):
         if _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
             yield m

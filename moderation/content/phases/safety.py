@@ -89,7 +89,8 @@ _FR = [
     r"(?<!faire des )(?<!fait des )(?<!font des )(?<!fera des )etincelles?",
     r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
     r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|trop) (?:tres )?chaud",
-    r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,3}?fondu",
+    r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,4}?(?:fondu|"
+    r"noirci)",
     r"explos(?!if|ive)\w*\b(?! (?:de|of) (?:saveurs?|gouts?|couleurs?|flavou?rs?|tastes?|colou?rs?))|a (?:explose|"
     r"eclate)|(?:batterie|pile|visage|levres?|yeux|mains?|gorge)s? (?:\w+ ){0,2}gonfl\w*|gonflement",
     # Hurt, not "là où le bât blesse" (the catch) or English "blessed".
@@ -102,7 +103,10 @@ _FR = [
     r"pompiers|hospitalise(?:e|s|es)?\b",
     # A reaction, not a shop that caters for allergies: "j'ai fait une allergie", "réaction allergique".
     r"(?:reaction|crise|choc) allergique|(?:fait|fais|faire|eu|provoque\w*|donne|declenche\w*|cause\w*) (?:une |des "
-    r"|de l'|d')?(?:grosse |forte |violente )?allergie\w*|allergique (?:a|au|aux) (?:ce|cette|ces)\b|eczema|"
+    r"|de l'|d')?(?:grosse |forte |violente )?allergie\w*|allergique (?:a|au|aux) (?:ce|cette|ces)\b|"
+    # Eczema that a product set off, not the customer's own skin: "doesn't irritate my eczema".
+    r"(?:poussee|crise|plaques?) d'eczema|eczema (?:sur|on|aux?|all over|partout)\b|"
+    r"(?:donne|declench\w*|provoqu\w*|cause\w*|fait) (?:\w+ ){0,2}d?e? ?l?'?eczema|"
     r"plaques rouges|urticaire|oedeme",
     r"etouff(?!ant)\w*|asphyx\w*|etrangl\w*",
     r"freins? (?:[\w-]+ ){0,4}?(?:ne (?:fonctionne|marche|freine)\w* (?:plus|pas)|(?:a|ont) lache|lache\w*|"
@@ -227,6 +231,19 @@ _LABEL = re.compile(
     r"\b(?:box|packaging|package|label|sticker|instructions|manual|warnings?|boite|emballage|etiquette|notice|"
     r"avertissements?|mise en garde|pictogrammes?)\b"
 )
+_LABEL_ABOUT = re.compile(
+    r"\b(?:warnings?|avertissements?|mises? en garde|pictogrammes?)\s+(?:\w+\s+){0,2}?(?:about|on|for|of|sur|"
+    r"concernant|contre|du|de|des)\b"
+)
+# A warning missing is a complaint: "no warning on the box that the small parts are a choking hazard".
+_NO_LABEL = re.compile(
+    r"\b(?:no|not|without|any|sans|aucune?|pas d'|pas de|nul(?:le)? part)\s+(?:\w+\s+)?(?:warnings?|"
+    r"avertissements?|mises? en garde|pictogrammes?|mention)\b"
+)
+# A figure of joy: "j'ai failli m'étouffer de bonheur", "choking with laughter".
+_JOY = re.compile(r"\s+(?:de (?:bonheur|rire|joie|plaisir)|with (?:laughter|joy)|laughing|from laughing)\b")
+# Smoke of high-heat cooking: searing in cast iron sets off alarms by design.
+_SEARING = re.compile(r"\b(?:sear\w*|blacken\w*|cast iron|wok|stir[- ]fry|fonte|saisir|saisi|grill\w*|steaks?)\b")
 _LABEL_SAYS = re.compile(
     r"\b(?:box|packaging|package|label|sticker|instructions|manual|boite|emballage|etiquette|notice)\s+(?:\w+\s+)?"
     r"(?:says|say|states|warns|reads|clearly|indique|precise|mentionne|signale|dit|avertit)\b"
@@ -257,6 +274,11 @@ def _what_it_is_for(text: str, m: re.Match[str]) -> bool:
     if _BURN_OR_FIRE.search(words) and _MOUTH.search(sentence) and _SPICE.search(text):
         return True
     if _LABEL_SAYS.search(sentence) or (_LABEL.search(sentence) and quoted(text, m.start(), m.end())):
+        return True
+    label = _LABEL_ABOUT.search(sentence)
+    if label and sentence.find(label.group(0)) < sentence.find(words) and not _NO_LABEL.search(sentence):
+        return True
+    if _JOY.match(text, m.end()) or ("smoke alarm" in words and _SEARING.search(text)):
         return True
     question = re.search(r"[.!?]", text[m.end() :])
     if question and question.group(0) == "?" and _WONDERING.search(sentence):
@@ -306,7 +328,8 @@ _THING = re.compile(
 # until 3am", "les boss t'empoisonnent à chaque phase". Its harms are the story's, whoever else it names.
 _STORY_SENTENCE = re.compile(
     r"\b(?:chapters?|subplot|storyline|scenes?|episodes?|plot|characters?|hero|heroes|heroine|villains?|boss|bosses|"
-    r"protagonists?|antagonists?|chapitres?|intrigue|personnages?|heros|mechants?|antagonistes?|protagonistes?)\b"
+    r"protagonists?|antagonists?|twists?|chapitres?|intrigue|personnages?|heros|mechants?|antagonistes?|"
+    r"protagonistes?|rebondissements?|films?|movies?|novels?|romans?|thriller|polar|saga)\b"
 )
 
 

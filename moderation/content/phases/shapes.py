@@ -79,5 +79,6 @@ NARRATIVE = re.compile(
     r"livres?|lecture|ouvrages?|films?|bouquins?|lu|lire|histoire|books?|movies?|novella|read|reading|storyline|"
     r"subplot|sequel|prequel|trilog(?:y|ie)|gameplay|video ?games?|jeux? video|boss|bosses|tv series|tv shows?|"
     r"sitcom|serie (?:tele|tv|televisee|medicale|policiere)|season \d+|saison \d+|blu-?ray|dvd|documentaire|"
-    r"documentary|mangas?|bande dessinee|villains?|hero)\b"
+    r"documentary|mangas?|bande dessinee|villains?|hero|plot twists?|rebondissements?|page[- ]turner|(?:couldn'?t|"
+    r"could not|can'?t) put it down)\b"
 )
