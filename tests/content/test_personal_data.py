@@ -208,3 +208,40 @@ def test_a_plate_told_with_its_driver_is_personal_data(text, span):
 )
 def test_plates_as_a_format_or_ones_own_car_are_not(text):
     assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbers no operator has assigned (fiction ranges, typos), introduced as someone's phone.
+        "Le gérant c'est Marc, son portable perso c'est le 06 39 98 00 72, appelez-le.",
+        "her mobile is 07700 900461, text her and tell her what you think",
+        "Son numéro : 06 39 98 01 15",
+        # A shop cue does not make a person's own number the shop's.
+        "Le gérant du magasin, son numéro perso c'est le 02 61 91 24 30",
+        "The store manager's home number is 0161 496 0123",
+        # A mobile is a person's, whatever shop it is said of.
+        "le magasin m'a appelé du 06 12 34 56 78",
+    ],
+)
+def test_a_phone_said_to_be_someones_is_held(text):
+    assert verdict_of(text).hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A shop's landline, given as the shop's.
+        "Le magasin de Nantes répond bien au 02 61 91 24 30, du lundi au samedi.",
+        "The Leeds store's customer line is 0113 496 0000, they sorted my exchange.",
+        "Appelez plutôt la boutique de Lille au 03 20 55 12 34, ils sont top.",
+        # A digit run that is an order, not introduced as a phone.
+        "Commande n° 06 39 98 00 71 reçue en retard.",
+    ],
+)
+def test_a_shops_line_or_an_order_is_not_personal(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+def test_a_date_after_a_call_is_no_phone():
+    assert verdict_of("J'ai appelé le SAV le 12/03/2024, réponse rapide.").hold_reasons == []

@@ -92,6 +92,52 @@ def _personal(number: phonenumbers.PhoneNumber) -> bool:
     return phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _SERVICE_LINES
 
 
+# A shop's own landline, given as the shop's: "le magasin de Nantes répond au 02 …", "the Manchester store's customer
+# line is 0161 …". A mobile is a person's whoever it is said to belong to, and a number called someone's own is
+# personal whatever else the sentence names: "the owner's personal number", "son portable perso".
+_SHOP_BEFORE = re.compile(
+    r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|standard|accueil|stores?|shops?|branch(?:es)?|"
+    r"showrooms?|outlets?)\b"
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:perso\w*|private|prive\w*|home|domicile|mobile|portable|cell|his|her|son|sa|their|leur|owner|"
+    r"proprio\w*|gerante?|manager|directeur|directrice|patron(?:ne)?)\b"
+)
+# A number introduced as a phone number that no operator has assigned yet (a fiction range, a typo, a number
+# invented to harass with): "son portable perso c'est le 06 39 98 00 71". The library calls it possible, not valid.
+_PHONE_CUE = re.compile(
+    r"\b(?:portable|mobile|cell|tel|telephone|phone|numero|number|num|appel\w*|call|text|sms|whatsapp|joindre|"
+    r"joignable|rappel\w*)\b[^.!?\d]{0,30}$"
+)
+
+
+def _a_shops_line(text: str, start: int, number: phonenumbers.PhoneNumber) -> bool:
+    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.FIXED_LINE:
+        return False
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start)) + 1
+    before = text[max(sentence_start, start - 100) : start]
+    return _SHOP_BEFORE.search(before) is not None and _PERSON_BEFORE.search(before) is None
+
+
+# Grouped as a phone is written: ten digits from a leading 0 (French and British numbers), or an international "+".
+_PHONE_SHAPED = re.compile(r"\+\d[\d .-]{7,}|0\d(?:[ .-]?\d){8,9}")
+
+
+def _possible_after_a_cue(text: str, run: re.Match[str]) -> bool:
+    if not _PHONE_SHAPED.fullmatch(run.group(0).strip()):
+        return False  # a date ("le 12/03/2024"), an amount, a reference
+    if not _PHONE_CUE.search(text, max(0, run.start() - 40), run.start()):
+        return False
+    for region, _ in _REGIONS:
+        try:
+            number = phonenumbers.parse(run.group(0), region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number) and phonenumbers.number_type(number) not in _SERVICE_LINES:
+            return True
+    return False
+
+
 def phones(ctx: Context) -> list[Match]:
     if not _may_hold_a_digit_run(ctx.text.base.text):
         return []
@@ -104,12 +150,18 @@ def phones(ctx: Context) -> list[Match]:
         # The matcher on the run alone (with a little context for "+" and brackets): it is slow on a whole text.
         lo, hi = max(0, run.start() - 2), min(len(text), run.end() + 1)
         window = text[lo:hi]
+        matched = False
         for region, leniency in _REGIONS:
             for pm in PhoneNumberMatcher(window, region, leniency=leniency):
                 a, b = lo + pm.start, lo + pm.end
+                matched = True
                 if any(x < b and a < y for x, y in found) or not _personal(pm.number):
                     continue
+                if _a_shops_line(text, a, pm.number):
+                    continue
                 found.append((a, b))
+        if not matched and _possible_after_a_cue(text, run):
+            found.append(run.span())
     return [_mask("phone", *view.span(a, b)) for a, b in found]
 
 
