@@ -341,3 +341,33 @@ def test_an_insult_quoted_from_a_story_is_published(text):
 )
 def test_an_insult_quoted_outside_a_story_is_held(text):
     assert verdict_of(text).hold_reasons == ["abusive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jess if you're reading this you're a useless waste of oxygen.",
+        "The courier is a waste of space, honestly.",
+        "t'es un gaspillage d'oxygène, sérieux",
+        # Pests caught or killed are not the reviewer's target, but a person in the same text still is.
+        "Mouse trap works great. You bastards at the warehouse sent it a month late though.",
+        "The little bastards went into the trap, and the seller is a moron.",
+    ],
+)
+def test_a_person_called_a_waste_or_insulted_beside_pests_is_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This gadget is a waste of space in my kitchen.",
+        "Honestly the second drawer is a waste of space.",
+        # Pests called names by the customer who got rid of them.
+        "Four of the little bastards dead in the trap by morning. Die, vermin, die.",
+        "Ces saloperies de limaces, toutes crevées en une nuit avec ce piège, bande de salopes !",
+        "Wasp trap caught dozens of the bastards in a week.",
+    ],
+)
+def test_things_and_pests_called_names_are_published(text):
+    assert verdict_of(text).hold_reasons == []

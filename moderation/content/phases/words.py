@@ -409,6 +409,33 @@ def _dialogue_in_a_story(ctx: Context, start: int, end: int) -> bool:
     return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
 
 
+# Pests a customer got rid of, and the words they are called: "six of the little bastards dead in the first week",
+# "ces saloperies de limaces". A text names the pest and the trap, bait or poison sold against it; a sentence spoken
+# to someone or naming staff keeps its insult.
+_PESTS = re.compile(
+    r"\b(?:mice|mouse|rats?|slugs?|snails?|wasps?|hornets?|moles?|ants|fleas?|ticks|cockroach\w*|roaches|flies|"
+    r"mosquito\w*|squirrels?|pigeons?|gophers?|voles?|bed ?bugs?|termites?|moths?|aphids?|rodents?|vermin|souris|"
+    r"limaces?|escargots?|guepes?|frelons?|taupes?|fourmis|puces|tiques|cafards?|blattes?|mouches?|moustiques?|"
+    r"punaises?|mites?|rongeurs?|nuisibles|pucerons?|chenilles?)\b"
+)
+_PEST_CONTROL = re.compile(
+    r"\b(?:traps?|mousetraps?|bait|baits|repellents?|poison|raticide|insecticides?|pieges?|appats?|repulsifs?|"
+    r"tapettes?|zappers?|pest control)\b"
+)
+_SPOKEN_OR_STAFF = re.compile(
+    rf"\b(?:you|u|ur|your|tu|t'|vous|toi|te|{STAFF_EN}|{STAFF_FR}|customer service|support|sav|service client|"
+    r"company|team|equipe|boite|societe|entreprise|people|gens|they|ils|elles)\b"
+)
+
+
+def _said_of_pests(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` calls pests names (``_PESTS`` and ``_PEST_CONTROL``, nobody spoken to)."""
+    base = ctx.text.base.text
+    if _PESTS.search(base) is None or _PEST_CONTROL.search(base) is None:
+        return False
+    return _SPOKEN_OR_STAFF.search(sentence_around(ctx.text.original.lower(), start, end)) is None
+
+
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
     found = []
@@ -424,7 +451,7 @@ def abusive_words(ctx: Context) -> list[Match]:
         if _lookalike(entry, m.group(0)):
             continue
         start, end = view.span(m.start(), m.end())
-        if _dialogue_in_a_story(ctx, start, end):
+        if _dialogue_in_a_story(ctx, start, end) or _said_of_pests(ctx, start, end):
             continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found
