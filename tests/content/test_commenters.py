@@ -53,3 +53,32 @@ def test_an_advance_or_a_threat_at_a_commenter_is_held(text, rule):
 )
 def test_fit_gear_and_advice_between_commenters_are_published(text):
     assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@Camille_R t'es bonne sur ta photo, envoie des photos sans la robe",
+        "@lea_run t'es trop chaude toi",
+        "@tom send pics without your top",
+        "@sarah montre-moi des photos toute nue",
+        "@ana nice fit 😏🍑",
+        "@julie 🍆🥵",
+    ],
+)
+def test_pictures_without_clothes_slang_and_leers_at_a_commenter_are_held(text):
+    assert_held_as_abuse(text, "harassment: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@tom send pics without the jacket so I can see the fit",
+        "@julie envoie des photos de la robe portée stp",
+        "@marc tu es bonne en cuisine toi, merci pour la recette",
+        "@marie tu veux ma recette de ratatouille 🍆",
+        "@lea t'es trop forte, 10 km en 45 minutes",
+    ],
+)
+def test_fit_pictures_cooking_and_praise_are_published(text):
+    assert_published(text)

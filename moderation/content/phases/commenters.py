@@ -65,6 +65,17 @@ _ADVANCE = any_of(
         r"of) (?:them|it|those|these|that|clothes|anything)\b",
         r"\b(?:t.es|tu es|tu serais|tu dois etre|vous etes) (?:encore )?(?:mieux|plus belle|plus sexy) (?:sans|toute "
         r"nue)\b",
+        # Pictures asked for without clothes: "envoie des photos sans la robe", "send pics without the top".
+        rf"\b(?:send|show|envoie|envoies|envoyer|envoyez|montre|montres|montrer)(?:[- ]?(?:me|moi|m{_Q}\s*))?"
+        rf"(?: [\w'’]+){{0,3}}? {_PICTURES} (?:(?:de toi |of you )?(?:sans|without) (?:la |le |les |ta |ton |tes |the "
+        r"|your |ur |any |tes )?(?:robe|dress|haut|top|culotte|panties|soutif|soutien-gorge|bra|bikini|maillot|"
+        r"vetements|fringues|habits|clothes|rien|anything)|toute? nue?s?|a poil|naked)\b",
+        # Slang that rates a person as a sexual object: "t'es bonne sur ta photo", "t'es trop chaude".
+        rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:trop |grave |tellement |vraiment |bien )?(?:bonne|chaudasse|chaude)"
+        r"(?! (?:en|a|au|pour|dans|avec|de))\b",
+        # A leer and a sexual emoji together: "😏🍆", "🥵💦".
+        "[\U0001f975\U0001f924\U0001f60f\U0001f608\U0001f61c]\ufe0f?\\s*[\U0001f346\U0001f351\U0001f4a6\U0001f445]"
+        "|[\U0001f346\U0001f351\U0001f4a6\U0001f445]\ufe0f?\\s*[\U0001f975\U0001f924\U0001f60f\U0001f608\U0001f61c]",
     ]
 )
 # Veiled threats in the second person: "à ta place je fermerais bien ma porte ce soir", "if I were you I'd lock your

@@ -88,7 +88,7 @@ _FR = [
     r"fumee(?<!pas de fumee)\w*|fume (?:noire|blanche)",
     r"(?<!faire des )(?<!fait des )(?<!font des )(?<!fera des )etincelles?",
     r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
-    r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|trop) (?:tres )?chaud",
+    r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|(?<!\bes )trop) (?:tres )?chaud",
     r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,4}?(?:fondu|"
     r"noirci)",
     r"explos(?!if|ive)\w*\b(?! (?:de|of) (?:saveurs?|gouts?|couleurs?|flavou?rs?|tastes?|colou?rs?))|a (?:explose|"
