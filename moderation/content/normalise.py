@@ -218,9 +218,14 @@ def _spoken_dot(m: re.Match[str]) -> str:
     return m.group(1) + "."
 
 
+# Two spaced-out words joined by a spaced hyphen, as a domain is hidden: "r a y b a n s - o u t l e t [dot] top".
+_SPACED_HYPHENATED = re.compile(r"(?<![\w@$*])(?:[a-z0-9] ){2,}[a-z0-9] +- +(?:[a-z0-9] ){2,}[a-z0-9](?![\w@$*])")
+
+
 def links_view(base: Mapped) -> Mapped:
     """``base`` with the usual ways of hiding a URL or an address undone."""
-    view = base.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)) if " " in m.group(0) else m.group(0))
+    view = base.sub(_SPACED_HYPHENATED, lambda m: m.group(0).replace(" ", ""))
+    view = view.sub(_SPACED_LETTERS, lambda m: _SEPARATORS.sub("", m.group(0)) if " " in m.group(0) else m.group(0))
     view = view.sub(_SPACED_SCHEME, lambda m: m.group(1) + "://")
     view = view.sub(_BRACKETED_DOT, lambda m: ".")
     view = view.sub(_ODD_DOT, lambda m: ".")

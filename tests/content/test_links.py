@@ -147,3 +147,18 @@ def test_look_alikes_of_the_sites_domain_are_still_links(text):
 def test_a_url_with_a_broken_host_is_a_link_and_no_error(own):
     """urlsplit raises on "http://[abc.com/x" (an unclosed IPv6 bracket): the rule must read it, not fail the post."""
     assert verdict_of("voir http://[abc.com/x et plus.", own_sites=own).hold_reasons == ["links"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cheap sunglasses at r a y b a n s - o u t l e t [dot] top, 90% off",
+        "promo sur b o n - p l a n (.) fr aujourd'hui",
+    ],
+)
+def test_a_spaced_out_hyphenated_domain_is_a_link(text):
+    assert "links" in verdict_of(text).hold_reasons
+
+
+def test_spaced_letters_around_a_hyphen_without_a_suffix_are_prose():
+    assert verdict_of("I rate it A - B - C, and t h i s - i s great").hold_reasons == []
