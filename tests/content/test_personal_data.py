@@ -235,6 +235,8 @@ def test_a_phone_said_to_be_someones_is_held(text):
         "Le magasin de Nantes répond bien au 02 61 91 24 30, du lundi au samedi.",
         "The Leeds store's customer line is 0113 496 0000, they sorted my exchange.",
         "Appelez plutôt la boutique de Lille au 03 20 55 12 34, ils sont top.",
+        "Le magasin de Rouen ouvre le dimanche, et leur standard c'est le 02 35 71 12 00.",
+        "The Bristol store is open late and their public line is 0117 496 0000.",
         # A digit run that is an order, not introduced as a phone.
         "Commande n° 06 39 98 00 71 reçue en retard.",
     ],

@@ -93,14 +93,14 @@ def _personal(number: phonenumbers.PhoneNumber) -> bool:
 
 
 # A shop's own landline, given as the shop's: "le magasin de Nantes répond au 02 …", "the Manchester store's customer
-# line is 0161 …". A mobile is a person's whoever it is said to belong to, and a number called someone's own is
+# line is 0161 …", "leur standard c'est le 05 …". A mobile is a person's whoever it is said to belong to, and a number called someone's own is
 # personal whatever else the sentence names: "the owner's personal number", "son portable perso".
 _SHOP_BEFORE = re.compile(
     r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|standard|accueil|stores?|shops?|branch(?:es)?|"
     r"showrooms?|outlets?)\b"
 )
 _PERSON_BEFORE = re.compile(
-    r"\b(?:perso\w*|private|prive\w*|home|domicile|mobile|portable|cell|his|her|son|sa|their|leur|owner|"
+    r"\b(?:perso\w*|private|prive\w*|home|domicile|mobile|portable|cell|his|her|son|sa|owner|"
     r"proprio\w*|gerante?|manager|directeur|directrice|patron(?:ne)?)\b"
 )
 # A number introduced as a phone number that no operator has assigned yet (a fiction range, a typo, a number
