@@ -371,3 +371,30 @@ def test_a_person_called_a_waste_or_insulted_beside_pests_is_held(text):
 )
 def test_things_and_pests_called_names_are_published(text):
     assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce film voudrait être un Dumb and Dumber des temps modernes, raté.",
+        "Dans ce roman, le héros joue dans le groupe Fuck Off avec son frère.",
+        "Une bande dessinée avec une sorte de Freak show ambulant, très réussie.",
+        "After Jackass and Bad Grandpa, this film is tame.",
+    ],
+)
+def test_a_title_or_a_name_in_a_review_of_a_story_is_published(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce film est nul, t'es un Connard si tu aimes.",
+        "Ce film, le réalisateur est un Connard.",
+        "Great book. You Moron of a seller sent it late.",
+        "Ce livre est nul. Connard d'auteur.",
+        "The film is fine, the seller is a CUNT.",
+    ],
+)
+def test_a_capitalised_insult_aimed_at_someone_is_still_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]

@@ -436,6 +436,30 @@ def _said_of_pests(ctx: Context, start: int, end: int) -> bool:
     return _SPOKEN_OR_STAFF.search(sentence_around(ctx.text.original.lower(), start, end)) is None
 
 
+# A title or a name in a review of a story: the word capitalised inside a sentence ("déjà refroidi par Motherfucker",
+# "un Dumb and Dumber des temps modernes", "le groupe Fuck Off", "une sorte de Freak show"), not at its start, not in
+# capitals throughout (shouting), and not after words that aim it ("t'es un Connard", "you Moron").
+_TITLE_CASE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+")
+_AIMING = re.compile(
+    r"(?:\b(?:you|u|ur|your|t'es|tu es|t’es|espèce de|espece de|sale|bande de|ce|cette|ces|quel|quelle|what an?|"
+    r"(?:est|sont|était|etait|is|are|was|were|c'est|c’est)(?: un| une| des| a| an| the| le| la| les)?)\s+"
+    r"(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _a_title_in_a_story(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` reads as a title or a name in a text that tells a story (see above)."""
+    original = ctx.text.original
+    first = original[start:end].split()[0] if original[start:end].split() else ""
+    if not _TITLE_CASE.fullmatch(first):
+        return False
+    before = original[max(0, start - 40) : start]
+    if not before.strip() or before.rstrip()[-1:] in '.!?:«"“' or _AIMING.search(before):
+        return False
+    return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
+
+
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
     found = []
@@ -451,7 +475,9 @@ def abusive_words(ctx: Context) -> list[Match]:
         if _lookalike(entry, m.group(0)):
             continue
         start, end = view.span(m.start(), m.end())
-        if _dialogue_in_a_story(ctx, start, end) or _said_of_pests(ctx, start, end):
+        if _dialogue_in_a_story(ctx, start, end) or _a_title_in_a_story(ctx, start, end):
+            continue
+        if _said_of_pests(ctx, start, end):
             continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found
