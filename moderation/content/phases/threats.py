@@ -11,9 +11,10 @@ rules read the shape of a threat rather than a word:
   speaker, "I'd kill for these shoes" and "je vais le démonter" (the shelf) have no person, "I'll shoot you an
   e-mail" is excluded by what follows. In French a third-person object ("le", "la") is a person only with a
   verb done to people (tuer, égorger, tabasser), since "je vais la défoncer" may be a box;
-- knowing where someone lives, "watch your back", "you're a dead man" (not "Dead Man Walking", a film);
+- "watch your back", "you're a dead man" (not "Dead Man Walking", a film), and veiled threats, whose shapes live
+  in ``menace`` (knowing someone's movements, "would be a shame if something happened");
 - a call on others to do it: "someone should shoot him", "faudrait le buter";
-- burning or smashing up someone's shop, home or car, and veiled threats ("your days are numbered");
+- burning or smashing up someone's shop, home or car;
 - telling one person to go away, as a sentence of its own ("Dégage.", "Casse-toi.", "Get lost, …");
 - hate against a group, whose shapes live in ``hate`` and are searched here, held as the same ``abusive``.
 
@@ -32,14 +33,26 @@ from collections.abc import Callable, Iterable
 
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING
 from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
-from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, any_of, quoted
+from moderation.content.phases.menace import EN_NAMED as _EN_NAMED
+from moderation.content.phases.menace import EN_NAMED_DESCRIBED as _EN_NAMED_DESCRIBED
+from moderation.content.phases.menace import EN_PROPERTY as _EN_PROPERTY
+from moderation.content.phases.menace import FR_NAMED as _FR_NAMED
+from moderation.content.phases.menace import FR_NAMED_NOUN as _FR_NAMED_NOUN
+from moderation.content.phases.menace import FR_PROPERTY as _FR_PROPERTY
+from moderation.content.phases.menace import MENACE_GATE, menace
 from moderation.content.phases.shapes import Q as _Q
+from moderation.content.phases.shapes import any_of, quoted
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # ---- English --------------------------------------------------------------------------------------------------
+# Spelt as typed in anger too: "ill", "il", "i ll", "imma", "ima", "i'ma", "im gonna", "i swear ill" ("ill" before a
+# verb of violence and a person is no illness).
+_EN_INTENT = (
+    rf"(?:{_Q}ll| ll| will| shall|{_Q}m going to|{_Q}m gonna|{_Q}m finna| am going to| am gonna| are going to| are "
+    rf"gonna|{_Q}re going to|{_Q}re gonna| r gonna| gonna| finna| wanna| want to)"
+)
 _EN_SPEAKER = (
-    rf"(?:i|we)(?:{_Q}ll| will| shall|{_Q}m going to|{_Q}m gonna| am going to| am gonna| are going to| are gonna|"
-    rf"{_Q}re going to|{_Q}re gonna| gonna| wanna| want to| swear (?:i|we)(?:{_Q}ll| will))|im (?:going to|gonna)"
+    rf"(?:(?:i|we) swear,? )?(?:(?:i|we){_EN_INTENT}|ill|il|imma|ima|i{_Q}m+a|im (?:going to|gonna|finna)|ahma)"
 )
 _EN_MANNER = (
     r"(?: (?:really|fucking|personally|literally|actually|just|totally|seriously|come|come over|come round|go|"
@@ -50,21 +63,9 @@ _EN_MANNER = (
 _EN_HARM_PERSON = r"(?:kill|murder|stab|strangle|choke|behead|punch|slap|hurt|rape|torture|run over)"
 _EN_HARM_EITHER = r"(?:shoot|slit|bash|beat|smash|cut|end|break|burn|knife|gut)"
 _EN_BODY = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|house|car|family|kids|children)"
-_EN_NAMED_NOUN = (
-    rf"(?:{STAFF_EN}|driver|delivery (?:guy|man|driver)|boss|ceo|guy|woman|man|lady|bitch|bastard|idiot|moron|person|"
-    r"people)"
-)
-_EN_NAMED = rf"(?:the|that|this|your) {_EN_NAMED_NOUN}"
-# The same with up to two words before the noun: "that lazy courier", "the smug store clerk".
-_EN_NAMED_DESCRIBED = rf"(?:the|that|this|your) (?:[a-z]+ ){{0,2}}?{_EN_NAMED_NOUN}"
-_EN_YOU = rf"(?:you|u|ya|y{_Q}all|your {_EN_BODY}|{_EN_NAMED})"
+_EN_YOU = rf"(?:you|u|ya|y{_Q}all|(?:your|ur|yo) {_EN_BODY}|{_EN_NAMED})"
 # Someone else's bones, only with a verb that breaks them: "I'll break his legs", not "I'll cut her hair".
 _EN_LIMBS = r"(?:face|head|skull|neck|legs?|arms?|teeth|jaw|nose|knees?|bones|throat|fingers|ribs|spine)"
-_EN_KIN = r"(?:your|ur) (?:family|kids|children|wife|husband|son|daughter|mother|mum|mom|parents)"
-_EN_PROPERTY = (
-    r"(?:store|shop|house|home|office|warehouse|building|factory|restaurant|business|place|car|van|truck|hq|"
-    r"headquarters)s?"
-)
 _EN_PERSON = rf"(?:{_EN_YOU}|him|her|them)"
 # "shoot you an e-mail", "beat you to it", "beat your price": what follows says it is not violence.
 _EN_NOT_VIOLENCE = (
@@ -80,7 +81,8 @@ _EN = [
     rf"{_EN_NOT_VIOLENCE}",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:beat|kick|slap|smash|knock) (?:you|u|him|her|them) (?:up|down|senseless|"
     r"to death|unconscious)\b|\b(?:kick|beat|whoop) (?:your|his|her|their) (?:ass|arse|butt)\b",
-    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:put|send) (?:you|him|her|them) in (?:the|a) (?:hospital|grave|ground)\b",
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:put|send) (?:you|u|ya|him|her|them) in (?:the |a )?(?:hospital|grave|ground|"
+    r"hosp|icu|a&e|morgue|wheelchair)\b",
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:break|smash|bash|snap|crack|slit|cut) (?:his|her|their|{_EN_NAMED}{_Q}?s?) "
     rf"{_EN_LIMBS}\b",
     # "I will find you", "we'll hunt you down (and hurt you)": the whole clause, so "we'll find you a replacement" or
@@ -92,7 +94,6 @@ _EN = [
     rf"\b(?:keep (?:talking|it up|going|lying)|(?:say|post|write|do) (?:that|this|it) (?:again|one more time)|one more "
     rf"(?:word|review|comment|lie)|try (?:that|it|me)(?: again)?),? and (?:{_EN_SPEAKER}) {_EN_FIND_YOU}"
     r"(?! (?:a|an|one|some|the|another|something|better|cheaper)\b)",
-    r"\b(?:i|we) know where (?:you|u|he|she|they) (?:live|lives|work|works|sleep|sleeps)\b",
     rf"\bwatch your back\b|\byou{_Q}?(?:re| are) (?:a )?dead (?:man|woman|meat)\b",
     rf"\b(?:someone|somebody|they|you) (?:should|needs? to|ought to|has to|have to) (?:{_EN_HARM_PERSON} "
     rf"(?:him|her|them|{_EN_NAMED})|{_EN_HARM_EITHER} {_EN_NAMED})\b{_EN_NOT_FICTION}",
@@ -171,13 +172,6 @@ _FR_BODY = (
 _FR_SPEAKER = rf"(?:je|j{_Q}?|on|nous)\s*(?:vais|vai|va|allons|veux|voudrais|compte|vas)"
 _FR_YOU = rf"(?:te |t{_Q}\s*|vous )"
 _FR_THEM = rf"(?:le |la |l{_Q}\s*|les |lui |leur )"
-_FR_PROPERTY = (
-    r"(?:ton|ta|tes|votre|vos|son|sa|ses|leur|leurs) (?:[a-z]+ )?(?:magasins?|boutiques?|entrepots?|maisons?|"
-    r"bureaux?|voitures?|bagnoles?|baraques?|usines?|agences?|locaux|local|camions?|restos?|restaurants?|"
-    r"appartements?|apparts?|rayons?)"
-)
-_FR_NAMED_NOUN = rf"(?:{STAFF_FR}|types?|mecs?|gars|connards?|connes?)"
-_FR_NAMED = rf"(?:ce|cette|ces|le|la|les|l'|un|une) {_FR_NAMED_NOUN}(?: [a-z]+)?"
 _FR_FILLER = rf"(?:(?:[a-z]+|{_Q}) ){{0,4}}?"  # "on va te retrouver et te …", "je vais bien te …"
 
 
@@ -213,18 +207,6 @@ _FR = [
     rf"\b(?:{_FR_SPEAKER}\s+{_FR_FILLER}{_infinitives(_FR_PERSON_VERBS + _FR_EITHER_VERBS)}|(?:je|j{_Q}?|on)\s*"
     rf"{_conjugated(_FR_PERSON_VERBS + _FR_EITHER_ER)}) (?:ce|cette|ces|le|la|les|l{_Q}\s*|un|une) (?:premier |"
     rf"premiere |prochain |prochaine |petit |petite )?{_FR_NAMED_NOUN}\b",
-    # Knowing someone's hours: "je sais à quelle heure le gérant finit son service", "I know what time you leave".
-    r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:a quelle heure|quand) (?:tu|vous|il|elle|"
-    rf"(?:le|la|ce|cette|ton|ta|votre) {_FR_NAMED_NOUN}(?: [a-z]+){{0,4}}?) (?:finis|finit|finissez|sors|sort|sortez|"
-    r"rentres|rentre|rentrez|termine|termines|terminez|quittes|quitte|quittez)\b",
-    # The same of the staff, subject last as French writes it: "je sais à quelle heure sortent vos employés le soir".
-    r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:a quelle heure|quand) (?:sortent|finissent|partent|"
-    rf"rentrent|terminent|quittent) (?:tes|vos|ses|leurs|les|ces) (?:[a-z]+ )?(?:{_FR_NAMED_NOUN}|filles|gamins|"
-    r"enfants|gosses)\b",
-    r"\b(?:i|we) know (?:what time|when) (?:you|u|he|she) (?:finish|finishes|leave|leaves|get off|gets off|clock off|"
-    r"clocks off|go home|goes home)\b|\b(?:i|we) know (?:what|which)(?: car)? (?:you|u|he|she) drives?\b",
-    r"\b(?:je|on|nous) (?:sais|sait|savons) ou (?:tu (?:habites|vis|bosses|travailles|dors)|vous (?:habitez|vivez|"
-    r"travaillez)|(?:il|elle) (?:habite|vit|bosse|travaille))\b",
     rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:un homme mort|une femme morte|des hommes morts)\b",
     rf"\b(?:faut|faudrait|il faut|il faudrait|quelqu{_Q}un devrait|on devrait) (?:le |la |l{_Q}\s*|les |lui )?"
     rf"{_infinitives(_FR_PERSON_VERBS)} (?:ce |cette |ces |le |la |les )?(?:vendeur|livreur|patron|gerant|"
@@ -240,8 +222,6 @@ _FR = [
     rf"(?= *(?:$|[.!?;]| et (?:tu |vous |te |t{_Q}\s*)))",
     # "tu vas me le payer", "vous me le paierez": revenge, said to the person ("vous allez le payer cher" is a price).
     r"\b(?:tu (?:vas|va)|vous allez) me le payer\b|\b(?:tu|vous) me (?:le|la) (?:paieras|payeras|paierez|payerez)\b",
-    rf"\b(?:je|j{_Q}?|on|nous)\s*(?:connais|connait|connaissons|ai|a|avons) ton adresse\b|\b(?:je|on|nous) "
-    r"(?:sais|sait|savons) ou (?:te|vous) trouver\b",
     # Coming to someone's home only with what one will do there: "je vais passer chez toi te rendre ton livre" is not.
     rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:venir|passer|debarquer|monter) (?:chez toi|a ton domicile|devant chez toi|"
     r"a ton travail)(?: ce soir| cette nuit| demain)?,? (?:et |pour )?(?:tout (?:casser|peter|defoncer|bruler)|regler "
@@ -312,64 +292,6 @@ _ARSON = [
     rf"[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|everyone|your (?:family|kids|staff))(?: all)? "
     r"(?:still )?(?:inside|in it|in there)|avec (?:vous|toi|eux) (?:tous )?dedans)\b",
 ]
-_VEILED = [
-    # Said without a verb of violence, the mobster's way: "would be a shame if something happened to your family",
-    # "something bad is going to happen to you", "your days are numbered", "I know which school your kids go to".
-    # Only people and their places: "something bad will happen to your knees in these" is a warning, and "if
-    # something happened to it" may be a loved mug.
-    rf"\b(?:would|{_Q}d|will) be a (?:shame|pity) if (?:something|anything)(?: bad| terrible| unfortunate| nasty)? "
-    rf"(?:happened|were to happen|was to happen|happens) to (?:you|u|{_EN_KIN}|your (?:[a-z]+ )?{_EN_PROPERTY})\b",
-    rf"\bsomething (?:bad|terrible|nasty|awful) (?:is going to|is gonna|will|could|might) happen to (?:you|u|"
-    rf"{_EN_KIN})\b",
-    r"\byour days are numbered\b",
-    # The mobster's compliment first: "nice house you've got on Maple Crescent… would be a shame if anything happened
-    # to it".
-    rf"\b(?:nice|lovely|beautiful|pretty|cute) (?:little |big |new )?(?:{_EN_PROPERTY}|family|kids|garden|dog) "
-    rf"(?:you|ya|u)(?:{_Q}ve| have)? got\b[^!?]{{0,80}}"
-    rf"\b(?:shame|pity) if (?:something|anything)(?: bad| terrible| unfortunate| nasty)? (?:happened|were to happen|"
-    r"was to happen|happens) to (?:it|them|her|him)\b",
-    rf"(?:^|[.!?,;:]\s*|you{_Q}?d better |you had better |you should )sleep with one eye open\b",
-    r"\b(?:i|we) know (?:which|what) school (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to\b|"
-    r"\b(?:i|we) know where (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to school\b",
-    # Without a verb of violence: "ce serait dommage qu'il t'arrive quelque chose", "il va t'arriver des bricoles",
-    # "tes jours sont comptés", "je sais où tes enfants vont à l'école", "dors que d'un œil". Said to the person:
-    # "dommage qu'il arrive quelque chose à ce modèle" is a fan.
-    rf"\b(?:ce serait|ca serait|c{_Q}\s*est|ce sera) dommage qu{_Q}\s*(?:il|un malheur) (?:t{_Q}\s*|te |vous )arrive "
-    r"(?:quelque chose|malheur|un (?:accident|malheur))\b",
-    # The same of staff by their job: "dommage qu'il arrive quelque chose au vendeur à lunettes en sortant", "he'd
-    # better be careful walking home" ("you should be careful walking home in these, they're slippery" is advice).
-    rf"\bdommage qu{_Q}\s*(?:il|un malheur) (?:lui )?arrive (?:quelque chose|malheur|un (?:accident|malheur)) (?:a|"
-    rf"au|a la|aux|a ce|a cette) (?:(?:[a-z]+ )?{_FR_NAMED_NOUN}|{_FR_PROPERTY})\b",
-    # Hospital promised on the next meeting: "la prochaine fois que je croise le gérant il finit à l'hosto", "next time
-    # I see that driver he's ending up in hospital". Not "votre enfant finira à l'hôpital", a product warning.
-    rf"\b(?:si|quand|la prochaine fois que?|le jour ou) (?:je|j{_Q}\s*|on) (?:le |la |l{_Q}\s*|les |te |t{_Q}\s*|"
-    r"vous )?(?:croise|recroise|revois|vois|chope|attrape|retrouve|tombe sur)\b[^.!?]{0,50}\b(?:il|elle|ils|tu|vous) "
-    r"(?:finit|finira|finiront|va finir|vont finir|finis|finiras|finirez|termine|terminera|part|partira) "
-    r"(?:a l.hosto|a l.hopital|aux urgences|en reanimation|en rea|au cimetiere|six pieds sous terre|en fauteuil)\b",
-    r"\b(?:next time|if|when|the day) (?:i|we) (?:see|catch|meet|run into|bump into)\b[^.!?]{0,50}\b(?:he|she|they|"
-    r"you)(?:.ll| will| is| are|.s|.re) (?:ending up|end up|wind up|winding up) in (?:the )?(?:hospital|"
-    r"a&e|er|icu|morgue|a wheelchair|a grave)\b",
-    # Revenge on a third person: "ce vendeur va me le payer", "il va payer pour ce qu'il a fait".
-    rf"\b(?:il|elle|ils|elles|{_FR_NAMED}) (?:va|vont) (?:me le payer|payer pour ce qu.(?:il|elle|ils) (?:a|ont) fait)",
-    rf"\b(?:she|he|they)(?:{_Q}d| had) better (?:be careful|watch (?:herself|himself|themselves|out)) (?:walking|"
-    r"going|on (?:her|his|their) way) (?:home|to|back|out)\b",
-    rf"\bil (?:va|pourrait|risque de|peut) (?:t{_Q}\s*|vous )arriver (?:des bricoles|malheur|des ennuis|un malheur)\b",
-    r"\b(?:tes|vos) jours sont comptes\b",
-    r"\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) (?:ou|dans quelle ecole) (?:sont|vont) (?:tes|vos) "
-    r"(?:enfants|gosses|gamins|filles?|fils|petits)\b|\b(?:je|on|nous) (?:sais|sait|savons|connais|connait) "
-    r"l.ecole de (?:tes|vos) (?:enfants|gosses|gamins|filles?|fils|petits)\b",
-    rf"(?<!\bje )(?<!\bj{_Q})\b(?:ne )?dors (?:plus )?(?:que |qu{_Q}\s*)d{_Q}\s*un oeil\b",
-    # Told to keep out of the speaker's way, or promised a stretcher: "il a intérêt à changer de trottoir", "t'as
-    # intérêt à raser les murs", "he's going home in a body bag", "you'll leave in an ambulance" (a report of one
-    # that came, past tense, is a safety case).
-    rf"\b(?:il|elle|ils|elles|tu|t{_Q}\s*|vous|{_FR_NAMED})\s*(?:a|as|ont|avez|aura|auras|auront|aurez) (?:tout |tous |"
-    r"bien |vraiment )?"
-    r"interet a (?:changer de trottoir|raser les murs|se planquer|te planquer|vous planquer|se cacher|te cacher|vous "
-    r"cacher|ne (?:plus |pas )?(?:me|nous) croiser|pas (?:me|nous) croiser)\b",
-    rf"\b(?:he|she|you|they|u)(?:{_Q}s|{_Q}re|{_Q}ll|{_Q}ll be| is| are| will| will be| gonna| is gonna| are gonna) "
-    r"(?:leaving|leave|going home|go home|going out|come out|coming out|be carried out|carried out) (?:of here |of "
-    r"there )?in (?:an ambulance|a body ?bag|a box|a coffin|a stretcher|pieces)\b",
-]
 
 
 # ---- Self-harm ----------------------------------------------------------------------------------------------------
@@ -421,12 +343,8 @@ _GATED = (
         "threat",
     ),
     (
-        re.compile(
-            r"shame|pity|something|numbered|one eye|school|dommage|arriver|comptes|sai|savons|connai|oeil|interet|"
-            r"better be|better watch|ambulance|body ?bag|a box|coffin|stretcher|in pieces|hosto|hopital|urgences|rea|"
-            r"cimetiere|pieds sous|fauteuil|hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer"
-        ),
-        _finder(any_of(_VEILED)),
+        MENACE_GATE,
+        menace,
         "threat",
     ),
     (
