@@ -17,8 +17,8 @@ from functools import lru_cache
 from babel import Locale
 
 from moderation.content.normalise import base_view
+from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR, any_of
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.phases.shapes import any_of
 
 _GROUPS_EN = (
     r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
@@ -83,7 +83,8 @@ _HATE = [
     rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
     rf"\b(?:(?:all|the|those|these|every) )?(?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
     r"ought to|have to) (?:all )?(?:die|be (?:killed|shot|gassed|hanged|hung|burned|burnt|exterminated|"
-    r"wiped out|deported|sent back|banned|kicked out|thrown out|locked up|expelled))\b",
+    r"wiped out|deported|sent back|banned|kicked out|thrown out|locked up|expelled|sterili[sz]ed|castrated|put in "
+    r"camps|institutionali[sz]ed|rounded up|put down|cured))\b",
     rf"\b(?:kill|gas|shoot|hang|exterminate|deport) (?:all )?(?:the |those |these )?{_GROUPS_EN}\b",
     rf"\bdeath to (?:all )?(?:the )?{_GROUPS_EN}\b",
     rf"\b(?:sales?|maudite?s?) (?!noir){_GROUPS_FR}\b",  # "traces sales noires" is dirt; "sale noir" stays in the list
@@ -97,7 +98,7 @@ _HATE = [
     r"perverts|groomers|degenerates)\b",
     rf"\b(?:les|tous les|ces) {_GROUPS_FR}\b(?: [^.!?]{{0,40}}?)? (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?"
     r"(?:des )?(?:voleu(?:rs|ses)|terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|"
-    r"racaille|sauvages|sous-hommes|malades mentaux|degeneres|tares)\b",
+    r"racaille|sauvages|sous-hommes|malades mentaux|malades|detraques|pervers|pedophiles|anormaux|degeneres|tares)\b",
     # The conspiracy line, whatever they are said to control: "the jews run this company", "les juifs contrôlent
     # cette marque".
     r"\b(?:the |those |these )?jews (?:control|run|own|rule|are behind|controlling|running|owning|behind)\b|"
@@ -160,7 +161,8 @@ _HATE = [
     r"(?:a|dans) la cuisine\b|\bles femmes,? (?:c.est (?:fait |faites )?(?:pour )?|sont faites pour |doivent "
     r"rester )(?:a |dans )?la cuisine\b",
     rf"\b(?:les |ces |tous les )?{_GROUPS_FR} (?:doivent|devraient|meritent de) (?:tous )?(?:mourir|crever|"
-    r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus|interdits|bannis|enfermes|chasses))\b",
+    r"disparaitre|etre (?:tues|gazes|extermines|expulses|pendus|interdits|bannis|enfermes|chasses|sterilises|castres|"
+    r"internes|soignes))\b",
     # Sent back, burned, or called a plague: "all gays should burn in hell", "les noirs devraient retourner en
     # Afrique", "immigrants are ruining this country, send them all back", "les musulmans sont une plaie". A place
     # is named: "les noires devraient revenir en stock" is a colour.
@@ -218,9 +220,27 @@ _ANTECEDENT = re.compile(
 )
 
 
+# The group as a pronoun, to be locked up or treated by force: "Les gays, faudrait les soigner de force", "trans
+# people… they should all be sterilised", "ces gens-là sont des malades". Said of anyone else ("the staff who did this
+# should be locked up") it names no group, so a group is named before it too.
+_PRONOUN = re.compile(
+    r"\b(?:faudrait|faut|il faut|il faudrait|on devrait|on doit|faudra) (?:tous )?les (?:soigner|enfermer|interner|"
+    r"steriliser|castrer|parquer|reeduquer|gazer|exterminer|deporter|guerir)\b|\b(?:they|those people|these people) "
+    r"(?:should|need to|must|ought to) (?:all )?be (?:locked up|sterili[sz]ed|castrated|put in camps|"
+    r"institutionali[sz]ed|cured|put down|gassed|rounded up)\b|\b(?:lock|round) them (?:all )?up\b|"
+    r"\bsterili[sz]e (?:them|the lot)\b|\b(?:ces gens(?:[- ]?la)?|ce genre de (?:gens|personnes)) (?:sont|c.est) "
+    r"(?:tous |vraiment )?(?:que )?(?:des )?(?:malades|detraques|pervers|tares|degeneres)\b|\b(?:those|these) people "
+    r"are (?:all )?(?:sick|mentally ill|perverts|degenerates|groomers)\b"
+)
+# The words the two shapes above start from (``threats`` searches them only where one is).
+ANAPHORIC_GATE = re.compile(r"people|gens|faudrait|faut|devrait|doit|should|need to|must|ought|lock|round|steril")
+
+
 def anaphoric_hate(text: str) -> list[re.Match[str]]:
-    """ "Those people" + a hate predicate, where a group is named before it (see ``_THOSE_PEOPLE``)."""
-    return [m for m in _ANAPHORIC.finditer(text) if _ANTECEDENT.search(text, 0, m.start())]
+    """ "Those people" + a hate predicate, or the group as a pronoun to be locked up or treated, where a group is named
+    before it (see ``_THOSE_PEOPLE``, ``_PRONOUN``)."""
+    found = [*_ANAPHORIC.finditer(text), *_PRONOUN.finditer(text)]
+    return [m for m in found if _ANTECEDENT.search(text, 0, m.start())]
 
 
 @lru_cache(maxsize=1)
@@ -238,3 +258,114 @@ HATE_GATE = re.compile(
     r"14 ?/ ?88|14 ?words|1488|white power|rahowa|chances? pour la france|remplacement|remigration|monkeys?|apes?|"
     r"singes?|chez nous|francais|diverse|vibrant|urban|multicultural|enriched|enrichers?|diversity|dei|agenda)\b|\({3}"
 )
+
+
+# ---- Coded hate and its tropes -------------------------------------------------------------------------------------
+# Said without a slur, of a group or of one person: the puppet masters behind the banks and the media ("toujours les
+# mêmes qui tirent les ficelles", "you know who", ✡️), the "fourteen words" spelled out, a person sent back to the
+# jungle, "descendus des arbres" or shown as a monkey (🐒🦍, which the ``words`` view reads as "monkey", "gorilla"), and
+# a group said to groom "our children". A review of a book or a film that shows these (``NARRATIVE``) is criticism.
+_STRINGS = (
+    r"(?:pull(?:s|ing)? (?:all )?the strings|tir(?:ent|e|ant) les ficelles|control(?:s|ling)? everything|"
+    r"run(?:s|ning)? the world|dirigent le monde|controlent tout)"
+)
+_POWER = (
+    r"(?:banks?|bankers?|banques?|banquiers?|media|medias|finance|hollywood|rothschilds?|soros|globalists?|"
+    r"cosmopolites?|la presse|the press|wall street|l.argent|the money|le fric|shekels?)"
+)
+_WHO_CODED = (
+    r"(?:you know who|vous savez qui|tu sais qui|qui vous savez|qui tu sais|toujours les memes|always the same "
+    r"(?:people|ones|tribe)|a certain (?:people|tribe|community)|un certain peuple|une certaine communaute|la meme "
+    r"communaute|the same tribe|la tribu)"
+)
+_STAR = "✡"
+_PERSON_EN = (
+    rf"(?:{STAFF_EN}|driver|delivery (?:guy|man|driver|boy)|courier|guy|lad|bloke|man|woman|girl|lady|he|she|they)"
+)
+_PERSON_FR = rf"(?:{STAFF_FR}|livreurs?|mecs?|types?|gars|il|elle|ils|elles|lui|eux)"
+_APE = r"(?:monkeys?|gorillas?|apes?|singes?|macaques?|gorilles?|babouins?|orang-?outans?)"
+_CHILDREN_EN = r"(?:our|your|my|the|young|little) (?:kids|children|youth|young people|sons|daughters|babies|boys|girls)"
+_CHILDREN_FR = r"(?:nos|vos|tes|mes|les) (?:enfants|gosses|gamins|petits|jeunes|momes|ados|fils|filles)"
+_GROOMERS_EN = (
+    rf"(?:{_GROUPS_EN}|gays?|queers?|lgbtq?\w*|trans(?: activists| women| folks?| community| lobby)?|drag queens?|the "
+    r"(?:rainbow|alphabet) (?:mafia|crowd|lobby|people)|woke (?:teachers|people|lot))"
+)
+_GROOMERS_FR = rf"(?:{_GROUPS_FR}|lgbt\w*|queers?|transgenres?|travelos?|drag queens?|lobby (?:lgbt|gay|trans))"
+_CODED = [
+    rf"{_WHO_CODED}[^.!?\n]{{0,40}}{_STRINGS}[^\n]{{0,100}}(?:{_POWER}|{_STAR})|(?:{_POWER}|{_STAR})[^\n]{{0,100}}"
+    rf"{_WHO_CODED}[^.!?\n]{{0,40}}{_STRINGS}",
+    rf"\b{_WHO_CODED}\b[^.!?\n]{{0,20}}\b(?:controls?|runs?|owns?|is behind|are behind|controle|controlent|dirige|"
+    rf"dirigent|possede|possedent|tient|tiennent|est derriere|sont derriere) (?:all |toutes |tous )?(?:the |les |la "
+    rf"|le |l.)?{_POWER}",
+    rf"{_STAR}[^\n]{{0,80}}(?:{_STRINGS}|{_POWER}|greedy|rapaces?|radins?|control)|(?:{_STRINGS}|{_POWER}|greedy|"
+    rf"rapaces?|radins?)[^\n]{{0,80}}{_STAR}",
+    # The "fourteen words", spelled out, with 88, white or race beside them, or the slogan itself.
+    r"\b(?:fourteen|14) words\b[^.!?\n]{0,60}\b(?:88|eighty[- ]eight|white|race|aryan|heil|our people)\b|\b(?:88|"
+    r"eighty[- ]eight|white|race|aryan)\b[^.!?\n]{0,60}\b(?:fourteen|14) words\b|\b(?:quatorze|14) mots\b[^.!?\n]{0,60}"
+    r"\b(?:88|quatre-vingt-huit|blanc\w*|race|aryen\w*|notre peuple)\b|\b(?:the|les) (?:fourteen words|quatorze "
+    r"mots)\b|(?:^|[.!?]\s*)(?:fourteen words|quatorze mots)(?=\s*(?:$|[.!?…,]))|\bsecure the existence of our "
+    r"(?:people|race)\b|\ba future for white children\b|\bun avenir pour (?:les|nos) enfants blancs\b|"
+    r"\bl.existence de notre (?:peuple|race)\b",
+    # Back to the jungle or the trees: "go back to the jungle", "retourne dans ta brousse", "à peine descendus des
+    # arbres". Not "retour dans la jungle", a game's title, nor a jungle gym.
+    r"(?:^|[.!?,;:]\s*)(?:now |just |so )?(?:go|get|run|fuck off|piss off|crawl) back (?:to|in|into|up) (?:the|your|"
+    r"ur|ya|yo|ye) (?:jungle|trees?|bush)\b(?! gym)",
+    rf"\b(?:{_PERSON_EN}|you|u|them) (?:should|can|needs? to|ought to|belongs?|must|could) (?:go back |be sent back "
+    r"|get back |go )?(?:to|in|into) (?:the|a|his|her|their) (?:jungle|trees)\b(?! gym)|\bsend (?:him|her|them|it) "
+    r"back to (?:the|his|her|their) (?:jungle|trees)\b",
+    r"(?:^|[.!?,;:]\s*)(?:retourne|rentre|retournez|rentrez|repars|va|allez|remonte|remontez) (?:dans|a|sur) (?:ta|"
+    r"votre|la|ton) (?:jungle|brousse|arbre|cocotier|bananier)\b",
+    rf"\b(?:qu.(?:il|elle|ils|elles)|(?:{_PERSON_FR}) (?:peut|peuvent|doit|doivent|devrait|devraient|n.a qu.a|n.ont "
+    r"qu.a)) (?:retourne\w*|rentre\w*|remonte\w*|repart\w*) (?:dans|a|sur) (?:sa|leur|la|son) (?:jungle|brousse|"
+    r"arbre|cocotier|bananier)\b",
+    r"\bdescendue?s? (?:des arbres|du cocotier)\b|\b(?:a peine|tout juste|fraichement|juste|recemment) descendue?s? "
+    r"de (?:son|leur|l.)\s*(?:arbre|cocotier)\b|\b(?:just|barely|freshly|"
+    r"only just|recently) (?:came|come|climbed|got|down|out) (?:down |out )?(?:from|of) the trees\b|\b(?:fresh|"
+    r"straight) out of the trees\b|\bdown from the trees\b",
+    # A person shown as a monkey: "the delivery driver 🐒🐒", "ce livreur c'est un singe 🍌", "they 🦍".
+    rf"\b{_PERSON_EN}(?: (?:today|again|here|there|yesterday|lol|lmao))?\b[^a-z.!?\n]{{0,8}}(?:monkey|gorilla)\b"
+    r"(?! (?:around|business|bars|wrench|suit))|\b"
+    rf"{_PERSON_FR}\b[^a-z.!?\n]{{0,8}}(?:monkey|gorilla)\b",
+    rf"\b(?:{_PERSON_EN}) (?:is|was|are|were|looks like|look like|acts like|act like)(?: just)? (?:a |an |like a )?"
+    rf"(?:fucking |bloody |damn )?{_APE}\b",
+    rf"\b(?:{_PERSON_FR}) (?:est|etait|sont|c.est|ressemble a|ressemblent a|on dirait)(?: vraiment| juste)? (?:un |une "
+    rf"|des )?(?:vrai |sale |gros )?{_APE}\b",
+    r"\b(?:throw|toss|chuck|give) (?:him|her|them) (?:a |some )?bananas?\b|\b(?:jette|jetez|jeter|lance|lancez|lancer|"
+    r"donne|donnez|donner)(?:-| )(?:lui|leur) (?:une |des )?bananes?\b",
+    # A group said to groom the children: "the LGBT crowd want to indoctrinate our kids", "les pd veulent pervertir nos
+    # gosses", "ils endoctrinent nos enfants" after a group is named.
+    rf"\b{_GROOMERS_EN}\b[^.!?\n]{{0,50}}?\b(?:indoctrinat\w*|groom\w*|corrupt\w*|pervert\w*|recruit\w*|brainwash\w*|"
+    rf"sexuali[sz]\w*|prey(?:s|ing)? on|molest\w*|convert\w*|confus\w*) {_CHILDREN_EN}\b",
+    rf"\b{_GROOMERS_FR}\b[^.!?\n]{{0,50}}?\b(?:endoctrin\w*|pervert\w*|pervertiss\w*|corromp\w*|recrut\w*|"
+    rf"embrigad\w*|convert\w*|sexualis\w*|(?:laver|lavent|lave) le cerveau (?:a|de)|(?:toucher|touchent) a) "
+    rf"{_CHILDREN_FR}\b",
+    rf"\b(?:keep|get) (?:the |those |these )?{_GROOMERS_EN} away from {_CHILDREN_EN}\b|\b(?:eloignez|eloigner|"
+    rf"tenez|tenir|gardez) (?:les |ces )?{_GROOMERS_FR} (?:loin|eloignes?) (?:de|des) {_CHILDREN_FR}\b",
+    r"\b(?:being (?:gay|trans|lesbian|bi)|homosexuality|transgenderism|l.homosexualite|etre (?:gay|homo|trans)|le "
+    r"transgenrisme|la transidentite) (?:is|est) (?:a |an |une )?(?:mental )?(?:illness|disorder|disease|sickness|"
+    r"maladie(?: mentale)?|perversion|abomination|deviance)\b",
+]
+# "They" grooming "our kids", a group named before: "Trans ads everywhere. They want to groom our children".
+_THEY_GROOM = re.compile(
+    r"\b(?:they|them|ils|those people|these people|ces gens(?:[- ]?la)?)\b[^.!?\n]{0,30}?\b(?:indoctrinat\w*|groom\w*|"
+    r"corrupt\w*|pervert\w*|brainwash\w*|sexuali[sz]\w*|endoctrin\w*|pervertir|pervertissent|corrompre|corrompent|"
+    rf"(?:laver|lavent) le cerveau (?:a|de)) (?:{_CHILDREN_EN}|{_CHILDREN_FR})\b"
+)
+_CODED_RE = re.compile("|".join(f"(?:{p})" for p in _CODED))
+_GROOMED_GROUP = re.compile(rf"\b(?:{_GROOMERS_EN}|{_GROOMERS_FR})\b")
+CODED_GATE = re.compile(
+    r"string|ficelle|everything|world|monde|tout\b|banks?|banques?|media|✡|fourteen|14 words|quatorze|14 mots|"
+    r"existence|white children|enfants blancs|jungle|brousse|arbre|trees|cocotier|bananier|monkey|gorilla|ape|singe|"
+    r"macaque|gorille|babouin|orang|banan|indoctrin|groom|corrupt|pervert|recruit|brainwash|sexuali|prey|molest|"
+    r"convert|confus|endoctrin|corromp|recrut|embrigad|cerveau|toucher a|touchent a|away from|loin|eloign|illness|"
+    r"disorder|disease|sickness|maladie|abomination|deviance"
+)
+
+
+def coded_hate(text: str) -> list[re.Match[str]]:
+    """Coded hate and its tropes in the ``words`` view (``_CODED``), but for a review of a book or a film."""
+    if NARRATIVE.search(text):
+        return []
+    found = list(_CODED_RE.finditer(text))
+    found += [m for m in _THEY_GROOM.finditer(text) if _GROOMED_GROUP.search(text, 0, m.start())]
+    return found

@@ -32,7 +32,14 @@ import re
 from collections.abc import Callable, Iterable
 
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING
-from moderation.content.phases.hate import HATE_GATE, anaphoric_hate, hate_pattern
+from moderation.content.phases.hate import (
+    ANAPHORIC_GATE,
+    CODED_GATE,
+    HATE_GATE,
+    anaphoric_hate,
+    coded_hate,
+    hate_pattern,
+)
 from moderation.content.phases.menace import EN_NAMED as _EN_NAMED
 from moderation.content.phases.menace import EN_NAMED_DESCRIBED as _EN_NAMED_DESCRIBED
 from moderation.content.phases.menace import EN_PROPERTY as _EN_PROPERTY
@@ -353,8 +360,13 @@ _GATED = (
         "hate",
     ),
     (
-        re.compile(r"people|gens"),
+        ANAPHORIC_GATE,
         anaphoric_hate,
+        "hate",
+    ),
+    (
+        CODED_GATE,
+        coded_hate,
         "hate",
     ),
     (
