@@ -93,8 +93,9 @@ def _personal(number: phonenumbers.PhoneNumber) -> bool:
 
 
 # A shop's own landline, given as the shop's: "le magasin de Nantes répond au 02 …", "the Manchester store's customer
-# line is 0161 …", "leur standard c'est le 05 …". A mobile is a person's whoever it is said to belong to, and a number called someone's own is
-# personal whatever else the sentence names: "the owner's personal number", "son portable perso".
+# line is 0161 …", "leur standard c'est le 05 …". A mobile is a person's whoever it is said to belong to, and a
+# number called someone's own is personal whatever else the sentence names: "the owner's personal number", "son
+# portable perso".
 _SHOP_BEFORE = re.compile(
     r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|standard|accueil|stores?|shops?|branch(?:es)?|"
     r"showrooms?|outlets?)\b"
