@@ -49,6 +49,19 @@ from .helpers import verdict_of
         "Black mold inside the teether after a month, my baby chews on it all day.",
         "The leash clip broke and the puppy bolted into the road.",
         "The fridge's glass shelf shattered on its own overnight.",
+        # A child's restraint letting go, furniture tipping, a neck caught, a blade thrown off, a fall from a ladder,
+        # a near miss with a car, smoke in French, a swollen battery further from its verb, a skin reaction treated.
+        "The harness buckle on the high chair popped open while she was in it.",
+        "Siège auto : l'attache isofix s'est détachée au premier freinage.",
+        "The bookcase tipped over onto the bed even though it was half empty.",
+        "Le cordon du pyjama s'est accroché au lit et l'a tiré par le cou.",
+        "The trimmer blade flew off and hit the fence next to my son.",
+        "The step slipped on the tiles and I fell off the ladder, bruised but ok.",
+        "La laisse a lâché et le chien a failli se faire renverser.",
+        "Le chargeur s'est mis à fumer sur la table de nuit.",
+        "La batterie du vélo électrique a complètement gonflé.",
+        "My face went bright red and I had to take antihistamines.",
+        "Dad's whole scalp was burning after the dye, still sore.",
         # Ill after eating, a smell that gave headaches.
         "We were vomiting all night after eating the chicken.",
         "The paint smell gave me headaches for days.",
@@ -92,6 +105,12 @@ def test_harm_told_by_its_shape_lifts(text):
         "Emballage sérieux, avec des avertissements clairs sur le risque d'étouffement.",
         "Le tiroir est coincé depuis le montage.",
         "She went down to the lobby to ask for a kettle.",
+        # Figures of the ears and eyes, a negation with "souci", a product called by a harm's name, a game's bike.
+        "Ce mixeur est si bruyant que mes oreilles saignent, lol.",
+        "Aucun souci de surchauffe, même après une heure.",
+        "The shade is called Toxic Berry and it lasts all day.",
+        "Like the car in his video game that blows up, but ours just hums along.",
+        "The stroller basket broke after a month, annoying.",
     ],
 )
 def test_close_harmless_texts_do_not_lift(text):

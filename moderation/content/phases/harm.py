@@ -75,7 +75,8 @@ _FAILURE = re.compile(
     r"came off|came apart|came undone|popped off|pops off|fell apart|let go|tipped over|folded up|folded on|"
     r"folded in|stopped dead|jerked|locked up|broke (?:in half|in two|clean|off|apart|through)|cracked (?:in half|"
     r"through|clean)|split in (?:half|two)|failed|quit|"
-    r"broke|broken|on (?:its|their) own|by itself|without (?:anyone|anybody) touching|ne tient (?:pas|plus)|"
+    r"broke|broken|slipped|released|unlatched|unlocked|popped open|on (?:its|their) own|by itself|a glisse|"
+    r"s" + Q + r"est deverrouill\w*|without (?:anyone|anybody) touching|ne tient (?:pas|plus)|"
     r"(?:est |s" + Q + r"est )?partie? tout(?:e)? seule?|rolled away|"
     r"(?:a|ont|avait|s" + Q + r"est|se sont) (?:casse|cede|lache|rompu|pete|plie|craque|bascule|cassee|rompue|"
     r"pliee|replie|repliee|effondre|effondree|ecroule|ecroulee|renverse|renversee|detache|detachee|decroche|"
@@ -93,6 +94,11 @@ _CONSEQUENCE = re.compile(
     r"|\b(?:threw|throws|thrown|flung|launched|catapulted) (?:me|him|her|them|us|my \w+) (?:off|into|against|onto|"
     r"over|out)\b"
     r"|\b(?:a|l" + Q + r"a|m" + Q + r"a|les a|nous a) (?:projete|ejecte|catapulte|envoye valser|fait tomber)\w*"
+    r"|\bfell (?:about |maybe |like |nearly |almost )?\d+ ?(?:feet|ft|foot|metres?|meters?|m)\b|\b(?:fell|tombee?s?) "
+    r"(?:off|from|de|du) (?:the |my |l" + Q + r"|la |le )?(?:ladder|stepladder|stool|chair|bike|scooter|board|"
+    r"echelle|escabeau|tabouret|chaise|velo|trottinette)\b"
+    r"|\b(?:failli|nearly|almost) (?:\w+ ){0,3}?(?:passer sous|se faire renverser|se faire ecraser|get hit|got hit|"
+    r"been hit|hit by|run over|ran over)\b|\bpasser sous une voiture\b"
     # Someone or something loose where traffic is: "my dog ran straight into the road", "partie sur la route".
     r"|\b(?:ran|run|runs|bolted|dashed|darted|rolled|went|partie?|filee?|roule) (?:\w+ ){0,2}(?:into|onto|sur|dans|"
     r"vers) (?:the |la )?(?:road|traffic|street|route|rue|circulation)\b"
@@ -110,9 +116,13 @@ _CONSEQUENCE = re.compile(
 )
 
 # A toddler with a part in the mouth: the mouth and what came off or the gagging, in a text about a young child.
-_MOUTH = re.compile(r"\b(?:in (?:his|her|their|the baby" + Q + r"s) mouth|dans (?:sa|la) bouche)\b")
+_MOUTH = re.compile(
+    r"\b(?:in (?:his|her|their|(?:the|my|our) (?:baby|son|daughter|kid|toddler|child)" + Q + r"s) mouth|dans (?:sa|la) "
+    r"bouche)\b"
+)
 _MOUTH_TROUBLE = re.compile(
-    r"\b(?:gag\w*|cough\w*|tous\w*|came off|pop\w* off|fell off|detach\w*|decroch\w*|loose|pieces?|parts?|"
+    r"\b(?:gag\w*|cough\w*|tous\w*|came off|pop\w* off|fell off|snapped off|broke off|detach\w*|decroch\w*|loose|"
+    r"pieces?|parts?|"
     r"morceaux?|bouts?)\b"
 )
 _YOUNG_CHILD = re.compile(
@@ -123,7 +133,7 @@ _YOUNG_CHILD = re.compile(
 # Glass or metal where it should not be: "un éclat de verre dans le pot", "a sliver of wire in the granola".
 _FOREIGN_BODY = re.compile(
     r"\b(?:eclats?|morceaux?|bouts?|fragments?|debris|copeaux) de (?:verre|metal|ferraille|fil de fer|fil "
-    r"metallique|plastique dur|agrafe)\b(?= (?:\w+ ){0,3}?dans\b)"
+    r"metallique|plastique dur|agrafe)\b(?=[^.!?]{0,30}?\bdans\b)"
     r"|\b(?:pieces?|shards?|slivers?|chunks?|fragments?|bits?|flakes?|shavings?) of (?:glass|metal|wire|steel|"
     r"hard plastic)\b|\b(?:glass shards?|metal (?:shavings|filings|fragments|pieces|shards))\b"
     r"|\b(?:coating|revetement|teflon)\s+(?:\w+\s+){0,2}?(?:flak\w*|peel\w*|s" + Q + r"ecaill\w*|se decoll\w*|part)\s+"
@@ -151,6 +161,20 @@ _EFFECTS = re.compile(
     r"|\b(?:glass|jar|verre|bocal|pot en verre|carafe|vitre|porte du four|oven door|paroi)\s+(?:\w+\s+){0,4}?"
     r"(?:shattered|exploded|burst|a eclate|a explose|s" + Q + r"est brise\w*|a vole en eclats)\b"
     r"|\b(?:singed|singeing|scalded)\b"
+    # Smoke from a thing in French, furniture that tips, a neck caught, a blade or disc thrown off.
+    r"|\b(?:s" + Q + r"est mise? a|se met a|commence a|a commence a|s" + Q + r"est mise? a) fumer\b"
+    r"|\b(?:meuble|commode|armoire|etagere|bibliotheque|dresser|bookcase|wardrobe|chest of drawers|tv stand|"
+    r"shelving unit|shelf|tele|tv)\s+(?:\w+\s+){0,4}?(?:a bascule|ont bascule|tipped|toppled|fell forward|fell "
+    r"over|came down on|est tombee? sur|s" + Q + r"est renverse\w*)\b"
+    r"|\b(?:tire|tiree|pulled|yanked|caught|coincee?|stuck|snagged|accroche\w*)\s+(?:\w+\s+){0,4}?(?:par|by|"
+    r"around) (?:le|the|his|her|son|sa|my|mon) (?:cou|neck|gorge|throat)\b"
+    r"|\b(?:lame|blade|disque|disc|meule|chaine|chain|embout|foret|drill bit|tete de coupe)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:s" + Q + r"est detachee?|detached|came off|flew off|a ete projetee?|was thrown|were thrown|projetee?|shot "
+    r"off|flew across|a vole|shattered|a explose|exploded)\b"
+    r"|\b(?:antihistamin\w*|epi-?pen|adrenaline pen|stylo d" + Q + r"adrenaline)\b"
+    r"|\b(?:skin|face|peau|visage|cuir chevelu|scalp|eyes|yeux|lips|levres|hands|mains)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:went|turned|became|est devenue?|sont devenue?s) (?:bright |all |tout |toute )?(?:red|rouges?|raw|"
+    r"swollen|gonflee?s?)|me brulai\w*|brulai\w*|burned|burning|stung|stinging|piquai\w*)\b"
     r"|\b(?:pris|prendre|prend|pris une|pris un) (?:une |un |la |le )?(?:chataigne|coup de jus|jus|decharge)\b"
     r"|\b(?:fils?|cables?|cordons?|prises?) (?:\w+ ){0,2}(?:mal isolee?s?|denudee?s?)\b|\b(?:exposed|bare|live) "
     r"wires?\b"
@@ -174,15 +198,18 @@ _BATTERY = re.compile(r"\b(?:batter\w*|power ?bank|pile|charg\w*|phone|telephone
 # by its symptoms ("vomiting all night after eating it").
 _ILL = re.compile(
     r"\b(?:headaches?|migraines?|mal (?:a|au|de) (?:la )?(?:tete|crane|coeur)|nausea|nauseous|nausees?|dizzy|"
-    r"dizziness|vertiges?|"
+    r"dizziness|vertiges?|palpitations|tachycardi\w*|maux de (?:tete|ventre)|"
     r"vomiting|vomited|vomi|threw up|throwing up|diarrh\w*|stomach cramps?|crampes d" + Q + r"estomac|"
     r"(?:got|was|were|been|became|fell) (?:really |very |so )?(?:sick|ill)\b(?! of)|tombee?s? malades?|"
     r"(?:rendu|rendue|rendus) (?:\w+ )?malades?)\b"
 )
 _ILL_CAUSE = re.compile(
-    r"\b(?:smell|odou?r|odeur|fumes|vapeurs|emanations|after (?:eating|drinking|taking|using)|apres (?:avoir )?"
-    r"(?:mange|bu|consomme|ingere|goute)|ate|eaten|eating|mange|manger)\b"
+    r"\b(?:smell|odou?r|odeur|fumes|vapeurs|emanations|after (?:eating|drinking|taking|using|each|every)|apres "
+    r"(?:avoir )?(?:mange|bu|consomme|ingere|goute|pris)|apres (?:chaque|chacune|la prise)|ate|eaten|eating|mange|"
+    r"manger|tasted|drank|shaker|dose)\b"
 )
+# A pet taken ill: symptoms anywhere in a text that names the vet.
+_VET = re.compile(r"\b(?:vets?|veto|veterinaire|vet bills?|frais veterinaires)\b")
 
 
 # A shoe that pinches the toes is a fit, not an injury; a glass that broke when dropped is an accident.
@@ -199,6 +226,28 @@ _MOULD = re.compile(
 )
 _MOUTH_OR_FOOD = re.compile(
     r"\b(?:chew\w*|mouth|suck\w*|ate|eat|eaten|eating|bouche|mordill\w*|suc(?:e|er|ent)|mange\w*|avale\w*)\b"
+)
+
+
+# A child's restraint or carrier that lets go: "Isofix connector released on one side", "le clip de poitrine casse
+# net", "la boucle du harnais s'est ouverte toute seule". The gear named in the text, the part and its failure in
+# one sentence.
+_CHILD_GEAR = re.compile(
+    r"\b(?:car ?seat|siege auto|isofix|stroller|pushchair|pram|buggy|poussette|high ?chair|chaise haute|porte-bebe|"
+    r"baby carrier|harness|harnais|crib|cot|lit bebe|lit parapluie|baby gate|barriere de securite|booster|"
+    r"rehausseur|transat|bouncer|leash|laisse)\b"
+)
+_RESTRAINT = re.compile(
+    r"\b(?:(?:isofix|harness|harnais|buckle|boucle|clip|latch|strap|sangle|ceinture|attache|verrou|lock|hinge|"
+    r"charniere|connector|connecteur|pince|mousqueton|clasp|fermoir)s?)\b[^.!?]{0,60}?\b(?:released|came undone|"
+    r"unlatched|unbuckled|opened|popped open|snapped|broke|gave way|failed|let go|s" + Q + r"est ouverte?|"
+    r"s"
+    + Q
+    + r"est detachee?|s"
+    + Q
+    + r"est cassee?|casse net|a lache|a cede|se detache|se defait|s"
+    + Q
+    + r"est defaite?)\b"
 )
 
 
@@ -230,10 +279,13 @@ def harms(text: str) -> Iterator[re.Match[str]]:
                 yield m
     if _YOUNG_CHILD.search(text):
         for m in _MOUTH.finditer(text):
-            if _MOUTH_TROUBLE.search(sentence_around(text, m.start(), m.end())):
+            if _MOUTH_TROUBLE.search(_and_before(text, m.start(), m.end())):
                 yield m
+    if _CHILD_GEAR.search(text):
+        yield from _RESTRAINT.finditer(text)
     if _YOUNG_CHILD.search(text) or _MOUTH_OR_FOOD.search(text):
         yield from _MOULD.finditer(text)
+    vet = _VET.search(text) is not None
     for m in _ILL.finditer(text):
-        if _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
+        if vet or _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
             yield m

@@ -47,7 +47,8 @@ _EN = [
     r"of (?:\w+ )?smoke(?! flavou?r)|smoke (?:out of|from) (?:the|it|my)|(?:set|sets|setting|triggered|set off) "
     r"(?:off )?(?:the |our |my )?(?:smoke|fire) alarm|(?:full of|filled with|filled up with) smoke",
     r"sparks?(?:ed|ing)? (?:came|flew|fly|coming|out)|sparks? (?:from|when)|sparking",
-    r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |"
+    r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |little |"
+    r"small |slight |mild |tiny |painful |"
     r"bad )?(?:electric )?shock|shocked (?:me|him|her|us)\b|electrocut\w*",
     r"overheat\w*|over-heat\w*|too hot to (?:touch|hold)|scorching hot|red hot|hot to the touch|melted (?:the|"
     r"my|a|through)|(?:plug|cable|cord|wire|plastic|casing|batter(?:y|ies)|charger|adapter|socket) "
@@ -92,7 +93,8 @@ _FR = [
     r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,4}?(?:fondu|"
     r"noirci)",
     r"explos(?!if|ive)\w*\b(?! (?:de|of) (?:saveurs?|gouts?|couleurs?|flavou?rs?|tastes?|colou?rs?))|a (?:explose|"
-    r"eclate)|(?:batterie|pile|visage|levres?|yeux|mains?|gorge)s? (?:\w+ ){0,2}gonfl\w*|gonflement",
+    r"eclate)|(?:visage|levres?|yeux|mains?|gorge)s? (?:\w+ ){0,2}gonfl\w*|(?:batterie|pile)s? (?:\w+ ){0,5}?gonfl\w*|"
+    r"gonflement",
     # Hurt, not "là où le bât blesse" (the catch) or English "blessed".
     r"(?<!bat )bless(?:e|ee|es|ees|er|ure|ures)\b|(?:s'est|me suis|se sont|s'etait) (?:coupe|brule|blesse)\w*|"
     r"coupure\w*|saign\w*|points de suture",
@@ -123,6 +125,8 @@ _FR = [
 _BLADE = re.compile(r"couteau|lame|ciseaux|knife|blade|scissors|tondeuse")
 # A colour that bleeds in the wash is a dye, not blood: "the red bled onto the white", "it did bleed in the wash".
 _BLEED = re.compile(r"bleed(?:s|ing)?|bled")
+# French "le bled" (the home village) is no bleeding.
+_VILLAGE = re.compile(r"\b(?:au|du|le|leur|mon|son|ton|en) $")
 _DYE = re.compile(r"colou?r|dye|ink|fabric|white|wash|stripe|onto|into|through")
 _SAFETY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _EN + _FR) + r")")
 # The knife that "ne coupe pas" is blunt, not dangerous; the thermostat that "ne coupe pas" overheats.
@@ -171,7 +175,7 @@ _BETWEEN = frozenset(
     them my his their our your me us real slightest single little problem problems issue issues sign signs hint risk
     chance danger seem seems seemed look looks looked
     de d' du des la le les l' un une est etait c'est n'est n'etait tres trop vraiment tout rien risque peur il elle
-    ce cela ca y a ai avons ont semble parait""".split()
+    ce cela ca y a ai avons ont semble parait souci soucis fait fais eu""".split()
 )
 _CLAUSE_END = re.compile(r"[.;:!?,()]|\b(?:but|however|though|although|yet|and|mais|cependant|pourtant|et)\b")
 _NEGATED_ALREADY = re.compile(r"\b(?:no|not|nobody|never|ne|n'|pas|plus)\b|n['’]t\b")
@@ -240,6 +244,21 @@ _NO_LABEL = re.compile(
     r"\b(?:no|not|without|any|sans|aucune?|pas d'|pas de|nul(?:le)? part)\s+(?:\w+\s+)?(?:warnings?|"
     r"avertissements?|mises? en garde|pictogrammes?|mention)\b"
 )
+# Ears or eyes that "bleed" from noise or ugliness: "mes oreilles saignent lol", "my eyes are bleeding".
+_SENSES = re.compile(r"\b(?:oreilles|ears|yeux|eyes)\b")
+# A product's own name, capitalised after the word that names it: "this lipstick is called Poison Apple", "la teinte
+# Toxic Berry" (not "I called poison control").
+_NAMING = re.compile(
+    r"\b(?:called|named|appel[ée]e?|nomm[ée]e?|shade|teinte|parfum|perfume|scent|fragrance|flavou?r|saveur|colou?r|"
+    r"couleur|coloris|edition|édition|collection|model|mod[èe]le)\s+(?:the |le |la |l'|[«\"“']\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _a_products_name(original: str, start: int) -> bool:
+    return original[start : start + 1].isupper() and _NAMING.search(original, max(0, start - 30), start) is not None
+
+
 # A figure of joy: "j'ai failli m'étouffer de bonheur", "choking with laughter".
 _JOY = re.compile(r"\s+(?:de (?:bonheur|rire|joie|plaisir)|with (?:laughter|joy)|laughing|from laughing)\b")
 # Smoke of high-heat cooking: searing in cast iron sets off alarms by design.
@@ -280,6 +299,8 @@ def _what_it_is_for(text: str, m: re.Match[str]) -> bool:
         return True
     if _JOY.match(text, m.end()) or ("smoke alarm" in words and _SEARING.search(text)):
         return True
+    if ("saign" in words or "bleed" in words or "bled" in words) and _SENSES.search(sentence):
+        return True
     question = re.search(r"[.!?]", text[m.end() :])
     if question and question.group(0) == "?" and _WONDERING.search(sentence):
         return True
@@ -299,7 +320,10 @@ def _harmless_here(text: str, m: re.Match[str]) -> bool:
     if _CUT_OUT.fullmatch(words):
         return _BLADE.search(text) is not None
     if _BLEED.fullmatch(words):
-        return _DYE.search(text, max(0, m.start() - 40), m.end() + 40) is not None
+        return (
+            _DYE.search(text, max(0, m.start() - 40), m.end() + 40) is not None
+            or _VILLAGE.search(text, max(0, m.start() - 6), m.start()) is not None
+        )
     return (
         _fuel_catching_fire(text, m) or _said_not_there(text, m) or _figure_of_fit(text, m) or _what_it_is_for(text, m)
     )
@@ -329,7 +353,8 @@ _THING = re.compile(
 _STORY_SENTENCE = re.compile(
     r"\b(?:chapters?|subplot|storyline|scenes?|episodes?|plot|characters?|hero|heroes|heroine|villains?|boss|bosses|"
     r"protagonists?|antagonists?|twists?|chapitres?|intrigue|personnages?|heros|mechants?|antagonistes?|"
-    r"protagonistes?|rebondissements?|films?|movies?|novels?|romans?|thriller|polar|saga)\b"
+    r"protagonistes?|rebondissements?|films?|movies?|novels?|romans?|thriller|polar|saga|video ?games?|"
+    r"jeux? video|gameplay|in-game)\b"
 )
 
 
@@ -348,10 +373,10 @@ def _clause_around(sentence: str, words: str) -> str:
 def _story_event(text: str, m: re.Match[str]) -> bool:
     """Whether ``m``, in a text that tells a story (``NARRATIVE``), is the story's rather than the reviewer's."""
     sentence = sentence_around(text, m.start(), m.end()).replace("’", "'")
-    if _THING.search(sentence):
-        return False
     if _STORY_SENTENCE.search(_clause_around(sentence, m.group(0))):
         return True
+    if _THING.search(sentence):
+        return False
     if _PRODUCT_HAZARD.search(m.group(0)):
         return False
     return _OWN.search(sentence) is None
@@ -364,6 +389,8 @@ def safety(ctx: Context) -> list[Match]:
     for m in chain(_SAFETY.finditer(view.text), harms(view.text)):
         start, end = view.span(*m.span())
         if any(f.start < end and start < f.end for f in found) or _harmless_here(view.text, m):
+            continue
+        if _a_products_name(ctx.text.original, start):
             continue
         if narrative is None:
             narrative = NARRATIVE.search(view.text) is not None
