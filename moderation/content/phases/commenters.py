@@ -92,6 +92,27 @@ _VEILED_TO_YOU = any_of(
         r"mefie[- ]toi|see you (?:out there|soon))",
     ]
 )
+# More pictures asked for in private, however worded, handle or not: "dm me some more pics", "tu m'envoies la suite en
+# MP ? 😏", "send the rest in private", "more pics in my inbox babe". Not "dm me if you want the size chart",
+# "envoie-moi le lien en MP", the speaker's own "I'll send the rest in private", nor more photos "of the sole" or "du
+# produit".
+_MORE = r"(?:more|some more|any more|the rest|other|extra|plus de|d.autres|la suite|le reste|encore des?)"
+_OF_A_THING = r"(?! (?:of|du|de|des|d.) ?(?:the|this|that|it|its|la|le|les|ce|cette|l.|produit|article)\b)"
+_IN_PRIVATE = (
+    r"(?:en prive|en mp|en dm|par mp|par message|in (?:my |the |ur |your )?(?:dms?|inbox|pms?)|privately|in private|"
+    r"on snap|sur snap|dans mes (?:mp|dm|messages))"
+)
+_MORE_IN_PRIVATE = any_of(
+    [
+        rf"\b(?:dm|pm|inbox|snap|mp)(?:[- ]?(?:me|moi))? (?:[\w'’]+ ){{0,2}}?{_MORE} (?:of )?(?:your |ur |tes |vos )?"
+        rf"{_PICTURES}\b{_OF_A_THING}",
+        rf"\b(?:more|some more|any more|other|extra) (?:of )?(?:your |ur )?{_PICTURES}\b{_OF_A_THING}[^.!?\n]{{0,20}}?"
+        rf"\b{_IN_PRIVATE}",
+        rf"(?<!i.ll )(?<!ill )(?<!i will )(?<!je t.)(?<!je te )(?<!je vous )(?<!we.ll )\b(?:send|show|envoie|envoies|"
+        rf"montre|montres|balance|file)(?:[- ]?(?:me|moi|m{_Q}\s*))? (?:[\w'’]+ ){{0,2}}?{_MORE}"
+        rf"(?: (?:of )?(?:your |ur |tes |vos )?{_PICTURES})?\b{_OF_A_THING}[^.!?\n]{{0,20}}?\b{_IN_PRIVATE}",
+    ]
+)
 _TO_ANYONE = re.compile(
     rf"\b(?:send|envoie|envoies|envoyer|envoyez)(?:[- ]?(?:me|moi|m{_Q}\s*))? (?:des |tes |vos |your |ur |some |a )?"
     r"nudes?\b|\bnudes? (?:stp|svp|please|pls|plz)\b|\b(?:would love to|i.d love to|wanna|want to|like to) see what.s "
@@ -112,6 +133,7 @@ _VEILED_GATE = re.compile(
     r"place|etais|were you|was you|strava|route|routine|loop|parcours|itineraire|horaires|habitudes"
 )
 _TO_ANYONE_GATE = re.compile(r"nude|under")
+_MORE_GATE = re.compile(r"prive|mp\b|dm|pm\b|inbox|private|snap|message")
 
 
 def at_a_commenter(ctx: Context) -> list[Match]:
@@ -122,6 +144,8 @@ def at_a_commenter(ctx: Context) -> list[Match]:
     shapes = []
     if _TO_ANYONE_GATE.search(text):
         shapes.append((_TO_ANYONE, "harassment"))
+    if _MORE_GATE.search(text):
+        shapes.append((_MORE_IN_PRIVATE, "harassment"))
     if _VEILED_GATE.search(text):
         shapes.append((_VEILED_TO_YOU, "threat"))
     if _HANDLE.search(text):

@@ -69,3 +69,92 @@ OGLING = [
     r"prendrais bien (?:dans la cabine|sur le comptoir|contre|par derriere))\b|\belle (?:peut|pourrait) (?:venir )?me "
     rf"(?:faire|sucer|rejoindre)\b[^.!?\n]{{0,60}}(?:\bperso\b|quand elle veut|{_LEWD_EMOJI})|{_LEWD_EMOJI})",
 ]
+# Sexual remarks about a woman in a video, a photo or an ad, or on the staff, said of her: "the girl in the unboxing
+# video can unbox me anytime 😏", "the model in the pics is so hot 🥵", "la vendeuse du rayon chaussures elle est trop
+# bonne 🥵"; and her handle or number asked for: "whats her insta", "anyone got the number of the blonde at till 2",
+# "quelqu'un a son snap ?". Not "the girl in the video explains the settings well", "quelqu'un a le lien de la
+# vidéo ?", "what's the brand's insta?", nor "quelqu'un a son insta ?" with no woman named (a shop has one).
+_MEDIA_EN = (
+    r"(?:video|vid|unboxing|ad|advert|commercial|photos?|pics?|pictures?|thumbnail|tutorial|review|clip|reel|tiktok|"
+    r"short|demo|listing|catalogu?e?|images?|banner|campaign|shoot|lookbook)"
+)
+_WOMAN_SEEN_EN = (
+    rf"(?:{_THE_WOMAN_EN}|(?:the|that|this|your) (?:[a-z]+ ){{0,2}}?(?:girl|woman|lady|model|chick|blonde|brunette|"
+    rf"redhead|presenter|host|actress|lass|milf|youtuber|influencer)s? (?:in|from|on|doing) (?:the|this|that|your|ur|"
+    rf"these) (?:[a-z]+ )?{_MEDIA_EN})"
+)
+_LEER = "[\U0001f975\U0001f924\U0001f4a6\U0001f351\U0001f346\U0001f445\U0001f60f\U0001f608]"  # 🥵🤤💦🍑🍆👅😏😈
+_WOMAN_SEEN_FR = (
+    r"(?:la|cette|ta|votre|une|les) (?:[a-z]+ )?(?:fille|nana|meuf|vendeuse|caissiere|serveuse|hotesse|conseillere|"
+    r"blonde|brune|rousse|presentatrice|mannequin|demonstratrice|livreuse|influenceuse|youtubeuse)s?"
+)
+_HER_HANDLE_EN = (
+    r"(?:insta|instagram|ig|snap|snapchat|number|digits|socials|social media|tiktok|onlyfans|of|handle|whatsapp|phone "
+    r"number|cell|cell number|mobile number|fb|facebook|telegram|discord)"
+)
+_HANDLE_FR = (
+    r"(?:snap|snapchat|onlyfans|insta|instagram|tiktok|numero|num|tel|telephone|portable|whatsapp|06|07|facebook)"
+)
+OGLING += [
+    rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}\b(?:can|could|may|should|is gonna|gonna) (?:come (?:and |over and )?)?"
+    r"(?:unbox|ride|sit on|do|have|take|wreck|rail|undress|blow|suck|bounce on|smash|get on top of|test|demo|try|"
+    rf"review|show|use|handle) me\b(?:[^.!?\n]{{0,15}}(?:anytime|any time|whenever|all (?:day|night)|tonight|"
+    rf"{_LEER}))?",
+    rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}\b(?:is|s|looks) (?:so |really |soo+ |fucking |damn |bloody |proper )?"
+    r"(?:hot|sexy|thicc|thick|bangin|banging|peng|smokin|smoking hot|fuckable|a smokeshow|a snack|a milf)\b|\b"
+    rf"{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}\b(?:i.?d|i would|id) (?:smash|hit (?:it|that)|tap (?:it|that)|bang her|"
+    r"destroy her|rail her|ruin her|eat her|do her)\b",
+    rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}{_LEER}",
+    rf"\b{_WOMAN_SEEN_FR}\b[^.!?\n]{{0,60}}?(?:\b(?:bandante|chaudasse|baisable|bonnasse|je me la (?:ferais|taperais)|"
+    rf"je la (?:fourrerais|defoncerais))\b|\b(?:est|c.est une) (?:trop |grave |tellement |vraiment |"
+    rf"bien |super )?(?:bonne|canon|sexy|chaude)\b[^.!?\n]{{0,10}}{_LEER}|\belle (?:peut|pourrait) (?:venir )?me "
+    r"(?:faire|sucer|deballer|chevaucher)\b[^.!?\n]{0,30}(?:quand elle veut|quand elle le veut))",
+    rf"\b{_WOMAN_SEEN_FR}(?: (?:du|de la|de l.|des|au|a la|dans la|sur la|en) [a-z]+){{0,3}},? (?:elle )?est (?:trop |"
+    r"grave |tellement |vraiment bien |bien )(?:bonne|chaude)\b(?=\s*(?:$|[^\w\s]))",
+    rf"\b(?:what.?s|whats|wats|wots|what is|anyone (?:got|have|has|know)|any1 (?:got|have|know)|does anyone (?:have|"
+    r"know)|who (?:has|got|knows)|someone (?:drop|send|give me|get me)|can (?:someone|somebody|anyone|u|you) (?:drop|"
+    rf"send|share|get|give me)|drop|i need|i want|send me|give me|link) (?:me )?her {_HER_HANDLE_EN}\b",
+    rf"\b(?:the )?(?:number|digits|insta|snap|socials|ig|onlyfans|whatsapp) (?:of|for) {_WOMAN_SEEN_EN}\b",
+    rf"\b(?:quelqu.un|qqn|qq1|quelqu1|kelkun)(?: [a-z]+){{0,2}}? (?:son|sa) (?:snap|snapchat|onlyfans|0[67])\b|"
+    rf"\b{_WOMAN_SEEN_FR}\b[^\n]{{0,120}}\b(?:quelqu.un|qqn|qq1|quelqu1|kelkun|vous|c.est quoi|donnez|balancez|"
+    rf"envoyez)(?: [a-z]+){{0,2}}? (?:son|sa) {_HANDLE_FR}\b|\b(?:le |l.)?{_HANDLE_FR} (?:de|d.) {_WOMAN_SEEN_FR}\b",
+]
+OGLING_GATE = (
+    r"girl|woman|lady|model|chick|blonde|brunette|redhead|presenter|host|actress|lass|milf|youtuber|influencer|"
+    r"cashier|waitress|receptionist|saleswoman|assistant|fille|nana|meuf|vendeuse|caissiere|serveuse|hotesse|"
+    r"conseillere|blonde|brune|rousse|presentatrice|mannequin|demonstratrice|livreuse|youtubeuse|her |son |sa "
+)
+
+# ---- Put-downs of a commenter ---------------------------------------------------------------------------------------
+# The internet's ways to tell one person they do not count: "nobody asked you", "who asked", "touch grass", "ratio + L",
+# "cope and seethe", "keep crying, princess", "get a life", "personne t'a demandé ton avis", "on s'en fout de ton avis",
+# "va toucher de l'herbe", "trouve-toi une vie". Not "nobody asked for my order number", "Get a grip on the lid", "cope
+# with", "on vous a demandé votre avis par mail".
+_ALONE_AFTER = r"(?=\s*(?:$|[.!?,;:+]|[^\w\s]))"
+_SENTENCE_START = r"(?:^|[.!?,;:]\s*)(?:and |but |lol |lmao |ok |okay |just |so |now |bah |ben |allez |va )?"
+PUT_DOWNS = [
+    r"\b(?:nobody|no one|no1|noone|who|didn.?t|did not|never)(?: even| tf| the fuck)? ask(?:ed)? (?:you|u|ya|for "
+    r"(?:your|ur|yo|ya) (?:opinion|input|life story|take|2 cents|two cents|thoughts|comment|review|advice))\b",
+    rf"{_SENTENCE_START}(?:who (?:even |tf |the fuck )?asked|(?:i |we )?didn.?t ask|nobody asked|no one asked)"
+    rf"{_ALONE_AFTER}",
+    r"(?:^|[.!?,;:]\s*|\b(?:go|pls|please|plz|just|need to|needs to|should|gotta|have to|go and|maybe) )touch "
+    r"(?:some )?grass\b|\bva toucher (?:de )?l.herbe\b",
+    r"\bratio(?:.?d)?\s*(?:\+|and|&|plus)\s*(?:l|you fell off|didn.?t ask|who asked|cope)\b|\bl\s*\+\s*ratio\b|"
+    r"(?:^|[.!?]\s*)ratio(?=\s*(?:$|[.!?]))",
+    rf"\bcope (?:and|&|\+|n) seethe\b|\bseethe (?:and|&|\+|n) cope\b|{_SENTENCE_START}(?:cope|seethe|mald|stay mad|"
+    rf"keep crying|cry about it|cry more|cry harder|cope harder|seethe harder){_ALONE_AFTER}",
+    rf"{_SENTENCE_START}get a (?:life|job)(?=\s*(?:$|[.!?,;:]|\b(?:loser|mate|bro|dude|man|lol|kid|pal|buddy|"
+    r"karen)\b))",
+    rf"\b(?:personne|qui)\s*(?:ne\s*)?t{_Q}\s*(?:a|as)\s*(?:rien |jamais )?(?:demande|sonne)\b|\bon\s*t{_Q}\s*(?:a|as)"
+    r"\s*(?:pas|rien) (?:demande|sonne)\b|\bpersonne (?:ne )?vous a demande votre avis\b",
+    r"\b(?:on s.en (?:fout|fiche|bat (?:les couilles|les steaks)|tape)|tout le monde s.en (?:fout|fiche|tape)|osef|"
+    r"balek) (?:de |d.)?(?:ton avis|ta vie|tes conseils|ton commentaire|tes commentaires)\b|\b(?:ton avis|ta vie),? "
+    r"(?:on|tout le monde|personne) (?:s.en|n.en a rien a) (?:fout|fiche|tape|bat|foutre|cirer|carrer)\b",
+    r"\b(?:trouve|achete|fais)[- ]toi une vie\b|\bt.?\s*(?:as|a) pas de vie\b|\btu n.as pas de vie\b",
+    rf"{_SENTENCE_START}(?:pleure|chiale|chouine)(?: (?:encore|plus fort|un coup|bien))?{_ALONE_AFTER}|\bcontinue "
+    r"(?:a|de) (?:pleurer|chialer|chouiner)\b",
+]
+PUT_DOWNS_GATE = (
+    r"ask|grass|herbe|ratio|cope|seethe|mald|mad|cry|life|job|demande|sonne|fout|fiche|bat|tape|osef|balek|vie|pleur|"
+    r"chiale|chouine"
+)

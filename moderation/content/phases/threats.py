@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING
+from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING, OGLING_GATE, PUT_DOWNS, PUT_DOWNS_GATE
+from moderation.content.phases.goading import goading
 from moderation.content.phases.hate import (
     ANAPHORIC_GATE,
     CODED_GATE,
@@ -377,7 +378,7 @@ _GATED = (
     (
         re.compile(
             r"bend|tits|ass|arse|rack|boobs|bum|booty|baiserais|sauterais|culbuterais|defoncerais|prendrais|"
-            r"me faire|sucer|rejoindre|[🍆💦🍑👅]"
+            r"me faire|sucer|rejoindre|[🍆💦🍑👅]|" + OGLING_GATE
         ),
         _finder(any_of(OGLING)),
         "harassment",
@@ -385,6 +386,11 @@ _GATED = (
     (
         re.compile(r"shut|allowed|droit de|qi |iq |brain"),
         _finder(any_of(CONTEMPT)),
+        "harassment",
+    ),
+    (
+        re.compile(PUT_DOWNS_GATE),
+        _finder(any_of(PUT_DOWNS)),
         "harassment",
     ),
 )
@@ -417,7 +423,7 @@ def threats(ctx: Context) -> list[Match]:
     for gate, find, label in _GATED:
         if gate.search(text):
             found += _kept(ctx, find(text), Reason.ABUSIVE.value, label, Action.HOLD)
-    return found
+    return found + goading(ctx)
 
 
 def self_harm(ctx: Context) -> list[Match]:

@@ -1,0 +1,105 @@
+"""Goading (``phases.goading``): self-harm told to someone, a pile-on called for, a dare or a wait for someone, each
+held in many phrasings, French and English; the close reviews published."""
+
+import pytest
+
+from .helpers import assert_held_as_abuse, assert_published
+
+TOLD_TO_HARM_THEMSELVES = [
+    "go unalive yourself",
+    "just unalive urself lol",
+    "neck yourself mate",
+    "u should just off yourself",
+    "Jump off a bridge.",
+    "pls go jump off a cliff 🙏",
+    "do us all a favour and disappear permanently",
+    "Do everyone a favor and drop dead",
+    "the world would be a better place without you",
+    "nobody would miss you if you died",
+    "go drink bleach",
+    "Pends-toi.",
+    "va te jeter d'un pont",
+    "allez vous suicider bande de nazes",
+    "tu devrais te foutre en l'air",
+    "jte conseille de te pendre",
+    "rends service à tout le monde et crève",
+    "le monde serait mieux sans toi",
+    "fous-toi en l'air 😘",
+]
+NOT_TOLD = [
+    "the character unalives himself in chapter 3",
+    "I could jump off a cliff with joy, these boots are perfect",
+    "tu vas te tuer avec ce vélo sans freins, attention",
+    "You can take the lid off yourself, no tools needed",
+    "Jetez-vous sur ce produit, il est génial",
+    "Le héros finit par se pendre, un roman très sombre",
+    "Don't drink bleach, obviously, but this cleaner is strong",
+]
+
+PILE_ON = [
+    "everybody tell her what we really think of her 👇",
+    "Let him know what y'all think about him",
+    "go flood his DMs",
+    "spam her reviews",
+    "everyone go at @karen_lol",
+    "share this everywhere so he can't hide",
+    "let's make her life hell",
+    "allez on se fait @X",
+    "on se fait ce vendeur",
+    "balancez-lui ce que vous en pensez",
+    "allez lui dire en face",
+    "inondez ses mp les gars",
+    "partagez un max pour qu'il ne puisse plus se cacher",
+    "allez tous le harceler",
+]
+NOT_PILE_ON = [
+    "tell the shop what you think in the survey",
+    "everybody should try this",
+    "Tell them what you think of the new colour, they listen",
+    "let's cancel her subscription, she never uses it",
+    "on se fait un resto après le magasin",
+    "envoyez-leur vos avis, le SAV répond vite",
+    "Share this with your friends who love hiking",
+]
+
+DARES = [
+    "say that to my face at the store and see what happens",
+    "say it 2 my face",
+    "come say it in person",
+    "post that again and see what happens",
+    "I'll be waiting by your car",
+    "ill be waitin outside ur work 😈",
+    "we'll be waiting for you after your shift",
+    "let's see how tough u are irl",
+    "répète ça et …",
+    "Répète un peu pour voir",
+    "viens me le dire en face",
+    "je t'attendrai devant ta voiture",
+    "jtattends devant ton taf",
+    "je viens te chercher à la sortie du magasin",
+    "on va voir si tu fais toujours le malin",
+    "tu feras moins le malin",
+]
+NOT_DARES = [
+    "I'll be waiting for the restock",
+    "je viens chercher ma commande à la sortie du travail",
+    "I'll be waiting for the next drop outside the store, can't wait",
+    "Je répète ça et ça marche à chaque fois",
+    "je viens te chercher à la sortie de l'école, dit la maman dans le livre",
+    "on se retrouve au magasin samedi",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_TO_HARM_THEMSELVES + DARES)
+def test_told_to_harm_themselves_or_dared_is_held(text):
+    assert_held_as_abuse(text, "")
+
+
+@pytest.mark.parametrize("text", PILE_ON)
+def test_a_pile_on_is_held(text):
+    assert_held_as_abuse(text, "")
+
+
+@pytest.mark.parametrize("text", NOT_TOLD + NOT_PILE_ON + NOT_DARES)
+def test_close_reviews_are_published(text):
+    assert_published(text)
