@@ -98,7 +98,11 @@ _HATE = [
     r"perverts|groomers|degenerates)\b",
     rf"\b(?:les|tous les|ces) {_GROUPS_FR}\b(?: [^.!?]{{0,40}}?)? (?:sont|c{_Q}\s*est) (?:tous |toutes )?(?:que )?"
     r"(?:des )?(?:voleu(?:rs|ses)|terroristes|criminel(?:le)?s|animaux|violeurs|parasites|chiens|porcs|rats|vermine|"
-    r"racaille|sauvages|sous-hommes|malades mentaux|malades|detraques|pervers|pedophiles|anormaux|degeneres|tares)\b",
+    r"racailles?|sauvages|sous-hommes|malades mentaux|malades|detraques|pervers|pedophiles|anormaux|degeneres|tares|"
+    r"delinquants|voyous|cassos)\b",
+    # The group, then "they're …": "these trannies, they're mentally ill and dangerous".
+    rf"\b{_GROUPS_EN}\b,?[^.!?]{{0,20}}?\b(?:they|they.re|theyre|they are|who are)(?: all)? (?:just )?(?:mentally ill|"
+    r"sick in the head|perverts|groomers|degenerates|freaks|predators|animals|vermin|parasites|criminals|subhuman)\b",
     # The conspiracy line, whatever they are said to control: "the jews run this company", "les juifs contrôlent
     # cette marque".
     r"\b(?:the |those |these )?jews (?:control|run|own|rule|are behind|controlling|running|owning|behind)\b|"
@@ -232,15 +236,32 @@ _PRONOUN = re.compile(
     r"(?:tous |vraiment )?(?:que )?(?:des )?(?:malades|detraques|pervers|tares|degeneres)\b|\b(?:those|these) people "
     r"are (?:all )?(?:sick|mentally ill|perverts|degenerates|groomers)\b"
 )
-# The words the two shapes above start from (``threats`` searches them only where one is).
-ANAPHORIC_GATE = re.compile(r"people|gens|faudrait|faut|devrait|doit|should|need to|must|ought|lock|round|steril")
+# The group sent away as a pronoun or a slogan, the group named before or after it: "faut les renvoyer au bled ces
+# arabes", "qu'ils rentrent chez eux les migrants", "les immigrés, retour au pays", "send them all back, the migrants".
+# Without a group it is a parcel or a trip ("faut les renvoyer au vendeur", "retour au pays après dix ans").
+_EXPULSION = re.compile(
+    r"\b(?:faut|faudrait|il faut|il faudrait|on devrait|on doit|y a qu.a|suffit de) (?:tous )?les (?:renvoyer|"
+    r"expulser|virer|degager|rapatrier|reexpedier|(?:re)?mettre dans (?:un|le|des) (?:avion|bateau|charter)s?|foutre "
+    r"dehors|jeter dehors)(?: tous)? (?:au bled|chez eux|dans leur pays|d.ou ils viennent|de (?:france|chez nous))\b|"
+    r"\b(?:renvoyez|expulsez|virez|degagez)[- ]les (?:tous )?(?:au bled|chez eux|dans leur pays)\b|"
+    r"\bqu.(?:ils|elles) (?:retournent|rentrent|repartent|degagent) (?:tous |toutes )?(?:chez eux|dans leur pays|d.ou "
+    r"(?:ils|elles) viennent|au bled)\b|(?:^|[.!?,;:]\s*)(?:et )?(?:hop,? )?retour au (?:bled|pays)(?=\s*(?:$|[.!?,;:]|"
+    r"pour (?:les|ces|tous)))|\b(?:send|ship|deport|kick|throw|put) (?:them|em|the lot of them)(?: all)? (?:back|out|"
+    r"home|on a (?:boat|plane))(?: to (?:where they came from|their (?:own )?countr(?:y|ies)))?\b"
+)
+# The words the shapes above start from (``threats`` searches them only where one is).
+ANAPHORIC_GATE = re.compile(
+    r"people|gens|faudrait|faut|devrait|doit|should|need to|must|ought|lock|round|steril|renvoy|expuls|vire|degag|"
+    r"rapatri|bled|chez eux|pays|send|ship|deport|kick|throw|put"
+)
 
 
 def anaphoric_hate(text: str) -> list[re.Match[str]]:
     """ "Those people" + a hate predicate, or the group as a pronoun to be locked up or treated, where a group is named
-    before it (see ``_THOSE_PEOPLE``, ``_PRONOUN``)."""
+    before it (see ``_THOSE_PEOPLE``, ``_PRONOUN``); the group sent away where it is named anywhere (``_EXPULSION``)."""
     found = [*_ANAPHORIC.finditer(text), *_PRONOUN.finditer(text)]
-    return [m for m in found if _ANTECEDENT.search(text, 0, m.start())]
+    kept = [m for m in found if _ANTECEDENT.search(text, 0, m.start())]
+    return kept + [m for m in _EXPULSION.finditer(text) if _ANTECEDENT.search(text)]
 
 
 @lru_cache(maxsize=1)
