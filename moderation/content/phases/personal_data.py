@@ -16,9 +16,9 @@ from stdnum.fr import nir
 from stdnum.us import ssn
 
 from moderation.content.lexicon import is_own, public_suffixes
+from moderation.content.phases.doxxing import MASK, plates, possessive_phones, unmasked
 from moderation.content.verdict import Context, Match, Reason
 
-MASK = "[personal data]"
 # The number of a thing, not of a person: "order 4471-2290-88", "commande n° 2024…", "ref", "suivi", "tracking", a
 # book's "ISBN-10: 0738551856" (ten digits from 0, like a French number).
 _NOT_A_PHONE_BEFORE = re.compile(
@@ -454,45 +454,6 @@ def spelled_phones(ctx: Context) -> list[Match]:
     return found
 
 
-# A vehicle's registration and who drives it: "camionnette immatriculée FG-482-KL, il s'appelle Mehdi B.", "white van
-# reg KX19 TFU, driver is a bald guy called Steve". The plate then points at a person: a French SIV plate (no I, O or
-# U) or a current British one, with a driver or a name told in the same text. A plate alone is a format ("support
-# pour plaque AB-123-CD") or the reviewer's own car ("my reg KX19 TFU").
-_PLATE = re.compile(
-    r"(?<![\w-])(?:[a-hj-npr-z]{2}[- ]?\d{3}[- ]?[a-hj-npr-z]{2}|[a-hj-pr-y]{2}\d{2} ?[a-hj-pr-z]{3})(?![\w-])"
-)
-_OWN_PLATE = re.compile(
-    r"\b(?:my|mon|ma|our|notre|nos|mine)\b[^.!?]{0,30}$|\b(?:format|type|style|exemple|ex|e\.?g|such as|like|comme)"
-    r"\W{0,3}$"
-)
-_PLATE_KIND_AFTER = re.compile(r"\s*(?:plates?|plaques?|format|style|type)\b")
-_DRIVER = re.compile(
-    r"\b(?:conduite? par|driven by|drivers?(?!.?s? (?:side|seat|door|window|mirror))|chauffeur|conduct(?:eur|rice)|"
-    r"s.appelle|called|named|(?:his|her|son) "
-    r"(?:name|nom)|lives? (?:on|in|at)|habite|son adresse|his address)\b"
-)
-
-
-def plates(ctx: Context) -> list[Match]:
-    """Registration plates told with their driver or a name (see ``_PLATE``)."""
-    view = ctx.text.base
-    text = view.text
-    if not _DRIVER.search(text):
-        return []
-    found = []
-    for m in _PLATE.finditer(text):
-        # Both kinds mix letters and digits; "ab 123 cd" in a parts list has a driver nowhere near it.
-        near = text[max(0, m.start() - 150) : m.end() + 150]
-        if (
-            _OWN_PLATE.search(text[max(0, m.start() - 40) : m.start()])
-            or _PLATE_KIND_AFTER.match(text, m.end())
-            or not _DRIVER.search(near)
-        ):
-            continue
-        found.append(_mask("licence_plate", *view.span(*m.span())))
-    return found
-
-
 def personal_data(ctx: Context) -> list[Match]:
     return (
         phones(ctx)
@@ -503,4 +464,6 @@ def personal_data(ctx: Context) -> list[Match]:
         + ibans(ctx)
         + national_ids(ctx)
         + plates(ctx)
+        + unmasked(ctx)
+        + possessive_phones(ctx)
     )
