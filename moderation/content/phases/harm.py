@@ -259,13 +259,105 @@ def _and_before(text: str, start: int, end: int) -> str:
     return text[before[-2] if len(before) > 1 else 0 : after.start() if after else len(text)]
 
 
+def _forms(*stems: str, endings: tuple[str, ...] = ("", "s")) -> frozenset[str]:
+    return frozenset(stem + ending for stem in stems for ending in endings)
+
+
+_FR_PARTS = ("", "e", "s", "es")
+# Words without one of which a shape cannot match: a text's words are looked up in these sets (one pass over the
+# text) before the shape's pattern runs over it. Most reviews have none of them.
+_INJURY_WORDS = (
+    frozenset(
+        """cut cuts sliced slashed gashed nicked split burned burnt scalded singed blistered crushed smashed broke
+        fractured sprained twisted bruised chipped cracked dislocated gouged broken scraped grazed skinned gave give
+        gives got get gets had developed caused causing rash rashes swelled swell swelling swollen puffed puffy stuck
+        trapped caught wedged pinned gash gashes laceration lacerations concussion concussions black lump bump bruise
+        bruises welt burn burns sang commotion traumatisme beurre""".split()
+    )
+    | _forms(
+        "ouvert",
+        "entaille",
+        "coupe",
+        "brule",
+        "blesse",
+        "casse",
+        "fracture",
+        "foule",
+        "tordu",
+        "pince",
+        "ecrase",
+        "arrache",
+        "ebouillante",
+        "luxe",
+        "demis",
+        "fele",
+        "abime",
+        "tumefie",
+        endings=_FR_PARTS,
+    )
+    | _forms("coince", "coincee", "plaie", "hematome", "ecchymose", "coupure", "brulure", "entorse")
+)
+_FOREIGN_WORDS = frozenset(
+    "verre metal ferraille fil agrafe plastique glass wire steel plastic coating revetement teflon".split()
+)
+_RECALL_WORDS = frozenset("rappel recall".split())
+_MOUTH_WORDS = frozenset("mouth bouche".split())
+_ILL_WORDS = frozenset(
+    """headache headaches migraine migraines mal nausea nauseous nausee nausees dizzy dizziness vertige vertiges
+    palpitations maux vomiting vomited vomi threw throwing sick ill malade malades rendu rendue rendus stomach
+    crampes""".split()
+) | frozenset(("tachycardie", "tachycardia"))
+_FAILURE_WORDS = frozenset(
+    """snapped snaps sheared buckled shattered collapsed gave gives caved came popped pops fell let tipped folded
+    stopped jerked locked broke cracked split failed quit broken slipped released unlatched unlocked own itself
+    touching tient seule seul rolled glisse net coup deux rompu pete craque bascule rompue pliee replie repliee
+    effondre effondree ecroule ecroulee renverse renversee detache detachee decroche decrochee desserre desserree
+    brise brisee ouvert ouverte arrete arretee plie lache cede casse cassee""".split()
+)
+_RESTRAINT_WORDS = _forms(
+    "isofix",
+    "harness",
+    "harnais",
+    "buckle",
+    "boucle",
+    "clip",
+    "latch",
+    "strap",
+    "sangle",
+    "ceinture",
+    "attache",
+    "verrou",
+    "lock",
+    "hinge",
+    "charniere",
+    "connector",
+    "connecteur",
+    "pince",
+    "mousqueton",
+    "clasp",
+    "fermoir",
+    endings=("", "s", "es"),
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _has(words: frozenset[str], text_words: set[str], prefixes: tuple[str, ...] = ()) -> bool:
+    if not words.isdisjoint(text_words):
+        return True
+    return bool(prefixes) and any(w.startswith(prefixes) for w in text_words)
+
+
 def harms(text: str) -> Iterator[re.Match[str]]:
     """Harms told by their shape in ``text`` (the accent-folded base view), each as the match to report."""
-    for m in _INJURY.finditer(text):
-        if not _FIT.fullmatch(m.group(0)):
-            yield m
-    yield from _FOREIGN_BODY.finditer(text)
-    yield from _RECALL.finditer(text)
+    words = set(_WORD.findall(text))
+    if _has(_INJURY_WORDS, words, ("coince",)):
+        for m in _INJURY.finditer(text):
+            if not _FIT.fullmatch(m.group(0)):
+                yield m
+    if not _FOREIGN_WORDS.isdisjoint(words):
+        yield from _FOREIGN_BODY.finditer(text)
+    if not _RECALL_WORDS.isdisjoint(words):
+        yield from _RECALL.finditer(text)
     for m in _EFFECTS.finditer(text):
         sentence = sentence_around(text, m.start(), m.end())
         if m.group(0) in _SWELLING and _BATTERY.search(text) is None:
@@ -273,19 +365,22 @@ def harms(text: str) -> Iterator[re.Match[str]]:
         if m.group(0).startswith(_GLASS) and _DROPPED.search(sentence):
             continue
         yield m
-    if _FAILURE.search(text):
+    if _has(_FAILURE_WORDS, words, ("deverrouill",)) and _FAILURE.search(text):
         for m in _CONSEQUENCE.finditer(text):
             if _FAILURE.search(_and_before(text, m.start(), m.end())):
                 yield m
-    if _YOUNG_CHILD.search(text):
+    if not _MOUTH_WORDS.isdisjoint(words) and _YOUNG_CHILD.search(text):
         for m in _MOUTH.finditer(text):
             if _MOUTH_TROUBLE.search(_and_before(text, m.start(), m.end())):
                 yield m
-    if _CHILD_GEAR.search(text):
+    if not _RESTRAINT_WORDS.isdisjoint(words) and _CHILD_GEAR.search(text):
         yield from _RESTRAINT.finditer(text)
-    if _YOUNG_CHILD.search(text) or _MOUTH_OR_FOOD.search(text):
+    if any(w.startswith(("mold", "mould", "moisi")) for w in words) and (
+        _YOUNG_CHILD.search(text) or _MOUTH_OR_FOOD.search(text)
+    ):
         yield from _MOULD.finditer(text)
-    vet = _VET.search(text) is not None
-    for m in _ILL.finditer(text):
-        if vet or _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
-            yield m
+    if _has(_ILL_WORDS, words, ("diarrh",)):
+        vet = _VET.search(text) is not None
+        for m in _ILL.finditer(text):
+            if vet or _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
+                yield m
