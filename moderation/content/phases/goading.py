@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.literals import Alternation
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.shapes import any_of, quoted
 from moderation.content.verdict import Action, Context, Match, Reason
@@ -180,9 +181,9 @@ _FR_DARE = [
 ]
 
 _SHAPES = (
-    (any_of(_EN_TOLD + _FR_TOLD), "threat"),
+    (Alternation(_EN_TOLD + _FR_TOLD), "threat"),
     (any_of(_EN_PILE_ON + _FR_PILE_ON), "harassment"),
-    (any_of(_EN_DARE + _FR_DARE), "threat"),
+    (Alternation(_EN_DARE + _FR_DARE), "threat"),
 )
 # The words every shape above needs (most reviews have none).
 GOADING_GATE = re.compile(

@@ -17,7 +17,8 @@ from functools import lru_cache
 from babel import Locale
 
 from moderation.content.normalise import base_view
-from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR, any_of
+from moderation.content.phases.literals import Alternation
+from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR
 from moderation.content.phases.shapes import Q as _Q
 
 _GROUPS_EN = (
@@ -265,10 +266,10 @@ def anaphoric_hate(text: str) -> list[re.Match[str]]:
 
 
 @lru_cache(maxsize=1)
-def hate_pattern() -> re.Pattern[str]:
+def hate_pattern() -> Alternation:
     """Hate against a group, people called animals by place included; built on first use (CLDR's place names, about
     70 ms), which ``engine.warm`` does at a process's start."""
-    return any_of(_HATE + _people_as_animals(_places()))
+    return Alternation(_HATE + _people_as_animals(_places()))
 
 
 # The words every hate shape names (a group, women or their kitchen, an animal, a Nazi slogan or code): ``threats``
@@ -372,7 +373,7 @@ _THEY_GROOM = re.compile(
     r"corrupt\w*|pervert\w*|brainwash\w*|sexuali[sz]\w*|endoctrin\w*|pervertir|pervertissent|corrompre|corrompent|"
     rf"(?:laver|lavent) le cerveau (?:a|de)) (?:{_CHILDREN_EN}|{_CHILDREN_FR})\b"
 )
-_CODED_RE = re.compile("|".join(f"(?:{p})" for p in _CODED))
+_CODED_RE = Alternation(_CODED)
 _GROOMED_GROUP = re.compile(rf"\b(?:{_GROOMERS_EN}|{_GROOMERS_FR})\b")
 CODED_GATE = re.compile(
     r"string|ficelle|everything|world|monde|tout\b|banks?|banques?|media|✡|fourteen|14 words|quatorze|14 mots|"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.literals import Alternation
 from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, any_of
 from moderation.content.phases.shapes import Q as _Q
 
@@ -292,7 +293,7 @@ _CAREFUL = re.compile(
     r"(?:de )?(?:faire attention|faire gaffe) en (?:rentrant|sortant|partant)\b"
 )
 
-_MENACE = any_of(_KNOWING + _IDIOMS)
+_MENACE = Alternation(_KNOWING + _IDIOMS)
 
 # The words one of the shapes above needs (most reviews have none): ``threats`` searches them only where one is.
 MENACE_GATE = re.compile(

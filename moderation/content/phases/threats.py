@@ -41,6 +41,7 @@ from moderation.content.phases.hate import (
     coded_hate,
     hate_pattern,
 )
+from moderation.content.phases.literals import Alternation
 from moderation.content.phases.menace import EN_NAMED as _EN_NAMED
 from moderation.content.phases.menace import EN_NAMED_DESCRIBED as _EN_NAMED_DESCRIBED
 from moderation.content.phases.menace import EN_PROPERTY as _EN_PROPERTY
@@ -326,10 +327,10 @@ _SELF_HARM = [
 SELF_HARM = "self-harm"
 
 
-_THREAT = any_of(_EN + _FR)
+_THREAT = Alternation(_EN + _FR)
 
 
-def _finder(pattern: re.Pattern[str]) -> Callable[[str], Iterable[re.Match[str]]]:
+def _finder(pattern: re.Pattern[str] | Alternation) -> Callable[[str], Iterable[re.Match[str]]]:
     return pattern.finditer
 
 
@@ -390,14 +391,16 @@ _GATED = (
     ),
     (
         re.compile(PUT_DOWNS_GATE),
-        _finder(any_of(PUT_DOWNS)),
+        _finder(Alternation(PUT_DOWNS)),
         "harassment",
     ),
 )
 _SELF_HARM_RE = any_of(_SELF_HARM)
 
 
-def _matches(ctx: Context, pattern: re.Pattern[str], reason: str, label: str, action: Action) -> list[Match]:
+def _matches(
+    ctx: Context, pattern: re.Pattern[str] | Alternation, reason: str, label: str, action: Action
+) -> list[Match]:
     return _kept(ctx, pattern.finditer(ctx.text.words.text), reason, label, action)
 
 
