@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import threading
 from collections.abc import Iterator
 
 # The most strings a part of a pattern is spelled out to ("(?:kill|murder|stab) (?:you|u)" is six).
@@ -162,14 +163,16 @@ def needed(pattern: re.Pattern[str]) -> _Needed | None:
     return held if held is not None else _best([spelled] if spelled is not None else [], [])
 
 
-_last: list = [None, frozenset()]
+# Per thread: gunicorn's threads evaluate different texts at once, and one thread's words must never gate another's.
+_last = threading.local()
 
 
 def words_of(text: str) -> frozenset[str]:
     """The words of ``text``, kept for the next call: the phases ask for those of the same text many times over."""
-    if _last[0] is not text:
-        _last[:] = [text, frozenset(_WORD.findall(text))]
-    return _last[1]
+    last = getattr(_last, "pair", None)
+    if last is None or last[0] is not text:
+        last = _last.pair = (text, frozenset(_WORD.findall(text)))
+    return last[1]
 
 
 class Alternation:
