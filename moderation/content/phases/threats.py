@@ -426,7 +426,8 @@ def threats(ctx: Context) -> list[Match]:
     for gate, find, label in _GATED:
         if gate.search(text):
             found += _kept(ctx, find(text), Reason.ABUSIVE.value, label, Action.HOLD)
-    return found + goading(ctx)
+    # In the order of the text, whichever shape found them: the case page lists the evidence as it reads.
+    return sorted(found + goading(ctx), key=lambda match: (match.start, match.end))
 
 
 def self_harm(ctx: Context) -> list[Match]:
