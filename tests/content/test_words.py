@@ -398,3 +398,27 @@ def test_a_title_or_a_name_in_a_review_of_a_story_is_published(text):
 )
 def test_a_capitalised_insult_aimed_at_someone_is_still_held(text):
     assert verdict_of(text).hold_reasons == ["abusive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone in this thread called me a 'stupid cow' and told me to 'go die'. Please remove it, mods.",
+        "Le vendeur m'a traité de « connard » devant tout le monde, inadmissible.",
+        "Un client m'a dit « ferme ta gueule » à la caisse, le personnel n'a rien fait.",
+    ],
+)
+def test_an_insult_reported_to_complain_of_it_is_published(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I told him 'go die', lol.",
+        "You're a 'stupid cow'.",
+        "He called me a stupid cow, so you're a cow too.",
+    ],
+)
+def test_an_insult_quoted_by_its_own_author_is_still_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]

@@ -44,6 +44,14 @@ _QUOTES = (("«", "»"), ("“", "”"), ('"', '"'))
 _SINGLE_OPENING = re.compile(r"(?<![\w'‘’])['‘](?=\w)")
 _SINGLE_CLOSING = re.compile(r"(?<=[\w.!?,])['’](?!\w)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# What someone else said to the author, reported to complain of it: "someone called me a 'stupid cow' and told me to
+# 'go die'", "il m'a traité de « connard »". Only words said to the author ("me"): "I told him 'go die'" is not.
+_REPORTED_TO_ME = re.compile(
+    r"(?:\b(?:called|calling|call|calls|told|tells|telling|said to|wrote to|messaged|dm'?d) me\b|\bm['’]\s*"
+    r"(?:a|ont|avait|avaient) (?:traitée?|dit|écrit|ecrit|appelée?|insultée?)|\bme (?:traite|traitent|dit|disent))"
+    r"[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -68,6 +76,13 @@ def quoted(text: str, start: int, end: int) -> bool:
         if closing and not _SINGLE_CLOSING.search(text, opening.end(), start):
             return bool(_WORD.search(text[: opening.start()] + text[closing.end() :]))
     return False
+
+
+def reported(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is quoted as what someone said or wrote to the author (``_REPORTED_TO_ME``)."""
+    if not quoted(text, start, end):
+        return False
+    return _REPORTED_TO_ME.search(text, max(0, start - 60), start) is not None
 
 
 # A review that tells a story names a novel, a character, a plot, an author, a book, a film, a series or a video

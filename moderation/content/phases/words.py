@@ -9,7 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
-from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR, quoted, sentence_around
+from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR, quoted, reported, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -477,7 +477,7 @@ def abusive_words(ctx: Context) -> list[Match]:
         start, end = view.span(m.start(), m.end())
         if _dialogue_in_a_story(ctx, start, end) or _a_title_in_a_story(ctx, start, end):
             continue
-        if _said_of_pests(ctx, start, end):
+        if _said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
             continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found
