@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.content.phases.threats import quoted
+from moderation.content.phases.shapes import quoted
 
 from .helpers import assert_held_as_abuse, assert_published, verdict_of
 

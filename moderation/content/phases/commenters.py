@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from moderation.content.phases.shapes import HANDLE, any_of, quoted
+from moderation.content.phases.shapes import HANDLE, any_of, unquoted
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.verdict import Action, Context, Match, Reason
+from moderation.content.verdict import Context, Match
 
 _HANDLE = re.compile(rf"(?<![\w.]){HANDLE}")  # not the name in an e-mail address
 _BODY = r"(?:cul|fesses|seins|nichons|nibards|lolos|boobs|tits|titties|ass|arse|booty|cleavage|chatte|pussy|dick|cock)"
@@ -154,12 +154,4 @@ def at_a_commenter(ctx: Context) -> list[Match]:
             shapes.append((_BODY_REMARK, "harassment"))
         if _WEAPON.search(text) and _WEAPON_AIMED.search(text):
             shapes.append((_WEAPON, "threat"))
-    found = []
-    for pattern, label in shapes:
-        for m in pattern.finditer(text):
-            start, end = view.span(m.start(), m.end())
-            if quoted(ctx.text.original, start, end):
-                continue
-            rule = f"{label}: {m.group(0)}"
-            found.append(Match(Reason.ABUSIVE.value, rule, start, end, ctx.text.original[start:end], Action.HOLD))
-    return found
+    return [match for pattern, label in shapes for match in unquoted(ctx, view, pattern.finditer(text), label)]

@@ -26,8 +26,8 @@ import re
 
 from moderation.content.phases.literals import Alternation
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.phases.shapes import any_of, quoted
-from moderation.content.verdict import Action, Context, Match, Reason
+from moderation.content.phases.shapes import any_of, unquoted
+from moderation.content.verdict import Context, Match
 
 # ---- Self-harm told to someone ------------------------------------------------------------------------------------
 _YOURSELF = r"(?:yourself|yourselves|urself|ur self|your self|urslf|yoself|yaself|yerself|u self)"
@@ -202,12 +202,4 @@ def goading(ctx: Context) -> list[Match]:
     text = view.text
     if not GOADING_GATE.search(text):
         return []
-    found = []
-    for pattern, label in _SHAPES:
-        for m in pattern.finditer(text):
-            start, end = view.span(m.start(), m.end())
-            if quoted(ctx.text.original, start, end):
-                continue
-            rule = f"{label}: {m.group(0)}"
-            found.append(Match(Reason.ABUSIVE.value, rule, start, end, ctx.text.original[start:end], Action.HOLD))
-    return found
+    return [match for pattern, label in _SHAPES for match in unquoted(ctx, view, pattern.finditer(text), label)]

@@ -1,9 +1,14 @@
 """What the rules read by their shape share: the apostrophe, staff by their job (English and French), a
-handle, one pattern of many, the sentence around a match, a quotation, and the words of a story."""
+handle, one pattern of many, the sentence around a match, a quotation, what was reported, the words of a story, and
+the matches of a view kept as spans of the original."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from moderation.content.normalise import Mapped
+from moderation.content.verdict import Action, Context, Match, Reason
 
 Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
 # Staff by their job, in English: whom an insult or a threat next to them is aimed at (``words``, ``threats``).
@@ -97,3 +102,21 @@ NARRATIVE = re.compile(
     r"documentary|mangas?|bande dessinee|villains?|hero|plot twists?|rebondissements?|page[- ]turner|(?:couldn'?t|"
     r"could not|can'?t) put it down)\b"
 )
+
+
+def unquoted(
+    ctx: Context,
+    view: Mapped,
+    found: Iterable[re.Match[str]],
+    label: str,
+    reason: str = Reason.ABUSIVE.value,
+    action: Action = Action.HOLD,
+) -> list[Match]:
+    """Matches of a shape on ``view``, as spans of the original text labelled "label: words", but for what is quoted
+    (``quoted``: a title, a line of dialogue, what someone else said)."""
+    kept = []
+    for m in found:
+        start, end = view.span(m.start(), m.end())
+        if not quoted(ctx.text.original, start, end):
+            kept.append(Match(reason, f"{label}: {m.group(0)}", start, end, ctx.text.original[start:end], action))
+    return kept

@@ -50,7 +50,7 @@ from moderation.content.phases.menace import FR_NAMED_NOUN as _FR_NAMED_NOUN
 from moderation.content.phases.menace import FR_PROPERTY as _FR_PROPERTY
 from moderation.content.phases.menace import MENACE_GATE, menace
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.phases.shapes import any_of, quoted
+from moderation.content.phases.shapes import any_of, unquoted
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # ---- English --------------------------------------------------------------------------------------------------
@@ -401,22 +401,7 @@ _SELF_HARM_RE = any_of(_SELF_HARM)
 def _matches(
     ctx: Context, pattern: re.Pattern[str] | Alternation, reason: str, label: str, action: Action
 ) -> list[Match]:
-    return _kept(ctx, pattern.finditer(ctx.text.words.text), reason, label, action)
-
-
-def _kept(
-    ctx: Context, found_in_words: Iterable[re.Match[str]], reason: str, label: str, action: Action
-) -> list[Match]:
-    """Matches on the ``words`` view, as spans of the original text, but for what is quoted."""
-    view = ctx.text.words
-    found = []
-    for m in found_in_words:
-        start, end = view.span(m.start(), m.end())
-        if quoted(ctx.text.original, start, end):
-            continue
-        rule = f"{label}: {m.group(0)}"
-        found.append(Match(reason, rule, start, end, ctx.text.original[start:end], action))
-    return found
+    return unquoted(ctx, ctx.text.words, pattern.finditer(ctx.text.words.text), label, reason, action)
 
 
 def threats(ctx: Context) -> list[Match]:
@@ -425,7 +410,7 @@ def threats(ctx: Context) -> list[Match]:
     found = _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD)
     for gate, find, label in _GATED:
         if gate.search(text):
-            found += _kept(ctx, find(text), Reason.ABUSIVE.value, label, Action.HOLD)
+            found += unquoted(ctx, ctx.text.words, find(text), label)
     # In the order of the text, whichever shape found them: the case page lists the evidence as it reads.
     return sorted(found + goading(ctx), key=lambda match: (match.start, match.end))
 
