@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from moderation.content.phases.literals import words_of
 from moderation.content.phases.shapes import Q, sentence_around
 
 # Body parts, English and French (accents folded). A shoe's heel, a chair's "pied" and a book's "dos" are not in
@@ -338,10 +339,9 @@ _RESTRAINT_WORDS = _forms(
     "fermoir",
     endings=("", "s", "es"),
 )
-_WORD = re.compile(r"[a-z0-9]+")
 
 
-def _has(words: frozenset[str], text_words: set[str], prefixes: tuple[str, ...] = ()) -> bool:
+def _has(words: frozenset[str], text_words: frozenset[str], prefixes: tuple[str, ...] = ()) -> bool:
     if not words.isdisjoint(text_words):
         return True
     return bool(prefixes) and any(w.startswith(prefixes) for w in text_words)
@@ -349,7 +349,7 @@ def _has(words: frozenset[str], text_words: set[str], prefixes: tuple[str, ...] 
 
 def harms(text: str) -> Iterator[re.Match[str]]:
     """Harms told by their shape in ``text`` (the accent-folded base view), each as the match to report."""
-    words = set(_WORD.findall(text))
+    words = words_of(text)
     if _has(_INJURY_WORDS, words, ("coince",)):
         for m in _INJURY.finditer(text):
             if not _FIT.fullmatch(m.group(0)):

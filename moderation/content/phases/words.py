@@ -433,7 +433,7 @@ def _said_of_pests(ctx: Context, start: int, end: int) -> bool:
     base = ctx.text.base.text
     if _PESTS.search(base) is None or _PEST_CONTROL.search(base) is None:
         return False
-    return _SPOKEN_OR_STAFF.search(sentence_around(ctx.text.original.lower(), start, end)) is None
+    return _SPOKEN_OR_STAFF.search(base_view(sentence_around(ctx.text.original, start, end)).text) is None
 
 
 # A title or a name in a review of a story: the word capitalised inside a sentence ("déjà refroidi par Motherfucker",
