@@ -247,3 +247,8 @@ def test_a_shops_line_or_an_order_is_not_personal(text):
 
 def test_a_date_after_a_call_is_no_phone():
     assert verdict_of("J'ai appelé le SAV le 12/03/2024, réponse rapide.").hold_reasons == []
+
+
+def test_a_phone_found_two_ways_is_evidence_once():
+    text = "This is the guy who sold me the fake ones, his personal cell is 07700 900461. Blow it up."
+    assert [m.rule for m in verdict_of(text).matches] == ["phone"]

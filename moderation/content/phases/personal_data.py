@@ -455,7 +455,10 @@ def spelled_phones(ctx: Context) -> list[Match]:
 
 
 def personal_data(ctx: Context) -> list[Match]:
-    return (
+    """Every kind above; a span inside one already found is not evidence twice ("her number is 07700 900 12" is a
+    phone said to be someone's both ways)."""
+    kept: list[Match] = []
+    for match in (
         phones(ctx)
         + spelled_phones(ctx)
         + emails(ctx)
@@ -466,4 +469,7 @@ def personal_data(ctx: Context) -> list[Match]:
         + plates(ctx)
         + unmasked(ctx)
         + possessive_phones(ctx)
-    )
+    ):
+        if not any(other.start <= match.start and match.end <= other.end for other in kept):
+            kept.append(match)
+    return kept
