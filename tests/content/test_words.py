@@ -352,6 +352,7 @@ def test_an_insult_quoted_outside_a_story_is_held(text):
         # Pests caught or killed are not the reviewer's target, but a person in the same text still is.
         "Mouse trap works great. You bastards at the warehouse sent it a month late though.",
         "The little bastards went into the trap, and the seller is a moron.",
+        "Piège à souris efficace. La caissière, quelle salope, m'a mal rendu la monnaie.",
     ],
 )
 def test_a_person_called_a_waste_or_insulted_beside_pests_is_held(text):
