@@ -9,7 +9,13 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
-from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR, quoted, reported, sentence_around
+from moderation.content.phases.shapes import PERSON_NOUN, SECOND_PERSON, STAFF, reported, sentence_around
+from moderation.content.phases.word_exemptions import (
+    a_title_in_a_story,
+    dialogue_in_a_story,
+    said_of_a_character,
+    said_of_pests,
+)
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
 _BOUNDARY_BEFORE = r"(?<![a-z0-9])"
@@ -35,21 +41,19 @@ _LINK_CUE = re.compile(
     r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
     rf"\s+{_FILLER}"
 )
-# People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot": see below).
-_PERSON_NOUN = rf"(?:{STAFF_EN}|guy|woman|lady|{STAFF_FR})"
 # Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
 # "support", a driver that may be a printer's), and pronouns.
 _PERSON = re.compile(
-    rf"\b(?:{_PERSON_NOUN}|drivers?|man|people|he|she|they|him|her|them|gerante?s?|patron|employee?s?|mec|type|gars"
+    rf"\b(?:{PERSON_NOUN}|drivers?|man|people|he|she|they|him|her|them|gerante?s?|patron|employee?s?|mec|type|gars"
     r"|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
 )
 # An insult right next to a person it names: "stupid seller", "idiot delivery driver", "ce livreur idiot". Not a
 # compound ("stupid seller fees") or a device ("stupid printer driver").
 _PERSON_AFTER = re.compile(
-    rf"\s+(?:(?:[a-z]+\s+)?{_PERSON_NOUN}|delivery (?:driver|guy|man))\b(?!\s+(?:fees?|apps?|polic(?:y|ies)|ratings?"
+    rf"\s+(?:(?:[a-z]+\s+)?{PERSON_NOUN}|delivery (?:driver|guy|man))\b(?!\s+(?:fees?|apps?|polic(?:y|ies)|ratings?"
     r"|accounts?|pages?|portal|programs?|programmes?|tools?|settings?|support|centre|center|frais|compte)\b)"
 )
-_PERSON_BEFORE = re.compile(rf"\b(?:ce|cette|ces|le|la|les|du|au|aux) {_PERSON_NOUN}\s+$")
+_PERSON_BEFORE = re.compile(rf"\b(?:ce|cette|ces|le|la|les|du|au|aux) {PERSON_NOUN}\s+$")
 _ALONE = re.compile(r"^[\W_]*$")
 # "idiot-proof", "moron proof": a quality of a design, nobody is called the word.
 _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
@@ -58,7 +62,6 @@ _PROOF_AFTER = re.compile(r"[\s-]?proof\b")
 # sentence that speaks to someone ("go cry to your mommy, snowflake"), since "avoid, trash." is about the product.
 _VOCATIVE_BEFORE = re.compile(r",\s*$")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:[.!?,]|$)")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
 # The speaker calling themselves a name: "I'm such an idiot, I ordered the wrong size", "quel con j'ai été",
 # "quelle conne je suis". Only the mild insults that need a target (@target, @you) can be self-directed.
 _SELF_BEFORE = re.compile(
@@ -71,7 +74,6 @@ _OWN_PEOPLE = re.compile(
     r"\b(?:my|mon|ma|mes)\s+(?:husband|wife|son|daughter|kids?|children|boyfriend|girlfriend|partner|brother|sister|"
     r"dad|mum|mom|friend|mari|femme|fils|fille|enfants?|copain|copine|frere|soeur|pere|mere|ami|amie)\b"
 )
-_STAFF = re.compile(rf"\b{_PERSON_NOUN}\b")
 
 # Being treated as, or taken for, a fool is a complaint, not a name called: "ils nous prennent pour des idiots", "tu
 # me prends pour un con ?", "treating customers like idiots", "je suis passé pour un idiot", "they must think we are
@@ -237,7 +239,7 @@ def site_rule_regex(pattern: str) -> re.Pattern[str]:
 
 def _spoken_to(view: str, start: int, end: int) -> bool:
     """Whether the sentence around ``view[start:end]`` speaks to someone ("you", "tu", "ton")."""
-    return _SECOND_PERSON.search(sentence_around(view, start, end)) is not None
+    return SECOND_PERSON.search(sentence_around(view, start, end)) is not None
 
 
 def _is_person_noun(word: str) -> bool:
@@ -287,7 +289,7 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
         return False
-    if _OWN_PEOPLE.search(before) and not _STAFF.search(before) and not _DIRECT_CUE.search(before):
+    if _OWN_PEOPLE.search(before) and not STAFF.search(before) and not _DIRECT_CUE.search(before):
         return False
     treated = _TREATED_AS.search(before)  # before direct address: "treating your buyers like idiots"
     if treated and not _NAME_CALLING.search(treated.group(0)):
@@ -320,31 +322,9 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     person = _PERSON.search(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
         return False
-    if not _LINK_CUE.search(before) or (not person and _said_of_a_character(view, start, end)):
+    if not _LINK_CUE.search(before) or (not person and said_of_a_character(view, start, end)):
         return False
     return not person_only or bool(person)
-
-
-# Who a book, a film or a game is about: "the villain is a total idiot", "le héros est un vrai crétin".
-_CHARACTER = re.compile(
-    r"\b(?:characters?|villains?|heroe?s?|heroines?|protagonists?|antagonists?|narrators?|personnages?|mechants?|"
-    r"protagonistes?|narrat(?:eur|rice)s?)\b"
-)
-
-# A story by its name, not by reading it ("learn to read", "elle a pas lu la description" are about a customer).
-_STORY = re.compile(
-    r"\b(?:novels?|books?|films?|movies?|plot|chapters?|series|episodes?|sitcom|romans?|livres?|bouquins?|tomes?|"
-    r"sagas?|intrigue|scenario|polar|thriller|serie|bd|manga)\b"
-)
-
-
-def _said_of_a_character(view: str, start: int, end: int) -> bool:
-    """Whether "X is a …" is said in a sentence about a story and no one on the page: "Ignatius is a fat slob,
-    hilarious book", "the villain is a total idiot but the film is fun". A staff member or "you" in it still is."""
-    sentence = sentence_around(view, start, end)
-    if _CHARACTER.search(sentence):
-        return True
-    return bool(_STORY.search(sentence)) and not _STAFF.search(sentence) and not _SECOND_PERSON.search(sentence)
 
 
 # A dot put inside a word to hide it: "st.upid", "con.nard", "id.iot". Joined only when the whole is an entry of the
@@ -392,74 +372,6 @@ def _lookalike(entry: WordEntry, word: str) -> bool:
     return any(lexicon.is_folded_word(word[: len(word) - cut]) for cut in (0, 1, 2, 3) if len(word) - cut >= 4)
 
 
-# Besides a book's words (``NARRATIVE``), those of a film, a series, a game or a song, said of what is quoted: "les PNJ
-# passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'".
-_ON_SCREEN = re.compile(
-    r"\b(?:series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
-    r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress|songs?|lyrics|chansons?|paroles|albums?|"
-    r"tracks?|rap|rappeur|rapper)\b"
-)
-
-
-def _dialogue_in_a_story(ctx: Context, start: int, end: int) -> bool:
-    """Whether the original ``[start:end]`` is quoted in a text that tells a story (``NARRATIVE``, ``_ON_SCREEN``):
-    "the inspector yells « sale ordure » at the suspect" is the book's line, not the reviewer's insult."""
-    if not quoted(ctx.text.original, start, end):
-        return False
-    return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
-
-
-# Pests a customer got rid of, and the words they are called: "six of the little bastards dead in the first week",
-# "ces saloperies de limaces". A text names the pest and the trap, bait or poison sold against it; a sentence spoken
-# to someone or naming staff keeps its insult.
-_PESTS = re.compile(
-    r"\b(?:mice|mouse|rats?|slugs?|snails?|wasps?|hornets?|moles?|ants|fleas?|ticks|cockroach\w*|roaches|flies|"
-    r"mosquito\w*|squirrels?|pigeons?|gophers?|voles?|bed ?bugs?|termites?|moths?|aphids?|rodents?|vermin|souris|"
-    r"limaces?|escargots?|guepes?|frelons?|taupes?|fourmis|puces|tiques|cafards?|blattes?|mouches?|moustiques?|"
-    r"punaises?|mites?|rongeurs?|nuisibles|pucerons?|chenilles?)\b"
-)
-_PEST_CONTROL = re.compile(
-    r"\b(?:traps?|mousetraps?|bait|baits|repellents?|poison|raticide|insecticides?|pieges?|appats?|repulsifs?|"
-    r"tapettes?|zappers?|pest control)\b"
-)
-_SPOKEN_OR_STAFF = re.compile(
-    rf"\b(?:you|u|ur|your|tu|t'|vous|toi|te|{STAFF_EN}|{STAFF_FR}|customer service|support|sav|service client|"
-    r"company|team|equipe|boite|societe|entreprise|people|gens|they|ils|elles)\b"
-)
-
-
-def _said_of_pests(ctx: Context, start: int, end: int) -> bool:
-    """Whether the original ``[start:end]`` calls pests names (``_PESTS`` and ``_PEST_CONTROL``, nobody spoken to)."""
-    base = ctx.text.base.text
-    if _PESTS.search(base) is None or _PEST_CONTROL.search(base) is None:
-        return False
-    return _SPOKEN_OR_STAFF.search(base_view(sentence_around(ctx.text.original, start, end)).text) is None
-
-
-# A title or a name in a review of a story: the word capitalised inside a sentence ("déjà refroidi par Motherfucker",
-# "un Dumb and Dumber des temps modernes", "le groupe Fuck Off", "une sorte de Freak show"), not at its start, not in
-# capitals throughout (shouting), and not after words that aim it ("t'es un Connard", "you Moron").
-_TITLE_CASE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+")
-_AIMING = re.compile(
-    r"(?:\b(?:you|u|ur|your|t'es|tu es|t’es|espèce de|espece de|sale|bande de|ce|cette|ces|quel|quelle|what an?|"
-    r"(?:est|sont|était|etait|is|are|was|were|c'est|c’est)(?: un| une| des| a| an| the| le| la| les)?)\s+"
-    r"(?:\w+\s+)?)$",
-    re.IGNORECASE,
-)
-
-
-def _a_title_in_a_story(ctx: Context, start: int, end: int) -> bool:
-    """Whether the original ``[start:end]`` reads as a title or a name in a text that tells a story (see above)."""
-    original = ctx.text.original
-    first = original[start:end].split()[0] if original[start:end].split() else ""
-    if not _TITLE_CASE.fullmatch(first):
-        return False
-    before = original[max(0, start - 40) : start]
-    if not before.strip() or before.rstrip()[-1:] in '.!?:«"“' or _AIMING.search(before):
-        return False
-    return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
-
-
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
     found = []
@@ -475,9 +387,9 @@ def abusive_words(ctx: Context) -> list[Match]:
         if _lookalike(entry, m.group(0)):
             continue
         start, end = view.span(m.start(), m.end())
-        if _dialogue_in_a_story(ctx, start, end) or _a_title_in_a_story(ctx, start, end):
+        if dialogue_in_a_story(ctx, start, end) or a_title_in_a_story(ctx, start, end):
             continue
-        if _said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
+        if said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
             continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found

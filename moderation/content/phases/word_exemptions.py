@@ -1,0 +1,107 @@
+"""Where a listed insult is not the writer's: said of a story's character, quoted as its dialogue, part of a title,
+or called at pests a customer got rid of. ``words`` asks these after it has found a word aimed at someone."""
+
+from __future__ import annotations
+
+import re
+
+from moderation.content.normalise import base_view
+from moderation.content.phases.shapes import (
+    NARRATIVE,
+    SECOND_PERSON,
+    STAFF,
+    STAFF_EN,
+    STAFF_FR,
+    quoted,
+    sentence_around,
+)
+from moderation.content.verdict import Context
+
+# Who a book, a film or a game is about: "the villain is a total idiot", "le héros est un vrai crétin".
+_CHARACTER = re.compile(
+    r"\b(?:characters?|villains?|heroe?s?|heroines?|protagonists?|antagonists?|narrators?|personnages?|mechants?|"
+    r"protagonistes?|narrat(?:eur|rice)s?)\b"
+)
+
+# A story by its name, not by reading it ("learn to read", "elle a pas lu la description" are about a customer).
+_STORY = re.compile(
+    r"\b(?:novels?|books?|films?|movies?|plot|chapters?|series|episodes?|sitcom|romans?|livres?|bouquins?|tomes?|"
+    r"sagas?|intrigue|scenario|polar|thriller|serie|bd|manga)\b"
+)
+
+
+def said_of_a_character(view: str, start: int, end: int) -> bool:
+    """Whether "X is a …" is said in a sentence about a story and no one on the page: "Ignatius is a fat slob,
+    hilarious book", "the villain is a total idiot but the film is fun". A staff member or "you" in it still is."""
+    sentence = sentence_around(view, start, end)
+    if _CHARACTER.search(sentence):
+        return True
+    return bool(_STORY.search(sentence)) and not STAFF.search(sentence) and not SECOND_PERSON.search(sentence)
+
+
+# Besides a book's words (``NARRATIVE``), those of a film, a series, a game or a song, said of what is quoted: "les PNJ
+# passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'".
+_ON_SCREEN = re.compile(
+    r"\b(?:series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
+    r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress|songs?|lyrics|chansons?|paroles|albums?|"
+    r"tracks?|rap|rappeur|rapper)\b"
+)
+
+
+def dialogue_in_a_story(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` is quoted in a text that tells a story (``NARRATIVE``, ``_ON_SCREEN``):
+    "the inspector yells « sale ordure » at the suspect" is the book's line, not the reviewer's insult."""
+    if not quoted(ctx.text.original, start, end):
+        return False
+    return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
+
+
+# Pests a customer got rid of, and the words they are called: "six of the little bastards dead in the first week",
+# "ces saloperies de limaces". A text names the pest and the trap, bait or poison sold against it; a sentence spoken
+# to someone or naming staff keeps its insult.
+_PESTS = re.compile(
+    r"\b(?:mice|mouse|rats?|slugs?|snails?|wasps?|hornets?|moles?|ants|fleas?|ticks|cockroach\w*|roaches|flies|"
+    r"mosquito\w*|squirrels?|pigeons?|gophers?|voles?|bed ?bugs?|termites?|moths?|aphids?|rodents?|vermin|souris|"
+    r"limaces?|escargots?|guepes?|frelons?|taupes?|fourmis|puces|tiques|cafards?|blattes?|mouches?|moustiques?|"
+    r"punaises?|mites?|rongeurs?|nuisibles|pucerons?|chenilles?)\b"
+)
+_PEST_CONTROL = re.compile(
+    r"\b(?:traps?|mousetraps?|bait|baits|repellents?|poison|raticide|insecticides?|pieges?|appats?|repulsifs?|"
+    r"tapettes?|zappers?|pest control)\b"
+)
+_SPOKEN_OR_STAFF = re.compile(
+    rf"\b(?:you|u|ur|your|tu|t'|vous|toi|te|{STAFF_EN}|{STAFF_FR}|customer service|support|sav|service client|"
+    r"company|team|equipe|boite|societe|entreprise|people|gens|they|ils|elles)\b"
+)
+
+
+def said_of_pests(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` calls pests names (``_PESTS`` and ``_PEST_CONTROL``, nobody spoken to)."""
+    base = ctx.text.base.text
+    if _PESTS.search(base) is None or _PEST_CONTROL.search(base) is None:
+        return False
+    return _SPOKEN_OR_STAFF.search(base_view(sentence_around(ctx.text.original, start, end)).text) is None
+
+
+# A title or a name in a review of a story: the word capitalised inside a sentence ("déjà refroidi par Motherfucker",
+# "un Dumb and Dumber des temps modernes", "le groupe Fuck Off", "une sorte de Freak show"), not at its start, not in
+# capitals throughout (shouting), and not after words that aim it ("t'es un Connard", "you Moron").
+_TITLE_CASE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+")
+_AIMING = re.compile(
+    r"(?:\b(?:you|u|ur|your|t'es|tu es|t’es|espèce de|espece de|sale|bande de|ce|cette|ces|quel|quelle|what an?|"
+    r"(?:est|sont|était|etait|is|are|was|were|c'est|c’est)(?: un| une| des| a| an| the| le| la| les)?)\s+"
+    r"(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def a_title_in_a_story(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` reads as a title or a name in a text that tells a story (see above)."""
+    original = ctx.text.original
+    first = original[start:end].split()[0] if original[start:end].split() else ""
+    if not _TITLE_CASE.fullmatch(first):
+        return False
+    before = original[max(0, start - 40) : start]
+    if not before.strip() or before.rstrip()[-1:] in '.!?:«"“' or _AIMING.search(before):
+        return False
+    return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
