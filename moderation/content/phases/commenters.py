@@ -53,13 +53,28 @@ _PET_NAME = (
     r"(?:babe|hottie|hot stuff|baby girl|(?:hey|hi|hello|yo|salut|coucou|cc) (?:sexy|beautiful|gorgeous|cutie|baby|"
     r"bebe|ma belle|ma jolie|poupee|cherie|ma biche))"
 )
-_DM = r"(?:dm|pm|inbox|message|text|mp|ecris|ecrivez|texte)(?:[- ]?(?:me|moi))?"
+_DM = r"(?:dms?|pms?|inbox|message|text|mp|ecris|ecrivez|texte)(?:[- ]?(?:me|moi))?"
+# A commenter's looks in their own picture: "nice profile pic", "sexy legs in that pic", "t'es canon sur ta photo".
+_LOOKS = (
+    r"(?:(?:nice|cute|hot|sexy|fit|peng|lovely|gorgeous|beautiful|jolies?|belles?|canon|bonnes?) (?:profile |pp |"
+    r"little |new )?(?:pic|pics|photo|photos|pp|selfie|pfp|avatar|legs|body|bod|figure|curves|photo de profil|pdp|"
+    r"jambes|corps|silhouette|courbes)|(?:t.es|tu es|vous etes) (?:trop |vraiment |grave )?(?:canon|bonne|sexy|"
+    r"belle|bandante) sur (?:ta|tes|votre|vos) (?:photo|photos|pdp|photo de profil))"
+)
+_LEER = "[\U0001f975\U0001f924\U0001f60f\U0001f608\U0001f445]"  # 🥵🤤😏😈👅: a kiss (😘) is also a friend's thanks
 _ADVANCE = any_of(
     [
         # Pictures asked for in private: "envoie-moi d'autres photos en mp", "send me more pics in dm".
         rf"\b(?:send|show|envoie|envoies|envoyer|envoyez|montre|montres|montrer)(?:[- ]?(?:me|moi|m{_Q}\s*))?"
         rf"(?: [\w'’]+){{0,3}}? {_PICTURES}\b[^.!?\n]{{0,30}}\b{_PRIVATE}\b",
         rf"\b{_DM}\b[^.!?\n]{{0,60}}\b{_PET_NAME}\b|\b{_PET_NAME}\b[^.!?\n]{{0,30}}\b{_DM}\b",
+        # Their looks in their picture, then a pet name, a leer, private messages or "show me": "nice profile pic
+        # babe 😘 … slide into my dms", "sexy legs in that pic, send me more 😏", "t'es canon sur ta photo 😏".
+        rf"\b{_LOOKS}\b[^\n]{{0,120}}(?:\b{_PET_NAME}\b|{_LEER}|\b(?:show|send|montre|envoie)(?:[- ]?(?:me|moi))? "
+        r"(?:more|some more|the rest|d.autres|la suite|plus)\b"
+        r"(?! (?:of|du|de|des|d.) ?(?:the|this|that|it|la|le|les|ce|cette|l.))|"
+        r"\b(?:slide|hop) into (?:my|ur|your) (?:dms?|inbox)\b)",
+        r"\b(?:slide|sliding|hop) into (?:my|me) (?:dms?|inbox|pms?)\b[^.!?\n]{0,20}\b(?:and )?show me\b",
         r"\b(?:wanna|want to|would love to|i.d love to) see (?:more of you|what else (?:you|u)|you in|you without)\b",
         r"\b(?:look|looks|looking|be|are|r) (?:even |way |much )?(?:better|hotter|sexier|nicer) (?:without|out "
         r"of) (?:them|it|those|these|that|clothes|anything)\b",

@@ -119,6 +119,17 @@ OGLING += [
     rf"\b{_WOMAN_SEEN_FR}\b[^\n]{{0,120}}\b(?:quelqu.un|qqn|qq1|quelqu1|kelkun|vous|c.est quoi|donnez|balancez|"
     rf"envoyez)(?: [a-z]+){{0,2}}? (?:son|sa) {_HANDLE_FR}\b|\b(?:le |l.)?{_HANDLE_FR} (?:de|d.) {_WOMAN_SEEN_FR}\b",
 ]
+# An innuendo about her: "the blonde on the Saturday counter … would let her 'demo' a lot more than headphones if u know
+# what i mean 😏", "la vendeuse du rayon lingerie, elle m'a fait essayer bien plus que des soutifs si vous voyez ce que
+# je veux dire". Not "the girl at the till knows what she's talking about".
+_HOT = r"(?:stunner|sexy|peng|gorgeous|babe|smokeshow|fit as|bonne|canon|bombe|bandante)"
+_WINK_EN = r"(?:if (?:u|you|ya) know what i mean|iykwim|wink wink|nudge nudge|know what i.m saying)"
+_WINK_FR = r"si (?:tu|vous) (?:vois|voyez) ce que je (?:veux dire|veut dire|dis)"
+OGLING += [
+    rf"\b(?:{_THE_WOMAN_EN}|{_WOMAN_SEEN_EN})\b[^\n]{{0,160}}(?:\b{_HOT}\b[^\n]{{0,100}}\b{_WINK_EN}\b|\b{_WINK_EN}\W{{0,3}}"
+    rf"{_LEER})",
+    rf"\b{_WOMAN_SEEN_FR}\b[^\n]{{0,160}}(?:\b{_HOT}\b[^\n]{{0,100}}\b{_WINK_FR}\b|\b{_WINK_FR}\W{{0,3}}{_LEER})",
+]
 OGLING_GATE = (
     r"girl|woman|lady|model|chick|blonde|brunette|redhead|presenter|host|actress|lass|milf|youtuber|influencer|"
     r"cashier|waitress|receptionist|saleswoman|assistant|fille|nana|meuf|vendeuse|caissiere|serveuse|hotesse|"
@@ -158,3 +169,56 @@ PUT_DOWNS_GATE = (
     r"ask|grass|herbe|ratio|cope|seethe|mald|mad|cry|life|job|demande|sonne|fout|fiche|bat|tape|osef|balek|vie|pleur|"
     r"chiale|chouine"
 )
+
+# ---- A commenter's wits, literacy or life mocked --------------------------------------------------------------------
+# Doubting that someone can read ("you clearly can't read", "do u even read", "tu sais pas lire", "apprends à lire",
+# "vu ton orthographe"), thanking them as a genius ("thanks Sherlock", "bravo Einstein", "merci le génie", ", genius,"
+# in a sentence to "you"), calling them the stupidest of a place ("you're the thickest person on this thread", "t'es
+# le plus con du forum"), and their solitude or family thrown at them ("no wonder your husband left", "pas étonnant
+# que ta femme se soit barrée", "no wonder ur single"). Not "I can't read the small print", "genius design", "Sherlock
+# Holmes", "the thickest duvet", "mon fils apprend à lire", "pas étonnant que ma femme l'adore".
+_YOU = r"(?:you|u|ya|ye)"
+_TU = rf"(?:tu|t{_Q}?|vous)"
+_STUPIDEST_EN = (
+    r"(?:dumbest|stupidest|thickest|densest|dimmest|slowest|most (?:stupid|clueless|ignorant|brainless|thick|dense|"
+    r"idiotic)|biggest (?:idiot|moron|clown|muppet|loser|numpty|fool|melt|tool))"
+)
+_STUPIDEST_FR = r"(?:con|conne|bete|debile|idiot|idiote|stupide|abruti|abrutie|cretin|cretine|neuneu|demeure|demeuree)"
+_PARTNER = (
+    r"(?:husband|wife|hubby|wifey|bf|gf|boyfriend|girlfriend|partner|man|missus|ex|kids?|family|mum|mom|dad|mari|femme|"
+    r"mec|copain|copine|meuf|gosses?|enfants?|famille|ex)"
+)
+WITS = [
+    rf"\b{_YOU}(?: clearly| obviously| really| seriously| actually| just| must)? (?:can.?t|cannot|can not|don.?t know "
+    r"how to|never learned to) (?:read|spell|count)\b(?=\s*(?:$|[^\w\s]|\b(?:properly|either|mate|lol|dude|bro|"
+    r"genius|or|clearly|obviously|apparently|can you)\b))",  # not "you can't read the display", "count on"
+    rf"\b(?:do|did|can) {_YOU} (?:even |actually )?read\b|(?:^|[.!?,;:]\s*|\b(?:mate|bro|pls|please|just|go|maybe) )"
+    r"learn (?:how )?to (?:read|spell|count)\b|"
+    r"\breading (?:is hard|comprehension (?:is|isn.?t|is not) (?:hard|your))\b",
+    rf"\b{_TU} (?:ne )?(?:sais|savez|sait) (?:pas|meme pas|toujours pas|vraiment pas) (?:lire|ecrire|compter)\b|"
+    r"(?:^|[.!?,;:]\s*)(?:va |allez )?(?:apprends?|apprenez|reapprends?) (?:a|a bien) (?:lire|ecrire|compter)\b|"
+    r"\b(?:vu|avec) (?:ton|votre) orthographe\b",
+    r"\b(?:thanks|thank you|thx|ty|cheers|nice one|well done|good job|great job|bravo|merci|bien joue|bien vu|"
+    r"felicitations)(?: (?:for that|pour ca))?,? (?:sherlock|einstein|captain obvious|professor|le genie|mister genius|"
+    r"mr genius|genius|inspecteur gadget|columbo)(?! holmes)\b",
+    rf"\b{_YOU}\b[^.!?\n]{{0,60}},\s*(?:genius|einstein|sherlock|smart ?ass|smarty ?pants|big brain|professor)"
+    r"(?=\s*(?:$|[.!?,;:]))|(?:^|[.!?]\s*)(?:genius|einstein|sherlock)\s*,[^.!?\n]{0,60}\b(?:you|u|your|ur)\b",
+    rf"\b{_YOU}(?:.re| are| r|re)(?: [a-z]+)? the {_STUPIDEST_EN}\b",
+    rf"\b(?:t{_Q}?\s*es|tu es|vous etes)(?: [a-z]+)? (?:le|la) (?:plus|pire) {_STUPIDEST_FR}\b",
+    rf"\bno wonder (?:your|ur|yo) {_PARTNER} (?:left|leaves|cheated|walked|ran|divorced|dumped|moved out|hates?|"
+    rf"can.?t stand|doesn.?t (?:talk|speak|visit|call)|never (?:visits|calls))\b|"
+    rf"\bno wonder (?:{_YOU}(?:.re| are| r)?|ur) "
+    r"(?:single|alone|lonely|divorced|unemployed|a virgin)\b|\bno wonder (?:nobody|no one|noone) (?:likes|loves|"
+    rf"wants|talks to|invites) {_YOU}\b",
+    rf"\bpas (?:etonnant|etonant|etonnnant) (?:que|qu.) (?:ton|ta|tes|votre|vos) {_PARTNER}\b[^.!?\n]{{0,30}}"
+    r"(?:quitte|parti|partie|barre|barree|tire|tiree|largue|trompe|casse|enfui|enfuie|fui)|\b(?:pas (?:etonnant|"
+    rf"etonant) (?:que|qu.) {_TU}|c.est pour ca (?:que|qu.) {_TU}) ?(?:es|sois|soyez|etes|t.es)? ?(?:tout |toute )?"
+    r"(?:seule?|celibataire|vieille fille|puceau|puceaux|pucelle|au chomage)\b",
+]
+WITS_GATE = (
+    r"read|spell|count|lire|ecrire|compter|orthographe|sherlock|einstein|genius|genie|obvious|professor|gadget|columbo|"
+    r"smart|brain|dumbest|stupidest|thickest|densest|dimmest|slowest|most|biggest|plus|pire|wonder|etonn|etonant|"
+    r"pour ca"
+)
+PUT_DOWNS += WITS
+PUT_DOWNS_GATE += "|" + WITS_GATE

@@ -86,12 +86,23 @@ _POSSESSIVE_PHONE = re.compile(
     r"abonne|identification)|order|tracking|serial))[^\d\n]{0,16}?(?P<digits>\d(?:[\s.\-/]{0,2}\d){6,14})(?![\d])"
 )
 
+# Handed over, the number may come after a sentence of incitement: "here's her cell if anyone wants to tell her what
+# they think of her 1 star review 555-0134", "voilà son 06 pour ceux qui veulent lui dire ce qu'ils en pensent : …".
+_GIVEN_PHONE = re.compile(
+    r"\b(?:here.?s|heres|here is|this is|voici|voila|c.est|v.la|take)\s+(?:his|her|son|sa)\s+(?:cell|"
+    r"cellphone|mobile|phone|number|phone number|digits|num|numero|portable|tel|telephone|whatsapp|0[67])\b"
+    r"(?!\s+(?:case|cases|cover|charger|cable|holder|stand|mount|screen|protector|bill|plan|contract|one|two|coque|"
+    r"etui|chargeur|support|ecran|forfait|de (?:commande|suivi|serie|colis)|d.article)\b)"
+    r"[^\n]{0,100}?(?<![\d])(?P<digits>\d(?:[\s.\-/]{0,2}\d){6,14})(?![\d])"
+)
+
 
 def possessive_phones(ctx: Context) -> list[Match]:
     view = ctx.text.base
     found = []
-    for m in _POSSESSIVE_PHONE.finditer(view.text):
-        found.append(_mask("phone", *view.span(m.start("digits"), m.end("digits"))))
+    for pattern in (_POSSESSIVE_PHONE, _GIVEN_PHONE):
+        for m in pattern.finditer(view.text):
+            found.append(_mask("phone", *view.span(m.start("digits"), m.end("digits"))))
     return found
 
 

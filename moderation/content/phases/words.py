@@ -40,11 +40,13 @@ _BEING_CUE = re.compile(
 _LINK_CUE = re.compile(
     r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
     rf"\s+{_FILLER}"
+    rf"|,\s*an?\s+{_FILLER}"  # in apposition: "the manager, Kevin, a lazy useless slob"
 )
 # Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
 # "support", a driver that may be a printer's), and pronouns.
 _PERSON = re.compile(
-    rf"\b(?:{PERSON_NOUN}|drivers?|man|people|he|she|they|him|her|them|gerante?s?|patron|employee?s?|mec|type|gars"
+    rf"\b(?:{PERSON_NOUN}|drivers?|man|people|he|she|they|him|her|them|lads?|blokes?|girls?|chaps?|dudes?|fellas?|"
+    r"lass|kid|gerante?s?|patron|employee?s?|mec|type|gars"
     r"|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
 )
 # An insult right next to a person it names: "stupid seller", "idiot delivery driver", "ce livreur idiot". Not a
@@ -285,6 +287,20 @@ def _of_a_thing(words: list[str]) -> bool:
     return noun.isalpha() and noun not in _OF_FACE_OR_NAMING and not _is_person_noun(noun)
 
 
+# A person who says what the insult is said of: "the girl in the video said the charger is a waste of space".
+_SAYS = re.compile(
+    r"\b(?:said|says|told|tells|thinks|thought|reckons|explained|claims?|claimed|insisted|dit|disait|explique|"
+    r"expliquait|pense|pensait|trouve|trouvait|affirme|pretend)\b"
+)
+
+
+def _subject_person(before: str) -> re.Match[str] | None:
+    """The last person ``_PERSON`` finds in ``before``, unless a verb of saying follows it."""
+    people = list(_PERSON.finditer(before))
+    last = people[-1] if people else None
+    return None if last is None or _SAYS.search(before, last.end()) else last
+
+
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, language: str = "und") -> bool:
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
@@ -319,7 +335,7 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
         return True
     if (words and words[-1] in _PREDICATE) or view[start:end].endswith(("ic", "ics", "ous")):
         person_only = True  # an adjective ("c'est idiot", "moronic"), said of whatever X is
-    person = _PERSON.search(before)
+    person = _subject_person(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
         return False
     if not _LINK_CUE.search(before) or (not person and said_of_a_character(view, start, end)):
