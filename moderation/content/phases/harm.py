@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from moderation.content.phases.hazards import hazards
 from moderation.content.phases.literals import words_of
 from moderation.content.phases.shapes import Q, sentence_around
 
@@ -128,7 +129,8 @@ _MOUTH_TROUBLE = re.compile(
 )
 _YOUNG_CHILD = re.compile(
     r"\b(?:baby|babies|toddler|infant|\d+[- ]?(?:yr|year|month|mo)s?[- ]?old|bebe|bambin|tout-petit|"
-    r"(?:fils|fille|enfant|petit|petite) de \d+ (?:mois|ans))\b"
+    r"(?:fils|fille|enfant|petit|petite) de \d+ (?:mois|ans)|teethers?|teething|pacifiers?|dumm(?:y|ies)|tetines?|"
+    r"anneaux? de dentition|hochets?|rattles?|sucettes?)\b"
 )
 
 # Glass or metal where it should not be: "un éclat de verre dans le pot", "a sliver of wire in the granola".
@@ -384,3 +386,4 @@ def harms(text: str) -> Iterator[re.Match[str]]:
         for m in _ILL.finditer(text):
             if vet or _ILL_CAUSE.search(sentence_around(text, m.start(), m.end())):
                 yield m
+    yield from hazards(text)

@@ -1,0 +1,151 @@
+"""More harms told by what happened (``harm.harms`` yields these too): a device that smokes, hisses or melts what it
+touches, plastic or rubber found in food, a pet ill after its food or a part swallowed, and symptoms a supplement or
+a remedy brought on.
+
+Each needs two things that are harmless apart, as in ``harm``: smoke and a device, melting and a socket or a shelf,
+plastic and a food, symptoms and a pet or a pill. Melted cheese, a smoker that smokes, a cat that will not eat a
+flavour and a plot that "gave me a headache" have one of them only. Matching is on the accent-folded ``base`` view,
+and each shape runs only where its words are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from moderation.content.phases.literals import words_of
+from moderation.content.phases.shapes import Q, sentence_around
+
+# ---- Heat and smoke from a device -----------------------------------------------------------------------------------
+_DEVICE = re.compile(
+    r"\b(?:batter(?:y|ies)|batteries|batterie|chargers?|chargeurs?|plugs?|sockets?|outlets?|adapt(?:e|o)rs?|"
+    r"adaptateurs?|cables?|cords?|extension leads?|extension|power ?banks?|e-?bikes?|velo electrique|scooters?|"
+    r"trottinettes?|hoverboards?|laptops?|phones?|heaters?|radiateurs?|chauffage|toasters?|grille-pain|kettles?|"
+    r"bouilloires?|lamps?|lampes?|bulbs?|ampoules?|electric fans?|ventilateurs?|drones?|vapes?|prises?|multiprises?|"
+    r"rallonges?|irons?|fer a repasser|hair ?dryers?|seche-cheveux|straighteners?|lisseurs?|fairy lights|guirlandes?|"
+    r"consoles?|controllers?|manettes?|appliances?|appareils?|motors?|moteurs?|candles?|bougies?|flames?|flammes?|"
+    r"microwaves?|micro-ondes|air ?fryers?|friteuses?|blenders?|mixeurs?|electric blankets?|couvertures? chauffantes?)"
+    r"\b"
+)
+_SMOKE = re.compile(
+    r"\b(?:start\w*|began|begin|kept|was|were|is|went on|commence\w*|se met|s" + Q + r"est mise?)\s+(?:\w+\s+){0,3}?"
+    r"(?:smoking|hissing|sparking|to smoke|to hiss|to spark|a fumer|a siffler|a gresiller)\b"
+    r"|\bsmoke (?:came|comes|coming|was coming|poured|pouring|billow\w*|rising|rose|started) (?:\w+ )?(?:out|from|of)\b"
+    r"|\b(?:degag\w*|sort\w*|s" + Q + r"echapp\w*)\s+(?:\w+\s+){0,2}?fumee\b|\bfumee (?:sort\w*|s" + Q + r"echapp\w*|"
+    r"noire|blanche|epaisse)\b"
+)
+_MELT = re.compile(
+    r"\b(?:melted|melting|scorched|scorch marks?|charred|fondu\w*|fondre|roussi\w*|noirci\w*|"
+    r"carbonis\w*|crame\w*|brule\w*|burnt|burned)\b"
+)
+# What melting or scorching harms: a socket, a cord, a shelf or a wall, not the food or the fabric it was for.
+_PART = re.compile(
+    r"\b(?:plugs?|sockets?|outlets?|prises?|cables?|cords?|wires?|leads?|casing|housing|shelf|shelves|walls?|worktops?|"
+    r"counter(?:top)?s?|curtains?|carpet|floor|fils?|cordons?|boitiers?|etageres?|murs?|rideaux?|plan de travail|"
+    r"moquette|tapis|parquet|coques?|adaptateurs?|multiprises?|rallonges?|socle|insulation|gaine)\b"
+)
+_HEAT_WORDS = frozenset(
+    """smoking hissing sparking smoke fumer siffler gresiller fumee melted melting melt scorched scorch charred fondu
+    fondue fondus fondre roussi noirci noircie carbonise burnt burned brule brulee crame""".split()
+)
+
+# ---- Plastic, rubber or glass in food -------------------------------------------------------------------------------
+_FOOD_EN = (
+    r"(?:food|meal|yog(?:h)?urts?|cereal|soup|sandwich|burger|pizza|salad|bread|loaf|chocolate|sauce|jar|tin|can|"
+    r"bowl|pouch|puree|biscuits?|cookies?|crisps|chips|rice|pasta|curry|cake|sausages?|chicken|meat|fish|pie|"
+    r"smoothie|juice|milk|formula|drink|mouth|bite|porridge|granola|muesli|nuggets|wrap|noodles)"
+)
+_FOOD_FR = (
+    r"(?:yaourts?|compotes?|soupe|sandwich|burger|pizza|salade|pain|chocolat|sauce|pot|bocal|boite|conserve|plat|"
+    r"assiette|bouche|biberon|lait|gateau|biscuits?|cereales|riz|pates|viande|poulet|poisson|jambon|fromage|puree|"
+    r"petit pot|gourde|nourriture|repas|croquettes|paquet de \w+|steak|nuggets|soupe)"
+)
+_IN_FOOD = re.compile(
+    r"\b(?:pieces?|bits?|chunks?|shards?|strips?|slivers?|fragments?|lumps?) of (?:\w+ ){0,2}?(?:plastic|rubber|"
+    r"glass|metal|wire|string|foil|silicone)\b[^.!?]{0,30}?\bin (?:\w+" + Q + r"?s? ){0,3}?" + _FOOD_EN + r"\b"
+    r"|\b(?:morceaux?|bouts?|eclats?|fragments?|lamelles?|fils?) de (?:plastique|caoutchouc|verre|metal|fer|"
+    r"ferraille|silicone|papier alu)\b[^.!?]{0,30}?\bdans (?:\w+" + Q + r"?\s?){0,3}?" + _FOOD_FR + r"\b"
+)
+_IN_FOOD_WORDS = frozenset(
+    "plastic rubber glass metal wire string foil silicone plastique caoutchouc verre fer".split()
+)
+
+# ---- A pet taken ill, or a part swallowed ---------------------------------------------------------------------------
+_PET = re.compile(
+    r"\b(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|chiens?|chienne|chiots?|chats?|chatte|chatons?|lapins?|rabbits?|"
+    r"hamsters?|parrots?|perroquets?|birds?|oiseaux?|ferrets?|furets?)\b"
+)
+# Symptoms told of a pet in the same sentence: "le chat vomit sans arrêt", "our puppy keeps throwing up". A pet
+# that "won't eat" a flavour is a review of its taste.
+_PET_ILL = re.compile(
+    r"\b(?:vomit\w*|throw\w* up|threw up|diarrh\w*|letharg\w*|seizures?|convuls\w*|bloody (?:stool|poo)|sang dans|"
+    r"(?:was|been|got|became|is) (?:really |very |so )?(?:sick|ill)\b(?! of)|malades?|tombee? malade|crises?)\b"
+)
+# What the pet had: its food, a treat, a toy, a collar, a flea treatment (a novel's cats fall ill of nothing sold).
+_PET_CAUSE = re.compile(
+    r"\b(?:food|treats?|chews?|toys?|kibble|biscuits?|collars?|flea|tick|shampoo|spray|litter|croquettes|patee|"
+    r"friandises?|jouets?|os a macher|colliers?|antipuces?|pipettes?|litiere|pills?|tablets?|supplements?|"
+    r"medication|side effects?|effets? secondaires|comprimes?|ate|eaten|eating|mange\w*)\b"
+)
+_SWALLOWED = re.compile(
+    r"\b(?:swallowed|ingested|(?:a|ont|avait|l" + Q + r"a) avale)\s+(?:\w+\s+){0,3}?(?:squeakers?|stuffing|buttons?|"
+    r"batter(?:y|ies)|piles?|magnets?|aimants?|beads?|perles?|eyes?|yeux|oeil|couinement|rembourrage|boutons?|"
+    r"billes?|small parts?|petites? pieces?|plastic|plastique|silicone|rubber|caoutchouc|string|ficelle|rope|"
+    r"corde|needle|aiguille)\b"
+    r"|\b(?:emergency (?:surgery|op|operation)|operation d" + Q + r"urgence|operee? en urgence|intestinal blockage|"
+    r"occlusion intestinale|bowel obstruction)\b"
+)
+_PET_WORDS = frozenset(
+    """dog dogs puppy puppies pup pups cat cats kitten kittens chien chiens chienne chiot chiots chat chats chatte
+    chaton chatons lapin lapins rabbit rabbits hamster hamsters parrot perroquet bird birds oiseau oiseaux ferret
+    furet""".split()
+)
+_SWALLOW_WORDS = frozenset(
+    "swallowed ingested avale emergency urgence intestinal occlusion obstruction operee operation".split()
+)
+
+# ---- Symptoms a remedy brought on -----------------------------------------------------------------------------------
+# "Ces gélules m'ont donné des palpitations", "these gummies gave me heart palpitations": a pill, a supplement, a
+# cream or a drink named in the sentence, and what it gave. "The plot gave me a headache" names none.
+_REMEDY = re.compile(
+    r"\b(?:gelules?|capsules?|pills?|tablets?|supplements?|complements?|comprimes?|cachets?|gumm(?:y|ies)|teas?|"
+    r"tisanes?|drinks?|boissons?|creams?|cremes?|serums?|sprays?|dyes?|teintures?|shampoos?|shampooings?|medicine|"
+    r"medicaments?|remed(?:y|ies)|remedes?|powders?|poudres?|shots?|vitamins?|vitamines?|melatonin\w*|pre-?workout|"
+    r"lotions?|huiles?|oils?|patches|patchs)\b"
+)
+_BROUGHT = re.compile(
+    r"\b(?:gave|given|giving|gives|caused|causes|triggered|brought on|left) (?:me|him|her|us|them|my \w+)\b"
+    r"|\b(?:m|lui|nous|leur)" + Q + r"?\s?(?:ont|a|avait|avaient) (?:donne|provoque|cause|file)\b|\bprovoque\w*\b"
+)
+_SYMPTOMS = re.compile(
+    r"\b(?:palpitations|heart racing|racing heart|tachycardi\w*|dizz\w*|vertiges?|nausea|nausees?|vomit\w*|"
+    r"diarrh\w*|hives|urticaire|rash|rashes|plaques|boutons|insomnia|insomnies?|chest pains?|douleurs? (?:a|dans) la "
+    r"poitrine|migraines?|headaches?|maux de (?:tete|ventre)|tremors|tremblements|shaking|shakes|cramps|crampes|"
+    r"brulures d" + Q + r"estomac|swelling|gonflements?)\b"
+)
+_BROUGHT_WORDS = frozenset(
+    "gave given giving gives caused causes triggered brought left donne provoque cause file".split()
+)
+
+
+def hazards(text: str) -> Iterator[re.Match[str]]:
+    """The shapes above in ``text`` (the accent-folded base view), each as the match to report."""
+    words = words_of(text)
+    if not _HEAT_WORDS.isdisjoint(words) and _DEVICE.search(text):
+        yield from _SMOKE.finditer(text)
+        for m in _MELT.finditer(text):
+            if _PART.search(sentence_around(text, m.start(), m.end())):
+                yield m
+    if not _IN_FOOD_WORDS.isdisjoint(words):
+        yield from _IN_FOOD.finditer(text)
+    if not _PET_WORDS.isdisjoint(words) and _PET_CAUSE.search(text):
+        for m in _PET_ILL.finditer(text):
+            if _PET.search(sentence_around(text, m.start(), m.end())):
+                yield m
+    if not _SWALLOW_WORDS.isdisjoint(words):
+        yield from _SWALLOWED.finditer(text)
+    if not _BROUGHT_WORDS.isdisjoint(words) or any(w.startswith("provoqu") for w in words):
+        for m in _SYMPTOMS.finditer(text):
+            sentence = sentence_around(text, m.start(), m.end())
+            if _BROUGHT.search(sentence) and _REMEDY.search(sentence):
+                yield m
