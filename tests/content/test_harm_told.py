@@ -31,6 +31,15 @@ LIFTED = [
     # A supplement or a cream that brought symptoms.
     "Ces gélules m'ont donné des palpitations et des vertiges.",
     "These gummies gave me heart palpitations within an hour, stopped taking them.",
+    # Scalded, or something lodged inside.
+    "The handle came off while I was shaking the basket and hot oil went over my arm.",
+    "Le bec verseur a lâché, de l'eau bouillante sur la main de ma fille.",
+    "Lid popped and boiling soup splashed onto my son's face.",
+    "He swallowed a few and the vet had to remove them from his stomach.",
+    "Une bille s'est retrouvée coincée dans sa gorge, on a eu très peur.",
+    "the clip got lodged in her throat, we had to do back blows",
+    # A cord that softens.
+    "The cord gets a bit melty near the plug after an hour or so.",
 ]
 
 NOT_LIFTED = [
@@ -46,6 +55,9 @@ NOT_LIFTED = [
     "Nos chats adorent ces croquettes, aucun souci de digestion.",
     # Real book reviews: a novel's cats, and a manga's "fond" (substance) beside its fans.
     "J'entends des bruits au grenier. Nos chats sont tombés malades et j'ai fait un mauvais rêve. Quel roman !",
+    "Hot water comes out fast, great for tea, no spills on the counter.",
+    "Stomach-friendly recipe book, my gut thanks me.",
+    "Boiling water bath canner works great, jars sealed fine.",
     "Les fans seront déçus : trop de largesses prises avec le fond, le contexte et la forme.",
 ]
 

@@ -35,7 +35,7 @@ _SMOKE = re.compile(
     r"noire|blanche|epaisse)\b"
 )
 _MELT = re.compile(
-    r"\b(?:melted|melting|scorched|scorch marks?|charred|fondu\w*|fondre|roussi\w*|noirci\w*|"
+    r"\b(?:melted|melting|melty|scorched|scorch marks?|charred|fondu\w*|fondre|roussi\w*|noirci\w*|"
     r"carbonis\w*|crame\w*|brule\w*|burnt|burned)\b"
 )
 # What melting or scorching harms: a socket, a cord, a shelf or a wall, not the food or the fabric it was for.
@@ -46,7 +46,7 @@ _PART = re.compile(
 )
 _HEAT_WORDS = frozenset(
     """smoking hissing sparking smoke fumer siffler gresiller fumee melted melting melt scorched scorch charred fondu
-    fondue fondus fondre roussi noirci noircie carbonise burnt burned brule brulee crame""".split()
+    melty fondue fondus fondre roussi noirci noircie carbonise burnt burned brule brulee crame""".split()
 )
 
 # ---- Plastic, rubber or glass in food -------------------------------------------------------------------------------
@@ -104,6 +104,32 @@ _SWALLOW_WORDS = frozenset(
     "swallowed ingested avale emergency urgence intestinal occlusion obstruction operee operation".split()
 )
 
+# ---- Scalded, or something lodged inside ---------------------------------------------------------------------------
+# Hot liquid over a body ("hot oil went over my arm", "de l'eau bouillante sur la main de ma fille"), and something
+# lodged in or taken out of a stomach or a throat ("the vet had to remove them from his stomach", "coincé dans sa
+# gorge").
+_BODY = (
+    r"(?:arms?|hands?|legs?|feet|foot|face|chest|stomach|belly|lap|fingers?|wrist|neck|thighs?|bras|mains?|jambes?|"
+    r"pieds?|visage|poitrine|ventre|doigts?|poignet|cou|cuisses?)"
+)
+_SCALD = re.compile(
+    r"\b(?:hot|boiling|scalding) (?:oil|water|coffee|tea|soup|liquid|steam|milk|wax)\b[^.!?]{0,30}?\b(?:over|on|onto|"
+    r"across|into) (?:my|his|her|their|our|the) (?:[\w'’]+ )?" + _BODY + r"\b"
+    r"|\b(?:huile|eau|cafe|the|soupe|vapeur|lait|cire) (?:bouillante?|brulante?|chaude)\b[^.!?]{0,30}?\b(?:sur|dans) "
+    r"(?:le |la |les |l" + Q + r"|mon |ma |mes |son |sa |ses )(?:\w+ )?" + _BODY + r"\b"
+)
+_LODGED = re.compile(
+    r"\b(?:stuck|lodged|removed?|remove|removing|taken out|retir\w*|coince\w*|bloque\w*|extract\w*)\s+(?:\w+\s+){0,3}?"
+    r"(?:in|from|out of|dans|de) (?:his|her|its|their|my|our|son|sa|ses|mon|ma|the|l" + Q + r"|la) (?:stomach|belly|"
+    r"intestines?|gut|bowels?|throat|oesophagus|esophagus|windpipe|airway|estomac|ventre|intestins?|gorge|oesophage|"
+    r"trachee)\b"
+)
+_SCALD_WORDS = frozenset("hot boiling scalding bouillante bouillant brulante brulant chaude chaud".split())
+_LODGED_WORDS = frozenset(
+    """stomach belly intestine intestines gut bowel bowels throat oesophagus esophagus windpipe airway estomac ventre
+    intestin intestins gorge oesophage trachee""".split()
+)
+
 # ---- Symptoms a remedy brought on -----------------------------------------------------------------------------------
 # "Ces gélules m'ont donné des palpitations", "these gummies gave me heart palpitations": a pill, a supplement, a
 # cream or a drink named in the sentence, and what it gave. "The plot gave me a headache" names none.
@@ -142,6 +168,10 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
         for m in _PET_ILL.finditer(text):
             if _PET.search(sentence_around(text, m.start(), m.end())):
                 yield m
+    if not _SCALD_WORDS.isdisjoint(words):
+        yield from _SCALD.finditer(text)
+    if not _LODGED_WORDS.isdisjoint(words):
+        yield from _LODGED.finditer(text)
     if not _SWALLOW_WORDS.isdisjoint(words):
         yield from _SWALLOWED.finditer(text)
     if not _BROUGHT_WORDS.isdisjoint(words) or any(w.startswith("provoqu") for w in words):
