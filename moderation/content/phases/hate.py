@@ -12,11 +12,16 @@ Matching is on the ``words`` view: accents and case folded, leetspeak and spaced
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from babel import Locale
 
 from moderation.content.normalise import base_view
+from moderation.content.phases.hate_blame import blamed_group
+from moderation.content.phases.hate_slurs import slurs
+from moderation.content.phases.hate_whistles import warm as warm_whistles
+from moderation.content.phases.hate_whistles import whistles
 from moderation.content.phases.literals import Alternation
 from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR
 from moderation.content.phases.shapes import Q as _Q
@@ -124,7 +129,8 @@ _HATE = [
     # The neo-Nazi numbers (the ADL's hate-symbol list): "14 words" with 88 beside it, and 1488 as a sentence of its
     # own or beside white pride ("Proud white man. 1488"), not a number after a word or in brackets: "Avis 1488",
     # "(#1488)", "commande 1488", "1488 €".
-    r"\b14 ?words\b[^.!?\n]{0,20}\b88\b|\b88\b[^.!?\n]{0,20}\b14 ?words\b|\b14 ?(?:/|-) ?88\b|"
+    r"\b14 ?words\b[^.!?\n]{0,20}\b88\b|\b88\b(?! ?(?:keys?|touches|euros?|€|pages?)\b)[^.!?\n]{0,20}\b14 ?words\b|"
+    r"\b14 ?(?:/|-) ?88\b|"
     r"(?:(?:^|[.!?,;:]\s*)|\b(?:white|proud|pride|aryan|heil|wpww|nationalist|brothers?)\b[^.!?\n]{0,30}?\b)1488\b"
     r"(?! ?(?:[€$£]|(?:eur|euros?|dollars?|usd|gbp|cm|mm|km|m|g|kg|ml|w|mah|pages?)\b))(?![.,]\d)",
     # The French far right's words for immigrants and the people they serve beside: "que des chances pour la
@@ -269,7 +275,26 @@ def anaphoric_hate(text: str) -> list[re.Match[str]]:
 def hate_pattern() -> Alternation:
     """Hate against a group, people called animals by place included; built on first use (CLDR's place names, about
     70 ms), which ``engine.warm`` does at a process's start."""
-    return Alternation(_HATE + _people_as_animals(_places()))
+    warm_whistles()
+    return _Hate(_HATE + _people_as_animals(_places()))
+
+
+# The conspiracy line named to debunk it: "this documentary debunks the myth that Jews control the banks".
+_DEBUNKED = re.compile(
+    r"\b(?:debunk\w*|myths?|mythes?|conspiracy theor\w*|theories? du complot|complotis\w*|antisemit\w*)"
+)
+_CONSPIRACY = re.compile(
+    r"(?:the |those |these |les |ces )?(?:jews|juifs) (?:control|run|own|rule|are behind|controlling|running|owning|"
+    r"behind|controlent|dirigent|possedent|tiennent|sont derriere)\b"
+)
+
+
+class _Hate(Alternation):
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        found = super().finditer(text)
+        if _DEBUNKED.search(text) is None:
+            return found
+        return (m for m in found if not _CONSPIRACY.fullmatch(m.group(0)))
 
 
 # The words every hate shape names (a group, women or their kitchen, an animal, a Nazi slogan or code): ``threats``
@@ -322,7 +347,8 @@ _CODED = [
     rf"{_STAR}[^\n]{{0,80}}(?:{_STRINGS}|{_POWER}|greedy|rapaces?|radins?|control)|(?:{_STRINGS}|{_POWER}|greedy|"
     rf"rapaces?|radins?)[^\n]{{0,80}}{_STAR}",
     # The "fourteen words", spelled out, with 88, white or race beside them, or the slogan itself.
-    r"\b(?:fourteen|14) words\b[^.!?\n]{0,60}\b(?:88|eighty[- ]eight|white|race|aryan|heil|our people)\b|\b(?:88|"
+    r"\b(?:fourteen|14) words\b[^.!?\n]{0,60}\b(?:88|eighty[- ]eight|white|race|aryan|heil|our people)\b|\b(?:88"
+    r"(?! ?(?:keys?|touches|euros?|€|pages?)\b)|"
     r"eighty[- ]eight|white|race|aryan)\b[^.!?\n]{0,60}\b(?:fourteen|14) words\b|\b(?:quatorze|14) mots\b[^.!?\n]{0,60}"
     r"\b(?:88|quatre-vingt-huit|blanc\w*|race|aryen\w*|notre peuple)\b|\b(?:the|les) (?:fourteen words|quatorze "
     r"mots)\b|(?:^|[.!?]\s*)(?:fourteen words|quatorze mots)(?=\s*(?:$|[.!?…,]))|\bsecure the existence of our "
@@ -375,7 +401,7 @@ _THEY_GROOM = re.compile(
 )
 _CODED_RE = Alternation(_CODED)
 _GROOMED_GROUP = re.compile(rf"\b(?:{_GROOMERS_EN}|{_GROOMERS_FR})\b")
-CODED_GATE = re.compile(
+_CODED_GATE = re.compile(
     r"string|ficelle|everything|world|monde|tout\b|banks?|banques?|media|✡|fourteen|14 words|quatorze|14 mots|"
     r"existence|white children|enfants blancs|jungle|brousse|arbre|trees|cocotier|bananier|monkey|gorilla|ape|singe|"
     r"macaque|gorille|babouin|orang|banan|indoctrin|groom|corrupt|pervert|recruit|brainwash|sexuali|prey|molest|"
@@ -384,10 +410,29 @@ CODED_GATE = re.compile(
 )
 
 
+# A review that tells a story is criticism of what it shows, unless it names the staff or the courier too: "the
+# delivery man 🐒 couldn't read the number" is about him ("read" is a story word).
+_STAFF_NAMED = re.compile(rf"\b(?:{STAFF_EN}|{STAFF_FR}|drivers?|delivery|postman|postie|facteur)\b")
+
+
+class _CodedGate:
+    """``_CODED_GATE``'s words, or any text: the shapes of ``hate_blame``, ``hate_whistles`` and ``hate_slurs`` gate
+    themselves on the text's word set (``literals.words_of``)."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return True
+
+
+CODED_GATE = _CodedGate()
+
+
 def coded_hate(text: str) -> list[re.Match[str]]:
-    """Coded hate and its tropes in the ``words`` view (``_CODED``), but for a review of a book or a film."""
-    if NARRATIVE.search(text):
-        return []
-    found = list(_CODED_RE.finditer(text))
+    """Coded hate and its tropes in the ``words`` view (``_CODED``), but for a review of a book or a film; a group
+    blamed for a defect or a crime, dog whistles and the conspiracy line, and the slurs the lists lack."""
+    found = blamed_group(text) + whistles(text) + slurs(text)
+    if (NARRATIVE.search(text) and not _STAFF_NAMED.search(text)) or not _CODED_GATE.search(text):
+        return found
+    found += _CODED_RE.finditer(text)
     found += [m for m in _THEY_GROOM.finditer(text) if _GROOMED_GROUP.search(text, 0, m.start())]
     return found
