@@ -161,8 +161,8 @@ _EN_TO_SOMEONE = (
 _WINK = r"(?:\.{2,}|…|[😉🙂😏😈🔥🔪]|,? (?:wouldn.?t it|would it|eh|hm+|right|innit)\b)"
 _SAID = r"(?=\s*(?:$|[.!?…]|[😉🙂😏😈🔥🔪]|,? (?:wouldn.?t it|would it|eh|hm+|right|innit)\b))"
 _FR_DOMMAGE = (
-    rf"\b(?:dommage|malheureux|triste) (?:qu{_Q}\s*(?:il|un malheur)|que (?:quelque chose|qqch|qqc)|si (?:jamais )?"
-    rf"(?:il|quelque chose)|s{_Q}\s*il|s{_Q}\s*(?:il )?(?:y avait))"
+    rf"\b(?:dommage|malheureux|triste|bete) (?:qu{_Q}\s*(?:il|un malheur)|que (?:quelque chose|qqch|qqc)|si "
+    rf"(?:jamais )?(?:il|quelque chose)|s{_Q}\s*il|s{_Q}\s*(?:il )?(?:y avait))"
 )
 _FR_ARRIVE = r"(?:arrive|arrivait|arrivera|arriverait|se passe|se passait|se passerait)"
 _FR_MISHAP = (
@@ -300,7 +300,7 @@ MENACE_GATE = re.compile(
     r"know|kno|knw|\bik\b|found out|figured|worked out|\bsee|seen|saw|watch|noticed|shame|pity|something|numbered|"
     r"one eye|school|dommage|malheureux|triste|arriver|comptes|sai|savons|connai|repere|vois|voit|oeil|interet|"
     r"better|back|step|shoulder|coming|venir|bientot|vite|reverra|recroisera|retrouvera|rira|meet again|laughs|"
-    r"later|careful|gaffe|attention|ferai|ferait|feriez|devrai|devriez|arriere|derriere|gare a|croise|"
+    r"later|careful|gaffe|attention|ferai|ferait|feriez|devrai|devriez|arriere|derriere|gare a|croise|bete|"
     r"ambulance|body ?bag|a box|coffin|stretcher|in pieces|hosto|hopital|urgences|rea|cimetiere|pieds sous|fauteuil|"
     r"hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer"
 )
