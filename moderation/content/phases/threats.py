@@ -12,7 +12,9 @@ rules read the shape of a threat rather than a word:
   e-mail" is excluded by what follows. In French a third-person object ("le", "la") is a person only with a
   verb done to people (tuer, égorger, tabasser), since "je vais la défoncer" may be a box;
 - "watch your back", "you're a dead man" (not "Dead Man Walking", a film), and veiled threats, whose shapes live
-  in ``menace`` (knowing someone's movements, "would be a shame if something happened");
+  in ``menace`` (knowing someone's movements, "would be a shame if something happened"), ``veiled`` (knowing a
+  person with a warning, the speaker coming with a harm to people, ending badly for someone), ``mobster`` (the same
+  idioms of what a person owns, the staff's tyres to be watched) and ``attacks`` (a call to bomb or burn a place);
 - a call on others to do it: "someone should shoot him", "faudrait le buter";
 - burning or smashing up someone's shop, home or car;
 - telling one person to go away, as a sentence of its own ("Dégage.", "Casse-toi.", "Get lost, …");
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from moderation.content.phases.attacks import attacks
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING, OGLING_GATE, PUT_DOWNS, PUT_DOWNS_GATE
 from moderation.content.phases.goading import goading
 from moderation.content.phases.hate import (
@@ -49,8 +52,10 @@ from moderation.content.phases.menace import FR_NAMED as _FR_NAMED
 from moderation.content.phases.menace import FR_NAMED_NOUN as _FR_NAMED_NOUN
 from moderation.content.phases.menace import FR_PROPERTY as _FR_PROPERTY
 from moderation.content.phases.menace import MENACE_GATE, menace
+from moderation.content.phases.mobster import mobster
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.shapes import any_of, unquoted
+from moderation.content.phases.veiled import veiled
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # ---- English --------------------------------------------------------------------------------------------------
@@ -408,6 +413,8 @@ def threats(ctx: Context) -> list[Match]:
     """Threats against a person and calls to harm a group: held as ``abusive``."""
     text = ctx.text.words.text
     found = _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD)
+    # Each searches only near the words it needs.
+    found += unquoted(ctx, ctx.text.words, veiled(text) + mobster(text) + attacks(text), "threat")
     for gate, find, label in _GATED:
         if gate.search(text):
             found += unquoted(ctx, ctx.text.words, find(text), label)
