@@ -70,3 +70,60 @@ def test_a_harm_told_by_what_happened_is_lifted(text):
 @pytest.mark.parametrize("text", NOT_LIFTED)
 def test_the_same_words_without_a_harm_are_not(text):
     assert "safety" not in verdict_of(text).lifts
+
+
+BREATH_AND_CAUGHT = [
+    # Breathing trouble.
+    "Within minutes my throat felt tight and I couldn't breathe properly.",
+    "J'avais du mal à respirer après avoir mis ce spray, gorge serrée.",
+    "Baby's lips turned blue after the strap slipped over her face.",
+    "my son started wheezing and struggling to breathe after eating one",
+    # Hair or fingers caught in moving parts.
+    "My daughter's hair got caught in the fan and pulled out a clump.",
+    "Les cheveux de ma fille se sont pris dans la brosse rotative, on a dû couper.",
+    "his finger got trapped in the hinge and the nail came off",
+    # A near miss told as one.
+    "The blade guard doesn't stay down, nearly lost a finger.",
+    "J'ai failli perdre un doigt, la lame ne s'arrête pas.",
+    "could have lost an eye when the spring shot out",
+    # A part thrown off, a lid blown off.
+    "La lame s'est décrochée et a volé à travers la pièce.",
+    "The pressure cooker lid blew off and sprayed the kitchen with boiling stew.",
+    # Small parts a toddler can reach.
+    "The magnets fell out of the toy, my toddler had one in his hand.",
+    "Les billes se sont détachées du hochet, mon bébé de 8 mois les avait à portée de main.",
+    # A fall and a bone.
+    "Le tabouret s'est effondré sous ma grand-mère, elle s'est cassé le col du fémur.",
+    # Gas and carbon monoxide.
+    "Carbon monoxide alarm went off every time we used this heater.",
+    "The gas smell from the hob is strong even when it's off.",
+    "Odeur de gaz dès qu'on allume le réchaud, fuite au niveau du raccord.",
+    # A child lock that does not hold.
+    "The child lock on the cupboard pops open with one pull, my 2 year old got the bleach out.",
+]
+
+NOT_BREATH_AND_CAUGHT = [
+    "This mask is breathable, I could breathe fine on long runs.",
+    "Breathtaking views from the room, the lips of the canyon at sunset.",
+    "The fan is quiet and the hair dryer attachment works well.",
+    "Nearly lost my mind assembling this wardrobe, 4 hours!",
+    "J'ai failli perdre patience avec la notice.",
+    "Le couvercle est facile à ouvrir, même d'une main.",
+    "Gas hob cleaner works a treat, hob looks new.",
+    "The carbon monoxide alarm arrived fast and was easy to mount.",
+    "Magnets are strong, the fridge photos stay put.",
+    "Child lock on the tablet app works, no more random purchases.",
+    # Real reviews: a dress too tight to breathe in, a novel's heroine.
+    "I ordered this in an xsp and could barely zip it up, and when I did I couldn't breathe.",
+    "Léna part en Inde. Elle manque de se noyer et est secourue par une fillette.",
+]
+
+
+@pytest.mark.parametrize("text", BREATH_AND_CAUGHT)
+def test_breathing_trouble_a_catch_a_near_miss_gas_or_reachable_parts_are_lifted(text):
+    assert "safety" in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize("text", NOT_BREATH_AND_CAUGHT)
+def test_breathable_fans_near_misses_of_patience_and_working_alarms_are_not(text):
+    assert "safety" not in verdict_of(text).lifts

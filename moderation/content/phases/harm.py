@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from moderation.content.phases.hazards import hazards
 from moderation.content.phases.literals import words_of
+from moderation.content.phases.shapes import YOUNG_CHILD as _YOUNG_CHILD
 from moderation.content.phases.shapes import Q, sentence_around
 
 # Body parts, English and French (accents folded). A shoe's heel, a chair's "pied" and a book's "dos" are not in
@@ -27,7 +28,8 @@ _BODY_EN = (
 _BODY_FR = (
     r"(?:mains?|doigts?|pouces?|poignets?|bras|avant-bras|coudes?|epaules?|jambes?|genoux|genou|chevilles?|pieds?|"
     r"orteils?|visage|joues?|menton|levres?|bouche|langue|dents?|nez|oeil|yeux|sourcils?|front|tete|crane|cou|dos|"
-    r"cotes?|coccyx|hanches?|paumes?|peau|tibias?|mollets?|cuisses?|machoire|clavicule|talons?|ongles?|arcade)"
+    r"cotes?|coccyx|hanches?|paumes?|peau|tibias?|mollets?|cuisses?|machoire|clavicule|talons?|ongles?|arcade|"
+    r"col du femur|femur|bassin|rotule|vertebres?|poignet|nuque|sternum)"
 )
 _POSSESSIVE_EN = r"(?:my|his|her|their|our|your)"
 _POSSESSIVE_FR = r"(?:mon|ma|mes|son|sa|ses|leur|leurs|notre|nos)"
@@ -127,11 +129,7 @@ _MOUTH_TROUBLE = re.compile(
     r"pieces?|parts?|"
     r"morceaux?|bouts?)\b"
 )
-_YOUNG_CHILD = re.compile(
-    r"\b(?:baby|babies|toddler|infant|\d+[- ]?(?:yr|year|month|mo)s?[- ]?old|bebe|bambin|tout-petit|"
-    r"(?:fils|fille|enfant|petit|petite) de \d+ (?:mois|ans)|teethers?|teething|pacifiers?|dumm(?:y|ies)|tetines?|"
-    r"anneaux? de dentition|hochets?|rattles?|sucettes?)\b"
-)
+
 
 # Glass or metal where it should not be: "un éclat de verre dans le pot", "a sliver of wire in the granola".
 _FOREIGN_BODY = re.compile(
@@ -238,11 +236,13 @@ _MOUTH_OR_FOOD = re.compile(
 _CHILD_GEAR = re.compile(
     r"\b(?:car ?seat|siege auto|isofix|stroller|pushchair|pram|buggy|poussette|high ?chair|chaise haute|porte-bebe|"
     r"baby carrier|harness|harnais|crib|cot|lit bebe|lit parapluie|baby gate|barriere de securite|booster|"
-    r"rehausseur|transat|bouncer|leash|laisse)\b"
+    r"rehausseur|transat|bouncer|leash|laisse|child ?locks?|childproof|child-proof|safety catch|cupboard locks?|"
+    r"cabinet locks?|securite enfants?|bloque-portes?|cache-prises?)\b"
 )
 _RESTRAINT = re.compile(
     r"\b(?:(?:isofix|harness|harnais|buckle|boucle|clip|latch|strap|sangle|ceinture|attache|verrou|lock|hinge|"
     r"charniere|connector|connecteur|pince|mousqueton|clasp|fermoir)s?)\b[^.!?]{0,60}?\b(?:released|came undone|"
+    r"pops? open|comes? open|comes? undone|opens? (?:easily|with one|on its own|by itself)|"
     r"unlatched|unbuckled|opened|popped open|snapped|broke|gave way|failed|let go|s" + Q + r"est ouverte?|"
     r"s"
     + Q

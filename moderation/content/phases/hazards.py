@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from moderation.content.phases.literals import words_of
-from moderation.content.phases.shapes import Q, sentence_around
+from moderation.content.phases.shapes import YOUNG_CHILD, Q, sentence_around
 
 # ---- Heat and smoke from a device -----------------------------------------------------------------------------------
 _DEVICE = re.compile(
@@ -130,6 +130,79 @@ _LODGED_WORDS = frozenset(
     intestin intestins gorge oesophage trachee""".split()
 )
 
+# ---- Breathing, a catch, a near miss, gas ---------------------------------------------------------------------------
+# Breathing trouble ("couldn't breathe", "throat felt tight", "du mal à respirer", "lips turned blue", "wheezing");
+# hair or a finger caught in a moving part ("hair got caught in the fan", "se sont pris dans la brosse rotative");
+# a near miss told as one ("nearly lost a finger", "j'ai failli perdre un doigt", "could have lost an eye"); a lid
+# blown off a pressure cooker; gas smelt or carbon monoxide detected.
+_BREATH = re.compile(
+    r"\b(?:couldn" + Q + r"?t|could not|can" + Q + r"?t|cannot|unable to|struggl\w* to|hard to|trouble) breath(?:e|ing)"
+    r"\b(?! (?:in|through) (?:it|the|this|these))|\bthroat (?:\w+ )?(?:felt |feels |was |went |started )?(?:tight|"
+    r"closing|closed up|swelling|swelled)\b|\b(?:wheez\w+|gasping for (?:air|breath)|asthma attack|anaphyla\w*)\b"
+    r"|\b(?:lips?|face|skin) (?:\w+ )?(?:turned|went|were|was|going) (?:\w+ )?blue\b"
+    r"|\b(?:du mal a|de la peine a|n" + Q + r"?arriv\w* (?:plus |pas )?a|ne pouvai\w* plus|impossible de) respirer\b"
+    r"|\bgorge (?:serree|gonflee|qui se (?:serre|ferme|gonfle))\b|\bcrise d" + Q + r"asthme\b|\bsiffl\w* en respirant\b"
+    r"|\b(?:levres|visage) (?:\w+ )?(?:sont devenues?|est devenue?|etaient|virai\w*) (?:toutes? )?bleu\w*\b"
+)
+_CAUGHT = re.compile(
+    r"\b(?:hair|fingers?|thumb|hand|toes?|cheveux|doigts?|pouce|main|orteils?)\s+(?:\w+\s+){0,3}?(?:got |were |was |"
+    r"se sont |s" + Q + r"est |s" + Q + r"est retrouve\w* )?(?:caught|trapped|pinched|crushed|sucked|wound|tangled|"
+    r"pris|prise|coince\w*|ecrase\w*|aspire\w*|entortille\w*|happe\w*)\s+(?:in|into|between|under|dans|entre|sous)\s+"
+    r"(?:the|a|its|la|le|les|l" + Q + r"|une?)\b"
+)
+_NEAR_MISS = re.compile(
+    r"\b(?:nearly|almost|could have|could\s?ve|would have|narrowly avoided) (?:lost|losing|cut off|sliced off|"
+    r"taken off|taken out|blinded|electrocuted|burned down|set fire|strangled|choked|drowned|broken|broke|lose) "
+    r"(?:(?:a|an|my|his|her|their|our|the) )?(?:\w+ )?(?:fingers?|thumbs?|eyes?|hands?|toes?|tips?|him|her|me|us|"
+    r"them|house|flat|kitchen|neck|arm|leg)\b"
+    r"|\b(?:failli|manque de|aurait pu) (?:perdre|me couper|lui couper|se couper|m"
+    + Q
+    + r"eborgner|l"
+    + Q
+    + r"eborgner|"
+    r"m" + Q + r"electrocuter|l" + Q + r"electrocuter|mettre le feu|bruler|etrangler|m" + Q + r"etouffer|"
+    r"l" + Q + r"etouffer|s" + Q + r"etouffer|me noyer|se noyer)\b(?! (?:patience|la tete|le nord|espoir|"
+    r"le fil|confiance|mon temps|du temps))"
+)
+_BLOWN = re.compile(
+    r"\b(?:lid|couvercle|cap|bouchon|valve|soupape)\s+(?:\w+\s+){0,2}?(?:blew off|blown off|flew off|shot off|"
+    r"exploded|burst off|a saute|a explose|a vole|s" + Q + r"est envole\w*)\b"
+    r"|\bs" + Q + r"est (?:decroche\w*|detache\w*) et (?:a )?(?:vole|ete projete\w*|parti\w* a travers)\b"
+)
+_GAS = re.compile(
+    r"\b(?:carbon monoxide|monoxyde de carbone|co alarm|co detector) (?:\w+ )?(?:alarm |detecteur )?(?:went off|"
+    r"goes off|going off|sounded|beep\w*|triggered|s" + Q + r"est declench\w*|sonn\w*|se declench\w*)\b"
+    r"|\b(?:smell|smelt|smelled|stink|reek\w*) (?:\w+ ){0,2}?(?:of )?gas\b|\bgas (?:smell|leak|leaking|odou?r)\b"
+    r"|\bodeur (?:\w+ )?de gaz\b|\bfuite (?:\w+ )?de gaz\b|\bsent le gaz\b"
+)
+# Small parts a young child can reach: "the magnets fell out of the toy, my toddler had one in his hand".
+_LOOSE_PARTS = re.compile(
+    r"\b(?:magnets?|small parts?|beads?|button batter\w*|batter(?:y|ies)|eyes?|aimants?|billes?|perles?|petites? "
+    r"pieces?|piles?(?: bouton)?|yeux)\s+(?:\w+\s+){0,2}?(?:fell out|fall out|came out|come out|came off|come off|"
+    r"came loose|popped out|pop out|se sont detache\w*|se detach\w*|sont tombe\w*|tombent|sortent|sont sorti\w*|"
+    r"se decroch\w*|se sont decroche\w*)\b"
+)
+# A garment too tight to breathe in is a fit ("when I zipped it up I couldn't breathe"); a French near miss is the
+# writer's or their family's ("j'ai failli perdre un doigt"), not a novel's heroine's ("elle manque de se noyer").
+_TOO_TIGHT = re.compile(
+    r"\b(?:tight|zip\w*|fitted|sizes?|sized|waist|chest|bust|snug|small|xs|xsp|dress|jeans|bra|corset|bodice|serree?s?|"
+    r"taille|robe|jean|ceinture|soutien-gorge|corsage|etroite?)\b"
+)
+_FIRST_OR_FAMILY = re.compile(
+    r"\b(?:j" + Q + r"|je|me|m" + Q + r"|moi|mon|ma|mes|nous|notre|nos|on)\b|\b(?:son|sa) (?:fils|fille|bebe|enfant)\b"
+)
+_BREATH_WORDS = frozenset(
+    """breathe breathing throat wheezing wheeze wheezed gasping asthma anaphylaxis anaphylactic blue respirer gorge
+    asthme bleu bleue bleues bleus""".split()
+)
+_CAUGHT_WORDS = frozenset(
+    """caught trapped pinched crushed sucked wound tangled pris prise coince coincee coinces coincees ecrase ecrasee
+    aspire aspiree aspires entortille entortilles happe happes happee""".split()
+)
+_NEAR_WORDS = frozenset("nearly almost could couldve would narrowly failli manque aurait".split())
+_BLOWN_WORDS = frozenset("lid couvercle cap bouchon valve soupape decroche decrochee detache detachee".split())
+_GAS_WORDS = frozenset("gas gaz monoxide monoxyde".split())
+
 # ---- Symptoms a remedy brought on -----------------------------------------------------------------------------------
 # "Ces gélules m'ont donné des palpitations", "these gummies gave me heart palpitations": a pill, a supplement, a
 # cream or a drink named in the sentence, and what it gave. "The plot gave me a headache" names none.
@@ -172,6 +245,24 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
         yield from _SCALD.finditer(text)
     if not _LODGED_WORDS.isdisjoint(words):
         yield from _LODGED.finditer(text)
+    if not _BREATH_WORDS.isdisjoint(words):
+        for m in _BREATH.finditer(text):
+            if "breath" not in m.group(0) or not _TOO_TIGHT.search(text, max(0, m.start() - 150), m.end() + 60):
+                yield m
+    if not _CAUGHT_WORDS.isdisjoint(words):
+        yield from _CAUGHT.finditer(text)
+    if not _NEAR_WORDS.isdisjoint(words):
+        for m in _NEAR_MISS.finditer(text):
+            if m.group(0).startswith(("nearly", "almost", "could", "would", "narrowly")) or _FIRST_OR_FAMILY.search(
+                sentence_around(text, m.start(), m.end())
+            ):
+                yield m
+    if not _BLOWN_WORDS.isdisjoint(words):
+        yield from _BLOWN.finditer(text)
+    if not _GAS_WORDS.isdisjoint(words):
+        yield from _GAS.finditer(text)
+    if YOUNG_CHILD.search(text):
+        yield from _LOOSE_PARTS.finditer(text)
     if not _SWALLOW_WORDS.isdisjoint(words):
         yield from _SWALLOWED.finditer(text)
     if not _BROUGHT_WORDS.isdisjoint(words) or any(w.startswith("provoqu") for w in words):

@@ -28,6 +28,12 @@ STAFF_FR = (
 # People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot"), and the word alone.
 PERSON_NOUN = rf"(?:{STAFF_EN}|guy|woman|lady|{STAFF_FR})"
 STAFF = re.compile(rf"\b{PERSON_NOUN}\b")
+# A young child named by age, word or what only babies use (a teether, a dummy): harm shapes that need one.
+YOUNG_CHILD = re.compile(
+    r"\b(?:baby|babies|toddler|infant|\d+[- ]?(?:yr|year|month|mo)s?[- ]?old|bebe|bambin|tout-petit|"
+    r"(?:fils|fille|enfant|petit|petite) de \d+ (?:mois|ans)|teethers?|teething|pacifiers?|dumm(?:y|ies)|tetines?|"
+    r"anneaux? de dentition|hochets?|rattles?|sucettes?)\b"
+)
 # A sentence that speaks to someone ("you", "tu", "ton"), in the folded views.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
 HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
