@@ -23,6 +23,10 @@ HELD = [
     "Pas étonnant que ta femme se soit barrée avec un caractère pareil",
     "no wonder ur single lol",
     "c'est pour ça que t'es tout seul le samedi soir",
+    "ur mum is so fat she needs two return labels lmao",
+    "your mother was so ugly the mirror asked for a refund",
+    "yo mama so dumb she tried to return a gift card",
+    "Ta mère est tellement grosse qu'elle prend du XXXL en chaussettes",
 ]
 
 PUBLISHED = [
@@ -39,6 +43,9 @@ PUBLISHED = [
     "Pas étonnant que ma femme l'adore, il est super doux.",
     "While you can't count on the photo on your monitor to show the exact colour, these are way off.",
     "In bright sun you can't read the display at all.",
+    "My mum is so happy with it, she wears it every day.",
+    "Your mum is so lucky to get this for Christmas!",
+    "Ma mère est tellement contente de ce fauteuil.",
 ]
 
 

@@ -215,10 +215,18 @@ WITS = [
     rf"etonant) (?:que|qu.) {_TU}|c.est pour ca (?:que|qu.) {_TU}) ?(?:es|sois|soyez|etes|t.es)? ?(?:tout |toute )?"
     r"(?:seule?|celibataire|vieille fille|puceau|puceaux|pucelle|au chomage)\b",
 ]
+# Their mother mocked, the playground way: "ur mum is so fat she needs two return labels", "ta mère est tellement
+# grosse que…". Not "my mum is so happy with it".
+WITS += [
+    r"\b(?:ur|your|yo|you.?re|youre) (?:mum|mom|mother|momma|mama|mam|ma)(?:.?s)? (?:is|s|was|so) "
+    r"(?:so |that |such a )?(?:fat|ugly|stupid|dumb|poor|old|hairy|thick|fat cow|whore|slag|hoe|ho)\b",
+    r"\bta (?:mere|daronne|maman|reum|grand-mere)(?: elle)? (?:est|etait) (?:tellement|si|trop|tant|tellemen|tlm) "
+    r"(?:grosse|moche|conne|bete|pauvre|vieille|laide|chaude)\b",
+]
 WITS_GATE = (
     r"read|spell|count|lire|ecrire|compter|orthographe|sherlock|einstein|genius|genie|obvious|professor|gadget|columbo|"
     r"smart|brain|dumbest|stupidest|thickest|densest|dimmest|slowest|most|biggest|plus|pire|wonder|etonn|etonant|"
-    r"pour ca"
+    r"pour ca|mum|mom|mother|mama|momma|mam|ma|mere|daronne|maman|reum"
 )
 PUT_DOWNS += WITS
 PUT_DOWNS_GATE += "|" + WITS_GATE
