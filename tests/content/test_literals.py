@@ -42,3 +42,13 @@ def test_a_branch_runs_only_where_its_word_is():
     assert needed(re.compile(r"\bi will kill you\b"))
     assert alternation.live("this lamp is lovely") == []
     assert [m.group(0) for m in alternation.finditer("ok je vais te tuer")] == ["je vais te tuer"]
+
+
+def test_without_the_private_parser_every_branch_runs_and_finds_the_same(monkeypatch):
+    from moderation.content.phases import literals
+
+    monkeypatch.setattr(literals, "sre_parse", None)
+    alternation = Alternation([r"\bi will kill you\b", r"\bje vais te tuer\b"])
+    assert alternation.live("this lamp is lovely") == [0, 1]
+    text = "je vais te tuer, i will kill you"
+    assert [m.group(0) for m in alternation.finditer(text)] == ["je vais te tuer", "i will kill you"]

@@ -10,10 +10,14 @@ one big alternation: leftmost first, the earlier branch where two start at the s
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import threading
 from collections.abc import Iterator
+
+try:  # CPython's own pattern parser (private): a Python without it runs every branch, slower, with the same matches
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - every CPython from 3.11 to 3.14 has them
+    sre = sre_parse = None
 
 # The most strings a part of a pattern is spelled out to ("(?:kill|murder|stab) (?:you|u)" is six).
 _SPELLED_OUT = 64
@@ -154,11 +158,11 @@ def _node(node: tuple) -> _Found:
 
 def needed(pattern: re.Pattern[str]) -> _Needed | None:
     """Strings one of which every match of ``pattern`` holds, or None where no such strings are found."""
-    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+    if sre_parse is None or pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
         spelled, held = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
-    except ValueError:
+    except (ValueError, AttributeError, TypeError):  # a parser whose tree is not the one read here
         return None
     return held if held is not None else _best([spelled] if spelled is not None else [], [])
 
