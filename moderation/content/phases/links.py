@@ -19,6 +19,7 @@ import ipaddress
 import re
 
 from moderation.content.lexicon import frequency, is_own, public_suffixes, suffix_extractor, url_host
+from moderation.content.phases.hidden_domains import hidden_domains
 from moderation.content.phases.shapes import HANDLE
 from moderation.content.verdict import Context, Match, Reason
 
@@ -123,7 +124,7 @@ def links(ctx: Context) -> list[Match]:
     view = ctx.text.links
     text = view.text
     if "." not in text:
-        return found
+        return found + hidden_domains(ctx, found)
     for m in _URL.finditer(text):
         if _EMAIL_NAME.match(text, m.end()) and not (m.group("scheme") or m.group("www") or m.group("path")):
             continue  # the name of an e-mail address ("jean.dupont@…": .dupont is a suffix), personal data's to find
@@ -146,4 +147,4 @@ def links(ctx: Context) -> list[Match]:
             continue
         start, end = view.span(*m.span())
         found.append(Match(Reason.LINKS.value, "ip_address", start, end, ctx.text.original[start:end]))
-    return found
+    return found + hidden_domains(ctx, found)
