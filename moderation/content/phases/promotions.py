@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.scams import scams
 from moderation.content.verdict import Context, Match, Reason
 
 _Q = "['’]"
@@ -228,7 +229,7 @@ _SHAPES = [
         # jamais votre numéro de carte") or "my" ("they asked me to send my card number"); "enter" and "type" are how
         # a manual sets up an app, not an ask, and "confirm" asks only after "please" or "merci de".
         rf"{_NOT_A_WARNING}\b{_ASK}(?:[- ]?(?:moi|nous|me|us))? (?:with |avec )?(?:your|votre|vos|ton|tes|ta) "
-        rf"(?:[a-z'’]+,? ){{0,8}}?{_SECRET}\b",
+        rf"(?:(?!(?:my|mon|ma|mes)\b)[a-z'’]+,? ){{0,8}}?{_SECRET}\b",
     ),
     (
         "words",
@@ -372,4 +373,4 @@ def promotions(ctx: Context) -> list[Match]:
         start, end = view.span(m.start(), m.end())
         rule = f"promotion: {m.group(0)[:48]}"
         found.append(Match(Reason.SPAM.value, rule, start, end, ctx.text.original[start:end]))
-    return found
+    return found + scams(ctx)
