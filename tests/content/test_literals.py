@@ -25,6 +25,12 @@ ALTERNATIONS = {
     "coded": hate._CODED_RE,
     **{f"goading{i}": shape for i, (shape, _) in enumerate(goading._SHAPES) if isinstance(shape, Alternation)},
 }
+# And every other alternation a phase module keeps at its top level.
+for _path in sorted((Path(__file__).resolve().parents[2] / "moderation" / "content" / "phases").glob("*.py")):
+    _module = importlib.import_module(f"moderation.content.phases.{_path.stem}")
+    for _name, _value in vars(_module).items():
+        if isinstance(_value, Alternation) and all(_value is not known for known in ALTERNATIONS.values()):
+            ALTERNATIONS[f"{_path.stem}.{_name}"] = _value
 
 
 @pytest.mark.parametrize("name", sorted(ALTERNATIONS))

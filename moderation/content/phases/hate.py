@@ -276,7 +276,7 @@ def hate_pattern() -> Alternation:
     """Hate against a group, people called animals by place included; built on first use (CLDR's place names, about
     70 ms), which ``engine.warm`` does at a process's start."""
     warm_whistles()
-    return _Hate(_HATE + _people_as_animals(_places()))
+    return Alternation(_HATE + _people_as_animals(_places()))
 
 
 # The conspiracy line named to debunk it: "this documentary debunks the myth that Jews control the banks".
@@ -289,12 +289,12 @@ _CONSPIRACY = re.compile(
 )
 
 
-class _Hate(Alternation):
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        found = super().finditer(text)
-        if _DEBUNKED.search(text) is None:
-            return found
-        return (m for m in found if not _CONSPIRACY.fullmatch(m.group(0)))
+def hate_matches(text: str) -> Iterator[re.Match[str]]:
+    """``hate_pattern``'s matches in ``text``, less the conspiracy line where the text names it to debunk it."""
+    found = hate_pattern().finditer(text)
+    if _DEBUNKED.search(text) is None:
+        return found
+    return (m for m in found if not _CONSPIRACY.fullmatch(m.group(0)))
 
 
 # The words every hate shape names (a group, women or their kitchen, an animal, a Nazi slogan or code): ``threats``

@@ -42,7 +42,7 @@ from moderation.content.phases.hate import (
     HATE_GATE,
     anaphoric_hate,
     coded_hate,
-    hate_pattern,
+    hate_matches,
 )
 from moderation.content.phases.literals import Alternation
 from moderation.content.phases.menace import EN_NAMED as _EN_NAMED
@@ -340,7 +340,7 @@ def _finder(pattern: re.Pattern[str] | Alternation) -> Callable[[str], Iterable[
 
 
 def _hate(text: str) -> Iterable[re.Match[str]]:
-    return hate_pattern().finditer(text)  # built on first use (``hate_pattern``)
+    return hate_matches(text)  # the pattern is built on first use (``hate_pattern``)
 
 
 # Shapes that need a word of their own, each searched only where one of its words is (most reviews have none), with
