@@ -31,6 +31,8 @@ LIFTED = [
     # A supplement or a cream that brought symptoms.
     "Ces gélules m'ont donné des palpitations et des vertiges.",
     "These gummies gave me heart palpitations within an hour, stopped taking them.",
+    # "Read" alone does not make a review a story's.
+    "Read the reviews too late. After two bags of these treats the cat had diarrhoea for a week.",
     # Scalded, or something lodged inside.
     "The handle came off while I was shaking the basket and hot oil went over my arm.",
     "Le bec verseur a lâché, de l'eau bouillante sur la main de ma fille.",
@@ -53,6 +55,7 @@ NOT_LIFTED = [
     "Found a piece of paper in the box with the warranty on it.",
     "Le plastique de l'emballage est difficile à ouvrir.",
     "Nos chats adorent ces croquettes, aucun souci de digestion.",
+    "Read it in one sitting: the heroine's dog falls ill after eating the poisoned treats and the plot takes off.",
     # Real book reviews: a novel's cats, and a manga's "fond" (substance) beside its fans.
     "J'entends des bruits au grenier. Nos chats sont tombés malades et j'ai fait un mauvais rêve. Quel roman !",
     "Hot water comes out fast, great for tea, no spills on the counter.",

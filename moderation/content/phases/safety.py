@@ -382,6 +382,16 @@ def _story_event(text: str, m: re.Match[str]) -> bool:
     return _OWN.search(sentence) is None
 
 
+# Reading alone does not make an English text a story's: "I read on a facebook group that there's a recall", "read
+# the label". A story word besides does. (French book reviews are often told with "histoire" and "lu" alone: those
+# keep the story reading.)
+_READING = frozenset(("read", "reading"))
+
+
+def _tells_a_story(text: str) -> bool:
+    return any(m.group(0) not in _READING for m in NARRATIVE.finditer(text))
+
+
 def safety(ctx: Context) -> list[Match]:
     view = ctx.text.base
     narrative = None  # searched for at the first harm word: most texts have none
@@ -393,7 +403,7 @@ def safety(ctx: Context) -> list[Match]:
         if _a_products_name(ctx.text.original, start):
             continue
         if narrative is None:
-            narrative = NARRATIVE.search(view.text) is not None
+            narrative = _tells_a_story(view.text)
         if narrative and _story_event(view.text, m):
             continue
         found.append(Match(Reason.SAFETY.value, m.group(0), start, end, ctx.text.original[start:end], Action.LIFT))
