@@ -130,3 +130,36 @@ def test_breathing_trouble_a_catch_a_near_miss_gas_or_reachable_parts_are_lifted
 @pytest.mark.parametrize("text", NOT_BREATH_AND_CAUGHT)
 def test_breathable_fans_near_misses_of_patience_and_working_alarms_are_not(text):
     assert "safety" not in verdict_of(text).lifts
+
+
+TREATED_AND_CAUGHT = [
+    "Mon fils a le poignet dans le plâtre pour 6 semaines à cause de ce trampoline.",
+    "The step gave way and I ended up in a cast for a month.",
+    "Arm in a sling after the handle snapped.",
+    "Un éclat de verre sur la cuillère en donnant le petit pot à mon fils.",
+    "Found a sliver of glass in the jar of baby food, right on the spoon.",
+    "The hood cord got caught on the slide and left a red mark around his neck.",
+    "la lanière s'est enroulée autour du cou de mon bébé dans le transat",
+    "mon chat a tout avalé, occlusion, 400 euros de véto",
+    "the puppy ate the rope toy fibres, blockage, £900 at the vet",
+    "The guard popped off and the blade caught my sleeve, scraped my forearm.",
+    "La poignée a cédé et je me suis écorché le bras sur le bord.",
+]
+NOT_TREATED_AND_CAUGHT = [
+    "Plâtre de Paris de bonne qualité, facile à mouler.",
+    "The cast of this film is amazing, what a plot.",
+    "Great lanyard, sits nicely around my neck all day.",
+    "Bouchon du flacon difficile à ouvrir.",
+    "The dog loves it, no blockage issues, worth the 20 euros",
+    "Verre à vin très fin, parfait sur la table.",
+]
+
+
+@pytest.mark.parametrize("text", TREATED_AND_CAUGHT)
+def test_a_cast_a_cord_at_the_neck_a_blockage_glass_on_a_spoon_or_a_scrape_is_lifted(text):
+    assert "safety" in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize("text", NOT_TREATED_AND_CAUGHT)
+def test_plaster_a_films_cast_a_lanyard_worn_and_a_wine_glass_are_not(text):
+    assert "safety" not in verdict_of(text).lifts

@@ -33,16 +33,23 @@ _UNMASK_CUE = re.compile(
     r"|really |run by )?|(?:in real life|irl),? (?:he|she|it|they)(?:['’]s| is| are)|(?:il|elle) s['’]appelle|(?:son|"
     r"sa) (?:vrai |veritable )?(?:nom|prenom)(?: complet)?(?: c['’]est| est)?|de son vrai nom|(?:derriere|sous) (?:ce|"
     r"cet|le|son|ton) (?:pseudo|compte|profil),? (?:c['’]est|se cache|il y a)|c['’]est (?:en fait |en vrai |en "
-    r"realite )?)\s*[:=-]?\s*$"
+    r"realite )?"
+    # A username in quotes or a handle, then what it "actually" is: "'DadOfThree' is actually", "@vraie_maman c'est";
+    # and what everyone knows: "we all know that's", "tout le monde sait que c'est".
+    r"|(?:['\"’»”]|@[\w.]+)\s*(?:is actually|is really|is in fact|=|c['’]est|c['’]est en fait|en vrai c['’]est)|"
+    r"(?:we all|everyone|everybody|y['’]?all|tout le monde|on)\s+(?:know|knows|sait)(?: that| que| qu['’])?\s*"
+    r"(?:it['’]?s|that['’]?s|c['’]est|this is|ce compte c['’]est))\s*[:=-]?\s*$"
 )
 # A full name in the original text: a first name and a surname or its initial ("Thierry X", "John X.", "Luc Dehaene").
 _FULL_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -][A-ZÀ-Ý](?:[a-zà-ÿ'’-]+|\.)?)+(?![\w])")
 _WORKS_AT = (
-    r"\b(?:works? (?:at|for|in)|working (?:at|for)|employed (?:at|by)|teaches (?:at|in)|(?:teacher|nurse|cashier|"
-    r"manager|doctor|cop|officer|driver|clerk|assistant|receptionist|engineer) (?:at|in|for)|(?:bosse|travaille|taffe|"
-    r"enseigne) (?:a|au|aux|chez|dans|pour)|(?:prof|professeure?|instit|institutrice|caissiere|caissier|vendeuse|"
-    r"vendeur|infirmiere|infirmier|employee?|medecin|agent|gerante?|secretaire|comptable|policier|flic|chauffeur|"
-    r"serveuse|serveur) (?:au|a la|a l['’]|aux|chez|du|de la|dans))\b"
+    r"\b(?:works? (?:at|for|in)|working (?:at|for)|employed (?:at|by)|teaches (?:\w+ ){0,3}?(?:at|in)|(?:teacher|"
+    r"nurse|cashier|manager|doctor|cop|officer|driver|clerk|assistant|receptionist|engineer) (?:at|in|for)|"
+    r"(?:bosse|travaille|taffe|enseigne) (?:a|au|aux|chez|dans|pour)|(?:prof|professeure?|instit|institutrice|"
+    r"caissiere|caissier|vendeuse|vendeur|infirmiere|infirmier|employee?|medecin|agent|gerante?|secretaire|comptable|policier|flic|chauffeur|"
+    r"serveuse|serveur) (?:au|a la|a l['’]|aux|chez|du|de la|dans)|(?:le mec|le type|le gars|la meuf|la femme|la "
+    r"dame|le monsieur) (?:de la|du|de l['’]|des) (?:mairie|poste|banque|prefecture|caf|secu|gendarmerie|commissariat|"
+    r"ecole|college|lycee|hopital|clinique|pharmacie|boulangerie|garage|agence|concession|supermarche))\b"
 )
 _STREET = (
     r"(?:rue|avenue|av|bd|boulevard|chemin|impasse|allee|place|route|quai|residence|lotissement|cite|road|street|st|"

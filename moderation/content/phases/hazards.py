@@ -87,6 +87,9 @@ _PET_CAUSE = re.compile(
     r"friandises?|jouets?|os a macher|colliers?|antipuces?|pipettes?|litiere|pills?|tablets?|supplements?|"
     r"medication|side effects?|effets? secondaires|comprimes?|ate|eaten|eating|mange\w*)\b"
 )
+_VET_OR_FEE = re.compile(
+    r"\b(?:vets?|veto|veterinaire|surgery|operation|opere\w*|chirurgie)\b|[$€£]\s?\d|\d\s?(?:€|euros?)"
+)
 _SWALLOWED = re.compile(
     r"\b(?:swallowed|ingested|(?:a|ont|avait|l" + Q + r"a) avale)\s+(?:\w+\s+){0,3}?(?:squeakers?|stuffing|buttons?|"
     r"batter(?:y|ies)|piles?|magnets?|aimants?|beads?|perles?|eyes?|yeux|oeil|couinement|rembourrage|boutons?|"
@@ -203,6 +206,41 @@ _NEAR_WORDS = frozenset("nearly almost could couldve would narrowly failli manqu
 _BLOWN_WORDS = frozenset("lid couvercle cap bouchon valve soupape decroche decrochee detache detachee".split())
 _GAS_WORDS = frozenset("gas gaz monoxide monoxyde".split())
 
+# ---- Treated, strangled, a blockage, glass on a spoon ----------------------------------------------------------------
+# What treating an injury looks like: "le poignet dans le plâtre", "ended up in a cast", "arm in a sling"; a cord or a
+# strap around a neck ("a red mark around his neck", "la lanière s'est enroulée autour du cou"); a pet's blockage at
+# the vet ("tout avalé, occlusion"); glass found on a spoon or in a jar of baby food ("un éclat de verre sur la
+# cuillère"); a scrape told of a body part ("scraped my forearm", "écorché le bras").
+_TREATED = re.compile(
+    r"\b(?:dans le|au|sous) platre\b|\bplatre (?:pour|pendant) \d+ (?:jours|semaines|mois)\b|\b(?:in|into) a "
+    r"(?:cast|sling|splint|neck brace|leg brace)\b|\bsous attelle\b|\bune attelle\b"
+)
+_NECK = re.compile(
+    r"\b(?:cord|cords|drawstring|string|strap|lanyard|ribbon|cordon|cordons|lanieres?|sangles?|ficelle|ruban|lacet)\b"
+    r"[^.!?]{0,80}?\b(?:around (?:his|her|their|the|my) (?:neck|throat)|autour (?:du|de son|de sa) (?:cou|gorge))\b"
+)
+# What makes a cord around a neck a hazard rather than how a lanyard is worn.
+_CONSTRICTED = re.compile(
+    r"\b(?:marks?|marques?|red|rouges?|caught|snagged|stuck|coince\w*|accroch\w*|pull\w*|yank\w*|tir\w*|strangl\w*|"
+    r"etrangl\w*|tighten\w*|serr\w*|chok\w*|etouff\w*|enroul\w*|wrapped|wound|twisted|tangled|entortill\w*)\b"
+)
+_BLOCKAGE = re.compile(r"\b(?:occlusion|blockage|obstruction|bouchon intestinal)\b")
+_GLASS_ON = re.compile(
+    r"\b(?:eclats?|morceaux?|bouts?|shards?|slivers?|pieces?|chunks?) (?:de|of) (?:verre|glass)\b[^.!?]{0,40}?"
+    r"\b(?:sur|dans|on|in) (?:la|le|les|the|a|my|his|her|sa|son|ses) (?:cuillere|spoon|fourchette|fork|tetine|teat|"
+    r"biberon|bottle|petit pot|pot|jar|bol|bowl|assiette|plate)\b"
+)
+_SCRAPE = re.compile(
+    r"\b(?:scraped|grazed|skinned|gashed|tore|ripped) (?:up )?(?:my|his|her|their) (?:\w+ )?(?:forearms?|arms?|hands?|"
+    r"legs?|knees?|shins?|elbows?|fingers?|knuckles?|palms?|face|chin)\b|\b(?:ecorche|egratigne|entaille|arrache)\w* "
+    r"(?:le|la|les|l" + Q + r"|mon|ma|mes|son|sa|ses) (?:bras|avant-bras|main|mains|jambe|jambes|genou|genoux|doigts?|"
+    r"coude|visage)\b"
+)
+_TREATED_WORDS = frozenset("platre cast sling splint brace attelle".split())
+_NECK_WORDS = frozenset("neck throat cou gorge".split())
+_GLASS_WORDS = frozenset("verre glass".split())
+_SCRAPE_WORDS = frozenset("scraped grazed skinned gashed tore ripped".split())
+
 # ---- Symptoms a remedy brought on -----------------------------------------------------------------------------------
 # "Ces gélules m'ont donné des palpitations", "these gummies gave me heart palpitations": a pill, a supplement, a
 # cream or a drink named in the sentence, and what it gave. "The plot gave me a headache" names none.
@@ -263,6 +301,18 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
         yield from _GAS.finditer(text)
     if YOUNG_CHILD.search(text):
         yield from _LOOSE_PARTS.finditer(text)
+    if not _TREATED_WORDS.isdisjoint(words):
+        yield from _TREATED.finditer(text)
+    if not _NECK_WORDS.isdisjoint(words):
+        for m in _NECK.finditer(text):
+            if _CONSTRICTED.search(sentence_around(text, m.start(), m.end())):
+                yield m
+    if not _GLASS_WORDS.isdisjoint(words):
+        yield from _GLASS_ON.finditer(text)
+    if not _SCRAPE_WORDS.isdisjoint(words) or any(w.startswith(("ecorch", "egratign", "entaill")) for w in words):
+        yield from _SCRAPE.finditer(text)
+    if not _PET_WORDS.isdisjoint(words) and _VET_OR_FEE.search(text):
+        yield from _BLOCKAGE.finditer(text)
     if not _SWALLOW_WORDS.isdisjoint(words):
         yield from _SWALLOWED.finditer(text)
     if not _BROUGHT_WORDS.isdisjoint(words) or any(w.startswith("provoqu") for w in words):
