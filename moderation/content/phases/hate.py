@@ -15,14 +15,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from babel import Locale
-
-from moderation.content.normalise import base_view
 from moderation.content.phases.hate_blame import blamed_group
 from moderation.content.phases.hate_slurs import slurs
 from moderation.content.phases.hate_whistles import warm as warm_whistles
 from moderation.content.phases.hate_whistles import whistles
 from moderation.content.phases.literals import Alternation
+from moderation.content.phases.places import places as _places
 from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR
 from moderation.content.phases.shapes import Q as _Q
 
@@ -38,20 +36,6 @@ _GROUPS_FR = (
     r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
     r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?|pds?|tarlouzes?)"
 )
-
-
-@lru_cache(maxsize=1)
-def _places() -> str:
-    """Every country and region by its English and French name, accents and case folded as the ``words`` view has
-    them: Unicode CLDR's names, as Babel ships them (no list of our own to keep up to date)."""
-    names = {"middle east", "moyen orient", "moyen-orient", "third world", "tiers monde", "tiers-monde"}
-    for locale in ("en", "fr"):
-        for name in Locale(locale).territories.values():
-            name = re.sub(r"\s*\(.*?\)", "", name)  # "Congo (RDC)": the name people write is before the brackets
-            folded = base_view(name).text.replace("’", "'").strip()
-            if len(folded) >= 4:
-                names.add(folded)
-    return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)) + ")"
 
 
 # People called animals by where they come from: "made by monkeys in China", "ces singes d'Africains". An animal with a

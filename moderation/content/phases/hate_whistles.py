@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from moderation.content.phases.literals import words_of
+from moderation.content.phases.places import places as _places
 from moderation.content.phases.shapes import STAFF_EN, STAFF_FR
 
 _PERSON_EN = (
@@ -72,13 +73,6 @@ _LACK = (
     r"(?:don.?t|didn.?t|do not|did not|never|can.?t|couldn.?t|n.ont|n.avaient|n.a|connaissent|connait|savent|sait|"
     r"pas|have no|had no)"
 )
-
-
-@lru_cache(maxsize=1)
-def _places() -> str:
-    from moderation.content.phases.hate import _places as places  # CLDR's names, built once for ``hate`` too
-
-    return places()
 
 
 def _whistles(places: str) -> list[str]:
