@@ -1,7 +1,8 @@
 """More harms told rather than named: a device that smokes, hisses or melts what it is plugged into, a shelf
 scorched by a flame, plastic found in food, a baby's teether coming apart in the mouth, a pet ill after its food or
 a part swallowed, a supplement that brought on palpitations. Not melted cheese, a smoker that smokes, a headache
-from a film's plot, a dog's toy reviewed for fun."""
+from a film's plot, a dog's toy reviewed for fun; also breathing trouble, a catch in a moving part, a near miss, gas,
+a cast or a sling, a cord at a neck, glass on a spoon."""
 
 import pytest
 
@@ -65,17 +66,7 @@ NOT_LIFTED = [
 ]
 
 
-@pytest.mark.parametrize("text", LIFTED)
-def test_a_harm_told_by_what_happened_is_lifted(text):
-    assert "safety" in verdict_of(text).lifts
-
-
-@pytest.mark.parametrize("text", NOT_LIFTED)
-def test_the_same_words_without_a_harm_are_not(text):
-    assert "safety" not in verdict_of(text).lifts
-
-
-BREATH_AND_CAUGHT = [
+LIFTED += [
     # Breathing trouble.
     "Within minutes my throat felt tight and I couldn't breathe properly.",
     "J'avais du mal à respirer après avoir mis ce spray, gorge serrée.",
@@ -105,7 +96,7 @@ BREATH_AND_CAUGHT = [
     "The child lock on the cupboard pops open with one pull, my 2 year old got the bleach out.",
 ]
 
-NOT_BREATH_AND_CAUGHT = [
+NOT_LIFTED += [
     "This mask is breathable, I could breathe fine on long runs.",
     "Breathtaking views from the room, the lips of the canyon at sunset.",
     "The fan is quiet and the hair dryer attachment works well.",
@@ -122,17 +113,7 @@ NOT_BREATH_AND_CAUGHT = [
 ]
 
 
-@pytest.mark.parametrize("text", BREATH_AND_CAUGHT)
-def test_breathing_trouble_a_catch_a_near_miss_gas_or_reachable_parts_are_lifted(text):
-    assert "safety" in verdict_of(text).lifts
-
-
-@pytest.mark.parametrize("text", NOT_BREATH_AND_CAUGHT)
-def test_breathable_fans_near_misses_of_patience_and_working_alarms_are_not(text):
-    assert "safety" not in verdict_of(text).lifts
-
-
-TREATED_AND_CAUGHT = [
+LIFTED += [
     "Mon fils a le poignet dans le plâtre pour 6 semaines à cause de ce trampoline.",
     "The step gave way and I ended up in a cast for a month.",
     "Arm in a sling after the handle snapped.",
@@ -145,7 +126,7 @@ TREATED_AND_CAUGHT = [
     "The guard popped off and the blade caught my sleeve, scraped my forearm.",
     "La poignée a cédé et je me suis écorché le bras sur le bord.",
 ]
-NOT_TREATED_AND_CAUGHT = [
+NOT_LIFTED += [
     "Plâtre de Paris de bonne qualité, facile à mouler.",
     "The cast of this film is amazing, what a plot.",
     "Great lanyard, sits nicely around my neck all day.",
@@ -155,11 +136,11 @@ NOT_TREATED_AND_CAUGHT = [
 ]
 
 
-@pytest.mark.parametrize("text", TREATED_AND_CAUGHT)
-def test_a_cast_a_cord_at_the_neck_a_blockage_glass_on_a_spoon_or_a_scrape_is_lifted(text):
+@pytest.mark.parametrize("text", LIFTED)
+def test_a_harm_told_by_what_happened_is_lifted(text):
     assert "safety" in verdict_of(text).lifts
 
 
-@pytest.mark.parametrize("text", NOT_TREATED_AND_CAUGHT)
-def test_plaster_a_films_cast_a_lanyard_worn_and_a_wine_glass_are_not(text):
+@pytest.mark.parametrize("text", NOT_LIFTED)
+def test_the_same_words_without_a_harm_are_not(text):
     assert "safety" not in verdict_of(text).lifts

@@ -3,9 +3,10 @@
 The safety lexicon names harms by their own words ("caught fire", "allergic reaction"). Customers often tell the
 harm instead: a body part and what happened to it ("il s'est ouvert le doigt", "chipped a tooth", "bruised ribs"),
 a part that gave way under someone who then fell ("the deck snapped and I landed on my tailbone", "la poussette
-s'est repliée avec mon bébé dedans"), a small part in a toddler's mouth, glass or metal found in food, a recall
-notice, a fuse blown by a charger. Each shape below needs two things that are harmless apart: a body part and an
-injury, a failure and a person it happened to, a mouth and a child. Matching is on the accent-folded ``base`` view.
+s'est repliée avec mon bébé dedans"), a small part in a toddler's mouth, a recall notice, a fuse blown by a
+charger; ``hazards`` reads more (glass, metal or plastic in food, a part swallowed, smoke from a device, …).
+Each shape below needs two things that are harmless apart: a body part and an injury, a failure and a person it
+happened to, a mouth and a child. Matching is on the accent-folded ``base`` view.
 """
 
 from __future__ import annotations
@@ -131,17 +132,6 @@ _MOUTH_TROUBLE = re.compile(
 )
 
 
-# Glass or metal where it should not be: "un éclat de verre dans le pot", "a sliver of wire in the granola".
-_FOREIGN_BODY = re.compile(
-    r"\b(?:eclats?|morceaux?|bouts?|fragments?|debris|copeaux) de (?:verre|metal|ferraille|fil de fer|fil "
-    r"metallique|plastique dur|agrafe)\b(?=[^.!?]{0,30}?\bdans\b)"
-    r"|\b(?:pieces?|shards?|slivers?|chunks?|fragments?|bits?|flakes?|shavings?) of (?:glass|metal|wire|steel|"
-    r"hard plastic)\b|\b(?:glass shards?|metal (?:shavings|filings|fragments|pieces|shards))\b"
-    r"|\b(?:coating|revetement|teflon)\s+(?:\w+\s+){0,2}?(?:flak\w*|peel\w*|s" + Q + r"ecaill\w*|se decoll\w*|part)\s+"
-    r"(?:off\s+)?(?:into|in|dans) (?:the |my |our |la |les |nos |mes )?(?:food|eggs?|pan|nourriture|plats?|"
-    r"aliments?|oeufs?|assiettes?)\b"
-)
-
 # A recall, however told: "fait l'objet d'un rappel", "got the recall notice".
 _RECALL = re.compile(
     r"\b(?:fait|font|faisait|faire) l" + Q + r"objet d" + Q + r"un rappel|(?:avis|campagne|courrier|lettre) de "
@@ -181,8 +171,6 @@ _EFFECTS = re.compile(
     r"wires?\b"
     r"|\b(?:urgences?|operation|operee?|chirurgie|emergency|surgery|rushed (?:him|her|them))\s+(?:\w+\s+){0,3}?"
     r"(?:chez le |au |at the |to the )?(?:veto|vet|veterinaire)s?\b|\b(?:emergency|urgences?) (?:vet|veto)s?\b"
-    r"|\b(?:swallowed|ingested|a avale|l" + Q + r"a avale|ont avale|avait avale) (?:\w+ ){0,2}(?:piece|pieces|bout|"
-    r"morceau|morceaux|part|chunk|fragment|eclat|bits?)\b"
     r"|\b(?:puffed up|puffing up|puffy|bulging|bulged|swollen|swelled up)\b"
     r"|\b(?:skin irritation|irritated (?:" + _POSSESSIVE_EN + r"|the) skin|irritations? (?:cutanee|de la peau)|"
     r"demangeaisons|chemical burn|(?:hands|face|lips|skin|mains|visage|levres|peau|joues) (?:\w+ )?(?:got|"
@@ -300,9 +288,6 @@ _INJURY_WORDS = (
     )
     | _forms("coince", "coincee", "plaie", "hematome", "ecchymose", "coupure", "brulure", "entorse")
 )
-_FOREIGN_WORDS = frozenset(
-    "verre metal ferraille fil agrafe plastique glass wire steel plastic coating revetement teflon".split()
-)
 _RECALL_WORDS = frozenset("rappel recall".split())
 _MOUTH_WORDS = frozenset("mouth bouche".split())
 _ILL_WORDS = frozenset(
@@ -356,8 +341,6 @@ def harms(text: str) -> Iterator[re.Match[str]]:
         for m in _INJURY.finditer(text):
             if not _FIT.fullmatch(m.group(0)):
                 yield m
-    if not _FOREIGN_WORDS.isdisjoint(words):
-        yield from _FOREIGN_BODY.finditer(text)
     if not _RECALL_WORDS.isdisjoint(words):
         yield from _RECALL.finditer(text)
     for m in _EFFECTS.finditer(text):

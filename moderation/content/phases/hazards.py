@@ -49,7 +49,7 @@ _HEAT_WORDS = frozenset(
     melty fondue fondus fondre roussi noirci noircie carbonise burnt burned brule brulee crame""".split()
 )
 
-# ---- Plastic, rubber or glass in food -------------------------------------------------------------------------------
+# ---- Glass, metal, plastic or rubber in food ----------------------------------------------------------------------
 _FOOD_EN = (
     r"(?:food|meal|yog(?:h)?urts?|cereal|soup|sandwich|burger|pizza|salad|bread|loaf|chocolate|sauce|jar|tin|can|"
     r"bowl|pouch|puree|biscuits?|cookies?|crisps|chips|rice|pasta|curry|cake|sausages?|chicken|meat|fish|pie|"
@@ -60,14 +60,28 @@ _FOOD_FR = (
     r"assiette|bouche|biberon|lait|gateau|biscuits?|cereales|riz|pates|viande|poulet|poisson|jambon|fromage|puree|"
     r"petit pot|gourde|nourriture|repas|croquettes|paquet de \w+|steak|nuggets|soupe)"
 )
-_IN_FOOD = re.compile(
-    r"\b(?:pieces?|bits?|chunks?|shards?|strips?|slivers?|fragments?|lumps?) of (?:\w+ ){0,2}?(?:plastic|rubber|"
+# Glass, metal, plastic or rubber where it should not be: "un éclat de verre dans le pot", "a sliver of wire in the
+# granola", "a piece of blue plastic in my kid's yoghurt", "un éclat de verre sur la cuillère", a pan's coating
+# flaking into the eggs.
+_FOREIGN_BODY = re.compile(
+    r"\b(?:eclats?|morceaux?|bouts?|fragments?|debris|copeaux) de (?:verre|metal|ferraille|fil de fer|fil "
+    r"metallique|plastique dur|agrafe)\b(?=[^.!?]{0,30}?\bdans\b)"
+    r"|\b(?:pieces?|shards?|slivers?|chunks?|fragments?|bits?|flakes?|shavings?) of (?:glass|metal|wire|steel|"
+    r"hard plastic)\b|\b(?:glass shards?|metal (?:shavings|filings|fragments|pieces|shards))\b"
+    r"|\b(?:coating|revetement|teflon)\s+(?:\w+\s+){0,2}?(?:flak\w*|peel\w*|s" + Q + r"ecaill\w*|se decoll\w*|part)\s+"
+    r"(?:off\s+)?(?:into|in|dans) (?:the |my |our |la |les |nos |mes )?(?:food|eggs?|pan|nourriture|plats?|"
+    r"aliments?|oeufs?|assiettes?)\b"
+    r"|\b(?:pieces?|bits?|chunks?|shards?|strips?|slivers?|fragments?|lumps?) of (?:\w+ ){0,2}?(?:plastic|rubber|"
     r"glass|metal|wire|string|foil|silicone)\b[^.!?]{0,30}?\bin (?:\w+" + Q + r"?s? ){0,3}?" + _FOOD_EN + r"\b"
     r"|\b(?:morceaux?|bouts?|eclats?|fragments?|lamelles?|fils?) de (?:plastique|caoutchouc|verre|metal|fer|"
     r"ferraille|silicone|papier alu)\b[^.!?]{0,30}?\bdans (?:\w+" + Q + r"?\s?){0,3}?" + _FOOD_FR + r"\b"
+    r"|\b(?:eclats?|morceaux?|bouts?|shards?|slivers?|pieces?|chunks?) (?:de|of) (?:verre|glass)\b[^.!?]{0,40}?"
+    r"\b(?:sur|dans|on|in) (?:la|le|les|the|a|my|his|her|sa|son|ses) (?:cuillere|spoon|fourchette|fork|tetine|teat|"
+    r"biberon|bottle|petit pot|pot|jar|bol|bowl|assiette|plate)\b"
 )
-_IN_FOOD_WORDS = frozenset(
-    "plastic rubber glass metal wire string foil silicone plastique caoutchouc verre fer".split()
+_FOREIGN_WORDS = frozenset(
+    """verre metal ferraille fil agrafe plastique glass wire steel plastic coating revetement teflon rubber string
+    foil silicone caoutchouc fer""".split()
 )
 
 # ---- A pet taken ill, or a part swallowed ---------------------------------------------------------------------------
@@ -94,7 +108,7 @@ _SWALLOWED = re.compile(
     r"\b(?:swallowed|ingested|(?:a|ont|avait|l" + Q + r"a) avale)\s+(?:\w+\s+){0,3}?(?:squeakers?|stuffing|buttons?|"
     r"batter(?:y|ies)|piles?|magnets?|aimants?|beads?|perles?|eyes?|yeux|oeil|couinement|rembourrage|boutons?|"
     r"billes?|small parts?|petites? pieces?|plastic|plastique|silicone|rubber|caoutchouc|string|ficelle|rope|"
-    r"corde|needle|aiguille)\b"
+    r"corde|needle|aiguille|pieces?|bouts?|morceaux?|parts?|chunks?|fragments?|eclats?|bits?)\b"
     r"|\b(?:emergency (?:surgery|op|operation)|operation d" + Q + r"urgence|operee? en urgence|intestinal blockage|"
     r"occlusion intestinale|bowel obstruction)\b"
 )
@@ -225,11 +239,6 @@ _CONSTRICTED = re.compile(
     r"etrangl\w*|tighten\w*|serr\w*|chok\w*|etouff\w*|enroul\w*|wrapped|wound|twisted|tangled|entortill\w*)\b"
 )
 _BLOCKAGE = re.compile(r"\b(?:occlusion|blockage|obstruction|bouchon intestinal)\b")
-_GLASS_ON = re.compile(
-    r"\b(?:eclats?|morceaux?|bouts?|shards?|slivers?|pieces?|chunks?) (?:de|of) (?:verre|glass)\b[^.!?]{0,40}?"
-    r"\b(?:sur|dans|on|in) (?:la|le|les|the|a|my|his|her|sa|son|ses) (?:cuillere|spoon|fourchette|fork|tetine|teat|"
-    r"biberon|bottle|petit pot|pot|jar|bol|bowl|assiette|plate)\b"
-)
 _SCRAPE = re.compile(
     r"\b(?:scraped|grazed|skinned|gashed|tore|ripped) (?:up )?(?:my|his|her|their) (?:\w+ )?(?:forearms?|arms?|hands?|"
     r"legs?|knees?|shins?|elbows?|fingers?|knuckles?|palms?|face|chin)\b|\b(?:ecorche|egratigne|entaille|arrache)\w* "
@@ -238,7 +247,6 @@ _SCRAPE = re.compile(
 )
 _TREATED_WORDS = frozenset("platre cast sling splint brace attelle".split())
 _NECK_WORDS = frozenset("neck throat cou gorge".split())
-_GLASS_WORDS = frozenset("verre glass".split())
 _SCRAPE_WORDS = frozenset("scraped grazed skinned gashed tore ripped".split())
 
 # ---- Symptoms a remedy brought on -----------------------------------------------------------------------------------
@@ -273,8 +281,8 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
         for m in _MELT.finditer(text):
             if _PART.search(sentence_around(text, m.start(), m.end())):
                 yield m
-    if not _IN_FOOD_WORDS.isdisjoint(words):
-        yield from _IN_FOOD.finditer(text)
+    if not _FOREIGN_WORDS.isdisjoint(words):
+        yield from _FOREIGN_BODY.finditer(text)
     if not _PET_WORDS.isdisjoint(words) and _PET_CAUSE.search(text):
         for m in _PET_ILL.finditer(text):
             if _PET.search(sentence_around(text, m.start(), m.end())):
@@ -307,8 +315,6 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
         for m in _NECK.finditer(text):
             if _CONSTRICTED.search(sentence_around(text, m.start(), m.end())):
                 yield m
-    if not _GLASS_WORDS.isdisjoint(words):
-        yield from _GLASS_ON.finditer(text)
     if not _SCRAPE_WORDS.isdisjoint(words) or any(w.startswith(("ecorch", "egratign", "entaill")) for w in words):
         yield from _SCRAPE.finditer(text)
     if not _PET_WORDS.isdisjoint(words) and _VET_OR_FEE.search(text):
