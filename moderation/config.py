@@ -151,6 +151,10 @@ class DefaultConfig:
     INSIGHTS_TOPIC_SETTINGS: dict = {}
     # "module:callable(app)" returning the sentence embedder (``.embed(texts)`` and ``.name``); tests plug a stub.
     INSIGHTS_EMBEDDER_FACTORY: str = "moderation.services.insights:default_embedder"
+    # The scoring worker's second reader of hostile text (``services.hostility``): "auto" runs it beside the
+    # transformer classifier (it reads the same e5 base), "on", "off"; a head file of one's own (default: bundled).
+    SUSPECTED_ABUSE_READER: str = "auto"
+    SUSPECTED_ABUSE_HEAD: str = ""
 
     # Signed webhooks (``services.webhooks``), delivered on their own queue.
     WEBHOOK_QUEUE: str = "webhooks"

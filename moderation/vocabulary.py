@@ -29,6 +29,9 @@ class Reason(enum.StrEnum):
     IMPERSONATION = "impersonation"
     # Raised by people rather than rules.
     REPORTED = "reported"
+    # Raised by the learned reader of hostile text (``classifier.hostility``) where no rule held the item: it stays
+    # published, as a reported one does, until a moderator rejects it or closes the case.
+    SUSPECTED_ABUSE = "suspected_abuse"
     APPEAL = "appeal"
     # A moderator's standing on the author (services.authors): every new item of theirs is held.
     AUTHOR_BLOCKED = "author_blocked"

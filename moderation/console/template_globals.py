@@ -30,6 +30,7 @@ REASON_LABELS = {
     Reason.IMPERSONATION: _l("Poses as staff"),
     Reason.SAFETY: _l("Safety"),
     Reason.REPORTED: _l("Reported"),
+    Reason.SUSPECTED_ABUSE: _l("Possibly abusive (model)"),
     Reason.APPEAL: _l("Appeal"),
     Reason.AUTHOR_BLOCKED: _l("Blocked author"),
     Reason.AUTHOR_HELD: _l("Author always held"),

@@ -33,8 +33,11 @@ STATE_FILTERS = (
     "dismissed",
     "escalated",
 )
-# The reasons a moderator can filter by: those that open cases today, the safety lane first.
-REASONS = tuple(dict.fromkeys((Reason.SAFETY, *REPLY_REASONS, *CONTENT_REASONS)))
+# The reasons a moderator can filter by: those that open cases today, the safety lane first, then what readers and
+# the hostility reader raise on published items.
+REASONS = tuple(
+    dict.fromkeys((Reason.SAFETY, *REPLY_REASONS, *CONTENT_REASONS, Reason.REPORTED, Reason.SUSPECTED_ABUSE))
+)
 PER_PAGE = 50
 # Counting every match of a wide filter costs a scan of all waiting cases; beyond this the page says "1,000+".
 COUNT_CAP = 1000

@@ -25,6 +25,10 @@ DEFAULT_POLICY: dict[str, float] = {
     "negative_threshold_unrated": 0.5,
     "mismatch_min_rating": 4,
     "mismatch_threshold": 0.9,
+    # The learned reader of hostile text (``classifier.hostility``) opens a ``suspected_abuse`` case at this
+    # probability; the item stays published. 0.8 is the bundled head's own bar (3 in 1,000 real reviews reach it,
+    # models/hostility/MODEL_CARD.md; a test keeps the two equal); 1 turns the reader off for the site.
+    "suspected_abuse_threshold": 0.8,
 }
 # Keys a site may still have stored, and the keys that now hold their meaning (a new key stored beside wins).
 LEGACY_POLICY_KEYS: dict[str, tuple[str, ...]] = {
@@ -102,7 +106,7 @@ def urgency(
         score += 35 * negative_probability
     if Reason.RATING_TEXT_MISMATCH in reasons:
         score += 10
-    urgent_content = bool({Reason.ABUSIVE, Reason.PERSONAL_DATA} & set(reasons))
+    urgent_content = bool({Reason.ABUSIVE, Reason.PERSONAL_DATA, Reason.SUSPECTED_ABUSE} & set(reasons))
     if urgent_content:
         score += 25
     if {Reason.LINKS, Reason.SPAM} & set(reasons):

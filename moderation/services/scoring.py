@@ -13,8 +13,8 @@ from .. import metrics
 from ..classifier import Classifier, Prediction
 from ..extensions import conflict_insert, db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Score, Site, utcnow
-from ..vocabulary import GONE_STATUSES
-from . import audit, policy, scheduling, webhooks
+from ..vocabulary import GONE_STATUSES, Reason
+from . import audit, hostility, policy, scheduling, webhooks
 from .model_versions import classifier_for_version
 from .submissions import urgency_for
 
@@ -159,6 +159,7 @@ def score_batch(
     for model, group in models_for(items, classifier):
         texts = [item.text_for_model for item in group]
         predictions = predict_items(model, texts, forward_batch_size or batch_size, overlap)
+        suspected = hostility.suspicions(group, classifier)
         insert_scores(
             [
                 {
@@ -171,7 +172,7 @@ def score_batch(
                 for item, pred in zip(group, predictions, strict=True)
             ]
         )
-        apply_policy(group, predictions)
+        apply_policy(group, predictions, suspected)
         batches.append(([item.created_at for item in group], model.model_version))
     for item in items:
         item.scored_at = now
@@ -231,8 +232,17 @@ def _first_time(key: tuple) -> bool:
     return True
 
 
-def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> None:
-    """Open or update the reply case of each item that needs a moderator."""
+def apply_policy(
+    items: Sequence[Item],
+    predictions: Sequence[Prediction],
+    suspected: tuple[dict[int, float], str | None] = ({}, None),
+) -> None:
+    """Open or update the case of each item that needs a moderator.
+
+    ``suspected``: the hostility reader's probability per published item and its version
+    (``hostility.suspicions``); one at or over the site's ``suspected_abuse_threshold`` adds ``suspected_abuse``.
+    """
+    probabilities, reader = suspected
     site_ids = {item.site_id for item in items}
     sites = {s.id: s for s in db.session.execute(select(Site).where(Site.id.in_(site_ids))).scalars()}
     cases = {
@@ -251,11 +261,18 @@ def apply_policy(items: Sequence[Item], predictions: Sequence[Prediction]) -> No
                 site.active_model_version,
                 pred.model_version,
             )
-        reasons = policy.flag_reasons(item.rating, pred.negative_probability, policy.effective_policy(site.policy))
+        rules = policy.effective_policy(site.policy)
+        reasons = policy.flag_reasons(item.rating, pred.negative_probability, rules)
+        suspicion = probabilities.get(item.id)
+        bar = rules["suspected_abuse_threshold"]
+        if suspicion is not None and bar < 1.0 and suspicion >= bar:
+            reasons.append(Reason.SUSPECTED_ABUSE)
         case = cases.get(item.id)
         if not reasons:
             continue
         evidence = model_evidence(item, pred, reasons)
+        if Reason.SUSPECTED_ABUSE in reasons:
+            evidence[Reason.SUSPECTED_ABUSE] = {"probability": round(suspicion, 4), "threshold": bar, "reader": reader}
         if case is None:
             when = urgency_for(site, item, pred.negative_probability, reasons)
             case = Case(

@@ -1,0 +1,135 @@
+"""A learned second reader for hostile text: the texts a moderator should look at that no content rule caught.
+
+The content rules (``moderation.content``) read shapes: a threat, a slur, a scam, a phone number said in a way
+someone wrote down. Hostile text keeps finding words no rule has seen ("would be a real pity if someone was waiting
+there one of these mornings", "t'as eu ton bac dans un paquet de bonux"). This head reads meaning instead: a
+logistic regression over the e5 base's sentence vectors (``embedding.SentenceEmbedder``, the embedder the worker
+already loads for topics), trained on texts labelled hostile (abuse, threats, hate, harassment, scams, spam,
+unmasking) against clean ones, real customer reviews among them so that an angry review is not read as hostile.
+
+It never holds an item on its own: where its probability reaches the threshold, the worker opens a
+``suspected_abuse`` case and the item stays published until a moderator rejects it (as a reader's report does).
+A rule that matched still holds. The threshold is calibrated at training on real reviews that are not part of the
+training rows: ``false_flag_rate`` of them reach it (``models/hostility/MODEL_CARD.md`` has the figures).
+
+The head names the embedder its vectors must come from (``SentenceEmbedder.name``); vectors of another embedder
+mean nothing to it, and ``matches`` says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DEFAULT_HEAD = Path(__file__).resolve().parent.parent / "default_model" / "hostility.json"
+
+
+@dataclass(frozen=True)
+class HostilityHead:
+    """``p = sigmoid(v · weights + bias)`` over an L2-normalised sentence vector ``v``."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+    embedder: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        """A short content hash: evidence names the head that flagged, as a score names its model."""
+        digest = hashlib.sha256(self.weights.astype(np.float32).tobytes())
+        digest.update(f"{self.bias:.9g}/{self.threshold:.9g}/{self.embedder}".encode())
+        return "hostility-" + digest.hexdigest()[:12]
+
+    def matches(self, embedder_name: str | None) -> bool:
+        return embedder_name == self.embedder
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """One probability per row of ``vectors`` (shape ``(n, dim)``).
+
+        Raises:
+            ValueError: the vectors' width is not the head's.
+        """
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[1] != self.weights.shape[0]:
+            raise ValueError(f"expected vectors of width {self.weights.shape[0]}, got shape {vectors.shape}")
+        logits = vectors @ self.weights.astype(np.float32) + np.float32(self.bias)
+        return 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "logistic",
+            "embedder": self.embedder,
+            "threshold": self.threshold,
+            "bias": self.bias,
+            "weights": [float(w) for w in self.weights],
+            "meta": self.meta,
+        }
+
+
+def load_head(path: str | Path | None = None) -> HostilityHead:
+    """Read a head written by ``save_head`` (default: the bundled one).
+
+    Raises:
+        OSError: the file cannot be read.
+        ValueError: it is not a head.
+    """
+    raw = json.loads(Path(path or DEFAULT_HEAD).read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or raw.get("kind") != "logistic":
+        raise ValueError(f"{path or DEFAULT_HEAD} is not a hostility head")
+    weights = np.asarray(raw["weights"], dtype=np.float32)
+    threshold = float(raw["threshold"])
+    if weights.ndim != 1 or not weights.size or not 0.0 < threshold < 1.0:
+        raise ValueError(f"{path or DEFAULT_HEAD}: weights must be a non-empty list and 0 < threshold < 1")
+    return HostilityHead(weights, float(raw["bias"]), threshold, str(raw["embedder"]), dict(raw.get("meta") or {}))
+
+
+def save_head(head: HostilityHead, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(head.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def train_head(
+    vectors: np.ndarray,
+    hostile: np.ndarray,
+    calibration: np.ndarray,
+    *,
+    embedder: str,
+    false_flag_rate: float = 0.003,
+    c: float = 3.0,
+    meta: dict[str, Any] | None = None,
+) -> HostilityHead:
+    """Fit the head on labelled vectors and set its threshold on ``calibration`` (vectors of clean texts).
+
+    Classes are balanced by weight (hostile rows are few); the threshold is the ``1 - false_flag_rate`` quantile of
+    the calibration texts' probabilities, so about that share of ordinary reviews opens a case.
+
+    Raises:
+        ValueError: one class is missing, the shapes disagree or the rate is outside (0, 0.5).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    hostile = np.asarray(hostile, dtype=bool)
+    if vectors.ndim != 2 or len(vectors) != len(hostile):
+        raise ValueError("vectors must be (n, dim) with one label per row")
+    if hostile.all() or not hostile.any():
+        raise ValueError("training needs both hostile and clean rows")
+    if not 0.0 < false_flag_rate < 0.5 or len(calibration) == 0:
+        raise ValueError("false_flag_rate must be in (0, 0.5) and calibration texts given")
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(vectors, hostile)
+    head = HostilityHead(model.coef_[0].astype(np.float32), float(model.intercept_[0]), 0.5, embedder)
+    threshold = float(np.quantile(head.probabilities(np.asarray(calibration)), 1.0 - false_flag_rate))
+    info = {**(meta or {}), "false_flag_rate": false_flag_rate, "c": c, "rows": int(len(hostile))}
+    info["hostile_rows"] = int(hostile.sum())
+    return HostilityHead(head.weights, head.bias, min(max(threshold, 0.5), 0.999), embedder, info)
+
+
+__all__ = ["DEFAULT_HEAD", "HostilityHead", "load_head", "save_head", "train_head"]

@@ -1,0 +1,105 @@
+"""The worker's second reader of hostile text: which published items a moderator should look at anyway.
+
+The content rules hold what they recognise at submit. After the sentiment model, the scoring worker reads the
+items that are still published with the hostility head (``classifier.hostility``) over the sentence embedder it
+already loads for topics (``services.insights.embedder_for``, sharing the classifier's word embeddings): an item
+whose probability reaches its site's ``suspected_abuse_threshold`` gets a ``suspected_abuse`` case and stays
+published, as a reader's report leaves it, until a moderator rejects it or closes the case.
+
+``SUSPECTED_ABUSE_READER`` decides where it runs: ``auto`` (the default) beside the transformer classifier, whose
+e5 base the embedder is rebuilt from, and not beside a stand-in (tests' keyword stubs); ``on``; ``off``. A reader
+that cannot load (no base, another embedder than the head was trained on) is logged once and scoring goes on
+without it: it only ever adds cases.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app
+
+from ..models import Item
+from ..vocabulary import ItemStatus
+
+log = logging.getLogger(__name__)
+
+READER_KEY = "moderation.hostility_reader"
+UNAVAILABLE = object()
+
+
+@dataclass
+class Reader:
+    embedder: Any
+    head: Any
+
+    @property
+    def version(self) -> str:
+        return self.head.version
+
+    def probabilities(self, texts: list[str]) -> list[float]:
+        return [float(p) for p in self.head.probabilities(self.embedder.embed(texts))]
+
+
+def wanted(app: Flask, classifier: object) -> bool:
+    setting = str(app.config.get("SUSPECTED_ABUSE_READER", "auto")).lower()
+    if setting in ("off", "0", "false", "no"):
+        return False
+    if setting in ("on", "1", "true", "yes"):
+        return True
+    # Without importing torch here: a classifier of that class means its module is already loaded.
+    transformer = sys.modules.get("moderation.classifier.transformer")
+    return transformer is not None and isinstance(classifier, transformer.TransformerClassifier)
+
+
+def reader_for(app: Flask, classifier: object) -> Reader | None:
+    """This process's reader, loaded on first use and kept; None where it is off or cannot load."""
+    reader = app.extensions.get(READER_KEY)
+    if reader is None:
+        reader = load_reader(app) if wanted(app, classifier) else UNAVAILABLE
+        app.extensions[READER_KEY] = reader
+    return None if reader is UNAVAILABLE else reader
+
+
+def load_reader(app: Flask) -> Reader | object:
+    from ..classifier.hostility import load_head
+    from .insights import embedder_for
+
+    try:
+        head = load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or None)
+        embedder = embedder_for(app)
+    except (OSError, ValueError, RuntimeError, ImportError) as exc:
+        log.warning("the hostility reader cannot load (%s): suspected_abuse cases are off in this worker", exc)
+        return UNAVAILABLE
+    name = getattr(embedder, "name", None)
+    if not head.matches(name):
+        log.warning(
+            "the hostility head reads vectors of %s, this worker's embedder is %s: suspected_abuse cases are off",
+            head.embedder,
+            name,
+        )
+        return UNAVAILABLE
+    log.info("hostility reader loaded: %s over %s", head.version, name)
+    return Reader(embedder, head)
+
+
+def suspicions(items: Sequence[Item], classifier: object) -> tuple[dict[int, float], str | None]:
+    """The head's probability for each item still published in ``items``, and the head's version.
+
+    Held and removed items are already a moderator's, or gone; a failure to read is logged and reads as nothing.
+    """
+    reader = reader_for(current_app._get_current_object(), classifier)  # type: ignore[attr-defined]
+    if reader is None:
+        return {}, None
+    published = [item for item in items if item.status == ItemStatus.PUBLISHED.value]
+    if not published:
+        return {}, reader.version
+    try:
+        probabilities = reader.probabilities([item.text_for_model for item in published])
+    except (RuntimeError, ValueError) as exc:
+        log.warning("the hostility reader failed on a batch of %d item(s): %s", len(published), exc)
+        return {}, reader.version
+    return {item.id: p for item, p in zip(published, probabilities, strict=True)}, reader.version

@@ -1,0 +1,159 @@
+"""The learned reader of hostile text: the bundled head, its training arithmetic, and what the worker does with it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from moderation.classifier.embedding import DEFAULT_MAX_LENGTH, load_embedder
+from moderation.classifier.hostility import DEFAULT_HEAD, load_head, save_head, train_head
+from moderation.extensions import db
+from moderation.models import Case, Item
+from moderation.services.policy import DEFAULT_POLICY
+from moderation.vocabulary import Reason
+from tests.conftest import review, run_worker, submit
+from tests.console.conftest import login, post
+
+# Written for these tests, not taken from the head's training rows: what rules keep missing (said without a
+# listed word) against what they must publish (anger at a product, a firm, a delivery).
+HOSTILE = [
+    "@runner_jo keep posting your slow times and one day someone will be waiting for you at the end of that trail",
+    "Tout le monde sait où bosse ta femme maintenant, ce serait dommage qu'il lui arrive quelque chose en sortant",
+    "Best way to get a refund: send the 16 digits on the front of your card and the code on the back to our agent",
+    "t'es tellement moche que même ton miroir demande un remboursement, retourne te cacher",
+]
+ANGRY = [
+    "Worst jacket I have ever bought. The zip broke on day two and customer service simply ignored my emails.",
+    "Colis arrivé ouvert, la moitié des pièces manquantes, et le SAV me raccroche au nez. Je ne commanderai plus.",
+    "Absolutely furious: three weeks late, wrong colour, and they still charged me twice. Avoid this shop.",
+    "Nul, nul, nul. Le moteur a grillé au bout d'une semaine et ils refusent la garantie.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder(model_cache_dir):
+    return load_embedder("cpu", cache_dir=model_cache_dir)
+
+
+def test_the_bundled_head_reads_the_embedder_the_worker_loads_and_its_bar_is_the_default_policy():
+    head = load_head()
+    assert head.embedder.endswith(f"-l12-t{DEFAULT_MAX_LENGTH}")
+    assert head.weights.shape == (384,)
+    assert round(head.threshold, 2) == DEFAULT_POLICY["suspected_abuse_threshold"]
+    assert head.meta["trained_on"]["labelled"] and head.version.startswith("hostility-")
+    with pytest.raises(ValueError, match="width 384"):
+        head.probabilities(np.zeros((2, 10), np.float32))
+
+
+def test_training_balances_the_classes_and_sets_the_bar_on_the_calibration_texts(tmp_path):
+    rng = np.random.default_rng(3)
+    direction = 0.25 * rng.normal(size=16)
+    clean = rng.normal(size=(400, 16)) - direction
+    hostile = rng.normal(size=(40, 16)) + direction
+    calibration = rng.normal(size=(1000, 16)) - direction
+    vectors = np.vstack([clean, hostile])
+    labels = np.array([False] * 400 + [True] * 40)
+    head = train_head(vectors, labels, calibration, embedder="toy", false_flag_rate=0.01)
+    flagged = head.probabilities(calibration) >= head.threshold
+    assert 0.005 <= flagged.mean() <= 0.015
+    assert (head.probabilities(hostile) >= head.threshold).mean() > 0.5
+    again = load_head(save_head(head, tmp_path / "head.json"))
+    assert again.version == head.version and not again.matches("another-embedder")
+    with pytest.raises(ValueError, match="both"):
+        train_head(vectors, np.zeros(len(vectors), bool), calibration, embedder="toy")
+
+
+@pytest.mark.model
+def test_the_head_flags_hostility_no_rule_names_and_not_anger_at_a_product(embedder):
+    head = load_head()
+    assert head.matches(embedder.name)
+    hostile = head.probabilities(embedder.embed(HOSTILE))
+    angry = head.probabilities(embedder.embed(ANGRY))
+    assert (hostile >= head.threshold).sum() >= 3, hostile
+    assert (angry < head.threshold).all(), angry
+
+
+@pytest.mark.model
+def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
+    make_app, world, default_classifier, embedder, monkeypatch
+):
+    monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
+    app = make_app(INSIGHTS_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
+    client = app.test_client()
+    hostile = submit(client, {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
+    angry = submit(client, review(rating=4, body=ANGRY[0]))
+    quiet = submit(client, review(rating=5, body="Lovely soft jumper, true to size, I bought it in two colours."))
+    assert {r.status_code for r in (hostile, angry, quiet)} == {202}
+    assert hostile.get_json()["status"] == "published"  # no rule holds it
+
+    # The real worker, the real classifier: "auto" reads with the head beside a transformer classifier.
+    run_worker(app, lambda _app: default_classifier)
+
+    with app.app_context():
+        cases = {c.item_id: c for c in db.session.execute(select(Case)).scalars()}
+        flagged = cases[hostile.get_json()["id"]]
+        assert Reason.SUSPECTED_ABUSE in flagged.reasons
+        evidence = flagged.evidence[Reason.SUSPECTED_ABUSE]
+        assert evidence["probability"] >= evidence["threshold"] == DEFAULT_POLICY["suspected_abuse_threshold"]
+        assert evidence["reader"] == load_head(DEFAULT_HEAD).version
+        assert flagged.priority >= 25
+        assert db.session.get(Item, hostile.get_json()["id"]).status == "published"
+        for other in (angry, quiet):
+            case = cases.get(other.get_json()["id"])
+            assert case is None or Reason.SUSPECTED_ABUSE not in case.reasons
+        case_id = flagged.id
+    listing = client.get("/api/v1/sites/shop/subjects/sku-1").get_data(as_text=True)
+    assert "waiting for you at the end of that trail" in listing  # flagged, still public
+
+    # The moderator sees why, and removes it with a reason its author is told.
+    console = app.test_client()
+    assert login(console, "ann@shop.test", "password-ann").status_code == 302
+    page = console.get(f"/console/cases/{case_id}").get_data(as_text=True)
+    assert "Possibly abusive (model)" in page and 'id="remove-suspected"' in page and "read as possibly abusive" in page
+    assert post(console, f"/console/cases/{case_id}/reject", {"reason": "abusive"}).status_code == 302
+    with app.app_context():
+        removed = db.session.get(Item, hostile.get_json()["id"])
+        assert removed.status == "removed" and removed.rejection_reason == "abusive"
+    assert "waiting for you at the end of that trail" not in client.get("/api/v1/sites/shop/subjects/sku-1").get_data(
+        as_text=True
+    )
+
+
+@pytest.mark.model
+def test_a_site_bar_of_one_turns_the_reader_off(make_app, world, default_classifier, embedder, monkeypatch):
+    monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
+    app = make_app(INSIGHTS_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
+    with app.app_context():
+        from moderation.models import Site
+
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        site.policy = {"suspected_abuse_threshold": 1.0}
+        db.session.commit()
+    posted = submit(app.test_client(), {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
+    run_worker(app, lambda _app: default_classifier)
+    with app.app_context():
+        case = db.session.execute(select(Case).where(Case.item_id == posted.get_json()["id"])).scalar_one_or_none()
+        assert case is None or Reason.SUSPECTED_ABUSE not in case.reasons
+        assert "moderation.hostility_reader" in app.extensions  # it read, and the site's bar kept the case shut
+
+
+def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, default_classifier):
+    from moderation.services import hostility
+
+    app = make_app()
+    assert hostility.wanted(app, default_classifier) and not hostility.wanted(app, object())
+    assert not hostility.wanted(make_app(SUSPECTED_ABUSE_READER="off"), default_classifier)
+    assert hostility.wanted(make_app(SUSPECTED_ABUSE_READER="on"), object())
+    submit(app.test_client(), {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
+    run_worker(app)  # the keyword stub
+    assert "moderation.embedder" not in app.extensions
+
+
+_EMBEDDER = None
+
+
+def shared_embedder(app):
+    """``INSIGHTS_EMBEDDER_FACTORY`` for these tests: the module's embedder, loaded once from the test cache."""
+    assert _EMBEDDER is not None
+    return _EMBEDDER
