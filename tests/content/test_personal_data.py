@@ -29,6 +29,9 @@ from .helpers import spans, verdict_of
         ("Send it to anna.k@example.com please", "anna.k@example.com"),
         ("Livré au 12 rue de la Paix au lieu de chez moi", "12 rue de la Paix"),
         ("Le magasin m'a livré chez moi au 12 rue de la Paix", "12 rue de la Paix"),
+        # A shop named in the sentence, and a name before the address, but the address is a home's.
+        ("Le magasin m'a livré chez moi, 12 rue de la Paix, en retard", "12 rue de la Paix"),
+        ("The store is useless, Mark lives at 22 Baker Street, go tell him", "22 Baker Street"),
         ("Deliver to 221B Baker Street, not the depot", "221B Baker Street"),
     ],
 )
@@ -99,6 +102,9 @@ def test_numbers_that_only_look_like_cards_or_ibans(text):
         "Acheté au magasin du 15 rue Nationale, accueil sympa.",
         "Bought it at the store at 12 High Street",
         "Point relais situé au 3 avenue Foch, pratique",
+        # A shop named first, its address after: the address is the shop's.
+        "Pour ceux qui demandaient, le magasin où j'ai acheté le cadre c'est Vélos Dupont, 8 rue Victor Hugo à Lille.",
+        "the bike shop I always use is called Spoke & Chain: 4 Mill Lane, Bristol, ask for Tom",
         # A place one stays at; prose that reads like a spelled e-mail ("lui.il", "one.in").
         "The main hotel was poor. We stayed at 52 Inverness Place which was good",
         "Christian ne sort plus de chez lui. Il recourt à des livreurs.",

@@ -240,8 +240,21 @@ _BUSINESS_BEFORE = re.compile(
 )
 
 
+# A shop named first, then its address after a comma or a colon: "le magasin où j'ai trouvé les pièces c'est Cycles
+# Martin, 12 avenue Jean Jaurès", "the bike shop I use is called Spoke & Chain: 4 Mill Lane". The name is at most five
+# words with no comma inside, so "le magasin m'a livré chez moi, 12 rue …" still names a home.
+_BUSINESS_NAMED_BEFORE = re.compile(
+    r"\b(?:magasins?|boutiques?|enseignes?|ateliers?|garages?|pharmacies?|epiceries?|librairies?|velocistes?|"
+    r"restaurants?|cafes?|bars?|shops?|stores?|outlets?|showrooms?|pubs?|hotels?)\b[^.!?\n,]{0,60}?"
+    r"\b(?:c'est|c est|is|it's|its|called|named|s'appelle|se nomme)\s+(?:[\w'&-]+\s+){0,4}?[\w'&-]+\s*[,:]\s*"
+    r"(?:au|at|a)?\s*$"
+)
+
+
 def _business(text: str, start: int) -> bool:
-    return _BUSINESS_BEFORE.search(text, max(0, start - 60), start) is not None
+    window = max(0, start - 60)
+    named = _BUSINESS_NAMED_BEFORE.search(text, max(0, start - 140), start)
+    return _BUSINESS_BEFORE.search(text, window, start) is not None or named is not None
 
 
 def addresses(ctx: Context) -> list[Match]:

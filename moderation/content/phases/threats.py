@@ -33,7 +33,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from moderation.content.normalise import base_view
 from moderation.content.phases.attacks import attacks
+from moderation.content.phases.banter import in_a_contest
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING, OGLING_GATE, PUT_DOWNS, PUT_DOWNS_GATE
 from moderation.content.phases.goading import goading
 from moderation.content.phases.hate import (
@@ -418,8 +420,17 @@ def threats(ctx: Context) -> list[Match]:
     for gate, find, label in _GATED:
         if gate.search(text):
             found += unquoted(ctx, ctx.text.words, find(text), label)
+    # A rival's boast ("il va te tuer au classement Strava") is no threat.
+    found = [m for m in found + goading(ctx) if not _boast(ctx, m)]
     # In the order of the text, whichever shape found them: the case page lists the evidence as it reads.
-    return sorted(found + goading(ctx), key=lambda match: (match.start, match.end))
+    return sorted(found, key=lambda match: (match.start, match.end))
+
+
+def _boast(ctx: Context, match: Match) -> bool:
+    original = ctx.text.original
+    start = len(base_view(original[: match.start]).text)
+    end = start + len(base_view(original[match.start : match.end]).text)
+    return in_a_contest(base_view(original).text, start, end)
 
 
 def self_harm(ctx: Context) -> list[Match]:

@@ -9,6 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
+from moderation.content.phases.banter import in_a_contest, teasing_a_friend
 from moderation.content.phases.shapes import PERSON_NOUN, SECOND_PERSON, STAFF, reported, sentence_around
 from moderation.content.phases.word_exemptions import (
     a_title_in_a_story,
@@ -406,6 +407,8 @@ def abusive_words(ctx: Context) -> list[Match]:
         if dialogue_in_a_story(ctx, start, end) or a_title_in_a_story(ctx, start, end):
             continue
         if said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
+            continue
+        if teasing_a_friend(ctx, entry.entry, start, end) or in_a_contest(view.text, m.start(), m.end()):
             continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found
