@@ -20,6 +20,7 @@ import re
 from itertools import chain
 
 from moderation.content.phases.harm import harms
+from moderation.content.phases.safety_talk import talk_not_hazard
 from moderation.content.phases.shapes import NARRATIVE, quoted, sentence_around
 from moderation.content.verdict import Action, Context, Match, Reason
 
@@ -315,7 +316,8 @@ def _harmless_here(text: str, m: re.Match[str]) -> bool:
     """Whether what ``m`` matched is harmless in this text: a blade that "ne coupe pas" is blunt, a colour that bleeds
     in the wash is a dye, a fuel catching fire is what it is for (``_fuel_catching_fire``), a harm said not to be
     there is none (``_said_not_there``), a tight collar or a sore back is no hazard (``_figure_of_fit``), nor is a
-    spicy food's burn, a label's warning, a question or a figure (``_what_it_is_for``)."""
+    spicy food's burn, a label's warning, a question or a figure (``_what_it_is_for``), nor food cooked too long,
+    hurt feelings or a danger that is someone's advice (``safety_talk``)."""
     words = m.group(0)
     if _CUT_OUT.fullmatch(words):
         return _BLADE.search(text) is not None
@@ -325,7 +327,11 @@ def _harmless_here(text: str, m: re.Match[str]) -> bool:
             or _VILLAGE.search(text, max(0, m.start() - 6), m.start()) is not None
         )
     return (
-        _fuel_catching_fire(text, m) or _said_not_there(text, m) or _figure_of_fit(text, m) or _what_it_is_for(text, m)
+        _fuel_catching_fire(text, m)
+        or _said_not_there(text, m)
+        or _figure_of_fit(text, m)
+        or _what_it_is_for(text, m)
+        or talk_not_hazard(text, m)
     )
 
 

@@ -1,0 +1,56 @@
+"""Harm words the safety lane reads that tell of no product hazard: food cooked too long, hurt feelings, and a
+danger that is someone's advice or claim in a discussion.
+
+- "il a cramé les merguez", "le grille-pain crame un côté": cooking gone too far is a complaint, not a fire;
+- "blessée à vie 😭", "blessé dans mon orgueil": a figure of hurt feelings;
+- "it's genuinely dangerous advice", "tu conseilles du miel pour un bébé ? C'est dangereux", "you're wrong about
+  carbon frames being unsafe": a danger word aimed at what someone says, in a forum's argument. The danger of a
+  product still lifts by its own words ("caught fire", "s'est brûlé", "overheats"), which this leaves alone: only
+  the bare words "dangerous", "unsafe", "danger" are read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from moderation.content.phases.shapes import sentence_around
+
+_FOOD = re.compile(
+    r"\b(?:merguez|saucisses?|chipos?|chipolatas?|steaks?|viandes?|pain|toasts?|tartines?|grille-pain|toaster|crepes?|"
+    r"gateaux?|pizzas?|frites|riz|pates|oignons?|bbq|barbecue|poeles?|casseroles?|cuisson|burgers?|brochettes?|"
+    r"cotes?|gaufres?|biscuits?|cookies?|croissants?|tarte|quiche|roti|poulet|lardons|bacon|omelette|sauce)\b"
+)
+_HURT_FEELINGS = re.compile(
+    r"bless(?:e|ee|es|ees) (?:a vie|pour la vie|dans (?:mon|ma|son|sa|notre|leur|mes|ses) (?:orgueil|ego|"
+    r"amour[- ]propre|fierte|coeur|ame))"
+)
+_BARE_DANGER = re.compile(r"danger(?:eux|euse|euses|ous)?|unsafe|not safe")
+# Someone else's words: "you keep saying…", "tu conseilles…", "your advice", "dangerous advice", "wrong about…".
+_SOMEONES_WORDS = re.compile(
+    r"\b(?:(?:you|u)(?:'re| are)?(?: keep| always| still| just| really| seriously| even)? (?:advis\w*|recommend\w*|"
+    r"suggest\w*|say|saying|said|claim\w*|tell(?:ing)? (?:people|everyone|others|beginners|newbies))|(?<!je )(?:tu|vous)"
+    r"(?: (?:nous|leur|lui|le|les|me|m'))? (?:conseill\w*|recommand\w*|sugger\w*|dis|dites|affirm\w*|pretend\w*|"
+    r"propos\w*)|(?:your|ton|ta|tes|vos|votre) (?:advice|tips?|take|claim|suggestion|conseils?|idee|affirmation)|"
+    r"(?:dangerous|unsafe|dangereux|dangereuse|dangereuses) (?:advice|tips?|take|claims?|idea|suggestion|information|"
+    r"misinformation|conseils?|idee|affirmation)|(?:wrong|tort) (?:about|sur)|renseigne-toi|renseignez-vous|(?:post|"
+    r"give|cite) (?:a|an actual|your) source)\b"
+)
+
+
+def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
+    """Whether the safety word matched by ``m`` (on the base view ``text``) is cooking, hurt feelings or a debate."""
+    words = m.group(0)
+    sentence = sentence_around(text, m.start(), m.end())
+    if words.startswith("cram") and _FOOD.search(sentence):
+        return True
+    if words.startswith("bless") and _HURT_FEELINGS.match(text, m.start()):
+        return True
+    if not _BARE_DANGER.fullmatch(words):
+        return False
+    # The danger is in what a member said: this sentence, or the one before it, speaks of their words.
+    previous = text.rfind(".", 0, max(0, text.rfind(".", 0, m.start())))
+    before = text[max(0, previous + 1) : m.start()]
+    return _SOMEONES_WORDS.search(sentence) is not None or _SOMEONES_WORDS.search(before) is not None
+
+
+__all__ = ["talk_not_hazard"]

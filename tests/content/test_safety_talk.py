@@ -1,0 +1,41 @@
+"""Cooking gone too far, hurt feelings and a danger that is someone's advice are no product hazard; the hazard's own
+words beside them still lift."""
+
+import pytest
+
+from .helpers import verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon beau-frère a encore cramé les saucisses au barbecue, on a mangé du charbon 😂",
+        "Ce grille-pain crame les tartines d'un côté et les laisse crues de l'autre",
+        "Ma fille m'a dit que mon gâteau était immangeable. Blessée à vie 😭",
+        "Il a critiqué ma pâte à crêpes, blessé dans mon orgueil de pâtissier",
+        "Recommending a car seat from a garage sale is dangerous advice, you don't know if it's been in a crash.",
+        "Tu conseilles de l'huile essentielle pour un nourrisson ? C'est dangereux, renseigne-toi.",
+        "you're wrong about alloy rims being unsafe, mine have done 30,000 miles",
+    ],
+)
+def test_no_product_hazard_is_told(text):
+    assert "safety" not in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le grille-pain a pris feu ce matin, flammes jusqu'au placard",
+        "Odeur de cramé et fumée noire qui sort du chargeur",
+        "Ma fille s'est blessée avec la lame du mixeur, 3 points",
+        "This heater is dangerous, the casing gets too hot to touch",
+        "Dangerous product: the blade guard falls off while the saw is running.",
+        "Ce radiateur est dangereux, le câble a fondu",
+        "The toaster burnt my hand when the lever stuck, you should recall it",
+        # A warning to other customers in the writer's own words, however it speaks to them.
+        "Do not buy this, you will regret it, dangerous for kids, I don't recommend it",
+        "Je vous le dis, ce siège auto est dangereux.",
+    ],
+)
+def test_a_hazard_still_lifts(text):
+    assert "safety" in verdict_of(text).lifts
