@@ -16,6 +16,7 @@ from .helpers import assert_held_as_abuse, assert_published
         "Tom you numpty, wrong car park AGAIN 🤣 coffee's on me next time",
         "t'es un guignol 😂 bisous, à samedi",
         "you plonker, you owe me a pint for carrying your bag up that hill ❤️",
+        "Haha Tom you absolute muppet, the only guy I know who gets a flat indoors. See you Sunday, I'll bring tubes",
     ],
 )
 def test_a_mild_name_said_with_warmth_is_teasing(text):

@@ -31,6 +31,9 @@ def test_phishing_is_held_as_spam(text):
         "Enter your card's expiry date in the app and it works",
         "Send me your size and colour and I'll check the expiry date on the batch",
         "Le service client m'a demandé les 4 derniers chiffres de ma carte pour vérifier, normal",
+        # A scam quoted to warn others: "it's fake", "heads up", "c'est bidon".
+        "Heads up: a post is going round saying 'just enter your card details to claim your voucher'. Don't.",
+        "Someone commented 'enter your card details to verify your refund' under my review. It's fake, ignore it.",
     ],
 )
 def test_customers_telling_of_support_are_published(text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.normalise import base_view
-from moderation.content.phases.shapes import STAFF, sentence_around
+from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, sentence_around
 from moderation.content.verdict import Context
 
 # Entries of data/abuse_*.txt (without their @target or @you) that friends call each other: fools, dead weights.
@@ -65,12 +65,16 @@ _WARMTH = re.compile(
 _WARM_EMOJI = re.compile("[\U0001f618\U0001f970\u2764\u2665\U0001f495\U0001f917\U0001f49b\U0001f499\U0001f49a]")
 
 
+# Staff by their job ("the cashier"), not "the only guy I know": a friend is a guy too.
+_STAFF = re.compile(rf"\b(?:{STAFF_EN}|{STAFF_FR})\b")
+
+
 def teasing_a_friend(ctx: Context, entry: str, start: int, end: int) -> bool:
     """Whether the listed ``entry`` matched at the original ``[start:end]`` is a mild name said with warmth."""
     if entry not in SOFT:
         return False
     original = ctx.text.original
-    if STAFF.search(base_view(sentence_around(original, start, end)).text):
+    if _STAFF.search(base_view(sentence_around(original, start, end)).text):
         return False
     return _WARMTH.search(ctx.text.base.text) is not None or _WARM_EMOJI.search(original) is not None
 

@@ -27,13 +27,14 @@ _HURT_FEELINGS = re.compile(
 _BARE_DANGER = re.compile(r"danger(?:eux|euse|euses|ous)?|unsafe|not safe")
 # Someone else's words: "you keep saying…", "tu conseilles…", "your advice", "dangerous advice", "wrong about…".
 _SOMEONES_WORDS = re.compile(
-    r"\b(?:(?:you|u)(?:'re| are)?(?: keep| always| still| just| really| seriously| even)? (?:advis\w*|recommend\w*|"
-    r"suggest\w*|say|saying|said|claim\w*|tell(?:ing)? (?:people|everyone|others|beginners|newbies))|(?<!je )(?:tu|vous)"
-    r"(?: (?:nous|leur|lui|le|les|me|m'))? (?:conseill\w*|recommand\w*|sugger\w*|dis|dites|affirm\w*|pretend\w*|"
-    r"propos\w*)|(?:your|ton|ta|tes|vos|votre) (?:advice|tips?|take|claim|suggestion|conseils?|idee|affirmation)|"
-    r"(?:dangerous|unsafe|dangereux|dangereuse|dangereuses) (?:advice|tips?|take|claims?|idea|suggestion|information|"
-    r"misinformation|conseils?|idee|affirmation)|(?:wrong|tort) (?:about|sur)|renseigne-toi|renseignez-vous|(?:post|"
-    r"give|cite) (?:a|an actual|your) source)\b"
+    r"\b(?:(?:you|u)(?:'re| are)?(?: keep| always| still| just| really| seriously| even)? (?:advis\w*|"
+    r"recommend\w*|suggest\w*|say|saying|said|claim\w*|tell(?:ing)? (?:people|everyone|others|beginners|newbies))"
+    r"|(?<!je )(?:tu|vous)(?: (?:nous|leur|lui|le|les|me|m'))? (?:conseill\w*|recommand\w*|sugger\w*|dis|dites|"
+    r"affirm\w*|pretend\w*|propos\w*)"
+    r"|(?:your|ton|ta|tes|vos|votre) (?:advice|tips?|take|claim|suggestion|conseils?|idee|affirmation)"
+    r"|(?:dangerous|unsafe|dangereux|dangereuse|dangereuses) (?:advice|tips?|take|claims?|idea|suggestion|"
+    r"information|misinformation|conseils?|idee|affirmation)"
+    r"|(?:wrong|tort) (?:about|sur)|renseigne-toi|renseignez-vous|(?:post|give|cite) (?:a|an actual|your) source)\b"
 )
 
 

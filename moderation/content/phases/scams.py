@@ -213,7 +213,8 @@ _WARNING = re.compile(
     r"fausses? (?:annonces?|equipes?)|posing as|pretending to be|se fai(?:t|sant|sent) passer|usurp\w+|"
     r"don.t (?:answer|reply|click|give|send|pay)|do not (?:answer|reply|click|give|send|pay)|never (?:give|send|"
     r"share|pay|answer)|ne (?:repondez|cliquez|donnez|payez|envoyez|communiquez)|beware|mefiez|mefiance|"
-    r"(?:be |soyez )?careful|prudence)\b"
+    r"(?:be |soyez )?careful|prudence|heads up|psa|(?:it.s|its|that.s|thats|this is|is|c.est) (?:a |an |un |une )?"
+    r"(?:fake|faux|fausse|bidon|hoax|canular))\b"
 )
 # A cut price or a trader's offer, beside a link, said to the reader or with a claim to be the official outlet.
 _DEAL = re.compile(
