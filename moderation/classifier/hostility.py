@@ -132,4 +132,45 @@ def train_head(
     return HostilityHead(head.weights, head.bias, min(max(threshold, 0.5), 0.999), embedder, info)
 
 
-__all__ = ["DEFAULT_HEAD", "HostilityHead", "load_head", "save_head", "train_head"]
+def adapt_head(
+    base: HostilityHead,
+    vectors: np.ndarray,
+    hostile: np.ndarray,
+    calibration: np.ndarray,
+    *,
+    false_flag_rate: float = 0.003,
+    c: float = 1.0,
+    meta: dict[str, Any] | None = None,
+) -> HostilityHead:
+    """A site's own head from its moderators' decisions, keeping what ``base`` learned.
+
+    The base head's logit is one more feature beside the vector; the fit weighs it against the site's examples,
+    and the result folds back into one logistic over the vector (``w = w_site + a·w_base``, same for the bias), so
+    the worker reads it like any head. The bar is set on ``calibration`` as in ``train_head``, or kept from
+    ``base`` with fewer than 200 calibration texts.
+
+    Raises:
+        ValueError: one class is missing or the shapes disagree.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    hostile = np.asarray(hostile, dtype=bool)
+    if vectors.ndim != 2 or len(vectors) != len(hostile) or vectors.shape[1] != base.weights.shape[0]:
+        raise ValueError("vectors must be (n, the base head's width) with one label per row")
+    if hostile.all() or not hostile.any():
+        raise ValueError("training needs both hostile and clean rows")
+    prior = (vectors @ base.weights + np.float32(base.bias))[:, None]
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(np.hstack([vectors, prior]), hostile)
+    coef = model.coef_[0]
+    weights = (coef[:-1] + coef[-1] * base.weights).astype(np.float32)
+    head = HostilityHead(weights, float(model.intercept_[0] + coef[-1] * base.bias), 0.5, base.embedder)
+    threshold = base.threshold
+    if len(calibration) >= 200:
+        threshold = float(np.quantile(head.probabilities(np.asarray(calibration)), 1.0 - false_flag_rate))
+    info = {**(meta or {}), "adapted_from": base.version, "base_weight": round(float(coef[-1]), 4)}
+    info.update(rows=int(len(hostile)), hostile_rows=int(hostile.sum()), false_flag_rate=false_flag_rate)
+    return HostilityHead(weights, head.bias, min(max(threshold, 0.5), 0.999), base.embedder, info)
+
+
+__all__ = ["DEFAULT_HEAD", "HostilityHead", "adapt_head", "load_head", "save_head", "train_head"]

@@ -16,6 +16,7 @@ from .common import cli_app
 from .data import author_group, demo_group, import_command
 from .external import feed_group, import_forum_command
 from .health import health_group
+from .hostility import train_hostility as _train_hostility  # noqa: F401  (registers `model train-hostility`)
 from .invitations import invite_command
 from .model import model_group
 from .rescore import rescore_command

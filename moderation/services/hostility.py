@@ -3,8 +3,9 @@
 The content rules hold what they recognise at submit. After the sentiment model, the scoring worker reads the
 items that are still published with the hostility head (``classifier.hostility``) over the sentence embedder it
 already loads for topics (``services.insights.embedder_for``, sharing the classifier's word embeddings): an item
-whose probability reaches its site's ``suspected_abuse_threshold`` gets a ``suspected_abuse`` case and stays
-published, as a reader's report leaves it, until a moderator rejects it or closes the case.
+whose probability reaches the head's bar (or its site's ``suspected_abuse_threshold``, where set) gets a
+``suspected_abuse`` case and stays published, as a reader's report leaves it, until a moderator rejects it or
+closes the case. ``SUSPECTED_ABUSE_HEAD`` names a head of one's own (``moderation model train-hostility``).
 
 ``SUSPECTED_ABUSE_READER`` decides where it runs: ``auto`` (the default) beside the transformer classifier, whose
 e5 base the embedder is rebuilt from, and not beside a stand-in (tests' keyword stubs); ``on``; ``off``. A reader
@@ -17,7 +18,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, current_app
@@ -86,20 +87,35 @@ def load_reader(app: Flask) -> Reader | object:
     return Reader(embedder, head)
 
 
-def suspicions(items: Sequence[Item], classifier: object) -> tuple[dict[int, float], str | None]:
-    """The head's probability for each item still published in ``items``, and the head's version.
+@dataclass(frozen=True)
+class Suspicions:
+    """What the reader made of a batch: a probability per item still published, the head's version and its bar
+    (a site's ``suspected_abuse_threshold``, when it sets one, wins over the bar)."""
+
+    probabilities: dict[int, float] = field(default_factory=dict)
+    reader: str | None = None
+    threshold: float = 1.0
+
+    def bar(self, site_policy: dict[str, Any] | None) -> float:
+        own = (site_policy or {}).get("suspected_abuse_threshold")
+        return float(own) if isinstance(own, int | float) and not isinstance(own, bool) else self.threshold
+
+
+def suspicions(items: Sequence[Item], classifier: object) -> Suspicions:
+    """The head's probability for each item still published in ``items``.
 
     Held and removed items are already a moderator's, or gone; a failure to read is logged and reads as nothing.
     """
     reader = reader_for(current_app._get_current_object(), classifier)  # type: ignore[attr-defined]
     if reader is None:
-        return {}, None
+        return Suspicions()
     published = [item for item in items if item.status == ItemStatus.PUBLISHED.value]
     if not published:
-        return {}, reader.version
+        return Suspicions({}, reader.version, reader.head.threshold)
     try:
         probabilities = reader.probabilities([item.text_for_model for item in published])
     except (RuntimeError, ValueError) as exc:
         log.warning("the hostility reader failed on a batch of %d item(s): %s", len(published), exc)
-        return {}, reader.version
-    return {item.id: p for item, p in zip(published, probabilities, strict=True)}, reader.version
+        return Suspicions({}, reader.version, reader.head.threshold)
+    read = {item.id: p for item, p in zip(published, probabilities, strict=True)}
+    return Suspicions(read, reader.version, reader.head.threshold)

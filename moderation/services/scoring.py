@@ -235,14 +235,14 @@ def _first_time(key: tuple) -> bool:
 def apply_policy(
     items: Sequence[Item],
     predictions: Sequence[Prediction],
-    suspected: tuple[dict[int, float], str | None] = ({}, None),
+    suspected: hostility.Suspicions | None = None,
 ) -> None:
     """Open or update the case of each item that needs a moderator.
 
-    ``suspected``: the hostility reader's probability per published item and its version
-    (``hostility.suspicions``); one at or over the site's ``suspected_abuse_threshold`` adds ``suspected_abuse``.
+    ``suspected``: what the hostility reader made of the batch (``hostility.suspicions``); an item at or over its
+    bar (the site's ``suspected_abuse_threshold`` where set) gains ``suspected_abuse``.
     """
-    probabilities, reader = suspected
+    suspected = suspected or hostility.Suspicions()
     site_ids = {item.site_id for item in items}
     sites = {s.id: s for s in db.session.execute(select(Site).where(Site.id.in_(site_ids))).scalars()}
     cases = {
@@ -261,10 +261,9 @@ def apply_policy(
                 site.active_model_version,
                 pred.model_version,
             )
-        rules = policy.effective_policy(site.policy)
-        reasons = policy.flag_reasons(item.rating, pred.negative_probability, rules)
-        suspicion = probabilities.get(item.id)
-        bar = rules["suspected_abuse_threshold"]
+        reasons = policy.flag_reasons(item.rating, pred.negative_probability, policy.effective_policy(site.policy))
+        suspicion = suspected.probabilities.get(item.id)
+        bar = suspected.bar(site.policy)
         if suspicion is not None and bar < 1.0 and suspicion >= bar:
             reasons.append(Reason.SUSPECTED_ABUSE)
         case = cases.get(item.id)
@@ -272,7 +271,11 @@ def apply_policy(
             continue
         evidence = model_evidence(item, pred, reasons)
         if Reason.SUSPECTED_ABUSE in reasons:
-            evidence[Reason.SUSPECTED_ABUSE] = {"probability": round(suspicion, 4), "threshold": bar, "reader": reader}
+            evidence[Reason.SUSPECTED_ABUSE] = {
+                "probability": round(suspicion, 4),
+                "threshold": round(bar, 4),
+                "reader": suspected.reader,
+            }
         if case is None:
             when = urgency_for(site, item, pred.negative_probability, reasons)
             case = Case(

@@ -95,7 +95,7 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
         flagged = cases[hostile.get_json()["id"]]
         assert Reason.SUSPECTED_ABUSE in flagged.reasons
         evidence = flagged.evidence[Reason.SUSPECTED_ABUSE]
-        assert evidence["probability"] >= evidence["threshold"] == DEFAULT_POLICY["suspected_abuse_threshold"]
+        assert evidence["probability"] >= evidence["threshold"] == round(load_head().threshold, 4)
         assert evidence["reader"] == load_head(DEFAULT_HEAD).version
         assert flagged.priority >= 25
         assert db.session.get(Item, hostile.get_json()["id"]).status == "published"
@@ -148,6 +148,52 @@ def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, de
     submit(app.test_client(), {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     run_worker(app)  # the keyword stub
     assert "moderation.embedder" not in app.extensions
+
+
+@pytest.mark.model
+def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
+    make_app, world, embedder, monkeypatch, tmp_path
+):
+    from moderation.models import Author, Site, Subject, utcnow
+
+    app = make_app()
+    removed = [*HOSTILE, *(f"{text} !!" for text in HOSTILE), "you people should be banned from this shop, go home"]
+    published = [*ANGRY, *(f"Review {n}: solid product, {'great' if n % 2 else 'poor'} fit" for n in range(40))]
+    cleared = ["you absolute muppet Dave, see you at parkrun x", "le livreur Karim est génial, merci à lui"]
+    with app.app_context():
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        subject, author = Subject(site_id=site.id, external_id="sku-h"), Author(site_id=site.id, name="A")
+        db.session.add_all([subject, author])
+        db.session.flush()
+        base = {"site_id": site.id, "subject_id": subject.id, "author_id": author.id, "kind": "comment"}
+        for text in removed:
+            db.session.add(Item(**base, body=text, status="removed", rejection_reason="abusive", created_at=utcnow()))
+        for text in published + cleared:
+            db.session.add(Item(**base, body=text, status="published", created_at=utcnow()))
+        db.session.flush()
+        for item in db.session.execute(select(Item).where(Item.body.in_(cleared))).scalars():
+            db.session.add(Case(site_id=site.id, item_id=item.id, reasons=["suspected_abuse"], priority=30,
+                                due_at=utcnow(), state="resolved"))  # fmt: skip
+        db.session.commit()
+    monkeypatch.setattr("moderation.classifier.embedding.load_embedder", lambda **kwargs: embedder)
+    out = tmp_path / "shop-head.json"
+    args = ["model", "train-hostility", "--site", "shop", "--out", str(out), "--min-hostile", "5"]
+    result = app.test_cli_runner().invoke(args=args)
+    assert result.exit_code == 0, result.output
+    assert "9 removed as hostile, 2 let stand after a content case" in result.output
+    assert "bundled head on a held-out fifth" in result.output and "adapted head" in result.output
+    head = load_head(out)
+    assert head.meta["adapted_from"] == load_head().version and head.meta["site"] == "shop"
+    assert head.matches(embedder.name)
+    hostile_p = head.probabilities(embedder.embed(removed)).mean()
+    clean_p = head.probabilities(embedder.embed(published + cleared)).mean()
+    assert hostile_p > clean_p + 0.3
+
+    # Too few decisions: the command says so and writes nothing.
+    args = ["model", "train-hostility", "--site", "shop", "--out", str(tmp_path / "no.json"), "--min-hostile", "50"]
+    refused = app.test_cli_runner().invoke(args=args)
+    assert refused.exit_code != 0 and "needs at least 50 removed" in refused.output
+    assert not (tmp_path / "no.json").exists()
 
 
 _EMBEDDER = None

@@ -1,0 +1,82 @@
+"""``moderation model train-hostility``: a site's own hostility head, from what its moderators removed and let stand.
+
+The bundled head (``models/hostility``) learned from a few thousand rows written for it. A site's moderators label
+more every day: items removed as abusive, spam or personal data are hostile; items held or flagged and then let
+stand are clean texts that looked hostile. This command reads them (``services.hostility_data``), embeds them with
+the worker's embedder, adapts the bundled head to them (``classifier.hostility.adapt_head``), prints how both heads
+read a held-out fifth of the site's decisions, and writes the new head. Workers use it with
+``MODERATION_SUSPECTED_ABUSE_HEAD=<file>``. torch is imported inside the command only.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import click
+import numpy as np
+
+from ..extensions import db
+from ..services.hostility_data import hostility_examples
+from .model import model_group, platform_app
+
+
+@model_group.command("train-hostility")
+@click.option("--site", "site_slug", default=None, help="Only this site's decisions (default: every site's).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the head.")
+@click.option("--min-hostile", type=int, default=20, show_default=True, help="Removed items needed to train.")
+@click.option(
+    "--false-flag-rate", type=float, default=0.003, show_default=True, help="Share of ordinary items at the bar."
+)
+@click.option("--seed", type=int, default=7, show_default=True)
+def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_flag_rate: float, seed: int) -> None:
+    """Adapt the bundled hostility head to a site's moderation decisions and write it to OUT."""
+    app = platform_app()
+    with app.app_context():
+        try:
+            examples = hostility_examples(site_slug, seed=seed)
+        except LookupError as exc:
+            raise click.UsageError(str(exc)) from None
+        db.session.remove()
+    clean = examples.cleared + examples.ordinary
+    click.echo(
+        f"decisions: {len(examples.hostile)} removed as hostile, {len(examples.cleared)} let stand after a content "
+        f"case; {len(examples.ordinary)} other published items to train on, {len(examples.calibration)} to set the bar"
+    )
+    if len(examples.hostile) < min_hostile or len(clean) < min_hostile:
+        raise click.ClickException(
+            f"needs at least {min_hostile} removed and {min_hostile} published items; the bundled head stays in use"
+        )
+
+    from ..classifier.embedding import load_embedder
+    from ..classifier.hostility import adapt_head, load_head, save_head
+
+    base = load_head()
+    embedder = load_embedder(device=app.config.get("DEVICE", "auto"))
+    if not base.matches(embedder.name):
+        raise click.ClickException(f"the bundled head reads {base.embedder}, this embedder is {embedder.name}")
+    texts = examples.hostile + clean
+    labels = np.array([True] * len(examples.hostile) + [False] * len(clean))
+    vectors = embedder.embed(texts)
+    calibration = embedder.embed(examples.calibration) if examples.calibration else np.zeros((0, vectors.shape[1]))
+
+    order = list(range(len(texts)))
+    random.Random(seed).shuffle(order)
+    test = set(order[: len(order) // 5])
+    train_rows = np.array([i not in test for i in range(len(texts))])
+    trial = adapt_head(base, vectors[train_rows], labels[train_rows], calibration, false_flag_rate=false_flag_rate)
+    held = ~train_rows
+    for name, head in (("bundled head", base), ("adapted head", trial)):
+        flagged = head.probabilities(vectors[held]) >= head.threshold
+        caught, false = int((flagged & labels[held]).sum()), int((flagged & ~labels[held]).sum())
+        click.echo(
+            f"{name} on a held-out fifth ({int(held.sum())} items): removed ones flagged {caught}/"
+            f"{int(labels[held].sum())}, published ones flagged {false}/{int((~labels[held]).sum())} (bar "
+            f"{head.threshold:.3f})"
+        )
+
+    meta = {"site": site_slug or "all", "removed": len(examples.hostile), "cleared": len(examples.cleared)}
+    head = adapt_head(base, vectors, labels, calibration, false_flag_rate=false_flag_rate, meta=meta)
+    save_head(head, out)
+    click.echo(f"wrote {head.version} (bar {head.threshold:.3f}) to {out}")
+    click.echo(f"workers read it with MODERATION_SUSPECTED_ABUSE_HEAD={out}")
