@@ -111,6 +111,7 @@ def models():
         site=site,
         sites=access.visible_sites(me()),
         results=zip(results, curves, strict=True),
+        readers=flag_precision.reader_flags(site),
         target=flag_precision.TARGET_PRECISION,
         min_labels=flag_precision.MIN_LABELS,
         **(training_context(site) if me().is_admin else {}),

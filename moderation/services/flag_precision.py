@@ -17,7 +17,7 @@ from sqlalchemy import String, and_, cast, or_, select
 
 from ..extensions import db
 from ..models import Case, Item, Score, Site
-from ..vocabulary import MODEL_REASONS, CaseState
+from ..vocabulary import ACTIVE_CASE_STATES, MODEL_REASONS, CaseState, ItemStatus, Reason
 
 TARGET_PRECISION = 0.9
 MIN_LABELS = 20
@@ -131,3 +131,42 @@ def flag_precision_by_model(site: Site) -> list[FlagPrecision]:
                 result.answered_kept_at_suggestion = kept
         out.append(result)
     return out
+
+
+@dataclass
+class ReaderFlags:
+    """One hostility reader's ``suspected_abuse`` cases on a site, and what moderators did with the items."""
+
+    reader: str
+    flags: int = 0
+    removed: int = 0
+    let_stand: int = 0
+    waiting: int = 0
+
+    @property
+    def removed_share(self) -> float | None:
+        decided = self.removed + self.let_stand
+        return self.removed / decided if decided else None
+
+
+def reader_flags(site: Site) -> list[ReaderFlags]:
+    """Per hostility head (``services.hostility``): its flags here, how many items moderators removed, let stand,
+    or have still to look at. The removed share is the reader's precision on this site; a low one argues for a
+    higher ``suspected_abuse_threshold`` or a site's own head (``moderation model train-hostility``)."""
+    rows = db.session.execute(
+        select(Case.state, Case.evidence, Item.status)
+        .join(Item, Item.id == Case.item_id)
+        .where(Case.site_id == site.id, cast(Case.reasons, String).contains(f'"{Reason.SUSPECTED_ABUSE.value}"'))
+    ).all()
+    out: dict[str, ReaderFlags] = {}
+    for state, evidence, status in rows:
+        reader = ((evidence or {}).get(Reason.SUSPECTED_ABUSE.value) or {}).get("reader") or "?"
+        flags = out.setdefault(reader, ReaderFlags(reader))
+        flags.flags += 1
+        if status == ItemStatus.REMOVED.value:
+            flags.removed += 1
+        elif state in ACTIVE_CASE_STATES:
+            flags.waiting += 1
+        else:
+            flags.let_stand += 1
+    return sorted(out.values(), key=lambda f: -f.flags)

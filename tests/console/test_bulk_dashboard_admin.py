@@ -208,6 +208,27 @@ def test_model_agreement_per_version(app, as_ann, world):
     assert "m-1" in page and "0.67" in page and "needs 20 labelled flags" in page
 
 
+def test_the_hostility_readers_flags_and_what_moderators_did_with_them(app, as_ann, world):
+    with app.app_context():
+        outcomes = ["removed"] * 3 + ["let stand"] * 2 + ["waiting"]
+        for n, outcome in enumerate(outcomes):
+            case = seed_case("shop", "sku-h", rating=5, body=f"flagged {n}", reasons=["suspected_abuse"])
+            case.evidence = {"suspected_abuse": {"probability": 0.9, "threshold": 0.81, "reader": "hostility-r1"}}
+            if outcome == "removed":
+                case.item.status, case.item.rejection_reason, case.state = "removed", "abusive", "resolved"
+            elif outcome == "let stand":
+                case.state = "resolved"
+        seed_case("shop", "sku-h", reasons=["reported"])  # a reader's report is not the model's
+        db.session.commit()
+        site = db.session.execute(db.select(Site).where(Site.slug == "shop")).scalar_one()
+        (flags,) = flag_precision.reader_flags(site)
+    assert (flags.reader, flags.flags, flags.removed, flags.let_stand, flags.waiting) == ("hostility-r1", 6, 3, 2, 1)
+    assert flags.removed_share == pytest.approx(0.6)
+    page = as_ann.get("/console/models").get_data(as_text=True)
+    table = page.split('id="reader-flags"')[1].split("</table>")[0]
+    assert "hostility-r1" in table and "60%" in table
+
+
 def test_audit_log_filters_and_csv_export(app, as_ann, mixed):
     target, _keep = mixed
     post(as_ann, f"/console/cases/{target[0]}/dismiss", {"note": '=HYPERLINK("http://evil")'})
