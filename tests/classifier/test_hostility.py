@@ -84,8 +84,12 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
     hostile = submit(client, {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     angry = submit(client, review(rating=4, body=ANGRY[0]))
     quiet = submit(client, review(rating=5, body="Lovely soft jumper, true to size, I bought it in two colours."))
-    assert {r.status_code for r in (hostile, angry, quiet)} == {202}
+    regular = submit(client, {"kind": "comment", "body": HOSTILE[3], "author": {"name": "Bo", "email": "bo@example.com"}})
+    assert {r.status_code for r in (hostile, angry, quiet, regular)} == {202}
     assert hostile.get_json()["status"] == "published"  # no rule holds it
+    with app.app_context():  # a moderator trusts Bo: the content rules and the reader leave Bo's posts alone
+        db.session.get(Item, regular.get_json()["id"]).author.standing = "trusted"
+        db.session.commit()
 
     # The real worker, the real classifier: "auto" reads with the head beside a transformer classifier.
     run_worker(app, lambda _app: default_classifier)
@@ -99,7 +103,7 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
         assert evidence["reader"] == load_head(DEFAULT_HEAD).version
         assert flagged.priority >= 25
         assert db.session.get(Item, hostile.get_json()["id"]).status == "published"
-        for other in (angry, quiet):
+        for other in (angry, quiet, regular):
             case = cases.get(other.get_json()["id"])
             assert case is None or Reason.SUSPECTED_ABUSE not in case.reasons
         case_id = flagged.id
