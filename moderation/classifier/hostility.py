@@ -114,7 +114,7 @@ def train_head(
     Raises:
         ValueError: one class is missing, the shapes disagree or the rate is outside (0, 0.5).
     """
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # only to train: a worker reading with a head never needs it
 
     vectors = np.asarray(vectors, dtype=np.float32)
     hostile = np.asarray(hostile, dtype=bool)
@@ -152,7 +152,7 @@ def adapt_head(
     Raises:
         ValueError: one class is missing or the shapes disagree.
     """
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # only to train: a worker reading with a head never needs it
 
     vectors = np.asarray(vectors, dtype=np.float32)
     hostile = np.asarray(hostile, dtype=bool)

@@ -48,8 +48,9 @@ def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_fl
             f"needs at least {min_hostile} removed and {min_hostile} published items; the bundled head stays in use"
         )
 
+    # torch only once the command runs: `moderation --help` and the web process register it torch-free.
     from ..classifier.embedding import load_embedder
-    from ..classifier.hostility import adapt_head, load_head, save_head
+    from ..classifier.hostility import adapt_head, load_head, save_head  # beside it, for the same reason
 
     base = load_head()
     embedder = load_embedder(device=app.config.get("DEVICE", "auto"))

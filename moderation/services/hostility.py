@@ -68,8 +68,9 @@ def reader_for(app: Flask, classifier: object) -> Reader | None:
 
 
 def load_reader(app: Flask) -> Reader | object:
+    # Only a worker that reads loads these: the web process imports scoring too and never reads.
     from ..classifier.hostility import load_head
-    from .insights import embedder_for
+    from .insights import embedder_for  # the embedder factory, and through it torch
 
     try:
         head = load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or None)

@@ -84,7 +84,8 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
     hostile = submit(client, {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     angry = submit(client, review(rating=4, body=ANGRY[0]))
     quiet = submit(client, review(rating=5, body="Lovely soft jumper, true to size, I bought it in two colours."))
-    regular = submit(client, {"kind": "comment", "body": HOSTILE[3], "author": {"name": "Bo", "email": "bo@example.com"}})
+    bo = {"name": "Bo", "email": "bo@example.com"}
+    regular = submit(client, {"kind": "comment", "body": HOSTILE[3], "author": bo})
     assert {r.status_code for r in (hostile, angry, quiet, regular)} == {202}
     assert hostile.get_json()["status"] == "published"  # no rule holds it
     with app.app_context():  # a moderator trusts Bo: the content rules and the reader leave Bo's posts alone
