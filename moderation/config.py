@@ -155,6 +155,8 @@ class DefaultConfig:
     # transformer classifier (it reads the same e5 base), "on", "off"; a head file of one's own (default: bundled).
     SUSPECTED_ABUSE_READER: str = "auto"
     SUSPECTED_ABUSE_HEAD: str = ""
+    # "module:callable(app)" returning the reader's sentence embedder; tests plug one of their own.
+    SUSPECTED_ABUSE_EMBEDDER_FACTORY: str = "moderation.services.hostility:default_reader_embedder"
 
     # Signed webhooks (``services.webhooks``), delivered on their own queue.
     WEBHOOK_QUEUE: str = "webhooks"

@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--false-flag-rate", type=float, default=0.003)
     parser.add_argument("--holdout-prefix", default="h")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--layers", type=int, default=6, help="encoder layers the head reads (of 12)")
     parser.add_argument("--out", type=Path, default=DEFAULT_HEAD)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     train_real = reviews[: args.train_reviews]
     calibration_real = reviews[args.train_reviews : args.train_reviews + args.calibration_reviews]
 
-    embedder = load_embedder("cpu")
+    embedder = load_embedder("cpu", num_layers=args.layers)
     labelled = embedder.embed([r["text"] for r in rows])
     real = embedder.embed(train_real)
     calibration = embedder.embed(calibration_real)

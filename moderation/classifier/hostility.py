@@ -3,9 +3,10 @@
 The content rules (``moderation.content``) read shapes: a threat, a slur, a scam, a phone number said in a way
 someone wrote down. Hostile text keeps finding words no rule has seen ("would be a real pity if someone was waiting
 there one of these mornings", "t'as eu ton bac dans un paquet de bonux"). This head reads meaning instead: a
-logistic regression over the e5 base's sentence vectors (``embedding.SentenceEmbedder``, the embedder the worker
-already loads for topics), trained on texts labelled hostile (abuse, threats, hate, harassment, scams, spam,
-unmasking) against clean ones, real customer reviews among them so that an angry review is not read as hostile.
+logistic regression over the e5 base's sentence vectors (``embedding.SentenceEmbedder``; the bundled head reads
+the lower six of its twelve layers, which read as well as all twelve at half the cost), trained on texts labelled
+hostile (abuse, threats, hate, harassment, scams, spam, unmasking) against clean ones, real customer reviews among
+them so that an angry review is not read as hostile.
 
 It never holds an item on its own: where its probability reaches the threshold, the worker opens a
 ``suspected_abuse`` case and the item stays published until a moderator rejects it (as a reader's report does).
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,22 @@ class HostilityHead:
             "weights": [float(w) for w in self.weights],
             "meta": self.meta,
         }
+
+
+_EMBEDDER_SETTINGS = re.compile(r"-l(\d+)-t(\d+)$")
+
+
+def embedder_settings(name: str) -> tuple[int, int]:
+    """The encoder layers and tokens a head's vectors were made with, from its embedder's name
+    (``SentenceEmbedder.name``: "…-l6-t96"), so that a reader loads the embedder its head needs.
+
+    Raises:
+        ValueError: the name does not say.
+    """
+    m = _EMBEDDER_SETTINGS.search(name)
+    if m is None:
+        raise ValueError(f"cannot tell layers and tokens from the embedder name {name!r}")
+    return int(m.group(1)), int(m.group(2))
 
 
 def load_head(path: str | Path | None = None) -> HostilityHead:
@@ -173,4 +191,4 @@ def adapt_head(
     return HostilityHead(weights, head.bias, min(max(threshold, 0.5), 0.999), base.embedder, info)
 
 
-__all__ = ["DEFAULT_HEAD", "HostilityHead", "adapt_head", "load_head", "save_head", "train_head"]
+__all__ = ["DEFAULT_HEAD", "HostilityHead", "adapt_head", "embedder_settings", "load_head", "save_head", "train_head"]

@@ -50,10 +50,13 @@ def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_fl
 
     # torch only once the command runs: `moderation --help` and the web process register it torch-free.
     from ..classifier.embedding import load_embedder
-    from ..classifier.hostility import adapt_head, load_head, save_head  # beside it, for the same reason
+
+    # The head's code beside it: sklearn too is needed only once the command runs.
+    from ..classifier.hostility import adapt_head, embedder_settings, load_head, save_head
 
     base = load_head()
-    embedder = load_embedder(device=app.config.get("DEVICE", "auto"))
+    layers, tokens = embedder_settings(base.embedder)
+    embedder = load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)
     if not base.matches(embedder.name):
         raise click.ClickException(f"the bundled head reads {base.embedder}, this embedder is {embedder.name}")
     texts = examples.hostile + clean

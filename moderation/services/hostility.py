@@ -1,8 +1,8 @@
 """The worker's second reader of hostile text: which published items a moderator should look at anyway.
 
 The content rules hold what they recognise at submit. After the sentiment model, the scoring worker reads the
-items that are still published with the hostility head (``classifier.hostility``) over the sentence embedder it
-already loads for topics (``services.insights.embedder_for``, sharing the classifier's word embeddings): an item
+items that are still published with the hostility head (``classifier.hostility``) over the e5 base cut to the
+layers the head reads (``default_reader_embedder``, sharing the classifier's word embeddings): an item
 whose probability reaches the head's bar (or its site's ``suspected_abuse_threshold``, where set) gets a
 ``suspected_abuse`` case and stays published, as a reader's report leaves it, until a moderator rejects it or
 closes the case. ``SUSPECTED_ABUSE_HEAD`` names a head of one's own (``moderation model train-hostility``).
@@ -15,6 +15,7 @@ without it: it only ever adds cases.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -67,14 +68,29 @@ def reader_for(app: Flask, classifier: object) -> Reader | None:
     return None if reader is UNAVAILABLE else reader
 
 
+def default_reader_embedder(app: Flask) -> Any:
+    """The e5 base cut to the layers and tokens the head was trained on (``hostility.embedder_settings``), on the
+    app's device, sharing the word embeddings with the process's classifier (``embedding.share_base_tensors``)."""
+    # Imported here: it imports torch, which only a worker process may load.
+    from ..classifier.embedding import load_embedder, share_base_tensors
+    from ..classifier.hostility import embedder_settings, load_head  # beside it, for the same reason
+
+    layers, tokens = embedder_settings(load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or None).embedder)
+    embedder = load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)
+    classifier = app.extensions.get("moderation.classifier")
+    if classifier is not None:
+        share_base_tensors(embedder, classifier)
+    return embedder
+
+
 def load_reader(app: Flask) -> Reader | object:
     # Only a worker that reads loads these: the web process imports scoring too and never reads.
     from ..classifier.hostility import load_head
-    from .insights import embedder_for  # the embedder factory, and through it torch
 
     try:
         head = load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or None)
-        embedder = embedder_for(app)
+        module_name, _, attr = app.config["SUSPECTED_ABUSE_EMBEDDER_FACTORY"].partition(":")
+        embedder = getattr(importlib.import_module(module_name), attr)(app)
     except (OSError, ValueError, RuntimeError, ImportError) as exc:
         log.warning("the hostility reader cannot load (%s): suspected_abuse cases are off in this worker", exc)
         return UNAVAILABLE

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from moderation.classifier.embedding import DEFAULT_MAX_LENGTH, load_embedder
-from moderation.classifier.hostility import DEFAULT_HEAD, load_head, save_head, train_head
+from moderation.classifier.hostility import DEFAULT_HEAD, embedder_settings, load_head, save_head, train_head
 from moderation.extensions import db
 from moderation.models import Case, Item
 from moderation.services.policy import DEFAULT_POLICY
@@ -33,12 +33,13 @@ ANGRY = [
 
 @pytest.fixture(scope="module")
 def embedder(model_cache_dir):
-    return load_embedder("cpu", cache_dir=model_cache_dir)
+    layers, tokens = embedder_settings(load_head().embedder)
+    return load_embedder("cpu", cache_dir=model_cache_dir, num_layers=layers, max_length=tokens)
 
 
 def test_the_bundled_head_reads_the_embedder_the_worker_loads_and_its_bar_is_the_default_policy():
     head = load_head()
-    assert head.embedder.endswith(f"-l12-t{DEFAULT_MAX_LENGTH}")
+    assert head.embedder.endswith(f"-l6-t{DEFAULT_MAX_LENGTH}") and embedder_settings(head.embedder) == (6, 96)
     assert head.weights.shape == (384,)
     assert round(head.threshold, 2) == DEFAULT_POLICY["suspected_abuse_threshold"]
     assert head.meta["trained_on"]["labelled"] and head.version.startswith("hostility-")
@@ -79,7 +80,7 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
     make_app, world, default_classifier, embedder, monkeypatch
 ):
     monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
-    app = make_app(INSIGHTS_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
+    app = make_app(SUSPECTED_ABUSE_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
     client = app.test_client()
     hostile = submit(client, {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     angry = submit(client, review(rating=4, body=ANGRY[0]))
@@ -128,7 +129,7 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
 @pytest.mark.model
 def test_a_site_bar_of_one_turns_the_reader_off(make_app, world, default_classifier, embedder, monkeypatch):
     monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
-    app = make_app(INSIGHTS_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
+    app = make_app(SUSPECTED_ABUSE_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
     with app.app_context():
         from moderation.models import Site
 
@@ -152,7 +153,7 @@ def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, de
     assert hostility.wanted(make_app(SUSPECTED_ABUSE_READER="on"), object())
     submit(app.test_client(), {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     run_worker(app)  # the keyword stub
-    assert "moderation.embedder" not in app.extensions
+    assert app.extensions.get("moderation.hostility_reader") is hostility.UNAVAILABLE
 
 
 @pytest.mark.model
@@ -205,6 +206,6 @@ _EMBEDDER = None
 
 
 def shared_embedder(app):
-    """``INSIGHTS_EMBEDDER_FACTORY`` for these tests: the module's embedder, loaded once from the test cache."""
+    """``SUSPECTED_ABUSE_EMBEDDER_FACTORY`` for these tests: the module's embedder, loaded once from the test cache."""
     assert _EMBEDDER is not None
     return _EMBEDDER
