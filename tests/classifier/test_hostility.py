@@ -144,6 +144,24 @@ def test_a_site_bar_of_one_turns_the_reader_off(make_app, world, default_classif
         assert "moderation.hostility_reader" in app.extensions  # it read, and the site's bar kept the case shut
 
 
+@pytest.mark.model
+def test_the_workers_reader_embedder_is_the_one_the_head_names_and_shares_the_word_embeddings(
+    make_app, default_classifier, model_cache_dir, monkeypatch
+):
+    from moderation.services import hostility
+
+    monkeypatch.setattr("moderation.classifier.base_model.default_cache_dir", lambda: model_cache_dir)
+    app = make_app(DEVICE="cpu")
+    app.extensions["moderation.classifier"] = default_classifier
+    reader = hostility.reader_for(app, default_classifier)
+    assert reader is not None and reader.embedder.name == load_head().embedder
+    assert len(reader.embedder.model.encoder.layer) == 6
+    mine = reader.embedder.model.embeddings.word_embeddings.weight
+    theirs = default_classifier.model.base_model.embeddings.word_embeddings.weight
+    assert mine is theirs  # one copy of the 250,037 × 384 matrix in the worker
+    assert reader.probabilities([HOSTILE[0], ANGRY[0]])[0] >= load_head().threshold
+
+
 def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, default_classifier):
     from moderation.services import hostility
 
