@@ -16,6 +16,9 @@ from .helpers import verdict_of
         "Recommending a car seat from a garage sale is dangerous advice, you don't know if it's been in a crash.",
         "Tu conseilles de l'huile essentielle pour un nourrisson ? C'est dangereux, renseigne-toi.",
         "you're wrong about alloy rims being unsafe, mine have done 30,000 miles",
+        "Mon forfait a explosé ce mois-ci, j'ai failli tomber de ma chaise en voyant la facture 😅",
+        "Ma facture d'électricité a explosé depuis que j'ai ce radiateur",
+        "my sales have literally exploded since I bought this camera",
     ],
 )
 def test_no_product_hazard_is_told(text):
@@ -35,6 +38,9 @@ def test_no_product_hazard_is_told(text):
         # A warning to other customers in the writer's own words, however it speaks to them.
         "Do not buy this, you will regret it, dangerous for kids, I don't recommend it",
         "Je vous le dis, ce siège auto est dangereux.",
+        "La batterie a explosé dans ma poche",
+        "Ma fille a failli tomber de la chaise haute, la sangle a lâché",
+        "The charger exploded and burned the carpet",
     ],
 )
 def test_a_hazard_still_lifts(text):

@@ -3,6 +3,8 @@ danger that is someone's advice or claim in a discussion.
 
 - "il a cramé les merguez", "le grille-pain crame un côté": cooking gone too far is a complaint, not a fire;
 - "blessée à vie 😭", "blessé dans mon orgueil": a figure of hurt feelings;
+- "mon forfait a explosé", "my phone bill exploded": an amount that grew, not a blast; "j'ai failli tomber de ma
+  chaise" at the price: surprise, not a fall;
 - "it's genuinely dangerous advice", "tu conseilles du miel pour un bébé ? C'est dangereux", "you're wrong about
   carbon frames being unsafe": a danger word aimed at what someone says, in a forum's argument. The danger of a
   product still lifts by its own words ("caught fire", "s'est brûlé", "overheats"), which this leaves alone: only
@@ -24,6 +26,15 @@ _HURT_FEELINGS = re.compile(
     r"bless(?:e|ee|es|ees) (?:a vie|pour la vie|dans (?:mon|ma|son|sa|notre|leur|mes|ses) (?:orgueil|ego|"
     r"amour[- ]propre|fierte|coeur|ame))"
 )
+# A bill, a price or a count just before the word: "ma facture d'électricité a explosé", "the price exploded".
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:forfaits?|factures?|prix|budgets?|compteurs?|conso|consommation|tarifs?|abonnements?|notes?|loyers?|"
+    r"charges|ventes|vues|abonnes|likes|stats|audience|bills?|prices?|costs?|rent|sales|views|followers|"
+    r"subscribers)\b(?: (?:[\w']+ ){0,3}?)?(?:a |ont |have |has |just |literally )*$"
+)
+_SURPRISE = re.compile(
+    r"\s+(?:de (?:ma|sa|ta|notre|leur) chaise|des nues|a la renverse|de haut|off (?:my|his|her) chair)"
+)
 _BARE_DANGER = re.compile(r"danger(?:eux|euse|euses|ous)?|unsafe|not safe")
 # Someone else's words: "you keep saying…", "tu conseilles…", "your advice", "dangerous advice", "wrong about…".
 _SOMEONES_WORDS = re.compile(
@@ -39,12 +50,17 @@ _SOMEONES_WORDS = re.compile(
 
 
 def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
-    """Whether the safety word matched by ``m`` (on the base view ``text``) is cooking, hurt feelings or a debate."""
+    """Whether the safety word matched by ``m`` (on the base view ``text``) is cooking, hurt feelings, an amount
+    that grew or a debate."""
     words = m.group(0)
     sentence = sentence_around(text, m.start(), m.end())
     if words.startswith("cram") and _FOOD.search(sentence):
         return True
     if words.startswith("bless") and _HURT_FEELINGS.match(text, m.start()):
+        return True
+    if "explo" in words and _AMOUNT_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+        return True
+    if "tomb" in words and _SURPRISE.match(text, m.end()):
         return True
     if not _BARE_DANGER.fullmatch(words):
         return False
