@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from moderation.classifier.embedding import load_embedder  # noqa: E402
-from moderation.classifier.hostility import DEFAULT_HEAD, save_head, train_head  # noqa: E402
+from moderation.classifier.hostility import DEFAULT_HEAD, flag_counts, save_head, train_head  # noqa: E402
 
 HOSTILE = {"abusive", "spam", "personal_data", "impersonation"}
 REVIEW_FILES = (
@@ -78,13 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         x = np.vstack([labelled[~held_out], real])
         y = np.concatenate([hostile[~held_out], np.zeros(len(real), bool)])
         head = train_head(x, y, calibration, embedder=embedder.name, false_flag_rate=args.false_flag_rate)
-        p = head.probabilities(labelled[held_out])
-        flagged = p >= head.threshold
-        h, c = hostile[held_out], ~hostile[held_out]
+        caught, hostile_n, flagged, clean_n = flag_counts(head, labelled[held_out], hostile[held_out])
         print(
             f"held out ({int(held_out.sum())} rows with ids {args.holdout_prefix}*): threshold {head.threshold:.3f}; "
-            f"hostile flagged {int((flagged & h).sum())}/{int(h.sum())}, clean flagged {int((flagged & c).sum())}/"
-            f"{int(c.sum())}"
+            f"hostile flagged {caught}/{hostile_n}, clean flagged {flagged}/{clean_n}"
         )
 
     x = np.vstack([labelled, real])

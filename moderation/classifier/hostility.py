@@ -130,24 +130,14 @@ def train_head(
     the calibration texts' probabilities, so about that share of ordinary reviews opens a case.
 
     Raises:
-        ValueError: one class is missing, the shapes disagree or the rate is outside (0, 0.5).
+        ValueError: one class is missing, the shapes disagree, no calibration text or the rate is outside (0, 0.5).
     """
-    from sklearn.linear_model import LogisticRegression  # only to train: a worker reading with a head never needs it
-
-    vectors = np.asarray(vectors, dtype=np.float32)
-    hostile = np.asarray(hostile, dtype=bool)
-    if vectors.ndim != 2 or len(vectors) != len(hostile):
-        raise ValueError("vectors must be (n, dim) with one label per row")
-    if hostile.all() or not hostile.any():
-        raise ValueError("training needs both hostile and clean rows")
-    if not 0.0 < false_flag_rate < 0.5 or len(calibration) == 0:
-        raise ValueError("false_flag_rate must be in (0, 0.5) and calibration texts given")
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(vectors, hostile)
-    head = HostilityHead(model.coef_[0].astype(np.float32), float(model.intercept_[0]), 0.5, embedder)
-    threshold = float(np.quantile(head.probabilities(np.asarray(calibration)), 1.0 - false_flag_rate))
-    info = {**(meta or {}), "false_flag_rate": false_flag_rate, "c": c, "rows": int(len(hostile))}
-    info["hostile_rows"] = int(hostile.sum())
-    return HostilityHead(head.weights, head.bias, min(max(threshold, 0.5), 0.999), embedder, info)
+    vectors, hostile = _labelled(vectors, hostile, false_flag_rate)
+    if len(calibration) == 0:
+        raise ValueError("calibration texts are needed to set the bar")
+    model = _fit(vectors, hostile, c)
+    info = {**(meta or {}), **_sizes(hostile), "false_flag_rate": false_flag_rate, "c": c}
+    return _calibrated(model.coef_[0], float(model.intercept_[0]), embedder, calibration, false_flag_rate, 0.5, info)
 
 
 def adapt_head(
@@ -168,27 +158,80 @@ def adapt_head(
     ``base`` with fewer than 200 calibration texts.
 
     Raises:
-        ValueError: one class is missing or the shapes disagree.
+        ValueError: one class is missing, the shapes disagree or the rate is outside (0, 0.5).
     """
-    from sklearn.linear_model import LogisticRegression  # only to train: a worker reading with a head never needs it
+    vectors, hostile = _labelled(vectors, hostile, false_flag_rate)
+    if vectors.shape[1] != base.weights.shape[0]:
+        raise ValueError(f"vectors must be of the base head's width, {base.weights.shape[0]}")
+    prior = (vectors @ base.weights + np.float32(base.bias))[:, None]
+    model = _fit(np.hstack([vectors, prior]), hostile, c)
+    coef, a = model.coef_[0][:-1], float(model.coef_[0][-1])
+    info = {
+        **(meta or {}),
+        "adapted_from": base.version,
+        "base_weight": round(a, 4),
+        "false_flag_rate": false_flag_rate,
+    }
+    bias = float(model.intercept_[0]) + a * base.bias
+    few = len(calibration) < 200
+    return _calibrated(coef + a * base.weights, bias, base.embedder, [] if few else calibration, false_flag_rate,
+                       base.threshold, info)  # fmt: skip
 
+
+def flag_counts(head: HostilityHead, vectors: np.ndarray, hostile: np.ndarray) -> tuple[int, int, int, int]:
+    """(hostile flagged, hostile, clean flagged, clean) at the head's bar: how a head reads labelled vectors."""
+    hostile = np.asarray(hostile, dtype=bool)
+    flagged = head.probabilities(vectors) >= head.threshold
+    return int((flagged & hostile).sum()), int(hostile.sum()), int((flagged & ~hostile).sum()), int((~hostile).sum())
+
+
+def _labelled(vectors: np.ndarray, hostile: np.ndarray, false_flag_rate: float) -> tuple[np.ndarray, np.ndarray]:
     vectors = np.asarray(vectors, dtype=np.float32)
     hostile = np.asarray(hostile, dtype=bool)
-    if vectors.ndim != 2 or len(vectors) != len(hostile) or vectors.shape[1] != base.weights.shape[0]:
-        raise ValueError("vectors must be (n, the base head's width) with one label per row")
+    if vectors.ndim != 2 or len(vectors) != len(hostile):
+        raise ValueError("vectors must be (n, dim) with one label per row")
     if hostile.all() or not hostile.any():
         raise ValueError("training needs both hostile and clean rows")
-    prior = (vectors @ base.weights + np.float32(base.bias))[:, None]
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(np.hstack([vectors, prior]), hostile)
-    coef = model.coef_[0]
-    weights = (coef[:-1] + coef[-1] * base.weights).astype(np.float32)
-    head = HostilityHead(weights, float(model.intercept_[0] + coef[-1] * base.bias), 0.5, base.embedder)
-    threshold = base.threshold
-    if len(calibration) >= 200:
+    if not 0.0 < false_flag_rate < 0.5:
+        raise ValueError("false_flag_rate must be in (0, 0.5)")
+    return vectors, hostile
+
+
+def _sizes(hostile: np.ndarray) -> dict[str, int]:
+    return {"rows": int(len(hostile)), "hostile_rows": int(hostile.sum())}
+
+
+def _fit(x: np.ndarray, y: np.ndarray, c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression  # only to train: a worker reading with a head never needs it
+
+    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+
+
+def _calibrated(
+    weights: np.ndarray,
+    bias: float,
+    embedder: str,
+    calibration: Any,
+    false_flag_rate: float,
+    fallback: float,
+    meta: dict[str, Any],
+) -> HostilityHead:
+    """The head with its bar: the ``1 - false_flag_rate`` quantile of the calibration texts' probabilities (kept
+    within 0.5–0.999), or ``fallback`` without calibration texts."""
+    head = HostilityHead(np.asarray(weights, dtype=np.float32), bias, 0.5, embedder)
+    threshold = fallback
+    if len(calibration):
         threshold = float(np.quantile(head.probabilities(np.asarray(calibration)), 1.0 - false_flag_rate))
-    info = {**(meta or {}), "adapted_from": base.version, "base_weight": round(float(coef[-1]), 4)}
-    info.update(rows=int(len(hostile)), hostile_rows=int(hostile.sum()), false_flag_rate=false_flag_rate)
-    return HostilityHead(weights, head.bias, min(max(threshold, 0.5), 0.999), base.embedder, info)
+    return HostilityHead(head.weights, bias, min(max(threshold, 0.5), 0.999), embedder, meta)
 
 
-__all__ = ["DEFAULT_HEAD", "HostilityHead", "adapt_head", "embedder_settings", "load_head", "save_head", "train_head"]
+__all__ = [
+    "DEFAULT_HEAD",
+    "HostilityHead",
+    "adapt_head",
+    "embedder_settings",
+    "flag_counts",
+    "load_head",
+    "save_head",
+    "train_head",
+]

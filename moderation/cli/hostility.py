@@ -52,7 +52,7 @@ def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_fl
     from ..classifier.embedding import load_embedder
 
     # The head's code beside it: sklearn too is needed only once the command runs.
-    from ..classifier.hostility import adapt_head, embedder_settings, load_head, save_head
+    from ..classifier.hostility import adapt_head, embedder_settings, flag_counts, load_head, save_head
 
     base = load_head()
     layers, tokens = embedder_settings(base.embedder)
@@ -71,12 +71,10 @@ def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_fl
     trial = adapt_head(base, vectors[train_rows], labels[train_rows], calibration, false_flag_rate=false_flag_rate)
     held = ~train_rows
     for name, head in (("bundled head", base), ("adapted head", trial)):
-        flagged = head.probabilities(vectors[held]) >= head.threshold
-        caught, false = int((flagged & labels[held]).sum()), int((flagged & ~labels[held]).sum())
+        caught, removed, flagged, published = flag_counts(head, vectors[held], labels[held])
         click.echo(
-            f"{name} on a held-out fifth ({int(held.sum())} items): removed ones flagged {caught}/"
-            f"{int(labels[held].sum())}, published ones flagged {false}/{int((~labels[held]).sum())} (bar "
-            f"{head.threshold:.3f})"
+            f"{name} on a held-out fifth ({int(held.sum())} items): removed ones flagged {caught}/{removed}, "
+            f"published ones flagged {flagged}/{published} (bar {head.threshold:.3f})"
         )
 
     meta = {"site": site_slug or "all", "removed": len(examples.hostile), "cleared": len(examples.cleared)}
