@@ -119,6 +119,15 @@ class Suspicions:
         own = (site_policy or {}).get("suspected_abuse_threshold")
         return float(own) if isinstance(own, int | float) and not isinstance(own, bool) else self.threshold
 
+    def evidence(self, item_id: int, site_policy: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The ``suspected_abuse`` evidence of an item read at or over its site's bar; None otherwise (not read,
+        under the bar, or a bar of 1: the reader off for that site)."""
+        probability = self.probabilities.get(item_id)
+        bar = self.bar(site_policy)
+        if probability is None or bar >= 1.0 or probability < bar:
+            return None
+        return {"probability": round(probability, 4), "threshold": round(bar, 4), "reader": self.reader}
+
 
 def suspicions(items: Sequence[Item], classifier: object) -> Suspicions:
     """The head's probability for each item still published in ``items``.

@@ -262,20 +262,15 @@ def apply_policy(
                 pred.model_version,
             )
         reasons = policy.flag_reasons(item.rating, pred.negative_probability, policy.effective_policy(site.policy))
-        suspicion = suspected.probabilities.get(item.id)
-        bar = suspected.bar(site.policy)
-        if suspicion is not None and bar < 1.0 and suspicion >= bar:
+        suspicion = suspected.evidence(item.id, site.policy)
+        if suspicion is not None:
             reasons.append(Reason.SUSPECTED_ABUSE)
         case = cases.get(item.id)
         if not reasons:
             continue
         evidence = model_evidence(item, pred, reasons)
-        if Reason.SUSPECTED_ABUSE in reasons:
-            evidence[Reason.SUSPECTED_ABUSE] = {
-                "probability": round(suspicion, 4),
-                "threshold": round(bar, 4),
-                "reader": suspected.reader,
-            }
+        if suspicion is not None:
+            evidence[Reason.SUSPECTED_ABUSE] = suspicion
         if case is None:
             when = urgency_for(site, item, pred.negative_probability, reasons)
             case = Case(
