@@ -229,6 +229,18 @@ def test_the_hostility_readers_flags_and_what_moderators_did_with_them(app, as_a
     assert "hostility-r1" in table and "60%" in table
 
 
+def test_a_published_item_reported_or_suspected_offers_remove_with_its_own_reason(app, as_ann, world):
+    with app.app_context():
+        reported = seed_case("shop", "sku-r", rating=5, body="reported one", reasons=["reported"]).id
+        suspected = seed_case("shop", "sku-r", rating=5, body="suspected one", reasons=["suspected_abuse"]).id
+        db.session.commit()
+    page = as_ann.get(f"/console/cases/{reported}").get_data(as_text=True)
+    assert 'id="remove-reported"' in page and "Readers reported this item" in page and "remove-suspected" not in page
+    page = as_ann.get(f"/console/cases/{suspected}").get_data(as_text=True)
+    assert 'id="remove-suspected"' in page and "the model reads it as possibly abusive" in page
+    assert "remove-reported" not in page
+
+
 def test_audit_log_filters_and_csv_export(app, as_ann, mixed):
     target, _keep = mixed
     post(as_ann, f"/console/cases/{target[0]}/dismiss", {"note": '=HYPERLINK("http://evil")'})
