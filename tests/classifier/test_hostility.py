@@ -205,6 +205,7 @@ def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
     result = app.test_cli_runner().invoke(args=args)
     assert result.exit_code == 0, result.output
     assert "9 removed as hostile, 2 let stand after a content case" in result.output
+    assert "22 other published items to train on, 22 to set the bar" in result.output  # 44 others, split in two
     assert "bundled head on a held-out fifth" in result.output and "adapted head" in result.output
     head = load_head(out)
     assert head.meta["adapted_from"] == load_head().version and head.meta["site"] == "shop"
