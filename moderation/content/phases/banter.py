@@ -9,7 +9,7 @@ dimanche", "tu me dois une bière", a kiss or a heart). Everything else the text
 a put-down or a slur beside the teasing still holds it, and staff named in the sentence keep their protection.
 
 A killing verb with a contest after it ("il va te tuer au classement Strava", "she'll destroy you on the climbs")
-is a rival's boast, not a threat (``in_a_contest``).
+is a rival's boast, not a threat (``a_boast``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.normalise import base_view
+from moderation.content.phases.shapes import DAYS as _DAYS
 from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, sentence_around
 from moderation.content.verdict import Context
 
@@ -46,8 +47,6 @@ SOFT = frozenset(
     }
 )
 
-_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-_DAYS += r"dimanche)"
 _TREATS = r"(?:coffees?|beers?|pints?|drinks?|rounds?|brunch|lunch|breakfast|cakes?|bevvies|the next one)"
 _WARMTH = re.compile(
     r"\b(?:love (?:you|ya|u)|luv (?:you|ya|u)|miss (?:you|ya|u)|proud of (?:you|ya|u)|bless (?:him|her|you|ya)"
@@ -94,9 +93,10 @@ _CONTEST_AFTER = re.compile(
 _KILLING = re.compile(r"tu(?:er|e|erai|era)\b|kill|bute|defonc|destroy|detrui|massacr|crush|ecras|smash|demoli|murder")
 
 
-def in_a_contest(view: str, start: int, end: int) -> bool:
-    """Whether ``view[start:end]`` (a killing word aimed at someone) is followed by the game it is won at."""
-    return _KILLING.search(view, start, end) is not None and _CONTEST_AFTER.match(view, end) is not None
+def a_boast(words: str, after: str) -> bool:
+    """Whether ``words`` (a killing word aimed at someone, folded) are followed, in ``after``, by the game they are won
+    at."""
+    return _KILLING.search(words) is not None and _CONTEST_AFTER.match(after) is not None
 
 
-__all__ = ["SOFT", "in_a_contest", "teasing_a_friend"]
+__all__ = ["SOFT", "a_boast", "teasing_a_friend"]

@@ -46,10 +46,11 @@ _WORKS_AT = (
     r"\b(?:works? (?:at|for|in)|working (?:at|for)|employed (?:at|by)|teaches (?:\w+ ){0,3}?(?:at|in)|(?:teacher|"
     r"nurse|cashier|manager|doctor|cop|officer|driver|clerk|assistant|receptionist|engineer) (?:at|in|for)|"
     r"(?:bosse|travaille|taffe|enseigne) (?:a|au|aux|chez|dans|pour)|(?:prof|professeure?|instit|institutrice|"
-    r"caissiere|caissier|vendeuse|vendeur|infirmiere|infirmier|employee?|medecin|agent|gerante?|secretaire|comptable|policier|flic|chauffeur|"
-    r"serveuse|serveur) (?:au|a la|a l['’]|aux|chez|du|de la|dans)|(?:le mec|le type|le gars|la meuf|la femme|la "
-    r"dame|le monsieur) (?:de la|du|de l['’]|des) (?:mairie|poste|banque|prefecture|caf|secu|gendarmerie|commissariat|"
-    r"ecole|college|lycee|hopital|clinique|pharmacie|boulangerie|garage|agence|concession|supermarche))\b"
+    r"caissiere|caissier|vendeuse|vendeur|infirmiere|infirmier|employee?|medecin|agent|gerante?|secretaire|"
+    r"comptable|policier|flic|chauffeur|serveuse|serveur) (?:au|a la|a l['’]|aux|chez|du|de la|dans)|"
+    r"(?:le mec|le type|le gars|la meuf|la femme|la dame|le monsieur) (?:de la|du|de l['’]|des) (?:mairie|poste|"
+    r"banque|prefecture|caf|secu|gendarmerie|commissariat|ecole|college|lycee|hopital|clinique|pharmacie|"
+    r"boulangerie|garage|agence|concession|supermarche))\b"
 )
 _STREET = (
     r"(?:rue|avenue|av|bd|boulevard|chemin|impasse|allee|place|route|quai|residence|lotissement|cite|road|street|st|"

@@ -220,11 +220,11 @@ _NEAR_WORDS = frozenset("nearly almost could couldve would narrowly failli manqu
 _BLOWN_WORDS = frozenset("lid couvercle cap bouchon valve soupape decroche decrochee detache detachee".split())
 _GAS_WORDS = frozenset("gas gaz monoxide monoxyde".split())
 
-# ---- Treated, strangled, a blockage, glass on a spoon ----------------------------------------------------------------
+# ---- Treated, strangled, a blockage, a scrape ------------------------------------------------------------------------
 # What treating an injury looks like: "le poignet dans le plâtre", "ended up in a cast", "arm in a sling"; a cord or a
 # strap around a neck ("a red mark around his neck", "la lanière s'est enroulée autour du cou"); a pet's blockage at
-# the vet ("tout avalé, occlusion"); glass found on a spoon or in a jar of baby food ("un éclat de verre sur la
-# cuillère"); a scrape told of a body part ("scraped my forearm", "écorché le bras").
+# the vet ("tout avalé, occlusion"); a scrape told of a body part ("scraped my forearm", "écorché le bras"). Glass on a
+# spoon is a foreign body (``_FOREIGN_BODY``).
 _TREATED = re.compile(
     r"\b(?:dans le|au|sous) platre\b|\bplatre (?:pour|pendant) \d+ (?:jours|semaines|mois)\b|\b(?:in|into) a "
     r"(?:cast|sling|splint|neck brace|leg brace)\b|\bsous attelle\b|\bune attelle\b"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.literals import Alternation
+from moderation.content.phases.shapes import DAYS as _DAYS
 from moderation.content.phases.shapes import STAFF_EN, STAFF_FR, any_of
 from moderation.content.phases.shapes import Q as _Q
 
@@ -130,7 +131,7 @@ _KNOWING = [
     rf"{_FR_KNOWER} {_FR_WHEN} (?:{_FR_MOVES}|{_FR_STAFF_MOVES}) {_FR_SOMEONE}\b",
     # "je sais que tu finis à 21h", "on sait que la caissière rentre seule".
     rf"{_FR_KNOWER} (?:que |qu{_Q}\s*){_FR_WHO}\s*{_FR_MOVES} (?:a \d\w*|vers|seule?s?|tard|tous les|chaque|le (?:soir|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))\b",
+    rf"{_DAYS}))\b",
     # Their car, route and hours: "je connais ton trajet", "on connaît la voiture du gérant".
     rf"{_FR_KNOWER} (?:ton|ta|tes) (?:trajet|chemin|parcours|itineraire|horaires|emploi du temps|planning|voiture|"
     r"bagnole|plaque|immatriculation|adresse|habitudes|routine|quartier|immeuble|digicode|rue|tete|gueule)\b",

@@ -252,9 +252,10 @@ _BUSINESS_NAMED_BEFORE = re.compile(
 
 
 def _business(text: str, start: int) -> bool:
-    window = max(0, start - 60)
-    named = _BUSINESS_NAMED_BEFORE.search(text, max(0, start - 140), start)
-    return _BUSINESS_BEFORE.search(text, window, start) is not None or named is not None
+    return (
+        _BUSINESS_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _BUSINESS_NAMED_BEFORE.search(text, max(0, start - 140), start) is not None
+    )
 
 
 def addresses(ctx: Context) -> list[Match]:

@@ -34,6 +34,10 @@ YOUNG_CHILD = re.compile(
     r"(?:fils|fille|enfant|petit|petite) de \d+ (?:mois|ans)|teethers?|teething|pacifiers?|dumm(?:y|ies)|tetines?|"
     r"anneaux? de dentition|hochets?|rattles?|sucettes?)\b"
 )
+# The days of the week, in English and French, as the folded views spell them.
+DAYS = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+)
 # A sentence that speaks to someone ("you", "tu", "ton"), in the folded views.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
 HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 
 from moderation.content.normalise import base_view
 from moderation.content.phases.attacks import attacks
-from moderation.content.phases.banter import in_a_contest
+from moderation.content.phases.banter import a_boast
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING, OGLING_GATE, PUT_DOWNS, PUT_DOWNS_GATE
 from moderation.content.phases.goading import goading
 from moderation.content.phases.hate import (
@@ -427,10 +427,8 @@ def threats(ctx: Context) -> list[Match]:
 
 
 def _boast(ctx: Context, match: Match) -> bool:
-    original = ctx.text.original
-    start = len(base_view(original[: match.start]).text)
-    end = start + len(base_view(original[match.start : match.end]).text)
-    return in_a_contest(base_view(original).text, start, end)
+    after = ctx.text.original[match.end : match.end + 60]
+    return a_boast(base_view(match.excerpt).text, base_view(after).text)
 
 
 def self_harm(ctx: Context) -> list[Match]:

@@ -9,7 +9,7 @@ from importlib import resources
 
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
-from moderation.content.phases.banter import in_a_contest, teasing_a_friend
+from moderation.content.phases.banter import a_boast, teasing_a_friend
 from moderation.content.phases.shapes import PERSON_NOUN, SECOND_PERSON, STAFF, reported, sentence_around
 from moderation.content.phases.word_exemptions import (
     a_title_in_a_story,
@@ -408,7 +408,7 @@ def abusive_words(ctx: Context) -> list[Match]:
             continue
         if said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
             continue
-        if teasing_a_friend(ctx, entry.entry, start, end) or in_a_contest(view.text, m.start(), m.end()):
+        if teasing_a_friend(ctx, entry.entry, start, end) or a_boast(m.group(0), view.text[m.end() : m.end() + 60]):
             continue
         found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
     return found
