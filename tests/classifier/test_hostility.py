@@ -15,8 +15,8 @@ from moderation.vocabulary import Reason
 from tests.conftest import review, run_worker, submit
 from tests.console.conftest import login, post
 
-# Written for these tests, not taken from the head's training rows: what rules keep missing (said without a
-# listed word) against what they must publish (anger at a product, a firm, a delivery).
+# Written for these tests, not taken from the head's training rows: hostile texts (the first and the last said with no
+# word a rule holds) against what must be published (anger at a product, a firm, a delivery).
 HOSTILE = [
     "@runner_jo keep posting your slow times and one day someone will be waiting for you at the end of that trail",
     "Tout le monde sait où bosse ta femme maintenant, ce serait dommage qu'il lui arrive quelque chose en sortant",
@@ -47,7 +47,7 @@ def test_the_bundled_head_reads_the_embedder_the_worker_loads_and_its_bar_is_the
         head.probabilities(np.zeros((2, 10), np.float32))
 
 
-def test_training_balances_the_classes_and_sets_the_bar_on_the_calibration_texts(tmp_path):
+def test_training_sets_the_bar_at_the_calibration_texts_false_flag_rate(tmp_path):
     rng = np.random.default_rng(3)
     direction = 0.25 * rng.normal(size=16)
     clean = rng.normal(size=(400, 16)) - direction
@@ -66,7 +66,7 @@ def test_training_balances_the_classes_and_sets_the_bar_on_the_calibration_texts
 
 
 @pytest.mark.model
-def test_the_head_flags_hostility_no_rule_names_and_not_anger_at_a_product(embedder):
+def test_the_head_flags_hostile_texts_and_not_anger_at_a_product(embedder):
     head = load_head()
     assert head.matches(embedder.name)
     hostile = head.probabilities(embedder.embed(HOSTILE))
@@ -105,6 +105,8 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
         assert evidence["reader"] == load_head(DEFAULT_HEAD).version
         assert flagged.priority >= 25
         assert db.session.get(Item, hostile.get_json()["id"]).status == "published"
+        # Bo's text reads over the bar: only the trust keeps it out of the queue.
+        assert load_head().probabilities(embedder.embed([HOSTILE[3]]))[0] >= load_head().threshold
         for other in (angry, quiet, regular):
             case = cases.get(other.get_json()["id"])
             assert case is None or Reason.SUSPECTED_ABUSE not in case.reasons
