@@ -7,8 +7,8 @@ without pulling torch in. ``load_classifier`` is the one entry point the worker 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,9 @@ class Prediction:
     label: str  # "negative" or "positive"
     negative_probability: float
     model_version: str
+    # The text's sentence vector from the layer the worker's hostility reader taps (``TransformerClassifier.
+    # tap_layer``): a float32 array, L2-normalised, or None when nobody asked. Not part of the verdict.
+    features: Any = field(default=None, compare=False, repr=False)
 
 
 class Classifier(Protocol):

@@ -106,6 +106,11 @@ class TransformerClassifier(StagedClassifier):
     followed by the second opinion when there is one.
     """
 
+    # The encoder layer whose pooled output ``predict`` also hands back, as ``Prediction.features`` (0 is the word
+    # embeddings, 1..N the layers); None: logits only. The worker sets it when its hostility head reads this model's
+    # own vectors (``services.hostility.prepare``): the second reader then costs no second forward pass.
+    tap_layer: int | None = None
+
     def __init__(
         self,
         model: Any,
@@ -164,8 +169,9 @@ class TransformerClassifier(StagedClassifier):
                 label=self.second_opinion.label(p, lang, default),
                 negative_probability=float(p),
                 model_version=self.model_version,
+                features=first.features,
             )
-            for p, lang in merged
+            for (p, lang), first in zip(merged, results, strict=True)
         ]
 
     # ---- stage 1
@@ -182,22 +188,56 @@ class TransformerClassifier(StagedClassifier):
         return {"input_ids": input_ids.to(self.device), "attention_mask": attention.to(self.device)}
 
     # ---- stage 2
-    def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor:
+    def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor | tuple[torch.Tensor, torch.Tensor]:
+        """The logits; with ``tap_layer`` set, also each row's vector at that layer (``tapped``)."""
         with torch.inference_mode():
-            return self.model(**inputs).logits
+            if self.tap_layer is None:
+                return self.model(**inputs).logits
+            # A hook on that one layer rather than ``output_hidden_states``, which keeps every layer's output alive.
+            seen: list[torch.Tensor] = []
+            encoder = self.model.base_model
+            layer = encoder.embeddings if self.tap_layer == 0 else encoder.encoder.layer[self.tap_layer - 1]
+
+            def keep(_module: Any, _inputs: Any, out: Any) -> None:
+                seen.append(out[0] if isinstance(out, tuple) else out)
+
+            hook = layer.register_forward_hook(keep)
+            try:
+                logits = self.model(**inputs).logits
+            finally:
+                hook.remove()
+            return logits, tapped(seen[0], inputs["attention_mask"])
 
     # ---- stage 3
-    def postprocess(self, logits: torch.Tensor) -> list[Prediction]:
+    def postprocess(self, outputs: torch.Tensor | tuple[torch.Tensor, torch.Tensor]) -> list[Prediction]:
+        logits, vectors = outputs if isinstance(outputs, tuple) else (outputs, None)
         negative = self.mapping.negative_probability(logits.float(), self.settings.calibration)
         threshold = self.settings.negative_threshold
+        rows = vectors.numpy() if vectors is not None else [None] * len(logits)
         return [
             Prediction(
                 label="negative" if p >= threshold else "positive",
                 negative_probability=float(p),
                 model_version=self.model_version,
+                features=row,
             )
-            for p in negative.tolist()
+            for p, row in zip(negative.tolist(), rows, strict=True)
         ]
+
+    @property
+    def can_tap(self) -> bool:
+        """Whether ``tap_layer`` may be set: a torch model in a float dtype (int8 layers move the vectors a head
+        was trained on; another runtime's forward pass has no hidden states to give)."""
+        return self.model is not None and self.precision in ("float32", "bfloat16", "float16")
+
+
+def tapped(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Each row's hidden states mean-pooled over its tokens and L2-normalised, in fp32 on the CPU: the e5 recipe
+    (``embedding.SentenceEmbedder``) on the classifier's own input, so a head reads it as it reads the base's."""
+    tokens = hidden.float()
+    mask = attention_mask.to(tokens.device).unsqueeze(-1).to(tokens.dtype)
+    pooled = (tokens * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+    return torch.nn.functional.normalize(pooled, p=2, dim=1).cpu()
 
 
 def _load_folder(folder: Path, choice: DeviceChoice):
