@@ -3,12 +3,17 @@
     PYTHONPATH=. python models/hostility/train.py [--labelled tests/data/content_rules.jsonl]
         [--reviews ../shared/data] [--train-reviews 8000] [--calibration-reviews 8000]
         [--holdout-prefix h] [--out moderation/default_model/hostility.json | --no-write]
+        [--tap LAYER]    # over the bundled classifier's own vectors: moderation/default_model/hostility-tap.json
 
 Rows: the labelled set's hostile rows (held as abusive, spam, personal data or impersonation) against its clean
 rows, plus real customer reviews (``../shared/data``, MODELS.md's table) as clean rows; a disjoint sample of real
 reviews sets the threshold (``--false-flag-rate`` of them reach it). Before writing the shipped head, which is
 trained on every labelled row, it trains once without the rows whose id starts with ``--holdout-prefix`` and
 prints recall and false flags on them: the figure the model card quotes.
+
+``--tap LAYER`` trains the head the worker prefers: over the bundled sentiment classifier's own layer LAYER, pooled
+as the scoring forward pass pools it (``TransformerClassifier.tap_layer``), so that reading costs no second model.
+Such a head reads that model version only; a new version needs it trained again.
 """
 
 from __future__ import annotations
@@ -26,7 +31,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from moderation.classifier.embedding import load_embedder  # noqa: E402
-from moderation.classifier.hostility import DEFAULT_HEAD, flag_counts, save_head, train_head  # noqa: E402
+from moderation.classifier.hostility import (  # noqa: E402
+    DEFAULT_HEAD,
+    DEFAULT_TAP_HEAD,
+    flag_counts,
+    save_head,
+    tap_name,
+    train_head,
+)
 
 HOSTILE = {"abusive", "spam", "personal_data", "impersonation"}
 REVIEW_FILES = (
@@ -47,6 +59,28 @@ def real_reviews(folder: Path, seed: int) -> list[str]:
     return texts
 
 
+class Tapped:
+    """The bundled classifier's vectors at one layer, exactly as the worker's scoring pass taps them.
+
+    The layers above the tap are cut off while embedding: they change the logits, never the tapped vectors.
+    """
+
+    def __init__(self, layer: int) -> None:
+        from moderation.classifier import load_classifier
+
+        classifier = load_classifier(device="cpu")
+        if not getattr(classifier, "can_tap", False):
+            raise SystemExit(f"the bundled classifier loads as {classifier.precision}: no layer to tap")
+        encoder = classifier.model.base_model.encoder
+        encoder.layer = encoder.layer[:layer]
+        classifier.tap_layer = layer
+        self.classifier = classifier
+        self.name = tap_name(classifier.model_version, layer)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.stack([p.features for p in self.classifier.predict(texts, batch_size=32)])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labelled", type=Path, default=ROOT / "tests" / "data" / "content_rules.jsonl")
@@ -57,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout-prefix", default="h")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--layers", type=int, default=6, help="encoder layers the head reads (of 12)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_HEAD)
+    parser.add_argument("--tap", type=int, help="read the bundled classifier's own layer TAP instead of the base")
+    parser.add_argument("--out", type=Path, help=f"default {DEFAULT_HEAD.name}, with --tap {DEFAULT_TAP_HEAD.name}")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
 
@@ -67,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     train_real = reviews[: args.train_reviews]
     calibration_real = reviews[args.train_reviews : args.train_reviews + args.calibration_reviews]
 
-    embedder = load_embedder("cpu", num_layers=args.layers)
+    embedder = Tapped(args.tap) if args.tap is not None else load_embedder("cpu", num_layers=args.layers)
     labelled = embedder.embed([r["text"] for r in rows])
     real = embedder.embed(train_real)
     calibration = embedder.embed(calibration_real)
@@ -97,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     head = train_head(x, y, calibration, embedder=embedder.name, false_flag_rate=args.false_flag_rate, meta=meta)
     print(f"shipped head: {len(y)} rows, threshold {head.threshold:.3f}, {head.version}")
     if not args.no_write:
-        print(f"written to {save_head(head, args.out)}")
+        out = args.out or (DEFAULT_TAP_HEAD if args.tap is not None else DEFAULT_HEAD)
+        print(f"written to {save_head(head, out)}")
     return 0
 
 

@@ -29,6 +29,8 @@ from typing import Any
 import numpy as np
 
 DEFAULT_HEAD = Path(__file__).resolve().parent.parent / "default_model" / "hostility.json"
+# The head over the bundled classifier's own vectors (``tap_name``): read from the scoring forward pass, for free.
+DEFAULT_TAP_HEAD = Path(__file__).resolve().parent.parent / "default_model" / "hostility-tap.json"
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,19 @@ class HostilityHead:
 
 
 _EMBEDDER_SETTINGS = re.compile(r"-l(\d+)-t(\d+)$")
+_TAP = re.compile(r"^tap:(?P<version>.+):l(?P<layer>\d+)$")
+
+
+def tap_name(model_version: str, layer: int) -> str:
+    """The embedder name of vectors tapped from ``layer`` of the classifier ``model_version``
+    (``TransformerClassifier.tap_layer``): a head trained on them reads that model version's vectors only."""
+    return f"tap:{model_version}:l{layer}"
+
+
+def tap_of(name: str) -> tuple[str, int] | None:
+    """The model version and layer of a ``tap_name``; None for a sentence embedder's name."""
+    m = _TAP.match(name)
+    return (m.group("version"), int(m.group("layer"))) if m else None
 
 
 def embedder_settings(name: str) -> tuple[int, int]:
@@ -227,11 +242,14 @@ def _calibrated(
 
 __all__ = [
     "DEFAULT_HEAD",
+    "DEFAULT_TAP_HEAD",
     "HostilityHead",
     "adapt_head",
     "embedder_settings",
     "flag_counts",
     "load_head",
     "save_head",
+    "tap_name",
+    "tap_of",
     "train_head",
 ]

@@ -1,16 +1,24 @@
 """The worker's second reader of hostile text: which published items a moderator should look at anyway.
 
 The content rules hold what they recognise at submit. After the sentiment model, the scoring worker reads the
-items that are still published with the hostility head (``classifier.hostility``) over the e5 base cut to the
-layers the head reads (``default_reader_embedder``, sharing the classifier's word embeddings): an item
-whose probability reaches the head's bar (or its site's ``suspected_abuse_threshold``, where set) gets a
-``suspected_abuse`` case and stays published, as a reader's report leaves it, until a moderator rejects it or
-closes the case. ``SUSPECTED_ABUSE_HEAD`` names a head of one's own (``moderation model train-hostility``).
+items that are still published with a hostility head (``classifier.hostility``): an item whose probability
+reaches the head's bar (or its site's ``suspected_abuse_threshold``, where set) gets a ``suspected_abuse`` case and
+stays published, as a reader's report leaves it, until a moderator rejects it or closes the case.
 
-``SUSPECTED_ABUSE_READER`` decides where it runs: ``auto`` (the default) beside the transformer classifier, whose
-e5 base the embedder is rebuilt from, and not beside a stand-in (tests' keyword stubs); ``on``; ``off``. A reader
-that cannot load (no base, another embedder than the head was trained on) is logged once and scoring goes on
-without it: it only ever adds cases.
+Two readers, one at a time per batch:
+
+- **the tap** (``prepare``, before the classifier scores): the bundled head over the bundled classifier's own
+  vectors (``DEFAULT_TAP_HEAD``, trained on one model version's layer). The worker asks its classifier for that
+  layer (``TransformerClassifier.tap_layer``) and reads ``Prediction.features``: no second forward pass.
+- **the separate reader** (``reader_for``): a head over the e5 base cut to the layers it reads
+  (``default_reader_embedder``, sharing the classifier's word embeddings), for what the tap cannot read: a model
+  version the tap head was not trained on (a site's activated model, a retrained one), a runtime without hidden
+  states (ONNX, int8), or a head of one's own over the base (``moderation model train-hostility``).
+
+``SUSPECTED_ABUSE_HEAD`` names a head of one's own; a tap head there replaces the bundled tap head, any other the
+separate reader's. ``SUSPECTED_ABUSE_READER`` decides where reading runs: ``auto`` (the default) beside the
+transformer classifier, not beside a stand-in (tests' keyword stubs); ``on``; ``off``. A reader that cannot load
+is logged once and scoring goes on without it: it only ever adds cases.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from ..vocabulary import AuthorStanding, ItemStatus
 log = logging.getLogger(__name__)
 
 READER_KEY = "moderation.hostility_reader"
+TAP_KEY = "moderation.hostility_tap"
 UNAVAILABLE = object()
 
 
@@ -46,6 +55,22 @@ class Reader:
 
     def probabilities(self, texts: list[str]) -> list[float]:
         return [float(p) for p in self.head.probabilities(self.embedder.embed(texts))]
+
+
+@dataclass
+class TapReader:
+    """A head over one classifier version's own vectors (``Prediction.features``)."""
+
+    head: Any
+    model_version: str
+
+    @property
+    def version(self) -> str:
+        return self.head.version
+
+    def reads(self, predictions: Sequence[Any]) -> bool:
+        """Whether every prediction carries vectors of the model version this head was trained on."""
+        return all(p.features is not None and p.model_version == self.model_version for p in predictions)
 
 
 def wanted(app: Flask, classifier: object) -> bool:
@@ -68,6 +93,57 @@ def reader_for(app: Flask, classifier: object) -> Reader | None:
     return None if reader is UNAVAILABLE else reader
 
 
+def prepare(classifier: object) -> TapReader | None:
+    """Before ``classifier`` scores: when a tap head reads its vectors, ask it for them (once per process).
+
+    Returns the tap reader, or None (reading off, no tap head, another model version or a runtime that cannot
+    tap: the separate reader then reads, from the texts).
+    """
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    tap = app.extensions.get(TAP_KEY)
+    if tap is None:
+        tap = load_tap(app, classifier) if wanted(app, classifier) else UNAVAILABLE
+        app.extensions[TAP_KEY] = tap
+    return None if tap is UNAVAILABLE else tap
+
+
+def load_tap(app: Flask, classifier: object) -> TapReader | object:
+    # Only a worker that reads loads these (see load_reader).
+    from ..classifier.hostility import DEFAULT_TAP_HEAD, load_head, tap_of
+
+    try:
+        head = load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or DEFAULT_TAP_HEAD)
+    except (OSError, ValueError) as exc:
+        log.warning("no tap head (%s): the separate hostility reader reads", exc)
+        return UNAVAILABLE
+    tap = tap_of(head.embedder)
+    if tap is None:  # a head of one's own over the base's vectors
+        return UNAVAILABLE
+    version, layer = tap
+    if not getattr(classifier, "can_tap", False) or getattr(classifier, "model_version", None) != version:
+        log.info(
+            "the hostility head %s reads the vectors of %s, not this worker's %s (%s): the separate reader reads",
+            head.version,
+            version,
+            getattr(classifier, "model_version", None),
+            getattr(classifier, "precision", type(classifier).__name__),
+        )
+        return UNAVAILABLE
+    classifier.tap_layer = layer  # type: ignore[attr-defined]
+    log.info("hostility reader loaded: %s over layer %d of %s", head.version, layer, version)
+    return TapReader(head, version)
+
+
+def separate_head_path(app: Flask) -> str | None:
+    """The separate reader's head: the configured one, unless that one is a tap head (then the bundled one)."""
+    from ..classifier.hostility import load_head, tap_of  # worker only (see load_reader)
+
+    configured = app.config.get("SUSPECTED_ABUSE_HEAD") or None
+    if configured is not None and tap_of(load_head(configured).embedder) is not None:
+        return None
+    return configured
+
+
 def default_reader_embedder(app: Flask) -> Any:
     """The e5 base cut to the layers and tokens the head was trained on (``hostility.embedder_settings``), on the
     app's device, sharing the word embeddings with the process's classifier (``embedding.share_base_tensors``)."""
@@ -75,7 +151,7 @@ def default_reader_embedder(app: Flask) -> Any:
     from ..classifier.embedding import load_embedder, share_base_tensors
     from ..classifier.hostility import embedder_settings, load_head  # beside it, for the same reason
 
-    layers, tokens = embedder_settings(load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or None).embedder)
+    layers, tokens = embedder_settings(load_head(separate_head_path(app)).embedder)
     embedder = load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)
     classifier = app.extensions.get("moderation.classifier")
     if classifier is not None:
@@ -88,7 +164,7 @@ def load_reader(app: Flask) -> Reader | object:
     from ..classifier.hostility import load_head
 
     try:
-        head = load_head(app.config.get("SUSPECTED_ABUSE_HEAD") or None)
+        head = load_head(separate_head_path(app))
         module_name, _, attr = app.config["SUSPECTED_ABUSE_EMBEDDER_FACTORY"].partition(":")
         embedder = getattr(importlib.import_module(module_name), attr)(app)
     except (OSError, ValueError, RuntimeError, ImportError) as exc:
@@ -129,15 +205,32 @@ class Suspicions:
         return {"probability": round(probability, 4), "threshold": round(bar, 4), "reader": self.reader}
 
 
-def suspicions(items: Sequence[Item], classifier: object) -> Suspicions:
+def suspicions(items: Sequence[Item], classifier: object, predictions: Sequence[Any] | None = None) -> Suspicions:
     """The head's probability for each item still published in ``items``.
 
-    Held and removed items are already a moderator's, or gone, and a trusted author's are left alone (as the content
-    rules leave them); a failure to read is logged and reads as nothing.
+    ``predictions`` (the classifier's, one per item) carry the tapped vectors when ``prepare`` asked for them; the
+    tap reads those, the separate reader reads the texts otherwise. Held and removed items are already a
+    moderator's, or gone, and a trusted author's are left alone (as the content rules leave them); a failure to
+    read is logged and reads as nothing.
     """
-    reader = reader_for(current_app._get_current_object(), classifier)  # type: ignore[attr-defined]
-    if reader is None:
-        return Suspicions()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    tap = app.extensions.get(TAP_KEY)
+    if isinstance(tap, TapReader) and predictions is not None and tap.reads(predictions):
+        by_id = {item.id: p for item, p in zip(items, predictions, strict=True)}
+        head, version = tap.head, tap.version
+
+        def read(published: list[Item]) -> list[float]:
+            return [float(p) for p in head.probabilities([by_id[item.id].features for item in published])]
+
+    else:
+        reader = reader_for(app, classifier)
+        if reader is None:
+            return Suspicions()
+        head, version = reader.head, reader.version
+
+        def read(published: list[Item]) -> list[float]:
+            return reader.probabilities([item.text_for_model for item in published])
+
     published = [item for item in items if item.status == ItemStatus.PUBLISHED.value]
     if published:
         # A trusted author's posts skip the content rules that would hold them: the reader's flags too.
@@ -149,11 +242,11 @@ def suspicions(items: Sequence[Item], classifier: object) -> Suspicions:
         )
         published = [item for item in published if item.author_id not in trusted]
     if not published:
-        return Suspicions({}, reader.version, reader.head.threshold)
+        return Suspicions({}, version, head.threshold)
     try:
-        probabilities = reader.probabilities([item.text_for_model for item in published])
+        probabilities = read(published)
     except (RuntimeError, ValueError) as exc:
         log.warning("the hostility reader failed on a batch of %d item(s): %s", len(published), exc)
-        return Suspicions({}, reader.version, reader.head.threshold)
-    read = {item.id: p for item, p in zip(published, probabilities, strict=True)}
-    return Suspicions(read, reader.version, reader.head.threshold)
+        return Suspicions({}, version, head.threshold)
+    read_ids = {item.id: p for item, p in zip(published, probabilities, strict=True)}
+    return Suspicions(read_ids, version, head.threshold)

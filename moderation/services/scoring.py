@@ -156,10 +156,11 @@ def score_batch(
         return []
     now = utcnow()
     batches = []
+    hostility.prepare(classifier)  # the hostility head may read the worker's model's own vectors: asked for here
     for model, group in models_for(items, classifier):
         texts = [item.text_for_model for item in group]
         predictions = predict_items(model, texts, forward_batch_size or batch_size, overlap)
-        suspected = hostility.suspicions(group, classifier)
+        suspected = hostility.suspicions(group, classifier, predictions)
         insert_scores(
             [
                 {

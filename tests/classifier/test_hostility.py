@@ -7,7 +7,16 @@ import pytest
 from sqlalchemy import select
 
 from moderation.classifier.embedding import DEFAULT_MAX_LENGTH, load_embedder
-from moderation.classifier.hostility import DEFAULT_HEAD, embedder_settings, load_head, save_head, train_head
+from moderation.classifier.hostility import (
+    DEFAULT_HEAD,
+    DEFAULT_TAP_HEAD,
+    embedder_settings,
+    load_head,
+    save_head,
+    tap_name,
+    tap_of,
+    train_head,
+)
 from moderation.extensions import db
 from moderation.models import Case, Item
 from moderation.services.policy import DEFAULT_POLICY
@@ -37,14 +46,52 @@ def embedder(model_cache_dir):
     return load_embedder("cpu", cache_dir=model_cache_dir, num_layers=layers, max_length=tokens)
 
 
-def test_the_bundled_head_reads_the_embedder_the_worker_loads_and_its_bar_is_the_default_policy():
+def test_the_bundled_head_reads_the_embedder_the_worker_loads():
     head = load_head()
     assert head.embedder.endswith(f"-l6-t{DEFAULT_MAX_LENGTH}") and embedder_settings(head.embedder) == (6, 96)
-    assert head.weights.shape == (384,)
-    assert round(head.threshold, 2) == DEFAULT_POLICY["suspected_abuse_threshold"]
+    assert head.weights.shape == (384,) and tap_of(head.embedder) is None
     assert head.meta["trained_on"]["labelled"] and head.version.startswith("hostility-")
     with pytest.raises(ValueError, match="width 384"):
         head.probabilities(np.zeros((2, 10), np.float32))
+
+
+@pytest.mark.model
+def test_the_bundled_tap_head_reads_the_bundled_classifiers_version_and_its_bar_is_the_default_policy(
+    default_classifier,
+):
+    head = load_head(DEFAULT_TAP_HEAD)
+    version, layer = tap_of(head.embedder)
+    # A retrained bundled model without its tap head retrained would leave the worker on the separate reader.
+    assert version == default_classifier.model_version and 1 <= layer <= 12
+    assert head.embedder == tap_name(version, layer) and head.weights.shape == (384,)
+    assert round(head.threshold, 2) == DEFAULT_POLICY["suspected_abuse_threshold"]  # what the worker uses by default
+    with pytest.raises(ValueError, match="cannot tell"):
+        embedder_settings(head.embedder)  # not a base embedder's name: the separate reader never loads it
+
+
+@pytest.mark.model
+def test_tapped_vectors_are_that_layers_pooled_output_and_leave_the_verdicts_as_they_were(default_classifier):
+    import torch
+
+    from moderation.classifier.transformer import tapped
+
+    texts = [*HOSTILE, *ANGRY, "Top !"]
+    before = default_classifier.predict(texts, batch_size=3)  # several batches, sorted by length, back in order
+    layer = default_classifier.tap_layer
+    try:
+        default_classifier.tap_layer = 5
+        after = default_classifier.predict(texts, batch_size=3)
+    finally:
+        default_classifier.tap_layer = layer
+    assert [(p.label, p.negative_probability) for p in after] == [(p.label, p.negative_probability) for p in before]
+    assert layer is not None or all(p.features is None for p in before)
+    inputs = default_classifier._collate(default_classifier.preprocess(texts))
+    with torch.inference_mode():
+        hidden = default_classifier.model(**inputs, output_hidden_states=True).hidden_states[5]
+    expected = tapped(hidden, inputs["attention_mask"]).numpy()
+    got = np.stack([p.features for p in after])
+    assert got.shape == (len(texts), 384) and np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(got, expected, atol=2e-3)
 
 
 def test_training_sets_the_bar_at_the_calibration_texts_false_flag_rate(tmp_path):
@@ -76,11 +123,21 @@ def test_the_head_flags_hostile_texts_and_not_anger_at_a_product(embedder):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("reader", ["tap", "separate"])
 def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
-    make_app, world, default_classifier, embedder, monkeypatch
+    make_app, world, default_classifier, embedder, monkeypatch, reader
 ):
+    from moderation.services import hostility
+
     monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
-    app = make_app(SUSPECTED_ABUSE_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
+    monkeypatch.setattr(default_classifier, "tap_layer", None)  # as a fresh worker's classifier
+    # By default the tap head reads the classifier's own vectors; a head over the base, configured, reads the texts.
+    head_file = DEFAULT_TAP_HEAD if reader == "tap" else DEFAULT_HEAD
+    app = make_app(
+        SUSPECTED_ABUSE_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder",
+        SUSPECTED_ABUSE_HEAD=None if reader == "tap" else str(DEFAULT_HEAD),
+    )
+    head = load_head(head_file)
     client = app.test_client()
     hostile = submit(client, {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     angry = submit(client, review(rating=4, body=ANGRY[0]))
@@ -101,12 +158,19 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
         flagged = cases[hostile.get_json()["id"]]
         assert Reason.SUSPECTED_ABUSE in flagged.reasons
         evidence = flagged.evidence[Reason.SUSPECTED_ABUSE]
-        assert evidence["probability"] >= evidence["threshold"] == round(load_head().threshold, 4)
-        assert evidence["reader"] == load_head(DEFAULT_HEAD).version
+        assert evidence["probability"] >= evidence["threshold"] == round(head.threshold, 4)
+        assert evidence["reader"] == head.version
         assert flagged.priority >= 25
         assert db.session.get(Item, hostile.get_json()["id"]).status == "published"
+        # One reader read: the tap loads no second model, the separate reader asks the classifier for nothing.
+        assert (hostility.READER_KEY in app.extensions) == (reader == "separate")
+        assert isinstance(app.extensions[hostility.TAP_KEY], hostility.TapReader) == (reader == "tap")
         # Bo's text reads over the bar: only the trust keeps it out of the queue.
-        assert load_head().probabilities(embedder.embed([HOSTILE[3]]))[0] >= load_head().threshold
+        if reader == "tap":
+            vectors = [p.features for p in default_classifier.predict([HOSTILE[3]])]
+        else:
+            vectors = embedder.embed([HOSTILE[3]])
+        assert head.probabilities(vectors)[0] >= head.threshold
         for other in (angry, quiet, regular):
             case = cases.get(other.get_json()["id"])
             assert case is None or Reason.SUSPECTED_ABUSE not in case.reasons
@@ -130,6 +194,8 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
 
 @pytest.mark.model
 def test_a_site_bar_of_one_turns_the_reader_off(make_app, world, default_classifier, embedder, monkeypatch):
+    from moderation.services import hostility
+
     monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
     app = make_app(SUSPECTED_ABUSE_EMBEDDER_FACTORY="tests.classifier.test_hostility:shared_embedder")
     with app.app_context():
@@ -143,7 +209,8 @@ def test_a_site_bar_of_one_turns_the_reader_off(make_app, world, default_classif
     with app.app_context():
         case = db.session.execute(select(Case).where(Case.item_id == posted.get_json()["id"])).scalar_one_or_none()
         assert case is None or Reason.SUSPECTED_ABUSE not in case.reasons
-        assert "moderation.hostility_reader" in app.extensions  # it read, and the site's bar kept the case shut
+        # It read (the tap, beside the bundled classifier), and the site's bar kept the case shut.
+        assert isinstance(app.extensions["moderation.hostility_tap"], hostility.TapReader)
 
 
 @pytest.mark.model
@@ -164,6 +231,35 @@ def test_the_workers_reader_embedder_is_the_one_the_head_names_and_shares_the_wo
     assert reader.probabilities([HOSTILE[0], ANGRY[0]])[0] >= load_head().threshold
 
 
+@pytest.mark.model
+def test_the_tap_reads_only_the_model_version_it_was_trained_on_in_a_float_dtype(make_app, default_classifier):
+    from types import SimpleNamespace
+
+    from moderation.services import hostility
+
+    app = make_app()
+    version = default_classifier.model_version
+    with app.app_context():
+        for other in (
+            SimpleNamespace(can_tap=True, model_version=version + "-retrained", precision="bfloat16"),
+            SimpleNamespace(can_tap=False, model_version=version, precision="onnx-int8"),  # no hidden states to give
+        ):
+            assert hostility.load_tap(app, other) is hostility.UNAVAILABLE and not hasattr(other, "tap_layer")
+        mine = SimpleNamespace(can_tap=True, model_version=version, precision="float32")
+        tap = hostility.load_tap(app, mine)
+        assert isinstance(tap, hostility.TapReader) and mine.tap_layer == tap_of(tap.head.embedder)[1]
+        # Predictions of another version, or without vectors, go to the separate reader.
+        vector = np.zeros(384, np.float32)
+        assert tap.reads([SimpleNamespace(features=vector, model_version=version)])
+        assert not tap.reads([SimpleNamespace(features=vector, model_version="other")])
+        assert not tap.reads([SimpleNamespace(features=None, model_version=version)])
+        # A head of one's own over the base configured: no tap, the separate reader reads with it.
+        own = make_app(SUSPECTED_ABUSE_HEAD=str(DEFAULT_HEAD))
+        assert hostility.load_tap(own, SimpleNamespace(can_tap=True, model_version=version)) is hostility.UNAVAILABLE
+        assert hostility.separate_head_path(own) == str(DEFAULT_HEAD)
+        assert hostility.separate_head_path(make_app(SUSPECTED_ABUSE_HEAD=str(DEFAULT_TAP_HEAD))) is None
+
+
 def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, default_classifier):
     from moderation.services import hostility
 
@@ -174,6 +270,7 @@ def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, de
     submit(app.test_client(), {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}})
     run_worker(app)  # the keyword stub
     assert app.extensions.get("moderation.hostility_reader") is hostility.UNAVAILABLE
+    assert app.extensions.get("moderation.hostility_tap") is hostility.UNAVAILABLE
 
 
 @pytest.mark.model
