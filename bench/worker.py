@@ -8,8 +8,11 @@ A. **worker vs predict**: one classifier loaded once, in this process. Each roun
    sample (forward batches of 32, as ``bench/classifier.py``), then the same texts inserted as unscored items and
    scored by a real rq ``ModerationWorker`` (burst mode) running ``moderation.jobs.score_pending_items`` — claim,
    score, policy, commit. Items/s of each and the ratio; the database's commits are counted (one per batch).
-   ``--reader off`` leaves out the worker's hostility reader (``services.hostility``), which reads each published
-   item again with the e5 base: ``auto`` (the default, as a worker runs) measures its cost too.
+   ``--reader`` sets the worker's hostility reader (``services.hostility``): ``auto`` (the default, as a worker
+   runs) reads the classifier's own vectors with the tap head beside the bundled model; ``separate`` configures
+   the head over the e5 base (``SUSPECTED_ABUSE_HEAD``), which reads each published item again with a second
+   model, as a worker beside another model version does; ``off`` leaves reading out. ``predict`` is timed without
+   the tap, as the classifier alone runs.
 B. **CPU paths vs today**: today's CPU path (``dtype="auto"``: bf16 where the CPU computes it natively, else
    fp32), fp32, and the ``--candidates`` (default torch int8, ONNX Runtime fp32 and int8), all loaded in this
    process; ``predict`` rounds alternate between them; items/s and the ratio to today per round, then labels
@@ -116,7 +119,11 @@ def part_worker(args, texts: list[str]) -> None:
     try:
         with database(args.database_url, folder) as database_url:
             config = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "DATA_DIR": folder, "TESTING": True}
-            config["SUSPECTED_ABUSE_READER"] = args.reader
+            config["SUSPECTED_ABUSE_READER"] = "on" if args.reader == "separate" else args.reader
+            if args.reader == "separate":
+                from moderation.classifier.hostility import DEFAULT_HEAD
+
+                config["SUSPECTED_ABUSE_HEAD"] = str(DEFAULT_HEAD)
             if args.batch_size:
                 config["SCORE_BATCH_SIZE"] = args.batch_size
             app = create_app(config)
@@ -126,15 +133,19 @@ def part_worker(args, texts: list[str]) -> None:
                 commits = {"n": 0}
                 event.listen(db.engine, "commit", lambda conn: commits.__setitem__("n", commits["n"] + 1))
                 worker = build_worker(app, lambda _app: classifier)
-                # Loaded before the clock starts, as a running worker has it: the hostility reader (e5 base + head).
-                reader = hostility.reader_for(app, classifier)
+                # Loaded before the clock starts, as a running worker has it: the tap head, or the separate reader
+                # (e5 base + head) where no tap head reads this classifier.
+                reader = hostility.prepare(classifier) or hostility.reader_for(app, classifier)
+                tap_layer = classifier.tap_layer
                 claim = app.config["SCORE_BATCH_SIZE"]
                 forward = scoring.default_forward_batch_size(classifier)
                 overlap = scoring.use_overlap(classifier)
             for round_no in range(args.rounds):
+                classifier.tap_layer = None  # the classifier alone
                 started = time.perf_counter()
                 classifier.predict(texts, batch_size=32)
                 predict_s = time.perf_counter() - started
+                classifier.tap_layer = tap_layer
                 with app.app_context():
                     seed_items(texts, round_no)
                     enqueue(app.config["SCORE_QUEUE"], "moderation.jobs.score_pending_items", job_id=f"b-{round_no}")
@@ -163,7 +174,8 @@ def part_worker(args, texts: list[str]) -> None:
     print(f"A. worker vs predict: {len(texts)} texts, model {classifier.model_version} on cpu in "
           f"{classifier.precision}, {args.threads} torch threads; database {dialect}; worker claims {claim} per "
           f"transaction, forward batch {forward}, overlap {'on' if overlap else 'off'}; hostility reader "
-          f"{reader.version if reader else 'off'}")  # fmt: skip
+          f"{reader.version if reader else 'off'}"
+          f"{f' over layer {tap_layer} of the classifier' if tap_layer is not None else ''}")  # fmt: skip
     print(f"   predict {predict_rate:.1f} items/s, worker {worker_rate:.1f} items/s (medians of {len(rows)} rounds); "
           f"ratio worker/predict per round {[round(r, 2) for r in ratios]}, median {statistics.median(ratios):.2f}; "
           f"commits per round {[r[2] for r in rows]} for {-(-len(texts) // claim)} batch(es)")  # fmt: skip
@@ -258,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dtype", default="auto", help="the worker's dtype in part A (auto, float32, int8, …)")
     parser.add_argument("--model", default=None, help="model folder (default: the bundled one)")
     parser.add_argument(
-        "--reader", choices=["auto", "on", "off"], default="auto", help="the worker's hostility reader (part A)"
+        "--reader", choices=["auto", "on", "off", "separate"], default="auto", help="the worker's hostility reader"
     )
     parser.add_argument("--batch-size", type=int, default=None, help="items per transaction (SCORE_BATCH_SIZE)")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "eval")
