@@ -30,13 +30,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from moderation.classifier.embedding import load_embedder  # noqa: E402
+from moderation.classifier import load_classifier  # noqa: E402
+from moderation.classifier.embedding import TappedEmbedder, load_embedder  # noqa: E402
 from moderation.classifier.hostility import (  # noqa: E402
     DEFAULT_HEAD,
     DEFAULT_TAP_HEAD,
     flag_counts,
     save_head,
-    tap_name,
     train_head,
 )
 
@@ -57,28 +57,6 @@ def real_reviews(folder: Path, seed: int) -> list[str]:
             texts.extend(row["text"] for row in csv.DictReader(fh))
     random.Random(seed).shuffle(texts)
     return texts
-
-
-class Tapped:
-    """The bundled classifier's vectors at one layer, exactly as the worker's scoring pass taps them.
-
-    The layers above the tap are cut off while embedding: they change the logits, never the tapped vectors.
-    """
-
-    def __init__(self, layer: int) -> None:
-        from moderation.classifier import load_classifier
-
-        classifier = load_classifier(device="cpu")
-        if not getattr(classifier, "can_tap", False):
-            raise SystemExit(f"the bundled classifier loads as {classifier.precision}: no layer to tap")
-        encoder = classifier.model.base_model.encoder
-        encoder.layer = encoder.layer[:layer]
-        classifier.tap_layer = layer
-        self.classifier = classifier
-        self.name = tap_name(classifier.model_version, layer)
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        return np.stack([p.features for p in self.classifier.predict(texts, batch_size=32)])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     train_real = reviews[: args.train_reviews]
     calibration_real = reviews[args.train_reviews : args.train_reviews + args.calibration_reviews]
 
-    embedder = Tapped(args.tap) if args.tap is not None else load_embedder("cpu", num_layers=args.layers)
+    if args.tap is not None:
+        embedder = TappedEmbedder(load_classifier(device="cpu"), args.tap, cut_above=True)
+    else:
+        embedder = load_embedder("cpu", num_layers=args.layers)
     labelled = embedder.embed([r["text"] for r in rows])
     real = embedder.embed(train_real)
     calibration = embedder.embed(calibration_real)

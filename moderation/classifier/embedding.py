@@ -105,6 +105,40 @@ class SentenceEmbedder:
     __call__ = embed
 
 
+class TappedEmbedder:
+    """Vectors of one layer of a sentiment classifier, exactly as the worker's scoring pass taps them
+    (``TransformerClassifier.tap_layer``, ``Prediction.features``): what a tap head (``hostility.tap_name``) reads.
+
+    It sets the classifier's ``tap_layer``. With ``cut_above``, it also drops the layers above the tap, which change
+    the logits and never the vectors: faster, for a classifier loaded only to embed (training a head).
+
+    Raises:
+        ValueError: the classifier cannot be tapped (``can_tap``), or ``layer`` is not one of its layers.
+    """
+
+    def __init__(self, classifier: Any, layer: int, *, cut_above: bool = False) -> None:
+        from .hostility import tap_name  # numpy only; kept beside its one use here
+
+        if not getattr(classifier, "can_tap", False):
+            raise ValueError(f"a classifier in {getattr(classifier, 'precision', '?')} has no layer to tap")
+        encoder = classifier.model.base_model.encoder
+        if not 0 <= layer <= len(encoder.layer):
+            raise ValueError(f"layer must be between 0 and {len(encoder.layer)}")
+        if cut_above:
+            encoder.layer = encoder.layer[:layer]
+        classifier.tap_layer = layer
+        self.classifier = classifier
+        self.dimension = int(classifier.model.config.hidden_size)
+        self.name = tap_name(classifier.model_version, layer)
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([p.features for p in self.classifier.predict(list(texts), batch_size=batch_size)])
+
+    __call__ = embed
+
+
 def load_embedder(
     device: str = "auto",
     *,

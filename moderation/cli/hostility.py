@@ -2,20 +2,27 @@
 
 The bundled head (``models/hostility``) learned from a few thousand rows written for it. A site's moderators label
 more every day: items removed as abusive, spam or personal data are hostile; items held or flagged and then let
-stand are clean texts that looked hostile. This command reads them (``services.hostility_data``), embeds them with
-the worker's embedder, adapts the bundled head to them (``classifier.hostility.adapt_head``), prints how both heads
-read a held-out fifth of the site's decisions, and writes the new head. Workers use it with
+stand are clean texts that looked hostile. This command reads them (``services.hostility_data``), embeds them as
+the worker will read them, adapts the bundled head to them (``classifier.hostility.adapt_head``), prints how both
+heads read a held-out fifth of the site's decisions, and writes the new head. Workers use it with
 ``MODERATION_SUSPECTED_ABUSE_HEAD=<file>``. torch is imported inside the command only.
+
+Which vectors: where the worker's classifier (``MODEL_DIR``, ``DEVICE``, ``INFERENCE_DTYPE``) is the version the
+bundled tap head reads, the tap head is adapted over that classifier's own layer, and the new head costs the
+worker nothing to read (``services.hostility``); elsewhere, or with ``--separate``, the separate head over the e5
+base, which the worker reads with a second model.
 """
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import click
 import numpy as np
 
+from ..classifier.hostility import tap_of
 from ..extensions import db
 from ..services.hostility_data import hostility_examples
 from .model import model_group, platform_app
@@ -29,7 +36,10 @@ from .model import model_group, platform_app
     "--false-flag-rate", type=float, default=0.003, show_default=True, help="Share of ordinary items at the bar."
 )
 @click.option("--seed", type=int, default=7, show_default=True)
-def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_flag_rate: float, seed: int) -> None:
+@click.option("--separate", is_flag=True, help="Adapt the head over the e5 base even where the classifier can tap.")
+def train_hostility(
+    site_slug: str | None, out: Path, min_hostile: int, false_flag_rate: float, seed: int, separate: bool
+) -> None:
     """Adapt the bundled hostility head to a site's moderation decisions and write it to OUT."""
     app = platform_app()
     with app.app_context():
@@ -48,15 +58,10 @@ def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_fl
             f"needs at least {min_hostile} removed and {min_hostile} published items; the bundled head stays in use"
         )
 
-    # torch only once the command runs: `moderation --help` and the web process register it torch-free.
-    from ..classifier.embedding import load_embedder
-
     # The head's code beside it: sklearn too is needed only once the command runs.
-    from ..classifier.hostility import adapt_head, embedder_settings, flag_counts, load_head, save_head
+    from ..classifier.hostility import adapt_head, flag_counts, save_head
 
-    base = load_head()
-    layers, tokens = embedder_settings(base.embedder)
-    embedder = load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)
+    base, embedder = head_and_embedder(app, separate)
     if not base.matches(embedder.name):
         raise click.ClickException(f"the bundled head reads {base.embedder}, this embedder is {embedder.name}")
     texts = examples.hostile + clean
@@ -80,5 +85,26 @@ def train_hostility(site_slug: str | None, out: Path, min_hostile: int, false_fl
     meta = {"site": site_slug or "all", "removed": len(examples.hostile), "cleared": len(examples.cleared)}
     head = adapt_head(base, vectors, labels, calibration, false_flag_rate=false_flag_rate, meta=meta)
     save_head(head, out)
-    click.echo(f"wrote {head.version} (bar {head.threshold:.3f}) to {out}")
+    reads = "the worker's classifier's own vectors" if tap_of(head.embedder) else "the e5 base (a second model)"
+    click.echo(f"wrote {head.version} (bar {head.threshold:.3f}) to {out}; it reads {reads}")
     click.echo(f"workers read it with MODERATION_SUSPECTED_ABUSE_HEAD={out}")
+
+
+def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:
+    """The bundled head to adapt and what makes its vectors: the tap head over the worker's classifier where that
+    classifier is the version it reads (and ``separate`` is not asked), else the separate head over the e5 base."""
+    # torch only once the command runs: `moderation --help` and the web process register it torch-free.
+    from ..classifier.embedding import TappedEmbedder, load_embedder
+    from ..classifier.hostility import DEFAULT_TAP_HEAD, embedder_settings, load_head
+    from ..worker import default_classifier_factory  # loads the worker's classifier, as the worker would
+
+    if not separate:
+        tap_head = load_head(DEFAULT_TAP_HEAD)
+        version, layer = tap_of(tap_head.embedder) or ("", 0)
+        classifier = default_classifier_factory(app)
+        if getattr(classifier, "can_tap", False) and classifier.model_version == version:
+            return tap_head, TappedEmbedder(classifier, layer)
+        click.echo(f"the worker's classifier is not {version} in a float dtype: adapting the separate head")
+    base = load_head()
+    layers, tokens = embedder_settings(base.embedder)
+    return base, load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)

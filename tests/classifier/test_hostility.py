@@ -274,9 +274,11 @@ def test_beside_a_stand_in_classifier_the_reader_never_loads(make_app, world, de
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("reader", ["tap", "separate"])
 def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
-    make_app, world, embedder, monkeypatch, tmp_path
+    make_app, world, embedder, default_classifier, monkeypatch, tmp_path, reader
 ):
+    from moderation.classifier.embedding import TappedEmbedder
     from moderation.models import Author, Site, Subject, utcnow
 
     app = make_app()
@@ -298,19 +300,25 @@ def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
             db.session.add(Case(site_id=site.id, item_id=item.id, reasons=["suspected_abuse"], priority=30,
                                 due_at=utcnow(), state="resolved"))  # fmt: skip
         db.session.commit()
+    # The worker's classifier is the bundled one: by default the tap head is adapted over its own layer.
     monkeypatch.setattr("moderation.classifier.embedding.load_embedder", lambda **kwargs: embedder)
+    monkeypatch.setattr("moderation.worker.default_classifier_factory", lambda _app: default_classifier)
+    monkeypatch.setattr(default_classifier, "tap_layer", None)
     out = tmp_path / "shop-head.json"
     args = ["model", "train-hostility", "--site", "shop", "--out", str(out), "--min-hostile", "5"]
-    result = app.test_cli_runner().invoke(args=args)
+    result = app.test_cli_runner().invoke(args=[*args, "--separate"] if reader == "separate" else args)
     assert result.exit_code == 0, result.output
     assert "9 removed as hostile, 2 let stand after a content case" in result.output
     assert "22 other published items to train on, 22 to set the bar" in result.output  # 44 others, split in two
     assert "bundled head on a held-out fifth" in result.output and "adapted head" in result.output
     head = load_head(out)
-    assert head.meta["adapted_from"] == load_head().version and head.meta["site"] == "shop"
-    assert head.matches(embedder.name)
-    hostile_p = head.probabilities(embedder.embed(removed)).mean()
-    clean_p = head.probabilities(embedder.embed(published + cleared)).mean()
+    bundled = load_head(DEFAULT_TAP_HEAD if reader == "tap" else DEFAULT_HEAD)
+    assert head.meta["adapted_from"] == bundled.version and head.meta["site"] == "shop"
+    assert head.embedder == bundled.embedder  # the worker reads it as it reads the head it came from
+    assert ("it reads the worker's classifier's own vectors" in result.output) == (reader == "tap")
+    vectors = TappedEmbedder(default_classifier, tap_of(head.embedder)[1]) if reader == "tap" else embedder
+    hostile_p = head.probabilities(vectors.embed(removed)).mean()
+    clean_p = head.probabilities(vectors.embed(published + cleared)).mean()
     assert hostile_p > clean_p + 0.3
 
     # Too few decisions: the command says so and writes nothing.
