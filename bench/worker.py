@@ -136,16 +136,16 @@ def part_worker(args, texts: list[str]) -> None:
                 # Loaded before the clock starts, as a running worker has it: the tap head, or the separate reader
                 # (e5 base + head) where no tap head reads this classifier.
                 reader = hostility.prepare(classifier) or hostility.reader_for(app, classifier)
-                tap_layer = classifier.tap_layer
+                tap_layers = classifier.tap_layers
                 claim = app.config["SCORE_BATCH_SIZE"]
                 forward = scoring.default_forward_batch_size(classifier)
                 overlap = scoring.use_overlap(classifier)
             for round_no in range(args.rounds):
-                classifier.tap_layer = None  # the classifier alone
+                classifier.tap_layers = None  # the classifier alone
                 started = time.perf_counter()
                 classifier.predict(texts, batch_size=32)
                 predict_s = time.perf_counter() - started
-                classifier.tap_layer = tap_layer
+                classifier.tap_layers = tap_layers
                 with app.app_context():
                     seed_items(texts, round_no)
                     enqueue(app.config["SCORE_QUEUE"], "moderation.jobs.score_pending_items", job_id=f"b-{round_no}")
@@ -175,7 +175,7 @@ def part_worker(args, texts: list[str]) -> None:
           f"{classifier.precision}, {args.threads} torch threads; database {dialect}; worker claims {claim} per "
           f"transaction, forward batch {forward}, overlap {'on' if overlap else 'off'}; hostility reader "
           f"{reader.version if reader else 'off'}"
-          f"{f' over layer {tap_layer} of the classifier' if tap_layer is not None else ''}")  # fmt: skip
+          f"{f' over layers {tap_layers} of the classifier' if tap_layers else ''}")  # fmt: skip
     print(f"   predict {predict_rate:.1f} items/s, worker {worker_rate:.1f} items/s (medians of {len(rows)} rounds); "
           f"ratio worker/predict per round {[round(r, 2) for r in ratios]}, median {statistics.median(ratios):.2f}; "
           f"commits per round {[r[2] for r in rows]} for {-(-len(texts) // claim)} batch(es)")  # fmt: skip

@@ -48,7 +48,7 @@ def vectors_for(head: HostilityHead, texts: list[str], classifiers: dict) -> np.
     classifier = classifiers.setdefault("bundled", load_classifier(device="cpu"))
     if classifier.model_version != tap[0]:
         raise SystemExit(f"{head.embedder}: the bundled classifier is {classifier.model_version}")
-    classifier.tap_layer = tap[1]
+    classifier.tap_layers = tap[1]
     return np.stack([p.features for p in classifier.predict(texts)])
 
 

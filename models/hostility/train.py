@@ -3,7 +3,7 @@
     PYTHONPATH=. python models/hostility/train.py [--labelled tests/data/content_rules.jsonl]
         [--reviews ../shared/data] [--train-reviews 8000] [--calibration-reviews 8000]
         [--holdout-prefix h] [--out moderation/default_model/hostility.json | --no-write]
-        [--tap LAYER]    # over the bundled classifier's own vectors: moderation/default_model/hostility-tap.json
+        [--tap 6,9]    # over the bundled classifier's own layers: moderation/default_model/hostility-tap.json
 
 Rows: the labelled set's hostile rows (held as abusive, spam, personal data or impersonation) against its clean
 rows, plus real customer reviews (``../shared/data``, MODELS.md's table) as clean rows; a disjoint sample of real
@@ -11,8 +11,8 @@ reviews sets the threshold (``--false-flag-rate`` of them reach it). Before writ
 trained on every labelled row, it trains once without the rows whose id starts with ``--holdout-prefix`` and
 prints recall and false flags on them: the figure the model card quotes.
 
-``--tap LAYER`` trains the head the worker prefers: over the bundled sentiment classifier's own layer LAYER, pooled
-as the scoring forward pass pools it (``TransformerClassifier.tap_layer``), so that reading costs no second model.
+``--tap LAYERS`` trains the head the worker prefers: over the bundled sentiment classifier's own layers, pooled
+as the scoring forward pass pools it (``TransformerClassifier.tap_layers``), so that reading costs no second model.
 Such a head reads that model version only; a new version needs it trained again.
 """
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout-prefix", default="h")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--layers", type=int, default=6, help="encoder layers the head reads (of 12)")
-    parser.add_argument("--tap", type=int, help="read the bundled classifier's own layer TAP instead of the base")
+    parser.add_argument("--tap", help="read the bundled classifier's own layers (e.g. 6,9) instead of the base")
     parser.add_argument("--out", type=Path, help=f"default {DEFAULT_HEAD.name}, with --tap {DEFAULT_TAP_HEAD.name}")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     calibration_real = reviews[args.train_reviews : args.train_reviews + args.calibration_reviews]
 
     if args.tap is not None:
-        embedder = TappedEmbedder(load_classifier(device="cpu"), args.tap, cut_above=True)
+        layers = tuple(int(n) for n in args.tap.split(","))
+        embedder = TappedEmbedder(load_classifier(device="cpu"), layers, cut_above=True)
     else:
         embedder = load_embedder("cpu", num_layers=args.layers)
     labelled = embedder.embed([r["text"] for r in rows])

@@ -18,8 +18,8 @@ class Prediction:
     label: str  # "negative" or "positive"
     negative_probability: float
     model_version: str
-    # The text's sentence vector from the layer the worker's hostility reader taps (``TransformerClassifier.
-    # tap_layer``): a float32 array, L2-normalised, or None when nobody asked. Not part of the verdict.
+    # The text's vector from the layers the worker's hostility reader taps (``TransformerClassifier.tap_layers``):
+    # a float32 array, L2-normalised, or None when nobody asked. Not part of the verdict.
     features: Any = field(default=None, compare=False, repr=False)
 
 

@@ -107,29 +107,30 @@ class SentenceEmbedder:
 
 class TappedEmbedder:
     """Vectors of one layer of a sentiment classifier, exactly as the worker's scoring pass taps them
-    (``TransformerClassifier.tap_layer``, ``Prediction.features``): what a tap head (``hostility.tap_name``) reads.
+    (``TransformerClassifier.tap_layers``, ``Prediction.features``): what a tap head (``hostility.tap_name``) reads.
 
-    It sets the classifier's ``tap_layer``. With ``cut_above``, it also drops the layers above the tap, which change
-    the logits and never the vectors: faster, for a classifier loaded only to embed (training a head).
+    It sets the classifier's ``tap_layers``. With ``cut_above``, it also drops the layers above the highest tapped,
+    which change the logits and never the vectors: faster, for a classifier loaded only to embed (training a head).
 
     Raises:
-        ValueError: the classifier cannot be tapped (``can_tap``), or ``layer`` is not one of its layers.
+        ValueError: the classifier cannot be tapped (``can_tap``), or a layer is not one of its layers.
     """
 
-    def __init__(self, classifier: Any, layer: int, *, cut_above: bool = False) -> None:
+    def __init__(self, classifier: Any, layers: tuple[int, ...], *, cut_above: bool = False) -> None:
         from .hostility import tap_name  # numpy only; kept beside its one use here
 
         if not getattr(classifier, "can_tap", False):
             raise ValueError(f"a classifier in {getattr(classifier, 'precision', '?')} has no layer to tap")
         encoder = classifier.model.base_model.encoder
-        if not 0 <= layer <= len(encoder.layer):
-            raise ValueError(f"layer must be between 0 and {len(encoder.layer)}")
+        layers = tuple(layers)
+        if not layers or not all(0 <= n <= len(encoder.layer) for n in layers):
+            raise ValueError(f"layers must be between 0 and {len(encoder.layer)}")
         if cut_above:
-            encoder.layer = encoder.layer[:layer]
-        classifier.tap_layer = layer
+            encoder.layer = encoder.layer[: max(layers)]
+        classifier.tap_layers = layers
         self.classifier = classifier
-        self.dimension = int(classifier.model.config.hidden_size)
-        self.name = tap_name(classifier.model_version, layer)
+        self.dimension = int(classifier.model.config.hidden_size) * len(layers)
+        self.name = tap_name(classifier.model_version, layers)
 
     def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         if not texts:

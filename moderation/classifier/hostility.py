@@ -77,19 +77,19 @@ class HostilityHead:
 
 
 _EMBEDDER_SETTINGS = re.compile(r"-l(\d+)-t(\d+)$")
-_TAP = re.compile(r"^tap:(?P<version>.+):l(?P<layer>\d+)$")
+_TAP = re.compile(r"^tap:(?P<version>.+):l(?P<layers>\d+(?:\+\d+)*)$")
 
 
-def tap_name(model_version: str, layer: int) -> str:
-    """The embedder name of vectors tapped from ``layer`` of the classifier ``model_version``
-    (``TransformerClassifier.tap_layer``): a head trained on them reads that model version's vectors only."""
-    return f"tap:{model_version}:l{layer}"
+def tap_name(model_version: str, layers: tuple[int, ...]) -> str:
+    """The embedder name of vectors tapped from ``layers`` of the classifier ``model_version``
+    (``TransformerClassifier.tap_layers``): a head trained on them reads that model version's vectors only."""
+    return f"tap:{model_version}:l{'+'.join(str(n) for n in layers)}"
 
 
-def tap_of(name: str) -> tuple[str, int] | None:
-    """The model version and layer of a ``tap_name``; None for a sentence embedder's name."""
+def tap_of(name: str) -> tuple[str, tuple[int, ...]] | None:
+    """The model version and layers of a ``tap_name``; None for a sentence embedder's name."""
     m = _TAP.match(name)
-    return (m.group("version"), int(m.group("layer"))) if m else None
+    return (m.group("version"), tuple(int(n) for n in m.group("layers").split("+"))) if m else None
 
 
 def embedder_settings(name: str) -> tuple[int, int]:

@@ -106,10 +106,11 @@ class TransformerClassifier(StagedClassifier):
     followed by the second opinion when there is one.
     """
 
-    # The encoder layer whose pooled output ``predict`` also hands back, as ``Prediction.features`` (0 is the word
-    # embeddings, 1..N the layers); None: logits only. The worker sets it when its hostility head reads this model's
-    # own vectors (``services.hostility.prepare``): the second reader then costs no second forward pass.
-    tap_layer: int | None = None
+    # The encoder layers whose pooled outputs ``predict`` also hands back, side by side, as ``Prediction.features``
+    # (0 is the word embeddings, 1..N the layers; ``tapped``); None: logits only. The worker sets them when its
+    # hostility head reads this model's own vectors (``services.hostility.prepare``): the second reader then costs
+    # no second forward pass.
+    tap_layers: tuple[int, ...] | None = None
 
     def __init__(
         self,
@@ -189,24 +190,27 @@ class TransformerClassifier(StagedClassifier):
 
     # ---- stage 2
     def _forward(self, inputs: dict[str, torch.Tensor]) -> torch.Tensor | tuple[torch.Tensor, torch.Tensor]:
-        """The logits; with ``tap_layer`` set, also each row's vector at that layer (``tapped``)."""
+        """The logits; with ``tap_layers`` set, also each row's vector from those layers (``tapped``)."""
         with torch.inference_mode():
-            if self.tap_layer is None:
+            if not self.tap_layers:
                 return self.model(**inputs).logits
-            # A hook on that one layer rather than ``output_hidden_states``, which keeps every layer's output alive.
-            seen: list[torch.Tensor] = []
+            # Hooks on those layers rather than ``output_hidden_states``, which keeps every layer's output alive.
+            seen: dict[int, torch.Tensor] = {}
             encoder = self.model.base_model
-            layer = encoder.embeddings if self.tap_layer == 0 else encoder.encoder.layer[self.tap_layer - 1]
+            hooks = []
+            for number in self.tap_layers:
+                layer = encoder.embeddings if number == 0 else encoder.encoder.layer[number - 1]
 
-            def keep(_module: Any, _inputs: Any, out: Any) -> None:
-                seen.append(out[0] if isinstance(out, tuple) else out)
+                def keep(_module: Any, _inputs: Any, out: Any, number: int = number) -> None:
+                    seen[number] = out[0] if isinstance(out, tuple) else out
 
-            hook = layer.register_forward_hook(keep)
+                hooks.append(layer.register_forward_hook(keep))
             try:
                 logits = self.model(**inputs).logits
             finally:
-                hook.remove()
-            return logits, tapped(seen[0], inputs["attention_mask"])
+                for hook in hooks:
+                    hook.remove()
+            return logits, tapped([seen[number] for number in self.tap_layers], inputs["attention_mask"])
 
     # ---- stage 3
     def postprocess(self, outputs: torch.Tensor | tuple[torch.Tensor, torch.Tensor]) -> list[Prediction]:
@@ -226,18 +230,22 @@ class TransformerClassifier(StagedClassifier):
 
     @property
     def can_tap(self) -> bool:
-        """Whether ``tap_layer`` may be set: a torch model in a float dtype (int8 layers move the vectors a head
+        """Whether ``tap_layers`` may be set: a torch model in a float dtype (int8 layers move the vectors a head
         was trained on; another runtime's forward pass has no hidden states to give)."""
         return self.model is not None and self.precision in ("float32", "bfloat16", "float16")
 
 
-def tapped(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-    """Each row's hidden states mean-pooled over its tokens and L2-normalised, in fp32 on the CPU: the e5 recipe
-    (``embedding.SentenceEmbedder``) on the classifier's own input, so a head reads it as it reads the base's."""
-    tokens = hidden.float()
-    mask = attention_mask.to(tokens.device).unsqueeze(-1).to(tokens.dtype)
-    pooled = (tokens * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-    return torch.nn.functional.normalize(pooled, p=2, dim=1).cpu()
+def tapped(layers: list[torch.Tensor], attention_mask: torch.Tensor) -> torch.Tensor:
+    """Each row's vector from the hidden states of ``layers``: per layer mean-pooled over the row's tokens and
+    L2-normalised (the e5 recipe, ``embedding.SentenceEmbedder``, on the classifier's own input), the layers side by
+    side and the whole L2-normalised again, so each layer weighs the same; fp32, on the CPU."""
+    pooled = []
+    for hidden in layers:
+        tokens = hidden.float()
+        mask = attention_mask.to(tokens.device).unsqueeze(-1).to(tokens.dtype)
+        mean = (tokens * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+        pooled.append(torch.nn.functional.normalize(mean, p=2, dim=1))
+    return torch.nn.functional.normalize(torch.cat(pooled, dim=1), p=2, dim=1).cpu()
 
 
 def _load_folder(folder: Path, choice: DeviceChoice):

@@ -8,7 +8,7 @@ heads read a held-out fifth of the site's decisions, and writes the new head. Wo
 ``MODERATION_SUSPECTED_ABUSE_HEAD=<file>``. torch is imported inside the command only.
 
 Which vectors: where the worker's classifier (``MODEL_DIR``, ``DEVICE``, ``INFERENCE_DTYPE``) is the version the
-bundled tap head reads, the tap head is adapted over that classifier's own layer, and the new head costs the
+bundled tap head reads, the tap head is adapted over that classifier's own layers, and the new head costs the
 worker nothing to read (``services.hostility``); elsewhere, or with ``--separate``, the separate head over the e5
 base, which the worker reads with a second model.
 """
@@ -100,10 +100,10 @@ def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:
 
     if not separate:
         tap_head = load_head(DEFAULT_TAP_HEAD)
-        version, layer = tap_of(tap_head.embedder) or ("", 0)
+        version, layers = tap_of(tap_head.embedder) or ("", ())
         classifier = default_classifier_factory(app)
         if getattr(classifier, "can_tap", False) and classifier.model_version == version:
-            return tap_head, TappedEmbedder(classifier, layer)
+            return tap_head, TappedEmbedder(classifier, layers)
         click.echo(f"the worker's classifier is not {version} in a float dtype: adapting the separate head")
     base = load_head()
     layers, tokens = embedder_settings(base.embedder)

@@ -9,7 +9,7 @@ Two readers, one at a time per batch:
 
 - **the tap** (``prepare``, before the classifier scores): the bundled head over the bundled classifier's own
   vectors (``DEFAULT_TAP_HEAD``, trained on one model version's layer). The worker asks its classifier for that
-  layer (``TransformerClassifier.tap_layer``) and reads ``Prediction.features``: no second forward pass.
+  layers (``TransformerClassifier.tap_layers``) and reads ``Prediction.features``: no second forward pass.
 - **the separate reader** (``reader_for``): a head over the e5 base cut to the layers it reads
   (``default_reader_embedder``, sharing the classifier's word embeddings), for what the tap cannot read: a model
   version the tap head was not trained on (a site's activated model, a retrained one), a runtime without hidden
@@ -119,7 +119,7 @@ def load_tap(app: Flask, classifier: object) -> TapReader | object:
     tap = tap_of(head.embedder)
     if tap is None:  # a head of one's own over the base's vectors
         return UNAVAILABLE
-    version, layer = tap
+    version, layers = tap
     if not getattr(classifier, "can_tap", False) or getattr(classifier, "model_version", None) != version:
         log.info(
             "the hostility head %s reads the vectors of %s, not this worker's %s (%s): the separate reader reads",
@@ -129,8 +129,8 @@ def load_tap(app: Flask, classifier: object) -> TapReader | object:
             getattr(classifier, "precision", type(classifier).__name__),
         )
         return UNAVAILABLE
-    classifier.tap_layer = layer  # type: ignore[attr-defined]
-    log.info("hostility reader loaded: %s over layer %d of %s", head.version, layer, version)
+    classifier.tap_layers = layers  # type: ignore[attr-defined]
+    log.info("hostility reader loaded: %s over layers %s of %s", head.version, "+".join(map(str, layers)), version)
     return TapReader(head, version)
 
 

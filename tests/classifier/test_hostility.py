@@ -60,38 +60,48 @@ def test_the_bundled_tap_head_reads_the_bundled_classifiers_version_and_its_bar_
     default_classifier,
 ):
     head = load_head(DEFAULT_TAP_HEAD)
-    version, layer = tap_of(head.embedder)
+    version, layers = tap_of(head.embedder)
     # A retrained bundled model without its tap head retrained would leave the worker on the separate reader.
-    assert version == default_classifier.model_version and 1 <= layer <= 12
-    assert head.embedder == tap_name(version, layer) and head.weights.shape == (384,)
+    assert version == default_classifier.model_version and all(1 <= n <= 12 for n in layers)
+    assert head.embedder == tap_name(version, layers) and head.weights.shape == (384 * len(layers),)
     assert round(head.threshold, 2) == DEFAULT_POLICY["suspected_abuse_threshold"]  # what the worker uses by default
     with pytest.raises(ValueError, match="cannot tell"):
         embedder_settings(head.embedder)  # not a base embedder's name: the separate reader never loads it
 
 
 @pytest.mark.model
-def test_tapped_vectors_are_that_layers_pooled_output_and_leave_the_verdicts_as_they_were(default_classifier):
+def test_tapped_vectors_are_the_layers_pooled_outputs_side_by_side_and_leave_the_verdicts_as_they_were(
+    default_classifier,
+):
     import torch
 
     from moderation.classifier.transformer import tapped
 
     texts = [*HOSTILE, *ANGRY, "Top !"]
     before = default_classifier.predict(texts, batch_size=3)  # several batches, sorted by length, back in order
-    layer = default_classifier.tap_layer
+    layers = default_classifier.tap_layers
     try:
-        default_classifier.tap_layer = 5
-        after = default_classifier.predict(texts, batch_size=3)
+        default_classifier.tap_layers = (5,)
+        one = default_classifier.predict(texts, batch_size=3)
+        default_classifier.tap_layers = (2, 5)
+        two = default_classifier.predict(texts, batch_size=3)
     finally:
-        default_classifier.tap_layer = layer
-    assert [(p.label, p.negative_probability) for p in after] == [(p.label, p.negative_probability) for p in before]
-    assert layer is not None or all(p.features is None for p in before)
+        default_classifier.tap_layers = layers
+    for after in (one, two):
+        verdicts = [(p.label, p.negative_probability) for p in after]
+        assert verdicts == [(p.label, p.negative_probability) for p in before]
+    assert layers is not None or all(p.features is None for p in before)
     inputs = default_classifier._collate(default_classifier.preprocess(texts))
     with torch.inference_mode():
-        hidden = default_classifier.model(**inputs, output_hidden_states=True).hidden_states[5]
-    expected = tapped(hidden, inputs["attention_mask"]).numpy()
-    got = np.stack([p.features for p in after])
-    assert got.shape == (len(texts), 384) and np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
-    assert np.allclose(got, expected, atol=2e-3)
+        hidden = default_classifier.model(**inputs, output_hidden_states=True).hidden_states
+    for after, numbers in ((one, (5,)), (two, (2, 5))):
+        expected = tapped([hidden[n] for n in numbers], inputs["attention_mask"]).numpy()
+        got = np.stack([p.features for p in after])
+        assert got.shape == (len(texts), 384 * len(numbers))
+        assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5) and np.allclose(got, expected, atol=2e-3)
+    # Side by side, each layer weighs the same: the halves are that layer's own vector, scaled by 1/sqrt(2).
+    fifth_half = np.stack([p.features for p in two])[:, 384:]
+    assert np.allclose(fifth_half * np.sqrt(2), np.stack([p.features for p in one]), atol=2e-3)
 
 
 def test_training_sets_the_bar_at_the_calibration_texts_false_flag_rate(tmp_path):
@@ -130,7 +140,7 @@ def test_the_worker_opens_a_suspected_abuse_case_and_leaves_the_item_published(
     from moderation.services import hostility
 
     monkeypatch.setattr("tests.classifier.test_hostility._EMBEDDER", embedder, raising=False)
-    monkeypatch.setattr(default_classifier, "tap_layer", None)  # as a fresh worker's classifier
+    monkeypatch.setattr(default_classifier, "tap_layers", None)  # as a fresh worker's classifier
     # By default the tap head reads the classifier's own vectors; a head over the base, configured, reads the texts.
     head_file = DEFAULT_TAP_HEAD if reader == "tap" else DEFAULT_HEAD
     app = make_app(
@@ -244,12 +254,12 @@ def test_the_tap_reads_only_the_model_version_it_was_trained_on_in_a_float_dtype
             SimpleNamespace(can_tap=True, model_version=version + "-retrained", precision="bfloat16"),
             SimpleNamespace(can_tap=False, model_version=version, precision="onnx-int8"),  # no hidden states to give
         ):
-            assert hostility.load_tap(app, other) is hostility.UNAVAILABLE and not hasattr(other, "tap_layer")
+            assert hostility.load_tap(app, other) is hostility.UNAVAILABLE and not hasattr(other, "tap_layers")
         mine = SimpleNamespace(can_tap=True, model_version=version, precision="float32")
         tap = hostility.load_tap(app, mine)
-        assert isinstance(tap, hostility.TapReader) and mine.tap_layer == tap_of(tap.head.embedder)[1]
+        assert isinstance(tap, hostility.TapReader) and mine.tap_layers == tap_of(tap.head.embedder)[1]
         # Predictions of another version, or without vectors, go to the separate reader.
-        vector = np.zeros(384, np.float32)
+        vector = np.zeros(tap.head.weights.shape, np.float32)
         assert tap.reads([SimpleNamespace(features=vector, model_version=version)])
         assert not tap.reads([SimpleNamespace(features=vector, model_version="other")])
         assert not tap.reads([SimpleNamespace(features=None, model_version=version)])
@@ -300,10 +310,10 @@ def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
             db.session.add(Case(site_id=site.id, item_id=item.id, reasons=["suspected_abuse"], priority=30,
                                 due_at=utcnow(), state="resolved"))  # fmt: skip
         db.session.commit()
-    # The worker's classifier is the bundled one: by default the tap head is adapted over its own layer.
+    # The worker's classifier is the bundled one: by default the tap head is adapted over its own layers.
     monkeypatch.setattr("moderation.classifier.embedding.load_embedder", lambda **kwargs: embedder)
     monkeypatch.setattr("moderation.worker.default_classifier_factory", lambda _app: default_classifier)
-    monkeypatch.setattr(default_classifier, "tap_layer", None)
+    monkeypatch.setattr(default_classifier, "tap_layers", None)
     out = tmp_path / "shop-head.json"
     args = ["model", "train-hostility", "--site", "shop", "--out", str(out), "--min-hostile", "5"]
     result = app.test_cli_runner().invoke(args=[*args, "--separate"] if reader == "separate" else args)
