@@ -22,7 +22,15 @@ from typing import Any
 import click
 import numpy as np
 
-from ..classifier.hostility import tap_of
+from ..classifier.hostility import (  # numpy only: sklearn loads inside the training functions
+    DEFAULT_TAP_HEAD,
+    adapt_head,
+    embedder_settings,
+    flag_counts,
+    load_head,
+    save_head,
+    tap_of,
+)
 from ..extensions import db
 from ..services.hostility_data import hostility_examples
 from .model import model_group, platform_app
@@ -58,9 +66,6 @@ def train_hostility(
             f"needs at least {min_hostile} removed and {min_hostile} published items; the bundled head stays in use"
         )
 
-    # The head's code beside it: sklearn too is needed only once the command runs.
-    from ..classifier.hostility import adapt_head, flag_counts, save_head
-
     base, embedder = head_and_embedder(app, separate)
     if not base.matches(embedder.name):
         raise click.ClickException(f"the bundled head reads {base.embedder}, this embedder is {embedder.name}")
@@ -95,7 +100,6 @@ def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:
     classifier is the version it reads (and ``separate`` is not asked), else the separate head over the e5 base."""
     # torch only once the command runs: `moderation --help` and the web process register it torch-free.
     from ..classifier.embedding import TappedEmbedder, load_embedder
-    from ..classifier.hostility import DEFAULT_TAP_HEAD, embedder_settings, load_head
     from ..worker import default_classifier_factory  # loads the worker's classifier, as the worker would
 
     if not separate:
