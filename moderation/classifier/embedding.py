@@ -106,7 +106,7 @@ class SentenceEmbedder:
 
 
 class TappedEmbedder:
-    """Vectors of one layer of a sentiment classifier, exactly as the worker's scoring pass taps them
+    """Vectors of some layers of a sentiment classifier, exactly as the worker's scoring pass taps them
     (``TransformerClassifier.tap_layers``, ``Prediction.features``): what a tap head (``hostility.tap_name``) reads.
 
     It sets the classifier's ``tap_layers``. With ``cut_above``, it also drops the layers above the highest tapped,

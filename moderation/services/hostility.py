@@ -8,7 +8,7 @@ stays published, as a reader's report leaves it, until a moderator rejects it or
 Two readers, one at a time per batch:
 
 - **the tap** (``prepare``, before the classifier scores): the bundled head over the bundled classifier's own
-  vectors (``DEFAULT_TAP_HEAD``, trained on one model version's layer). The worker asks its classifier for that
+  vectors (``DEFAULT_TAP_HEAD``, trained on one model version's layers). The worker asks its classifier for those
   layers (``TransformerClassifier.tap_layers``) and reads ``Prediction.features``: no second forward pass.
 - **the separate reader** (``reader_for``): a head over the e5 base cut to the layers it reads
   (``default_reader_embedder``, sharing the classifier's word embeddings), for what the tap cannot read: a model
