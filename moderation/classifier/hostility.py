@@ -183,6 +183,7 @@ def adapt_head(
     coef, a = model.coef_[0][:-1], float(model.coef_[0][-1])
     info = {
         **(meta or {}),
+        **_sizes(hostile),
         "adapted_from": base.version,
         "base_weight": round(a, 4),
         "false_flag_rate": false_flag_rate,
