@@ -45,28 +45,29 @@ UNAVAILABLE = object()
 
 
 @dataclass
-class Reader:
-    embedder: Any
+class HeadReader:
     head: Any
 
     @property
     def version(self) -> str:
         return self.head.version
+
+
+@dataclass
+class Reader(HeadReader):
+    """The separate reader: a head over an embedder of the texts."""
+
+    embedder: Any = None
 
     def probabilities(self, texts: list[str]) -> list[float]:
         return [float(p) for p in self.head.probabilities(self.embedder.embed(texts))]
 
 
 @dataclass
-class TapReader:
+class TapReader(HeadReader):
     """A head over one classifier version's own vectors (``Prediction.features``)."""
 
-    head: Any
-    model_version: str
-
-    @property
-    def version(self) -> str:
-        return self.head.version
+    model_version: str = ""
 
     def reads(self, predictions: Sequence[Any]) -> bool:
         """Whether every prediction carries vectors of the model version this head was trained on."""
@@ -84,13 +85,18 @@ def wanted(app: Flask, classifier: object) -> bool:
     return transformer is not None and isinstance(classifier, transformer.TransformerClassifier)
 
 
-def reader_for(app: Flask, classifier: object) -> Reader | None:
-    """This process's reader, loaded on first use and kept; None where it is off or cannot load."""
-    reader = app.extensions.get(READER_KEY)
+def _kept(app: Flask, key: str, classifier: object, load: Any) -> Any:
+    """``load(...)``'s reader, loaded on first use and kept in the app; None where reading is off or cannot load."""
+    reader = app.extensions.get(key)
     if reader is None:
-        reader = load_reader(app) if wanted(app, classifier) else UNAVAILABLE
-        app.extensions[READER_KEY] = reader
+        reader = load(app, classifier) if wanted(app, classifier) else UNAVAILABLE
+        app.extensions[key] = reader
     return None if reader is UNAVAILABLE else reader
+
+
+def reader_for(app: Flask, classifier: object) -> Reader | None:
+    """This process's separate reader, loaded on first use and kept; None where it is off or cannot load."""
+    return _kept(app, READER_KEY, classifier, lambda app, _classifier: load_reader(app))
 
 
 def prepare(classifier: object) -> TapReader | None:
@@ -99,12 +105,7 @@ def prepare(classifier: object) -> TapReader | None:
     Returns the tap reader, or None (reading off, no tap head, another model version or a runtime that cannot
     tap: the separate reader then reads, from the texts).
     """
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    tap = app.extensions.get(TAP_KEY)
-    if tap is None:
-        tap = load_tap(app, classifier) if wanted(app, classifier) else UNAVAILABLE
-        app.extensions[TAP_KEY] = tap
-    return None if tap is UNAVAILABLE else tap
+    return _kept(current_app._get_current_object(), TAP_KEY, classifier, load_tap)  # type: ignore[attr-defined]
 
 
 def load_tap(app: Flask, classifier: object) -> TapReader | object:
@@ -131,7 +132,7 @@ def load_tap(app: Flask, classifier: object) -> TapReader | object:
         return UNAVAILABLE
     classifier.tap_layers = layers  # type: ignore[attr-defined]
     log.info("hostility reader loaded: %s over layers %s of %s", head.version, "+".join(map(str, layers)), version)
-    return TapReader(head, version)
+    return TapReader(head, model_version=version)
 
 
 def separate_head_path(app: Flask) -> str | None:
@@ -179,7 +180,7 @@ def load_reader(app: Flask) -> Reader | object:
         )
         return UNAVAILABLE
     log.info("hostility reader loaded: %s over %s", head.version, name)
-    return Reader(embedder, head)
+    return Reader(head, embedder=embedder)
 
 
 @dataclass(frozen=True)
