@@ -39,17 +39,17 @@ def vectors_for(head: HostilityHead, texts: list[str], classifiers: dict) -> np.
     """The vectors ``head`` reads: the bundled classifier's tapped layer, or the e5 base cut as its name says."""
     # Imported here: torch and the models load only once the rules have been read.
     from moderation.classifier import load_classifier
-    from moderation.classifier.embedding import load_embedder
+    from moderation.classifier.embedding import TappedEmbedder, load_embedder
 
     tap = tap_of(head.embedder)
     if tap is None:
         layers, tokens = embedder_settings(head.embedder)
         return load_embedder("cpu", num_layers=layers, max_length=tokens).embed(texts)
     classifier = classifiers.setdefault("bundled", load_classifier(device="cpu"))
-    if classifier.model_version != tap[0]:
-        raise SystemExit(f"{head.embedder}: the bundled classifier is {classifier.model_version}")
-    classifier.tap_layers = tap[1]
-    return np.stack([p.features for p in classifier.predict(texts)])
+    embedder = TappedEmbedder(classifier, tap[1])
+    if not head.matches(embedder.name):
+        raise SystemExit(f"{head.embedder}: the bundled classifier gives {embedder.name}")
+    return embedder.embed(texts)
 
 
 def main(argv: list[str] | None = None) -> int:
