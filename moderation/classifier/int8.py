@@ -32,15 +32,22 @@ DEFAULT_KEEP_FLOAT = r"\.layer\.\d+\.output\.dense$"
 
 
 @functools.cache
+def cpu_flags() -> frozenset[str]:
+    """The CPU's feature flags as Linux lists them in /proc/cpuinfo (empty elsewhere, or when unreadable)."""
+    if platform.system() != "Linux":
+        return frozenset()
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="ignore")
+    except OSError:
+        return frozenset()
+    return frozenset(
+        flag for line in text.splitlines() if line.startswith("flags") for flag in line.partition(":")[2].split()
+    )
+
+
 def cpu_has_vnni() -> bool:
     """True when this CPU multiplies u8 × s8 into int32 without int16 saturation (AVX512-VNNI, AVX-VNNI, AMX)."""
-    if platform.system() != "Linux":
-        return False
-    try:
-        flags = Path("/proc/cpuinfo").read_text(encoding="ascii", errors="ignore")
-    except OSError:
-        return False
-    return any(flag in flags for flag in ("avx512_vnni", "avx_vnni", "amx_int8"))
+    return bool(cpu_flags() & {"avx512_vnni", "avx_vnni", "amx_int8"})
 
 
 @functools.cache

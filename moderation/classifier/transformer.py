@@ -14,7 +14,9 @@ key predicts exactly as before.
 
 from __future__ import annotations
 
+import functools
 import os
+import platform
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,7 @@ from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTok
 
 from . import DTYPES, Prediction  # noqa: E402
 from .batching import StagedClassifier  # noqa: E402
+from .int8 import cpu_flags  # noqa: E402
 from .labels import LabelMapping, label_mapping  # noqa: E402
 from .settings import ModelSettings, encode_texts  # noqa: E402
 
@@ -42,8 +45,20 @@ class DeviceChoice:
     dtype: torch.dtype
 
 
+@functools.cache
 def cpu_supports_fast_bf16() -> bool:
-    """True when this CPU has AMX or AVX512-BF16, where oneDNN runs bf16 matmuls several times faster."""
+    """True when this CPU has AMX or AVX512-BF16, where oneDNN runs bf16 matmuls several times faster.
+
+    On x86 the instruction sets themselves decide (torch's cpuinfo probes, else /proc/cpuinfo), not oneDNN's
+    ``_is_mkldnn_bf16_supported``: that is true on every AVX-512 CPU, where bf16 is emulated. On an Ice Lake Xeon
+    (AVX-512 and VNNI, no BF16) it made "auto" compute in bf16 at 0.30x the items/s of fp32 (docs/benchmarks.md,
+    "Twentieth session"). Elsewhere (Arm) oneDNN's answer stands.
+    """
+    if platform.machine().lower() in ("x86_64", "amd64", "i386", "i686", "x86"):
+        probes = [getattr(torch.cpu, name, None) for name in ("_is_avx512_bf16_supported", "_is_amx_tile_supported")]
+        if all(callable(probe) for probe in probes):
+            return any(bool(probe()) for probe in probes)
+        return bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
     try:
         return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError):

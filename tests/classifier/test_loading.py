@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import platform
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 import torch
 
+from moderation.classifier.int8 import cpu_flags
 from moderation.classifier.loading import load_transformer_classifier
-from moderation.classifier.transformer import choose_device
+from moderation.classifier.transformer import choose_device, cpu_supports_fast_bf16
 
 from .conftest import make_tiny_model
 
@@ -130,6 +132,17 @@ def test_cpu_uses_bf16_only_where_the_cpu_computes_it():
     assert choose_device("cpu", fast_cpu_bf16=True).dtype == torch.bfloat16
     assert choose_device("cpu", fast_cpu_bf16=False).dtype == torch.float32
     assert choose_device("cpu", "float32", fast_cpu_bf16=True).dtype == torch.float32
+
+
+@pytest.mark.skipif(
+    platform.machine().lower() not in ("x86_64", "amd64") or not cpu_flags(), reason="reads x86 flags in /proc/cpuinfo"
+)
+def test_fast_bf16_means_the_cpu_has_bf16_instructions():
+    # oneDNN calls bf16 "supported" on any AVX-512 CPU, where it is emulated at a third of fp32's speed: "auto"
+    # must follow the instruction sets themselves (AVX512-BF16 or AMX), whatever CPU this runs on.
+    native = bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
+    assert cpu_supports_fast_bf16() is native
+    assert choose_device("cpu").dtype == (torch.bfloat16 if native else torch.float32)
 
 
 def test_cuda_requested_but_absent_is_a_clear_error():
