@@ -28,7 +28,6 @@ from moderation.classifier.hostility import (  # noqa: E402
     DEFAULT_HEAD,
     DEFAULT_TAP_HEAD,
     HostilityHead,
-    embedder_settings,
     load_head,
     tap_of,
 )
@@ -39,12 +38,11 @@ def vectors_for(head: HostilityHead, texts: list[str], classifiers: dict) -> np.
     """The vectors ``head`` reads: the bundled classifier's tapped layer, or the e5 base cut as its name says."""
     # Imported here: torch and the models load only once the rules have been read.
     from moderation.classifier import load_classifier
-    from moderation.classifier.embedding import TappedEmbedder, load_embedder
+    from moderation.classifier.embedding import TappedEmbedder, embedder_for
 
     tap = tap_of(head.embedder)
     if tap is None:
-        layers, tokens = embedder_settings(head.embedder)
-        return load_embedder("cpu", num_layers=layers, max_length=tokens).embed(texts)
+        return embedder_for(head.embedder, "cpu").embed(texts)
     classifier = classifiers.setdefault("bundled", load_classifier(device="cpu"))
     embedder = TappedEmbedder(classifier, tap[1])
     if not head.matches(embedder.name):

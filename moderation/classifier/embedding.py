@@ -28,6 +28,7 @@ import torch  # noqa: E402
 from transformers import AutoModel, AutoTokenizer  # noqa: E402
 
 from .base_model import BASE_NAME, ensure_base_model  # noqa: E402
+from .hostility import embedder_settings, tap_name  # noqa: E402
 from .transformer import DeviceChoice, choose_device  # noqa: E402
 
 E5_QUERY_PREFIX = "query: "
@@ -117,7 +118,6 @@ class TappedEmbedder:
     """
 
     def __init__(self, classifier: Any, layers: tuple[int, ...], *, cut_above: bool = False) -> None:
-        from .hostility import tap_name  # numpy only; kept beside its one use here
 
         if not getattr(classifier, "can_tap", False):
             raise ValueError(f"a classifier in {getattr(classifier, 'precision', '?')} has no layer to tap")
@@ -178,6 +178,17 @@ def load_embedder(
     return SentenceEmbedder(model, tokenizer, choice, max_length=max_length)
 
 
+def embedder_for(head_embedder: str, device: str = "auto") -> SentenceEmbedder:
+    """The e5 base cut to the layers and tokens a hostility head's vectors were made with, as its embedder name
+    says ("…-l6-t96", ``hostility.embedder_settings``).
+
+    Raises:
+        ValueError: the name does not say (a tap head's name, for one: ``TappedEmbedder`` makes those vectors).
+    """
+    layers, tokens = embedder_settings(head_embedder)
+    return load_embedder(device, num_layers=layers, max_length=tokens)
+
+
 def share_base_tensors(embedder: SentenceEmbedder, classifier: Any) -> int:
     """Point the embedder at the classifier's copy of every tensor the two hold alike. Returns the bytes freed.
 
@@ -204,4 +215,11 @@ def share_base_tensors(embedder: SentenceEmbedder, classifier: Any) -> int:
     return freed
 
 
-__all__ = ["E5_QUERY_PREFIX", "SentenceEmbedder", "load_embedder", "share_base_tensors"]
+__all__ = [
+    "E5_QUERY_PREFIX",
+    "SentenceEmbedder",
+    "TappedEmbedder",
+    "embedder_for",
+    "load_embedder",
+    "share_base_tensors",
+]

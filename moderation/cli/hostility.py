@@ -25,7 +25,6 @@ import numpy as np
 from ..classifier.hostility import (  # numpy only: sklearn loads inside the training functions
     DEFAULT_TAP_HEAD,
     adapt_head,
-    embedder_settings,
     flag_counts,
     load_head,
     save_head,
@@ -99,7 +98,7 @@ def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:
     """The bundled head to adapt and what makes its vectors: the tap head over the worker's classifier where that
     classifier is the version it reads (and ``separate`` is not asked), else the separate head over the e5 base."""
     # torch only once the command runs: `moderation --help` and the web process register it torch-free.
-    from ..classifier.embedding import TappedEmbedder, load_embedder
+    from ..classifier.embedding import TappedEmbedder, embedder_for
     from ..worker import default_classifier_factory  # loads the worker's classifier, as the worker would
 
     if not separate:
@@ -110,5 +109,4 @@ def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:
             return tap_head, TappedEmbedder(classifier, layers)
         click.echo(f"the worker's classifier is not {version} in a float dtype: adapting the separate head")
     base = load_head()
-    layers, tokens = embedder_settings(base.embedder)
-    return base, load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)
+    return base, embedder_for(base.embedder, app.config.get("DEVICE", "auto"))

@@ -149,11 +149,10 @@ def default_reader_embedder(app: Flask) -> Any:
     """The e5 base cut to the layers and tokens the head was trained on (``hostility.embedder_settings``), on the
     app's device, sharing the word embeddings with the process's classifier (``embedding.share_base_tensors``)."""
     # Imported here: it imports torch, which only a worker process may load.
-    from ..classifier.embedding import load_embedder, share_base_tensors
-    from ..classifier.hostility import embedder_settings, load_head  # beside it, for the same reason
+    from ..classifier.embedding import embedder_for, share_base_tensors
+    from ..classifier.hostility import load_head  # beside it, for the same reason
 
-    layers, tokens = embedder_settings(load_head(separate_head_path(app)).embedder)
-    embedder = load_embedder(device=app.config.get("DEVICE", "auto"), num_layers=layers, max_length=tokens)
+    embedder = embedder_for(load_head(separate_head_path(app)).embedder, app.config.get("DEVICE", "auto"))
     classifier = app.extensions.get("moderation.classifier")
     if classifier is not None:
         share_base_tensors(embedder, classifier)

@@ -311,7 +311,7 @@ def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
                                 due_at=utcnow(), state="resolved"))  # fmt: skip
         db.session.commit()
     # The worker's classifier is the bundled one: by default the tap head is adapted over its own layers.
-    monkeypatch.setattr("moderation.classifier.embedding.load_embedder", lambda **kwargs: embedder)
+    monkeypatch.setattr("moderation.classifier.embedding.embedder_for", lambda name, device="auto": embedder)
     monkeypatch.setattr("moderation.worker.default_classifier_factory", lambda _app: default_classifier)
     monkeypatch.setattr(default_classifier, "tap_layers", None)
     out = tmp_path / "shop-head.json"
