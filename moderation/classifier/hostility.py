@@ -112,14 +112,30 @@ def load_head(path: str | Path | None = None) -> HostilityHead:
         OSError: the file cannot be read.
         ValueError: it is not a head.
     """
-    raw = json.loads(Path(path or DEFAULT_HEAD).read_text(encoding="utf-8"))
+    where = path or DEFAULT_HEAD
+    try:
+        raw = json.loads(Path(where).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{where} is not a hostility head ({exc})") from None
+    return head_from_json(raw, str(where))
+
+
+def head_from_json(raw: Any, where: str = "the head") -> HostilityHead:
+    """The head ``HostilityHead.to_json`` wrote (a file's content, or a site's ``hostility_head``).
+
+    Raises:
+        ValueError: it is not a head.
+    """
     if not isinstance(raw, dict) or raw.get("kind") != "logistic":
-        raise ValueError(f"{path or DEFAULT_HEAD} is not a hostility head")
-    weights = np.asarray(raw["weights"], dtype=np.float32)
-    threshold = float(raw["threshold"])
+        raise ValueError(f"{where} is not a hostility head")
+    try:
+        weights = np.asarray(raw["weights"], dtype=np.float32)
+        threshold, bias, embedder = float(raw["threshold"]), float(raw["bias"]), str(raw["embedder"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{where} is not a hostility head ({exc!r})") from None
     if weights.ndim != 1 or not weights.size or not 0.0 < threshold < 1.0:
-        raise ValueError(f"{path or DEFAULT_HEAD}: weights must be a non-empty list and 0 < threshold < 1")
-    return HostilityHead(weights, float(raw["bias"]), threshold, str(raw["embedder"]), dict(raw.get("meta") or {}))
+        raise ValueError(f"{where}: weights must be a non-empty list and 0 < threshold < 1")
+    return HostilityHead(weights, bias, threshold, embedder, dict(raw.get("meta") or {}))
 
 
 def save_head(head: HostilityHead, path: str | Path) -> Path:
@@ -248,6 +264,7 @@ __all__ = [
     "adapt_head",
     "embedder_settings",
     "flag_counts",
+    "head_from_json",
     "load_head",
     "save_head",
     "tap_name",

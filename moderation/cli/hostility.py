@@ -4,8 +4,10 @@ The bundled head (``models/hostility``) learned from a few thousand rows written
 more every day: items removed as abusive, spam or personal data are hostile; items held or flagged and then let
 stand are clean texts that looked hostile. This command reads them (``services.hostility_data``), embeds them as
 the worker will read them, adapts the bundled head to them (``classifier.hostility.adapt_head``), prints how both
-heads read a held-out fifth of the site's decisions, and writes the new head. Workers use it with
-``MODERATION_SUSPECTED_ABUSE_HEAD=<file>``. torch is imported inside the command only.
+heads read a held-out fifth of the site's decisions, and writes the new head (``--out``) or stores it on the site
+(``--activate``): every worker then reads that site's items with it, and the other sites' with its own head
+(``Site.hostility_head``; ``moderation model hostility-head --site S`` shows, sets or clears it). A worker-wide
+head of one's own is ``MODERATION_SUSPECTED_ABUSE_HEAD=<file>``. torch is imported inside the command only.
 
 Which vectors: where the worker's classifier (``MODEL_DIR``, ``DEVICE``, ``INFERENCE_DTYPE``) is the version the
 bundled tap head reads, the tap head is adapted over that classifier's own layers, and the new head costs the
@@ -24,6 +26,7 @@ import numpy as np
 
 from ..classifier.hostility import (  # numpy only: sklearn loads inside the training functions
     DEFAULT_TAP_HEAD,
+    HostilityHead,
     adapt_head,
     flag_counts,
     load_head,
@@ -31,13 +34,18 @@ from ..classifier.hostility import (  # numpy only: sklearn loads inside the tra
     tap_of,
 )
 from ..extensions import db
+from ..services.accounts import find_site
+from ..services.hostility import set_site_head
 from ..services.hostility_data import hostility_examples
 from .model import model_group, platform_app
 
 
 @model_group.command("train-hostility")
 @click.option("--site", "site_slug", default=None, help="Only this site's decisions (default: every site's).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Where to write the head.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Where to write the head.")
+@click.option(
+    "--activate", is_flag=True, help="Store the head on the site (--site): every worker reads its items with it."
+)
 @click.option("--min-hostile", type=int, default=20, show_default=True, help="Removed items needed to train.")
 @click.option(
     "--false-flag-rate", type=float, default=0.003, show_default=True, help="Share of ordinary items at the bar."
@@ -45,9 +53,19 @@ from .model import model_group, platform_app
 @click.option("--seed", type=int, default=7, show_default=True)
 @click.option("--separate", is_flag=True, help="Adapt the head over the e5 base even where the classifier can tap.")
 def train_hostility(
-    site_slug: str | None, out: Path, min_hostile: int, false_flag_rate: float, seed: int, separate: bool
+    site_slug: str | None,
+    out: Path | None,
+    activate: bool,
+    min_hostile: int,
+    false_flag_rate: float,
+    seed: int,
+    separate: bool,
 ) -> None:
-    """Adapt the bundled hostility head to a site's moderation decisions and write it to OUT."""
+    """Adapt the bundled hostility head to a site's moderation decisions; write it to OUT and/or activate it."""
+    if activate and site_slug is None:
+        raise click.UsageError("--activate needs --site: a head is activated for one site")
+    if out is None and not activate:
+        raise click.UsageError("give --out FILE, --site S --activate, or both")
     app = platform_app()
     with app.app_context():
         try:
@@ -88,10 +106,66 @@ def train_hostility(
 
     meta = {"site": site_slug or "all", "removed": len(examples.hostile), "cleared": len(examples.cleared)}
     head = adapt_head(base, vectors, labels, calibration, false_flag_rate=false_flag_rate, meta=meta)
-    save_head(head, out)
     reads = "the worker's classifier's own vectors" if tap_of(head.embedder) else "the e5 base (a second model)"
-    click.echo(f"wrote {head.version} (bar {head.threshold:.3f}) to {out}; it reads {reads}")
-    click.echo(f"workers read it with MODERATION_SUSPECTED_ABUSE_HEAD={out}")
+    if out is not None:
+        save_head(head, out)
+        click.echo(f"wrote {head.version} (bar {head.threshold:.3f}) to {out}; it reads {reads}")
+    if activate:
+        assert site_slug is not None
+        activate_head(app, site_slug, head)
+    else:
+        click.echo(
+            f"activate it for the site with: moderation model hostility-head --site {site_slug or 'S'} --set {out}"
+        )
+
+
+@model_group.command("hostility-head")
+@click.option("--site", "site_slug", required=True, help="The site.")
+@click.option("--set", "head_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Activate the head in this file (written by train-hostility --out) for the site.")  # fmt: skip
+@click.option("--clear", is_flag=True, help="Back to the workers' head (bundled, or MODERATION_SUSPECTED_ABUSE_HEAD).")
+def hostility_head(site_slug: str, head_file: Path | None, clear: bool) -> None:
+    """Show, set or clear the hostility head a site's items are read with."""
+    if head_file is not None and clear:
+        raise click.UsageError("--set and --clear exclude each other")
+    app = platform_app()
+    if head_file is not None or clear:
+        try:
+            head = load_head(head_file) if head_file is not None else None
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--set") from None
+        activate_head(app, site_slug, head)
+        return
+    with app.app_context():
+        site = get_site_or_fail(site_slug)
+        if site.hostility_head_version is None:
+            click.echo(f"{site_slug}: the workers' head (bundled, or MODERATION_SUSPECTED_ABUSE_HEAD)")
+        else:
+            meta = (site.hostility_head or {}).get("meta") or {}
+            facts = ", ".join(f"{key} {meta[key]}" for key in ("adapted_from", "removed", "cleared") if key in meta)
+            click.echo(f"{site_slug}: its own head {site.hostility_head_version}" + (f" ({facts})" if facts else ""))
+
+
+def activate_head(app: Any, site_slug: str, head: HostilityHead | None) -> None:
+    """Store ``head`` on the site (None: clear it), audited, and say what workers will do."""
+    with app.app_context():
+        site = get_site_or_fail(site_slug)
+        changed = set_site_head(site, head)
+        db.session.commit()
+    if head is None:
+        click.echo(f"{site_slug}: back to the workers' head" if changed else f"{site_slug} had no head of its own")
+    elif changed:
+        click.echo(f"{site_slug}: workers read its items with {head.version} (bar {head.threshold:.3f}) from their "
+                   "next batch")  # fmt: skip
+    else:
+        click.echo(f"{site_slug} already reads with {head.version}")
+
+
+def get_site_or_fail(slug: str) -> Any:
+    site = find_site(slug)
+    if site is None:
+        raise click.BadParameter(f"no site {slug!r}", param_hint="--site")
+    return site
 
 
 def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:

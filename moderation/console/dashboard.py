@@ -112,6 +112,7 @@ def models():
         sites=access.visible_sites(me()),
         results=zip(results, curves, strict=True),
         readers=flag_precision.reader_flags(site),
+        own_head=flag_precision.site_head(site),
         target=flag_precision.TARGET_PRECISION,
         min_labels=flag_precision.MIN_LABELS,
         **(training_context(site) if me().is_admin else {}),

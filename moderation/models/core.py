@@ -64,6 +64,11 @@ class Site(db.Model):
     sla_low_rating_hours: Mapped[int] = mapped_column(Integer, default=24)
     sla_default_hours: Mapped[int] = mapped_column(Integer, default=72)
     active_model_version: Mapped[str | None] = mapped_column(String(200))
+    # The site's own hostility head (``classifier.hostility``: adapted to its moderators' decisions by ``moderation
+    # model train-hostility --site S --activate``), read by every worker for this site's items instead of the bundled
+    # one; its version (content hash) is what a worker checks on each batch. Deferred: only workers read the weights.
+    hostility_head: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
+    hostility_head_version: Mapped[str | None] = mapped_column(String(64))
     subjects: Mapped[str] = mapped_column(String(16), default=SubjectMode.OPEN.value, server_default="open")
     # The brand's voice signing replies ("L'équipe Décathlon"; empty: the site's name), + the moderator's first name.
     brand_name: Mapped[str | None] = mapped_column(String(200))

@@ -34,12 +34,14 @@ from flask import Flask, current_app
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Author, Item
+from ..models import Author, Item, Site
 from ..vocabulary import AuthorStanding, ItemStatus
+from . import audit
 
 log = logging.getLogger(__name__)
 
 READER_KEY = "moderation.hostility_reader"
+SITE_HEADS_KEY = "moderation.hostility_site_heads"
 TAP_KEY = "moderation.hostility_tap"
 UNAVAILABLE = object()
 
@@ -190,46 +192,52 @@ class Suspicions:
     probabilities: dict[int, float] = field(default_factory=dict)
     reader: str | None = None
     threshold: float = 1.0
+    # Items read by their site's own head (``Site.hostility_head``): that head's version and bar.
+    own_heads: dict[int, tuple[str, float]] = field(default_factory=dict)
 
-    def bar(self, site_policy: dict[str, Any] | None) -> float:
+    def bar(self, site_policy: dict[str, Any] | None, item_id: int | None = None) -> float:
         own = (site_policy or {}).get("suspected_abuse_threshold")
-        return float(own) if isinstance(own, int | float) and not isinstance(own, bool) else self.threshold
+        if isinstance(own, int | float) and not isinstance(own, bool):
+            return float(own)
+        return self.own_heads[item_id][1] if item_id in self.own_heads else self.threshold
 
     def evidence(self, item_id: int, site_policy: dict[str, Any] | None) -> dict[str, Any] | None:
         """The ``suspected_abuse`` evidence of an item read at or over its site's bar; None otherwise (not read,
         under the bar, or a bar of 1: the reader off for that site)."""
         probability = self.probabilities.get(item_id)
-        bar = self.bar(site_policy)
+        bar = self.bar(site_policy, item_id)
         if probability is None or bar >= 1.0 or probability < bar:
             return None
-        return {"probability": round(probability, 4), "threshold": round(bar, 4), "reader": self.reader}
+        reader = self.own_heads[item_id][0] if item_id in self.own_heads else self.reader
+        return {"probability": round(probability, 4), "threshold": round(bar, 4), "reader": reader}
 
 
 def suspicions(items: Sequence[Item], classifier: object, predictions: Sequence[Any] | None = None) -> Suspicions:
     """The head's probability for each item still published in ``items``.
 
     ``predictions`` (the classifier's, one per item) carry the tapped vectors when ``prepare`` asked for them; the
-    tap reads those, the separate reader reads the texts otherwise. Held and removed items are already a
-    moderator's, or gone, and a trusted author's are left alone (as the content rules leave them); a failure to
-    read is logged and reads as nothing.
+    tap reads those, the separate reader embeds the texts otherwise. An item of a site with its own head
+    (``Site.hostility_head``) is read by that head when it reads the same vectors, else by the worker's. Held and
+    removed items are already a moderator's, or gone, and a trusted author's are left alone (as the content rules
+    leave them); a failure to read is logged and reads as nothing.
     """
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     tap = app.extensions.get(TAP_KEY)
     if isinstance(tap, TapReader) and predictions is not None and tap.reads(predictions):
         by_id = {item.id: p for item, p in zip(items, predictions, strict=True)}
-        head, version = tap.head, tap.version
+        head = tap.head
 
-        def read(published: list[Item]) -> list[float]:
-            return [float(p) for p in head.probabilities([by_id[item.id].features for item in published])]
+        def vectors(published: list[Item]) -> Any:
+            return [by_id[item.id].features for item in published]
 
     else:
         reader = reader_for(app, classifier)
         if reader is None:
             return Suspicions()
-        head, version = reader.head, reader.version
+        head = reader.head
 
-        def read(published: list[Item]) -> list[float]:
-            return reader.probabilities([item.text_for_model for item in published])
+        def vectors(published: list[Item]) -> Any:
+            return reader.embedder.embed([item.text_for_model for item in published])
 
     published = [item for item in items if item.status == ItemStatus.PUBLISHED.value]
     if published:
@@ -242,11 +250,88 @@ def suspicions(items: Sequence[Item], classifier: object, predictions: Sequence[
         )
         published = [item for item in published if item.author_id not in trusted]
     if not published:
-        return Suspicions({}, version, head.threshold)
+        return Suspicions({}, head.version, head.threshold)
+    own = site_heads(app, {item.site_id for item in published}, head.embedder)
     try:
-        probabilities = read(published)
+        rows = vectors(published)
+        probabilities: dict[int, float] = {}
+        for reading in {id(h): h for h in [head, *own.values()]}.values():
+            mine = [i for i, item in enumerate(published) if own.get(item.site_id, head) is reading]
+            if mine:
+                read = reading.probabilities([rows[i] for i in mine])
+                probabilities.update({published[i].id: float(p) for i, p in zip(mine, read, strict=True)})
     except (RuntimeError, ValueError) as exc:
         log.warning("the hostility reader failed on a batch of %d item(s): %s", len(published), exc)
-        return Suspicions({}, version, head.threshold)
-    read_ids = {item.id: p for item, p in zip(published, probabilities, strict=True)}
-    return Suspicions(read_ids, version, head.threshold)
+        return Suspicions({}, head.version, head.threshold)
+    heads = {
+        item.id: (own[item.site_id].version, own[item.site_id].threshold) for item in published if item.site_id in own
+    }
+    return Suspicions(probabilities, head.version, head.threshold, heads)
+
+
+def site_heads(app: Flask, site_ids: set[int], vectors: str) -> dict[int, Any]:
+    """The own heads of those of ``site_ids`` that have one and whose head reads ``vectors`` (an embedder's name).
+
+    One query for the sites' head versions per batch; a head's weights are read once per version and kept. A head
+    over other vectors (the site's head was adapted over the tap, this worker reads with the separate reader, or the
+    other way round) is logged once, and the worker's head reads that site's items.
+    """
+    from ..classifier.hostility import head_from_json  # numpy only, but only a worker that reads needs it
+
+    versions = dict(
+        db.session.execute(
+            select(Site.id, Site.hostility_head_version).where(
+                Site.id.in_(site_ids), Site.hostility_head_version.is_not(None)
+            )
+        ).all()
+    )
+    kept: dict[str, Any] = app.extensions.setdefault(SITE_HEADS_KEY, {})
+    missing = set(versions.values()) - set(kept)
+    if missing:
+        rows = db.session.execute(
+            select(Site.hostility_head_version, Site.hostility_head).where(Site.hostility_head_version.in_(missing))
+        ).all()
+        for version, raw in rows:
+            try:
+                kept[version] = head_from_json(raw, f"site head {version}")
+            except ValueError as exc:
+                log.warning("%s: the worker's head reads that site's items", exc)
+                kept[version] = None
+    heads = {}
+    for site_id, version in versions.items():
+        head = kept.get(version)
+        if head is None:
+            continue
+        if not head.matches(vectors):
+            logged: set[tuple[str, str]] = app.extensions.setdefault(SITE_HEADS_KEY + ".logged", set())
+            if (version, vectors) not in logged:
+                logged.add((version, vectors))
+                log.warning(
+                    "site %s's hostility head %s reads %s, this worker reads %s: the worker's head reads its items",
+                    site_id,
+                    version,
+                    head.embedder,
+                    vectors,
+                )
+            continue
+        heads[site_id] = head
+    return heads
+
+
+def set_site_head(site: Site, head: Any | None) -> bool:
+    """Give ``site`` its own hostility head (a ``HostilityHead``; None: back to the workers' head), audited as
+    ``site.hostility_head``; the caller commits. Workers read with it from their next batch. False: no change."""
+    version = head.version if head is not None else None
+    if site.hostility_head_version == version:
+        return False
+    audit.record(
+        "site.hostility_head",
+        "site",
+        site.id,
+        site_id=site.id,
+        before={"hostility_head": site.hostility_head_version},
+        after={"hostility_head": version, **({"meta": head.meta} if head is not None else {})},
+    )
+    site.hostility_head = head.to_json() if head is not None else None
+    site.hostility_head_version = version
+    return True

@@ -331,11 +331,81 @@ def test_a_site_trains_its_own_head_from_what_moderators_removed_and_let_stand(
     clean_p = head.probabilities(vectors.embed(published + cleared)).mean()
     assert hostile_p > clean_p + 0.3
 
+    # Activated rather than written: the same head (same decisions, same seed) is stored on the site.
+    activated = app.test_cli_runner().invoke(
+        args=[*args[:4], "--activate", *args[6:]] + (["--separate"] if reader == "separate" else [])
+    )
+    assert activated.exit_code == 0, activated.output
+    assert f"shop: workers read its items with {head.version}" in activated.output
+    with app.app_context():
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        assert site.hostility_head_version == head.version and site.hostility_head == head.to_json()
+    alone = app.test_cli_runner().invoke(args=["model", "train-hostility", "--activate"])
+    assert alone.exit_code != 0 and "--activate needs --site" in alone.output
+
     # Too few decisions: the command says so and writes nothing.
     args = ["model", "train-hostility", "--site", "shop", "--out", str(tmp_path / "no.json"), "--min-hostile", "50"]
     refused = app.test_cli_runner().invoke(args=args)
     assert refused.exit_code != 0 and "needs at least 50 removed" in refused.output
     assert not (tmp_path / "no.json").exists()
+
+
+@pytest.mark.model
+def test_a_sites_own_head_reads_its_items_and_only_its_items(
+    make_app, world, default_classifier, tmp_path, monkeypatch
+):
+    """``hostility-head --site S --set FILE`` stores a head on the site: the worker reads that site's items with it
+    (its version and bar in the evidence) and the other site's with the bundled head; ``--clear`` undoes it."""
+    from moderation.classifier.hostility import HostilityHead
+    from moderation.models import AuditEvent, Site
+
+    app = make_app()
+    bundled = load_head(DEFAULT_TAP_HEAD)
+    # A head over the same vectors that reads every text as hostile: whatever "shop" posts, its head flags it.
+    eager = HostilityHead(bundled.weights, bundled.bias + 40.0, 0.5, bundled.embedder, {"site": "shop"})
+    save_head(eager, tmp_path / "eager.json")
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["model", "hostility-head", "--site", "shop", "--set", str(tmp_path / "eager.json")])
+    assert result.exit_code == 0, result.output
+    assert f"workers read its items with {eager.version}" in result.output
+    shown = runner.invoke(args=["model", "hostility-head", "--site", "shop"])
+    assert f"its own head {eager.version}" in shown.output
+    assert "the workers' head" in runner.invoke(args=["model", "hostility-head", "--site", "other"]).output
+
+    quiet = "Lovely soft jumper, true to size, I bought it in two colours."
+    mine = submit(app.test_client(), review(rating=5, body=quiet))
+    theirs = submit(
+        app.test_client(), review(rating=5, body=quiet), site="other", headers={"Origin": "http://other.test"}
+    )
+    hostile_elsewhere = submit(
+        app.test_client(), {"kind": "comment", "body": HOSTILE[0], "author": {"name": "Max"}}, site="other",
+        headers={"Origin": "http://other.test"},
+    )  # fmt: skip
+    assert {r.status_code for r in (mine, theirs, hostile_elsewhere)} == {202}
+    monkeypatch.setattr(default_classifier, "tap_layers", None)  # as a fresh worker's classifier
+    run_worker(app, lambda _app: default_classifier)
+
+    with app.app_context():
+        cases = {c.item_id: c for c in db.session.execute(select(Case)).scalars()}
+        own = cases[mine.get_json()["id"]].evidence[Reason.SUSPECTED_ABUSE]
+        assert own["reader"] == eager.version and own["threshold"] == 0.5 and own["probability"] > 0.99
+        assert theirs.get_json()["id"] not in cases  # the same text on the other site: the bundled head reads it
+        other = cases[hostile_elsewhere.get_json()["id"]].evidence[Reason.SUSPECTED_ABUSE]
+        assert other["reader"] == bundled.version and other["threshold"] == round(bundled.threshold, 4)
+        event = db.session.execute(select(AuditEvent).where(AuditEvent.action == "site.hostility_head")).scalar_one()
+        assert event.before == {"hostility_head": None} and event.after["hostility_head"] == eager.version
+
+    cleared = runner.invoke(args=["model", "hostility-head", "--site", "shop", "--clear"])
+    assert cleared.exit_code == 0 and "back to the workers' head" in cleared.output
+    with app.app_context():
+        site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
+        assert site.hostility_head is None and site.hostility_head_version is None
+    refused = runner.invoke(args=["model", "hostility-head", "--site", "nowhere", "--clear"])
+    assert refused.exit_code != 0 and "no site 'nowhere'" in refused.output
+    not_a_head = tmp_path / "not-a-head.json"
+    not_a_head.write_text('{"kind": "something else"}')
+    refused = runner.invoke(args=["model", "hostility-head", "--site", "shop", "--set", str(not_a_head)])
+    assert refused.exit_code != 0 and "is not a hostility head" in refused.output
 
 
 _EMBEDDER = None

@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from moderation.extensions import db
@@ -227,6 +228,25 @@ def test_the_hostility_readers_flags_and_what_moderators_did_with_them(app, as_a
     page = as_ann.get("/console/models").get_data(as_text=True)
     table = page.split('id="reader-flags"')[1].split("</table>")[0]
     assert "hostility-r1" in table and "60%" in table
+    assert "Read by the workers' head: this site has no head of its own" in page
+
+    # A head of the site's own (train-hostility --activate): the page names it and what it was adapted from.
+    from moderation.classifier.hostility import HostilityHead
+    from moderation.services.hostility import set_site_head
+
+    head = HostilityHead(
+        np.ones(4, dtype=np.float32),
+        0.0,
+        0.8,
+        "tap:m:l9",
+        {"adapted_from": "hostility-b0", "removed": 41, "cleared": 7},
+    )
+    with app.app_context():
+        set_site_head(db.session.execute(db.select(Site).where(Site.slug == "shop")).scalar_one(), head)
+        db.session.commit()
+    page = as_ann.get("/console/models").get_data(as_text=True)
+    line = page.split('id="site-head"')[1].split("</p>")[0]
+    assert f"own head {head.version} (adapted from hostility-b0 on 41 removed and 7 let-stand items)" in line
 
 
 def test_a_published_item_reported_or_suspected_offers_remove_with_its_own_reason(app, as_ann, world):
