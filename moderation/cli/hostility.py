@@ -151,7 +151,15 @@ def activate_head(app: Any, site_slug: str, head: HostilityHead | None) -> None:
     with app.app_context():
         site = get_site_or_fail(site_slug)
         changed = set_site_head(site, head)
+        readable = head is None or readable_by_workers(head, site.active_model_version)
         db.session.commit()
+    if not readable:
+        assert head is not None
+        click.echo(
+            f"note: {head.version} reads {head.embedder}, which workers make only beside that model; the others read "
+            f"{site_slug}'s items with their own head",
+            err=True,
+        )
     if head is None:
         click.echo(f"{site_slug}: back to the workers' head" if changed else f"{site_slug} had no head of its own")
     elif changed:
@@ -159,6 +167,16 @@ def activate_head(app: Any, site_slug: str, head: HostilityHead | None) -> None:
                    "next batch")  # fmt: skip
     else:
         click.echo(f"{site_slug} already reads with {head.version}")
+
+
+def readable_by_workers(head: HostilityHead, site_model: str | None) -> bool:
+    """Whether workers make the vectors ``head`` reads: the bundled tap head's (or the site's model's own layers),
+    or the bundled separate head's e5 base."""
+    tap = tap_of(head.embedder)
+    if tap is None:
+        return head.embedder == load_head().embedder
+    bundled = tap_of(load_head(DEFAULT_TAP_HEAD).embedder)
+    return tap[0] in {bundled[0] if bundled else None, site_model}
 
 
 def get_site_or_fail(slug: str) -> Any:

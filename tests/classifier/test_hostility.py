@@ -400,6 +400,12 @@ def test_a_sites_own_head_reads_its_items_and_only_its_items(
     with app.app_context():
         site = db.session.execute(select(Site).where(Site.slug == "shop")).scalar_one()
         assert site.hostility_head is None and site.hostility_head_version is None
+    # A head over vectors no worker here makes (another model's layers) is stored, with a note saying so.
+    elsewhere = HostilityHead(bundled.weights, bundled.bias, 0.8, "tap:another-model-0123:l9", {})
+    save_head(elsewhere, tmp_path / "elsewhere.json")
+    noted = runner.invoke(args=["model", "hostility-head", "--site", "shop", "--set", str(tmp_path / "elsewhere.json")])
+    assert noted.exit_code == 0 and "note: " in noted.output and "tap:another-model-0123:l9" in noted.output
+    assert "note: " not in result.output  # the eager head reads the bundled classifier's layers
     refused = runner.invoke(args=["model", "hostility-head", "--site", "nowhere", "--clear"])
     assert refused.exit_code != 0 and "no site 'nowhere'" in refused.output
     not_a_head = tmp_path / "not-a-head.json"
