@@ -26,6 +26,9 @@ from .helpers import spans, verdict_of
         ("Contact joe (at) example (dot) org", "joe (at) example (dot) org"),
         ("écrivez à jean arobase gmail point com", "jean arobase gmail point com"),
         ("email me: tom dot baker at gmail dot com", "tom dot baker at gmail dot com"),
+        ("contact me: tom at gmail dot com", "tom at gmail dot com"),  # a plain "at" before a mail provider
+        # A plain "at" before a word that is no address ("me at marie"): the address starts inside that candidate.
+        ("Write to me at marie point dupont arobase gmail point com", "marie point dupont arobase gmail point com"),
         ("Send it to anna.k@example.com please", "anna.k@example.com"),
         ("Livré au 12 rue de la Paix au lieu de chez moi", "12 rue de la Paix"),
         ("Le magasin m'a livré chez moi au 12 rue de la Paix", "12 rue de la Paix"),
@@ -258,3 +261,18 @@ def test_a_date_after_a_call_is_no_phone():
 def test_a_phone_found_two_ways_is_evidence_once():
     text = "This is the guy who sold me the fake ones, his personal cell is 07700 900461. Blow it up."
     assert [m.rule for m in verdict_of(text).matches] == ["phone"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best prices at jerseyking dot com, trust me",
+        "same exact boots for £60 at boots-clearance dot shop",
+        "Acheté 29,90 euros chez decathlon point com, livré en deux jours",
+    ],
+)
+def test_a_shop_after_at_or_chez_is_a_link_not_an_address(text):
+    # "at" and "chez" are everyday words: before a shop's name, spelled out, it is a link (held for links), not
+    # someone's e-mail address: the author is told the right reason.
+    verdict = verdict_of(text)
+    assert "links" in verdict.hold_reasons and "personal_data" not in verdict.hold_reasons

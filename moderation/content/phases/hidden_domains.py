@@ -49,12 +49,13 @@ _NOT_LABELS = frozenset(
     "le la les un une des du de au aux ce cet cette en mon ton son ma ta sa mes tes ses notre votre nos vos et ou "
     "a y sur dans par pour".split()
 )
-_WEBMAIL = frozenset(
+# Mail providers: "tom at gmail dot com" is an address (personal data's), "prices at jerseyking dot com" a shop.
+WEBMAIL = frozenset(
     "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac protonmail proton pm gmx orange free "
     "sfr wanadoo laposte neuf bbox numericable yandex mail zoho tutanota".split()
 )
 _AT_BEFORE = re.compile(r"(?:(?P<sign>@|\barobase|\bchez|[(\[{<]\s*(?:at|arobase)\s*[)\]}>])|(?P<at>\bat))\s*$")
-_DOTTED_NAME_BEFORE = re.compile(r"(?:\s+(?:dot|point)\s+|\.)[a-z0-9_-]+\s+at\s*$")
+_DOTTED_NAME_BEFORE = re.compile(r"(?:\s+(?:dot|point)\s+|\.)[a-z0-9_-]+\s+(?:at|chez)\s*$")
 # A common word of the language (function words, "live", "top", "shop" in English): as a suffix, prose follows a dot.
 _COMMON_WORD = 1_000_000
 _WORD = 50
@@ -92,8 +93,8 @@ def _a_link(m: re.Match[str], ctx: Context, rejoin: bool) -> bool:
         return False  # an e-mail address: personal data's
     if (
         before is not None
-        and before.group("at")
-        and (label in _WEBMAIL or _DOTTED_NAME_BEFORE.search(view_text, max(0, m.start() - 60), m.start()))
+        and (before.group("at") or before.group("sign") == "chez")
+        and (label in WEBMAIL or _DOTTED_NAME_BEFORE.search(view_text, max(0, m.start() - 60), m.start()))
     ):
         return False
     if rejoin or "." in parts.suffix:

@@ -17,6 +17,7 @@ from stdnum.us import ssn
 
 from moderation.content.lexicon import is_own, public_suffixes
 from moderation.content.phases.doxxing import MASK, plates, possessive_phones, unmasked
+from moderation.content.phases.hidden_domains import WEBMAIL
 from moderation.content.verdict import Context, Match, Reason
 
 # The number of a thing, not of a person: "order 4471-2290-88", "commande n° 2024…", "ref", "suivi", "tracking", a
@@ -34,8 +35,8 @@ _EMAIL = re.compile(
 )
 _SEP = r"(?:\s*\.\s*|\s+(?:dot|point)\s+)"
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.])[a-z0-9]+(?:{_SEP}[a-z0-9]+)*\s+(?:at|arobase|chez)\s+[a-z0-9-]+(?:{_SEP}[a-z0-9-]+)*"
-    rf"(?P<last_sep>{_SEP})(?P<tld>[a-z]{{2,10}})\b"
+    rf"(?<![\w.])(?P<local>[a-z0-9]+(?:{_SEP}[a-z0-9]+)*)\s+(?P<sign>at|arobase|chez)\s+(?P<domain>[a-z0-9-]+)"
+    rf"(?:{_SEP}[a-z0-9-]+)*(?P<last_sep>{_SEP})(?P<tld>[a-z]{{2,10}})\b"
 )
 
 _FR_STREET_ALWAYS = r"rue|avenue|av|boulevard|bd|bvd|allee|impasse|quai|faubourg|fbg"
@@ -214,16 +215,23 @@ def emails(ctx: Context) -> list[Match]:
                 found.append(_mask("email", *view.span(m.start(), end)))
     base = ctx.text.base
     if re.search(r"\b(?:at|arobase|chez)\b", base.text):
-        for m in _SPELLED_EMAIL.finditer(base.text):
-            spelled = m.group(0)
-            # "at" is an everyday English word: with it, the dots must be spelled out too ("tom dot baker at …").
-            plain_at = re.search(r"\sat\s", spelled) is not None
-            if _sentence_not_address(m):
+        start = 0
+        while (m := _SPELLED_EMAIL.search(base.text, start)) is not None:
+            # A refused candidate may hold the start of an address ("write to me at marie point dupont arobase
+            # gmail point com"): the next search starts at its next word, an accepted one's after it.
+            start = m.start() + 1
+            # "at" and "chez" are everyday words ("prices at jerseyking dot com", "acheté chez decathlon point com"
+            # name a shop, a link's to hold): with them it is an address before a mail provider ("tom at gmail dot
+            # com") or after a dotted name ("tom dot baker at acme dot com"), as ``hidden_domains`` reads it.
+            everyday = m.group("sign") != "arobase"
+            if everyday and m.group("domain") not in WEBMAIL and not re.search(_SEP, m.group("local")):
                 continue
-            if m.group("tld") in public_suffixes() and (not plain_at or re.search(r"\b(?:dot|point)\b", spelled)):
-                span = base.span(*m.span())
-                if not any(f.start < span[1] and span[0] < f.end for f in found):
-                    found.append(_mask("email", *span))
+            if _sentence_not_address(m) or m.group("tld") not in public_suffixes():
+                continue
+            start = m.end()
+            span = base.span(*m.span())
+            if not any(f.start < span[1] and span[0] < f.end for f in found):
+                found.append(_mask("email", *span))
     return found
 
 
