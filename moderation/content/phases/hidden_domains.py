@@ -11,9 +11,9 @@ suffix that is no word of the text's language ("com" in French, "fr" anywhere). 
 prose: "the dot on the i", "polka dot bikini" (two words, and ".bikini" is a suffix), "un point fort", "mise au point
 de", "at this point in time", "photo.jpg" (no public suffix).
 
-An address is personal data's to find: "jean arobase monsite point fr", and after a plain "at" a webmail
+An address is personal data's to find: "jean arobase monsite point fr", and after a plain "at" or "chez" a webmail
 ("tom at gmail dot com") or a dotted name before it ("tom dot baker at acme dot com"). "Best prices at jerseyking dot
-com" names a shop.
+com" and "chez decathlon point com" name a shop (``personal_data`` reads them the same way).
 """
 
 from __future__ import annotations
