@@ -207,13 +207,22 @@ _SPOKEN_DOT = re.compile(
 )
 
 
+# Mail providers: "tom at gmail dot com" is an address (personal data's), "prices at jerseyking dot com" a shop.
+WEBMAIL = frozenset(
+    "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac protonmail proton pm gmx orange free "
+    "sfr wanadoo laposte neuf bbox numericable yandex mail zoho tutanota".split()
+)
 _SPELLED_AT = re.compile(r"(?:\bat|\barobase|@)\s*$")
+_CHEZ = re.compile(r"\bchez\s*$")
 
 
 def _spoken_dot(m: re.Match[str]) -> str:
     """ "bonplan dot com" → "bonplan.com"; after a spelled "at" it is an e-mail's domain, personal data's to find
-    ("tom dot baker at gmail dot com" is one address, not a link)."""
+    ("tom dot baker at gmail dot com" is one address, not a link), and after "chez" when it is a mail provider's
+    ("jean chez orange point fr"; "acheté chez decathlon point com" names a shop, a link)."""
     if _SPELLED_AT.search(m.string, 0, m.start()):
+        return m.group(0)
+    if m.group(1) in WEBMAIL and _CHEZ.search(m.string, 0, m.start()):
         return m.group(0)
     return m.group(1) + "."
 

@@ -276,3 +276,8 @@ def test_a_shop_after_at_or_chez_is_a_link_not_an_address(text):
     # someone's e-mail address: the author is told the right reason.
     verdict = verdict_of(text)
     assert "links" in verdict.hold_reasons and "personal_data" not in verdict.hold_reasons
+
+
+@pytest.mark.parametrize("text", ["écrivez-moi, jean chez orange point fr", "tom at gmail dot com for the photos"])
+def test_an_address_spelled_with_at_or_chez_and_a_mail_provider_is_personal_data_not_a_link(text):
+    assert verdict_of(text).hold_reasons == ["personal_data"]

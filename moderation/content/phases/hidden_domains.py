@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from moderation.content.lexicon import frequency, is_folded_word, is_own, public_suffixes, suffix_extractor
+from moderation.content.normalise import WEBMAIL
 from moderation.content.phases.literals import words_of
 from moderation.content.verdict import Context, Match, Reason
 
@@ -48,11 +49,6 @@ _NOT_LABELS = frozenset(
     "the a an one this that these those my your our its his her their at on in of by to from with and or "
     "le la les un une des du de au aux ce cet cette en mon ton son ma ta sa mes tes ses notre votre nos vos et ou "
     "a y sur dans par pour".split()
-)
-# Mail providers: "tom at gmail dot com" is an address (personal data's), "prices at jerseyking dot com" a shop.
-WEBMAIL = frozenset(
-    "gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac protonmail proton pm gmx orange free "
-    "sfr wanadoo laposte neuf bbox numericable yandex mail zoho tutanota".split()
 )
 _AT_BEFORE = re.compile(r"(?:(?P<sign>@|\barobase|\bchez|[(\[{<]\s*(?:at|arobase)\s*[)\]}>])|(?P<at>\bat))\s*$")
 _DOTTED_NAME_BEFORE = re.compile(r"(?:\s+(?:dot|point)\s+|\.)[a-z0-9_-]+\s+(?:at|chez)\s*$")

@@ -16,8 +16,8 @@ from stdnum.fr import nir
 from stdnum.us import ssn
 
 from moderation.content.lexicon import is_own, public_suffixes
+from moderation.content.normalise import WEBMAIL
 from moderation.content.phases.doxxing import MASK, plates, possessive_phones, unmasked
-from moderation.content.phases.hidden_domains import WEBMAIL
 from moderation.content.verdict import Context, Match, Reason
 
 # The number of a thing, not of a person: "order 4471-2290-88", "commande n° 2024…", "ref", "suivi", "tracking", a
