@@ -34,9 +34,10 @@ from ..classifier.hostility import (  # numpy only: sklearn loads inside the tra
     tap_of,
 )
 from ..extensions import db
-from ..services.accounts import find_site
-from ..services.hostility import set_site_head
+from ..services.accounts import get_site
+from ..services.hostility import own_head, set_site_head
 from ..services.hostility_data import hostility_examples
+from .common import service_errors
 from .model import model_group, platform_app
 
 
@@ -136,20 +137,24 @@ def hostility_head(site_slug: str, head_file: Path | None, clear: bool) -> None:
             raise click.BadParameter(str(exc), param_hint="--set") from None
         activate_head(app, site_slug, head)
         return
-    with app.app_context():
-        site = get_site_or_fail(site_slug)
-        if site.hostility_head_version is None:
-            click.echo(f"{site_slug}: the workers' head (bundled, or MODERATION_SUSPECTED_ABUSE_HEAD)")
-        else:
-            meta = (site.hostility_head or {}).get("meta") or {}
-            facts = ", ".join(f"{key} {meta[key]}" for key in ("adapted_from", "removed", "cleared") if key in meta)
-            click.echo(f"{site_slug}: its own head {site.hostility_head_version}" + (f" ({facts})" if facts else ""))
+    with app.app_context(), service_errors():
+        head_of_site = own_head(get_site(site_slug))
+    if head_of_site is None:
+        click.echo(f"{site_slug}: the workers' head (bundled, or MODERATION_SUSPECTED_ABUSE_HEAD)")
+    else:
+        facts = (
+            f" (adapted from {head_of_site['adapted_from']} on {head_of_site['removed']} removed and "
+            f"{head_of_site['cleared']} let-stand items)"
+            if head_of_site["adapted"]
+            else ""
+        )
+        click.echo(f"{site_slug}: its own head {head_of_site['version']}{facts}")
 
 
 def activate_head(app: Any, site_slug: str, head: HostilityHead | None) -> None:
     """Store ``head`` on the site (None: clear it), audited, and say what workers will do."""
-    with app.app_context():
-        site = get_site_or_fail(site_slug)
+    with app.app_context(), service_errors():
+        site = get_site(site_slug)
         changed = set_site_head(site, head)
         readable = head is None or readable_by_workers(head, site.active_model_version)
         db.session.commit()
@@ -177,13 +182,6 @@ def readable_by_workers(head: HostilityHead, site_model: str | None) -> bool:
         return head.embedder == load_head().embedder
     bundled = tap_of(load_head(DEFAULT_TAP_HEAD).embedder)
     return tap[0] in {bundled[0] if bundled else None, site_model}
-
-
-def get_site_or_fail(slug: str) -> Any:
-    site = find_site(slug)
-    if site is None:
-        raise click.BadParameter(f"no site {slug!r}", param_hint="--site")
-    return site
 
 
 def head_and_embedder(app: Any, separate: bool) -> tuple[Any, Any]:

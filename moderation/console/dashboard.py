@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Case
-from ..services import access, answers, flag_precision
+from ..services import access, answers, flag_precision, hostility
 from ..services import dashboard as dashboard_service
 from ..services import health as health_service
 from ..services import insights as insights_service
@@ -112,7 +112,7 @@ def models():
         sites=access.visible_sites(me()),
         results=zip(results, curves, strict=True),
         readers=flag_precision.reader_flags(site),
-        own_head=flag_precision.site_head(site),
+        own_head=hostility.own_head(site),
         target=flag_precision.TARGET_PRECISION,
         min_labels=flag_precision.MIN_LABELS,
         **(training_context(site) if me().is_admin else {}),

@@ -12,7 +12,6 @@ when they close the case: *answered* (the customer needed an answer: the flag wa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import String, and_, cast, or_, select
 
@@ -171,12 +170,3 @@ def reader_flags(site: Site) -> list[ReaderFlags]:
         else:
             flags.let_stand += 1
     return sorted(out.values(), key=lambda f: -f.flags)
-
-
-def site_head(site: Site) -> dict[str, Any] | None:
-    """The site's own hostility head (``Site.hostility_head``) as the Models page names it; None: the workers' head."""
-    if site.hostility_head_version is None:
-        return None
-    meta = (site.hostility_head or {}).get("meta") or {}
-    facts = {key: meta.get(key) for key in ("adapted_from", "removed", "cleared")}
-    return {"version": site.hostility_head_version, **facts, "adapted": all(v is not None for v in facts.values())}

@@ -335,3 +335,13 @@ def set_site_head(site: Site, head: Any | None) -> bool:
     site.hostility_head = head.to_json() if head is not None else None
     site.hostility_head_version = version
     return True
+
+
+def own_head(site: Site) -> dict[str, Any] | None:
+    """The site's own head as the Models page and ``moderation model hostility-head`` name it: its version and, for
+    an adapted head, what it was adapted from and on how many decisions (``adapted``); None: the workers' head."""
+    if site.hostility_head_version is None:
+        return None
+    meta = (site.hostility_head or {}).get("meta") or {}
+    facts = {key: meta.get(key) for key in ("adapted_from", "removed", "cleared")}
+    return {"version": site.hostility_head_version, **facts, "adapted": all(v is not None for v in facts.values())}

@@ -238,7 +238,7 @@ def test_the_workers_reader_embedder_is_the_one_the_head_names_and_shares_the_wo
     mine = reader.embedder.model.embeddings.word_embeddings.weight
     theirs = default_classifier.model.base_model.embeddings.word_embeddings.weight
     assert mine is theirs  # one copy of the 250,037 × 384 matrix in the worker
-    assert reader.probabilities([HOSTILE[0], ANGRY[0]])[0] >= load_head().threshold
+    assert reader.head.probabilities(reader.embedder.embed([HOSTILE[0], ANGRY[0]]))[0] >= load_head().threshold
 
 
 @pytest.mark.model
@@ -407,7 +407,7 @@ def test_a_sites_own_head_reads_its_items_and_only_its_items(
     assert noted.exit_code == 0 and "note: " in noted.output and "tap:another-model-0123:l9" in noted.output
     assert "note: " not in result.output  # the eager head reads the bundled classifier's layers
     refused = runner.invoke(args=["model", "hostility-head", "--site", "nowhere", "--clear"])
-    assert refused.exit_code != 0 and "no site 'nowhere'" in refused.output
+    assert refused.exit_code != 0 and "site 'nowhere' not found" in refused.output
     not_a_head = tmp_path / "not-a-head.json"
     not_a_head.write_text('{"kind": "something else"}')
     refused = runner.invoke(args=["model", "hostility-head", "--site", "shop", "--set", str(not_a_head)])
