@@ -118,7 +118,6 @@ class TappedEmbedder:
     """
 
     def __init__(self, classifier: Any, layers: tuple[int, ...], *, cut_above: bool = False) -> None:
-
         if not getattr(classifier, "can_tap", False):
             raise ValueError(f"a classifier in {getattr(classifier, 'precision', '?')} has no layer to tap")
         encoder = classifier.model.base_model.encoder

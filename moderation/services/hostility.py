@@ -61,9 +61,6 @@ class Reader(HeadReader):
 
     embedder: Any = None
 
-    def probabilities(self, texts: list[str]) -> list[float]:
-        return [float(p) for p in self.head.probabilities(self.embedder.embed(texts))]
-
 
 @dataclass
 class TapReader(HeadReader):
@@ -254,12 +251,15 @@ def suspicions(items: Sequence[Item], classifier: object, predictions: Sequence[
     own = site_heads(app, {item.site_id for item in published}, head.embedder)
     try:
         rows = vectors(published)
+        # Each item's head: its site's own, else the worker's; each head reads its items' rows in one call.
+        groups: dict[int, tuple[Any, list[int]]] = {}
+        for i, item in enumerate(published):
+            reading = own.get(item.site_id, head)
+            groups.setdefault(id(reading), (reading, []))[1].append(i)
         probabilities: dict[int, float] = {}
-        for reading in {id(h): h for h in [head, *own.values()]}.values():
-            mine = [i for i, item in enumerate(published) if own.get(item.site_id, head) is reading]
-            if mine:
-                read = reading.probabilities([rows[i] for i in mine])
-                probabilities.update({published[i].id: float(p) for i, p in zip(mine, read, strict=True)})
+        for reading, mine in groups.values():
+            read = reading.probabilities([rows[i] for i in mine])
+            probabilities.update({published[i].id: float(p) for i, p in zip(mine, read, strict=True)})
     except (RuntimeError, ValueError) as exc:
         log.warning("the hostility reader failed on a batch of %d item(s): %s", len(published), exc)
         return Suspicions({}, head.version, head.threshold)
