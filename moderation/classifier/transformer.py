@@ -50,8 +50,8 @@ def cpu_supports_fast_bf16() -> bool:
     """True when this CPU has AMX or AVX512-BF16, where oneDNN runs bf16 matmuls several times faster.
 
     On x86 the instruction sets themselves decide (torch's cpuinfo probes, else /proc/cpuinfo), not oneDNN's
-    ``_is_mkldnn_bf16_supported``: that is true on every AVX-512 CPU, where bf16 is emulated. On an Ice Lake Xeon
-    (AVX-512 and VNNI, no BF16) it made "auto" compute in bf16 at 0.30x the items/s of fp32 (docs/benchmarks.md,
+    ``_is_mkldnn_bf16_supported``: that was true on an Intel Xeon with AVX-512 and VNNI but no BF16 instructions,
+    where bf16 is emulated, and made "auto" compute in bf16 at 0.30x the items/s of fp32 (docs/benchmarks.md,
     "Twentieth session"). Elsewhere (Arm) oneDNN's answer stands.
     """
     if platform.machine().lower() in ("x86_64", "amd64", "i386", "i686", "x86"):
