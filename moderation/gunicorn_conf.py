@@ -24,6 +24,7 @@ if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
 
 from gunicorn.glogging import Logger  # noqa: E402
 
+from moderation.heap import freeze_startup_heap  # noqa: E402
 from moderation.observability import JsonFormatter, configure_logging  # noqa: E402
 
 
@@ -126,6 +127,11 @@ def post_fork(server, worker):
     from moderation import content
 
     content.warm()
+
+
+def post_worker_init(worker):
+    """The app is loaded: freeze what this worker keeps for its lifetime (see ``moderation.heap``)."""
+    freeze_startup_heap(f"web worker {os.getpid()}")
 
 
 def child_exit(server, worker):

@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..classifier import DTYPES
+from ..heap import freeze_startup_heap
 from ..metrics import model_info, serve_worker_metrics
 from ..observability import configure_logging
 from ..services.scheduling import count_unscored, sweep_unscored
@@ -75,6 +76,8 @@ def worker(
     rq_worker = build_worker(
         app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name, lazy_model=lazy_model
     )
+    # The model and every module imported stay for the process's life: out of the collector's full passes.
+    freeze_startup_heap("worker")
     model_info.labels(model_version=str(rq_worker.model_version)).set(1)
     if metrics_port is not None:
         serve_worker_metrics(metrics_port, metrics_host)

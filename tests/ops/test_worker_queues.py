@@ -4,6 +4,7 @@ deployment's workers run it, so mail, webhooks, insights and training jobs are n
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,9 @@ def test_all_queues_worker_takes_a_job_from_every_platform_queue(app, tmp_path):
     assert result.returncode == 0, result.stderr
     for name in queues:
         assert f"'{name}'" in result.stdout, (name, result.stdout)
+    # What the worker loaded at start is out of the garbage collector's full passes (moderation.heap).
+    frozen = re.search(r"worker: (\d+) objects loaded at start set aside from the garbage collector", result.stderr)
+    assert frozen and int(frozen.group(1)) > 100_000, result.stderr
     for job in jobs:
         job.refresh()
         assert job.get_status() == "finished", (job.origin, job.get_status())
