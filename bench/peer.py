@@ -27,9 +27,10 @@ The load generator is CLIENTS Python threads in this process, each with its own 
 (reopened when a server closes it: gunicorn's sync workers close after each response). It shares the CPUs with
 both servers, the same for both sides.
 
-Printed: requests/s, p50, p99 and errors per side and workload, the ratios ours/Isso, the resident memory of
-each side's processes after the run (RSS summed, PSS beside it since forked workers share pages), and the
-gzip -9 size of each side's client script as its server sends it.
+Printed: requests/s, p50, p99 and errors per side and workload, the ratios ours/Isso, the fastest, median and
+slowest client's mean latency per round (a wide spread: connections shared unevenly between a server's processes),
+the resident memory of each side's processes after the run (RSS summed, PSS beside it since forked workers share
+pages), and the gzip -9 size of each side's client script as its server sends it.
 """
 
 from __future__ import annotations
@@ -151,9 +152,12 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: collections.Counter = field(default_factory=collections.Counter)
     seconds: float = 0.0
+    # Each client's mean latency in a round: a client keeps its connection, and so the server process that took it.
+    client_means: list[float] = field(default_factory=list)
 
     def add(self, other: Result) -> None:
         self.latencies += other.latencies
+        self.client_means += other.client_means
         self.errors.update(other.errors)
         self.seconds += other.seconds
 
@@ -251,6 +255,8 @@ def run_load(side: Side, workload: str, clients: int, seconds: float) -> Result:
         with lock:
             result.latencies.extend(latencies)
             result.errors.update(errors)
+            if latencies:
+                result.client_means.append(sum(latencies) / len(latencies))
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
@@ -446,6 +452,14 @@ def main() -> None:
             print(f"  {labels[workload]:14} throughput {a.rate / b.rate:5.2f}x   "
                   f"p50 {percentile(a.latencies, .5) / percentile(b.latencies, .5):5.2f}x   "
                   f"p99 {percentile(a.latencies, .99) / percentile(b.latencies, .99):5.2f}x")  # fmt: skip
+        # Keep-alive connections are not moved between a server's processes: a process that took more of them
+        # answers each of its clients more slowly, which a wide spread here shows (and which widens the p99).
+        print("\neach client's mean latency per round, fastest / median / slowest client (ms):")
+        for workload in ("post", "read"):
+            for side in sides:
+                means = results[workload, side.name].client_means
+                print(f"  {labels[workload]:14} {side.name:5} {min(means) * 1000:7.1f} / "
+                      f"{percentile(means, .5) * 1000:7.1f} / {max(means) * 1000:7.1f}")  # fmt: skip
 
         isso_mem, our_mem = memory(procs[0].pid), memory(procs[1].pid)
         print("\nresident memory after the run (RSS summed over each side's processes; PSS counts shared pages once):")
