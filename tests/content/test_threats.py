@@ -64,6 +64,13 @@ THREATS = [
     "Je vais brûler ton magasin si tu me rembourses pas",
     "On va foutre le feu à votre entrepôt",
     "Je cramerai ta baraque",
+    # Going there first, then attacking "it" ("phases.attacks").
+    "If my order doesn't arrive by Friday I will come to your store and burn it down.",
+    "I'm going to come down to your shop tomorrow and torch it",
+    "I'm coming to your warehouse and I'll burn the place down",
+    "Je vais venir à votre magasin et le brûler.",
+    "J'irai à votre agence et j'y mettrai le feu",
+    "On va débarquer dans votre entrepôt ce soir et tout cramer",
     # Without a verb of violence: the mobster's way.
     "Would be a shame if something happened to your family",
     "Something bad is going to happen to you if I don't get my refund",
@@ -264,6 +271,14 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Je vais lui donner une leçon de cuisine avec un couteau",
         "Go back to Italy, you will love it",
         "((( hugs ))) to everyone who helped",
+        # Going to a place and doing something to "it" that is no attack on it: a CD, a memory, a stage, an airbed.
+        "I'll go to the store and burn a CD of it",
+        "I will go to the shop and burn it into my memory",
+        "I went to the store and they burned my toast",
+        "We're going to the venue tonight and we'll set it on fire!",
+        "On va passer au bar ce soir et mettre le feu !",
+        "I'll go to the store and blow it up to show them the leak",
+        "Je vais passer au magasin et le faire échanger",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

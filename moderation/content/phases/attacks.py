@@ -4,9 +4,11 @@ feu à ce magasin", "I hope someone torches this dump", "on devrait cramer cette
 "this hotel deserves to be burnt to the ground".
 
 The place is named ("this place", "the store", "cette agence") or, in a call on a third party, is "it" ("someone
-should torch it"; "I'll torch it for 30 seconds" is a crème brûlée). Not "this album is the bomb", "burn it to a
-CD", a bath bomb, "I will bomb your store with 1 star reviews", a shop wished to "blow up" or "exploser" (to
-succeed), a DJ who "met le feu à la salle", nor a game's level or a film's plot told in the same sentence.
+should torch it"; "I'll torch it for 30 seconds" is a crème brûlée), or is "it" once the speaker has said they will
+go there ("I'll come to your store and burn it down", "je vais passer à la boutique et la cramer"). Not "this album
+is the bomb", "burn it to a CD", a bath bomb, "I will bomb your store with 1 star reviews", a shop wished to "blow
+up" or "exploser" (to succeed), a DJ who "met le feu à la salle", nor a game's level or a film's plot told in the
+same sentence.
 Matching is on the ``words`` view: accents and case folded.
 """
 
@@ -63,6 +65,35 @@ _FR_ATTACK = (
     rf"grenades?|cocktails? molotov) (?:dans|sous|sur|a|au|devant) (?:{_FR_THE_SITE}|(?:[a-z]+ )?{_FR_SITE})|y "
     rf"(?:{_FR_PUT}|poser|pose|balancer|balance) (?:une|des) bombes?)"
 )
+# Going to the place, then attacking "it": "I'm coming to your store tomorrow and I'll burn it down", "je vais passer
+# à la boutique et la cramer", "j'irai à votre agence et j'y mettrai le feu". Only the unambiguous attacks on "it": not
+# "set it on fire" nor "mettre le feu" (a band or a DJ at a venue), nor "burn it" (to a CD), "blow it up" (a paddling
+# pool), "smash it" (the product brought back).
+_EN_GO = (
+    r"(?:come|coming|go|going|head|heading|walk|drive|driving|turn up|turning up|show up|showing up|pop|swing|roll|be|"
+    r"get)(?: (?:down|over|back|round|around|up|in))?"
+)
+_EN_WHEN = r"(?: (?:tomorrow|tonight|today|later|soon|one day|one night|next week|this weekend|after work))?"
+_EN_GO_AND_ATTACK_IT = (
+    rf"\b(?:i|we)(?:{_EN_MODAL}|{_Q}m|{_Q}re| am| are)?(?: going to| gonna)? {_EN_GO} (?:to|at|into|by) "
+    rf"{_EN_THE_SITE}{_EN_WHEN},? and (?:then )?(?:(?:i|we)(?:{_EN_MODAL})? )?(?:burn (?:it|the place|the lot) (?:down|"
+    r"to the ground)|burn down the (?:place|lot)|(?:torch|firebomb|fire-bomb|petrol bomb) (?:it|the place|the lot)\b|"
+    r"set fire to (?:it|the place|the lot)|(?:put|plant|leave|throw|lob) (?:a )?(?:bomb|grenade|molotov|petrol bomb|"
+    r"firebomb)s? (?:in|into|through) (?:it|the place|there))"
+)
+_FR_I_GO = (
+    rf"\b(?:je|j{_Q}\s*|on|nous)\s*(?:(?:vais|va|allons|compte|comptons|peux|pourrais) )?(?:venir|viens|vient|"
+    r"viendrai|viendra|viendrons|aller|vais|va|allons|irai|ira|irons|passer|passe|passerai|passera|passerons|"
+    r"debarquer|debarque|debarquerai|debarquera)(?: (?:demain|ce soir|un jour|un soir|bientot|cette semaine))?"
+)
+_FR_GO_AND_ATTACK_IT = (
+    rf"{_FR_I_GO} (?:a|au|aux|chez|dans|devant) (?:{_FR_THE_SITE}|(?:[a-z]+ )?{_FR_SITE})(?: (?:demain|ce soir))?,? "
+    rf"et (?:je |j{_Q}\s*|on |nous )?(?:(?:vais|va|allons|compte) )?(?:(?:le|la|les|l{_Q}\s*)\s*(?:bruler|brulerai|"
+    r"brulera|brule|brulerons|cramer|cramerai|cramera|crame|cramerons|incendier|incendierai|incendiera|incendie|"
+    r"plastiquer|plastiquerai|plastiquera|faire sauter|ferai sauter|fera sauter|fais sauter)\b|(?:tout )?(?:bruler|"
+    r"cramer|incendier)\b|y (?:foutre|fous|fout|foutrai|foutra|foutrons|mettre|mets|met|mettrai|mettra|mettrons|"
+    r"bouter) le feu)"
+)
 _ATTACK = Near(
     [
         # "it" only in a call on a third party ("someone should torch it"): "I'll torch it for 30 seconds" is a crème
@@ -116,6 +147,12 @@ _ATTACK = Near(
             r"qu.on y (?:foute|mette) le feu|une bombe)",
             r"brulee brule brulees brules cramee crame cramees crames incendiee incendie incendiees plastiquee "
             r"plastique feu bombe",
+        ),
+        (_EN_GO_AND_ATTACK_IT, "burn torch firebomb fire bomb petrol grenade molotov"),
+        (
+            _FR_GO_AND_ATTACK_IT,
+            "bruler brulerai brulera brule brulerons cramer cramerai cramera crame cramerons incendier incendierai "
+            "incendiera incendie plastiquer plastiquerai plastiquera sauter feu",
         ),
         # "I'd love to see that store burn to the ground" (not "…blow up", a shop's success).
         (
