@@ -32,6 +32,10 @@ THREATS = [
     "Je vais lui casser la gueule au livreur",
     "je sais où tu habites",
     "Faudrait le buter ce vendeur",
+    # Going there to harm the people in it, or harm arranged for them.
+    "I will come to the shop and hurt someone.",
+    "I'm going down to the store tomorrow to punch the manager",
+    "Refund me or I'll make sure your staff get hurt.",
     # Finding the person, or coming to them.
     "I will find where you live and kill you",
     "I'm going to find out where you live",
@@ -271,6 +275,12 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Je vais lui donner une leçon de cuisine avec un couteau",
         "Go back to Italy, you will love it",
         "((( hugs ))) to everyone who helped",
+        # Harm, a place and a person in one sentence, but none done to anyone there.
+        "We'll make sure nobody gets hurt, the straps are solid",
+        "I'll make sure my kids get hurt less with these pads",
+        "I'm going to the store to kill time before the movie",
+        "I'll go to the shop and punch the holes myself",
+        "I'll go to the house and hurt my back again moving this sofa",
         # Going to a place and doing something to "it" that is no attack on it: a CD, a memory, a stage, an airbed.
         "I'll go to the store and burn a CD of it",
         "I will go to the shop and burn it into my memory",

@@ -119,6 +119,17 @@ _EN = [
     rf"(?:you|u) (?:live|work|sleep)|your (?:address|home address))\b",
     rf"\b(?:(?:{_EN_SPEAKER}){_EN_MANNER} come|(?:i|we)(?:{_Q}m|{_Q}re| am| are) coming)(?: over| round| back)? "
     rf"(?:for (?:you|u)|to (?:your|ur) (?:house|home|place|door|family|kids)|after (?:you|u))\b",
+    # Going there, then harming the people in it: "I'll come to your store and hurt someone", "I'm going down to the
+    # shop to punch the manager". Someone there: not "I'll hurt someone with these heels", "punch the bag".
+    rf"\b(?:{_EN_SPEAKER}|(?:i|we)(?:{_Q}m|{_Q}re| am| are)) (?:come|coming|go|going|head|heading|drive|driving|walk|"
+    r"walking|turn up|show up|pop|be)(?: (?:down|over|back|round|around|up|in))? (?:to|at|into|by) (?:the|that|this|"
+    rf"your|ur|their) (?:[a-z]+ ){{0,2}}?{_EN_PROPERTY}(?: (?:tomorrow|tonight|today|later|soon))?,? (?:and|to) "
+    rf"(?:(?:i|we){_EN_INTENT} )?{_EN_HARM_PERSON} (?:someone|somebody|anyone|everyone|people|the staff|your staff|"
+    rf"{_EN_NAMED}|{_EN_PERSON})\b",
+    # "Refund me or I'll make sure your staff get hurt": harm arranged for them. Not "…nobody gets hurt".
+    rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} make sure (?:that )?(?:you|u|he|she|they|your (?:staff|employees|people|"
+    rf"family|kids|driver|drivers)|{_EN_NAMED}) (?:gets?|is|are|ends? up|will (?:get|be)) (?:hurt|injured|killed|"
+    r"stabbed|punched|slapped|beaten up|in (?:the |a )?(?:hospital|grave|wheelchair))\b(?!-)",
     # Wishing it, or saying it is deserved: "I hope someone stabs you", "hope you die", "you deserve to be shot".
     rf"\b(?:hope|wish|pray) (?:that )?(?:someone|somebody|some1) (?:\w+ ){{0,2}}?(?:kills|murders|stabs|shoots|"
     rf"rapes|beats|hurts|runs over) (?:you|u|him|her|them|{_EN_NAMED})\b",
