@@ -74,7 +74,7 @@ THREATS = [
     "I'm coming to your warehouse and I'll burn the place down",
     "Je vais venir à votre magasin et le brûler.",
     "J'irai à votre agence et j'y mettrai le feu",
-    "On va débarquer dans votre entrepôt ce soir et tout cramer",
+    "On va débarquer dans votre entrepôt ce soir et tout brûler",
     # Without a verb of violence: the mobster's way.
     "Would be a shame if something happened to your family",
     "Something bad is going to happen to you if I don't get my refund",
@@ -289,6 +289,7 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "On va passer au bar ce soir et mettre le feu !",
         "I'll go to the store and blow it up to show them the leak",
         "Je vais passer au magasin et le faire échanger",
+        "Je vais aller au magasin demain et tout cramer en promos",
         # Quoted: a title, or what someone else said.
         "Le téléfilm « Quand je serai grande, je te tuerai » est décevant",
         'The driver told me "I know where you live" and drove off. Shocking service.',

@@ -68,7 +68,7 @@ _FR_ATTACK = (
 # Going to the place, then attacking "it": "I'm coming to your store tomorrow and I'll burn it down", "je vais passer
 # à la boutique et la cramer", "j'irai à votre agence et j'y mettrai le feu". Only the unambiguous attacks on "it": not
 # "set it on fire" nor "mettre le feu" (a band or a DJ at a venue), nor "burn it" (to a CD), "blow it up" (a paddling
-# pool), "smash it" (the product brought back).
+# pool), "smash it" (the product brought back), "tout cramer" (spending every last euro).
 _EN_GO = (
     r"(?:come|coming|go|going|head|heading|walk|drive|driving|turn up|turning up|show up|showing up|pop|swing|roll|be|"
     r"get)(?: (?:down|over|back|round|around|up|in))?"
@@ -90,8 +90,8 @@ _FR_GO_AND_ATTACK_IT = (
     rf"{_FR_I_GO} (?:a|au|aux|chez|dans|devant) (?:{_FR_THE_SITE}|(?:[a-z]+ )?{_FR_SITE})(?: (?:demain|ce soir))?,? "
     rf"et (?:je |j{_Q}\s*|on |nous )?(?:(?:vais|va|allons|compte) )?(?:(?:le|la|les|l{_Q}\s*)\s*(?:bruler|brulerai|"
     r"brulera|brule|brulerons|cramer|cramerai|cramera|crame|cramerons|incendier|incendierai|incendiera|incendie|"
-    r"plastiquer|plastiquerai|plastiquera|faire sauter|ferai sauter|fera sauter|fais sauter)\b|(?:tout )?(?:bruler|"
-    r"cramer|incendier)\b|y (?:foutre|fous|fout|foutrai|foutra|foutrons|mettre|mets|met|mettrai|mettra|mettrons|"
+    r"plastiquer|plastiquerai|plastiquera|faire sauter|ferai sauter|fera sauter|fais sauter)\b|tout (?:bruler|"
+    r"incendier)\b|y (?:foutre|fous|fout|foutrai|foutra|foutrons|mettre|mets|met|mettrai|mettra|mettrons|"
     r"bouter) le feu)"
 )
 _ATTACK = Near(
