@@ -1,13 +1,13 @@
 """Long-lived processes: what they load at start is set aside from Python's cyclic garbage collector.
 
-A web process or a worker holds from its start on the objects of the modules it imported (transformers, torch,
-SQLAlchemy, Flask), the content rules' word lists and language model, and the model's Python side: about 195,000
-objects the collector tracks in a web process, 530,000 with the model loaded. They live as long as the process. The
-collector's full (oldest-generation) pass still walks every one of them, holding the GIL, whenever enough new
-objects have survived. On 2 cores under 50 posting clients (bench/peer.py) such a pass took 115-144 ms in a web
-process and 319-728 ms in the scoring worker. A pass that falls while its process holds SQLite's write lock stalls
-every writer: the scoring worker's longest holds of the lock (330-415 ms a run) were such passes, and with the heap
-frozen its longest were 68-83 ms (docs/benchmarks.md, twenty-first session).
+A web process or a worker holds from its start on the objects of the modules it imported (Flask, SQLAlchemy and the
+rest; a worker also torch and transformers), the content rules' word lists and language model, and in a worker the
+model's Python side: about 195,000 objects the collector tracks in a web process, 530,000 with the model loaded.
+They live as long as the process. The collector's full (oldest-generation) pass still walks every one of them,
+holding the GIL, whenever enough new objects have survived. On 2 cores under 50 posting clients (bench/peer.py) such
+a pass took 115-144 ms in a web process and 319-728 ms in the scoring worker. A pass that falls while its process
+holds SQLite's write lock stalls every writer: the scoring worker's longest holds of the lock (330-415 ms a run)
+were such passes, and with the heap frozen its longest were 68-83 ms (docs/benchmarks.md, twenty-first session).
 
 ``gc.freeze()`` (Python's own remedy, the one its documentation gives for forking servers) moves every object
 alive at that moment into a permanent generation that the collector no longer walks. It is called once, after
