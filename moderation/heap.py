@@ -9,8 +9,8 @@ a pass took 115-144 ms in a web process and 319-728 ms in the scoring worker. A 
 holds SQLite's write lock stalls every writer: the scoring worker's longest holds of the lock (330-415 ms a run)
 were such passes, and with the heap frozen its longest were 68-83 ms (docs/benchmarks.md, twenty-first session).
 
-``gc.freeze()`` (Python's own remedy, the one its documentation gives for forking servers) moves every object
-alive at that moment into a permanent generation that the collector no longer walks. It is called once, after
+``gc.freeze()`` (the standard library's, since Python 3.7) moves every object alive at that moment into a
+permanent generation that the collector ignores in all later collections. It is called once, after
 the process has loaded what it keeps; what is created afterwards is collected as before. Objects frozen and
 later dropped are freed by reference counting as usual; only a reference cycle among them is never reclaimed,
 which for modules and models loaded once is no loss.
