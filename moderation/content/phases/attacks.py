@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.near import Near
-from moderation.content.phases.shapes import NARRATIVE, sentence_around
+from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, NARRATIVE, sentence_around
 from moderation.content.phases.shapes import Q as _Q
 
 # ---- A call for, or a wish of, an attack on a place or its people ----------------------------------------------------
@@ -69,14 +69,9 @@ _FR_ATTACK = (
 # à la boutique et la cramer", "j'irai à votre agence et j'y mettrai le feu". Only the unambiguous attacks on "it": not
 # "set it on fire" nor "mettre le feu" (a band or a DJ at a venue), nor "burn it" (to a CD), "blow it up" (a paddling
 # pool), "smash it" (the product brought back), "tout cramer" (spending every last euro).
-_EN_GO = (
-    r"(?:come|coming|go|going|head|heading|walk|drive|driving|turn up|turning up|show up|showing up|pop|swing|roll|be|"
-    r"get)(?: (?:down|over|back|round|around|up|in))?"
-)
-_EN_WHEN = r"(?: (?:tomorrow|tonight|today|later|soon|one day|one night|next week|this weekend|after work))?"
 _EN_GO_AND_ATTACK_IT = (
-    rf"\b(?:i|we)(?:{_EN_MODAL}|{_Q}m|{_Q}re| am| are)?(?: going to| gonna)? {_EN_GO} (?:to|at|into|by) "
-    rf"{_EN_THE_SITE}{_EN_WHEN},? and (?:then )?(?:(?:i|we)(?:{_EN_MODAL})? )?(?:burn (?:it|the place|the lot) (?:down|"
+    rf"\b(?:i|we)(?:{_EN_MODAL}|{_Q}m|{_Q}re| am| are)?(?: going to| gonna)? {EN_GO_TO} "
+    rf"{_EN_THE_SITE}{EN_SOON},? and (?:then )?(?:(?:i|we)(?:{_EN_MODAL})? )?(?:burn (?:it|the place|the lot) (?:down|"
     r"to the ground)|burn down the (?:place|lot)|(?:torch|firebomb|fire-bomb|petrol bomb) (?:it|the place|the lot)\b|"
     r"set fire to (?:it|the place|the lot)|(?:put|plant|leave|throw|lob) (?:a )?(?:bomb|grenade|molotov|petrol bomb|"
     r"firebomb)s? (?:in|into|through) (?:it|the place|there))"

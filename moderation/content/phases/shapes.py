@@ -1,6 +1,6 @@
-"""What the rules read by their shape share: the apostrophe, staff by their job (English and French), a
-handle, one pattern of many, the sentence around a match, a quotation, what was reported, the words of a story, and
-the matches of a view kept as spans of the original."""
+"""What the rules read by their shape share: the apostrophe, staff by their job (English and French), going to a place,
+a handle, one pattern of many, the sentence around a match, a quotation, what was reported, the words of a story,
+and the matches of a view kept as spans of the original."""
 
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ YOUNG_CHILD = re.compile(
 DAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 )
+# Going to a place, the place to follow: "come down to", "I'm heading over to", "turn up at" (``attacks``,
+# ``threats``: going there, then attacking it or the people in it), and when ("…tomorrow and …").
+EN_GO_TO = (
+    r"(?:come|coming|go|going|head|heading|walk|walking|drive|driving|turn up|turning up|show up|showing up|pop|swing|"
+    r"roll|be|get)(?: (?:down|over|back|round|around|up|in))? (?:to|at|into|by)"
+)
+EN_SOON = r"(?: (?:tomorrow|tonight|today|later|soon|one day|one night|next week|this weekend|after work))?"
 # A sentence that speaks to someone ("you", "tu", "ton"), in the folded views.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
 HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"

@@ -55,8 +55,8 @@ from moderation.content.phases.menace import FR_NAMED_NOUN as _FR_NAMED_NOUN
 from moderation.content.phases.menace import FR_PROPERTY as _FR_PROPERTY
 from moderation.content.phases.menace import MENACE_GATE, menace
 from moderation.content.phases.mobster import mobster
+from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, any_of, unquoted
 from moderation.content.phases.shapes import Q as _Q
-from moderation.content.phases.shapes import any_of, unquoted
 from moderation.content.phases.veiled import veiled
 from moderation.content.verdict import Action, Context, Match, Reason
 
@@ -121,9 +121,8 @@ _EN = [
     rf"(?:for (?:you|u)|to (?:your|ur) (?:house|home|place|door|family|kids)|after (?:you|u))\b",
     # Going there, then harming the people in it: "I'll come to your store and hurt someone", "I'm going down to the
     # shop to punch the manager". Someone there: not "I'll hurt someone with these heels", "punch the bag".
-    rf"\b(?:{_EN_SPEAKER}|(?:i|we)(?:{_Q}m|{_Q}re| am| are)) (?:come|coming|go|going|head|heading|drive|driving|walk|"
-    r"walking|turn up|show up|pop|be)(?: (?:down|over|back|round|around|up|in))? (?:to|at|into|by) (?:the|that|this|"
-    rf"your|ur|their) (?:[a-z]+ ){{0,2}}?{_EN_PROPERTY}(?: (?:tomorrow|tonight|today|later|soon))?,? (?:and|to) "
+    rf"\b(?:{_EN_SPEAKER}|(?:i|we)(?:{_Q}m|{_Q}re| am| are)) {EN_GO_TO} (?:the|that|this|your|ur|their) "
+    rf"(?:[a-z]+ ){{0,2}}?{_EN_PROPERTY}{EN_SOON},? (?:and|to) "
     rf"(?:(?:i|we){_EN_INTENT} )?{_EN_HARM_PERSON} (?:someone|somebody|anyone|everyone|people|the staff|your staff|"
     rf"{_EN_NAMED}|{_EN_PERSON})\b",
     # "Refund me or I'll make sure your staff get hurt": harm arranged for them. Not "…nobody gets hurt".
