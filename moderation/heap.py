@@ -5,9 +5,10 @@ rest; a worker also torch and transformers), the content rules' word lists and l
 model's Python side: about 195,000 objects the collector tracks in a web process, 530,000 with the model loaded.
 They live as long as the process. The collector's full (oldest-generation) pass still walks every one of them,
 holding the GIL, whenever enough new objects have survived. On 2 cores under 50 posting clients (bench/peer.py) such
-a pass took 115-144 ms in a web process and 319-728 ms in the scoring worker. A pass that falls while its process
-holds SQLite's write lock stalls every writer: the scoring worker's longest holds of the lock (330-415 ms a run)
-were such passes, and with the heap frozen its longest were 68-83 ms (docs/benchmarks.md, twenty-first session).
+a pass took 133-144 ms in a web process and 319-350 ms in the scoring worker while the posts ran. A pass that falls
+while its process holds SQLite's write lock stalls every writer: the scoring worker's longest holds of the lock
+(319-415 ms a run) were such passes, and with the heap frozen its longest were 68-83 ms (docs/benchmarks.md, twenty-
+first session).
 
 ``gc.freeze()`` (the standard library's, since Python 3.7) moves every object alive at that moment into a
 permanent generation that the collector ignores in all later collections. It is called once, after
@@ -24,10 +25,8 @@ import logging
 log = logging.getLogger(__name__)
 
 
-def freeze_startup_heap(process: str) -> int:
-    """Collect once, then freeze everything alive; returns how many objects are now frozen."""
+def freeze_startup_heap(process: str) -> None:
+    """Collect once, then freeze everything alive, and log how many objects that is."""
     gc.collect()
     gc.freeze()
-    frozen = gc.get_freeze_count()
-    log.info("%s: %d objects loaded at start set aside from the garbage collector", process, frozen)
-    return frozen
+    log.info("%s: %d objects loaded at start set aside from the garbage collector", process, gc.get_freeze_count())
