@@ -28,7 +28,7 @@ The load generator is CLIENTS Python threads in this process, each with its own 
 both servers, the same for both sides.
 
 Printed: requests/s, p50, p99 and errors per side and workload, the ratios ours/Isso, the fastest, median and
-slowest client's mean latency per round (a wide spread: connections shared unevenly between a server's processes),
+slowest client's mean latency per round (a wide spread: some kept connections answered more slowly than others),
 the resident memory of each side's processes after the run (RSS summed, PSS beside it since forked workers share
 pages), and the gzip -9 size of each side's client script as its server sends it.
 """
@@ -452,8 +452,8 @@ def main() -> None:
             print(f"  {labels[workload]:14} throughput {a.rate / b.rate:5.2f}x   "
                   f"p50 {percentile(a.latencies, .5) / percentile(b.latencies, .5):5.2f}x   "
                   f"p99 {percentile(a.latencies, .99) / percentile(b.latencies, .99):5.2f}x")  # fmt: skip
-        # Keep-alive connections are not moved between a server's processes: a process that took more of them
-        # answers each of its clients more slowly, which a wide spread here shows (and which widens the p99).
+        # Keep-alive connections are not moved between a server's processes: one that took more of them (39 of 50,
+        # seen with ss) answers each of its clients more slowly, and a wide spread here shows it.
         print("\neach client's mean latency per round, fastest / median / slowest client (ms):")
         for workload in ("post", "read"):
             for side in sides:
