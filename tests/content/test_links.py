@@ -162,3 +162,38 @@ def test_a_spaced_out_hyphenated_domain_is_a_link(text):
 
 def test_spaced_letters_around_a_hyphen_without_a_suffix_are_prose():
     assert verdict_of("I rate it A - B - C, and t h i s - i s great").hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    ("text", "brand", "own"),
+    [
+        ("J'ai vu vos pubs sur insta @decathlon, produit top", "Decathlon", ()),
+        ("I wrote to @Decathlon_UK on Twitter, no answer in a week", "Decathlon", ()),
+        ("vu sur Instagram @decathlonfrance, commandé le soir même", "Décathlon France", ()),
+        # The brand's name from its own domain when the site's name is another ("Shop").
+        ("Saw the video on TikTok @decathlon and ordered", "Shop", SHOP),
+        ("on insta decathlon_fr they posted the new colours", "Décathlon France", ()),
+    ],
+)
+def test_the_brands_own_account_on_a_social_app_is_not_a_link_away(text, brand, own):
+    """A customer names the brand's own account: nobody is sent off the page to a stranger. Held before."""
+    assert verdict_of(text, brand=brand, own_sites=own).hold_reasons == []
+    assert verdict_of(text).hold_reasons == ["links"]  # another site's brand: a handle like any other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What impersonators add to a brand's name.
+        "Contact @decathlon_support on Twitter for your refund",
+        "Instagram @decathlon_promo for 70% off",
+        "follow @decathlondeals on insta",
+        # A messaging app: how refund scams pose as the brand's desk, whatever the handle.
+        "Contact @decathlon on Telegram for a refund",
+        "écrivez à @decathlon_fr sur WhatsApp",
+        # Someone else's account.
+        "ajoute moi sur insta mon pseudo @julie.b",
+    ],
+)
+def test_look_alikes_of_the_brands_account_and_messaging_handles_are_still_links(text):
+    assert verdict_of(text, brand="Décathlon France", own_sites=SHOP).hold_reasons == ["links"]

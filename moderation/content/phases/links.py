@@ -108,12 +108,56 @@ _CONTACT_BARE_HANDLE = re.compile(
 )
 
 
+_HANDLE_IN = re.compile(r"@([a-z0-9_.]+)|([a-z0-9_.]+)$")
+
+
+def handle_of(matched: str) -> str:
+    """The handle in a match of ``_CONTACT_HANDLE`` (after its "@") or of ``_CONTACT_BARE_HANDLE`` (its last word)."""
+    found = _HANDLE_IN.search(matched)
+    return (found.group(1) or found.group(2)) if found else ""
+
+
+# What a brand puts after its name in its accounts' handles: a country or language ("decathlon_fr", "decathlonuk").
+# Not "support", "sav", "help" or "official": those are what impersonators add ("contact @decathlon_support for your
+# refund"), and the brand's own desk answers under its name anyway.
+_BRAND_HANDLE_SUFFIXES = frozenset(
+    "fr en uk gb us usa de es it be ch ca nl pt ie at lu ma au nz pl se dk no fi "
+    "france belgique belgium suisse schweiz canada quebec deutschland espana italia".split()
+)
+# Messaging apps: a brand's name there is how refund scams pose as its desk ("@decathlon on Telegram"), so a handle
+# beside one is held whatever its name.
+_MESSAGING = re.compile(r"\b(?:telegram|tg|whats\s?app|snapchat|snap|discord|wechat|kik|messenger|viber)\b")
+
+
+def is_brand_handle(handle: str, ctx: Context) -> bool:
+    """Whether ``handle`` (folded, without "@") is the brand's own account: the site's name or the first label of one
+    of its own domains, run together, then nothing or a country or language (``_BRAND_HANDLE_SUFFIXES``). A
+    customer who saw the ad "sur insta @decathlon" or wrote to "@decathlon_fr on Twitter" sends nobody off the page
+    to a stranger. "@decathlon_promo", "@decathlondeals" and "@decathlon_support" are not taken for the brand's, nor
+    is any handle beside a messaging app (``_MESSAGING``): those are held as before."""
+    core = handle.replace("_", "").replace(".", "")
+    names = {domain.split(".")[0].replace("-", "") for domain in ctx.own_domains}
+    words = re.findall(r"[a-z0-9]+", ctx.brand)
+    if words:
+        names.add("".join(words))
+        if len(words) > 1 and words[-1] in _BRAND_HANDLE_SUFFIXES:  # "Décathlon France" answers as "@decathlon" too
+            names.add("".join(words[:-1]))
+    for name in names:
+        if len(name) >= 3 and core.startswith(name):
+            rest = core[len(name) :]
+            if not rest or rest in _BRAND_HANDLE_SUFFIXES:
+                return True
+    return False
+
+
 def contact_handles(ctx: Context) -> list[Match]:
     view = ctx.text.base
     patterns = (_CONTACT_BARE_HANDLE, _CONTACT_HANDLE) if "@" in view.text else (_CONTACT_BARE_HANDLE,)
     found = []
     for pattern in patterns:
         for m in pattern.finditer(view.text):
+            if not _MESSAGING.search(m.group(0)) and is_brand_handle(handle_of(m.group(0)), ctx):
+                continue
             start, end = view.span(*m.span())
             found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
     return found
