@@ -19,6 +19,10 @@ from .helpers import verdict_of
         "Mon forfait a explosé ce mois-ci, j'ai failli tomber de ma chaise en voyant la facture 😅",
         "Ma facture d'électricité a explosé depuis que j'ai ce radiateur",
         "my sales have literally exploded since I bought this camera",
+        # Money spent.
+        "Les soldes c'est tout cramer en promos, super prix",
+        "J'ai cramé tout mon budget en une heure sur ce site 😅",
+        "j'ai cramé 200€ en équipement de rando, aucun regret",
     ],
 )
 def test_no_product_hazard_is_told(text):
@@ -41,6 +45,8 @@ def test_no_product_hazard_is_told(text):
         "La batterie a explosé dans ma poche",
         "Ma fille a failli tomber de la chaise haute, la sangle a lâché",
         "The charger exploded and burned the carpet",
+        "La batterie a cramé mon sac à dos pendant la charge",
+        "La prise a cramé en 2 minutes, heureusement j'étais là",
     ],
 )
 def test_a_hazard_still_lifts(text):

@@ -2,6 +2,7 @@
 danger that is someone's advice or claim in a discussion.
 
 - "il a cramé les merguez", "le grille-pain crame un côté": cooking gone too far is a complaint, not a fire;
+- "j'ai cramé tout mon budget", "tout cramer en soldes", "cramé 200 € en une heure": money spent, not a fire;
 - "blessée à vie 😭", "blessé dans mon orgueil": a figure of hurt feelings;
 - "mon forfait a explosé", "my phone bill exploded": an amount that grew, not a blast; "j'ai failli tomber de ma
   chaise" at the price: surprise, not a fall;
@@ -21,6 +22,13 @@ _FOOD = re.compile(
     r"\b(?:merguez|saucisses?|chipos?|chipolatas?|steaks?|viandes?|pain|toasts?|tartines?|grille-pain|toaster|crepes?|"
     r"gateaux?|pizzas?|frites|riz|pates|oignons?|bbq|barbecue|poeles?|casseroles?|cuisson|burgers?|brochettes?|"
     r"cotes?|gaufres?|biscuits?|cookies?|croissants?|tarte|quiche|roti|poulet|lardons|bacon|omelette|sauce)\b"
+)
+# Money, or a spree, a few words after "cramer": "cramé tout mon budget", "crame 300 balles", "tout cramer en promos".
+_MONEY_AFTER = re.compile(
+    r"^(?: [\w']+){0,3}? (?:budget|argent|fric|thunes?|tunes|pognon|oseille|salaire|paie|paye|economies|"
+    r"cagnotte|credits?|forfait|data|points|bons? d.achat|cheques? cadeaux?|cartes? cadeaux?|balles|euros?|eur|"
+    r"\d+(?:[.,]\d+)? ?(?:€|e|eur|euros?|balles|k|\$|dollars?)|"
+    r"en (?:soldes|promos?|achats|shopping|courses|cadeaux|black friday))(?!\w)"
 )
 _HURT_FEELINGS = re.compile(
     r"bless(?:e|ee|es|ees) (?:a vie|pour la vie|dans (?:mon|ma|son|sa|notre|leur|mes|ses) (?:orgueil|ego|"
@@ -50,11 +58,11 @@ _SOMEONES_WORDS = re.compile(
 
 
 def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
-    """Whether the safety word matched by ``m`` (on the base view ``text``) is cooking, hurt feelings, an amount
-    that grew or a debate."""
+    """Whether the safety word matched by ``m`` (on the base view ``text``) is cooking, money spent, hurt feelings,
+    an amount that grew or a debate."""
     words = m.group(0)
     sentence = sentence_around(text, m.start(), m.end())
-    if words.startswith("cram") and _FOOD.search(sentence):
+    if words.startswith("cram") and (_FOOD.search(sentence) or _MONEY_AFTER.match(text[m.end() : m.end() + 60])):
         return True
     if words.startswith("bless") and _HURT_FEELINGS.match(text, m.start()):
         return True
