@@ -6,13 +6,15 @@ Starts gunicorn (the web) and one `moderation worker` on a throwaway database an
      is the ingest path alone: validate, content rules, commit, enqueue); prints submissions/s and p50/p95/p99.
      Beside it, the reference (bench/ingest_reference.py): the simplest Flask view that inserts one row with
      one commit through the same driver (psycopg 3), in its own table of the same database, under the same
-     gunicorn settings, posted to by the same clients. The two alternate (ours, reference, ours, ... for
+     gunicorn settings (production's ``moderation.gunicorn_conf``, workers and threads as given; --bare-gunicorn
+     for gunicorn's own defaults), posted to by the same clients. The two alternate (ours, reference, ours, ... for
      ROUNDS rounds of REQUESTS / ROUNDS each) and our throughput is printed as a ratio of the reference's,
      then each side's CPU per submission in its web processes, PostgreSQL and Redis (from /proc, on Linux).
   B. submit-to-case: with the worker running, 1-star angry reviews at RATE/s; for each, the time from the
      item's commit to its case's creation (both stamped by the servers); prints p50/p95.
 
     python bench/ingest.py [--stub] [--requests 4000] [--clients 8] [--rate 20] [--seconds 30] [--rounds 2]
+                           [--bare-gunicorn]
 
 --stub scores with the keyword stub (isolates the platform); without it, the bundled model scores.
 """
@@ -136,6 +138,11 @@ def main() -> None:
     parser.add_argument("--web-threads", type=int, default=4)
     parser.add_argument("--stub", action="store_true")
     parser.add_argument("--rounds", type=int, default=2, help="A: ours and the reference alternate this many times")
+    parser.add_argument(
+        "--bare-gunicorn",
+        action="store_true",
+        help="gunicorn's own defaults for both sides, not production's settings file (moderation.gunicorn_conf)",
+    )
     args = parser.parse_args()
 
     name = f"moderation_bench_{secrets.token_hex(3)}"
@@ -162,6 +169,10 @@ def main() -> None:
         ref_port = web_port + 1000
         gunicorn = [sys.executable, "-m", "gunicorn", "-w", str(args.web_workers), "--threads", str(args.web_threads),
                     "--log-level", "warning"]  # fmt: skip
+        if not args.bare_gunicorn:
+            # Production's settings file for both sides (what `moderation serve` and the web image run): the
+            # heap frozen once a process has loaded, JSON access lines (written to /dev/null here).
+            gunicorn += ["-c", "python:moderation.gunicorn_conf", "--access-logfile", os.devnull]
         procs.append(
             subprocess.Popen(
                 [*gunicorn, "-b", f"127.0.0.1:{web_port}", "moderation:create_app()"], env=env, cwd=ROOT
