@@ -197,3 +197,31 @@ def test_the_brands_own_account_on_a_social_app_is_not_a_link_away(text, brand, 
 )
 def test_look_alikes_of_the_brands_account_and_messaging_handles_are_still_links(text):
     assert verdict_of(text, brand="Décathlon France", own_sites=SHOP).hold_reasons == ["links"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A full stop typed with a space on each side, the next sentence starting with a word that is also a suffix;
+        # sizes and shorthand before it are no dictionary words. Four such reviews of the real clothing set were held.
+        "runs a little big. i am typically a s but chose the xs . love love love!",
+        "it was just big and frumpy . it went back .",
+        "i ordered xl and feel it is a generous tts . it is very figure flattering",
+        "had to return for a 27p . love them!! i order the 2 other colors",
+    ],
+)
+def test_a_loosely_typed_full_stop_before_an_everyday_word_is_no_link(text):
+    assert verdict_of(text, language="en").hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "go to cheapwatches . com for the same jacket",  # no word after the dot
+        "bonplan . shop pour les memes a -50%",  # where spam sends readers, word or not
+        "everything half price at cheapstuff . it",  # an address typed apart ends where it stands
+        "as it appears in cheapstuff.love the same",  # no space: the rule is about a loose full stop only
+    ],
+)
+def test_an_address_typed_apart_is_still_a_link(text):
+    assert verdict_of(text).hold_reasons == ["links"]

@@ -70,7 +70,35 @@ def _is_link(m: re.Match[str], ctx: Context) -> bool:
         return True
     if "-" in parts.domain:
         return True  # "cheap-watches", "promo-maison": nobody runs two words together with a hyphen and a dot
+    if _sentence_after_spaced_dot(m, ctx, parts.suffix):
+        return False
     return not _reads_as_words(parts.domain, parts.suffix, ctx)
+
+
+# Suffixes that are words, but also where a spammer sends readers ("cheap . shop", "bonplan . store"): a spaced dot
+# before one stays a link.
+_MERCHANT_SUFFIXES = frozenset(
+    "shop store site online top club me net live fun page blog web website app link click buzz deals sale market "
+    "boutique promo news info pro bio art".split()
+)
+
+
+def _sentence_after_spaced_dot(m: re.Match[str], ctx: Context, suffix: str) -> bool:
+    """Whether the dot has spaces on both sides in the original and the "suffix" is an everyday word of the text's
+    language: a full stop typed loosely, the next sentence's first word after it ("i chose the xs . love it", "big
+    and frumpy . it went back", "a generous tts . it is flattering"). Sizes and shorthand ("xs", "tts", "27p") are
+    no dictionary words, so ``_reads_as_words`` alone took them for a domain. A suffix where spam sends readers
+    (``_MERCHANT_SUFFIXES``), one that is no word ("cheapwatches . com", "monsite . fr") and one that ends the text or
+    its sentence ("cheapstuff . it") stay links."""
+    if suffix in _MERCHANT_SUFFIXES or frequency(suffix, _languages(ctx)) < _WORD_SUFFIX_MIN:
+        return False
+    view = ctx.text.links
+    dot = m.end("host") - len(suffix) - 1
+    start, end = view.span(dot, dot + 1)
+    between = ctx.text.original[start:end]
+    # The sentence goes on after the word ("it went back"): an address typed apart ends where it stands.
+    goes_on = re.match(r"\s+[a-z]", view.text[m.end("host") :]) is not None
+    return between[:1].isspace() and between[-1:].isspace() and goes_on
 
 
 def _original_suffix(m: re.Match[str], ctx: Context, suffix_len: int) -> str:
