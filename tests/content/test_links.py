@@ -225,3 +225,21 @@ def test_a_loosely_typed_full_stop_before_an_everyday_word_is_no_link(text):
 )
 def test_an_address_typed_apart_is_still_a_link(text):
     assert verdict_of(text).hold_reasons == ["links"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci à tous les lecteur.ice.s de ce forum",  # as a real Babelio review writes it
+        "les auteur.ice.s invité.es au salon",
+        "les étudiant.es adorent ce sac",
+        "mes ancien.ne.s collègues me l'ont conseillé",
+    ],
+)
+def test_french_inclusive_writing_with_full_stops_is_no_link(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize("text", ["promos sur cheapdeals.es", "voir monsite.es", "achetez sur bonplan.ne"])
+def test_a_domain_under_a_suffix_that_is_also_a_feminine_ending_is_still_a_link(text):
+    assert verdict_of(text).hold_reasons == ["links"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from moderation.content.lexicon import frequency, is_own, public_suffixes, suffix_extractor, url_host
+from moderation.content.lexicon import frequency, is_folded_word, is_own, public_suffixes, suffix_extractor, url_host
 from moderation.content.phases.hidden_domains import hidden_domains
 from moderation.content.phases.shapes import HANDLE
 from moderation.content.verdict import Context, Match, Reason
@@ -70,9 +70,25 @@ def _is_link(m: re.Match[str], ctx: Context) -> bool:
         return True
     if "-" in parts.domain:
         return True  # "cheap-watches", "promo-maison": nobody runs two words together with a hyphen and a dot
-    if _sentence_after_spaced_dot(m, ctx, parts.suffix):
+    if _sentence_after_spaced_dot(m, ctx, parts.suffix) or _inclusive_writing(parts.domain, parts.suffix):
         return False
     return not _reads_as_words(parts.domain, parts.suffix, ctx)
+
+
+# The feminine endings of French inclusive writing, which some type with full stops instead of middle dots.
+_FEMININE_OF_EUR = frozenset("ice ices rice rices trice trices euse euses".split())
+_FEMININE_ENDINGS = frozenset("e es ne nes le les te tes ve ves se ses".split()) | _FEMININE_OF_EUR
+
+
+def _inclusive_writing(label: str, suffix: str) -> bool:
+    """Whether ``label.suffix`` is French inclusive writing typed with a full stop: "lecteur.ice.s", "auteur.ice",
+    "étudiant.es", "ancien.ne.s" (a word, then its feminine ending, the two together a word: "étudiantes"). "ice",
+    "es", "ne" and "ve" are also country suffixes; "cheapdeals.es" joins into no word and stays a link."""
+    if suffix not in _FEMININE_ENDINGS:
+        return False
+    if label.endswith("eur") and suffix in _FEMININE_OF_EUR:
+        return True
+    return is_folded_word(label, 500) and is_folded_word(label + suffix)
 
 
 # Suffixes that are words, but also where a spammer sends readers ("cheap . shop", "bonplan . store"): a spaced dot
