@@ -330,7 +330,9 @@ def start_isso(venv: Path, workdir: Path, port: int, site: str, guard: str) -> s
     )  # fmt: skip
 
 
-def start_ours(python: Path, workdir: Path, port: int, classifier: str | None) -> subprocess.Popen:
+def start_ours(
+    python: Path, workdir: Path, port: int, classifier: str | None, settings: list[str] = ()
+) -> subprocess.Popen:
     workdir.mkdir(parents=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("MODERATION_")}
     env.update(
@@ -338,6 +340,9 @@ def start_ours(python: Path, workdir: Path, port: int, classifier: str | None) -
         MODERATION_DATA_DIR=str(workdir / "data"),
         MODERATION_SUBMIT_RATE_LIMIT="1000000 per minute",
     )
+    for setting in settings:  # "INFERENCE_CPU_PRIORITY=normal": one of ours, as MODERATION_<name>
+        name, _, value = setting.partition("=")
+        env[f"MODERATION_{name}"] = value
     command = [str(python), "-m", "moderation", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if classifier:
         command += ["--classifier", classifier]
@@ -385,6 +390,14 @@ def main() -> None:
     parser.add_argument("--isso-guard", choices=("high", "off"), default="high")
     parser.add_argument("--classifier", default=None, help="module:callable for our worker (default: bundled)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs, databases)")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="one of our settings for this run (MODERATION_<NAME>; the environment's own are not passed)",
+    )
     args = parser.parse_args()
 
     python = args.venv / "bin" / "python"
@@ -396,7 +409,7 @@ def main() -> None:
     procs: list[subprocess.Popen] = []
     try:
         procs.append(start_isso(venv, tmp / "isso", isso_port, blog, args.isso_guard))
-        procs.append(start_ours(python, tmp / "ours", our_port, args.classifier))
+        procs.append(start_ours(python, tmp / "ours", our_port, args.classifier, args.settings))
         wait_http(isso_port, "/info", procs[0], tmp / "isso" / "isso.log", 120)
         wait_http(our_port, "/healthz", procs[1], tmp / "ours" / "serve.log", 120)
         # /readyz answers 200 once the worker has loaded its classifier and sent a heartbeat.
@@ -420,7 +433,8 @@ def main() -> None:
         web = f"gunicorn {DefaultConfig.SERVE_WEB_WORKERS} x {DefaultConfig.SERVE_WEB_THREADS} threads"
         print(f"ours: moderation serve (embedded default: {web}, SQLite, embedded Redis, worker with "
               f"{args.classifier or 'the bundled model'}), {where} at {commit.stdout.strip() or '?'}, "
-              f"submit limit 1000000/min, posting with Origin {our_origin}")  # fmt: skip
+              f"submit limit 1000000/min, posting with Origin {our_origin}"
+              + "".join(f"; {setting}" for setting in args.settings))  # fmt: skip
         print(f"{platform.python_version()} on {os.cpu_count()} CPUs, load average before "
               f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; {args.clients} clients, {args.rounds} rounds of "
               f"{args.seconds / args.rounds:.1f} s per side and workload, interleaved Isso/ours")  # fmt: skip

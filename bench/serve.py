@@ -3,6 +3,7 @@
     PYTHONPATH=. python bench/serve.py [--clients 50] [--duration 30] [--write-share 0.1]
                                        [--web-workers 2 --web-threads 4] [--classifier tests.stubs:make_stub]
                                        [--worker-nice 10 | --worker-nice 0,10]   (one serve per value, in turn)
+                                       [--cpu-priority idle | --cpu-priority normal,idle]   (likewise)
                                        [--url http://127.0.0.1:8000 --site-token ...]   (an already running serve)
                                        [--load python|wrk|both] [--server-log PATH]
 
@@ -49,6 +50,7 @@ def start_serve(args, extra_env: dict[str, str] | None = None) -> tuple[subproce
         MODERATION_WEB_WORKERS=str(args.web_workers),
         MODERATION_WEB_THREADS=str(args.web_threads),
         MODERATION_SERVE_WORKER_NICE=str(args.worker_nice),
+        MODERATION_INFERENCE_CPU_PRIORITY=args.cpu_priority,
         MODERATION_SUBMIT_RATE_LIMIT="1000000 per minute",  # the bench is one client address
         PYTHONPATH=ROOT,
         **(extra_env or {}),
@@ -166,11 +168,19 @@ def main() -> None:
     parser.add_argument(
         "--worker-nice", default="10", help="serve's SERVE_WORKER_NICE; a comma list runs one serve per value, in turn"
     )
+    parser.add_argument(
+        "--cpu-priority",
+        default="idle",
+        help="the worker's INFERENCE_CPU_PRIORITY (idle: serve's own; normal); a comma list runs one serve per value "
+        "(for each --worker-nice), in turn",
+    )
     args = parser.parse_args()
     values = [int(v) for v in str(args.worker_nice).split(",")]
+    priorities = str(args.cpu_priority).split(",")
     for value in values:
-        args.worker_nice = value
-        run_once(args)
+        for priority in priorities:
+            args.worker_nice, args.cpu_priority = value, priority
+            run_once(args)
 
 
 def run_once(args) -> None:
@@ -221,7 +231,8 @@ end
 
 def print_setup(args) -> None:
     print(f"serve: {args.web_workers} web process(es) x {args.web_threads} thread(s), worker nice "
-          f"{args.worker_nice if not args.url else '?'}, {os.cpu_count()} core(s), "
+          f"{args.worker_nice if not args.url else '?'}, forward passes at "
+          f"{args.cpu_priority if not args.url else '?'} priority, {os.cpu_count()} core(s), "
           f"load average before the end {os.getloadavg()[0]:.1f}")  # fmt: skip
 
 

@@ -79,6 +79,9 @@ class DefaultConfig:
     # CPU only, opt-in; the graph is exported once per model version under DATA_DIR/model-cache/onnx).
     # ``moderation worker --dtype`` overrides it per worker.
     INFERENCE_DTYPE: str = "auto"
+    # "idle": the worker's forward passes on CPU run on a thread under Linux's SCHED_IDLE, so that a web on the same
+    # cores gets them first (``moderation serve`` sets it for its worker); "normal": on the job's thread.
+    INFERENCE_CPU_PRIORITY: str = "normal"
     SCORE_QUEUE: str = "scoring"
     # Every queue the platform enqueues on; the embedded worker of ``moderation serve`` works all of them
     # (with SCORE_QUEUE and RESCORE_QUEUE, whatever they are set to).

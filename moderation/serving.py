@@ -258,16 +258,20 @@ def serve(app: Flask, host: str, port: int, no_worker: bool = False, classifier_
             # workers what is left (a burst of posts then waits a little longer to be scored, never the poster).
             nice = int(config["SERVE_WORKER_NICE"])
             model_queues, other_queues = split_queues(config)
-            for name, queues, extra, niceness in (
-                ("worker", model_queues, [], nice),
-                ("jobs", other_queues, ["--lazy-model"], nice + 5 if nice else 0),
+            # The forward passes lower still, on a thread that runs only when a core is free (moderation.cpu_priority):
+            # at nice 10 alone, a worker with a backlog took most of a core from the posting web.
+            model_env = {**env, "MODERATION_INFERENCE_CPU_PRIORITY": os.environ.get("MODERATION_INFERENCE_CPU_PRIORITY")
+                         or ("idle" if nice else "normal")}  # fmt: skip
+            for name, queues, extra, niceness, worker_env in (
+                ("worker", model_queues, [], nice, model_env),
+                ("jobs", other_queues, ["--lazy-model"], nice + 5 if nice else 0, env),
             ):
                 command = [sys.executable, "-m", "moderation", "worker", *extra]
                 for queue in queues:
                     command += ["--queue", queue]
                 if classifier_spec:
                     command += ["--classifier", classifier_spec]
-                sup.start(name, command, env, nice=min(19, niceness))
+                sup.start(name, command, worker_env, nice=min(19, niceness))
         web_env = {
             **env,
             "MODERATION_BIND": f"{host}:{port}",

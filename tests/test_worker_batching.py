@@ -237,3 +237,38 @@ def test_a_job_that_ran_the_model_gives_the_freed_memory_back_even_when_it_fails
     assert released == ["called directly"]
     monkeypatch.undo()
     jobs.release_freed_memory()  # the real one: a no-op where the C library is not glibc, never an error
+
+
+def test_with_idle_cpu_priority_the_forward_pass_runs_under_sched_idle_and_the_writes_on_the_jobs_thread(
+    make_app, world
+):
+    """``INFERENCE_CPU_PRIORITY=idle`` (what ``serve`` gives its worker): predict on the idle thread, while the claim,
+    the scores and the commit stay on the job's thread, at the process's priority (a writer holding SQLite's lock
+    must not wait behind every other task for a core)."""
+    import os
+
+    class Recording(KeywordClassifier):
+        def predict(self, texts, batch_size=32):
+            self.policies = getattr(self, "policies", []) + [os.sched_getscheduler(0)]
+            return super().predict(texts, batch_size)
+
+    app = make_app(INFERENCE_CPU_PRIORITY="idle")
+    with app.app_context():
+        add = item_adder()
+        ids = [add(f"avis {n}, terrible") for n in range(5)]
+        db.session.commit()
+    classifier = Recording()
+    committed_under: list[int] = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda conn: committed_under.append(os.sched_getscheduler(0))  # noqa: E731
+    event.listen(engine, "commit", listener)
+    try:
+        with app.app_context():
+            assert sorted(scoring.score_batch(classifier, 50)) == ids
+    finally:
+        event.remove(engine, "commit", listener)
+    assert classifier.policies == [os.SCHED_IDLE]
+    assert committed_under and os.SCHED_IDLE not in committed_under
+    with app.app_context():
+        assert db.session.execute(select(func.count()).select_from(Score)).scalar_one() == 5

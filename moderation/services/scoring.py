@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from flask import current_app
 from sqlalchemy import func, select
 
-from .. import metrics
+from .. import cpu_priority, metrics
 from ..classifier import Classifier, Prediction
 from ..extensions import conflict_insert, db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Score, Site, utcnow
@@ -137,9 +137,10 @@ def use_overlap(classifier: Classifier) -> bool:
 def predict_items(
     model: Classifier, texts: list[str], forward_batch_size: int, overlap: bool = False
 ) -> list[Prediction]:
-    if overlap and getattr(model, "can_overlap", False):
-        return model.predict(texts, batch_size=forward_batch_size, overlap=True)  # type: ignore[call-arg]
-    return model.predict(texts, batch_size=forward_batch_size)
+    """``model.predict`` of ``texts``; on a CPU, on the idle-priority thread where the app asks for one
+    (``cpu_priority``): the claim before it and the writes after it stay on this thread."""
+    options = {"overlap": True} if overlap and getattr(model, "can_overlap", False) else {}
+    return cpu_priority.predict(model, texts, batch_size=forward_batch_size, **options)
 
 
 def score_batch(

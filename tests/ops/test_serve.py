@@ -179,9 +179,13 @@ def cmdline(pid: int) -> str:
         return ""
 
 
+def threads_of(pid: int) -> list[int]:
+    return [int(tid) for tid in os.listdir(f"/proc/{pid}/task")]
+
+
 def test_ctrl_c_stops_everything_in_order_without_a_traceback(tmp_path):
     with serving(tmp_path) as served:
-        served.post("Great lamp, would buy again.", rating=5)
+        item_id = served.post("Great lamp, would buy again.", rating=5)
         # The worker runs at a lower CPU priority than the web (SERVE_WORKER_NICE, 10 by default).
         children = {pid: cmdline(pid) for pid in leftovers(served.data_dir)}
         worker = [pid for pid, line in children.items() if " moderation worker" in line]
@@ -190,6 +194,13 @@ def test_ctrl_c_stops_everything_in_order_without_a_traceback(tmp_path):
         base = os.getpriority(os.PRIO_PROCESS, served.proc.pid)
         assert {os.getpriority(os.PRIO_PROCESS, pid) for pid in web} == {base}
         assert os.getpriority(os.PRIO_PROCESS, worker[0]) == min(19, base + 10)
+        # Its forward passes lower still: once the post is scored, one thread of the model worker runs under
+        # SCHED_IDLE (INFERENCE_CPU_PRIORITY=idle); the thread that writes to the database does not.
+        model_worker = [pid for pid in worker if "--lazy-model" not in children[pid]]
+        assert served.scored(item_id, timeout=30)
+        policies = {tid: os.sched_getscheduler(tid) for tid in threads_of(model_worker[0])}
+        assert os.SCHED_IDLE in policies.values(), policies
+        assert policies[model_worker[0]] != os.SCHED_IDLE
         time.sleep(1)
         os.killpg(served.proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the foreground group
         served.proc.wait(timeout=40)

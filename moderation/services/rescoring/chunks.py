@@ -13,6 +13,7 @@ from typing import Protocol
 
 from sqlalchemy import select, update
 
+from ... import cpu_priority
 from ...classifier import Classifier, Prediction
 from ...extensions import conflict_insert, db
 from ...models import Item, RescoreChunk, RescoreRun, Score, utcnow
@@ -222,7 +223,8 @@ def score_texts(
     # Several forward passes per call so the classifier can sort by length inside it; the lease renews between.
     step = batch_size * 8
     for start in range(0, len(texts), step):
-        part = classifier.predict(texts[start : start + step], batch_size=batch_size)
+        # On a CPU, on the idle-priority thread where the app asks for one (``cpu_priority``).
+        part = cpu_priority.predict(classifier, texts[start : start + step], batch_size=batch_size)
         predictions.extend(part)
         if on_batch:
             on_batch(len(part))

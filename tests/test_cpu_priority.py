@@ -1,0 +1,77 @@
+"""The worker's forward passes on a thread of idle CPU priority (``INFERENCE_CPU_PRIORITY``), the rest of its work
+on its own thread at the process's priority."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from flask import Flask
+
+from moderation import cpu_priority
+
+pytestmark = pytest.mark.skipif(not cpu_priority.supported(), reason="SCHED_IDLE is a Linux policy")
+
+
+def app_with(priority: str | None) -> Flask:
+    app = Flask(__name__)
+    if priority is not None:
+        app.config["INFERENCE_CPU_PRIORITY"] = priority
+    return app
+
+
+def where_it_ran() -> tuple[int, int]:
+    return threading.get_ident(), os.sched_getscheduler(0)
+
+
+def test_idle_runs_on_one_thread_under_sched_idle_and_leaves_the_caller_alone():
+    app = app_with("idle")
+    with app.app_context():
+        first = cpu_priority.in_background(where_it_ran)
+        second = cpu_priority.in_background(where_it_ran)
+        caller = where_it_ran()
+    assert first[1] == os.SCHED_IDLE
+    assert first == second  # one long-lived thread, not one per pass
+    assert first[0] != caller[0]
+    assert caller[1] != os.SCHED_IDLE
+
+
+@pytest.mark.parametrize("priority", ["normal", None])
+def test_normal_and_unset_run_on_the_calling_thread(priority):
+    app = app_with(priority)
+    with app.app_context():
+        assert cpu_priority.in_background(where_it_ran) == where_it_ran()
+    assert cpu_priority.in_background(where_it_ran) == where_it_ran()  # no app: as the caller
+
+
+def test_an_error_in_the_pass_reaches_the_caller_and_a_bad_setting_names_itself():
+    def fails():
+        raise RuntimeError("out of memory")
+
+    with app_with("idle").app_context():
+        with pytest.raises(RuntimeError, match="out of memory"):
+            cpu_priority.in_background(fails)
+        assert cpu_priority.in_background(where_it_ran)[1] == os.SCHED_IDLE  # the thread survives it
+    with app_with("lowest").app_context():
+        with pytest.raises(ValueError, match="INFERENCE_CPU_PRIORITY"):
+            cpu_priority.in_background(where_it_ran)
+
+
+class Model:
+    def __init__(self, device: str) -> None:
+        self.device = device
+        self.seen: list[int] = []
+
+    def predict(self, texts, batch_size=32):
+        self.seen.append(os.sched_getscheduler(0))
+        return [len(t) for t in texts]
+
+
+def test_a_cpu_model_predicts_at_idle_priority_and_a_cuda_one_on_the_callers_thread():
+    cpu, cuda = Model("cpu"), Model("cuda:0")
+    with app_with("idle").app_context():
+        assert cpu_priority.predict(cpu, ["ab", "c"], batch_size=8) == [2, 1]
+        assert cpu_priority.predict(cuda, ["ab"], batch_size=8) == [2]
+    assert cpu.seen == [os.SCHED_IDLE]
+    assert cuda.seen == [os.sched_getscheduler(0)]
