@@ -4,9 +4,9 @@ them first.
 ``moderation serve`` runs the web and the model worker on one machine. The worker's process runs at a lower
 priority (``SERVE_WORKER_NICE``, 10), but nice 10 still weighs 110 against the web's 1024 in Linux's scheduler,
 and a worker with a backlog is always runnable: sampled once a second while 50 clients posted (bench/peer.py, 2
-cores), the worker used 80-100 % of a core in every second of the posting phase, the web processes about one core.
-With the keyword stub scoring instead of the model (no forward pass), the same posting ran 1.3x faster
-(docs/benchmarks.md, twenty-first session).
+cores), the worker used 47-95 % of a core in each second of the posting phases. With 30 % writes among 50 clients'
+requests (bench/serve.py), serve answered 308-354 requests/s with the forward passes at idle priority against
+245-314 without (docs/benchmarks.md, twenty-second session).
 
 ``INFERENCE_CPU_PRIORITY = "idle"`` runs the forward pass (and the tokenising inside it) on one long-lived thread of
 this process under ``SCHED_IDLE``: it runs when a core has nothing else to run, and at full speed on a machine
