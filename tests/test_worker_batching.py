@@ -272,3 +272,35 @@ def test_with_idle_cpu_priority_the_forward_pass_runs_under_sched_idle_and_the_w
     assert committed_under and os.SCHED_IDLE not in committed_under
     with app.app_context():
         assert db.session.execute(select(func.count()).select_from(Score)).scalar_one() == 5
+
+
+def test_a_batch_opens_its_cases_in_one_flush_and_marks_its_items_scored_in_one_update(app, world):
+    """The worker holds the database's write lock (SQLite's only one) from its first write to its commit: a flush
+    per new case and an UPDATE per item made that 90 ms of CPU for 256 items, 26 ms in one flush and one UPDATE."""
+    from moderation.models import AuditEvent, Case
+
+    with app.app_context():
+        add = item_adder()
+        ids = [add(f"avis {n}: terrible, horrible, nul") for n in range(12)] + [add("super produit")]
+        db.session.commit()
+        statements: list[tuple[str, bool]] = []
+        flushes: list[int] = []
+        listener = lambda conn, cursor, statement, params, context, many: statements.append(  # noqa: E731
+            (" ".join(statement.split()[:3]).upper(), many)
+        )
+        counter = lambda session, context, instances: flushes.append(len(session.new) + len(session.dirty))  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", listener)
+        event.listen(db.session(), "before_flush", counter)
+        try:
+            assert sorted(scoring.score_batch(KeywordClassifier(), 50)) == ids
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+            event.remove(db.session(), "before_flush", counter)
+        cases = db.session.execute(select(Case).where(Case.item_id.in_(ids))).scalars().all()
+        assert sorted(c.item_id for c in cases) == ids[:12]
+        opened = db.session.execute(select(AuditEvent.target_id).where(AuditEvent.action == "case.opened")).scalars()
+        assert sorted(opened) == sorted(c.id for c in cases)
+        assert db.session.execute(select(func.count()).where(Item.scored_at.is_(None))).scalar_one() == 0
+    # The twelve cases in one flush (then their audit events, and the commit's); one UPDATE of the thirteen items.
+    assert len(flushes) <= 3, flushes
+    assert [many for text, many in statements if text.startswith("UPDATE ITEMS")] == [False], statements
