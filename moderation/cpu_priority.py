@@ -48,15 +48,22 @@ def lower_this_thread() -> None:
 def predict(model, texts: list[str], **options):
     """``model.predict(texts, **options)``: on the idle-priority thread (``in_background``) unless the model runs
     on CUDA, where this thread only feeds the GPU and must not wait behind every other task for a core."""
+    return predict_with(model, model.predict, texts, **options)
+
+
+def predict_with(model, method: Callable[..., T], *args, **options) -> T:
+    """``method(*args, **options)``, a forward pass of ``model`` (a classifier, an embedder): as ``predict``."""
     device = getattr(model, "device", None)
     if str(getattr(device, "type", device or "")).startswith("cuda"):
-        return model.predict(texts, **options)
-    return in_background(model.predict, texts, **options)
+        return method(*args, **options)
+    return in_background(method, *args, **options)
 
 
 def in_background(fn: Callable[..., T], *args, **kwargs) -> T:
     """``fn(*args, **kwargs)``, on the app's idle-priority thread when ``INFERENCE_CPU_PRIORITY`` is ``"idle"``
     (and the platform has ``SCHED_IDLE``), else here. Exceptions reach the caller as raised."""
+    # Asked from the idle thread itself (a pass within a pass), there is no app context: it runs there, never
+    # waiting on the one thread for itself.
     executor = _executor()
     if executor is None:
         return fn(*args, **kwargs)

@@ -75,3 +75,32 @@ def test_a_cpu_model_predicts_at_idle_priority_and_a_cuda_one_on_the_callers_thr
         assert cpu_priority.predict(cuda, ["ab"], batch_size=8) == [2]
     assert cpu.seen == [os.SCHED_IDLE]
     assert cuda.seen == [os.sched_getscheduler(0)]
+
+
+def test_a_pass_asked_for_within_a_pass_runs_on_the_idle_thread_without_waiting_for_itself():
+    app, answer = app_with("idle"), []
+
+    def outer_pass() -> None:
+        with app.app_context():
+            answer.append(
+                cpu_priority.in_background(lambda: (where_it_ran(), cpu_priority.in_background(where_it_ran)))
+            )
+
+    caller = threading.Thread(target=outer_pass, daemon=True)  # a wait for itself would hang here, not the run
+    caller.start()
+    caller.join(10)
+    assert not caller.is_alive(), "the idle thread waited for itself"
+    outer, inner = answer[0]
+    assert outer == inner and inner[1] == os.SCHED_IDLE
+
+
+def test_an_embedders_pass_goes_the_same_way():
+    class Embedder:
+        device = "cpu"
+
+        def embed(self, texts):
+            return [os.sched_getscheduler(0) for _ in texts]
+
+    embedder = Embedder()
+    with app_with("idle").app_context():
+        assert cpu_priority.predict_with(embedder, embedder.embed, ["a", "b"]) == [os.SCHED_IDLE] * 2

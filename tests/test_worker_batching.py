@@ -285,12 +285,13 @@ def test_a_batch_opens_its_cases_in_one_flush_and_marks_its_items_scored_in_one_
         db.session.commit()
         statements: list[tuple[str, bool]] = []
         flushes: list[int] = []
-        listener = (
-            lambda conn, cursor, statement, params, context, many: statements.append(  # noqa: E731
-                (" ".join(statement.split()[:3]).upper(), many)
-            )
-        )
-        counter = lambda session, context, instances: flushes.append(len(session.new) + len(session.dirty))  # noqa: E731
+
+        def listener(conn, cursor, statement, params, context, many) -> None:
+            statements.append((" ".join(statement.split()[:3]).upper(), many))
+
+        def counter(session, context, instances) -> None:
+            flushes.append(len(session.new) + len(session.dirty))
+
         event.listen(db.engine, "before_cursor_execute", listener)
         event.listen(db.session(), "before_flush", counter)
         try:

@@ -33,6 +33,7 @@ from typing import Any
 from flask import Flask, current_app
 from sqlalchemy import select
 
+from .. import cpu_priority
 from ..extensions import db
 from ..models import Author, Item, Site
 from ..vocabulary import AuthorStanding, ItemStatus
@@ -234,7 +235,10 @@ def suspicions(items: Sequence[Item], classifier: object, predictions: Sequence[
         head = reader.head
 
         def vectors(published: list[Item]) -> Any:
-            return reader.embedder.embed([item.text_for_model for item in published])
+            # A forward pass of its own: on the idle-priority thread where the app asks for one, as the classifier's.
+            return cpu_priority.predict_with(
+                reader.embedder, reader.embedder.embed, [item.text_for_model for item in published]
+            )
 
     published = [item for item in items if item.status == ItemStatus.PUBLISHED.value]
     if published:
