@@ -30,3 +30,16 @@ def freeze_startup_heap(process: str) -> None:
     gc.collect()
     gc.freeze()
     log.info("%s: %d objects loaded at start set aside from the garbage collector", process, gc.get_freeze_count())
+
+
+def freeze_after_first_job(process: str) -> None:
+    """Once more after a worker's first job: what a job loads on first use and keeps (the hostility heads, the
+    tokeniser's and SQLAlchemy's caches, a site's model) is long-lived too. Logs how many objects it adds."""
+    before = gc.get_freeze_count()
+    gc.collect()
+    gc.freeze()
+    log.info(
+        "%s: %d more objects, loaded by its first job, set aside from the garbage collector",
+        process,
+        gc.get_freeze_count() - before,
+    )

@@ -14,7 +14,7 @@ from rq import SimpleWorker
 from rq.exceptions import StopRequested
 from rq.scheduler import RQScheduler
 
-from . import extensions
+from . import extensions, heap
 from .broker import drop_heartbeat, get_queue, get_redis, send_heartbeat
 from .classifier import Classifier, load_classifier
 from .extensions import db
@@ -42,6 +42,9 @@ class ModerationWorker(SimpleWorker):
     every heartbeat tells ``/readyz`` that a worker with a loaded classifier is alive.
     """
 
+    # ``moderation worker`` sets it (tests never do): freeze the heap again after the first job (moderation.heap).
+    freeze_after_first_job = False
+
     def __init__(self, *args, app: Flask, **kwargs):
         super().__init__(*args, **kwargs)
         self.app = app
@@ -62,6 +65,9 @@ class ModerationWorker(SimpleWorker):
                 return super().perform_job(job, queue, execution)
             finally:
                 db.session.remove()
+                if self.freeze_after_first_job:
+                    self.freeze_after_first_job = False  # once: a successor (after a Redis outage) starts without
+                    heap.freeze_after_first_job("worker")
 
     def request_stop(self, signum, frame):
         # rq raises StopRequested from wherever an idle worker is when SIGTERM comes. Code that catches and wraps

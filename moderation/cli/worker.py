@@ -76,8 +76,10 @@ def worker(
     rq_worker = build_worker(
         app, factory, list(queues) or None, maintenance_interval=maintenance_interval, name=name, lazy_model=lazy_model
     )
-    # The model and every module imported stay for the process's life: out of the collector's full passes.
+    # The model and every module imported stay for the process's life: out of the collector's full passes; what the
+    # first job loads on first use, too, once it is done.
     freeze_startup_heap("worker")
+    rq_worker.freeze_after_first_job = True
     model_info.labels(model_version=str(rq_worker.model_version)).set(1)
     if metrics_port is not None:
         serve_worker_metrics(metrics_port, metrics_host)

@@ -41,6 +41,9 @@ def test_all_queues_worker_takes_a_job_from_every_platform_queue(app, tmp_path):
     # What the worker loaded at start is out of the garbage collector's full passes (moderation.heap).
     frozen = re.search(r"worker: (\d+) objects loaded at start set aside from the garbage collector", result.stderr)
     assert frozen and int(frozen.group(1)) > 100_000, result.stderr
+    # And once more after its first job, only then (one line however many jobs it ran).
+    again = re.findall(r"worker: (\d+) more objects, loaded by its first job, set aside", result.stderr)
+    assert len(again) == 1, result.stderr
     for job in jobs:
         job.refresh()
         assert job.get_status() == "finished", (job.origin, job.get_status())
