@@ -6,8 +6,9 @@ priority (``SERVE_WORKER_NICE``, 10), but nice 10 still weighs 110 against the w
 and a worker with a backlog is always runnable: sampled once a second while 50 clients posted (bench/peer.py, 2
 cores), the worker used 47-95 % of a core in each second of the posting phases. With 30 % writes among 50 clients'
 requests (bench/serve.py), serve answered 308-354 requests/s with the forward passes at idle priority against
-245-314 without; with 50 clients posting (bench/peer.py), 236-264 posts/s and a p99 of 307-446 ms against 196-230
-and 490-580 (docs/benchmarks.md, twenty-second session).
+245-314 without; with 50 clients posting (bench/peer.py), once the worker's write section was short (one flush per
+batch, services/scoring.py), 236-264 posts/s and a p99 of 307-446 ms against 196-230 and 490-580
+(docs/benchmarks.md, twenty-second session).
 
 ``INFERENCE_CPU_PRIORITY = "idle"`` runs the forward pass (and the tokenising inside it) on one long-lived thread of
 this process under ``SCHED_IDLE``: it runs when a core has nothing else to run, and at full speed on a machine
