@@ -30,6 +30,8 @@ from typing import TypeVar
 
 from flask import current_app, has_app_context
 
+from .classifier import on_cuda
+
 log = logging.getLogger(__name__)
 
 PRIORITIES = ("normal", "idle")
@@ -54,8 +56,7 @@ def predict(model, texts: list[str], **options):
 
 def predict_with(model, method: Callable[..., T], *args, **options) -> T:
     """``method(*args, **options)``, a forward pass of ``model`` (a classifier, an embedder): as ``predict``."""
-    device = getattr(model, "device", None)
-    if str(getattr(device, "type", device or "")).startswith("cuda"):
+    if on_cuda(model):
         return method(*args, **options)
     return in_background(method, *args, **options)
 

@@ -37,6 +37,13 @@ class Classifier(Protocol):
     def predict(self, texts: list[str], batch_size: int = 32) -> list[Prediction]: ...
 
 
+def on_cuda(model: object) -> bool:
+    """Whether ``model`` (a classifier, an embedder) runs on a CUDA device: its ``device`` a ``torch.device`` or a
+    string; a stub without one runs on the CPU."""
+    device = getattr(model, "device", None)
+    return str(getattr(device, "type", device or "")).startswith("cuda")
+
+
 DTYPES = ("auto", "float32", "bfloat16", "float16", "int8", "onnx-fp32", "onnx-int8")
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import cpu_priority, metrics
-from ..classifier import Classifier, Prediction
+from ..classifier import Classifier, Prediction, on_cuda
 from ..extensions import conflict_insert, db
 from ..models import ACTIVE_CASE_STATES, Case, CaseState, Item, Score, Site, utcnow
 from ..vocabulary import GONE_STATUSES, Reason
@@ -118,12 +118,7 @@ def default_forward_batch_size(classifier: Classifier) -> int:
     configured = current_app.config.get("SCORE_FORWARD_BATCH_SIZE")
     if configured:
         return int(configured)
-    return 256 if _on_cuda(classifier) else 32
-
-
-def _on_cuda(classifier: Classifier) -> bool:
-    device = getattr(classifier, "device", None)
-    return getattr(device, "type", str(device or "")).startswith("cuda")
+    return 256 if on_cuda(classifier) else 32
 
 
 def use_overlap(classifier: Classifier) -> bool:
@@ -132,7 +127,7 @@ def use_overlap(classifier: Classifier) -> bool:
     mode = str(current_app.config.get("SCORE_OVERLAP") or "auto").lower()
     if mode == "never" or not getattr(classifier, "can_overlap", False):
         return False
-    return mode == "always" or _on_cuda(classifier)
+    return mode == "always" or on_cuda(classifier)
 
 
 def predict_items(

@@ -14,7 +14,7 @@ from typing import Protocol
 from sqlalchemy import select, update
 
 from ... import cpu_priority
-from ...classifier import Classifier, Prediction
+from ...classifier import Classifier, Prediction, on_cuda
 from ...extensions import conflict_insert, db
 from ...models import Item, RescoreChunk, RescoreRun, Score, utcnow
 from ..model_versions import cached_classifier
@@ -193,12 +193,7 @@ def default_batch_size(classifier: Classifier) -> int:
     configured = setting("RESCORE_BATCH_SIZE")
     if configured:
         return int(configured)
-    return 512 if _on_cuda(classifier) else 64
-
-
-def _on_cuda(classifier: Classifier) -> bool:
-    device = getattr(classifier, "device", None)
-    return getattr(device, "type", str(device or "")).startswith("cuda")
+    return 512 if on_cuda(classifier) else 64
 
 
 def use_overlap(classifier: Classifier) -> bool:
@@ -206,7 +201,7 @@ def use_overlap(classifier: Classifier) -> bool:
     mode = str(setting("RESCORE_OVERLAP")).lower()
     if mode == "never" or not getattr(classifier, "can_overlap", False):
         return False
-    return mode == "always" or _on_cuda(classifier)
+    return mode == "always" or on_cuda(classifier)
 
 
 def score_texts(
