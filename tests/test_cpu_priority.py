@@ -104,3 +104,20 @@ def test_an_embedders_pass_goes_the_same_way():
     embedder = Embedder()
     with app_with("idle").app_context():
         assert cpu_priority.predict_with(embedder, embedder.embed, ["a", "b"]) == [os.SCHED_IDLE] * 2
+
+
+def test_rescorings_passes_overlapped_or_not_run_at_idle_priority_on_a_cpu():
+    from moderation.services.rescoring import score_texts
+
+    class Overlapping(Model):
+        can_overlap = True
+
+        def predict(self, texts, batch_size=32, overlap=False, on_batch=None):
+            self.seen.append((os.sched_getscheduler(0), overlap))
+            return [len(t) for t in texts]
+
+    model = Overlapping("cpu")
+    with app_with("idle").app_context():
+        assert score_texts(model, ["ab"], batch_size=8, overlap=True) == [2]
+        assert score_texts(model, ["abc"], batch_size=8, overlap=False) == [3]
+    assert model.seen == [(os.SCHED_IDLE, True), (os.SCHED_IDLE, False)]

@@ -211,14 +211,16 @@ def score_texts(
     on_batch: Callable[[int], None] | None = None,
     overlap: bool | None = None,
 ) -> list[Prediction]:
-    """Predictions for ``texts`` in order, ``on_batch(n)`` after each forward pass (the job renews its lease)."""
+    """Predictions for ``texts`` in order, ``on_batch(n)`` after each forward pass (the job renews its lease).
+
+    Every pass goes through ``cpu_priority.predict``: on a CPU, on the idle-priority thread where the app asks for
+    one; on CUDA, here."""
     if overlap if overlap is not None else use_overlap(classifier):
-        return classifier.predict(texts, batch_size=batch_size, overlap=True, on_batch=on_batch)  # type: ignore[call-arg]
+        return cpu_priority.predict(classifier, texts, batch_size=batch_size, overlap=True, on_batch=on_batch)
     predictions: list[Prediction] = []
     # Several forward passes per call so the classifier can sort by length inside it; the lease renews between.
     step = batch_size * 8
     for start in range(0, len(texts), step):
-        # On a CPU, on the idle-priority thread where the app asks for one (``cpu_priority``).
         part = cpu_priority.predict(classifier, texts[start : start + step], batch_size=batch_size)
         predictions.extend(part)
         if on_batch:
