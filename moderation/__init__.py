@@ -9,7 +9,7 @@ from flask import Flask
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from werkzeug.routing import IntegerConverter
 
-from .config import DefaultConfig, check_production, check_secret_key, sqlite_url
+from .config import DefaultConfig, check_inference_cpu_priority, check_production, check_secret_key, sqlite_url
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -22,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     check_production(app.config)  # before the embedded defaults fill in the URLs it asks for
     configure_urls(app)
     check_secret_key(app.config)
+    check_inference_cpu_priority(app.config)
     configure_cookies(app)
     app.session_interface = CookieSessionInterface()
     trust_proxies(app)

@@ -309,6 +309,25 @@ def check_secret_key(config: dict) -> None:
                 raise ConfigError(f"MODERATION_{name} must be at least {MIN_SECRET_KEY_BYTES} bytes long")
 
 
+CPU_PRIORITIES = ("normal", "idle")
+
+
+def check_inference_cpu_priority(config: dict) -> None:
+    """``INFERENCE_CPU_PRIORITY`` as one of :data:`CPU_PRIORITIES`, checked at start: a typo must stop the worker
+    there, not fail every scoring job it takes.
+
+    Raises:
+        ConfigError: for any other value.
+    """
+    value = str(config.get("INFERENCE_CPU_PRIORITY") or "normal").strip().lower()
+    if value not in CPU_PRIORITIES:
+        raise ConfigError(
+            f"MODERATION_INFERENCE_CPU_PRIORITY={config.get('INFERENCE_CPU_PRIORITY')!r} is not understood: use "
+            + " or ".join(repr(p) for p in CPU_PRIORITIES)
+        )
+    config["INFERENCE_CPU_PRIORITY"] = value
+
+
 def check_production(config: dict) -> None:
     """Refuse to run in production on development defaults."""
     if normalise_env(config) != "production":

@@ -34,7 +34,6 @@ from .classifier import on_cuda
 
 log = logging.getLogger(__name__)
 
-PRIORITIES = ("normal", "idle")
 EXECUTOR_KEY = "moderation.cpu_priority.idle_executor"
 T = TypeVar("T")
 
@@ -79,10 +78,8 @@ def _executor() -> ThreadPoolExecutor | None:
     executor = app.extensions.get(EXECUTOR_KEY)
     if executor is not None:
         return executor
-    setting = str(app.config.get("INFERENCE_CPU_PRIORITY") or "normal").lower()
-    if setting not in PRIORITIES:
-        raise ValueError(f"INFERENCE_CPU_PRIORITY must be one of {', '.join(PRIORITIES)}, not {setting!r}")
-    if setting == "normal" or not supported():
+    # Checked and folded at start (config.check_inference_cpu_priority): "normal" or "idle".
+    if app.config.get("INFERENCE_CPU_PRIORITY") != "idle" or not supported():
         return None
     # One thread: the model is used by one pass at a time, and its intra-op threads are created once, from it.
     executor = ThreadPoolExecutor(1, thread_name_prefix="forward-idle", initializer=lower_this_thread)

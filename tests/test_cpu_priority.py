@@ -9,7 +9,8 @@ import threading
 import pytest
 from flask import Flask
 
-from moderation import cpu_priority
+from moderation import cpu_priority, create_app
+from moderation.config import ConfigError
 
 pytestmark = pytest.mark.skipif(not cpu_priority.supported(), reason="SCHED_IDLE is a Linux policy")
 
@@ -45,7 +46,7 @@ def test_normal_and_unset_run_on_the_calling_thread(priority):
     assert cpu_priority.in_background(where_it_ran) == where_it_ran()  # no app: as the caller
 
 
-def test_an_error_in_the_pass_reaches_the_caller_and_a_bad_setting_names_itself():
+def test_an_error_in_the_pass_reaches_the_caller_and_a_bad_setting_names_itself_at_start(tmp_path):
     def fails():
         raise RuntimeError("out of memory")
 
@@ -53,9 +54,12 @@ def test_an_error_in_the_pass_reaches_the_caller_and_a_bad_setting_names_itself(
         with pytest.raises(RuntimeError, match="out of memory"):
             cpu_priority.in_background(fails)
         assert cpu_priority.in_background(where_it_ran)[1] == os.SCHED_IDLE  # the thread survives it
-    with app_with("lowest").app_context():
-        with pytest.raises(ValueError, match="INFERENCE_CPU_PRIORITY"):
-            cpu_priority.in_background(where_it_ran)
+    # A typo stops the app at start (the worker with it), naming the setting; the case of a good value is folded.
+    config = {"DATABASE_URL": "sqlite://", "REDIS_URL": "redis://127.0.0.1:1/0", "DATA_DIR": str(tmp_path),
+              "SECRET_KEY": "k" * 32}  # fmt: skip
+    with pytest.raises(ConfigError, match="MODERATION_INFERENCE_CPU_PRIORITY='lowest'"):
+        create_app({**config, "INFERENCE_CPU_PRIORITY": "lowest"})
+    assert create_app({**config, "INFERENCE_CPU_PRIORITY": " IDLE"}).config["INFERENCE_CPU_PRIORITY"] == "idle"
 
 
 class Model:
