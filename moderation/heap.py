@@ -27,19 +27,19 @@ log = logging.getLogger(__name__)
 
 def freeze_startup_heap(process: str) -> None:
     """Collect once, then freeze everything alive, and log how many objects that is."""
-    gc.collect()
-    gc.freeze()
-    log.info("%s: %d objects loaded at start set aside from the garbage collector", process, gc.get_freeze_count())
+    log.info("%s: %d objects loaded at start set aside from the garbage collector", process, _collect_and_freeze())
 
 
 def freeze_after_first_job(process: str) -> None:
     """Once more after a worker's first job: what a job loads on first use and keeps (the hostility heads, the
     tokeniser's and SQLAlchemy's caches, a site's model) is long-lived too. Logs how many objects it adds."""
+    added = _collect_and_freeze()
+    log.info("%s: %d more objects, loaded by its first job, set aside from the garbage collector", process, added)
+
+
+def _collect_and_freeze() -> int:
+    """``gc.collect()`` then ``gc.freeze()``; how many objects this froze."""
     before = gc.get_freeze_count()
     gc.collect()
     gc.freeze()
-    log.info(
-        "%s: %d more objects, loaded by its first job, set aside from the garbage collector",
-        process,
-        gc.get_freeze_count() - before,
-    )
+    return gc.get_freeze_count() - before

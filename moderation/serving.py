@@ -260,8 +260,8 @@ def serve(app: Flask, host: str, port: int, no_worker: bool = False, classifier_
             model_queues, other_queues = split_queues(config)
             # The forward passes lower still, on a thread that runs only when a core is free (moderation.cpu_priority):
             # at nice 10 alone, a worker with a backlog took most of a core from the posting web.
-            model_env = {**env, "MODERATION_INFERENCE_CPU_PRIORITY": os.environ.get("MODERATION_INFERENCE_CPU_PRIORITY")
-                         or ("idle" if nice else "normal")}  # fmt: skip
+            model_env = {**env}
+            model_env.setdefault("MODERATION_INFERENCE_CPU_PRIORITY", "idle" if nice else "normal")
             for name, queues, extra, niceness, worker_env in (
                 ("worker", model_queues, [], nice, model_env),
                 ("jobs", other_queues, ["--lazy-model"], nice + 5 if nice else 0, env),
