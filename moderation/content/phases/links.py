@@ -128,15 +128,17 @@ _EMAIL_NAME = re.compile(r"\s*@\s*[a-z0-9-]+\s*\.")
 _SCHEME_URL = re.compile(r"(?<![a-z0-9])(?:https?|ftp)://[^\s/?#]+[^\s]*")
 
 
-_APPS = (
-    r"telegram|tg|whats\s?app|snapchat|snap|instagram|insta|ig|tiktok|discord|wechat|kik|facebook|fb"
-    r"|messenger|twitter|x\.com|viber"
-)
+# Messaging apps, then the social ones. Beside a messaging app even the brand's own name is held: that is how refund
+# scams pose as its desk ("@decathlon on Telegram"; ``contact_handles``).
+_MESSAGING_APPS = r"telegram|tg|whats\s?app|snapchat|snap|discord|wechat|kik|messenger|viber"
+_APPS = rf"{_MESSAGING_APPS}|instagram|insta|ig|tiktok|facebook|fb|twitter|x\.com"
+_MESSAGING = re.compile(rf"\b(?:{_MESSAGING_APPS})\b")
 # The app, then its handle a few words on ("telegram @x", "insta: @x", "on whatsapp via @x"), or the handle, then
 # "on"/"sur"/"via" the app ("contact @x on telegram"). A reply's "@marie" mentions a reader, with no app beside it.
+# The handle is each pattern's one group (``m.lastgroup``).
 _CONTACT_HANDLE = re.compile(
-    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}{HANDLE}"
-    rf"|{HANDLE}\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
+    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}(?P<handle>{HANDLE})"
+    rf"|(?P<handle_first>{HANDLE})\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
 )
 
 
@@ -148,17 +150,8 @@ _BARE_HANDLE = (
 )
 _CONTACT_BARE_HANDLE = re.compile(
     rf"\b(?:(?:my|mon|ma|on|sur)\s+(?:{_APPS}))(?:\s*[:=]\s*|\s+(?:is|c.est|est|account|compte|handle|id)\s*:?\s*|\s+)"
-    rf"{_BARE_HANDLE}"
+    rf"(?P<bare_handle>{_BARE_HANDLE})"
 )
-
-
-_HANDLE_IN = re.compile(r"@([a-z0-9_.]+)|([a-z0-9_.]+)$")
-
-
-def handle_of(matched: str) -> str:
-    """The handle in a match of ``_CONTACT_HANDLE`` (after its "@") or of ``_CONTACT_BARE_HANDLE`` (its last word)."""
-    found = _HANDLE_IN.search(matched)
-    return (found.group(1) or found.group(2)) if found else ""
 
 
 # What a brand puts after its name in its accounts' handles: a country or language ("decathlon_fr", "decathlonuk").
@@ -168,9 +161,6 @@ _BRAND_HANDLE_SUFFIXES = frozenset(
     "fr en uk gb us usa de es it be ch ca nl pt ie at lu ma au nz pl se dk no fi "
     "france belgique belgium suisse schweiz canada quebec deutschland espana italia".split()
 )
-# Messaging apps: a brand's name there is how refund scams pose as its desk ("@decathlon on Telegram"), so a handle
-# beside one is held whatever its name.
-_MESSAGING = re.compile(r"\b(?:telegram|tg|whats\s?app|snapchat|snap|discord|wechat|kik|messenger|viber)\b")
 
 
 def is_brand_handle(handle: str, ctx: Context) -> bool:
@@ -200,7 +190,7 @@ def contact_handles(ctx: Context) -> list[Match]:
     found = []
     for pattern in patterns:
         for m in pattern.finditer(view.text):
-            if not _MESSAGING.search(m.group(0)) and is_brand_handle(handle_of(m.group(0)), ctx):
+            if not _MESSAGING.search(m.group(0)) and is_brand_handle(m.group(m.lastgroup).lstrip("@"), ctx):
                 continue
             start, end = view.span(*m.span())
             found.append(Match(Reason.LINKS.value, "contact_handle", start, end, ctx.text.original[start:end]))
