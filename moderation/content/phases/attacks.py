@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.near import Near
-from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, NARRATIVE, sentence_around
+from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, FR_I_GO, NARRATIVE, sentence_around
 from moderation.content.phases.shapes import Q as _Q
 
 # ---- A call for, or a wish of, an attack on a place or its people ----------------------------------------------------
@@ -76,13 +76,8 @@ _EN_GO_AND_ATTACK_IT = (
     r"set fire to (?:it|the place|the lot)|(?:put|plant|leave|throw|lob) (?:a )?(?:bomb|grenade|molotov|petrol bomb|"
     r"firebomb)s? (?:in|into|through) (?:it|the place|there))"
 )
-_FR_I_GO = (
-    rf"\b(?:je|j{_Q}\s*|on|nous)\s*(?:(?:vais|va|allons|compte|comptons|peux|pourrais) )?(?:venir|viens|vient|"
-    r"viendrai|viendra|viendrons|aller|vais|va|allons|irai|ira|irons|passer|passe|passerai|passera|passerons|"
-    r"debarquer|debarque|debarquerai|debarquera)(?: (?:demain|ce soir|un jour|un soir|bientot|cette semaine))?"
-)
 _FR_GO_AND_ATTACK_IT = (
-    rf"{_FR_I_GO} (?:a|au|aux|chez|dans|devant) (?:{_FR_THE_SITE}|(?:[a-z]+ )?{_FR_SITE})(?: (?:demain|ce soir))?,? "
+    rf"{FR_I_GO} (?:a|au|aux|chez|dans|devant) (?:{_FR_THE_SITE}|(?:[a-z]+ )?{_FR_SITE})(?: (?:demain|ce soir))?,? "
     rf"et (?:je |j{_Q}\s*|on |nous )?(?:(?:vais|va|allons|compte) )?(?:(?:le|la|les|l{_Q}\s*)\s*(?:bruler|brulerai|"
     r"brulera|brule|brulerons|cramer|cramerai|cramera|crame|cramerons|incendier|incendierai|incendiera|incendie|"
     r"plastiquer|plastiquerai|plastiquera|faire sauter|ferai sauter|fera sauter|fais sauter)\b|tout (?:bruler|"

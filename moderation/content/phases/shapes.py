@@ -45,6 +45,15 @@ EN_GO_TO = (
     r"roll|be|get)(?: (?:down|over|back|round|around|up|in))? (?:to|at|into|by)"
 )
 EN_SOON = r"(?: (?:tomorrow|tonight|today|later|soon|one day|one night|next week|this weekend|after work))?"
+# The same in French, the speaker included, the place to follow: "je vais passer", "j'irai demain", "on débarque ce
+# soir", "je me pointe en personne" (``attacks``, ``veiled``).
+FR_I_GO = (
+    rf"\b(?:je|j{Q}\s*|on|nous)\s*(?:(?:vais|va|allons|irai|ira|compte|comptons|peux|pourrais) )?(?:venir|viens|"
+    r"vient|viendrai|viendra|viendrons|aller|vais|va|allons|irai|ira|irons|passer|passe|passerai|passera|passerons|"
+    r"debarquer|debarque|debarquerai|debarquera|me pointe|me pointer|monte|monter|descends|descendre|retourne|"
+    r"retourner)(?: (?:directement|moi-meme|en personne|demain|ce soir|un jour|un soir|bientot|cette semaine|lundi|"
+    r"samedi))?"
+)
 # A sentence that speaks to someone ("you", "tu", "ton"), in the folded views.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
 HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
