@@ -465,3 +465,63 @@ def test_sqlite_writers_queue_on_a_lock_file_from_their_first_write_to_their_com
     os.close(probe)
     with sqlite_app.app_context():
         assert sorted(s.slug for s in db.session.execute(select(Site)).scalars()) == ["mine", "second"]
+
+
+def test_sqlite_writers_file_goes_back_only_once_sqlite_has_ended_the_transaction(sqlite_app, tmp_path):
+    """SQLAlchemy's commit and rollback events come before the driver's COMMIT and ROLLBACK: a writer that gave the
+    file back there let the next one in while SQLite still held its lock, and that one's BEGIN IMMEDIATE slept in
+    SQLite's busy handler. Whenever the file is free, SQLite's write lock must be free too."""
+    import fcntl
+    import os
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from moderation.extensions import db
+    from moderation.services.accounts import create_site
+
+    probe_file = os.open(tmp_path / "db.sqlite3-writers", os.O_RDWR | os.O_CREAT)
+    probe_db = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None, timeout=0)
+    seen: list[tuple[str, bool, str]] = []
+
+    def check(conn, kind: str) -> None:
+        # Listeners run in the order they were added: the app's own ran before this one.
+        try:
+            fcntl.flock(probe_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            seen.append((kind, False, ""))
+            return
+        try:
+            probe_db.execute("BEGIN IMMEDIATE")  # no wait: fails at once if SQLite's write lock is still taken
+            probe_db.execute("ROLLBACK")
+            seen.append((kind, True, "sqlite free"))
+        except sqlite3.OperationalError as exc:
+            seen.append((kind, True, str(exc)))
+        finally:
+            fcntl.flock(probe_file, fcntl.LOCK_UN)
+
+    on_commit, on_rollback = (lambda conn: check(conn, "commit")), (lambda conn: check(conn, "rollback"))
+    event.listen(Engine, "commit", on_commit)
+    event.listen(Engine, "rollback", on_rollback)
+    try:
+        with sqlite_app.test_request_context("/", method="POST"):
+            create_site("kept", "Kept", origins=[])
+            db.session.commit()
+            create_site("dropped", "Dropped", origins=[])
+            db.session.flush()
+            db.session.rollback()
+    finally:
+        event.remove(Engine, "commit", on_commit)
+        event.remove(Engine, "rollback", on_rollback)
+        probe_db.close()
+        os.close(probe_file)
+    assert ("commit", True, "sqlite free") in seen
+    assert ("rollback", True, "sqlite free") in seen
+    assert all(outcome == "sqlite free" for _, free_file, outcome in seen if free_file), seen
+    with sqlite_app.app_context():
+        from sqlalchemy import select
+
+        from moderation.models import Site
+
+        assert [s.slug for s in db.session.execute(select(Site)).scalars()] == ["kept"]
