@@ -423,3 +423,34 @@ def test_an_insult_reported_to_complain_of_it_is_published(text):
 )
 def test_an_insult_quoted_by_its_own_author_is_still_held(text):
     assert verdict_of(text).hold_reasons == ["abusive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sent this to my sister. She was a candy freak when we were kids and still is.",
+        "Bought it for a friend. He is a fitness freak and he loves these bars.",
+        "He's a total gadget freak, this was the perfect gift.",
+        "Our neighbour is a coffee freak and swears by this grinder.",
+        "The boy next door is a speed freak, the scooter is fast enough for him.",
+        "She's a music freak and she says the sound is great.",
+    ],
+)
+def test_a_fan_of_something_called_a_freak_is_published(text):
+    """ "Freak" after a noun is a fan of it (the dictionary's "ardent enthusiast")."""
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delivery guy is a freak.",
+        "the manager is a total freak",
+        "The seller is a creepy freak, avoid.",
+        "the cashier is a useless freak",
+        "you gym freak, learn some manners",
+        "That store owner is a circus freak.",
+    ],
+)
+def test_freak_said_of_a_person_is_still_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"]

@@ -105,3 +105,35 @@ def a_title_in_a_story(ctx: Context, start: int, end: int) -> bool:
     if not before.strip() or before.rstrip()[-1:] in '.!?:«"“' or _AIMING.search(before):
         return False
     return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
+
+
+# "Freak" after a noun is a fan, the dictionary's "ardent enthusiast": "she was a candy freak", "a fitness freak",
+# "I'm a neat freak". After a word that scorns ("a total freak", "that creepy freak", "circus freak") or an
+# adjective's ending ("useless", "pathetic"), or called at someone ("you gym freak"), it stays the insult.
+_FAN_WORDS = frozenset({"freak"})
+# No noun before it: the words that scorn, and the little words of a sentence.
+_SCORNING = frozenset(
+    "total complete absolute utter real little big old sick sicko weird creepy crazy crazed stupid dumb ugly fat gross "
+    "nasty dirty evil mean lazy insane twisted deranged psycho perverted demented depraved wretched inbred fucking "
+    "freaking bloody damn damned circus sideshow jesus religious "
+    "a an the this that these those such what some any you your u ur is are was were be been am like as of and or to "
+    "for with at by from in on not so very too just".split()
+)
+_ADJECTIVE_ENDING = re.compile(r"(?:less|ful|ous|ive|ish|able|ible|ic|al)$")
+# Fans' nouns that end like adjectives: "music freak", "comic freak", "metal freak".
+_FAN_NOUNS_LIKE_ADJECTIVES = frozenset({"music", "comic", "metal", "animal"})
+_WORD_BEFORE = re.compile(r"(?:^|[^a-z'-])([a-z]+)(?:-| +)$")
+
+
+def a_fan(view: str, entry: str, start: int) -> bool:
+    """Whether the listed word at ``start`` of ``view`` names a fan of what the word before it names ("candy freak")."""
+    if entry not in _FAN_WORDS:
+        return False
+    m = _WORD_BEFORE.search(view[max(0, start - 40) : start])
+    if m is None:
+        return False
+    noun = m.group(1)
+    if noun in _SCORNING or (_ADJECTIVE_ENDING.search(noun) and noun not in _FAN_NOUNS_LIKE_ADJECTIVES):
+        return False
+    before = view[max(0, start - 40) : start][: m.start(1)]
+    return not re.search(r"\b(?:you|your|u|ur)\s*$", before)

@@ -12,6 +12,7 @@ from moderation.content.normalise import Mapped, base_view, words_view
 from moderation.content.phases.banter import a_boast, teasing_a_friend
 from moderation.content.phases.shapes import PERSON_NOUN, SECOND_PERSON, STAFF, reported, sentence_around
 from moderation.content.phases.word_exemptions import (
+    a_fan,
     a_title_in_a_story,
     dialogue_in_a_story,
     said_of_a_character,
@@ -401,7 +402,7 @@ def abusive_words(ctx: Context) -> list[Match]:
             continue
         if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only, ctx.language):
             continue
-        if _lookalike(entry, m.group(0)):
+        if _lookalike(entry, m.group(0)) or a_fan(view.text, entry.entry, m.start()):
             continue
         start, end = view.span(m.start(), m.end())
         if dialogue_in_a_story(ctx, start, end) or a_title_in_a_story(ctx, start, end):
