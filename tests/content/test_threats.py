@@ -72,6 +72,7 @@ THREATS = [
     "If my order doesn't arrive by Friday I will come to your store and burn it down.",
     "I'm going to come down to your shop tomorrow and torch it",
     "I'm coming to your warehouse and I'll burn the place down",
+    "I am storming over to your store tomorrow and I will burn it down",
     "Je vais venir à votre magasin et le brûler.",
     "J'irai à votre agence et j'y mettrai le feu",
     "On va débarquer dans votre entrepôt ce soir et tout brûler",

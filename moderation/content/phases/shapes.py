@@ -39,11 +39,14 @@ DAYS = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 )
 # Going to a place, the place to follow: "come down to", "I'm heading over to", "turn up at" (``attacks``,
-# ``threats``: going there, then attacking it or the people in it), and when ("…tomorrow and …").
-EN_GO_TO = (
-    r"(?:come|coming|go|going|head|heading|walk|walking|drive|driving|turn up|turning up|show up|showing up|pop|swing|"
-    r"roll|be|get)(?: (?:down|over|back|round|around|up|in))? (?:to|at|into|by)"
+# ``threats``: going there, then attacking it or the people in it; ``veiled``: a visit, its own places after
+# ``EN_GO``), and when ("…tomorrow and …").
+EN_GO = (
+    r"(?:come|coming|go|going|head|heading|walk|walking|drive|driving|turn up|turning up|show up|showing up|pop|"
+    r"popping|swing|roll|march|marching|storm|storming|be|get|getting)(?: (?:down|over|back|round|around|up|in|"
+    r"straight))?"
 )
+EN_GO_TO = rf"{EN_GO} (?:to|at|into|by)"
 EN_SOON = r"(?: (?:tomorrow|tonight|today|later|soon|one day|one night|next week|this weekend|after work))?"
 # The same in French, the speaker included, the place to follow: "je vais passer", "j'irai demain", "on débarque ce
 # soir", "je me pointe en personne" (``attacks``, ``veiled``).

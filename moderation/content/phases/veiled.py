@@ -28,7 +28,7 @@ import re
 from moderation.content.phases.literals import words_of
 from moderation.content.phases.menace import EN_KIN, EN_NAMED_DESCRIBED, FR_NAMED_NOUN
 from moderation.content.phases.near import Near
-from moderation.content.phases.shapes import FR_I_GO, NARRATIVE, sentence_around
+from moderation.content.phases.shapes import EN_GO, FR_I_GO, NARRATIVE, sentence_around
 from moderation.content.phases.shapes import Q as _Q
 
 # ---- Knowing a person, with a warning ------------------------------------------------------------------------------
@@ -201,11 +201,9 @@ _EN_TO_PLACE = (
 )
 _VISIT = re.compile(
     rf"\b(?:i|we|i{_Q}ll|we{_Q}ll|i{_Q}m|we{_Q}re|im|ill)(?: will| am| are| shall)?(?: (?:going to|gonna|just|then|"
-    r"personally|be))? (?:come|coming|turn up|turning up|show up|showing up|drive|driving|head|heading|go|going|pop|"
-    r"popping|walk|walking|march|marching|storm|storming|get|getting|be) (?:down |over |round |back |straight |up "
-    rf")?(?:{_EN_TO_PLACE})|\b(?:pay|paying) (?:you|u|him|her|them|{EN_NAMED_DESCRIBED}) a (?:little |personal |quick "
-    r")?visit\b|\bif (?:i|we) (?:ever )?(?:see|catch|meet|bump into|run into|find) (?:you|u|him|her|them|"
-    rf"{EN_NAMED_DESCRIBED})\b|{FR_I_GO} (?:au|a la|"
+    rf"personally|be))? {EN_GO} (?:{_EN_TO_PLACE})|\b(?:pay|paying) (?:you|u|him|her|them|{EN_NAMED_DESCRIBED}) a "
+    r"(?:little |personal |quick )?visit\b|\bif (?:i|we) (?:ever )?(?:see|catch|meet|bump into|run into|find) "
+    rf"(?:you|u|him|her|them|{EN_NAMED_DESCRIBED})\b|{FR_I_GO} (?:au|a la|"
     rf"a l{_Q}\s*|aux|chez (?:toi|vous|lui|eux)|dans (?:ton|ta|votre|leur|le|la|ce|cette)|devant|a ton|a ta|a votre|"
     r"(?:les|le|la|vous|te|t.) voir)\b|\b(?:si|quand|la prochaine fois que?|le jour ou) (?:je|j.|on) (?:le |la |l.|"
     r"les |te |t.|vous )(?:croise|recroise|revois|vois|chope|attrape|retrouve|tombe sur)\b"
