@@ -203,9 +203,9 @@ def _sqlite_on_begin(conn) -> None:
 # SQLAlchemy's commit and rollback events come before the driver's COMMIT or ROLLBACK. Given back there, the file let
 # the next writer in while SQLite still held its lock: that writer's BEGIN IMMEDIATE then slept in SQLite's busy
 # handler (1 ms, then 2, 5 …), which the file is there to spare it. Measured during bench/peer.py's posting, per web
-# process (20 s): 1.9–3.0 s in BEGIN IMMEDIATE (p99 9.7–11.4 ms) before, 0.4–0.5 s (p99 4.4–5.3 ms) once the writer
-# ends its transaction first (docs/benchmarks.md, twenty-third session). So the listener ends it, then gives the
-# file back; the driver's own call that follows finds no transaction and does nothing.
+# process (20 s): 1.9–3.0 s in BEGIN IMMEDIATE (p99 9.7–11.4 ms) before, 0.2–0.5 s (p99 1.0–5.3 ms) in three runs of
+# four once the writer ends its transaction first (docs/benchmarks.md, twenty-third session). So the listener ends
+# it, then gives the file back; the driver's own call that follows finds no transaction and does nothing.
 @event.listens_for(Engine, "commit")
 def _sqlite_on_commit(conn) -> None:
     conn.info.pop(_MODE, None)
