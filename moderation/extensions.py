@@ -208,32 +208,27 @@ def _sqlite_on_begin(conn) -> None:
 # it, then gives the file back; the driver's own call that follows finds no transaction and does nothing.
 @event.listens_for(Engine, "commit")
 def _sqlite_on_commit(conn) -> None:
-    conn.info.pop(_MODE, None)
-    if conn.info.get(_LOCKED) is not None:
-        try:
-            _end_transaction(conn, "COMMIT")
-        except sqlite3.Error:
-            # Kept: the driver's COMMIT tries again and raises it as SQLAlchemy does any error; the rollback that
-            # follows gives the file back.
-            return
-    _leave_write_queue(conn.info)
+    _end_then_leave_write_queue(conn, "COMMIT")
 
 
 @event.listens_for(Engine, "rollback")
 def _sqlite_on_rollback(conn) -> None:
+    _end_then_leave_write_queue(conn, "ROLLBACK")
+
+
+def _end_then_leave_write_queue(conn, statement: str) -> None:
     conn.info.pop(_MODE, None)
     if conn.info.get(_LOCKED) is not None:
+        dbapi_connection = conn.connection.dbapi_connection
         try:
-            _end_transaction(conn, "ROLLBACK")
+            if dbapi_connection.in_transaction:
+                dbapi_connection.execute(statement)
         except sqlite3.Error:
-            pass  # the driver's ROLLBACK tries again and raises it; the file goes back either way
+            # The driver's own COMMIT or ROLLBACK tries again and raises it as SQLAlchemy does any error. A failed
+            # COMMIT keeps the file until the rollback that follows; a failed ROLLBACK gives it back all the same.
+            if statement == "COMMIT":
+                return
     _leave_write_queue(conn.info)
-
-
-def _end_transaction(conn, statement: str) -> None:
-    dbapi_connection = conn.connection.dbapi_connection
-    if dbapi_connection.in_transaction:
-        dbapi_connection.execute(statement)
 
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOI")

@@ -475,10 +475,11 @@ def test_sqlite_writers_file_goes_back_only_once_sqlite_has_ended_the_transactio
     import os
     import sqlite3
 
-    from sqlalchemy import event
+    from sqlalchemy import event, select
     from sqlalchemy.engine import Engine
 
     from moderation.extensions import db
+    from moderation.models import Site
     from moderation.services.accounts import create_site
 
     probe_file = os.open(tmp_path / "db.sqlite3-writers", os.O_RDWR | os.O_CREAT)
@@ -520,8 +521,4 @@ def test_sqlite_writers_file_goes_back_only_once_sqlite_has_ended_the_transactio
     assert ("rollback", True, "sqlite free") in seen
     assert all(outcome == "sqlite free" for _, free_file, outcome in seen if free_file), seen
     with sqlite_app.app_context():
-        from sqlalchemy import select
-
-        from moderation.models import Site
-
         assert [s.slug for s in db.session.execute(select(Site)).scalars()] == ["kept"]
