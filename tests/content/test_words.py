@@ -428,12 +428,12 @@ def test_an_insult_quoted_by_its_own_author_is_still_held(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "I sent this to my sister. She was a candy freak when we were kids and still is.",
+        "Sent as a gift: she was a candy freak when we were kids.",
         "Bought it for a friend. He is a fitness freak and he loves these bars.",
-        "He's a total gadget freak, this was the perfect gift.",
+        "He is a gadget freak, this was the perfect gift.",
         "Our neighbour is a coffee freak and swears by this grinder.",
         "The boy next door is a speed freak, the scooter is fast enough for him.",
-        "She's a music freak and she says the sound is great.",
+        "She is a music freak and she says the sound is great.",
     ],
 )
 def test_a_fan_of_something_called_a_freak_is_published(text):

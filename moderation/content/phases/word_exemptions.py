@@ -107,10 +107,10 @@ def a_title_in_a_story(ctx: Context, start: int, end: int) -> bool:
     return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
 
 
-# "Freak" after a noun is a fan, the dictionary's "ardent enthusiast": "she was a candy freak", "a fitness freak",
-# "I'm a neat freak". After a word that scorns ("a total freak", "that creepy freak", "circus freak") or an
-# adjective's ending ("useless", "pathetic"), or called at someone ("you gym freak"), it stays the insult.
-_FAN_WORDS = frozenset({"freak"})
+# A word the lists mark ``@fan`` ("freak") is a fan after a noun, the dictionary's "ardent enthusiast": "she was a
+# candy freak", "a fitness freak", "I'm a neat freak". After a word that scorns ("a total freak", "that creepy freak",
+# "circus freak") or an adjective's ending ("useless", "pathetic"), or called at someone ("you gym freak"), it stays
+# the insult.
 # No noun before it: the words that scorn, and the little words of a sentence.
 _SCORNING = frozenset(
     "total complete absolute utter real little big old sick sicko weird creepy crazy crazed stupid dumb ugly fat gross "
@@ -122,18 +122,17 @@ _SCORNING = frozenset(
 _ADJECTIVE_ENDING = re.compile(r"(?:less|ful|ous|ive|ish|able|ible|ic|al)$")
 # Fans' nouns that end like adjectives: "music freak", "comic freak", "metal freak".
 _FAN_NOUNS_LIKE_ADJECTIVES = frozenset({"music", "comic", "metal", "animal"})
-_WORD_BEFORE = re.compile(r"(?:^|[^a-z'-])([a-z]+)(?:-| +)$")
+_NOUN_BEFORE = re.compile(r"(?:^|[^a-z'-])([a-z]+)(?:-| +)$")
+_CALLED_AT = re.compile(r"\b(?:you|your|u|ur)\s*$")
 
 
-def a_fan(view: str, entry: str, start: int) -> bool:
-    """Whether the listed word at ``start`` of ``view`` names a fan of what the word before it names ("candy freak")."""
-    if entry not in _FAN_WORDS:
-        return False
-    m = _WORD_BEFORE.search(view[max(0, start - 40) : start])
+def a_fan(view: str, start: int) -> bool:
+    """Whether the ``@fan`` word at ``start`` of ``view`` names a fan of what the word before it names."""
+    window = view[max(0, start - 40) : start]
+    m = _NOUN_BEFORE.search(window)
     if m is None:
         return False
     noun = m.group(1)
     if noun in _SCORNING or (_ADJECTIVE_ENDING.search(noun) and noun not in _FAN_NOUNS_LIKE_ADJECTIVES):
         return False
-    before = view[max(0, start - 40) : start][: m.start(1)]
-    return not re.search(r"\b(?:you|your|u|ur)\s*$", before)
+    return not _CALLED_AT.search(window, 0, m.start(1))

@@ -149,6 +149,7 @@ class WordEntry:
     targeted: bool
     person_only: bool
     language: str | None  # None: any language
+    fan: bool = False  # also "a fan of" after a noun ("@fan": "a candy freak")
 
 
 def _fold(entry: str) -> str:
@@ -209,7 +210,9 @@ def parse_list(text: str, language: str) -> list[WordEntry]:
             tags.add(tag)
         targeted = bool(tags & {"@target", "@you"})
         language_only = language if "@own" in tags else None
-        entries.append(WordEntry(line, re.compile(entry_regex(line)), targeted, "@you" in tags, language_only))
+        entries.append(
+            WordEntry(line, re.compile(entry_regex(line)), targeted, "@you" in tags, language_only, "@fan" in tags)
+        )
     return entries
 
 
@@ -402,7 +405,7 @@ def abusive_words(ctx: Context) -> list[Match]:
             continue
         if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only, ctx.language):
             continue
-        if _lookalike(entry, m.group(0)) or a_fan(view.text, entry.entry, m.start()):
+        if _lookalike(entry, m.group(0)) or (entry.fan and a_fan(view.text, m.start())):
             continue
         start, end = view.span(m.start(), m.end())
         if dialogue_in_a_story(ctx, start, end) or a_title_in_a_story(ctx, start, end):
