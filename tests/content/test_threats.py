@@ -439,3 +439,46 @@ def test_single_quotes_are_told_from_apostrophes():
     start = text.index("I'll")
     assert quoted(text, start, start + len("I'll gut you"))
     assert not quoted("I'll gut you, that's what I'll do.", 0, len("I'll gut you"))
+
+
+# Death or harm wished on a third person (staff, the boss, whoever made the thing): "you" was already held.
+WISHED_ON_SOMEONE = [
+    "I hope the manager dies in a fire.",
+    "I hope the delivery driver gets hit by a bus.",
+    "Hope the CEO chokes on his bonus.",
+    "I hope whoever designed this strap burns in hell.",
+    "May the seller rot in hell.",
+    "J'espère que le patron de cette boîte crève.",
+    "J'espère que le livreur se fera écraser.",
+    "Qu'il crève, ce vendeur.",
+    "J'espère que le gérant s'étouffe avec.",
+]
+
+
+@pytest.mark.parametrize("text", WISHED_ON_SOMEONE)
+def test_harm_wished_on_someone_else_is_held_as_a_threat_and_lifts_no_safety_case(text):
+    assert_held_as_abuse(text, "threat: ")
+    assert verdict_of(text).lifts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A thing, a negation, a worry, a figure, a tyre.
+        "I hope the battery dies soon so I can get a refund.",
+        "I hope the battery doesn't die on me.",
+        "I hope the driver didn't get hurt, the parcel was smashed.",
+        "My mum laughed so hard, I hope she dies of laughter at the next one.",
+        "I hope the seller sees this review.",
+        "J'espère que la batterie ne va pas mourir trop vite.",
+        "Le pneu, qu'il crève ou non, la jante tient.",
+    ],
+)
+def test_wishes_that_harm_no_one_are_published(text):
+    verdict = verdict_of(text)
+    assert verdict.hold_reasons == [], verdict.matches
+
+
+def test_a_child_choking_still_lifts_beside_the_wish_rule():
+    assert verdict_of("I hope nobody chokes on these, the pieces are tiny.").lifts == ["safety"]
+    assert verdict_of("J'espère que le bébé ne s'étouffe pas avec les petites pièces.").lifts == ["safety"]

@@ -249,6 +249,11 @@ def test_a_first_person_nearby_does_not_excuse_an_insult_aimed_at_someone(text):
         "Le costume de clown est complet, perruque comprise.",  # after a thing and "de": what kind of thing
         "C'est débile mais je l'ai acheté deux fois.",
         "The pairing procedure is moronic and takes ten minutes.",
+        # "c'est" or "c'était" with words between says it of what happened, not of someone.
+        "Avec le recul, c'était sans doute idiot mais on s'attendait à mieux.",
+        "Avec le recul, c'est sans doute idiot mais on s'attendait à mieux.",
+        "The manual was stupid, the pictures did not match the parts.",
+        "I was so stupid to buy this twice.",
     ],
 )
 def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(text):
@@ -270,6 +275,12 @@ def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(t
         "The waitress at the counter is a lazy cow.",  # staff by their job, and the insult after two words
         "That receptionist is a self-important moron.",
         "Sales races de profiteurs, rendez l'argent.",
+        # Told in the past, as reviews tell what happened.
+        "The cashier was so stupid, she charged me twice.",
+        "The staff were stupid and rude.",
+        "Le vendeur était vraiment con, il m'a pas écouté.",
+        "La vendeuse était vraiment débile avec moi.",
+        "Les livreurs étaient complètement débiles.",
     ],
 )
 def test_the_same_words_at_people_are_still_held(text):

@@ -9,14 +9,16 @@ danger that is someone's advice or claim in a discussion.
 - "it's genuinely dangerous advice", "tu conseilles du miel pour un bébé ? C'est dangereux", "you're wrong about
   carbon frames being unsafe": a danger word aimed at what someone says, in a forum's argument. The danger of a
   product still lifts by its own words ("caught fire", "s'est brûlé", "overheats"), which this leaves alone: only
-  the bare words "dangerous", "unsafe", "danger" are read here.
+  the bare words "dangerous", "unsafe", "danger" are read here;
+- "hope the CEO chokes on his bonus", "j'espère que le gérant s'étouffe avec": harm wished on a person is abuse
+  (``threats``), not a report of what the product did.
 """
 
 from __future__ import annotations
 
 import re
 
-from moderation.content.phases.shapes import sentence_around
+from moderation.content.phases.shapes import PERSON_NOUN, sentence_around
 
 _FOOD = re.compile(
     r"\b(?:merguez|saucisses?|chipos?|chipolatas?|steaks?|viandes?|pain|toasts?|tartines?|grille-pain|toaster|crepes?|"
@@ -57,9 +59,18 @@ _SOMEONES_WORDS = re.compile(
 )
 
 
+# Wished on someone just before the word: "hope the CEO chokes", "may the seller burn", "j'espère que le patron
+# s'étouffe". Not the worry of "I hope my son doesn't choke on the cap" (no person of the shop, and a negation).
+_WISHED_ON_SOMEONE = re.compile(
+    rf"\b(?:(?:hope|wish|pray)(?: that)?|may|(?:j.?\s*espere|esperons|pourvu) (?:que|qu.?)) (?:he|she|il|elle|"
+    rf"(?:the|that|this|your|le|la|les|ce|cette|ces) (?:[a-z]+ ){{0,2}}?(?:{PERSON_NOUN}|ceo|boss|pdg|owner|driver))"
+    r"(?: (?:finally|just|will|would|va|se|s.))?\s*$"
+)
+
+
 def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
     """Whether the safety word matched by ``m`` (on the base view ``text``) is cooking, money spent, hurt feelings,
-    an amount that grew or a debate."""
+    an amount that grew, harm wished on someone or a debate."""
     words = m.group(0)
     sentence = sentence_around(text, m.start(), m.end())
     if words.startswith("cram") and (_FOOD.search(sentence) or _MONEY_AFTER.match(text[m.end() : m.end() + 60])):
@@ -69,6 +80,8 @@ def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
     if "explo" in words and _AMOUNT_BEFORE.search(text, max(0, m.start() - 50), m.start()):
         return True
     if "tomb" in words and _SURPRISE.match(text, m.end()):
+        return True
+    if _WISHED_ON_SOMEONE.search(text, max(0, m.start() - 60), m.start()):
         return True
     if not _BARE_DANGER.fullmatch(words):
         return False

@@ -134,6 +134,14 @@ _EN = [
     rf"rapes|beats|hurts|runs over) (?:you|u|him|her|them|{_EN_NAMED})\b",
     r"\b(?:hope|wish|pray) (?:that )?(?:you|u) (?:\w+ ){0,2}?(?:die|dies|rot|burn|choke|get (?:killed|shot|stabbed|"
     r"raped|beaten|run over|cancer))\b",
+    # Wished on someone else: "I hope the manager dies in a fire", "hope the CEO chokes on his bonus", "may the seller
+    # rot in hell", "I hope whoever designed this strap burns in hell". A person, and the harm right after them: not
+    # "I hope the battery dies", "I hope the driver doesn't get hurt", nor "dies of laughter".
+    rf"\b(?:(?:hope|wish|pray)(?: that)?|may) (?:he|she|{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from)\b"
+    r"[^.!?]{0,40}?)?|whoever\b[^.!?]{0,40}?) (?:(?:finally|just|eventually|slowly|soon|will|would) )?(?:dies?\b(?! "
+    r"(?:of|from|with) (?:laughter|laughing|shame|embarrassment|envy|jealousy|boredom|happiness))|drops? dead|croaks?|"
+    r"rots?|burns? in hell|chokes? on|gets? (?:killed|shot|stabbed|run over|hit by a (?:bus|car|truck|lorry|train)|"
+    r"cancer))\b",
     # "you should just die", not "you should die your hair" (a misspelt dye).
     r"\b(?:you|u) (?:should|need to|ought to|can) (?:just |all |go )?(?:die|drop dead|rot in hell)\b"
     r"(?! (?:your|ur|it|the|my|them|their|his|her|a|laughing)\b)",
@@ -259,6 +267,15 @@ _FR = [
     rf"meurs|creveras|mourras|creve)|(?:quelqu{_Q}\s*un|on) (?:va |vienne |finira par )?(?:te |t{_Q}\s*|le |la |"
     rf"l{_Q}\s*|lui )(?:{_infinitives(_FR_PERSON_VERBS)}|{_conjugated(_FR_PERSON_VERBS)}|casse la gueule|"
     r"fasse la peau))\b",
+    # The same wished on someone named: "j'espère que le gérant crève", "pourvu que ce livreur se fasse écraser", and
+    # the curse "qu'il crève, ce vendeur". Not "j'espère que la batterie ne va pas mourir", nor "qu'il crève ou non".
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite|pourvu) (?:que |qu{_Q}\s*)(?:{_FR_NAMED}|(?:le|la|les|ce|cette|ces) "
+    rf"(?:pdg|boss|ceo|dirigeants?|createurs?|concepteurs?))(?: (?:de|du|des|d{_Q}\s*)[^.!?,]{{0,30}}?)? (?:va |vont "
+    r"|finira par |finisse par )?(?:crever|creve|crevent|crevera|creveront|mourir|meure|meurent|mourra|mourront|"
+    rf"pourrisse|pourrissent|brule en enfer|brulent en enfer|s{_Q}\s*etouffe|s{_Q}\s*etouffent|se (?:fasse|fassent|"
+    r"fera|feront|faire) (?:ecraser|renverser|buter|tuer|egorger|tabasser|lyncher))\b",
+    rf"(?:^|[.!?,;:]\s*)qu{_Q}\s*(?:il|elle|ils|elles) (?:creve|crevent|meure|meurent|pourrisse|pourrissent)\b"
+    r"(?! ou\b)",
     rf"\b(?:tu|vous|il|elle) (?:merite|merites|meritez|meriterais|meriteriez|meriterait) (?:de (?:crever|mourir|"
     rf"te faire (?:tuer|buter|tabasser|defoncer|egorger)|vous faire (?:tuer|buter|tabasser|defoncer))|qu{_Q}\s*on "
     rf"(?:te|t{_Q}\s*|vous|le|la|l{_Q}\s*|lui) (?:tue|bute|tabasse|defonce|egorge|casse la gueule|creve|"

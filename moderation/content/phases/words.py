@@ -38,9 +38,12 @@ _BEING_CUE = re.compile(
     r"\b(?:t'?es|tu es|vous etes|you'?re|you are)\s+(?:un|une|des|a|an|such an?|the)\s+(?:[a-z'*]+\s+){0,2}$"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
-# ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid").
+# ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid"). Reviews
+# tell what happened, so the past links as the present does: "the cashier was so stupid", "le vendeur était con".
+# Not "c'est" or "c'était" alone: "c'est sans doute idiot de…" says it of a thing ("c'est un con" links by "un").
 _LINK_CUE = re.compile(
-    r"\b(?:are|is an?|was an?|is|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont|est|c'est)"
+    r"\b(?:are|is an?|was an?|is|was|were|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont"
+    r"|(?<!c')(?:est|etait)|etaient)"
     rf"\s+{_FILLER}"
     rf"|,\s*an?\s+{_FILLER}"  # in apposition: "the manager, Kevin, a lazy useless slob"
 )
