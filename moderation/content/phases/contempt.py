@@ -42,8 +42,8 @@ CONTEMPT = [
     r"franchement |tous |toutes )?(?:le|un) qi "
     rf"(?:d{_Q}\s*une?\s*|de |d{_Q}\s*)(?:huitre|moule|bulot|poulpe|poisson rouge|mouche|palourde|bigorneau|endive|"
     r"courgette)s?\b|"
-    rf"\b(?:you|u|they|{_EN_STAFF_SUBJECT})(?: clearly| obviously| really| all| must)?(?: have| has| got|{_Q}ve got|"
-    r" ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
+    rf"\b(?:you|u|they|{_EN_STAFF_SUBJECT})(?: clearly| obviously| really| all| must)?(?: have| has| had| got|"
+    rf"{_Q}ve got| ve got) (?:the )?(?:iq|brains?|brain cells?) of (?:a |an )?"
     r"(?:goldfish|potato|rock|brick|oyster|toaster|doorknob|peanut|turnip|houseplant)\b",
 ]
 
@@ -63,7 +63,7 @@ _LEWD_EMOJI = "[🍆💦🍑👅]"
 OGLING = [
     r"\b(?:watch\w*|see|saw|look(?:ing)? at|star(?:e|ing) at|perv(?:ing)? on|ogl\w+|check(?:ing)? out)\b"
     rf"[^.!?\n]{{0,40}}\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
-    rf"\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|got) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
+    rf"\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|had|got) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
     r"perfect|tight) (?:tits|ass|arse|rack|boobs|bum|booty)\b",
     rf"\b{_WOMAN_FR}\b[^.!?\n]{{0,80}}?(?:\bje (?:la|me la|les) (?:baiserais|sauterais|culbuterais|defoncerais|"
     r"prendrais bien (?:dans la cabine|sur le comptoir|contre|par derriere))\b|\belle (?:peut|pourrait) (?:venir )?me "
@@ -106,11 +106,11 @@ OGLING += [
     r"destroy her|rail her|ruin her|eat her|do her)\b",
     rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}{_LEER}",
     rf"\b{_WOMAN_SEEN_FR}\b[^.!?\n]{{0,60}}?(?:\b(?:bandante|chaudasse|baisable|bonnasse|je me la (?:ferais|taperais)|"
-    rf"je la (?:fourrerais|defoncerais))\b|\b(?:est|c.est une) (?:trop |grave |tellement |vraiment |"
+    rf"je la (?:fourrerais|defoncerais))\b|\b(?:est|etait|c.est une|c.etait une) (?:trop |grave |tellement |vraiment |"
     rf"bien |super )?(?:bonne|canon|sexy|chaude)\b[^.!?\n]{{0,10}}{_LEER}|\belle (?:peut|pourrait) (?:venir )?me "
     r"(?:faire|sucer|deballer|chevaucher)\b[^.!?\n]{0,30}(?:quand elle veut|quand elle le veut))",
-    rf"\b{_WOMAN_SEEN_FR}(?: (?:du|de la|de l.|des|au|a la|dans la|sur la|en) [a-z]+){{0,3}},? (?:elle )?est (?:trop |"
-    r"grave |tellement |vraiment bien |bien )(?:bonne|chaude)\b(?=\s*(?:$|[^\w\s]))",
+    rf"\b{_WOMAN_SEEN_FR}(?: (?:du|de la|de l.|des|au|a la|dans la|sur la|en) [a-z]+){{0,3}},? (?:elle )?(?:est|etait) "
+    r"(?:trop |grave |tellement |vraiment bien |bien )(?:bonne|chaude)\b(?=\s*(?:$|[^\w\s]))",
     rf"\b(?:what.?s|whats|wats|wots|what is|anyone (?:got|have|has|know)|any1 (?:got|have|know)|does anyone (?:have|"
     r"know)|who (?:has|got|knows)|someone (?:drop|send|give me|get me)|can (?:someone|somebody|anyone|u|you) (?:drop|"
     rf"send|share|get|give me)|drop|i need|i want|send me|give me|link) (?:me )?her {_HER_HANDLE_EN}\b",

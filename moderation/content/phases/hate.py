@@ -210,7 +210,8 @@ _ANAPHORIC = re.compile(
 )
 _ANTECEDENT = re.compile(
     rf"\b(?!(?:blacks?|noir(?:e|s|es)?)\b)(?:{_GROUPS_EN}|{_GROUPS_FR}|barbus|voilees|muzz|muzzies)\b|\b(?:staff|people|"
-    r"employees|workers|team|everyone|they|personnel|vendeurs|employes|equipe|ils|tous) (?:is|are|sont|est) (?:all |"
+    r"employees|workers|team|everyone|they|personnel|vendeurs|employes|equipe|ils|tous) (?:is|are|was|were|sont|est|"
+    r"etait|etaient) (?:all |"
     r"tous )?(?:black|noirs?)\b|\b(?:the )?blacks\b|\bles noir(?:e)?s\b"
 )
 

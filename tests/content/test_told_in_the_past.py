@@ -1,0 +1,48 @@
+"""Reviews tell what happened: abuse told in the past tense is held as it is in the present, and the idioms of a
+dim or vile person are abuse only when said of a person."""
+
+import pytest
+
+from .helpers import assert_published, verdict_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sexual remarks about staff, the staff's brains, a group named as the staff: each in the present and the past.
+        "The cashier has a great arse.",
+        "The cashier had a great arse.",
+        "La vendeuse est trop bonne 🥵",
+        "La vendeuse était trop bonne 🥵",
+        "The staff have the IQ of a goldfish.",
+        "The staff had the IQ of a goldfish.",
+        "The whole staff is black, those people are lazy.",
+        "The whole staff was black, those people are lazy.",
+        # Idioms of a dim or vile person, said of one.
+        "The delivery guy was brain dead.",
+        "The guy at the till was thick as two short planks.",
+        "Le vendeur était un bon à rien.",
+        "Le livreur était bête comme ses pieds.",
+        "Le livreur est un gros porc.",
+        "Le patron est un escroc et un pédophile.",
+        "The owner is a pedophile.",
+    ],
+)
+def test_abuse_is_held_whatever_the_tense(text):
+    assert verdict_of(text).hold_reasons == ["abusive"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un rôti de porc bien cuit, c'est un porc fermier de qualité.",
+        "Ce filet mignon de porc est délicieux.",
+        "The app is brain dead, it forgets my login every time.",
+        "Ce chargeur est bon à rien.",
+        "The documentary about a pedophile priest was hard to watch.",
+        "Le roman raconte l'histoire d'un pédophile et c'est dérangeant.",
+        "The girl at the till was so helpful, she had a great eye for sizes.",
+    ],
+)
+def test_the_same_words_of_things_and_stories_are_published(text):
+    assert_published(text)
