@@ -190,7 +190,24 @@ _SPACED_DOT = re.compile(r"(?<=[a-z0-9])\s+\.\s+(?=[a-z0-9])")
 # Some customers type a space before every full stop, so a word there ("dragons .même", .meme is a suffix) is prose.
 _SPACE_BEFORE_DOT = re.compile(r"(?<=[a-z0-9])\s+\.(?=(?:com|net|org|fr|eu|be|ch|ca|io|biz|info|xyz|ru|cn|co)\b)")
 # After "www", any spacing around the dots of the next label and its suffix: "www .bonplan. fr", "www. bonplan .fr".
-_SPACED_WWW = re.compile(r"\bwww\s*\.\s*([a-z0-9-]+)\s*\.\s*(?=[a-z]{2,24}\b)")
+# "www . bonplan . com", and with spaces for dots, "www bonplan com": "www" says what follows is a host.
+_SPACED_WWW = re.compile(
+    r"\bwww(?:\s*\.\s*([a-z0-9-]+)\s*\.\s*(?=[a-z]{2,24}\b)|\s+([a-z0-9-]+)\s+(?=(?:com|net|org|fr|co|eu|io|info|"
+    r"biz|xyz|ru|cn|shop|store|online|top|site|de|be|ch|ca|us|uk|me)\b))"
+)
+# Link shorteners: a link whatever follows. With a space for the dot, one is still a link before its path: "bit ly
+# slash freeiphone", "tinyurl com/abc123"; not "a tiny cc of oil", "the short io port", "is gd", "t co", "wa me".
+SHORTENERS = frozenset(
+    "bit.ly tinyurl.com t.co goo.gl ow.ly is.gd buff.ly rebrand.ly cutt.ly youtu.be tiny.cc shorturl.at rb.gy "
+    "s.id lnkd.in discord.gg wa.me t.me amzn.to amzn.eu bl.ink short.io linktr.ee".split()
+)
+_SPACED_SHORTENER = re.compile(
+    r"\b("
+    + "|".join(
+        sorted(rf"{re.escape(h.split('.')[0])}\s+{h.split('.')[1]}" for h in SHORTENERS if len(h.split(".")[0]) >= 3)
+    )
+    + r")(\s*)(?=/|slash\b)"
+)
 _SPACED_SCHEME = re.compile(r"\b(https?|ftp)\s*:\s*/\s*/\s*")
 # A dot that is another character before a usual suffix: "example·com", "bonplan•fr", "site。com". Not French inclusive
 # writing ("client·es", "lecteur·ices": no such suffix follows).
@@ -239,7 +256,8 @@ def links_view(base: Mapped) -> Mapped:
     view = view.sub(_BRACKETED_DOT, lambda m: ".")
     view = view.sub(_ODD_DOT, lambda m: ".")
     view = view.sub(_BRACKETED_AT, lambda m: "@")
-    view = view.sub(_SPACED_WWW, lambda m: f"www.{m.group(1)}.")
+    view = view.sub(_SPACED_WWW, lambda m: f"www.{m.group(1) or m.group(2)}.")
+    view = view.sub(_SPACED_SHORTENER, lambda m: re.sub(r"\s+", ".", m.group(1)) + m.group(2))
     view = view.sub(_SPACE_BEFORE_DOT, lambda m: ".")
     view = view.sub(_SPOKEN_DOT, _spoken_dot)
     return view.sub(_SPACED_DOT, lambda m: ".")

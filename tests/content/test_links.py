@@ -243,3 +243,29 @@ def test_french_inclusive_writing_with_full_stops_is_no_link(text):
 @pytest.mark.parametrize("text", ["promos sur cheapdeals.es", "voir monsite.es", "achetez sur bonplan.ne"])
 def test_a_domain_under_a_suffix_that_is_also_a_feminine_ending_is_still_a_link(text):
     assert verdict_of(text).hold_reasons == ["links"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # A shortener with a space for its dot, before its path; "www" with spaces for the dots.
+        ("Get your free iPhone now at bit ly slash freeiphone", "bit ly"),
+        ("Cheaper on tinyurl com/abc123", "tinyurl com/abc123"),
+        ("Go to www cheapshoes com for the same pair", "www cheapshoes com"),
+    ],
+)
+def test_a_shortener_or_www_with_spaces_for_dots_is_a_link(text, span):
+    assert spans(text, "links") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bit I liked was the short io port on the side.",
+        "A tiny cc of oil is enough.",
+        "Check the goo gl map for the store location.",
+        "The www era was fun, this shop is not.",
+    ],
+)
+def test_the_same_words_without_a_path_or_www_are_prose(text):
+    assert verdict_of(text).hold_reasons == []

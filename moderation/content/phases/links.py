@@ -19,14 +19,11 @@ import ipaddress
 import re
 
 from moderation.content.lexicon import frequency, is_folded_word, is_own, public_suffixes, suffix_extractor, url_host
+from moderation.content.normalise import SHORTENERS
 from moderation.content.phases.hidden_domains import hidden_domains
 from moderation.content.phases.shapes import HANDLE
 from moderation.content.verdict import Context, Match, Reason
 
-SHORTENERS = frozenset(
-    "bit.ly tinyurl.com t.co goo.gl ow.ly is.gd buff.ly rebrand.ly cutt.ly youtu.be tiny.cc shorturl.at rb.gy "
-    "s.id lnkd.in discord.gg wa.me t.me amzn.to amzn.eu bl.ink short.io linktr.ee".split()
-)
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _URL = re.compile(
     rf"(?<![\w@.-])(?P<scheme>[a-z][a-z0-9+.-]{{1,15}}://)?(?P<www>www\.)?(?P<host>(?:{_LABEL}\.)+[a-z]{{2,24}})"
