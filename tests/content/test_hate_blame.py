@@ -88,3 +88,37 @@ def test_a_group_blamed_is_held(text):
 @pytest.mark.parametrize("text", CLEAN)
 def test_the_same_words_elsewhere_are_published(text):
     assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The group as the staff, "typical" or expected; women kept from a trade or the wheel.
+        "Typical muslim staff, no respect for customers.",
+        "Des arabes à la caisse, forcément c'est le bordel.",
+        "Encore des arabes à la caisse, ça m'étonne pas que ce soit le bordel.",
+        "Immigrants behind the counter now, no wonder nothing works.",
+        "Women shouldn't be delivery drivers, this is what happens.",
+        "Women can't drive, the van was parked on the pavement.",
+        "Les femmes ne devraient pas conduire de camion de livraison, voilà le résultat.",
+    ],
+)
+def test_a_group_as_the_staff_and_women_kept_from_a_trade_are_held(text):
+    assert_held_as_abuse(text, "hate: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lots of tourists and foreigners in August, no wonder the pool was crowded.",
+        "Ce roman sur les migrants, forcément c'est émouvant.",
+        "A book about refugees, no wonder it won prizes.",
+        "The typical Roma tomatoes were perfect for sauce.",
+        "Women shouldn't drive in these heels, too high.",
+        "Women can't drive this cargo bike without the assist, it weighs 40 kg.",
+        "Les femmes ne devraient pas conduire avec ces talons.",
+        "Les femmes ne peuvent pas porter ce modèle sans soutien-gorge.",
+    ],
+)
+def test_a_group_not_at_work_and_women_with_the_product_are_published(text):
+    assert_published(text)

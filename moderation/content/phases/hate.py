@@ -69,6 +69,9 @@ def _people_as_animals(places: str) -> list[str]:
     ]
 
 
+# "Women can't drive" is the trope; "women can't drive this cargo bike", "shouldn't drive in these heels" the product.
+_NOT_DRIVING_IT = r"(?! (?:in|with|wearing|this|that|the|a|an|it|these|those|without)\b)"
+
 _HATE = [
     rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
     rf"\b(?:(?:all|the|those|these|every) )?(?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
@@ -179,9 +182,17 @@ _HATE = [
     # droit de voter". Only the group as the subject: "kids shouldn't be allowed near it" names no group.
     rf"\b(?:{_GROUPS_EN}|women|females) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be "
     r"(?:allowed|let|permitted) (?:anywhere )?(?:to|in|on|near|here|around|inside)\b|\b(?:women|females) "
-    r"(?:shouldn.?t|should not|should never) (?:be hired|be employed|work (?:in|at|on))\b",
+    r"(?:shouldn.?t|should not|should never) (?:be hired|be employed|work (?:in|at|on)|be (?:a |an )?(?:[a-z]+ )?"
+    r"(?:drivers?|mechanics?|managers?|engineers?|technicians?|in charge)|(?:be allowed to )?drive"
+    rf"{_NOT_DRIVING_IT})\b|\b(?:women|females) (?:can.?t|cannot) drive{_NOT_DRIVING_IT}\b",
     rf"\b(?:les |ces )?(?:femmes|{_GROUPS_FR}) (?:ne )?(?:devraient|doivent) (?:meme )?(?:pas|plus|jamais) (?:avoir "
     r"le droit|etre autorise(?:e|s|es)?|pouvoir)\b",
+    # Women kept from a trade or the wheel: "les femmes ne devraient pas conduire de camion", "les femmes ne savent pas
+    # conduire". Not "les femmes ne peuvent pas conduire ce vélo cargo sans assistance", nor "conduire avec ces talons".
+    r"\b(?:les )?(?:femmes|nanas|meufs) (?:ne )?(?:devraient|doivent|savent) (?:meme )?(?:pas|jamais) "
+    r"(?:conduire(?! (?:avec|en|dans|ce|cet|cette|ces|le|la|les|un|une|sans)\b)|travailler (?:dans|chez|comme|en)|"
+    r"etre (?:livreuses|chauffeurs|mecaniciennes|"
+    r"techniciennes|embauchees|recrutees|managers|cheffes))\b",
     # Sent home in the same sentence: "les maudits immigrés du magasin comprennent rien, qu'ils retournent chez eux".
     rf"\b{_GROUPS_FR}\b[^.!?\n]{{0,80}}\bqu{_Q}\s*(?:ils|elles) (?:retournent|rentrent|repartent|degagent|restent) "
     r"(?:chez eux|"

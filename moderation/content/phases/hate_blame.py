@@ -80,6 +80,14 @@ _TRAIT = (
     r"faineant\w*|sales?|puant\w*|arnaqu\w*|menteu(?:r|rs|se|ses)|pingres?|grippe-sous|escrocs?|fainéants)"
 )
 _KIND = r"(?:lot|kind|sort|tribe|race|breed|ilk|clan)"
+# Where staff are: "à la caisse", "behind the counter", "working here".
+_AT_WORK = (
+    r"(?:a la caisse|en caisse|aux caisses|au sav|au comptoir|a l.accueil|au rayon|derriere le comptoir|au volant|"
+    r"at the (?:till|tills|counter|desk|checkout|checkouts)|on the (?:till|tills|desk|checkout|phones?)|behind the "
+    r"(?:counter|desk|till)|at reception|working (?:here|there|the (?:till|counter|desk)))"
+)
+# The staff after the group: "typical muslim staff", "typical immigrant drivers".
+_STAFF_EN = r"(?:staff|workers?|employees?|drivers?|cashiers?|people|service|behaviou?r|attitude|manners)"
 _KIND_FR = r"(?:race|espece|engeance|communaute|tribu|ethnie|clan)"
 # Peoples as "they" in "you know what they're like": the groups above and the peoples of other countries.
 _ANY_PEOPLE = re.compile(
@@ -102,8 +110,15 @@ _BLAME = [
     rf"\bc.(?:est|etait) (?:des|les|un|une) {_WHO_FR} qui (?:l.|les )?(?:ont|a|avaient|avait) (?:monte|fabrique|"
     rf"fait|assemble|cousu|emballe|vole|pique|livre|casse|perdu|revendu)\w*\b(?=[^.!?\n]{{0,40}}{_LAUGH})",
     # "Typical X", "typique des X", "du travail d'arabe", "a gypsy job".
-    rf"\btypical(?:ly)? (?:of )?(?:a |an |the |those |them |these )?{_WHO_EN}{_TAIL}",
+    rf"\btypical(?:ly)? (?:of )?(?:a |an |the |those |them |these )?{_WHO_EN}(?: {_STAFF_EN})?{_TAIL}",
     rf"\b(?:typique(?:ment)?|du pur|bien) (?:des |d.un |d.une |de |du |les |un |une |d.)?{_WHO_FR}{_TAIL}",
+    # The group at the till, and what one expected of them after: "des arabes à la caisse, forcément c'est le bordel",
+    # "immigrants behind the counter now, no wonder nothing works". At work: "a book about refugees, no wonder it won
+    # prizes" and "lots of foreigners in August, no wonder the pool was crowded" are not about staff.
+    rf"\b(?:{_WHO_EN}|{_WHO_FR})\b (?:[a-z]+ )?{_AT_WORK}\b[^.!?\n]{{0,30}}?(?:,|-|\.\.\.) ?(?:so |alors |donc )?(?:no "
+    r"wonder|what did (?:i|you|we) expect|what do you expect|figures|go figure|that explains (?:it|everything)|"
+    r"forcement c.est|pas etonnant|ca m.etonne pas|ca ne m.etonne pas|tout s.explique|ca explique tout|"
+    r"comme par hasard)\b",
     r"\b(?:travail|boulot|taf|bricolage|montage|reparation|job) (?:de |d.)(?:gitan|romano|rom|arabe|negre|bougnoule|"
     r"juif|nomade)s?\b",
     rf"\b(?:a|typical|proper|right|real|total|classic|such a|what a) {_WHO_EN} (?:job|workmanship|bodge|repair|fix|"
