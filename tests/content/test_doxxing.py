@@ -13,6 +13,11 @@ HELD = [
     "derrière ce pseudo c'est Julie M., caissière chez Carrefour",
     "here's her cell … 555-0134",
     "son portable : 612 34 56",
+    # A member of staff named, then the street they live on.
+    "Le vendeur s'appelle Kevin Martin, il habite rue des Lilas à Lyon, allez lui dire bonjour.",
+    "The cashier's name is Julie Smith and she lives on Elm Street.",
+    "The manager, Dave Jones, lives on Elm Road, number 12, go tell him what you think.",
+    "Le livreur, Kevin Martin, habite rue des Lilas, allez le voir.",
 ]
 PUBLISHED = [
     "the shop on rue des Lilas is great",
@@ -21,6 +26,11 @@ PUBLISHED = [
     "son numéro de commande 12345678",
     "Great book by John Smith, who lives on a farm road in the story",
     "J'ai rencontré Marie Curie au musée, super expo",
+    # Staff named where they work, or as hosts who live on site: no street of their own.
+    "The manager, Dave Jones, works at the Leeds branch and was very helpful.",
+    "Le vendeur s'appelle Kevin Martin, il travaille au rayon vélo, super conseils.",
+    "The host, Mary Smith, lives on site and cooks breakfast.",
+    "Le vendeur s'appelle Kevin Martin, super conseils, et j'habite rue des Lilas juste à côté.",
 ]
 
 

@@ -3,7 +3,8 @@
 - A user unmasked: who is behind a username, by their full name, then where they work or the street they live on
   ("c'est Thierry X, prof au lycée Y, il habite rue des Lilas", "real name's John X, works at Tesco on High St, lives
   on Elm Road"). A name alone is a greeting or a thank-you ("lovely lad called Tom sorted it", "il s'appelle Kevin"),
-  and a street alone is a shop's or the customer's own ("the shop on rue des Lilas", "I live on Elm Road");
+  and a street alone is a shop's or the customer's own ("the shop on rue des Lilas", "I live on Elm Road"). A member
+  of staff named ("the cashier's name is Julie X", "le livreur, Kevin X,") is unmasked by the street they live on;
 - a phone number given as someone's, with fewer digits than ``phonenumbers`` needs ("here's her cell … 555-0134");
 - a vehicle's registration told with its driver or a name.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.normalise import base_view
+from moderation.content.phases.shapes import STAFF_EN, STAFF_FR
 from moderation.content.verdict import Context, Match, Reason
 
 MASK = "[personal data]"
@@ -58,10 +60,17 @@ _STREET = (
 )
 # Where they live, said of them (not "I live on Elm Road"), with a street named.
 _LIVES_ON = (
-    r"\b(?:lives|living|stays|resides|(?:il|elle|qui) (?:habite|vit|reside|creche|loge)|(?:his|her|their) (?:address|"
-    rf"house|home|flat)|(?:son|sa) (?:adresse|domicile|maison))\b[^.!?\n]{{0,40}}\b{_STREET}\b"
+    r"\b(?:lives|living|stays|resides|(?:il|elle|qui|, ?) ?(?:habite|vit|reside|creche|loge)|(?:his|her|their) "
+    rf"(?:address|house|home|flat)|(?:son|sa) (?:adresse|domicile|maison))\b[^.!?\n]{{0,40}}\b{_STREET}\b"
 )
 _WHERE = re.compile(rf"{_WORKS_AT}|{_LIVES_ON}")
+# A member of staff named: "the cashier's name is Julie Smith", "le vendeur s'appelle Kevin Martin", "the manager,
+# Dave Jones,". Where they work is no secret (the review is about it), so only the street they live on unmasks them.
+_STAFF_NAMED = re.compile(
+    rf"\b(?:the|that|this|your|le|la|ce|cette|votre) (?:[a-z]+ )?(?:{STAFF_EN}|{STAFF_FR}|drivers?|delivery (?:guy|"
+    r"man|driver))(?:['’]s name is| is called| is named| named| called| s['’]appelle| qui s['’]appelle|,)\s*$"
+)
+_LIVES = re.compile(_LIVES_ON)
 
 
 def unmasked(ctx: Context) -> list[Match]:
@@ -75,10 +84,15 @@ def unmasked(ctx: Context) -> list[Match]:
     for name in _FULL_NAME.finditer(original):
         if name.start() == 0 or original[: name.start()].rstrip()[-1:] in (".", "!", "?", ""):
             continue  # a sentence's first word is capitalised anyway
-        if not _UNMASK_CUE.search(base_view(original[max(0, name.start() - 60) : name.start()]).text):
+        before = base_view(original[max(0, name.start() - 60) : name.start()]).text
+        if _UNMASK_CUE.search(before):
+            where_of = _WHERE
+        elif _STAFF_NAMED.search(before):
+            where_of = _LIVES
+        else:
             continue
         after = len(base_view(original[: name.end()]).text)  # where the name ends in the base view
-        where = _WHERE.search(text, after, after + 160)
+        where = where_of.search(text, after, after + 160)
         if where:
             found.append(_mask("unmasked", name.start(), view.span(where.start(), where.end())[1]))
     return found
