@@ -112,6 +112,7 @@ def test_safety_language_lifts_but_never_holds(text):
         "An explosion of flavours",
         "Une explosion de saveurs",
         "Un dernier tome explosif",
+        "Je vais exploser mon record avec ces chaussures.",  # exploding a record, with "mon"
         "Un couple qui a tout pour faire des étincelles",
         "Ce roman m'a rappelé mon adolescence",
         "Je n'en dis pas plus au risque de gâcher l'intrigue",

@@ -281,9 +281,11 @@ _FIGURATIVE_TOXIC = re.compile(
     r"workplace|environment|culture|behaviou?r|traits?|friends?|family|parents?|mother|father|love)|(?:relations?|"
     r"personnes?|ambiance|mere|pere|homme|femme|couple|amitie|famille|masculinite|amour|entourage|patron) toxiques?)"
 )
-# Explode with an object is a figure ("it exploded the dust out of my carpet", "a explosé les compteurs").
+# Explode with an object is a figure ("it exploded the dust out of my carpet", "a explosé les compteurs", "je vais
+# exploser mon record").
 _EXPLODED_SOMETHING = re.compile(
-    r"\s+(?!all over)(?:the|my|your|his|her|our|their|every|all|les|mes|tes|ses|des|tous|toutes|le|la)\b"
+    r"\s+(?!all over)(?:the|my|your|his|her|our|their|every|all|les|mes|tes|ses|des|tous|toutes|le|la|mon|ma|ton|ta|"
+    r"son|sa|notre|votre|nos|vos|leur|leurs)\b"
 )
 
 
