@@ -157,3 +157,48 @@ def test_what_a_product_is_for_or_a_story_does_not_lift(text):
 )
 def test_reports_beside_those_exemptions_still_lift(text):
     assert verdict_of(text).lifts == ["safety"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Gear broken in the fall it was for, something heavy that landed on someone, a part said broken after.
+        "The helmet cracked on the first small fall, scary.",
+        "Le casque s'est fendu à la première chute de mon fils.",
+        "The kettlebell handle broke and it landed on my foot, toe is broken.",
+        "La poignée de l'haltère a cédé, l'haltère m'est tombé sur le pied.",
+        # A net that tore under a child, a battery swelling a few words on, a device too hot, a near miss told.
+        "My daughter's trampoline net tore and she fell out onto the grass.",
+        "The e-bike battery started swelling and smelled of chemicals.",
+        "The charger got so hot it left a brown mark on the desk.",
+        "The carabiner opened under load during a climb, could have been fatal.",
+        "Le mousqueton s'est ouvert sous charge en escalade, ça aurait pu être mortel.",
+        # A child's seat that let go, a teat that came apart in a child's mouth.
+        "The child seat buckle came undone while driving.",
+        "The baby bottle teat came apart in my son's mouth.",
+    ],
+)
+def test_more_harms_told_by_their_shape_lift(text):
+    assert verdict_of(text).lifts == ["safety"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the crash my helmet had split in two, it saved my head.",  # gear that did its job
+        "Le casque s'est fendu dans la chute mais il a fait son travail.",
+        "Chaussures de sécurité : un parpaing m'est tombé sur le pied, la coque a tenu, pas une égratignure.",
+        "Mon casque est tombé du bureau et s'est cassé, le son est coupé.",  # headphones, dropped
+        "The helmet arrived cracked, box was crushed.",
+        "This book could have killed me with boredom.",
+        "Ce film aurait pu me tuer d'ennui.",
+        "After years of bad luck I landed on my feet with this job, and these shoes.",
+        "Je suis tombé sur la tête en voyant le prix.",
+        "The toe is broken after a week, the sole came off too.",  # a shoe's toe
+        "This jacket got so hot on the bus I had to take it off.",
+        "The hoodie tore after two washes.",
+        "Fatal flaw: no pockets.",
+    ],
+)
+def test_their_harmless_neighbours_do_not_lift(text):
+    assert verdict_of(text).lifts == [], verdict_of(text).matches

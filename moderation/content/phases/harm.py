@@ -72,12 +72,27 @@ _INJURY = re.compile(
     r"|\b(?:entaille|plaie|hematome|ecchymose|coupure|brulure|fracture|entorse)s?\s+(?:\w+\s+)?"
     r"(?:sur|a|au|aux|dans|du|de)\s+(?:la |le |l" + Q + r"|les |" + _POSSESSIVE_FR + rf" )?{_BODY_FR}\b"
     r"|\b(?:commotion cerebrale|traumatisme cranien|oeil au beurre noir|dent cassee)\b"
+    # A part and its state after the event: "it landed on my foot, toe is broken", "my wrist was fractured". Not "the
+    # toe is broken" (a shoe's).
+    rf"|(?:\b{_POSSESSIVE_EN} |(?<=[,;] )|(?<=^))(?:toes?|fingers?|thumbs?|wrists?|arms?|legs?|ankles?|nose|ribs?|"
+    r"collarbone|tooth|teeth|jaw|knees?|elbows?|shoulders?)(?: (?:is|are|was|were|got) (?:\w+ )?(?:broken|fractured|"
+    r"sprained|dislocated|crushed|cut open|black and blue))\b"
 )
+# Something heavy landed on a person: "the kettlebell landed on my foot", "l'haltère m'est tombé sur le pied". Not one
+# who "landed on my feet" (luck), nor "je suis tombé sur la tête" (a figure), nor safety shoes that took it
+# (``_UNHURT``).
+_STRUCK = re.compile(
+    rf"\b(?:landed|fell|dropped|came down|crashed down) (?:right |straight )?on (?:{_POSSESSIVE_EN}) "
+    r"(?!feet\b)(?:\w+ )?(?:foot|toes?|hands?|fingers?|head|face|leg|knee|chest|back|daughter|son|baby|child|kid)\b"
+    r"|\b(?:m|lui|leur|nous)" + Q + r"\s*(?:est|sont) tombee?s? (?:dessus|sur (?:le|la|les) " + _BODY_FR + r")\b"
+)
+_STRUCK_WORDS = frozenset("landed fell dropped came crashed tombe tombee tombes tombees".split())
 
 # A part that fails suddenly: it snaps, gives way, folds up by itself, comes off.
 _FAILURE = re.compile(
     r"\b(?:snapped|snaps|sheared|buckled|shattered|collapsed|gave way|gave out|gives way|caved in|came loose|"
-    r"came off|came apart|came undone|popped off|pops off|fell apart|let go|tipped over|folded up|folded on|"
+    r"came off|came apart|came undone|popped off|pops off|fell apart|let go|tipped over|folded up|folded on|tore|"
+    r"ripped|"
     r"folded in|stopped dead|jerked|locked up|broke (?:in half|in two|clean|off|apart|through)|cracked (?:in half|"
     r"through|clean)|split in (?:half|two)|failed|quit|"
     r"broke|broken|slipped|released|unlatched|unlocked|popped open|on (?:its|their) own|by itself|a glisse|"
@@ -120,13 +135,38 @@ _CONSEQUENCE = re.compile(
     r"|\ben (?:roulant|pedalant|pleine descente|pleine course)\b"
 )
 
+# Protective gear that broke in the fall it was for: "the helmet cracked on the first small fall", "le casque s'est
+# fendu à la première chute de mon fils". A French "casque" is also headphones, which are dropped, not in a fall
+# ("mon casque est tombé et s'est cassé"): only a "chute", a "choc" or an accident says a person fell.
+_GEAR_BROKE_IN_A_FALL = re.compile(
+    r"\b(?:helmet|visor|back protector|body armou?r)s? (?:\w+ ){0,3}?(?:cracked|split|shattered|snapped|broke|caved "
+    r"in|came apart)\b[^.!?]{0,60}\b(?:fall|fell|crash\w*|impact|accident|came off|spill|tumble)\b"
+    r"|\b(?:fall|crash|impact|accident|spill|tumble)\b[^.!?]{0,40}\b(?:helmet|visor|back protector)s? (?:\w+ ){0,3}?"
+    r"(?:cracked|split|shattered|snapped|broke|caved in|came apart)\b"
+    r"|\b(?:casque|visiere|dorsale|protection dorsale)s? (?:\w+ ){0,3}?(?:s" + Q + r"est |a |est )?(?:fendu|fissure|"
+    r"casse|brise|eclate|cede|craque)e?s?\b[^.!?]{0,60}\b(?:chute|choc|accident|gamelle)s?\b"
+    r"|\b(?:chute|choc|accident|gamelle)s?\b[^.!?]{0,40}\b(?:casque|visiere|dorsale)s? (?:\w+ ){0,3}?(?:s"
+    + Q
+    + r"est |a |est )?(?:fendu|fissure|casse|brise|eclate|cede|craque)e?s?\b"
+)
+_GEAR_WORDS = frozenset("helmet helmets visor visors protector armour armor casque casques visiere dorsale".split())
+# Gear that did its job, and nobody hurt: "it cracked, but it saved my head", "il a fait son travail", "la coque a
+# tenu, pas une égratignure".
+_UNHURT = re.compile(
+    r"\b(?:saved|protected|did (?:its|it'?s|what it|the) job|did its work|worth every|not a scratch|without a scratch|"
+    r"unhurt|unharmed|held up|held firm|pas une egratignure|sans (?:une )?egratignure|indemne|a tenu|ont tenu|"
+    r"a fait son (?:travail|job|boulot)|m" + Q + r"a (?:sauve|protege)|a (?:sauve|protege))"
+)
+
+
 # A toddler with a part in the mouth: the mouth and what came off or the gagging, in a text about a young child.
 _MOUTH = re.compile(
     r"\b(?:in (?:his|her|their|(?:the|my|our) (?:baby|son|daughter|kid|toddler|child)" + Q + r"s) mouth|dans (?:sa|la) "
     r"bouche)\b"
 )
 _MOUTH_TROUBLE = re.compile(
-    r"\b(?:gag\w*|cough\w*|tous\w*|came off|pop\w* off|fell off|snapped off|broke off|detach\w*|decroch\w*|loose|"
+    r"\b(?:gag\w*|cough\w*|tous\w*|came off|came apart|fell apart|tore|pop\w* off|fell off|snapped off|broke off|"
+    r"detach\w*|decroch\w*|loose|"
     r"pieces?|parts?|"
     r"morceaux?|bouts?)\b"
 )
@@ -222,7 +262,8 @@ _MOUTH_OR_FOOD = re.compile(
 # net", "la boucle du harnais s'est ouverte toute seule". The gear named in the text, the part and its failure in
 # one sentence.
 _CHILD_GEAR = re.compile(
-    r"\b(?:car ?seat|siege auto|isofix|stroller|pushchair|pram|buggy|poussette|high ?chair|chaise haute|porte-bebe|"
+    r"\b(?:car ?seat|child ?seat|booster seat|siege auto|isofix|stroller|pushchair|pram|buggy|poussette|high ?chair|"
+    r"chaise haute|porte-bebe|"
     r"baby carrier|harness|harnais|crib|cot|lit bebe|lit parapluie|baby gate|barriere de securite|booster|"
     r"rehausseur|transat|bouncer|leash|laisse|child ?locks?|childproof|child-proof|safety catch|cupboard locks?|"
     r"cabinet locks?|securite enfants?|bloque-portes?|cache-prises?)\b"
@@ -263,7 +304,7 @@ _INJURY_WORDS = (
         fractured sprained twisted bruised chipped cracked dislocated gouged broken scraped grazed skinned gave give
         gives got get gets had developed caused causing rash rashes swelled swell swelling swollen puffed puffy stuck
         trapped caught wedged pinned gash gashes laceration lacerations concussion concussions black lump bump bruise
-        bruises welt burn burns sang commotion traumatisme beurre""".split()
+        bruises welt burn burns sang commotion traumatisme beurre fractured sprained dislocated""".split()
     )
     | _forms(
         "ouvert",
@@ -300,7 +341,7 @@ _FAILURE_WORDS = frozenset(
     stopped jerked locked broke cracked split failed quit broken slipped released unlatched unlocked own itself
     touching tient seule seul rolled glisse net coup deux rompu pete craque bascule rompue pliee replie repliee
     effondre effondree ecroule ecroulee renverse renversee detache detachee decroche decrochee desserre desserree
-    brise brisee ouvert ouverte arrete arretee plie lache cede casse cassee""".split()
+    brise brisee ouvert ouverte arrete arretee plie lache cede casse cassee tore ripped""".split()
 )
 _RESTRAINT_WORDS = _forms(
     "isofix",
@@ -353,6 +394,14 @@ def harms(text: str) -> Iterator[re.Match[str]]:
     if _has(_FAILURE_WORDS, words, ("deverrouill",)) and _FAILURE.search(text):
         for m in _CONSEQUENCE.finditer(text):
             if _FAILURE.search(_and_before(text, m.start(), m.end())):
+                yield m
+    if not _STRUCK_WORDS.isdisjoint(words):
+        for m in _STRUCK.finditer(text):
+            if not _UNHURT.search(_and_before(text, m.start(), m.end())):
+                yield m
+    if not _GEAR_WORDS.isdisjoint(words):
+        for m in _GEAR_BROKE_IN_A_FALL.finditer(text):
+            if not _UNHURT.search(_and_before(text, m.start(), m.end())):
                 yield m
     if not _MOUTH_WORDS.isdisjoint(words) and _YOUNG_CHILD.search(text):
         for m in _MOUTH.finditer(text):

@@ -55,7 +55,14 @@ _EN = [
     r"my|a|through)|(?:plug|cable|cord|wire|plastic|casing|batter(?:y|ies)|charger|adapter|socket) "
     r"(?:\w+ ){0,3}?melted",
     r"explod\w*|explosion\b(?! (?:of|de) (?:flavou?rs?|tastes?|colou?rs?|saveurs?|gouts?|couleurs?))|blew up|blows up",
-    r"(?:batter(?:y|ies)) (?:swell|swelled|swollen|swelling|bulg\w*)",
+    r"(?:batter(?:y|ies)) (?:\w+ ){0,3}?(?:swell|swelled|swollen|swelling|bulg\w*)",
+    # A device too hot, not a warm jacket: "the charger got so hot it left a brown mark", "scorch marks on the desk".
+    rf"{_APPLIANCES}s? (?:\w+ ){{0,3}}?(?:got|gets|getting|became|becomes|was|is|ran|runs) (?:so |very |really |"
+    r"extremely |super |dangerously |way too |too |incredibly |insanely )hot\b|scorch(?:ed|ing)? (?:marks?|the)|"
+    r"scorch marks?",
+    # A near miss told by what it could have done: "could have been fatal", "could've killed my son". Not boredom.
+    r"could (?:have|'?ve|of) (?:been (?:fatal|deadly|lethal)|killed (?:me|him|her|us|them|someone|somebody|my \w+|"
+    r"a (?:child|kid|baby)))\b(?! (?:with|from) (?:boredom|laughter|laughing))",
     # Not French "injures" (insults): "des injures racistes".
     r"injur(?:y|ies|ed|ing|ious|iously)\b|(?<!des )(?<!les )(?<!d')(?<!une )(?<!l')injures?\b|(?:hurt|hurts) (?:my|"
     r"his|her|me|him|myself|himself|herself|their)|nobody was hurt|got hurt|was hurt",
@@ -122,6 +129,9 @@ _FR = [
     r"fabricant|la marque|le constructeur)|retir\w* de la vente",
     r"(?<!by )(?<!on )(?<!happy )(?<!par )accidents?\b|toxiques?\b|intoxi\w*|emanations?",
     r"(?:failli|manque de) (?:s'|m'|t')?(?:etouffer|bruler|electrocuter|tomber)",
+    # The near miss: "ça aurait pu être mortel", "ça aurait pu tuer mon fils". Not "me tuer d'ennui".
+    r"aurai(?:t|ent) pu (?:etre (?:mortel(?:le)?s?|fatale?s?|dramatiques?)|(?:me |le |la |nous |les |l')?tuer\b"
+    r"(?! d'ennui| de rire))",
 ]
 _BLADE = re.compile(r"couteau|lame|ciseaux|knife|blade|scissors|tondeuse")
 # A colour that bleeds in the wash is a dye, not blood: "the red bled onto the white", "it did bleed in the wash".
