@@ -1,5 +1,5 @@
-"""Reviews tell what happened: abuse told in the past tense is held as it is in the present, and the idioms of a
-dim or vile person are abuse only when said of a person."""
+"""Reviews tell what happened: abuse told in the past tense is held as it is in the present. The idioms of a dim,
+vile or ugly person are abuse only when said of a person."""
 
 import pytest
 
@@ -45,4 +45,32 @@ def test_abuse_is_held_whatever_the_tense(text):
     ],
 )
 def test_the_same_words_of_things_and_stories_are_published(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["@paul I've seen your photos, you're ugly as hell.", "The guy at the till is ugly and rude."],
+)
+def test_looks_said_of_a_person_are_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"], verdict_of(text).matches
+
+
+def test_the_conditional_insult_is_held_and_lifts_no_safety_case():
+    verdict = verdict_of("If you had a brain you'd be dangerous.")
+    assert verdict.hold_reasons == ["abusive"]
+    assert verdict.lifts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These trainers are ugly but comfy.",
+        "The ugly duckling is my kid's favourite book.",
+        "The ugly truth is that the zip breaks.",
+        # French "il" and "elle" are things as often as people: "moche" is not in the lists.
+        "Les personnages sont nuls, ils sont super moches comme d'habitude.",
+    ],
+)
+def test_ugly_things_are_published(text):
     assert_published(text)

@@ -55,7 +55,9 @@ _SOMEONES_WORDS = re.compile(
     r"|(?:your|ton|ta|tes|vos|votre) (?:advice|tips?|take|claim|suggestion|conseils?|idee|affirmation)"
     r"|(?:dangerous|unsafe|dangereux|dangereuse|dangereuses) (?:advice|tips?|take|claims?|idea|suggestion|"
     r"information|misinformation|conseils?|idee|affirmation)"
-    r"|(?:wrong|tort) (?:about|sur)|renseigne-toi|renseignez-vous|(?:post|give|cite) (?:a|an actual|your) source)\b"
+    r"|(?:wrong|tort) (?:about|sur)|renseigne-toi|renseignez-vous|(?:post|give|cite) (?:a|an actual|your) source"
+    # A person said to be the danger: "if you had a brain you'd be dangerous".
+    r"|(?:you|u|he|she|they)(?:'d| would| d) be (?=dangerous))\b"
 )
 
 
