@@ -237,3 +237,34 @@ def test_a_customers_tip_with_a_link_is_no_spam(text):
 
 def test_a_spelled_email_at_a_webmail_stays_personal_data():
     assert verdict_of("write to tom dot baker at gmail dot com").hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A prize "selected", claimed by a reply; the reader's own parcel held, to pay for now; crypto that changed a
+        # life, with a way to get in touch.
+        "Congratulations! You've been selected to win a $1000 gift card. Reply with your email.",
+        "Votre colis est bloqué, payez 1,99€ de frais de douane pour le débloquer.",
+        "Your package is on hold, please pay the $1.99 shipping fee to release it.",
+        "Crypto changed my life, message me for the strategy.",
+        "Le trading a changé ma vie, contactez-moi.",
+    ],
+)
+def test_prize_parcel_and_crypto_pitches_are_held_as_spam(text):
+    assert verdict_of(text).hold_reasons == ["spam"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beware: your parcel will be held at customs and you'll pay the import fees.",
+        "Si vous commandez depuis la Suisse, votre colis est bloqué en douane et vous payez des frais.",
+        "I had to pay 12€ of customs fees to get my parcel released, annoying.",
+        "Mon colis est resté bloqué en douane, j'ai dû payer 20€ de frais.",
+        "I read a book on crypto, it changed my life.",
+        "My son was selected for the team and these boots are great.",
+    ],
+)
+def test_customers_telling_of_customs_and_books_are_published(text):
+    assert verdict_of(text).hold_reasons == [], verdict_of(text).matches

@@ -88,11 +88,13 @@ _FOLLOW_FR = (
     r"(?:abonnez[- ]vous|abonne[- ]toi|suivez[- ]moi|rejoignez[- ]moi|visitez|venez voir|allez voir|passez voir)"
 )
 _WON = (
-    r"(?:you(?:.ve| have)? won|you are (?:our|the) (?:lucky )?winner|vous avez (?:ete )?(?:gagne|selectionne)|"
+    r"(?:you(?:.ve| have)? won|you(?:.ve| have) been (?:selected|chosen|picked)|you are (?:our|the) (?:lucky )?winner|"
+    r"vous avez (?:ete )?(?:gagne|selectionne)|"
     r"tu as gagne|vous etes (?:le|notre) (?:grand )?gagnant)"
 )
 _CLAIM = (
-    r"(?:claim|click|cliquez|clique|reclamez|recuperez|sms|text|call|appelez|contact|contactez|visit|visitez|link|lien)"
+    r"(?:claim|click|cliquez|clique|reclamez|recuperez|sms|text|call|appelez|contact|contactez|visit|visitez|link|lien|"
+    r"reply|respond|repondez|reponds)"
 )
 _PRIZE = (
     r"(?:(?:iphone|ipad|samsung|playstation|ps5|gift card|carte cadeau|bon d.achat|voucher|prize|cash|lot)\b|"
@@ -206,7 +208,7 @@ _SHAPES = [
     ),
     (
         "base",
-        r"won|win|gagne|prize|lot\b|gift|cadeau|iphone",
+        r"won|win|gagne|prize|lot\b|gift|cadeau|iphone|selected|chosen|picked",
         # A prize for the reader, with what to do to claim it: "you've won a $1000 gift card, claim it now",
         # "vous avez gagné un iPhone, cliquez ici", "envoyez un SMS pour gagner un iPhone".
         rf"\b{_WON} (?:[^\s.!?]+ ){{0,3}}?{_PRIZE}[^\n]{{0,120}}\b{_CLAIM}\b"
@@ -309,6 +311,10 @@ _SHAPES = [
 # à domicile" or "ce livre sur le trading promet 10 % de rendement" is a customer.
 _WITH_CONTACT = [
     rf"\b{_HOME}\b[^.!?\n]{{0,80}}\b{_GAIN}|\b{_GAIN}[^.!?\n]{{0,80}}\b{_HOME}\b",
+    # Crypto or trading that "changed my life", with a way to get in touch: "Crypto changed my life, message me for
+    # the strategy", "le trading a changé ma vie, contactez-moi". A book on trading that changed a life asks no one to
+    # write.
+    rf"\b{_INVESTMENT}\b[^.!?\n]{{0,60}}\b(?:changed my life|changed everything|a change ma vie|m.a change la vie)\b",
     rf"\b{_INVESTMENT}\b[^\n]{{0,120}}{_RETURN}|{_RETURN}[^\n]{{0,120}}\b{_INVESTMENT}\b",
     # "Double your money", "triplez votre capital", "guaranteed profit every week", "gains garantis": "these doubled
     # my mileage" doubles no money, and a guarantee of two years is no profit.

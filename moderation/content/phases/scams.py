@@ -138,6 +138,16 @@ _RELEASE = re.compile(
     r"|vos |tes |le |la |les |the )?(?:parcel|package|colis|refund|remboursement|order|commande|prize|lot|gift|cadeau|"
     r"delivery|livraison)s?\b"
 )
+# The reader's own parcel or refund said to be held: no customer knows of it ("votre colis est bloqué, payez 1,99 €
+# de frais de douane pour le débloquer", "your package is on hold").
+# Said now, and paid now: "your parcel will be held at customs and you'll pay the fees" is a customer's warning.
+_YOURS_HELD = re.compile(
+    r"\b(?:your|votre|ton|vos|tes) (?:parcel|package|colis|commande|order|delivery|livraison|refund|remboursement)s? "
+    r"(?:is|est|sont|are|a ete|has been|is currently|est actuellement) (?:held|on hold|blocked|stuck|suspended|"
+    r"bloquee?s?|retenue?s?|en attente|suspendue?s?)\b[^\n]{0,80}(?<!vous )(?<!tu )(?<!on )(?<!je )(?<!il )"
+    r"\b(?:payez|reglez|paie|regle|please pay|pay now|just "
+    r"pay|only pay|kindly pay|merci de (?:payer|regler))\b"
+)
 # Spoken to all the customers, or as the brand: "all customers", "chers clients", "OFFICIAL NOTICE", "jeu concours
 # officiel", "pour nos 20 ans".
 _AUDIENCE = re.compile(
@@ -339,7 +349,8 @@ def scams(ctx: Context, links_found: bool | None = None) -> list[Match]:
         audience = not _AUDIENCE_GATE.isdisjoint(words) and _AUDIENCE.search(text) is not None
         urgent = _URGENCY.search(text) is not None
         bait = _PRIZE.search(text) is not None or _RELEASE.search(text) is not None
-        if claim.get() is not None or (bait and (audience or urgent)) or (audience and urgent):
+        yours = _YOURS_HELD.search(text) is not None
+        if claim.get() is not None or (bait and (audience or urgent)) or (audience and urgent) or yours:
             found.append(_match(ctx, fee, Reason.SPAM.value, "scam: a small fee to pay"))
     if noticing and not found and _ACTION.search(text) is not None:
         audience = claim.get() or (_AUDIENCE.search(text) if not _AUDIENCE_GATE.isdisjoint(words) else None)
