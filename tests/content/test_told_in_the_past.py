@@ -74,3 +74,33 @@ def test_the_conditional_insult_is_held_and_lifts_no_safety_case():
 )
 def test_ugly_things_are_published(text):
     assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le vendeur m'a parlé comme à un chien, quel sale type.",
+        "Le livreur est un gros lourdaud incompétent.",
+        "La caissière, une vraie peste.",
+        "Ce conseiller est un vrai charlot.",
+        "T'es qu'un troll, casse-toi du forum.",
+        "Va te faire voir, toi et tes conseils pourris.",
+        "Encore un facho qui vient donner des leçons.",
+    ],
+)
+def test_french_names_for_a_person_are_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Peste de Camus est un chef-d'œuvre.",
+        "Charlot est génial dans ce film muet.",
+        "Le troll des montagnes est le meilleur personnage du livre.",
+        "Alors peut-être suis-je un sale type sans scrupules, mais ce film ne m'a pas ému.",
+        "On a envie de voir Magda réussir rien que pour clouer le bec au sale type qui dirige la villa.",
+    ],
+)
+def test_the_same_french_words_in_stories_and_books_are_published(text):
+    assert_published(text)
