@@ -104,3 +104,33 @@ def test_french_names_for_a_person_are_held(text):
 )
 def test_the_same_french_words_in_stories_and_books_are_published(text):
     assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That delivery driver is a knob.",
+        "The guy at the counter was a total tool.",
+        "Staff are inbred hicks.",
+        "Manager was a smug git.",
+        "The waitress was a miserable old bag.",
+        "That clerk is a nutcase.",
+        "Their support staff are a pack of morons.",  # "a pack of" links as "a bunch of" does
+    ],
+)
+def test_british_and_american_names_for_a_person_are_held(text):
+    assert verdict_of(text).hold_reasons == ["abusive"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The door knob is loose after a week.",
+        "My old bag finally broke, this one is sturdier.",
+        "A total tool for DIY lovers, the drill is great.",
+        "I use git for my projects and this laptop handles it fine.",
+        "The pack of batteries was a load of rubbish.",
+    ],
+)
+def test_the_same_english_words_for_things_are_published(text):
+    assert_published(text)

@@ -42,7 +42,8 @@ _BEING_CUE = re.compile(
 # tell what happened, so the past links as the present does: "the cashier was so stupid", "le vendeur était con".
 # Not "c'est" or "c'était" alone: "c'est sans doute idiot de…" says it of a thing ("c'est un con" links by "un").
 _LINK_CUE = re.compile(
-    r"\b(?:are|is an?|was an?|is|was|were|such an?|what an?|bunch of|quel(?:le)?s?|des|un|une|ces|sont"
+    r"\b(?:are|is an?|was an?|is|was|were|such an?|what an?|(?:bunch|pack|load|gang|band) of|quel(?:le)?s?|des|un|une"
+    r"|ces|sont"
     r"|(?<!c')(?:est|etait)|etaient)"
     rf"\s+{_FILLER}"
     rf"|,\s*an?\s+{_FILLER}"  # in apposition: "the manager, Kevin, a lazy useless slob"
