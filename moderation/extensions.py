@@ -6,6 +6,7 @@ import fcntl
 import logging
 import os
 import sqlite3
+import threading
 import time
 from typing import Any
 
@@ -117,6 +118,29 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 _MODE = "moderation.sqlite_transaction"
 _LOCK_FD = "moderation.sqlite_writers_fd"
 _LOCKED = "moderation.sqlite_writers_locked"
+_QUEUE = "moderation.sqlite_writers_queue"
+_IN_QUEUE = "moderation.sqlite_writers_in_queue"
+
+# The threads of one process queue on a lock of their own before the file: a waiting thread then sleeps until the
+# holder lets go (a futex) instead of waking every 2 ms to try the file, which took the GIL from the holder each
+# time. One lock per database file; new ones after a fork (a lock held by a thread of the parent stays held in the
+# child, where that thread does not exist).
+_PROCESS_QUEUES: dict[str, threading.Lock] = {}
+_PROCESS_QUEUES_GUARD = threading.Lock()
+
+
+def _process_queue(path: str) -> threading.Lock:
+    with _PROCESS_QUEUES_GUARD:
+        return _PROCESS_QUEUES.setdefault(path, threading.Lock())
+
+
+def _new_process_queues() -> None:
+    global _PROCESS_QUEUES_GUARD
+    _PROCESS_QUEUES.clear()
+    _PROCESS_QUEUES_GUARD = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_process_queues)
 
 
 @event.listens_for(Engine, "connect")
@@ -130,6 +154,7 @@ def _sqlite_on_connect(dbapi_connection, connection_record) -> None:
         if path:
             try:
                 connection_record.info[_LOCK_FD] = os.open(path + "-writers", os.O_RDWR | os.O_CREAT, 0o600)
+                connection_record.info[_QUEUE] = path
             except OSError:  # a read-only folder: SQLite's own wait alone, as before
                 log.warning("cannot open %s-writers: writers wait in SQLite's busy handler", path)
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
@@ -149,6 +174,7 @@ def _sqlite_on_reset(dbapi_connection, connection_record, reset_state=None) -> N
 
 @event.listens_for(Pool, "close")
 def _sqlite_on_close(dbapi_connection, connection_record) -> None:
+    _leave_process_queue(connection_record.info)
     fd = connection_record.info.pop(_LOCK_FD, None)
     connection_record.info.pop(_LOCKED, None)
     if fd is not None:
@@ -168,12 +194,18 @@ def _queue_for_write_lock(conn) -> None:
     if fd is None or conn.info.get(_LOCKED):
         return
     deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    path = conn.info.get(_QUEUE)
+    if path is not None and not conn.info.get(_IN_QUEUE):
+        # First in this process's queue; past the timeout, on to the file all the same (as below).
+        if _process_queue(path).acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+            conn.info[_IN_QUEUE] = path
     pause = 0.0001
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if time.monotonic() > deadline:
+                _leave_process_queue(conn.info)
                 return
             time.sleep(pause)
             pause = min(pause * 2, 0.002)
@@ -182,11 +214,22 @@ def _queue_for_write_lock(conn) -> None:
             return
 
 
+def _leave_process_queue(info: dict) -> None:
+    path = info.pop(_IN_QUEUE, None)
+    if path is not None:
+        try:
+            _process_queue(path).release()
+        except RuntimeError:  # taken before a fork: this process's queue is a new one, never taken
+            pass
+
+
 def _leave_write_queue(info: dict) -> None:
-    """Give the writers' lock file back, if the connection whose ``info`` this is holds it."""
+    """Give the writers' lock file back, if the connection whose ``info`` this is holds it, then this process's
+    queue."""
     fd = info.pop(_LOCKED, None)
     if fd is not None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+    _leave_process_queue(info)
 
 
 @event.listens_for(Engine, "begin")

@@ -522,3 +522,54 @@ def test_sqlite_writers_file_goes_back_only_once_sqlite_has_ended_the_transactio
     assert all(outcome == "sqlite free" for _, free_file, outcome in seen if free_file), seen
     with sqlite_app.app_context():
         assert [s.slug for s in db.session.execute(select(Site)).scalars()] == ["kept"]
+
+
+def test_sqlite_writers_of_one_process_wait_on_a_lock_not_by_polling_the_file(sqlite_app, tmp_path, monkeypatch):
+    """A thread that finds another thread of its process writing sleeps on the process's own queue until the holder
+    is done, instead of trying the file every 2 ms (each try took the GIL from the holder). It tries the file once
+    its turn comes, and the queue is free again after the commit."""
+    import threading
+
+    from sqlalchemy import select
+
+    from moderation import extensions
+    from moderation.extensions import db
+    from moderation.models import Site
+    from moderation.services.accounts import create_site
+
+    tries: dict[str, int] = {}
+    real_flock = extensions.fcntl.flock
+
+    def counting_flock(fd, operation):
+        if operation & extensions.fcntl.LOCK_NB:
+            name = threading.current_thread().name
+            tries[name] = tries.get(name, 0) + 1
+        return real_flock(fd, operation)
+
+    monkeypatch.setattr(extensions.fcntl, "flock", counting_flock)
+    first_holds, second_done = threading.Event(), threading.Event()
+
+    def second_writer() -> None:
+        first_holds.wait()
+        with sqlite_app.test_request_context("/", method="POST"):
+            create_site("second", "Second", origins=[])
+            db.session.commit()
+        second_done.set()
+
+    thread = threading.Thread(target=second_writer, name="second")
+    thread.start()
+    with sqlite_app.test_request_context("/", method="POST"):
+        create_site("first", "First", origins=[])
+        db.session.flush()  # the first writer holds the lock from here to its commit
+        first_holds.set()
+        assert not second_done.wait(0.3)  # 0.3 s of holding: the second waits all of it
+        assert tries.get("second", 0) == 0, tries  # ... without once trying the file
+        db.session.commit()
+    thread.join(10)
+    assert second_done.is_set()
+    assert tries["second"] == 1  # its turn: the file at the first try
+    path = str(tmp_path / "db.sqlite3")
+    assert extensions._process_queue(path).acquire(blocking=False)  # given back with the commit
+    extensions._process_queue(path).release()
+    with sqlite_app.app_context():
+        assert sorted(s.slug for s in db.session.execute(select(Site)).scalars()) == ["first", "second"]
