@@ -451,6 +451,7 @@ WISHED_ON_SOMEONE = [
     "J'espère que le patron de cette boîte crève.",
     "J'espère que le livreur se fera écraser.",
     "Qu'il crève, ce vendeur.",
+    "Ce vendeur, qu'il crève.",
     "J'espère que le gérant s'étouffe avec.",
 ]
 
@@ -472,6 +473,11 @@ def test_harm_wished_on_someone_else_is_held_as_a_threat_and_lifts_no_safety_cas
         "I hope the seller sees this review.",
         "J'espère que la batterie ne va pas mourir trop vite.",
         "Le pneu, qu'il crève ou non, la jante tient.",
+        # A villain in a story ("he", a curse alone), a wish of peace, a criminal's prison.
+        "I hope he dies in the sequel, what a villain.",
+        "Le méchant est odieux. Qu'il crève !",
+        "My old dog loves this food, I hope the old man dies peacefully when his time comes.",
+        "I hope the man who did this rots in jail.",
     ],
 )
 def test_wishes_that_harm_no_one_are_published(text):

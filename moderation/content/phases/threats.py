@@ -135,12 +135,14 @@ _EN = [
     r"\b(?:hope|wish|pray) (?:that )?(?:you|u) (?:\w+ ){0,2}?(?:die|dies|rot|burn|choke|get (?:killed|shot|stabbed|"
     r"raped|beaten|run over|cancer))\b",
     # Wished on someone else: "I hope the manager dies in a fire", "hope the CEO chokes on his bonus", "may the seller
-    # rot in hell", "I hope whoever designed this strap burns in hell". A person, and the harm right after them: not
-    # "I hope the battery dies", "I hope the driver doesn't get hurt", nor "dies of laughter".
-    rf"\b(?:(?:hope|wish|pray)(?: that)?|may) (?:he|she|{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from)\b"
+    # rot in hell", "I hope whoever designed this strap burns in hell". A person named, and the harm right after
+    # them: not "I hope the battery dies", "I hope the driver doesn't get hurt", "dies of laughter", "rots in jail";
+    # nor "he" or "she", who in a book or film review is the villain ("I hope he dies in the sequel").
+    rf"\b(?:(?:hope|wish|pray)(?: that)?|may) (?:{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from)\b"
     r"[^.!?]{0,40}?)?|whoever\b[^.!?]{0,40}?) (?:(?:finally|just|eventually|slowly|soon|will|would) )?(?:dies?\b(?! "
-    r"(?:of|from|with) (?:laughter|laughing|shame|embarrassment|envy|jealousy|boredom|happiness))|drops? dead|croaks?|"
-    r"rots?|burns? in hell|chokes? on|gets? (?:killed|shot|stabbed|run over|hit by a (?:bus|car|truck|lorry|train)|"
+    r"(?:(?:of|from|with) (?:laughter|laughing|shame|embarrassment|envy|jealousy|boredom|happiness)|peacefully|in "
+    r"(?:peace|(?:his|her|their) sleep)))|drops? dead|croaks?|rots?(?! (?:in|behind) (?:jail|prison|bars|a cell))|"
+    r"burns? in hell|chokes? on|gets? (?:killed|shot|stabbed|run over|hit by a (?:bus|car|truck|lorry|train)|"
     r"cancer))\b",
     # "you should just die", not "you should die your hair" (a misspelt dye).
     r"\b(?:you|u) (?:should|need to|ought to|can) (?:just |all |go )?(?:die|drop dead|rot in hell)\b"
@@ -274,8 +276,10 @@ _FR = [
     r"|finira par |finisse par )?(?:crever|creve|crevent|crevera|creveront|mourir|meure|meurent|mourra|mourront|"
     rf"pourrisse|pourrissent|brule en enfer|brulent en enfer|s{_Q}\s*etouffe|s{_Q}\s*etouffent|se (?:fasse|fassent|"
     r"fera|feront|faire) (?:ecraser|renverser|buter|tuer|egorger|tabasser|lyncher))\b",
+    # The curse beside the one it names, in one sentence ("qu'il crève !" alone may be said of a film's villain).
     rf"(?:^|[.!?,;:]\s*)qu{_Q}\s*(?:il|elle|ils|elles) (?:creve|crevent|meure|meurent|pourrisse|pourrissent)\b"
-    r"(?! ou\b)",
+    rf"(?! ou\b)(?=[^.!?]{{0,40}}\b{_FR_NAMED})|\b{_FR_NAMED}\b[^.!?]{{0,40}}[,;:]\s*qu{_Q}\s*(?:il|elle|ils|elles) "
+    r"(?:creve|crevent|meure|meurent|pourrisse|pourrissent)\b(?! ou\b)",
     rf"\b(?:tu|vous|il|elle) (?:merite|merites|meritez|meriterais|meriteriez|meriterait) (?:de (?:crever|mourir|"
     rf"te faire (?:tuer|buter|tabasser|defoncer|egorger)|vous faire (?:tuer|buter|tabasser|defoncer))|qu{_Q}\s*on "
     rf"(?:te|t{_Q}\s*|vous|le|la|l{_Q}\s*|lui) (?:tue|bute|tabasse|defonce|egorge|casse la gueule|creve|"
