@@ -488,3 +488,31 @@ def test_wishes_that_harm_no_one_are_published(text):
 def test_a_child_choking_still_lifts_beside_the_wish_rule():
     assert verdict_of("I hope nobody chokes on these, the pieces are tiny.").lifts == ["safety"]
     assert verdict_of("J'espère que le bébé ne s'étouffe pas avec les petites pièces.").lifts == ["safety"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Finding where someone named lives; their back to watch, in French; a lesson with fists; the next meeting.
+        "I'm going to find out where the manager lives and pay him a visit.",
+        "La caissière a intérêt à faire gaffe à elle.",
+        "Quelqu'un devrait lui apprendre la politesse à coups de poing, à ce vendeur.",
+        "Si je recroise ce livreur il va le regretter.",
+    ],
+)
+def test_veiled_threats_at_someone_named_are_held(text):
+    assert_held_as_abuse(text, "threat: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll find out where the store is and go back tomorrow.",
+        "La vendeuse a intérêt à faire attention à elle et à sa santé, elle tousse beaucoup.",
+        "Mon fils a intérêt à faire gaffe à lui avec ce vélo, il va vite.",
+        "Le prof de yoga m'a appris la politesse et le respect à coups de méditation.",
+        "Si je recroise ce vendeur je lui dirai merci, il était top.",
+    ],
+)
+def test_their_neighbours_are_published(text):
+    assert_published(text)

@@ -52,9 +52,12 @@ _FROM_NOW = (
     r"(?:a partir de (?:maintenant|ce soir|demain|aujourd.hui)|desormais|dorenavant|from now on|if i were (?:him|her)|"
     r"just saying|je dis ca)"
 )
+# Or themselves, as "she'd better watch her back" is in English: "la caissière a intérêt à faire gaffe à elle".
 _FR_WATCH = (
     r"(?:(?:a|aura|aurait) (?:tout |bien |vraiment )?interet a|ferait (?:bien|mieux) de) (?:bien |tres bien "
-    rf")?(?:surveiller|garder un oeil sur|faire attention a) (?:ses|sa|son) {_FR_TARGETS}\b"
+    rf")?(?:(?:surveiller|garder un oeil sur|faire attention a) (?:ses|sa|son) {_FR_TARGETS}\b|(?:faire gaffe|faire "
+    r"attention) a (?:elle|lui|eux|elles)(?: desormais| maintenant)?\b(?! (?:et|pour|en|quand|avec)\b)|se mefier\b|"
+    r"regarder derriere (?:elle|lui|eux))"
 )
 _WATCHED = Near(
     [

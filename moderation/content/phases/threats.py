@@ -116,7 +116,7 @@ _EN = [
     # Finding the person, or coming to them: "I'll find out where you live", "we're coming to your house", "I'm
     # coming for you". Only "you" and one's home or work: "I'll find out where the store is" is a customer.
     rf"\b(?:{_EN_SPEAKER}){_EN_MANNER} (?:find|find out|figure out|track down|hunt down|look up|get) (?:where "
-    rf"(?:you|u) (?:live|work|sleep)|your (?:address|home address))\b",
+    rf"(?:you|u) (?:live|work|sleep)|where {_EN_NAMED_DESCRIBED} (?:lives|sleeps)|your (?:address|home address))\b",
     rf"\b(?:(?:{_EN_SPEAKER}){_EN_MANNER} come|(?:i|we)(?:{_Q}m|{_Q}re| am| are) coming)(?: over| round| back)? "
     rf"(?:for (?:you|u)|to (?:your|ur) (?:house|home|place|door|family|kids)|after (?:you|u))\b",
     # Going there, then harming the people in it: "I'll come to your store and hurt someone", "I'm going down to the
@@ -303,9 +303,11 @@ _FR = [
     # une balle" wants a ball).
     r"\bmerit(?:e|es|ent|ez|erait|eraient|erais) (?:une balle (?:dans|entre)|des balles dans|de (?:crever|mourir|se "
     r"faire (?:tuer|buter|abattre|descendre))|d.etre (?:tue|tuee|abattue?|pendue?|fusille|fusillee|bute|butee))\b",
-    # A lesson given with a weapon: "lui donner une leçon à coups de batte" (a cooking lesson "avec un couteau" is not).
-    rf"\b(?:lui|te|t{_Q}\s*|leur|vous) (?:donner|apprendre|filer|donne|donnerai|apprendrai) une (?:bonne |petite )?"
-    r"lecon\b[^.!?]{0,40}\b(?:a coups? de (?:batte|barre de fer|poing americain|couteau|machette|hache|marteau)|avec "
+    # A lesson given with a weapon or fists: "lui donner une leçon à coups de batte", "lui apprendre la politesse à
+    # coups de poing" (a cooking lesson "avec un couteau" is not).
+    rf"\b(?:lui|te|t{_Q}\s*|leur|vous) (?:donner|apprendre|filer|donne|donnerai|apprendrai) (?:une (?:bonne |petite )?"
+    r"lecon|la politesse|le respect|les bonnes manieres|la vie)\b[^.!?]{0,40}\b(?:a coups? de (?:batte|barre de fer|"
+    r"poing americain|couteau|machette|hache|marteau|poings?|pieds?|tatanes|latte)|avec "
     r"(?:une|ma) (?:batte|barre de fer)|avec (?:un|mon) (?:flingue|fusil|pistolet|poing americain))",
 ]
 

@@ -207,6 +207,9 @@ _VISIT = re.compile(
     rf"a l{_Q}\s*|aux|chez (?:toi|vous|lui|eux)|dans (?:ton|ta|votre|leur|le|la|ce|cette)|devant|a ton|a ta|a votre|"
     r"(?:les|le|la|vous|te|t.) voir)\b|\b(?:si|quand|la prochaine fois que?|le jour ou) (?:je|j.|on) (?:le |la |l.|"
     r"les |te |t.|vous )(?:croise|recroise|revois|vois|chope|attrape|retrouve|tombe sur)\b"
+    # The same of someone named: "si je recroise ce livreur il va le regretter".
+    r"|\b(?:si|quand|la prochaine fois que?|le jour ou) (?:je|j.|on) (?:croise|recroise|revois|vois|chope|attrape|"
+    rf"retrouve|tombe sur) (?:ce|cette|le|la|l.|ton|ta|votre) (?:[a-z]+ )?{FR_NAMED_NOUN}\b"
 )
 _EN_PEOPLE = rf"(?:you|u|ya|he|she|they|someone|somebody|{EN_NAMED_DESCRIBED}|(?:the|your|ur) staff)"
 _EN_FOR_PEOPLE = (
