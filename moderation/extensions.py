@@ -198,8 +198,9 @@ def _queue_for_write_lock(conn) -> None:
     path = conn.info.get(_QUEUE)
     if path is not None and not conn.info.get(_IN_QUEUE):
         # First in this process's queue; past the timeout, on to the file all the same (as below).
-        if _process_queue(path).acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
-            conn.info[_IN_QUEUE] = path
+        queue = _process_queue(path)
+        if queue.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+            conn.info[_IN_QUEUE] = queue
     pause = 0.0001
     while True:
         try:
@@ -216,12 +217,9 @@ def _queue_for_write_lock(conn) -> None:
 
 
 def _leave_process_queue(info: dict) -> None:
-    path = info.pop(_IN_QUEUE, None)
-    if path is not None:
-        try:
-            _process_queue(path).release()
-        except RuntimeError:  # taken before a fork: this process's queue is a new one, never taken
-            pass
+    queue = info.pop(_IN_QUEUE, None)
+    if queue is not None:
+        queue.release()  # the lock this connection took (a fork's child holds its own copy, and lets it go)
 
 
 def _leave_write_queue(info: dict) -> None:
