@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.content.phases.shapes import PERSON_NOUN, sentence_around
+from moderation.content.phases.shapes import EN_WISH, FR_WISH, PERSON_NOUN, sentence_around
 
 _FOOD = re.compile(
     r"\b(?:merguez|saucisses?|chipos?|chipolatas?|steaks?|viandes?|pain|toasts?|tartines?|grille-pain|toaster|crepes?|"
@@ -64,7 +64,7 @@ _SOMEONES_WORDS = re.compile(
 # Wished on someone just before the word: "hope the CEO chokes", "may the seller burn", "j'espère que le patron
 # s'étouffe". Not the worry of "I hope my son doesn't choke on the cap" (no person of the shop, and a negation).
 _WISHED_ON_SOMEONE = re.compile(
-    rf"\b(?:(?:hope|wish|pray)(?: that)?|may|(?:j.?\s*espere|esperons|pourvu) (?:que|qu.?)) (?:he|she|il|elle|"
+    rf"\b(?:{EN_WISH} |{FR_WISH})(?:he|she|il|elle|"
     rf"(?:the|that|this|your|le|la|les|ce|cette|ces) (?:[a-z]+ ){{0,2}}?(?:{PERSON_NOUN}|ceo|boss|pdg|owner|driver))"
     r"(?: (?:finally|just|will|would|va|se|s.))?\s*$"
 )

@@ -11,6 +11,10 @@ from moderation.content.normalise import Mapped
 from moderation.content.verdict import Action, Context, Match, Reason
 
 Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
+# Wishing something on someone, what is wished to follow: "I hope", "may", "j'espère que", "pourvu qu'" (``threats``:
+# harm wished on a person; ``safety_talk``: such harm is no hazard told).
+EN_WISH = r"(?:(?:hope|wish|pray)(?: that)?|may)"
+FR_WISH = rf"(?:j{Q}?\s*espere|esperons|je souhaite|pourvu) (?:que |qu{Q}\s*)"
 # Staff by their job, in English: whom an insult or a threat next to them is aimed at (``words``, ``threats``).
 STAFF_EN = (
     r"(?:sellers?|vendors?|owners?|managers?|staff|employees?|agents?|reps?|couriers?|technicians?|cashiers?|clerks?"

@@ -55,7 +55,7 @@ from moderation.content.phases.menace import FR_NAMED_NOUN as _FR_NAMED_NOUN
 from moderation.content.phases.menace import FR_PROPERTY as _FR_PROPERTY
 from moderation.content.phases.menace import MENACE_GATE, menace
 from moderation.content.phases.mobster import mobster
-from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, any_of, unquoted
+from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, EN_WISH, FR_WISH, any_of, unquoted
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.veiled import veiled
 from moderation.content.verdict import Action, Context, Match, Reason
@@ -138,7 +138,7 @@ _EN = [
     # rot in hell", "I hope whoever designed this strap burns in hell". A person named, and the harm right after
     # them: not "I hope the battery dies", "I hope the driver doesn't get hurt", "dies of laughter", "rots in jail";
     # nor "he" or "she", who in a book or film review is the villain ("I hope he dies in the sequel").
-    rf"\b(?:(?:hope|wish|pray)(?: that)?|may) (?:{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from)\b"
+    rf"\b{EN_WISH} (?:{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from)\b"
     r"[^.!?]{0,40}?)?|whoever\b[^.!?]{0,40}?) (?:(?:finally|just|eventually|slowly|soon|will|would) )?(?:dies?\b(?! "
     r"(?:(?:of|from|with) (?:laughter|laughing|shame|embarrassment|envy|jealousy|boredom|happiness)|peacefully|in "
     r"(?:peace|(?:his|her|their) sleep)))|drops? dead|croaks?|rots?(?! (?:in|behind) (?:jail|prison|bars|a cell))|"
@@ -271,7 +271,7 @@ _FR = [
     r"fasse la peau))\b",
     # The same wished on someone named: "j'espère que le gérant crève", "pourvu que ce livreur se fasse écraser", and
     # the curse "qu'il crève, ce vendeur". Not "j'espère que la batterie ne va pas mourir", nor "qu'il crève ou non".
-    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite|pourvu) (?:que |qu{_Q}\s*)(?:{_FR_NAMED}|(?:le|la|les|ce|cette|ces) "
+    rf"\b{FR_WISH}(?:{_FR_NAMED}|(?:le|la|les|ce|cette|ces) "
     rf"(?:pdg|boss|ceo|dirigeants?|createurs?|concepteurs?))(?: (?:de|du|des|d{_Q}\s*)[^.!?,]{{0,30}}?)? (?:va |vont "
     r"|finira par |finisse par )?(?:crever|creve|crevent|crevera|creveront|mourir|meure|meurent|mourra|mourront|"
     rf"pourrisse|pourrissent|brule en enfer|brulent en enfer|s{_Q}\s*etouffe|s{_Q}\s*etouffent|se (?:fasse|fassent|"
