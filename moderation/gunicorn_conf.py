@@ -14,6 +14,8 @@ import json
 import math
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import time
 
@@ -120,7 +122,16 @@ def on_starting(server):
         os.remove(path)
 
 
+def _leave_while_booting(signum, frame):
+    sys.exit(0)
+
+
 def post_fork(server, worker):
+    # Until gunicorn installs the worker's own handlers (after this hook), the child still has the master's, which only
+    # queue a signal for a master loop the child never runs: a SIGTERM sent while this worker boots was lost, and a
+    # shutdown or a deploy then waited the whole graceful timeout before killing it. It has no request yet: it leaves.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
+        signal.signal(signum, _leave_while_booting)
     configure_logging(loglevel, LOG_FORMAT)
     # The content rules' language model, suffix list and word lists (about 2 s) load now, before this worker
     # accepts requests, not during the first review it is sent.
