@@ -25,6 +25,12 @@ TOLD_TO_HARM_THEMSELVES = [
     "rends service à tout le monde et crève",
     "le monde serait mieux sans toi",
     "fous-toi en l'air 😘",
+    # said of a person named by what they do, to the page
+    "the seller should just kill himself",
+    "that cashier needs to go hang herself",
+    "the manager might as well off himself",
+    "ce vendeur devrait aller se pendre",
+    "le livreur ferait mieux de se jeter d'un pont",
 ]
 NOT_TOLD = [
     "the character unalives himself in chapter 3",
@@ -34,6 +40,12 @@ NOT_TOLD = [
     "Jetez-vous sur ce produit, il est génial",
     "Le héros finit par se pendre, un roman très sombre",
     "Don't drink bleach, obviously, but this cleaner is strong",
+    "the main character should kill himself already, so boring",
+    "he should kill himself, says the villain in chapter 2",
+    "the owner might as well shoot himself in the foot with this policy",
+    "the manager should shoot himself a reminder email",
+    "le héros devrait se pendre, tout le roman l'annonce",
+    "le vendeur devrait se tuer à la tâche pour ce salaire",
 ]
 
 PILE_ON = [

@@ -100,6 +100,8 @@ THREATS = [
     "I hope you choke on your overpriced coffee",
     # A bullet deserved, whoever it is said of; a lesson or a visit with a weapon.
     "Ce vendeur mérite une balle dans la tête",
+    "ce vendeur mérite une balle.",
+    "Ce type mérite une balle et basta",
     "That seller deserves a bullet",
     "Someone should teach that delivery guy a lesson with a baseball bat",
     "I'll pay you a little visit with my crowbar",
@@ -265,6 +267,11 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Chinese out of stock again",
         "Tout est sorti du sèche-linge, les noirs dehors et les blancs dedans",
         "Mon chien mérite une balle aussi solide",
+        "Ce joueur mérite une balle de match, quel tennis",
+        "Le livreur mérite une balle neuve pour son chien",
+        # The product worn out with use.
+        "Je vais le tuer à force de l'utiliser haha",
+        "Je vais les buter tellement je les porte, trop bien",
         "The refund policy deserves a slap on the wrist at most",
         "Des effets spéciaux qui méritent des claques tellement ils sont ratés",
         "Je l'attendrai à la sortie du prochain tome",

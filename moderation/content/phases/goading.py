@@ -5,8 +5,9 @@ Three classes, each read by its shape rather than a sentence:
 
 - self-harm told to someone, in the euphemisms that dodge the word lists: "go unalive yourself", "neck urself",
   "jump off a bridge", "do us all a favour and disappear permanently", "nobody would miss you", "pends-toi", "va te
-  jeter d'un pont", "tu devrais te foutre en l'air", "le monde serait mieux sans toi". Always "you": "the character
-  unalives himself" is a book, "I could jump off a cliff with joy" the speaker, and "tu vas te tuer avec ce vélo" a
+  jeter d'un pont", "tu devrais te foutre en l'air", "le monde serait mieux sans toi". "You", or a person named by
+  what they do ("the seller should just kill himself", "ce vendeur devrait se pendre"): "the character unalives
+  himself" is a book, "I could jump off a cliff with joy" the speaker, and "tu vas te tuer avec ce vélo" a
   warning. The speaker's own intent is ``self_harm``, which lifts;
 - a pile-on, others called on to go at one person: "everybody tell her what we really think of her 👇", "go flood
   his DMs", "spam her reviews", "share this everywhere so he can't hide", "allez on se fait @X", "balancez-lui ce que
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.literals import Alternation
+from moderation.content.phases.menace import EN_NAMED_DESCRIBED, FR_NAMED
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.shapes import any_of, unquoted
 from moderation.content.verdict import Context, Match
@@ -56,7 +58,19 @@ _EN_TOLD = [
     r"\b(?:nobody|no one|no1|noone)(?: would|.d| will|.ll) (?:even )?(?:miss|notice|care if) (?:you|u)\b(?! (?:guys|"
     r"lot)\b)(?:(?: if| when) (?:you|u) (?:died|were gone|disappeared|dropped dead))?",
 ]
+# The same said of a person named by what they do, to the reader: "the seller should just kill himself", "that cashier
+# needs to go hang herself", "ce vendeur devrait aller se pendre". Named, never "he" or "she" (a book's character).
+_THEMSELVES = r"(?:himself|herself|themselves|themself)"
+_EN_TOLD.append(
+    rf"\b{EN_NAMED_DESCRIBED} (?:should|shud|needs to|need to|ought to|might as well|can|could|better)(?: (?:just|"
+    rf"all|really|seriously|honestly|please))? (?:go (?:and )?)?(?:kil+|hang|off|end|unalive|un-alive|neck|rope|shoot|"
+    rf"drown|poison) {_THEMSELVES}\b{_NOT_AN_OBJECT}"
+)
 _FR_TOLD = [
+    rf"\b{FR_NAMED} (?:devrai(?:t|ent)|ferai(?:t|ent) mieux de|ferai(?:t|ent) bien de|n{_Q}\s*(?:a|ont) qu{_Q}\s*a|"
+    rf"doi(?:t|vent)|peu(?:t|vent)) (?:aller )?(?:se |s{_Q}\s*)(?:pendre|suicider|foutre en l{_Q}air|jeter (?:d{_Q}un|"
+    r"du haut d.un|sous un|sous le|par la fenetre|dans la seine)|tirer une balle|flinguer|ouvrir les veines|tuer)\b"
+    r"(?! (?:a la tache|au travail|a la t[aâ]che))",
     # "va te pendre", "allez vous jeter d'un pont", "va donc te foutre en l'air"; not "tu vas te tuer avec ça".
     rf"(?<!tu )(?<!vous )\b(?:va|vas|allez)(?: donc| plutot| juste| vite)? (?:te |t{_Q}\s*|vous )(?:pendre|suicider|"
     rf"foutre en l{_Q}air|jeter (?:d{_Q}un|du haut d{_Q}un|sous un|sous le|par la fenetre|dans la seine)|noyer|"

@@ -223,13 +223,21 @@ def _conjugated(verbs: tuple[str, ...]) -> str:
 
 _FR_EITHER_ER = tuple(verb for verb in _FR_EITHER_VERBS if verb.endswith("er"))  # "démolir" is no -er verb
 
+# "le", "la", "les" may be the product, worn out with use: "je vais le tuer à force de l'utiliser", "on la tue à
+# l'usage", "je vais les buter tellement je les porte".
+_FR_WORN_OUT = (
+    rf"(?! (?:a force d|a l{_Q}\s*usage|tellement (?:je|j{_Q}|on)|avec (?:le temps|l{_Q}\s*usage)|en "
+    rf"(?:l{_Q}\s*|le |la |les )?(?:utilisant|portant|lavant)))"
+)
+
 _FR = [
     # "je vais te tuer", "j'vais t'défoncer", "on va te retrouver et te buter", "je veux vous égorger"
     rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}{_FR_YOU}{_infinitives(_FR_PERSON_VERBS + _FR_EITHER_VERBS)}\b"
     rf"(?! (?:les prix|la concurrence|le prix)\b)",
-    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}{_FR_THEM}{_infinitives(_FR_PERSON_VERBS)}\b",
+    rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}{_FR_THEM}{_infinitives(_FR_PERSON_VERBS)}\b{_FR_WORN_OUT}",
     # "je te tuerai", "je vous bute", "on va lui casser la gueule", "je vais te faire la peau"
-    rf"\b(?:je|j{_Q}?|on|nous)\s*(?:te |t{_Q}\s*|vous |le |la |l{_Q}\s*|les ){_conjugated(_FR_PERSON_VERBS)}\b",
+    rf"\b(?:je|j{_Q}?|on|nous)\s*(?:te |t{_Q}\s*|vous |le |la |l{_Q}\s*|les ){_conjugated(_FR_PERSON_VERBS)}\b"
+    rf"{_FR_WORN_OUT}",
     rf"\b(?:je|j{_Q}?|on|nous)\s*{_FR_YOU}{_conjugated(_FR_EITHER_VERBS)}\b",
     rf"\b(?:{_FR_SPEAKER}\s+)?{_FR_FILLER}(?:te |t{_Q}\s*|vous |lui |leur )(?:casser|peter|defoncer|exploser|"
     rf"eclater|refaire|arracher|fracasser)(?:ai|a|ons)? {_FR_BODY}\b",
@@ -303,6 +311,9 @@ _FR = [
     # une balle" wants a ball).
     r"\bmerit(?:e|es|ent|ez|erait|eraient|erais) (?:une balle (?:dans|entre)|des balles dans|de (?:crever|mourir|se "
     r"faire (?:tuer|buter|abattre|descendre))|d.etre (?:tue|tuee|abattue?|pendue?|fusille|fusillee|bute|butee))\b",
+    # A person named, a bullet alone: "ce vendeur mérite une balle" (not a ball "de match", "de golf", "neuve").
+    rf"\b{_FR_NAMED}\b[^.!?]{{0,20}}? merit(?:e|ent|erait|eraient) (?:une balle|des balles|une bastos)"
+    r"(?=\s*(?:[.!?,;)]|$|et\b|point\b))",
     # A lesson given with a weapon or fists: "lui donner une leçon à coups de batte", "lui apprendre la politesse à
     # coups de poing" (a cooking lesson "avec un couteau" is not).
     rf"\b(?:lui|te|t{_Q}\s*|leur|vous) (?:donner|apprendre|filer|donne|donnerai|apprendrai) (?:une (?:bonne |petite )?"
