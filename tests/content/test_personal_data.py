@@ -226,6 +226,10 @@ def test_plates_as_a_format_or_ones_own_car_are_not(text):
         "Le gérant c'est Marc, son portable perso c'est le 06 39 98 00 72, appelez-le.",
         "her mobile is 07700 900461, text her and tell her what you think",
         "Son numéro : 06 39 98 01 15",
+        # Introduced by an app or a verb to reach someone by.
+        "reach me on 07700 900123",
+        "whats app 07700900461 for the cheaper ones",
+        "telegram 07700 900461",
         # A shop cue does not make a person's own number the shop's.
         "Le gérant du magasin, son numéro perso c'est le 02 61 91 24 30",
         "The store manager's home number is 0161 496 0123",

@@ -79,6 +79,14 @@ from .helpers import verdict_of
         "Virement à 0x52908400098527886E0F7030069857D2E4169EE7 et je vous envoie la montre",
         "Pay to bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq, shipped same day",
         "Le meilleur casino en ligne, bonus de bienvenue 200%",
+        # Goods at a price asked for in private; dating spam.
+        "dm me for cheap nikes",
+        "hit me up for discounted tickets",
+        "écrivez-moi pour des maillots pas chers",
+        "hot singles in your area",
+        "meet lonely housewives near you tonight",
+        "célibataires chaudes près de chez vous",
+        "Femmes seules dans ta ville, clique sur mon profil",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -162,6 +170,13 @@ def test_comment_spam_is_held(text):
         "Contactez-moi si vous voulez des conseils de taille",
         "Paid in bitcoin years ago, now I just use my card",
         "Colour code 0x1F on the display means the filter needs a clean",
+        "dm me if you want the size chart",
+        "The shoes feel cheap, dm me for photos",
+        "I found it cheaper at Lidl, message me for the link",
+        "The hotel bar was full of singles, fun vibe",
+        "The beautiful women in your ads are photoshopped",
+        "Real women in your size range would love it",
+        "Les femmes seules dans ce quartier ne se sentent pas en sécurité le soir",
     ],
 )
 def test_customers_who_mention_money_or_home_are_published(text):

@@ -108,8 +108,8 @@ _PERSON_BEFORE = re.compile(
 # A number introduced as a phone number that no operator has assigned yet (a fiction range, a typo, a number
 # invented to harass with): "son portable perso c'est le 06 39 98 00 71". The library calls it possible, not valid.
 _PHONE_CUE = re.compile(
-    r"\b(?:portable|mobile|cell|tel|telephone|phone|numero|number|num|appel\w*|call|text|sms|whatsapp|joindre|"
-    r"joignable|rappel\w*)\b[^.!?\d]{0,30}$"
+    r"\b(?:portable|mobile|cell|tel|telephone|phone|numero|number|num|appel\w*|call|text|sms|whats ?app|wh?ats?ap+|"
+    r"telegram|signal|viber|joindre|joignable|rappel\w*|reach|ring|contact\w*)\b[^.!?\d]{0,30}$"
 )
 
 

@@ -152,6 +152,18 @@ _AUDIENCE_GAIN = (
 # run on every text). Amounts are read on the ``base`` view: the ``words`` view reads "5k" as leetspeak ("sk").
 _SHAPES = [
     (
+        "words",
+        r"single|girl|wom[ae]n|wives|milf|mom|mum|babe|lad|celibataire|femme|fille|meuf|cougar",
+        # Dating spam, the lure of who waits nearby: "hot singles in your area", "meet lonely housewives near you",
+        # "célibataires chaudes près de chez vous". A hotel "full of singles" is near no one.
+        r"\b(?:hot|sexy|lonely|horny|naughty|local|bored|cute) (?:singles?|girls?|women|wom[ae]n|"
+        r"(?:house)?wives|milfs?|moms?|mums|babes|ladies|cougars)\b(?: [a-z]+){0,3}? (?:(?:in|near|around|from) "
+        r"(?:your|ur) (?:area|city|town|zone|region|neighbou?rhood|location)|(?:near|around) (?:you|u))\b"
+        r"|\b(?:celibataires?|femmes?|filles?|meufs?|cougars?|mamans?)(?: [a-z]+){0,2}? (?:chaudes?|seules?|coquines?|"
+        r"sexy|libres?|disponibles?|dispo)(?: [a-z]+){0,3}? (?:pres de chez (?:vous|toi)|dans (?:ta|votre) (?:ville|"
+        r"region|coin|quartier)|de (?:ta|votre) (?:ville|region)|autour de (?:vous|toi))\b",
+    ),
+    (
         "base",
         r"follower|abonne|likes|subscriber|subs\b|views|vues|j.aime|streams|ecoutes",
         rf"{_AUDIENCE_SALE}[^\n]{{0,60}}?{_AUDIENCE_DEAL}|{_AUDIENCE_DEAL}[^\n]{{0,60}}?{_AUDIENCE_SALE}"
@@ -321,6 +333,11 @@ _WITH_CONTACT = [
     r"\b(?:double|triple|multiply|doublez|doubler|triplez|tripler|multipliez|multiplier) (?:your|votre|vos|ton|tes) "
     r"(?:money|capital|investment|investissement|argent|mise|gains|bitcoins?|btc|crypto\w*|portefeuille|savings|"
     r"epargne)\b",
+    # Goods at a price, asked for in private: "dm me for cheap nikes", "hit me up for discounted tickets",
+    # "contactez-moi pour des prix" (a customer's tip names a shop: "found it cheaper at Lidl").
+    rf"\b{_CONTACT} (?:for|pour) (?:some |des |du |de )?(?:(?:cheap|discount(?:ed)?|bargain) [a-z]+|(?:cheap(?:er)?|"
+    r"better|the best|great|low(?:er)?|bas|petits?|meilleurs?|super) (?:prices?|deals?|prix)|prix|[a-z]+ (?:pas|moins) "
+    r"chers?)\b",
     # Counterfeits and reviews for sale, offered with a way to get in touch: "replica Rolex, WhatsApp me", "sac copie
     # parfaite pas cher, contactez-moi", "je vends des avis 5 étoiles", "get paid $50 for every review you write".
     r"\b(?:replicas?|knock-?offs?|fake (?:bags?|watch(?:es)?|rolex|designer)|copies? parfaites?|contrefacons?|"
