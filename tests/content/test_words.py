@@ -254,6 +254,14 @@ def test_a_first_person_nearby_does_not_excuse_an_insult_aimed_at_someone(text):
         "Avec le recul, c'est sans doute idiot mais on s'attendait à mieux.",
         "The manual was stupid, the pictures did not match the parts.",
         "I was so stupid to buy this twice.",
+        "The app is slow and a joke.",
+        "The villain is a liar and a pervert, a great part for the actor.",
+        "Le système de fixation est pervers et un peu idiot.",
+        "Le système est lent et idiot.",  # one adjective after another, of a thing
+        "Un effet pervers de cette politique de retour.",
+        "Sophie va ouvrir les yeux de Claire sur cet homme pervers, qui se sert d'elle.",
+        "The staff were clowns in costumes for Halloween, the kids loved it.",
+        "Ils avaient engagé des clowns pour l'anniversaire, génial.",
     ],
 )
 def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(text):
@@ -281,6 +289,13 @@ def test_insult_words_said_of_things_or_of_being_treated_as_fools_are_not_held(t
         "Le vendeur était vraiment con, il m'a pas écouté.",
         "La vendeuse était vraiment débile avec moi.",
         "Les livreurs étaient complètement débiles.",
+        # One more said after "and", "et" or a comma.
+        "The owner is a crook and a pedophile.",
+        "The cashier was rude and a moron.",
+        "The owner is a thief and a pervert.",
+        "Le vendeur est malhonnête et un porc.",
+        "Le vendeur est lent et idiot.",
+        "The staff are a bunch of clowns who ruined my birthday.",
     ],
 )
 def test_the_same_words_at_people_are_still_held(text):

@@ -28,7 +28,6 @@ STAFF_FR = (
     r"caissier(?:e)?s?|serveu(?:r|se)s?|techniciens?|responsables?|directeurs?|directrices?|proprios?|proprietaires?|"
     r"chauffeurs?|commerciaux|agents?|receptionnistes?|hotesses?)"
 )
-# A handle on a social or messaging app, or of a commenter replied to ("@camille_run"): ``links``, ``commenters``.
 # People by what they do, for an insult beside them ("stupid seller", "ce livreur idiot"), and the word alone.
 PERSON_NOUN = rf"(?:{STAFF_EN}|guy|woman|lady|{STAFF_FR})"
 STAFF = re.compile(rf"\b{PERSON_NOUN}\b")
@@ -63,6 +62,7 @@ FR_I_GO = (
 )
 # A sentence that speaks to someone ("you", "tu", "ton"), in the folded views.
 SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|tu|toi|ton|ta|tes|te)\b|\bt'")
+# A handle on a social or messaging app, or of a commenter replied to ("@camille_run"): ``links``, ``commenters``.
 HANDLE = r"@[a-z0-9_.]{3,32}(?<![._])"
 
 

@@ -47,6 +47,9 @@ _LINK_CUE = re.compile(
     r"|(?<!c')(?:est|etait)|etaient)"
     rf"\s+{_FILLER}"
     rf"|,\s*an?\s+{_FILLER}"  # in apposition: "the manager, Kevin, a lazy useless slob"
+    # one more said after "and": "the owner is a crook and a pedophile", "the cashier was rude and a moron"
+    r"|\b(?:is|was|are|were|(?<!c')(?:est|etait)|sont|etaient)\s+(?:(?:an?|un|une|des)\s+)?[a-z'-]+(?:\s*,|\s+and|"
+    rf"\s+et)\s+(?:an?|un|une|des)\s+(?!(?:bit|little|peu|brin)\b){_FILLER}"
 )
 # Anyone "X is …" may be said of: those, and words too common to name a person beside an insult ("man", "type",
 # "support", a driver that may be a printer's), and pronouns.
@@ -310,9 +313,18 @@ def _subject_person(before: str) -> re.Match[str] | None:
     return None if last is None or _SAYS.search(before, last.end()) else last
 
 
+# Clowns in costume are clowns: "the staff were clowns in costumes for Halloween", "on avait engagé des clowns".
+_CLOWNS_HIRED = re.compile(
+    r"\b(?:costumes?|dressed (?:up )?as|make-?up|maquill\w*|deguis\w*|halloween|carnival|carnaval|circus|cirque|"
+    r"kermesse|balloons?|ballons? sculpt\w*|red nose|nez rouge|hired|engage\w*|embauch\w*)\b"
+)
+
+
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, language: str = "und") -> bool:
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
+        return False
+    if view.startswith("clown", start) and _CLOWNS_HIRED.search(sentence_around(view, start, end)):
         return False
     if _OWN_PEOPLE.search(before) and not STAFF.search(before) and not _DIRECT_CUE.search(before):
         return False
@@ -342,7 +354,9 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     scorned = len(words) >= 2 and words[-2] in _DEMONSTRATIVES and words[-1] in _SCORNFUL
     if scorned and not _DE_AFTER.match(view, end):
         return True
-    if (words and words[-1] in _PREDICATE) or view[start:end].endswith(("ic", "ics", "ous")):
+    # "c'est idiot", and one adjective after another: "le système est lent et idiot"
+    coordinated = len(words) >= 3 and words[-1] in ("et", "ou") and words[-3] in _PREDICATE
+    if (words and words[-1] in _PREDICATE) or coordinated or view[start:end].endswith(("ic", "ics", "ous")):
         person_only = True  # an adjective ("c'est idiot", "moronic"), said of whatever X is
     person = _subject_person(before)
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
