@@ -63,6 +63,9 @@ from .helpers import verdict_of
         "Love the characters, but my son cut his finger on the page edge",
         "Livre pour enfants avec un personnage en plastique qui se détache : risque d'étouffement.",
         "Great plot, but the book light that came with it overheated",
+        # A question answered yes, or not at all.
+        "Is this dangerous? Yes, my kid got burned.",
+        "Is this dangerous? No idea, but my kid got burned.",
     ],
 )
 def test_safety_language_lifts_but_never_holds(text):
@@ -127,6 +130,8 @@ def test_safety_language_lifts_but_never_holds(text):
         "I didn't have to be overly worried about him choking",
         "Baby will not choke on it",
         "Tiny and powerful without burning my mouth",
+        "Strangled by the strap? No, it is actually very comfortable.",  # a question answered no
+        "Dangereux pour les enfants ? Pas du tout, tout est arrondi.",
         # Smoke as a flavour or a habit, a hospital as a place or a cut, a fit that is tight, an ache, a stifling book.
         "CedarHouse liquid smoke is fantastic",
         "Nice amount of heat and smoke",

@@ -192,13 +192,21 @@ _CLAUSE_END = re.compile(r"[.;:!?,()]|\b(?:but|however|though|although|yet|and|m
 _NEGATED_ALREADY = re.compile(r"\b(?:no|not|nobody|never|ne|n'|pas|plus)\b|n['’]t\b")
 
 
+_ANSWERED_NO = re.compile(
+    r"\s*(?:no|nope|not at all|not really|not once|never|absolutely not|certainly not|of course not|non|pas du tout|"
+    r"pas vraiment|jamais|absolument pas|bien sur que non|aucunement)\b(?! (?:idea|clue|way to know|one told|seulement|"
+    r"plus|moins))"
+)
+
+
 def _said_not_there(text: str, m: re.Match[str]) -> bool:
     """Whether the harm ``m`` names is negated in its own clause (see ``_NEGATORS``)."""
     if _NEGATED_ALREADY.search(m.group(0)):
         return False
     after = re.search(r"[.!?]", text[m.end() :])
     if after and after.group(0) == "?":
-        return False
+        # A question the reviewer answers no: "Strangled by the strap? No, it's comfy", "Dangereux ? Pas du tout."
+        return _ANSWERED_NO.match(text, m.end() + after.end()) is not None
     before = text[max(0, m.start() - 80) : m.start()]
     ends = list(_CLAUSE_END.finditer(before))
     if ends:
