@@ -74,9 +74,10 @@ class DefaultConfig:
     SCORE_FORWARD_BATCH_SIZE: int | None = None
     # "auto": tokenise in a background thread while the model runs, on CUDA only; "always" / "never".
     SCORE_OVERLAP: str = "auto"
-    # The worker's compute dtype: "auto" (bf16/fp16 on a GPU, bf16 or fp32 on a CPU), "float32", "bfloat16",
-    # "float16", "int8" (torch, CPU only, opt-in) or "onnx-fp32" / "onnx-int8" (the forward pass in ONNX Runtime,
-    # CPU only, opt-in; the graph is exported once per model version under DATA_DIR/model-cache/onnx).
+    # The worker's compute dtype: "auto" (bf16/fp16 on a GPU; on a CPU bf16 where it is native, else "onnx-fp32"),
+    # "float32" (torch), "bfloat16", "float16", "int8" (torch, CPU only, opt-in) or "onnx-fp32" / "onnx-int8" (the
+    # forward pass in ONNX Runtime, CPU only; the graph is exported once per model version under
+    # DATA_DIR/model-cache/onnx).
     # ``moderation worker --dtype`` overrides it per worker.
     INFERENCE_DTYPE: str = "auto"
     # "idle": the worker's forward passes on CPU run on a thread under Linux's SCHED_IDLE, so that a web on the same

@@ -53,10 +53,21 @@ def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: s
     Args:
         model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
         device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
-        dtype: one of ``DTYPES``. ``"auto"``: bf16/fp16 on a GPU, bf16 or fp32 on a CPU (``choose_device``);
-            ``"int8"``: dynamic int8 linear layers on a CPU, opt-in (see ``transformer.wants_int8``);
-            ``"onnx-fp32"`` / ``"onnx-int8"``: the forward pass in ONNX Runtime on a CPU, opt-in (``onnx_runtime``).
+        dtype: one of ``DTYPES``. ``"auto"``: bf16/fp16 on a GPU; on a CPU, bf16 where it computes it natively, else
+            the fp32 forward pass in ONNX Runtime where it is installed (``loading.auto_dtype``; torch fp32 if the
+            graph cannot be exported or loaded), else torch fp32; ``"int8"``: dynamic int8 linear layers on a CPU,
+            opt-in (see ``transformer.wants_int8``); ``"onnx-fp32"`` / ``"onnx-int8"``: the forward pass in ONNX
+            Runtime on a CPU (``onnx_runtime``); ``"float32"``: torch fp32 whatever the CPU.
     """
-    from .loading import load_transformer_classifier  # torch loads with a model, never on import
+    import logging
 
+    from .loading import auto_dtype, load_transformer_classifier  # torch loads with a model, never on import
+
+    if dtype == "auto" and auto_dtype(device) == "onnx-fp32":
+        try:
+            return load_transformer_classifier(model_dir=model_dir, device=device, dtype="onnx-fp32")
+        except Exception:  # an export or a runtime that fails here must not stop a worker that torch can run
+            logging.getLogger(__name__).warning(
+                "the ONNX Runtime forward pass could not be loaded; the model runs in torch (fp32)", exc_info=True
+            )
     return load_transformer_classifier(model_dir=model_dir, device=device, dtype=dtype)

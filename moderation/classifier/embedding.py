@@ -120,15 +120,17 @@ class TappedEmbedder:
     def __init__(self, classifier: Any, layers: tuple[int, ...], *, cut_above: bool = False) -> None:
         if not getattr(classifier, "can_tap", False):
             raise ValueError(f"a classifier in {getattr(classifier, 'precision', '?')} has no layer to tap")
-        encoder = classifier.model.base_model.encoder
+        config = classifier.config
+        count = int(config.num_hidden_layers)
         layers = tuple(layers)
-        if not layers or not all(0 <= n <= len(encoder.layer) for n in layers):
-            raise ValueError(f"layers must be between 0 and {len(encoder.layer)}")
-        if cut_above:
+        if not layers or not all(0 <= n <= count for n in layers):
+            raise ValueError(f"layers must be between 0 and {count}")
+        if cut_above and classifier.model is not None:  # another runtime's graph is run whole
+            encoder = classifier.model.base_model.encoder
             encoder.layer = encoder.layer[: max(layers)]
         classifier.tap_layers = layers
         self.classifier = classifier
-        self.dimension = int(classifier.model.config.hidden_size) * len(layers)
+        self.dimension = int(config.hidden_size) * len(layers)
         self.name = tap_name(classifier.model_version, layers)
 
     def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:

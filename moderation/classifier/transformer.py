@@ -144,6 +144,7 @@ class TransformerClassifier(StagedClassifier):
         # None when another runtime does the forward pass (``onnx_runtime.OnnxClassifier``), which passes ``config``.
         self.model = model.eval() if model is not None else None
         config = config if config is not None else model.config
+        self.config = config
         self.tokenizer = tokenizer
         self.settings = settings
         self.model_version = model_version

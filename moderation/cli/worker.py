@@ -40,8 +40,9 @@ from ..worker import build_worker, default_classifier_factory, import_factory, w
     type=click.Choice(DTYPES),
     default=None,
     help="Compute dtype of the worker's model (default: MODERATION_INFERENCE_DTYPE, else auto: bf16/fp16 on a "
-    "GPU, bf16 or fp32 on a CPU); int8 is torch's dynamic int8 path on a CPU, onnx-fp32 / onnx-int8 run the forward "
-    "pass in ONNX Runtime on a CPU (exported once per model version into the model cache); all three opt-in.",
+    "GPU; on a CPU bf16 where it is native, else onnx-fp32); int8 is torch's dynamic int8 path on a CPU, onnx-fp32 / "
+    "onnx-int8 run the forward pass in ONNX Runtime on a CPU (exported once per model version into the model "
+    "cache); float32 is torch's fp32; int8 and onnx-int8 are opt-in.",
 )
 @click.option("--maintenance-interval", default=30, show_default=True, help="Seconds between sweeps.")
 @click.option("--name", default=None, help="Worker name (default: rq's).")

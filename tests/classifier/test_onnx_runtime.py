@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -129,3 +130,86 @@ def test_the_real_model_in_onnx_runtime_keeps_its_labels(model_cache_dir: Path, 
         assert results["onnx-int8"][0] >= 0.975 and results["onnx-int8"][1] <= 0.02
     else:
         assert results["onnx-int8"][0] >= 0.95 and results["onnx-int8"][1] <= 0.03
+
+
+def test_onnx_fp32_taps_the_vectors_torch_taps(tmp_path: Path):
+    """The hostility tap reads the hidden states the graph hands back, as torch's hooks do; int8 moves them."""
+    from moderation.classifier.embedding import TappedEmbedder
+
+    folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
+    torch_fp32 = load_transformer_classifier(folder, device="cpu", dtype="float32", cache_dir=tmp_path / "c")
+    onnx_fp32 = load_transformer_classifier(folder, device="cpu", dtype="onnx-fp32", cache_dir=tmp_path / "c")
+    assert onnx_fp32.can_tap and onnx_fp32.model is None
+    reference = TappedEmbedder(torch_fp32, (0, 2))(TEXTS)
+    vectors = TappedEmbedder(onnx_fp32, (0, 2))(TEXTS)
+    assert vectors.shape == reference.shape == (len(TEXTS), 2 * torch_fp32.config.hidden_size)
+    assert abs(vectors - reference).max() < 1e-5
+    assert [p.label for p in onnx_fp32.predict(TEXTS)] == [p.label for p in torch_fp32.predict(TEXTS)]
+    onnx_fp32.tap_layers = None
+    assert all(p.features is None for p in onnx_fp32.predict(TEXTS))
+    int8 = load_transformer_classifier(folder, device="cpu", dtype="onnx-int8", cache_dir=tmp_path / "c")
+    assert not int8.can_tap
+    with pytest.raises(ValueError, match="no layer to tap"):
+        TappedEmbedder(int8, (1,))
+
+
+def _bf16_native() -> bool:
+    from moderation.classifier.transformer import cpu_supports_fast_bf16
+
+    return cpu_supports_fast_bf16()
+
+
+@pytest.mark.skipif(_bf16_native(), reason="this CPU computes bf16 natively: auto is torch's bf16 here")
+def test_auto_runs_onnx_fp32_on_a_cpu_without_native_bf16_and_torch_when_that_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    from moderation.classifier import load_classifier, onnx_runtime
+    from moderation.classifier.loading import auto_dtype
+
+    monkeypatch.setenv("MODERATION_DATA_DIR", str(tmp_path / "data"))
+    folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
+    assert auto_dtype("cpu") == "onnx-fp32"
+    assert auto_dtype("cpu", onnx_installed=False) == "auto"
+    chosen = load_classifier(str(folder), device="cpu")
+    assert chosen.precision == "onnx-fp32"
+    assert chosen.graph_path.is_relative_to(tmp_path / "data" / "model-cache" / "onnx")
+    assert load_classifier(str(folder), device="cpu", dtype="float32").precision == "float32"
+
+    def broken_export(model, path):
+        raise RuntimeError("exporter failed")
+
+    monkeypatch.setenv("MODERATION_DATA_DIR", str(tmp_path / "other"))
+    monkeypatch.setattr(onnx_runtime, "export_fp32", broken_export)
+    with caplog.at_level("WARNING"):
+        fallback = load_classifier(str(folder), device="cpu")
+    assert fallback.precision == "float32" and fallback.model is not None
+    assert "runs in torch (fp32)" in caplog.text and "exporter failed" in caplog.text
+    assert [p.label for p in fallback.predict(TEXTS)] == [p.label for p in chosen.predict(TEXTS)]
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="SCHED_IDLE is a Linux policy")
+def test_a_pass_moved_to_an_idle_thread_takes_the_runtime_threads_along(tmp_path: Path):
+    """``moderation serve`` runs forward passes on a thread of idle priority (``cpu_priority``): ONNX Runtime's own
+    intra-op threads, created with the session, must not keep the web's priority."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from moderation.cpu_priority import lower_this_thread
+
+    folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
+    classifier = load_transformer_classifier(
+        folder, device="cpu", dtype="onnx-fp32", cache_dir=tmp_path / "c", num_threads=2
+    )
+    classifier.predict(TEXTS)
+    opened = classifier.session
+
+    def tasks() -> set[int]:
+        return {int(tid) for tid in os.listdir("/proc/self/task")}
+
+    before = tasks()
+    with ThreadPoolExecutor(1, initializer=lower_this_thread) as idle:
+        idle.submit(classifier.predict, TEXTS).result()
+        started = tasks() - before
+        policies = {tid: os.sched_getscheduler(tid) for tid in started}
+    assert classifier.session is not opened
+    assert len(started) >= 2, started  # the idle thread itself and the new session's intra-op thread
+    assert set(policies.values()) == {os.SCHED_IDLE}, policies
