@@ -143,6 +143,10 @@ HATE = [
     "Les femmes sont trop connes pour bricoler",
     "Les arabes qui bossent dans votre entrepôt volent les colis",
     "All the gypsies steal",
+    # Where they are said to be, as "les noirs du magasin sont des voleurs".
+    "The muslims working here are all terrorists",
+    "All the blacks in this store steal",
+    "The blacks in this store are thieves",
     "Les handicapés n'ont rien à faire dans votre magasin",
     "Immigrants don't belong here",
     "Les gitans ont volé mes outils, évidemment",
@@ -269,6 +273,8 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Mon chien mérite une balle aussi solide",
         "Ce joueur mérite une balle de match, quel tennis",
         "Le livreur mérite une balle neuve pour son chien",
+        "The gypsies in the town stole the show at the festival",
+        "The blacks in this print are deep and rich",
         # The product worn out with use.
         "Je vais le tuer à force de l'utiliser haha",
         "Je vais les buter tellement je les porte, trop bien",

@@ -72,6 +72,13 @@ def _people_as_animals(places: str) -> list[str]:
 # "Women can't drive" is the trope; "women can't drive this cargo bike", "shouldn't drive in these heels" the product.
 _NOT_DRIVING_IT = r"(?! (?:in|with|wearing|this|that|the|a|an|it|these|those|without)\b)"
 
+# Where a group is said to be: "in this store", "working here", "at the till" ("the blacks in this store steal").
+_WHERE_EN = (
+    r"(?: (?:in|at|from|of) (?:this|that|the|your|my|our) (?:store|shop|branch|place|warehouse|team|staff|company|"
+    r"hotel|restaurant|till|checkout|counter|neighbou?rhood|town|area|city)| (?:working|who work|that work|employed) "
+    r"(?:here|there|in (?:this|that|the) (?:store|shop|branch|place|warehouse|hotel|restaurant))| here| there)?"
+)
+
 _HATE = [
     rf"\b(?:dirty|filthy|stinking|stinky) {_GROUPS_EN}\b",
     rf"\b(?:(?:all|the|those|these|every) )?(?:fucking |damn |bloody )?{_GROUPS_EN} (?:should|must|need to|deserve to|"
@@ -85,7 +92,8 @@ _HATE = [
     rf"buter|pendre|virer|renvoyer|expulser|degager) (?:tous )?(?:les |ces |ses )?{_GROUPS_FR}\b",
     rf"\bmort aux {_GROUPS_FR}\b",
     # Whole groups called criminals or vermin, and the classic conspiracy and Nazi slogans.
-    rf"(?:\b(?:all|the|those|these) |(?:^|[.!?,;:]\s*)){_GROUPS_EN} are (?:all )?(?:(?:just|nothing but) )?"
+    # Where they are said to be too: "the muslims working here are all terrorists", as "les noirs du magasin".
+    rf"(?:\b(?:all|the|those|these) |(?:^|[.!?,;:]\s*)){_GROUPS_EN}{_WHERE_EN} are (?:all )?(?:(?:just|nothing but) )?"
     r"(?:terrorists|thieves|criminals|animals|rapists|vermin|parasites|scum|dogs|pigs|rats|savages|subhuman|"
     r"mentally ill|sick in the head|freaks|"
     r"perverts|groomers|degenerates)\b",
@@ -107,7 +115,7 @@ _HATE = [
     r"dumb|retarded|subhuman)\b",
     rf"\b(?:les|toutes les|tous les|ces) (?:femmes|{_GROUPS_FR}) (?:sont|c{_Q}\s*est) (?:toutes |tous )?(?:trop |"
     r"vraiment |que |si )?(?:des )?(?:connes|cons|debiles|stupides|idiotes|idiots|attardee?s)\b",
-    rf"\b(?:all|the|those|these) {_GROUPS_EN}\b(?: who [^.!?]{{0,50}}?)? "
+    rf"\b(?:all|the|those|these) {_GROUPS_EN}\b(?: who [^.!?]{{0,50}}?|{_WHERE_EN})? "
     r"(?:steal|stole|rape|raped|rob|robbed|loot|looted)\b(?! the show)",
     rf"\b(?:les|ces|tous les) {_GROUPS_FR}\b(?: qui [^.!?]{{0,50}}?)? "
     r"(?:(?:ont )?(?:vole|viole|pille|braque|agresse)|volent|violent|pillent|braquent|agressent)"
