@@ -16,6 +16,9 @@ from .helpers import assert_held_as_abuse, assert_published
         "samedi 😘🍆",
         "la vendeuse blonde du rayon running, Chloé, je la prendrais bien dans la cabine d'essayage",
         "La caissière du soir 🍑🍆 je repasse demain",
+        "la caissière a de beaux nichons",
+        "la vendeuse du rayon vélo avait un gros cul",
+        "I want to f*ck the cashier so hard",
     ],
 )
 def test_remarks_about_a_woman_on_the_staff_are_held(text):
@@ -32,6 +35,8 @@ def test_remarks_about_a_woman_on_the_staff_are_held(text):
         "la vendeuse m'a conseillé la robe, je la prendrais bien en M",
         "The waitress has a great memory, remembered our order",
         "Ratatouille réussie, la vendeuse du marché avait de belles aubergines",
+        "la vendeuse a de beaux yeux et un grand sourire",
+        "la vendeuse a de gros soucis avec son stock",
     ],
 )
 def test_service_by_women_on_the_staff_is_published(text):

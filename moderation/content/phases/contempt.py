@@ -65,6 +65,13 @@ OGLING = [
     rf"[^.!?\n]{{0,40}}\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
     rf"\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|had|got) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
     r"perfect|tight) (?:tits|ass|arse|rack|boobs|bum|booty)\b",
+    # The same in French, and what the speaker wants to do to her: "la caissière a de beaux nichons", "I want to
+    # fuck the cashier so hard".
+    rf"\b{_WOMAN_FR}\b[^.!?\n]{{0,60}}\b(?:a|avait|elle a|elle avait) (?:de |des |un |une )?(?:(?:beaux|belles|gros|"
+    r"grosses|jolis|jolies|sacres|sacrees|super) (?:seins|nichons|nibards|lolos|fesses|obus|pare-chocs)|(?:beau|gros|"
+    r"joli|sacre|super|bon) (?:cul|boule|fessier|popotin))\b",
+    rf"\b(?:i|id|i.d|i would|i want to|i wanna|i.d love to|i would love to|i.m gonna|i.ll|i will) (?:fuck|f.ck|fck|"
+    rf"bang|shag|screw|smash|rail|pound|fuk) {_THE_WOMAN_EN}\b",
     rf"\b{_WOMAN_FR}\b[^.!?\n]{{0,80}}?(?:\bje (?:la|me la|les) (?:baiserais|sauterais|culbuterais|defoncerais|"
     r"prendrais bien (?:dans la cabine|sur le comptoir|contre|par derriere))\b|\belle (?:peut|pourrait) (?:venir )?me "
     rf"(?:faire|sucer|rejoindre)\b[^.!?\n]{{0,60}}(?:\bperso\b|quand elle veut|{_LEWD_EMOJI})|{_LEWD_EMOJI})",
