@@ -73,6 +73,13 @@ def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
         ("follow me on insta jessica_runs", "on insta jessica_runs"),
         ("add me on snap: julie_92", "on snap: julie_92"),
         ("mon Snapchat : kevin_du_13", "mon Snapchat : kevin_du_13"),
+        # The app as a verb, then a colon.
+        ("I sell pics, snap me: hotgirl99", "snap me: hotgirl99"),
+        ("kik me: sexyguy", "kik me: sexyguy"),
+        # A script as a link's scheme.
+        ("click here javascript:alert(document.cookie)", "javascript:a"),
+        ('<a href="javascript:void(0)">x</a>', "javascript:v"),
+        ("data:text/html,<script>alert(1)</script>", "data:text/html"),
     ],
 )
 def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
@@ -90,6 +97,9 @@ def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
         "Seen on Instagram 2023, looks better in person",
         "The Insta360 X3 fits in the pocket",
         "my snap is broken lol",
+        "snap me if you want the photos of the fit",
+        "I love JavaScript: it is fun to learn with this book",
+        "JavaScript : le livre est clair",
     ],
 )
 def test_mentions_and_app_names_alone_are_not_links(text):

@@ -87,6 +87,10 @@ from .helpers import verdict_of
         "meet lonely housewives near you tonight",
         "célibataires chaudes près de chez vous",
         "Femmes seules dans ta ville, clique sur mon profil",
+        # Oneself on a platform.
+        "follow me on onlyfans",
+        "Suivez-moi sur TikTok pour plus de looks",
+        "Follow us on Instagram for deals",
     ],
 )
 def test_comment_spam_is_held(text):
@@ -174,6 +178,8 @@ def test_comment_spam_is_held(text):
         "The shoes feel cheap, dm me for photos",
         "I found it cheaper at Lidl, message me for the link",
         "The hotel bar was full of singles, fun vibe",
+        "They said to find us on Instagram for the sale, we never did",
+        "I follow the brand on Instagram for the sales",
         "The beautiful women in your ads are photoshopped",
         "Real women in your size range would love it",
         "Les femmes seules dans ce quartier ne se sentent pas en sécurité le soir",

@@ -216,7 +216,10 @@ _SHAPES = [
         # for my YouTube channel").
         rf"\b{_FOLLOW_EN} (?:my|our) (?:{_PLATFORM} |online )?(?:channel|page|shop|store|blog|account|profile)\b"
         rf"|\b{_FOLLOW_FR} (?:a |sur |dans )?(?:ma|mon|notre|nos) (?:chaine|page|boutique|blog|compte|profil|"
-        rf"{_PLATFORM})\b",
+        rf"{_PLATFORM})\b"
+        # Oneself on a platform: "follow me on onlyfans", "suivez-moi sur TikTok".
+        rf"|\b(?:(?:follow|find|sub|subscribe to|check) me|(?:follow|subscribe to) us) (?:on|at) {_PLATFORM}\b"
+        rf"|\b(?:suivez|retrouvez|retrouve)[- ]moi sur {_PLATFORM}\b",
     ),
     (
         "base",
