@@ -91,10 +91,16 @@ class Mapped:
 _LIGATURES = {"œ": "oe", "æ": "ae"}
 
 
+# Letters in white on a black circle or square ("🅸🅳🅸🅾🆃", "🅘🅓🅘🅞🅣"): NFKC unboxes the outlined ones ("🄰", "Ⓐ") but
+# not these, which spell words in comments as bold letters do.
+_BOXED = {chr(base + i): chr(ord("a") + i) for base in (0x1F150, 0x1F170) for i in range(26)}
+
+
 @lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     if char.isascii():
         return char.lower()
+    char = _BOXED.get(char, char)
     char = _FULL_STOPS.get(char, char)
     if unicodedata.category(char) == "Cf":
         return ""

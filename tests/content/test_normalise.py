@@ -30,6 +30,8 @@ from .helpers import verdict_of
         ("\u0441\u043enn\u0430rd", "connard"),  # Cyrillic с, о, а
         ("\u03b9diot", "idiot"),  # Greek iota
         ("\u0131diot", "idiot"),  # dotless i
+        ("🅸🅳🅸🅾🆃", "idiot"),  # white letters on black squares and circles, which NFKC leaves as they are
+        ("🅘🅓🅘🅞🅣", "idiot"),
     ],
 )
 def test_words_view_undoes_obfuscation(original, words):

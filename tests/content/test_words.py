@@ -108,6 +108,12 @@ from .helpers import rules, spans, verdict_of
         # The emoji of an insult, aimed at someone; a dropped vowel.
         "This seller is a 🐖 and a liar",
         "You 🤡",
+        # Masked with as many stars as the word has letters.
+        "f*** you and your shop",
+        "f*** off",
+        "The cashier is a b****",
+        "the staff are b*****s",
+        "the cashier is a r*****",
         "Fck you and your cheap shoes",
         "My husband says the seller is an idiot",
         "My son called me, you idiot",
@@ -201,6 +207,10 @@ def test_abuse_aimed_at_people_is_held(text):
         # The reviewer's own people, teased.
         "I told my husband he was an idiot for not buying two.",
         "Mon mari est un idiot de ne pas en avoir pris deux",
+        # Masked swearing about things: the stars also fit a slur of the same first letter ("fags", "fdp").
+        "what the f***, it broke in a day",
+        "this lamp is f***ing useless",
+        "s*** service, never again",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):

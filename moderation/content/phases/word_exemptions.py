@@ -40,11 +40,13 @@ def said_of_a_character(view: str, start: int, end: int) -> bool:
 
 
 # Besides a book's words (``NARRATIVE``), those of a film, a series, a game or a song, said of what is quoted: "les PNJ
-# passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'".
+# passent leur temps à te traiter de « connard »", "the villain's line 'you worthless…'", a song's played through
+# the headphones under review ("'F*** you, I won't do what you tell me' has never sounded so clean").
 _ON_SCREEN = re.compile(
     r"\b(?:series|serie|episodes?|scenes?|villains?|mechants?|pnj|npcs?|gameplay|dialogues?|"
     r"repliques?|jeu video|video ?games?|acteurs?|actrices?|actors?|actress|songs?|lyrics|chansons?|paroles|albums?|"
-    r"tracks?|rap|rappeur|rapper)\b"
+    r"tracks?|rap|rappeur|rapper|chorus|refrain|karaoke|playlist|full volume|plein volume|headphones?|earbuds?|"
+    r"speakers?|casque audio|enceintes?)\b"
 )
 
 

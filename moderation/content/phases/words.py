@@ -411,28 +411,79 @@ def _lookalike(entry: WordEntry, word: str) -> bool:
     return any(lexicon.is_folded_word(word[: len(word) - cut]) for cut in (0, 1, 2, 3) if len(word) - cut >= 4)
 
 
+_MASKED_TOKEN = re.compile(r"[a-z*]+")
+
+
+def _fits_masked(token: str, entry: WordEntry) -> bool:
+    """Whether a masked word ("f***", "b****s", "f***ing") has as many letters as ``entry``'s first word: the stars
+    of "f***" fit "fag" and "fdp" as well as "fuck", but only "fuck" is four letters long."""
+    own = _fold(entry.entry.strip()).split(" ", 1)[0]
+    stem = own.endswith("*")
+    own = own.rstrip("*")
+    if not own or "*" in own:
+        return True  # a wildcard inside the entry: its length says nothing
+    if stem:
+        return len(token) >= len(own) and token[len(own) : len(own) + 1] != "*"
+    return token[len(own) :] in ("", "s", "es") and "*" not in token[len(own) :]
+
+
+# Swearing people mask more than insults: "what the f***", "s*** service", "f***ing useless" are about things. A
+# masked word that fits one of these is read as it, and holds only as part of a longer entry ("f*** you", "f*** off").
+_PROFANE = ("fuck", "fucking", "fucked", "fucker", "shit", "shitty", "damn", "hell", "merde", "putain", "bordel")
+
+
+def _reads_as(token: str, word: str) -> bool:
+    return len(token) == len(word) and all(c in ("*", w) for c, w in zip(token, word, strict=True))
+
+
+def _entries_at(text: str, pos: int) -> list[tuple[re.Match[str], WordEntry]]:
+    """The entry ``_entry_at`` finds at ``pos``; for a masked word ("f*** you", "b****") the entries that match
+    there and have its length (``_fits_masked``), in list order: the stars fit the letter's first entry ("fdp",
+    "fags") as well as the one meant ("fuck you"). A masked swear word (``_PROFANE``) takes only the entries longer
+    than itself."""
+    found = _entry_at(text, pos)
+    if found is None or "*" not in found[0].group(0):
+        return [found] if found else []
+    token = _MASKED_TOKEN.match(text, pos).group(0)  # type: ignore[union-attr]
+    swearing = any(_reads_as(token, word) for word in _PROFANE)
+    letter = text[pos : pos + 1]
+    return [
+        (m, entry)
+        for entry in builtin_entries()
+        if _first_letter(entry.entry) == letter
+        and _fits_masked(token, entry)
+        and (m := entry.pattern.match(text, pos)) is not None
+        and (not swearing or m.end() > pos + len(token))
+    ]
+
+
+def _written_at_someone(ctx: Context, view: Mapped, m: re.Match[str], entry: WordEntry) -> bool:
+    """Whether the entry ``m`` matched is abuse here (see the exemptions in ``abusive_words``)."""
+    if entry.language and ctx.language not in (entry.language, "und"):
+        return False
+    if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only, ctx.language):
+        return False
+    if _lookalike(entry, m.group(0)) or (entry.fan and a_fan(view.text, m.start())):
+        return False
+    start, end = view.span(m.start(), m.end())
+    if dialogue_in_a_story(ctx, start, end) or a_title_in_a_story(ctx, start, end):
+        return False
+    if said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
+        return False
+    return not (
+        teasing_a_friend(ctx, entry.entry, start, end) or a_boast(m.group(0), view.text[m.end() : m.end() + 60])
+    )
+
+
 def abusive_words(ctx: Context) -> list[Match]:
     view = _undotted(ctx.text.words)
     found = []
     for start_letter in _WORD_START.finditer(view.text):
-        hit = _entry_at(view.text, start_letter.start())
-        if hit is None:
-            continue
-        m, entry = hit
-        if entry.language and ctx.language not in (entry.language, "und"):
-            continue
-        if entry.targeted and not _aimed_at_someone(view.text, m.start(), m.end(), entry.person_only, ctx.language):
-            continue
-        if _lookalike(entry, m.group(0)) or (entry.fan and a_fan(view.text, m.start())):
-            continue
-        start, end = view.span(m.start(), m.end())
-        if dialogue_in_a_story(ctx, start, end) or a_title_in_a_story(ctx, start, end):
-            continue
-        if said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
-            continue
-        if teasing_a_friend(ctx, entry.entry, start, end) or a_boast(m.group(0), view.text[m.end() : m.end() + 60]):
-            continue
-        found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
+        for m, entry in _entries_at(view.text, start_letter.start()):
+            if _written_at_someone(ctx, view, m, entry):
+                start, end = view.span(m.start(), m.end())
+                found.append(Match(Reason.ABUSIVE.value, entry.entry, start, end, ctx.text.original[start:end]))
+                break
     return found
 
 
