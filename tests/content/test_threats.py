@@ -96,6 +96,10 @@ THREATS = [
     "I hope your warehouse burns down",
     "I hope it burns with all of you inside",
     "J'espère que votre magasin va cramer",
+    # A fire deserved.
+    "This store deserves to burn",
+    "The shop should burn down.",
+    "Votre magasin devrait brûler",
     "You should just die, scammer",
     "I hope you choke on your overpriced coffee",
     # A bullet deserved, whoever it is said of; a lesson or a visit with a weapon.
@@ -274,6 +278,10 @@ def test_threats_and_hate_are_held_as_abuse(text, rule):
         "Ce joueur mérite une balle de match, quel tennis",
         "Le livreur mérite une balle neuve pour son chien",
         "The gypsies in the town stole the show at the festival",
+        "This store deserves to burn its old stock, not sell it to us",
+        "The house will burn with this heater on, careful",
+        "Your car is going to burn down with that battery, recall it",
+        "Le magasin va brûler les prix samedi",
         "The blacks in this print are deep and rich",
         # The product worn out with use.
         "Je vais le tuer à force de l'utiliser haha",

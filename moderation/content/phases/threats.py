@@ -348,6 +348,12 @@ _ARSON = [
     r"in flames)\b",
     rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*){_FR_PROPERTY} (?:va |vont )?(?:brule|brulent|"
     r"bruler|crame|crament|cramer|prenne feu|prennent feu|parte en fumee)\b",
+    # Deserved: "this store deserves to burn", "votre entrepôt mérite de cramer". Not foretold ("the house will burn
+    # with this heater on" warns), nor "deserves to burn its old stock".
+    rf"\b(?:your|ur|this|that|the) (?:[a-z]+ )?{_EN_PROPERTY} (?:deserves? to|should|needs? to) (?:burn|be "
+    r"(?:burned|burnt|torched)|go up in flames)(?: down| to the ground| in hell)?(?=\s*(?:$|[.!?,;)]|and\b))",
+    rf"\b{_FR_PROPERTY} (?:merite de|meritent de|devrait|devraient) (?:bruler|cramer|flamber|partir en fumee|partir "
+    r"en flammes)(?: entierement| jusqu.au sol)?(?=\s*(?:$|[.!?,;)]|et\b|avec\b))",
     rf"\b(?:hope|wish|pray|espere)\b[^.!?]{{0,60}}\b(?:burns?|burned|burnt|torched|explodes?|brule|crame)\b"
     rf"[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|everyone|your (?:family|kids|staff))(?: all)? "
     r"(?:still )?(?:inside|in it|in there)|avec (?:vous|toi|eux) (?:tous )?dedans)\b",
