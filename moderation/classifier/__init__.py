@@ -7,6 +7,7 @@ without pulling torch in. ``load_classifier`` is the one entry point the worker 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -21,6 +22,9 @@ class Prediction:
     # The text's vector from the layers the worker's hostility reader taps (``TransformerClassifier.tap_layers``):
     # a float32 array, L2-normalised, or None when nobody asked. Not part of the verdict.
     features: Any = field(default=None, compare=False, repr=False)
+
+
+log = logging.getLogger(__name__)
 
 
 class Classifier(Protocol):
@@ -59,15 +63,13 @@ def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: s
             opt-in (see ``transformer.wants_int8``); ``"onnx-fp32"`` / ``"onnx-int8"``: the forward pass in ONNX
             Runtime on a CPU (``onnx_runtime``); ``"float32"``: torch fp32 whatever the CPU.
     """
-    import logging
-
     from .loading import auto_dtype, load_transformer_classifier  # torch loads with a model, never on import
 
     if dtype == "auto" and auto_dtype(device) == "onnx-fp32":
         try:
             return load_transformer_classifier(model_dir=model_dir, device=device, dtype="onnx-fp32")
         except Exception:  # an export or a runtime that fails here must not stop a worker that torch can run
-            logging.getLogger(__name__).warning(
+            log.warning(
                 "the ONNX Runtime forward pass could not be loaded; the model runs in torch (fp32)", exc_info=True
             )
     return load_transformer_classifier(model_dir=model_dir, device=device, dtype=dtype)

@@ -138,3 +138,15 @@ def a_fan(view: str, start: int) -> bool:
     if noun in _SCORNING or (_ADJECTIVE_ENDING.search(noun) and noun not in _FAN_NOUNS_LIKE_ADJECTIVES):
         return False
     return not _CALLED_AT.search(window, 0, m.start(1))
+
+
+# Clowns in costume are clowns: "the staff were clowns in costumes for Halloween", "on avait engagé des clowns".
+_CLOWNS_HIRED = re.compile(
+    r"\b(?:costumes?|dressed (?:up )?as|make-?up|maquill\w*|deguis\w*|halloween|carnival|carnaval|circus|cirque|"
+    r"kermesse|balloons?|ballons? sculpt\w*|red nose|nez rouge|hired|engage\w*|embauch\w*)\b"
+)
+
+
+def clowns_in_costume(view: str, start: int, end: int) -> bool:
+    """Whether the "clown" at ``[start:end]`` of ``view`` is one in costume (``_CLOWNS_HIRED`` in its sentence)."""
+    return view.startswith("clown", start) and _CLOWNS_HIRED.search(sentence_around(view, start, end)) is not None

@@ -14,6 +14,7 @@ from moderation.content.phases.shapes import PERSON_NOUN, SECOND_PERSON, STAFF, 
 from moderation.content.phases.word_exemptions import (
     a_fan,
     a_title_in_a_story,
+    clowns_in_costume,
     dialogue_in_a_story,
     said_of_a_character,
     said_of_pests,
@@ -313,18 +314,11 @@ def _subject_person(before: str) -> re.Match[str] | None:
     return None if last is None or _SAYS.search(before, last.end()) else last
 
 
-# Clowns in costume are clowns: "the staff were clowns in costumes for Halloween", "on avait engagé des clowns".
-_CLOWNS_HIRED = re.compile(
-    r"\b(?:costumes?|dressed (?:up )?as|make-?up|maquill\w*|deguis\w*|halloween|carnival|carnaval|circus|cirque|"
-    r"kermesse|balloons?|ballons? sculpt\w*|red nose|nez rouge|hired|engage\w*|embauch\w*)\b"
-)
-
-
 def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, language: str = "und") -> bool:
     before = view[max(0, start - 60) : start]
     if _PROOF_AFTER.match(view, end):
         return False
-    if view.startswith("clown", start) and _CLOWNS_HIRED.search(sentence_around(view, start, end)):
+    if clowns_in_costume(view, start, end):
         return False
     if _OWN_PEOPLE.search(before) and not STAFF.search(before) and not _DIRECT_CUE.search(before):
         return False
