@@ -114,6 +114,8 @@ from .helpers import rules, spans, verdict_of
         "The cashier is a b****",
         "the staff are b*****s",
         "the cashier is a r*****",
+        "sale bâtard",
+        "Le livreur est un bâtard",
         "Fck you and your cheap shoes",
         "My husband says the seller is an idiot",
         "My son called me, you idiot",
@@ -211,6 +213,8 @@ def test_abuse_aimed_at_people_is_held(text):
         "what the f***, it broke in a day",
         "this lamp is f***ing useless",
         "s*** service, never again",
+        # "bâtard" of a thing: a hybrid.
+        "Vivre et chanter est un film hybride. Il souffre de ce statut bâtard.",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):
