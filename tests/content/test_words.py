@@ -116,6 +116,8 @@ from .helpers import rules, spans, verdict_of
         "the cashier is a r*****",
         "sale bâtard",
         "Le livreur est un bâtard",
+        "The staff are subhuman",
+        "The delivery guy is vermin",
         "Fck you and your cheap shoes",
         "My husband says the seller is an idiot",
         "My son called me, you idiot",
@@ -215,6 +217,10 @@ def test_abuse_aimed_at_people_is_held(text):
         "s*** service, never again",
         # "bâtard" of a thing: a hybrid.
         "Vivre et chanter est un film hybride. Il souffre de ce statut bâtard.",
+        "The hotel room had vermin behind the bed",
+        "This jacket is garbage, the zip broke",
+        "If you want to cut down on your garbage, pick another method",
+        "The film depicts them as subhuman, a powerful film",
     ],
 )
 def test_profanity_and_lookalikes_are_not_held(text):
