@@ -76,10 +76,6 @@ def test_dotted_words_prices_versions_and_sizes_are_not_links(text):
         # The app as a verb, then a colon.
         ("I sell pics, snap me: hotgirl99", "snap me: hotgirl99"),
         ("kik me: sexyguy", "kik me: sexyguy"),
-        # A script as a link's scheme.
-        ("click here javascript:alert(document.cookie)", "javascript:a"),
-        ('<a href="javascript:void(0)">x</a>', "javascript:v"),
-        ("data:text/html,<script>alert(1)</script>", "data:text/html"),
     ],
 )
 def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
@@ -98,8 +94,6 @@ def test_a_handle_on_a_messaging_or_social_app_is_a_link(text, span):
         "The Insta360 X3 fits in the pocket",
         "my snap is broken lol",
         "snap me if you want the photos of the fit",
-        "I love JavaScript: it is fun to learn with this book",
-        "JavaScript : le livre est clair",
     ],
 )
 def test_mentions_and_app_names_alone_are_not_links(text):

@@ -196,19 +196,10 @@ def contact_handles(ctx: Context) -> list[Match]:
     return found
 
 
-# A script or a page as a link's scheme ("javascript:alert(1)", "data:text/html,…"): shown escaped it runs nowhere,
-# but pasted in a review it is an attack on whoever renders or copies it.
-# Written as a scheme, nothing between it and the script: "I love JavaScript: it is fun" is a sentence.
-_SCRIPT_URI = re.compile(r"(?<![a-z0-9])(?:javascript|vbscript|livescript):[a-z(/%&]|(?<![a-z0-9])data:text/html\b")
-
-
 def links(ctx: Context) -> list[Match]:
     found = contact_handles(ctx)
     view = ctx.text.links
     text = view.text
-    for m in _SCRIPT_URI.finditer(ctx.text.base.text):
-        start, end = ctx.text.base.span(*m.span())
-        found.append(Match(Reason.LINKS.value, "script_uri", start, end, ctx.text.original[start:end]))
     if "." not in text:
         return found + hidden_domains(ctx, found)
     for m in _URL.finditer(text):
