@@ -231,11 +231,12 @@ class OnnxClassifier(TransformerClassifier):
         return collate_numpy(batch, self.pad_id)
 
     def _session(self) -> Any:
-        """The session, opened again the first time a thread of another scheduling policy runs it: its intra-op
-        threads are created with it and keep the policy of the thread that created them, so a forward pass moved to
-        a thread of idle priority (``cpu_priority``, ``moderation serve``) takes them along."""
+        """The session, opened again the first time a thread of idle priority runs it: its intra-op threads are
+        created with it and keep the policy of the thread that created them, so forward passes moved to such a thread
+        (``cpu_priority``, ``moderation serve``) take them along. Once only: a pass from another thread afterwards
+        (a topics job calls ``predict`` on its own thread) keeps that session rather than reopening it each time."""
         policy = _scheduling_policy()
-        if policy != self._session_policy:
+        if policy is not None and policy == _IDLE and self._session_policy != _IDLE:
             self.session = open_session(self.graph_path, self.threads)
             self._session_policy = policy
         return self.session
@@ -264,6 +265,9 @@ class OnnxClassifier(TransformerClassifier):
                 vectors.append(tapped(hidden, torch.from_numpy(sliced["attention_mask"])))
         result = torch.from_numpy(np.concatenate(logits))
         return (result, torch.cat(vectors)) if layers else result
+
+
+_IDLE = getattr(os, "SCHED_IDLE", None)
 
 
 def _scheduling_policy() -> int | None:

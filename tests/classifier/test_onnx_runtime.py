@@ -213,3 +213,7 @@ def test_a_pass_moved_to_an_idle_thread_takes_the_runtime_threads_along(tmp_path
     assert classifier.session is not opened
     assert len(started) >= 2, started  # the idle thread itself and the new session's intra-op thread
     assert set(policies.values()) == {os.SCHED_IDLE}, policies
+    # Once: a pass from a thread of normal priority afterwards (a topics job) keeps the idle session.
+    reopened = classifier.session
+    classifier.predict(TEXTS)
+    assert classifier.session is reopened
