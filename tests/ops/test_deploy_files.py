@@ -252,6 +252,17 @@ def test_gunicorn_config_loads_with_workers_from_cores(tmp_path):
     assert "JsonLogger" in config["logger_class"]
 
 
+def start_gunicorn(tmp_path: Path, env: dict[str, str], log) -> subprocess.Popen:
+    """gunicorn with the production settings file and the app, as deployed; its output in ``log``."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "python:moderation.gunicorn_conf", "moderation:create_app()"],
+        env=env,
+        cwd=tmp_path,
+        stdout=log,
+        stderr=log,
+    )
+
+
 def test_gunicorn_serves_the_app_with_json_access_logs(tmp_path, app):
     """The real thing: gunicorn with this config, two workers, /healthz and /metrics, one JSON log line each."""
     port = free_port()
@@ -265,13 +276,7 @@ def test_gunicorn_serves_the_app_with_json_access_logs(tmp_path, app):
     )
     log_path = tmp_path / "gunicorn.log"
     with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "python:moderation.gunicorn_conf", "moderation:create_app()"],
-            env=env,
-            cwd=tmp_path,
-            stdout=log,
-            stderr=log,
-        )
+        server = start_gunicorn(tmp_path, env, log)
         try:
             deadline = time.monotonic() + 60
             while True:
@@ -331,13 +336,7 @@ def test_gunicorn_workers_sent_sigterm_while_booting_leave_at_once(tmp_path):
     )
     log_path = tmp_path / "gunicorn.log"
     with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "python:moderation.gunicorn_conf", "moderation:create_app()"],
-            env=env,
-            cwd=tmp_path,
-            stdout=log,
-            stderr=log,
-        )
+        server = start_gunicorn(tmp_path, env, log)
         try:
             deadline = time.monotonic() + 60
             # The workers load the content rules' models for seconds after this line: the signal lands meanwhile.
