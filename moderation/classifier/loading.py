@@ -18,10 +18,11 @@ def auto_dtype(device: str = "auto", *, onnx_installed: bool | None = None) -> s
     only by emulation (torch would run fp32 there) when ONNX Runtime is installed, else ``"auto"`` (torch's choice,
     ``choose_device``).
 
-    On such CPUs ONNX Runtime's fp32 pass scored more items per second than torch's fp32 with the same labels
-    (every label, |Δp| < 1e-5, on 300 held-out reviews and 2,927 content-rule texts): per CPU second 1.25x on an
-    AVX2-only AMD EPYC this session and 1.45x in the fifteenth, 1.23x on an Intel Xeon with AVX-512 and no BF16
-    (docs/benchmarks.md). Where the CPU has AVX512-BF16 or AMX, torch's bf16 is faster than either, and stays.
+    On such CPUs ONNX Runtime's fp32 pass scored more items per second than torch's fp32 with the same labels (every
+    label, max |Δp| printed as 0.0000, on 300 held-out reviews and 2,927 content-rule texts): per CPU second 1.25x
+    on an AVX2-only AMD EPYC (twenty-fifth session) and 1.45x in the fifteenth, 1.23x on an Intel Xeon with AVX-512
+    and no BF16 (docs/benchmarks.md). Where the CPU has AVX512-BF16 or AMX, torch's bf16 is faster than either, and
+    stays.
     """
     import importlib.util  # the packages are looked up, not imported: ONNX Runtime loads with a model
 
