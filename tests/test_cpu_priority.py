@@ -125,3 +125,24 @@ def test_rescorings_passes_overlapped_or_not_run_at_idle_priority_on_a_cpu():
         assert score_texts(model, ["ab"], batch_size=8, overlap=True) == [2]
         assert score_texts(model, ["abc"], batch_size=8, overlap=False) == [3]
     assert model.seen == [(os.SCHED_IDLE, True), (os.SCHED_IDLE, False)]
+
+
+def test_a_training_runs_comparison_scores_the_held_out_items_at_idle_priority():
+    from datetime import datetime
+
+    from moderation.classifier import Prediction
+    from moderation.services.policy import DEFAULT_POLICY
+    from moderation.services.training import held_out_figures
+    from moderation.services.training_data import NEGATIVE, LabelledItem
+
+    class Scored(Model):
+        def predict(self, texts, batch_size=32):
+            self.seen.append(os.sched_getscheduler(0))
+            return [Prediction("negative", 0.9, "stub") for _ in texts]
+
+    rows = [LabelledItem(i, f"text {i}", NEGATIVE, "stars", 1, datetime(2026, 1, 1)) for i in range(3)]
+    model = Scored("cpu")
+    with app_with("idle").app_context():
+        figures = held_out_figures(model, rows, DEFAULT_POLICY)
+    assert figures.n == 3 and figures.negatives == 3
+    assert model.seen == [os.SCHED_IDLE]

@@ -26,6 +26,7 @@ import redis
 from flask import Flask, current_app
 from sqlalchemy import and_, func, or_, select
 
+from .. import cpu_priority
 from ..broker import enqueue, get_redis
 from ..classifier import Classifier
 from ..extensions import db
@@ -187,14 +188,19 @@ def compute_subject_insights(
     # Texts per forward pass, as the scoring worker uses (SCORE_BATCH_SIZE is items per transaction there).
     batch_size = default_forward_batch_size(classifier)
 
+    # Both forward passes on the idle-priority thread where the app asks for one, as the scoring worker's: under
+    # `moderation serve` this job runs in the model worker beside the web.
     def score(texts: list[str]) -> Sequence[float]:
-        return [p.negative_probability for p in classifier.predict(texts, batch_size=batch_size)]
+        return [p.negative_probability for p in cpu_priority.predict(classifier, texts, batch_size=batch_size)]
+
+    def embed(texts: list[str]) -> Any:
+        return cpu_priority.predict_with(embedder, embedder.embed, texts)
 
     # The topic engine loads only in the worker that computes topics, never in the web (see review_texts).
     from ..insights import TopicSettings, analyse_topics
 
     settings = TopicSettings(**current_app.config["INSIGHTS_TOPIC_SETTINGS"])
-    analysis = analyse_topics(reviews, embed=embedder.embed, score=score, now=now, settings=settings)
+    analysis = analyse_topics(reviews, embed=embed, score=score, now=now, settings=settings)
     stats = dashboard.image_stats(subject.site_id, subject.id, now=now)
 
     row = db.session.get(SubjectInsights, subject_id) or SubjectInsights(subject_id=subject_id)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pytest
 import redis as redis_lib
 
+from moderation import cpu_priority
 from moderation.extensions import db
 from moderation.models import Subject, SubjectInsights, utcnow
 from moderation.services import insights
@@ -135,3 +137,26 @@ def test_a_redis_outage_leaves_the_product_to_the_sweep(app, client, world, monk
         assert insights.request_insights(sid) is False
         assert not app.extensions["moderation.redis"].exists(insights.QUEUED_MARKER.format(subject_id=sid))
         assert insights.due_subjects(utcnow(), 10) == [sid]
+
+
+@pytest.mark.skipif(not cpu_priority.supported(), reason="SCHED_IDLE is a Linux policy")
+def test_topics_forward_passes_run_at_idle_priority_where_the_app_asks(app, client, world):
+    # Under `moderation serve` this job runs in the model worker beside the web, as the scoring passes do.
+    app.config["INFERENCE_CPU_PRIORITY"] = "idle"
+    post_reviews(client)
+    sid = subject_id(app)
+    classifier, embedder, policies = make_stub(app), insights.embedder_for(app), []
+
+    def recorded(method):
+        def call(texts, *args, **kwargs):
+            policies.append((method.__name__, os.sched_getscheduler(0)))
+            return method(texts, *args, **kwargs)
+
+        return call
+
+    classifier.predict, embedder.embed = recorded(classifier.predict), recorded(embedder.embed)
+    with app.app_context():
+        insights.compute_subject_insights(sid, classifier, embedder)
+    assert {name for name, _ in policies} == {"predict", "embed"}
+    assert {policy for _, policy in policies} == {os.SCHED_IDLE}
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE

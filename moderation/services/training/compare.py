@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ... import cpu_priority
 from ...classifier import Classifier
 from ...vocabulary import MODEL_REASONS, Reason
 from ..policy import flag_reasons
@@ -43,7 +44,8 @@ def held_out_figures(
     classifier: Classifier, rows: list[LabelledItem], policy: dict[str, float], batch_size: int = 32
 ) -> HeldOutFigures:
     """Score ``rows`` with ``classifier`` and measure it against their labels and the policy's bars."""
-    predictions = classifier.predict([r.text for r in rows], batch_size=batch_size)
+    # On the idle-priority thread where the app asks for one (the scoring worker's forward passes go there too).
+    predictions = cpu_priority.predict(classifier, [r.text for r in rows], batch_size=batch_size)
     said_negative = [p.label == "negative" for p in predictions]
     reasons = [flag_reasons(r.rating, p.negative_probability, policy) for r, p in zip(rows, predictions, strict=True)]
     text_flag = [bool(set(MODEL_REASONS) & set(found)) for found in reasons]
