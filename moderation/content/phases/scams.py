@@ -37,26 +37,32 @@ _ROLE = (
     r"consommateurs?|apres.vente)|relations? clients?|conseill(?:er|ere)s? (?:client\w*|commercia\w*)|sav|"
     r"equipe (?:client\w*|commerciale)|"
     r"moderat(?:or|ors|ion|eur|eurs|rice)(?: team)?|modo|admins?|administrat(?:or|ors|eur|eurs|ion)|staff|"
-    r"community manager|webmaster|(?:official |officielle? )?(?:team|equipe)(?: (?:sav|support|officielle?|"
-    r"official))?)"
+    r"community manager|webmaster|(?:hotel |store |shop )?management|(?:store|shop|hotel|branch) manager|la direction|"
+    r"(?:official |officielle? )?(?:team|equipe)(?: (?:sav|support|officielle?|official))?)"
+)
+# What a role is of: "le modérateur de la page", "a moderator for this store".
+_OF_HERE = (
+    r"(?: (?:de|of|for|du|on|sur) (?:la |the |this |cette |ce |le |l.)?(?:page|site|forum|store|shop|boutique|"
+    r"magasin|groupe|group|marque|brand))?"
 )
 _ROLE_GATE = frozenset(
     "support service sav care team equipe moderator moderators moderation moderateur moderateurs modo admin admins "
     "administrator administrateur staff official officiel officielle helpdesk help aide relations relation "
-    "webmaster manager conseiller conseillere advisor agent representative rep".split()
+    "webmaster manager conseiller conseillere advisor agent representative rep management direction".split()
 )
 _OFFICIAL = r"(?:official |officiel |officielle |brand.?s? |marque )?"
 # A claim to speak as the brand: "this is the Customer Care team", "ici le service client officiel", "Moderator
 # here", "nous sommes le support de la marque", "[MODERATOR]", "message de la modération", "Official support team".
 _CLAIM = re.compile(
-    rf"\b(?:this is|it.s|here is|we are|we.re|i am|i.m|i work (?:for|in|at)|ici|c.est|je suis|nous sommes|on est|"
-    rf"je travaille (?:pour|au|a la|chez|dans)|hello from|hi from|greetings "
+    rf"\b(?:this is|dis is|thi?s is|it.s|here is|we are|we.re|i am|i.m|i work (?:for|in|at)|ici|c.est|je suis|"
+    rf"nous sommes|on est|je travaille (?:pour|au|a la|chez|dans)|hello from|hi from|greetings "
     rf"from|message (?:from|de)|a message from|de la part d|on behalf of|au nom d)\s*(?:(?:[a-z]+ )?(?:from|of|at|de|"
-    rf"du|chez) )?(?:the |l.|le |la |les |votre |your |notre |our |du |de la |de l.)?{_OFFICIAL}{_ROLE}\b"
+    rf"du|chez) )?(?:the |l.|le |la |les |votre |your |notre |our |du |de la |de l.|a |an |un |une )?"
+    rf"(?:[a-z0-9]+ ){{0,2}}?{_OFFICIAL}{_ROLE}\b"
     rf"|(?:^|[.!?,:;\n]\s*|\b(?:hi|hello|hey|bonjour|bonsoir|salut|dear [a-z]+)\W+)(?:the |your |votre |l.|le |la )?"
-    rf"{_OFFICIAL}{_ROLE} (?:here|ici)\b"
+    rf"{_OFFICIAL}{_ROLE}{_OF_HERE} (?:here|ici)\b"
     rf"|\b(?:official|officiel|officielle) {_ROLE}\b|\b{_ROLE} (?:official|officiel|officielle)\b"
-    rf"|[\[(]\s*{_ROLE}\s*[\])]|\b(?:{_ROLE}) (?:notice|alert|warning|announcement|message)\b"
+    rf"|[\[(]\s*{_OFFICIAL}{_ROLE}\s*[\])]|\b(?:{_ROLE}) (?:notice|alert|warning|announcement|message)\b"
     # Heading the comment: "Moderation team: your account…". A signature ("- The Team") is left to the shapes.
     rf"|^\W*(?:the |l.|le |la )?{_OFFICIAL}{_ROLE}\s*[:\-]"
 )
@@ -216,6 +222,28 @@ _ACTION = re.compile(
     r"|\b(?:link|lien) (?:is )?(?:in|dans|en) (?:our|notre|the|la) (?:bio|profile|profil)\b"
     rf"|\b(?:must|need to|needs to|have to|has to|will need to|doivent|doit|devez|devront|devra) (?:be|etre) {_DONE}\b"
 )
+# Asked to go on in private, with the writer or "us": "DM me your order details", "pm us ur booking ref", "reach our
+# agent directly on Telegram", "contactez-nous en message privé", "écrivez-moi sur mon compte perso". The brand
+# answers in public, from the console, under its badge: a commenter who claims a staff role and asks for a private
+# channel is posing (the fake-support scam's first step). The same ask without the claim is a customer's.
+_CHANNEL = (
+    r"(?:in private|privately|private(?:ly)? messages?|directly|direct|dm|pm|mp|inbox|whatsapp|telegram|signal|"
+    r"messenger|(?:on|via|by) (?:e-?mail|mail|sms|text)|en prive|message prive|par (?:mail|e-?mail|sms|texto)|"
+    r"(?:my|mon|notre|our) (?:personal |perso )?(?:account|profile|number|numero|compte|profil|insta\w*)"
+    r"(?: (?:perso|personnel|prive))?)"
+)
+_PRIVATE = re.compile(
+    r"\b(?:dm|pm|mp|inbox|whatsapp|telegram) (?:me|us|moi|nous)\b"
+    rf"|\b(?:contact|reach|write to|e-?mail|message|text|call|add|ping|join) (?:me|us|our (?:[a-z]+ ){{0,2}}?"
+    rf"(?:agents?|team|staff|advisors?|support|managers?|department))\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+    r"|\b(?:contactez|contacte|contacter|ecrivez|ecris|ecrire|envoyez|envoie|ajoutez|ajoute|appelez|appelle|"
+    rf"joignez|rejoignez|rejoins)[- ](?:moi|nous)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+    rf"|\b(?:nous|me|m.)\s*(?:contacter|ecrire|joindre|envoyer)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+)
+_PRIVATE_GATE = frozenset(
+    "dm pm mp inbox whatsapp telegram signal messenger private privately prive direct directly perso personnel "
+    "personal".split()
+)
 # A customer warning others, or telling of a scam, is no scam.
 _WARNING = re.compile(
     r"\b(?:scam\w*|arnaque\w*|escroc\w*|phishing|hameconnage|fraudsters?|fake (?:support|accounts?|giveaways?|"
@@ -282,6 +310,7 @@ _GATES = frozenset().union(
     _ROLE_GATE,
     _DEAL_GATE,
     _TOLD_WORDS,
+    _PRIVATE_GATE,
 )
 
 
@@ -321,7 +350,8 @@ def scams(ctx: Context, links_found: bool | None = None) -> list[Match]:
         _AUDIENCE_GATE.isdisjoint(words) and _ROLE_GATE.isdisjoint(words)
     )
     pitching = not (_DEAL_GATE.isdisjoint(words) and "%" not in text) and not _TOLD_WORDS.isdisjoint(words)
-    if not (asking or paying or noticing or pitching):
+    private = not _PRIVATE_GATE.isdisjoint(words) and not _ROLE_GATE.isdisjoint(words)
+    if not (asking or paying or noticing or pitching or private):
         return []
     claim = _Claim(text, words)
     found: list[Match] = []
@@ -358,6 +388,9 @@ def scams(ctx: Context, links_found: bool | None = None) -> list[Match]:
             found.append(_match(ctx, audience, Reason.SPAM.value, "scam: a notice to all customers"))
     if found and (speaker := claim.get()) is not None:
         found.append(_match(ctx, speaker, Reason.IMPERSONATION.value, "scam: speaks as the brand"))
+    if private and not found and (speaker := claim.get()) is not None and _PRIVATE.search(text):
+        found.append(_match(ctx, speaker, Reason.IMPERSONATION.value, "scam: speaks as the brand, asks for a private"
+                            " channel"))  # fmt: skip
     if pitching and not found and (deal := _DEAL.search(text)) is not None and _TOLD.search(text):
         if links_found is None:
             links_found = bool(links(ctx))
