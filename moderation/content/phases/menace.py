@@ -71,7 +71,8 @@ _EN_MOVES = (
     r"get(?:s)? off(?: work)?|clock(?:s)? (?:off|out)|knock(?:s)? off|go(?:es)? home|get(?:s)? home|head(?:s)? home|"
     r"walk(?:s)? (?:home|to (?:your|ur|his|her|the) car|the dog)|drive(?:s)? home|take(?:s)? (?:your|ur|his|her) "
     r"(?:break|lunch)|go(?:es)? on (?:your |ur |his |her )?break|park(?:s)?|live(?:s)?|sleep(?:s)?|jog(?:s)?|run(?:s)? "
-    r"in the (?:morning|evening)|are (?:alone|on your own)|(?:is|are) home alone|work(?:s)? late)"
+    r"in the (?:morning|evening)|are (?:alone|on your own)|(?:is|are) home alone|work(?:s)? late|"
+    r"work(?:s)? (?:the )?(?:morning|evening|night|late|early|weekend) shifts?)"
 )
 _EN_STAFF_MOVES = r"(?:close(?:s)?(?: up)?|lock(?:s)? up|open(?:s)? up|cash(?:es)? up)"
 # "…, but you could at least…": a customer who knows the hours and complains of them.
@@ -106,8 +107,12 @@ _KNOWING = [
     rf"normally )?{_EN_STAFF_MOVES}\b{_NO_CONCESSION}",
     # "I know you finish at 9", "i know she walks home alone".
     rf"{_EN_KNOWER} (?:that )?{_EN_WHO} (?:usually |always |normally )?{_EN_MOVES} (?:at|around|by|after|every|each|"
-    rf"alone|on (?:your|ur|his|her) own|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|"
-    rf"weekends))\b{_NO_CONCESSION}",
+    rf"alone|on (?:your|ur|his|her) own|(?:[a-z]+ ){{0,3}}?on (?:mondays|tuesdays|wednesdays|thursdays|fridays|"
+    rf"saturdays|sundays|weekends))\b{_NO_CONCESSION}",
+    # Where one person works on which day: "I know you work the Lyon store on Tuesdays" (not "the staff work on
+    # Sundays", the shop's hours).
+    rf"{_EN_KNOWER} (?:that )?(?:you|u|he|she) works? (?:at |in )?(?:the )?(?:[a-z]+ ){{0,2}}?(?:store|shop|branch|"
+    rf"tills?|counter|desk|checkout|office|reception)s? (?:on|every) {_DAYS}s?\b{_NO_CONCESSION}",
     # Their car, route and hours: "I know what car you drive", "we know your route home", "I know the manager's shifts".
     rf"{_EN_KNOWER} (?:(?:what|which|wat) (?:car|van|bike|bus|train|route|way)|the route)(?: home)?(?: that)? "
     rf"{_EN_WHO} (?:drives?|takes?|rides?|parks?|uses?|gets?|walks?)\b",

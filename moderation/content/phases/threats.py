@@ -49,12 +49,15 @@ from moderation.content.phases.hate import (
 from moderation.content.phases.literals import Alternation
 from moderation.content.phases.menace import EN_NAMED as _EN_NAMED
 from moderation.content.phases.menace import EN_NAMED_DESCRIBED as _EN_NAMED_DESCRIBED
+from moderation.content.phases.menace import EN_NAMED_NOUN as _EN_NAMED_NOUN
 from moderation.content.phases.menace import EN_PROPERTY as _EN_PROPERTY
 from moderation.content.phases.menace import FR_NAMED as _FR_NAMED
 from moderation.content.phases.menace import FR_NAMED_NOUN as _FR_NAMED_NOUN
 from moderation.content.phases.menace import FR_PROPERTY as _FR_PROPERTY
 from moderation.content.phases.menace import MENACE_GATE, menace
 from moderation.content.phases.mobster import mobster
+from moderation.content.phases.reprisal import GATE as REPRISAL_GATE
+from moderation.content.phases.reprisal import reprisal
 from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, EN_WISH, FR_WISH, any_of, unquoted
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.veiled import veiled
@@ -105,6 +108,7 @@ _EN = [
     # "I'll find you one, promise" is a shop. A taunt before it ("keep talking and …") or a menace after the comma
     # ("…, it's not that hard to find people", "…, trust me") makes it one whatever follows.
     rf"\b(?:{_EN_SPEAKER}) {_EN_FIND_YOU}(?= *(?:$|[.!?;]| and (?:then )?(?:make|teach|destroy|ruin|end) (?:you|u)\b|"
+    rf" and (?:you|u)(?:{_Q}ll| will) (?:regret|pay|be sorry)\b|"
     r", (?:it.?s not (?:that |so )?hard|trust me|mark my words|believe me|count on it|you can.?t hide|wherever you|"
     r"no matter where|just wait)))",
     rf"\b(?:keep (?:talking|it up|going|lying)|(?:say|post|write|do) (?:that|this|it) (?:again|one more time)|one more "
@@ -263,6 +267,7 @@ _FR = [
     # "je vais vous retrouver", "on va te choper (et tu vas voir)": the whole clause, so "je vais vous retrouver le
     # lien" is help and "on va te retrouver, promis, à la braderie" a friend.
     rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:te |t{_Q}\s*|vous )(?:retrouver|trouver|choper|attraper|rattraper)"
+    rf"(?:,? (?:fdp|ntm|connard|connasse|enfoire|salope|batard|sale [a-z]+|mon (?:gars|pote|grand|coco)))?"
     rf"(?= *(?:$|[.!?;]| et (?:tu |vous |te |t{_Q}\s*)))",
     # "tu vas me le payer", "vous me le paierez": revenge, said to the person ("vous allez le payer cher" is a price).
     r"\b(?:tu (?:vas|va)|vous allez) me le payer\b|\b(?:tu|vous) me (?:le|la) (?:paieras|payeras|paierez|payerez)\b",
@@ -343,9 +348,9 @@ _ARSON = [
     r"(?:avec )?(?:un |une )?(?:bidon|jerrican|jerrycan|jerricane) d.essence\b|\b(?:i.ll|i will|gonna|i.m going to|"
     r"we.ll) (?:come|show up|turn up|be back)[^.!?]{0,30}\bwith (?:a )?(?:petrol can|can of (?:petrol|gasoline|gas)|"
     r"jerry ?can)\b",
-    rf"\b(?:hope|wish|pray)(?: that)? (?:your|ur|his|her|their|the seller{_Q}?s|the owner{_Q}?s) (?:[a-z]+ )?"
-    rf"{_EN_PROPERTY} (?:burns? (?:down|to the ground)|gets? (?:burned|burnt|torched)(?: down)?|catches fire|goes up "
-    r"in flames)\b",
+    rf"\b(?:hope|wish|pray)(?: that)? (?:your|ur|his|her|their|the (?:seller|owner|{_EN_NAMED_NOUN}){_Q}?s) "
+    rf"(?:[a-z]+ )?{_EN_PROPERTY} (?:burns? (?:down|to the ground)|gets? (?:burned|burnt|torched)(?: down)?|catches "
+    r"fire|goes up in flames)\b",
     rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*){_FR_PROPERTY} (?:va |vont )?(?:brule|brulent|"
     r"bruler|crame|crament|cramer|prenne feu|prennent feu|parte en fumee)\b",
     # Deserved: "this store deserves to burn", "votre entrepôt mérite de cramer". Not foretold ("the house will burn
@@ -355,8 +360,8 @@ _ARSON = [
     rf"\b{_FR_PROPERTY} (?:merite de|meritent de|devrait|devraient) (?:bruler|cramer|flamber|partir en fumee|partir "
     r"en flammes)(?: entierement| jusqu.au sol)?(?=\s*(?:$|[.!?,;)]|et\b|avec\b))",
     rf"\b(?:hope|wish|pray|espere)\b[^.!?]{{0,60}}\b(?:burns?|burned|burnt|torched|explodes?|brule|crame)\b"
-    rf"[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|everyone|your (?:family|kids|staff))(?: all)? "
-    r"(?:still )?(?:inside|in it|in there)|avec (?:vous|toi|eux) (?:tous )?dedans)\b",
+    rf"[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|him|her|everyone|your (?:family|kids|staff))"
+    r"(?: all)? (?:still )?(?:inside|in it|in there)|avec (?:vous|toi|eux|lui|elle) (?:tous )?dedans)\b",
 ]
 
 
@@ -413,6 +418,7 @@ _GATED = (
         menace,
         "threat",
     ),
+    (REPRISAL_GATE, reprisal, "threat"),
     (
         HATE_GATE,
         _hate,
