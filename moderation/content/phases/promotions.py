@@ -35,7 +35,8 @@ _Q = "['’]"
 _SUM = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d{3,}|\d+(?:[.,]\d+)? ?k)"
 _MONEY = rf"(?:[$€£] ?{_SUM}|{_SUM} ?(?:\$|€|£|euros?|dollars?|usd|eur|bucks)|\d+(?:[.,]\d+)? ?k\b)"
 _PERIOD = (
-    r"(?:a|per|/|every|each|par|chaque|in (?:a|one)|en (?:un|une))\s*(?:day|week|month|hour|jour|semaine|mois|heure)"
+    r"(?:(?:a|per|/|every|each|par|chaque|in (?:a|one)|en (?:un|une)|last|this|ce|cette)\s*(?:day|week|month|hour|jour|"
+    r"semaine|mois|heure)|la semaine derniere|le mois dernier)"
 )
 _CONTACT = (
     r"(?:dm me|pm me|inbox me|message me|text me|contact me|reach (?:out to )?me|write to me|ask me how|hit me up|"
@@ -47,7 +48,10 @@ _HOME = (
     r"(?:work(?:ing)? (?:from|at) home|from (?:the comfort of )?(?:your|my) home|home[- ]based (?:job|business|work)|"
     r"depuis (?:chez )?(?:vous|soi|moi|toi|la maison|votre domicile)|a domicile|sans quitter (?:votre|son) domicile)"
 )
-_GAIN = r"(?:earn|income|money|cash|profit|salary|revenu|argent|gagner|gagnez|gagne|salaire|\$|€|£)"
+_GAIN = (
+    r"(?:earn|earned|made|make|income|money|cash|profit|salary|revenu|argent|gagner|gagnez|gagne|salaire|\$|€|£|"
+    r"\d+ ?/ ?(?:day|d|hr|hour|week|wk|jour|j|h|semaine|mois|month))"
+)
 _INVESTMENT = r"(?:crypto\w*|bitcoin|btc|ethereum|forex|binary options?|trading|invest\w*|placement|portefeuille)"
 _RETURN = (
     r"\d+(?:[.,]\d+)? ?% (?:(?:weekly|daily|monthly|guaranteed|garanti) )?(?:returns?|profits?|roi|rendement|de "
@@ -76,8 +80,11 @@ _FAILED = (
 _SELLING = r"(?:je vends?|j.en vends?|vends|selling|i sell|i.m selling|for sale|a vendre)(?! (?:mon|ma|mes|my)\b)"
 # A trader's price ("moins cher" or "best price" alone is a customer's tip: "found it cheaper in store, write to me").
 _BETTER_PRICE = r"(?:prix de gros|wholesale|prix casses?|prix imbattables?|unbeatable prices?)"
+# "Avec le code X" hands it out unless the customer tells what it came to ("avec le code RENTREE15 le cartable revient
+# à 34,99 €", "avec le code X j'ai payé 20 €").
 _HANDED = (
-    r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|avec)"
+    r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|"
+    r"avec(?![^.!?\n]{0,70}\b(?:j.ai|je l.ai|m.a|me revient|revient|revenait|reviens|on a paye|nous a)\b))"
 )
 _OWN = r"(?:my|mon|ma|our|notre)"
 _THE = r"(?:my |mon |ma |the |le |la |this |ce )?"
@@ -90,7 +97,9 @@ _FOLLOW_FR = (
 _WON = (
     r"(?:you(?:.ve| have)? won|you(?:.ve| have) been (?:selected|chosen|picked)|you are (?:our|the) (?:lucky )?winner|"
     r"vous avez (?:ete )?(?:gagne|selectionne)|"
-    r"tu as gagne|vous etes (?:le|notre) (?:grand )?gagnant)"
+    r"tu as gagne|vous etes (?:le|notre) (?:grand )?gagnant|"
+    r"(?:you are|you.re|vous etes|tu es) (?:the|our|le|notre) \d+(?:th|st|nd|rd|e|eme|ieme)? (?:visitor|customer|user|"
+    r"visiteur|client|utilisateur))"
 )
 _CLAIM = (
     r"(?:claim|click|cliquez|clique|reclamez|recuperez|sms|text|call|appelez|contact|contactez|visit|visitez|link|lien|"
@@ -106,6 +115,9 @@ _ASK_ADDRESS = (
     r"\b(?:comment|leave|drop|post|write|laisse[rz]?|ecri(?:s|vez)|mettez|mets)\b (?:your|votre|ton|vos|tes) "
     r"(?:e-?mail|email|phone(?: number)?|number|numero|adresse(?: e-?mail| mail)?|whatsapp)\b[^.!?\n]{0,30}"
     r"\b(?:below|in the comments?|en commentaires?|ci-dessous|en dessous)\b"
+    # Commenting it is posting it here: "first 50 people to comment their email", "commentez votre numéro".
+    r"|\b(?:comment|commentez|commente)\b (?:with )?(?:your|their|votre|ton|vos|tes|leur|leurs) (?:e-?mail|email|"
+    r"phone(?: number)?|number|numero|adresse(?: e-?mail| mail)?|whatsapp)\b"
 )
 # What a phisher asks for, the verbs that ask, and the negations of a customer's warning before them.
 _ASK = (
@@ -227,6 +239,7 @@ _SHAPES = [
         # A prize for the reader, with what to do to claim it: "you've won a $1000 gift card, claim it now",
         # "vous avez gagné un iPhone, cliquez ici", "envoyez un SMS pour gagner un iPhone".
         rf"\b{_WON} (?:[^\s.!?]+ ){{0,3}}?{_PRIZE}[^\n]{{0,120}}\b{_CLAIM}\b"
+        rf"|\b{_WON}\W[^\n]{{0,40}}?\b{_CLAIM}\w* (?:[^\s.!?]+ ){{0,3}}?{_PRIZE}"
         rf"|\b(?:sms|text|envoyez|envoie|send|appelez|call|click|cliquez)\b[^.!?\n]{{0,60}}\b(?:pour gagner|to win) "
         rf"(?:un|une|a|an|des) {_PRIZE}\b",
     ),
@@ -315,6 +328,20 @@ _SHAPES = [
         r"get|verify|debloquer|recevoir|valider|liberer|recuperer)\b",
     ),
     (
+        "base",
+        r"crypto|bitcoin|btc|token|coin|trading|forex",
+        # A coin pumped before its launch, or a multiple promised: "buy $LAMPX token before launch, 100x guaranteed",
+        # "le Bitcoin va exploser, j'ai fait x10 avec mon coach crypto". A book on Bitcoin's history that "went x10"
+        # promises no one anything: the multiple needs a guarantee, a launch, a coach or the poster's own gain.
+        r"\b(?:buy|get|grab|achetez|achete|acheter)\b[^.!?\n]{0,30}\b(?:tokens?|coins?)\b[^\n]{0,40}\b(?:before "
+        r"(?:launch|listing|it pumps)|avant (?:le )?(?:lancement|listing)|to the moon)\b"
+        r"|(?:\b\d{2,} ?x|\bx ?\d{2,})\b[^\n]{0,40}\b(?:guaranteed|garanti\w*)\b"
+        r"|\b(?:crypto\w*|bitcoin|btc|tokens?|trading|forex)\b[^\n]{0,60}(?:\b\d{1,4} ?x|\bx ?\d{1,4})\b[^\n]{0,40}"
+        r"\b(?:coach|mentor|expert|account manager|gestionnaire|guaranteed|garanti\w*)\b"
+        r"|\b(?:j.ai|i|i.ve|we) (?:fait|made|did|got)\b (?:un )?(?:\d{1,4} ?x|x ?\d{1,4})\b[^\n]{0,60}"
+        r"\b(?:crypto\w*|bitcoin|btc|tokens?|trading|forex|coach|mentor)\b",
+    ),
+    (
         "words",
         r"casino|spins|betting|paris sportif|tours gratuits",
         # Gambling adverts: an online casino, free spins or betting, with its bonus or a sign-up.
@@ -354,6 +381,12 @@ _WITH_CONTACT = [
     r"\b(?:this is|i am|i.m|je suis|ici|c.est) (?:[a-z]+ )?(?:from|of|at|de|du|chez) (?:the |l.|le |la |votre |your )?"
     r"(?:official |officiel |officielle )?(?:[a-z]+ )?(?:customer support|customer service|customer care|support|"
     r"help ?desk|service client|service apres.vente|sav)(?: team| equipe| officiel)?\b",
+    # A private date or a generous partner sought: "jeune femme cherche homme généreux pour rencontre discrète,
+    # écris-moi", "looking for a sugar daddy, dm me". A hotel "for a discreet weekend" seeks no one.
+    r"\b(?:cherche|recherche|looking for|seeking|searching for)\b[^.!?\n]{0,40}\b(?:rencontres? (?:discretes?|"
+    r"coquines?|sans lendemain|d.un soir|intimes?|chaudes?)|plan (?:cul|q|d.un soir)|sugar ?(?:dadd(?:y|ies)|"
+    r"mumm(?:y|ies)|babys?)|generous (?:man|men|gentlem[ae]n|guy)|hommes? genereux|discreet (?:fun|meet(?:ing|up)s?|"
+    r"relationship|encounters?|dates?)|hook ?ups?|one night stands?|nsa fun)\b",
     r"\b(?:guaranteed|garantis?|garanties?) (?:daily |weekly |monthly )?(?:profits?|returns?|income|gains|revenus?|"
     r"rendements?)\b|\b(?:profits?|returns?|income|gains|revenus?|rendements?) (?:quotidiens? |hebdomadaires? |"
     r"mensuels? )?(?:garantis?|garanties?|guaranteed)\b",
