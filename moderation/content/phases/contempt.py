@@ -222,6 +222,13 @@ WITS = [
     rf"etonant) (?:que|qu.) {_TU}|c.est pour ca (?:que|qu.) {_TU}) ?(?:es|sois|soyez|etes|t.es)? ?(?:tout |toute )?"
     r"(?:seule?|celibataire|vieille fille|puceau|puceaux|pucelle|au chomage)\b",
 ]
+# Stupidity said to be inborn: "was the guy at checkout born this stupid?", "il est né aussi con ?". Things are not
+# born ("born this way" is a song).
+WITS += [
+    r"\bborn (?:this|that|so) (?:stupid|dumb|thick|dense|slow|ugly|rude|useless|incompetent|clueless|lazy)\b",
+    r"\bnee?s? (?:aussi|si|comme ca|tellement|autant) (?:con|conne|cons|connes|bete|betes|debile|debiles|idiot|idiote|"
+    r"stupide|moche|abruti|abrutie)\b",
+]
 # Their mother mocked, the playground way: "ur mum is so fat she needs two return labels", "ta mère est tellement
 # grosse que…". Not "my mum is so happy with it".
 WITS += [
@@ -233,7 +240,7 @@ WITS += [
 WITS_GATE = (
     r"read|spell|count|lire|ecrire|compter|orthographe|sherlock|einstein|genius|genie|obvious|professor|gadget|columbo|"
     r"smart|brain|dumbest|stupidest|thickest|densest|dimmest|slowest|most|biggest|plus|pire|wonder|etonn|etonant|"
-    r"pour ca|mum|mom|mother|mama|momma|mam|ma|mere|daronne|maman|reum"
+    r"pour ca|mum|mom|mother|mama|momma|mam|ma|mere|daronne|maman|reum|born|\bnee?s?\b"
 )
 PUT_DOWNS += WITS
 PUT_DOWNS_GATE += "|" + WITS_GATE

@@ -68,7 +68,8 @@ _WHERE = re.compile(rf"{_WORKS_AT}|{_LIVES_ON}")
 # Dave Jones,". Where they work is no secret (the review is about it), so only the street they live on unmasks them.
 _STAFF_NAMED = re.compile(
     rf"\b(?:the|that|this|your|le|la|ce|cette|votre) (?:[a-z]+ )?(?:{STAFF_EN}|{STAFF_FR}|drivers?|delivery (?:guy|"
-    r"man|driver))(?:['’]s name is| is called| is named| named| called| s['’]appelle| qui s['’]appelle|,)\s*$"
+    r"man|driver))(?:['’]s name is| is called| is named| named| called| is| s['’]appelle| qui s['’]appelle| "
+    r"c['’]est|,)\s*$"
 )
 _LIVES = re.compile(_LIVES_ON)
 

@@ -150,6 +150,8 @@ _CONTACT_BARE_HANDLE = re.compile(
     rf"(?P<bare_handle>{_BARE_HANDLE})"
     # The app as a verb, then a colon: "snap me: hotgirl99", "kik me: sexyguy" (any name: the colon says it is one).
     rf"|\b(?:{_MESSAGING_APPS}) me\s*[:=]\s*(?P<app_verb_handle>[a-z][a-z0-9_.]{{2,31}})\b"
+    # A Discord tag, a name and four digits: "dispo sur discord : Karim#4821".
+    r"|\bdiscord\b[^.!?\n]{0,30}?(?P<discord_tag>[a-z0-9_.]{2,32}#\d{4})(?!\d)"
 )
 
 

@@ -17,6 +17,7 @@ from stdnum.us import ssn
 
 from moderation.content.lexicon import is_own, public_suffixes
 from moderation.content.normalise import WEBMAIL
+from moderation.content.phases.business_places import a_business
 from moderation.content.phases.doxxing import MASK, plates, possessive_phones, unmasked
 from moderation.content.verdict import Context, Match, Reason
 
@@ -99,7 +100,8 @@ def _personal(number: phonenumbers.PhoneNumber) -> bool:
 # portable perso".
 _SHOP_BEFORE = re.compile(
     r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|standard|accueil|stores?|shops?|branch(?:es)?|"
-    r"showrooms?|outlets?)\b"
+    r"showrooms?|outlets?|sav|service (?:client|clients|clientele|consommateurs?|apres[- ]vente)|hotline|hot line|"
+    r"helpline|customer (?:service|care|support)|support line|help ?desk)\b"
 )
 _PERSON_BEFORE = re.compile(
     r"\b(?:perso\w*|private|prive\w*|home|domicile|mobile|portable|cell|his|her|son|sa|owner|"
@@ -113,8 +115,12 @@ _PHONE_CUE = re.compile(
 )
 
 
+# A line on a landline or an internet-telephony range (France's "09", which after-sales lines use), never a mobile.
+_LANDLINES = frozenset({phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.VOIP})
+
+
 def _a_shops_line(text: str, start: int, number: phonenumbers.PhoneNumber) -> bool:
-    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.FIXED_LINE:
+    if phonenumbers.number_type(number) not in _LANDLINES:
         return False
     sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start)) + 1
     before = text[max(sentence_start, start - 100) : start]
@@ -235,43 +241,12 @@ def emails(ctx: Context) -> list[Match]:
     return found
 
 
-# The address of a shop, a branch, a pick-up point or a place one stays or eats at is no one's personal data:
-# "acheté au magasin du 15 rue Nationale", "the store at 12 High Street", "point relais situé au 3 avenue Foch", "we
-# stayed at 52 Inverness Place", "l'épicerie au 38 rue de Sèvres". Only right before the number: "le magasin m'a
-# livré chez moi au 12 rue …" names the customer's home.
-_BUSINESS_BEFORE = re.compile(
-    r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|showrooms?|point relais|relais colis|bureau de poste|"
-    r"la poste|centre commercial|supermarche|hypermarche|pharmacie|store|shop|branch|outlet|showroom|mall|"
-    r"post office|pick-?up point|warehouse|depot|entrepot|hotels?|restaurants?|cafes?|bars?|pubs?|epicerie|"
-    r"museum|musee|theatre|theater|cinema|galerie|gallery|(?:we |i )?(?:stayed|stay|staying|sejourne)|"
-    r"(?:we |i )?went)(?:\s+(?:de la|du|des|de|d'|situee?s?|qui est|au|a|at|to|on|in|located|is|,))*\s*,?\s*$"
-)
-
-
-# A shop named first, then its address after a comma or a colon: "le magasin où j'ai trouvé les pièces c'est Cycles
-# Martin, 12 avenue Jean Jaurès", "the bike shop I use is called Spoke & Chain: 4 Mill Lane". The name is at most five
-# words with no comma inside, so "le magasin m'a livré chez moi, 12 rue …" still names a home.
-_BUSINESS_NAMED_BEFORE = re.compile(
-    r"\b(?:magasins?|boutiques?|enseignes?|ateliers?|garages?|pharmacies?|epiceries?|librairies?|velocistes?|"
-    r"restaurants?|cafes?|bars?|shops?|stores?|outlets?|showrooms?|pubs?|hotels?)\b[^.!?\n,]{0,60}?"
-    r"\b(?:c'est|c est|is|it's|its|called|named|s'appelle|se nomme)\s+(?:[\w'&-]+\s+){0,4}?[\w'&-]+\s*[,:]\s*"
-    r"(?:au|at|a)?\s*$"
-)
-
-
-def _business(text: str, start: int) -> bool:
-    return (
-        _BUSINESS_BEFORE.search(text, max(0, start - 60), start) is not None
-        or _BUSINESS_NAMED_BEFORE.search(text, max(0, start - 140), start) is not None
-    )
-
-
 def addresses(ctx: Context) -> list[Match]:
     base = ctx.text.base
     original = ctx.text.original
     found = []
     for m in _FR_ADDRESS.finditer(base.text):
-        if _business(base.text, m.start()):
+        if a_business(base.text, m.start()):
             continue
         if m.group("named"):
             # "2 places", "3 routes": with these words the street's name must be capitalised as written.
@@ -280,7 +255,7 @@ def addresses(ctx: Context) -> list[Match]:
                 continue
         found.append(_mask("street_address", *base.span(*m.span())))
     for m in _EN_ADDRESS.finditer(base.text):
-        if _business(base.text, m.start()):
+        if a_business(base.text, m.start()):
             continue
         # English street names are capitalised ("221B Baker Street"); "3 days down the road" is not an address.
         start, end = base.span(m.start("name"), m.end("name"))

@@ -35,8 +35,10 @@ _EN = [
     r"(?:caught|catch(?:es|ing)?|set|sets|went up|goes up) (?:on )?(?:fire|in flames)",
     r"burst into flames?|flames? (?:came|coming|shot)",
     r"(?:started|start|starts) a fire|house fire",
-    r"burn(?:s|ed|t|ing)? (?:my|his|her|their|our|the (?:skin|hand|finger)s?|mark|marks|hole|smell)|burn(?:s|"
-    r"ed|t)? (?:him|her|me|us)",
+    # Not food burnt in a pan, a cooking complaint: "burnt my toast", "burned our dinner".
+    r"burn(?:s|ed|t|ing)? (?:(?:my|his|her|their|our)(?! (?:\w+ )?(?:toast|food|dinner|lunch|breakfast|pan|pot|bacon|"
+    r"onions?|popcorn|rice|pizza|steak|sauce|cake|bread|coffee)\b)|the (?:skin|hand|finger)s?|mark|marks|"
+    r"hole|smell)|burn(?:s|ed|t)? (?:him|her|me|us)",
     r"(?:\d|first|second|third)[- ]degree burns?|burns? (?:on|to) (?:my|his|her)",
     r"smell(?:s|ed|ing)? (?:of |like )?burn(?:ing|t)|burning smell",
     # Smoke from the thing, not smoked salmon, liquid smoke, a smoky flavour, smokers or a smoking area: smoke that
@@ -83,6 +85,10 @@ _EN = [
     r"hazard(?:ous)?|dangerous(?!ly)|unsafe|not safe|safety (?:issue|risk|hazard|concern)",
     r"recall (?:this|the|it|these|them|immediately)|recalled|product recall|should be recalled",
     r"collapsed|collapses|tipped over|gave way under",
+    # A fall nearly taken: "the sole peeled off on a ladder and I nearly fell 3 metres". Not asleep, in love, for a
+    # trick, or off one's chair at the price.
+    r"(?:nearly|almost) (?:fell|fallen|fall|slipped|went flying|came off (?:the|my))\b(?! (?:asleep|for|in love|"
+    r"apart|off (?:my|his|her|the) (?:chair|seat|sofa|couch)|over laughing|out of love|behind))",
     r"toxic|poison\w*|fumes",
     r"(?:sent|went|ended up|rushed) (?:\w+ ){0,2}(?:to )?(?:the )?(?:hospital|er|a&e)",
 ]
@@ -281,7 +287,16 @@ def _a_products_name(original: str, start: int) -> bool:
 # A figure of joy: "j'ai failli m'étouffer de bonheur", "choking with laughter".
 _JOY = re.compile(r"\s+(?:de (?:bonheur|rire|joie|plaisir)|with (?:laughter|joy)|laughing|from laughing)\b")
 # Smoke of high-heat cooking: searing in cast iron sets off alarms by design.
-_SEARING = re.compile(r"\b(?:sear\w*|blacken\w*|cast iron|wok|stir[- ]fry|fonte|saisir|saisi|grill\w*|steaks?)\b")
+_SEARING = re.compile(
+    r"\b(?:sear\w*|blacken\w*|cast iron|wok|stir[- ]fry|fonte|saisir|saisi|grill\w*|steaks?|toast|toasts|bacon|"
+    r"(?:burnt|burned) (?:my |the |some )?(?:toast|food|dinner|pan|bacon|onions?|popcorn))\b"
+)
+# What a burn, a heat or a steam is for, said right after it: "la vapeur est brûlante comme il faut", "le piment brûle
+# juste ce qu'il faut", "gets hot just right".
+_AS_IT_SHOULD = re.compile(
+    r"\s+(?:\w+\s+)?(?:comme il faut|juste ce qu.il faut|ce qu.il faut|just right|as (?:it|they) should|as intended|"
+    r"a merveille|parfaitement|perfectly|nicely)\b"
+)
 _LABEL_SAYS = re.compile(
     r"\b(?:box|packaging|package|label|sticker|instructions|manual|boite|emballage|etiquette|notice)\s+(?:\w+\s+)?"
     r"(?:says|say|states|warns|reads|clearly|indique|precise|mentionne|signale|dit|avertit)\b"
@@ -319,6 +334,8 @@ def _what_it_is_for(text: str, m: re.Match[str]) -> bool:
     if label and sentence.find(label.group(0)) < sentence.find(words) and not _NO_LABEL.search(sentence):
         return True
     if _JOY.match(text, m.end()) or ("smoke alarm" in words and _SEARING.search(text)):
+        return True
+    if _BURN_OR_FIRE.search(words) and _AS_IT_SHOULD.match(text, m.end()):
         return True
     if ("saign" in words or "bleed" in words or "bled" in words) and _SENSES.search(sentence):
         return True

@@ -4,8 +4,8 @@ danger that is someone's advice or claim in a discussion.
 - "il a cramé les merguez", "le grille-pain crame un côté": cooking gone too far is a complaint, not a fire;
 - "j'ai cramé tout mon budget", "tout cramer en soldes", "cramé 200 € en une heure": money spent, not a fire;
 - "blessée à vie 😭", "blessé dans mon orgueil": a figure of hurt feelings;
-- "mon forfait a explosé", "my phone bill exploded": an amount that grew, not a blast; "j'ai failli tomber de ma
-  chaise" at the price: surprise, not a fall;
+- "mon forfait a explosé", "my phone bill exploded", "le Bitcoin va exploser": an amount that grew, not a blast;
+  "j'ai failli tomber de ma chaise" at the price: surprise, not a fall;
 - "it's genuinely dangerous advice", "tu conseilles du miel pour un bébé ? C'est dangereux", "you're wrong about
   carbon frames being unsafe": a danger word aimed at what someone says, in a forum's argument. The danger of a
   product still lifts by its own words ("caught fire", "s'est brûlé", "overheats"), which this leaves alone: only
@@ -40,7 +40,8 @@ _HURT_FEELINGS = re.compile(
 _AMOUNT_BEFORE = re.compile(
     r"\b(?:forfaits?|factures?|prix|budgets?|compteurs?|conso|consommation|tarifs?|abonnements?|notes?|loyers?|"
     r"charges|ventes|vues|abonnes|likes|stats|audience|bills?|prices?|costs?|rent|sales|views|followers|"
-    r"subscribers)\b(?: (?:[\w']+ ){0,3}?)?(?:a |ont |have |has |just |literally )*$"
+    r"subscribers|bitcoins?|btc|crypto\w*|tokens?|cours|actions?|bourse|stocks?|shares?|market)\b"
+    r"(?: (?:[\w']+ ){0,3}?)?(?:a |ont |have |has |just |literally |va |vont |will |is going to |gonna )*$"
 )
 _SURPRISE = re.compile(
     r"\s+(?:de (?:ma|sa|ta|notre|leur) chaise|des nues|a la renverse|de haut|off (?:my|his|her) chair)"

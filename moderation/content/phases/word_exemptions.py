@@ -58,6 +58,48 @@ def dialogue_in_a_story(ctx: Context, start: int, end: int) -> bool:
     return NARRATIVE.search(ctx.text.base.text) is not None or _ON_SCREEN.search(ctx.text.base.text) is not None
 
 
+# What follows a quotation that names a product ("the 'Bad Bitch Energy' phone case", "le mug « Connard
+# professionnel »"), or that was said to a thing ("yelling 'you stupid robot!' at this toy", "crier « sale machine »
+# à l'imprimante").
+_CLOSING_QUOTE = re.compile("['\"»”’]")
+_PRODUCTS = (
+    r"(?:phone ?cases?|coques?|t-?shirts?|tees?|shirts?|hoodies?|sweat\w*|mugs?|"
+    r"tasses?|stickers?|autocollants?|posters?|affiches?|prints?|cards?|cartes?|albums?|songs?|chansons?|board games?|"
+    r"sauces?|candles?|bougies?|caps?|casquettes?|hats?|totes?|tote bags?|bags?|sacs?|designs?|slogans?|motifs?|"
+    r"socks?|chaussettes?|keyrings?|porte-cles|magnets?|editions?|versions?|flavou?rs?|parfums?|scents?|colou?rways?|"
+    r"models?|modeles?|range|gamme|collection)"
+)
+_PRODUCT_AFTER = re.compile(rf"\W{{0,3}}\s*(?:[\w-]+\s+)?{_PRODUCTS}\b")
+_OPENING_QUOTE = re.compile("['\"«“‘][^'\"«“‘]*$")
+_PRODUCT_BEFORE = re.compile(rf"\b{_PRODUCTS}\W{{0,3}}$")
+_TO_A_THING = re.compile(
+    r"\W{0,3}\s*(?:at|to|a|au|contre) (?:the |this |that |my |his |her |our |ce |cette |mon |ma |son |sa |le |la |"
+    r"l')?(?:toys?|robots?|dolls?|speakers?|alexa|siri|tv|telly|screens?|games?|consoles?|controllers?|computers?|"
+    r"laptops?|phones?|printers?|apps?|machines?|devices?|cars?|gps|satnav|it|jouets?|poupees?|enceintes?|ecrans?|"
+    r"jeux?|manettes?|ordis?|ordinateurs?|telephones?|imprimantes?|applis?|voitures?|television|tele)\b"
+)
+
+
+def quoted_not_at_anyone(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` is quoted as a story's dialogue (``dialogue_in_a_story``), as a product's
+    name, or as words said to a thing (``_PRODUCT_AFTER``, ``_TO_A_THING``)."""
+    if dialogue_in_a_story(ctx, start, end):
+        return True
+    original = ctx.text.original
+    if not quoted(original, start, end):
+        return False
+    opening = _OPENING_QUOTE.search(original, max(0, start - 60), start)
+    if opening is not None and _PRODUCT_BEFORE.search(
+        base_view(original[max(0, opening.start() - 40) : opening.start()]).text
+    ):
+        return True
+    closing = _CLOSING_QUOTE.search(original, end, end + 60)
+    if closing is None:
+        return False
+    after = base_view(original[closing.end() : closing.end() + 60]).text
+    return _PRODUCT_AFTER.match(after) is not None or _TO_A_THING.match(after) is not None
+
+
 # Pests a customer got rid of, and the words they are called: "six of the little bastards dead in the first week",
 # "ces saloperies de limaces". A text names the pest and the trap, bait or poison sold against it; a sentence spoken
 # to someone or naming staff keeps its insult.
