@@ -14,7 +14,9 @@ _BUSINESS_BEFORE = re.compile(
     r"la poste|centre commercial|supermarche|hypermarche|pharmacie|store|shop|branch|outlet|showroom|mall|"
     r"post office|pick-?up point|warehouse|depot|entrepot|hotels?|restaurants?|cafes?|bars?|pubs?|epicerie|"
     r"museum|musee|theatre|theater|cinema|galerie|gallery|(?:we |i )?(?:stayed|stay|staying|sejourne)|"
-    r"(?:we |i )?went)(?:\s+(?:de la|du|des|de|d'|situee?s?|qui est|au|a|at|to|on|in|located|is|,))*\s*,?\s*$"
+    r"(?:we |i )?went)(?:\s+(?:de la|du|des|de|d'|situee?s?|qui est|au|a|at|to|on|in|located|is|'s|s|address|"
+    r"adresse|,))*"
+    r"\s*,?\s*$"
 )
 
 

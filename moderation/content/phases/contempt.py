@@ -226,6 +226,11 @@ WITS = [
 # born ("born this way" is a song).
 WITS += [
     r"\bborn (?:this|that|so) (?:stupid|dumb|thick|dense|slow|ugly|rude|useless|incompetent|clueless|lazy)\b",
+    r"\bmust be (?:hard|tough|exhausting) being (?:this|that|so) (?:stupid|dumb|thick|dense|ignorant|clueless)\b|"
+    r"\bdoit etre (?:dur|difficile|fatigant) d.etre aussi (?:con|conne|bete|debile|stupide|idiot|idiote)\b",
+    r"\b(?:did|has|had) (?:your|ur|yo) (?:mum|mom|mother|mama|parents?|dad) (?:ever )?drop(?:ped)? (?:you|u) on "
+    r"(?:your|ur) head\b|\bdropped on (?:your|ur|his|her) head as a (?:baby|child|kid)\b|\bt.es tombe sur la tete "
+    r"(?:a la naissance|petit|quand t.etais petit)\b",
     r"\bnee?s? (?:aussi|si|comme ca|tellement|autant) (?:con|conne|cons|connes|bete|betes|debile|debiles|idiot|idiote|"
     r"stupide|moche|abruti|abrutie)\b",
 ]
@@ -240,7 +245,8 @@ WITS += [
 WITS_GATE = (
     r"read|spell|count|lire|ecrire|compter|orthographe|sherlock|einstein|genius|genie|obvious|professor|gadget|columbo|"
     r"smart|brain|dumbest|stupidest|thickest|densest|dimmest|slowest|most|biggest|plus|pire|wonder|etonn|etonant|"
-    r"pour ca|mum|mom|mother|mama|momma|mam|ma|mere|daronne|maman|reum|born|\bnee?s?\b"
+    r"pour ca|mum|mom|mother|mama|momma|mam|ma|mere|daronne|maman|reum|born|\bnee?s?\b|"
+    r"hard|tough|exhausting|dur|difficile|fatigant|drop|tombe"
 )
 PUT_DOWNS += WITS
 PUT_DOWNS_GATE += "|" + WITS_GATE

@@ -197,6 +197,7 @@ _LOOSE_PARTS = re.compile(
     r"\b(?:magnets?|small parts?|beads?|button batter\w*|batter(?:y|ies)|eyes?|aimants?|billes?|perles?|petites? "
     r"pieces?|piles?(?: bouton)?|yeux)\s+(?:\w+\s+){0,2}?(?:fell out|fall out|came out|come out|came off|come off|"
     r"came loose|popped out|pop out|se sont detache\w*|se detach\w*|sont tombe\w*|tombent|sortent|sont sorti\w*|"
+    r"est sorti\w*|est tombe\w*|s.est detache\w*|"
     r"se decroch\w*|se sont decroche\w*)\b"
 )
 # A garment too tight to breathe in is a fit ("when I zipped it up I couldn't breathe"); a French near miss is the

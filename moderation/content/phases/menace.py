@@ -120,6 +120,11 @@ _KNOWING = [
     r"commute|route(?: home)?|way home|movements|car|license plate|number plate|reg|plates?|home address|address)\b"
     rf"{_NO_CONCESSION}(?! (?:is|are|was|were)\b)",
     rf"{_EN_KNOWER} where (?:you|u|he|she|they|{EN_KIN}) (?:live|lives|work|works|sleep|sleeps|park|parks)\b",
+    # How easy finding them is: "does the manager know how easy it is to find where he lives?", "c'est pas dur de
+    # trouver où tu habites".
+    rf"\b(?:easy|not hard|not difficult|simple) (?:it is |it.s )?to (?:find|work|figure) (?:out )?where (?:you|u|he|"
+    rf"she|they|{EN_NAMED_DESCRIBED}) (?:live|lives|sleep|sleeps|park|parks)\b|\b(?:facile|pas dur|pas difficile|"
+    r"simple) de (?:trouver|savoir) ou (?:tu|il|elle|vous) (?:habites?|habitez|vit|vis|vivez|dors|dort|gares?)\b",
     r"\b(?:i|we) know (?:which|what) school (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to\b|"
     r"\b(?:i|we) know where (?:your|ur) (?:kids|children|sons?|daughters?) (?:go|goes) to school\b",
     # Watched: "I see you lock up every night", "on te voit partir tous les soirs".
@@ -308,7 +313,7 @@ MENACE_GATE = re.compile(
     r"better|back|step|shoulder|coming|venir|bientot|vite|reverra|recroisera|retrouvera|rira|meet again|laughs|"
     r"later|careful|gaffe|attention|ferai|ferait|feriez|devrai|devriez|arriere|derriere|gare a|croise|bete|"
     r"ambulance|body ?bag|a box|coffin|stretcher|in pieces|hosto|hopital|urgences|rea|cimetiere|pieds sous|fauteuil|"
-    r"hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer"
+    r"hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer|easy|hard|difficult|simple|facile|dur\b"
 )
 
 

@@ -291,6 +291,19 @@ _CARD_WORDS = re.compile(r"\b(?:carte|card|cb|visa|mastercard|amex|credit|debit|
 _IBAN_RUN = re.compile(r"(?<![\w])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]){11,30}")
 
 
+_EXPIRY_AFTER = re.compile(
+    r"\s*,?\s*(?:exp\w*|valid(?: thru| until)?|date d.expiration|expire\w*)\.?\s*:?\s*\d{2}\s*/\s*\d{2}"
+)
+# A British account by its sort code: "sort code 20-45-77" (with or without the account number beside it).
+_SORT_CODE = re.compile(r"\bsort ?code\s*(?:is\s*)?:?\s*\d{2}[- ]\d{2}[- ]\d{2}\b")
+
+
+def sort_codes(ctx: Context) -> list[Match]:
+    """A British sort code given with its digits: half of what moves money from an account."""
+    view = ctx.text.base
+    return [_mask("sort_code", *view.span(*m.span())) for m in _SORT_CODE.finditer(view.text)]
+
+
 def _card_network(number: str) -> bool:
     return any(lo <= number[: len(lo)] <= hi and len(number) in lengths for lo, hi, lengths in _CARD_NETWORKS)
 
@@ -315,8 +328,10 @@ def cards(ctx: Context) -> list[Match]:
         # The longest leading groups that make a card: an expiry date or a code may follow the number.
         for count in range(len(groups), 0, -1):
             number = "".join(groups[:count])
-            if _card_network(number) and _grouped_as_a_card(groups[:count]) and luhn.is_valid(number):
-                end = run.start() + len(" ".join(groups[:count]))
+            end = run.start() + len(" ".join(groups[:count]))
+            # A mistyped card is still a card when its expiry follows: "4532 7791 0034 8812 exp 09/27".
+            checked = luhn.is_valid(number) or _EXPIRY_AFTER.match(text, end) is not None
+            if _card_network(number) and _grouped_as_a_card(groups[:count]) and checked:
                 found.append(_mask("payment_card", *view.span(run.start(), end)))
                 break
     return found
@@ -462,6 +477,7 @@ def personal_data(ctx: Context) -> list[Match]:
         + addresses(ctx)
         + cards(ctx)
         + ibans(ctx)
+        + sort_codes(ctx)
         + national_ids(ctx)
         + plates(ctx)
         + unmasked(ctx)

@@ -36,13 +36,14 @@ _SUM = r"(?:\d{1,3}(?:[,. ]\d{3})+|\d{3,}|\d+(?:[.,]\d+)? ?k)"
 _MONEY = rf"(?:[$€£] ?{_SUM}|{_SUM} ?(?:\$|€|£|euros?|dollars?|usd|eur|bucks)|\d+(?:[.,]\d+)? ?k\b)"
 _PERIOD = (
     r"(?:(?:a|per|/|every|each|par|chaque|in (?:a|one)|en (?:un|une)|last|this|ce|cette)\s*(?:day|week|month|hour|jour|"
-    r"semaine|mois|heure)|la semaine derniere|le mois dernier)"
+    r"semaine|mois|heure)|la semaine derniere|le mois dernier|daily|weekly|monthly|hourly|quotidien\w*|"
+    r"hebdomadaire\w*|mensuel\w*)"
 )
 _CONTACT = (
     r"(?:dm me|pm me|inbox me|message me|text me|contact me|reach (?:out to )?me|write to me|ask me how|hit me up|"
     r"(?:contactez|ecrivez|contacte|ecris)[- ]moi en (?:mp|prive|dm)|en mp|in (?:my )?dms?|"
     r"contactez[- ]moi|ecrivez[- ]moi|contacte[- ]moi|ecris[- ]moi|envoyez[- ]moi|demandez[- ]moi|whatsapp|telegram|"
-    r"signal app|wechat|viber)"
+    r"signal app|wechat|viber|(?:interesse\w*|interested),? (?:en )?(?:mp|dm|pm))"
 )
 _HOME = (
     r"(?:work(?:ing)? (?:from|at) home|from (?:the comfort of )?(?:your|my) home|home[- ]based (?:job|business|work)|"
@@ -86,6 +87,8 @@ _HANDED = (
     r"(?:use|enter|apply|try|type|grab|utilise[rz]?|entre[rz]?|tape[rz]?|saisi(?:r|ssez)|profite[rz]? (?:de|du)|"
     r"avec(?![^.!?\n]{0,70}\b(?:j.ai|je l.ai|m.a|me revient|revient|revenait|reviens|on a paye|nous a)\b))"
 )
+# Not what the customer did: "j'ai utilisé le code BIENVENUE15 et j'ai eu 15 %", "I used code X".
+_NOT_MINE = r"(?<!j.ai )(?<!\bi )(?<!i.ve )(?<!\bwe )(?<!on a )(?<!\bje )"
 _OWN = r"(?:my|mon|ma|our|notre)"
 _THE = r"(?:my |mon |ma |the |le |la |this |ce )?"
 # Self-promotion and prize draws (see their shapes below).
@@ -179,6 +182,8 @@ _SHAPES = [
         "base",
         r"follower|abonne|likes|subscriber|subs\b|views|vues|j.aime|streams|ecoutes",
         rf"{_AUDIENCE_SALE}[^\n]{{0,60}}?{_AUDIENCE_DEAL}|{_AUDIENCE_DEAL}[^\n]{{0,60}}?{_AUDIENCE_SALE}"
+        # A number of them at a price: "10k real Instagram followers for only $19".
+        rf"|\b\d[\d,. ]*k?\+? {_AUDIENCE_KIND}{_AUDIENCE}\b (?:for|pour|a) (?:only |just |seulement )?[$€£]? ?\d"
         rf"|{_AUDIENCE_GAIN}(?: (?:for|pour|only|seulement|just|a|at|a partir de) [$€£]? ?\d|[^\n]{{0,60}}?"
         rf"{_AUDIENCE_CONTACT})",
     ),
@@ -215,8 +220,8 @@ _SHAPES = [
         # Handed out: told to use a promo code ("use code SARAH15 for 15% off"), one's own with what it takes off, set
         # out as an advert ("Code promo : RUN10"), or any referral code, which pays whoever posts it. A bare "code"
         # needs the discount beside it: "enter code E3F1 to reset the watch" and "error code: E404" are not promos.
-        rf"\b{_HANDED} {_THE}{_NAMED_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}"
-        rf"|\b(?:{_HANDED} {_THE}|{_OWN} ){_ANY_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
+        rf"{_NOT_MINE}\b{_HANDED} {_THE}{_NAMED_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}"
+        rf"|{_NOT_MINE}\b(?:{_HANDED} {_THE}|{_OWN} ){_ANY_CODE}(?: is| est)?\s*:?\s*{_CODE_TOKEN}{_DISCOUNT}"
         rf"|\b{_NAMED_CODE}\s*:\s*{_CODE_TOKEN}|\b{_NAMED_CODE}\s+{_CODE_TOKEN}(?!{_FAILED}){_DISCOUNT}"
         rf"|\b{_OWN_REFERRAL}(?: is| est)?\s*:?\s*{_CODE_TOKEN}",
     ),
@@ -329,7 +334,7 @@ _SHAPES = [
     ),
     (
         "base",
-        r"crypto|bitcoin|btc|token|coin|trading|forex",
+        r"crypto|bitcoin|btc|token|coin|trading|forex|\$[a-z]",
         # A coin pumped before its launch, or a multiple promised: "buy $LAMPX token before launch, 100x guaranteed",
         # "le Bitcoin va exploser, j'ai fait x10 avec mon coach crypto". A book on Bitcoin's history that "went x10"
         # promises no one anything: the multiple needs a guarantee, a launch, a coach or the poster's own gain.
@@ -339,7 +344,28 @@ _SHAPES = [
         r"|\b(?:crypto\w*|bitcoin|btc|tokens?|trading|forex)\b[^\n]{0,60}(?:\b\d{1,4} ?x|\bx ?\d{1,4})\b[^\n]{0,40}"
         r"\b(?:coach|mentor|expert|account manager|gestionnaire|guaranteed|garanti\w*)\b"
         r"|\b(?:j.ai|i|i.ve|we) (?:fait|made|did|got)\b (?:un )?(?:\d{1,4} ?x|x ?\d{1,4})\b[^\n]{0,60}"
-        r"\b(?:crypto\w*|bitcoin|btc|tokens?|trading|forex|coach|mentor)\b",
+        r"\b(?:crypto\w*|bitcoin|btc|tokens?|trading|forex|coach|mentor)\b"
+        # A ticker said to multiply, "get in before…": "$PEPEX is going to 100x this week, get in before it's too late".
+        r"|(?:\$[a-z]{2,10}|\b(?:tokens?|coins?|crypto|bitcoin|btc))\b[^\n]{0,30}\b(?:is going to|going to|will|gonna|"
+        r"va|vont) (?:\d{1,4} ?x|x ?\d{1,4}|the moon|moon|exploser)\b[^\n]{0,60}\b(?:get in|buy|before|achetez|avant)\b"
+        # A coach who doubled the poster's capital: "bitcoin avec mon coach, j'ai doublé mon capital … garantie".
+        r"|\b(?:crypto\w*|bitcoin|btc|trading|forex)\b[^\n]{0,80}\b(?:coach|mentor|expert)\b[^\n]{0,80}"
+        r"\b(?:doubl\w*|tripl\w*|garanti\w*|guaranteed)\b",
+    ),
+    (
+        "words",
+        r"gift|carte|partag|share|repost|giv|offr",
+        # Gift-card codes asked for ("give me ur amazon gift card codes and I'll send double back"), and a prize for
+        # sharing the comment ("partagez ce commentaire 10 fois et gagnez une PS5"). A customer who "shared the
+        # link with a friend" wins nothing.
+        r"\b(?:give|send|dm|pm|donne[zs]?|envoie[zs]?)(?: me| moi)? (?:ur|your|vos|tes|ton|votre) (?:[a-z]+ )?"
+        r"(?:gift ?cards?|cartes? cadeaux?)(?: codes?)?\b[^.!?\n]{0,60}\b(?:double|back|retour|rembours\w*|paypal|send|"
+        r"renvoie)\b"
+        r"|\b(?:partagez|partage|share|repost)\b (?:ce |cet |this |le |the |mon |my )?(?:commentaire|comment|post|"
+        r"publication|avis)?[^.!?\n]{0,30}\b(?:et|and|to|pour) (?:gagne[rz]?|win|remporte[rz]?)\b"
+        # Given away to whoever comments or shares: "we're giving away 50 free iPhones to people who comment".
+        r"|\b(?:giving away|give away|giveaway|offrons|on offre|nous offrons)\b[^.!?\n]{0,60}\b(?:who|qui) "
+        r"(?:comment|share|like|follow|tag|commente\w*|partage\w*|like\w*|suiv\w*|identifie\w*)\b",
     ),
     (
         "words",
@@ -374,7 +400,8 @@ _WITH_CONTACT = [
     r"repliques?)\b",
     r"\b(?:sell(?:ing)?|buy(?:ing)?|vends?|vente d.|achete|achetons)\b (?:des |of |some |your |vos )?(?:\d+ )?"
     r"(?:\d ?(?:star|etoile)s? |positive |fake |faux )?(?:reviews|avis|ratings)\b|\b(?:get paid|earn|gagne[rz]?|"
-    r"paid|payes?|remuneres?)\b[^.!?\n]{0,30}\b(?:per|for (?:each|every)|par|pour chaque) (?:\w+ )?(?:review|avis)\b",
+    r"paid|payes?|remuneres?|(?:i|we) pay|je paie|je paye|on paie|on paye)\b[^.!?\n]{0,30}\b(?:per|for (?:each|every)|"
+    r"par|pour chaque) (?:\w+ )?(?:review|avis)\b",
     # Staff of the brand, as a commenter calls themselves before asking to be written to: "Hi, this is Mark from the
     # official Support Team… DM me", "je suis Julie du service client, écrivez-moi". A customer tells of them ("I
     # spoke to Mark from support"); "the support team was great" claims nothing.

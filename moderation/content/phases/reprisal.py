@@ -93,11 +93,18 @@ _SHAPES = [
     rf"(?:{_EN_SPEAKER}) make (?:you|u|ya|him|her|them|{EN_NAMED_DESCRIBED}) {_EN_REPRISAL}\b(?! (?:with|by) (?:the|"
     r"this|these|our|my)\b)",
     r"\b(?:tu vas|tu va|vous allez) (?:comprendre|connaitre) (?:ta|votre) douleur\b",
+    # A blow nearly given, or promised: "j'ai failli lui en coller une", "je vais lui en mettre une".
+    rf"\b(?:j{Q}\s*ai failli |j{Q}\s*etais a deux doigts de |(?:je|j{Q}\s*) ?(?:vais|va) |la prochaine fois je )"
+    rf"(?:lui|leur|te|t{Q}\s*|vous) en (?:coller|mettre|foutre|retourner|claquer|collerai|mettrai|foutrai|"
+    r"retournerai) une\b",
 ]
 
 PATTERN = any_of(_SHAPES)
 # A word each shape cannot do without: most texts have none, and the shapes never run on them.
-GATE = re.compile(r"dead|mort|fini|cuit|finished|toast|make|douleur|revois|recrois|croise|chope|attrape|reverr")
+GATE = re.compile(
+    r"dead|mort|fini|cuit|finished|toast|make|douleur|revois|recrois|croise|chope|attrape|reverr|coller|mettre|"
+    r"foutre|retourner|claquer|collerai|mettrai|foutrai|retournerai"
+)
 
 
 # A plight rather than a threat, in the words before it: "if you forget the charger, you're dead", "sans GPS, t'es

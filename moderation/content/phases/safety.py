@@ -49,7 +49,8 @@ _EN = [
     r"smok(?:ing|ed|es)\b(?! (?:hot|deal|area|room|section|ban|zone|jacket))|(?:puff|cloud|plume|smell|wisp)s? "
     r"of (?:\w+ )?smoke(?! flavou?r)|smoke (?:out of|from) (?:the|it|my)|(?:set|sets|setting|triggered|set off) "
     r"(?:off )?(?:the |our |my )?(?:smoke|fire) alarm|(?:full of|filled with|filled up with) smoke",
-    r"sparks?(?:ed|ing)? (?:came|flew|fly|coming|out)|sparks? (?:from|when)|sparking",
+    r"sparks?(?:ed|ing)? (?:came|flew|fly|coming|out)|sparks? (?:from|when)|sparking|(?:threw|throws|throwing|shot|"
+    r"shooting|gave off|giving off|spat|spitting|emit\w*) sparks|could(?:'ve| have) (?:been|started|caused) a fire",
     r"electric(?:al)? shocks?|(?:got|gave|get|gives|giving) (?:me |him |her |us )?(?:a |an )?(?:nasty |little |"
     r"small |slight |mild |tiny |painful |"
     r"bad )?(?:electric )?shock|shocked (?:me|him|her|us)\b|electrocut\w*",
@@ -100,12 +101,13 @@ _FR = [
     r"gateaux?|pain|viande|steaks?|oignons?|sauces?|toasts?|tartines?|crepes?|pizzas?|legumes|fond|lait|cafe)\b)"
     r"|(?<!sujet )(?<!question )(?<!actualite )(?<!dossier )brulant\w*|odeur de (?:brule|plastique brule|cram)"
     r"|cram[ae]\w*",
-    r"fumee(?<!pas de fumee)\w*|fume (?:noire|blanche)",
+    # Not the smoke detector itself ("le détecteur de fumée a sonné quand j'ai cramé mes toasts").
+    r"fumee(?<!pas de fumee)(?<!detecteur de fumee)(?<!detecteurs de fumee)\w*|fume (?:noire|blanche)",
     r"(?<!faire des )(?<!fait des )(?<!font des )(?<!fera des )etincelles?",
     r"court[- ]circuit\w*|decharge\w*|electrocut\w*|electrise\w*|choc electrique",
     r"surchauff\w*|chauffe (?:enormement|beaucoup trop|trop|anormalement)|(?:devient|(?<!\bes )trop) (?:tres )?chaud",
     r"(?:batterie|chargeur|prise|cable|cordon|fil|adaptateur|plastique|boitier|multiprise)s? (?:\w+ ){0,4}?(?:fondu|"
-    r"noirci)",
+    r"noirci|fumait|fumaient|a fume|ont fume|s.est mis a fumer|se met a fumer)",
     r"explos(?!if|ive)\w*\b(?! (?:de|of) (?:saveurs?|gouts?|couleurs?|flavou?rs?|tastes?|colou?rs?))|a (?:explose|"
     r"eclate)|(?:visage|levres?|yeux|mains?|gorge)s? (?:\w+ ){0,2}gonfl\w*|(?:batterie|pile)s? (?:\w+ ){0,5}?gonfl\w*|"
     r"gonflement",
@@ -301,6 +303,12 @@ _LABEL_SAYS = re.compile(
     r"\b(?:box|packaging|package|label|sticker|instructions|manual|boite|emballage|etiquette|notice)\s+(?:\w+\s+)?"
     r"(?:says|say|states|warns|reads|clearly|indique|precise|mentionne|signale|dit|avertit)\b"
 )
+# What the box says, after a colon: "Sur l'emballage du biberon : attention risque d'étouffement", "On the box: choking
+# hazard, small parts".
+_PRINTED_ON = re.compile(
+    r"\b(?:sur|on) (?:l'|la |le |the )?(?:emballage|boite|packaging|package|box|label|etiquette|notice|sticker)\b"
+    r"[^.!?:]{0,30}:"
+)
 # A question that wonders, not one that worries: "would it catch fire if left on all day?", "est-ce que ça risque
 # de surchauffer ?" ("isn't this a fire hazard?" still lifts).
 _WONDERING = re.compile(
@@ -329,6 +337,9 @@ def _what_it_is_for(text: str, m: re.Match[str]) -> bool:
     if _BURN_OR_FIRE.search(words) and _MOUTH.search(sentence) and _SPICE.search(text):
         return True
     if _LABEL_SAYS.search(sentence) or (_LABEL.search(sentence) and quoted(text, m.start(), m.end())):
+        return True
+    printed = _PRINTED_ON.search(sentence)
+    if printed and sentence.find(printed.group(0)) < sentence.find(words):
         return True
     label = _LABEL_ABOUT.search(sentence)
     if label and sentence.find(label.group(0)) < sentence.find(words) and not _NO_LABEL.search(sentence):

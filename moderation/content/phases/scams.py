@@ -55,7 +55,8 @@ _OFFICIAL = r"(?:official |officiel |officielle |brand.?s? |marque )?"
 # here", "nous sommes le support de la marque", "[MODERATOR]", "message de la modération", "Official support team".
 _CLAIM = re.compile(
     rf"\b(?:this is|dis is|thi?s is|it.s|here is|we are|we.re|i am|i.m|i work (?:for|in|at)|ici|c.est|je suis|"
-    rf"nous sommes|on est|je travaille (?:pour|au|a la|chez|dans)|hello from|hi from|greetings "
+    rf"nous sommes|on est|je travaille (?:pour|au|a la|chez|dans)|je fais partie (?:de|du|des)|i.m part of|"
+    rf"i am part of|je suis membre (?:de|du|des)|hello from|hi from|greetings "
     rf"from|message (?:from|de)|a message from|de la part d|on behalf of|au nom d)\s*(?:(?:[a-z]+ )?(?:from|of|at|de|"
     rf"du|chez) )?(?:the |l.|le |la |les |votre |your |notre |our |du |de la |de l.|a |an |un |une )?"
     rf"(?:[a-z0-9]+ ){{0,2}}?{_OFFICIAL}{_ROLE}\b"
@@ -89,6 +90,7 @@ _SECRET = (
     r"payment details|online banking|login details|identifiants?|"
     r"password|passcode|mot de passe|mdp|pin(?: code)?|code (?:pin|secret|confidentiel)|"
     r"date of birth|birth ?date|dob|date (?:et lieu )?de naissance|social security|securite sociale|numero de secu|"
+    r"n[°o]\.? ?de secu|"
     r"mother.s maiden name|nom de jeune fille|(?:photo|scan|copie|copy|picture)s? (?:[a-z]+ ){0,3}?(?:of |de |du )?"
     r"(?:your |votre |ta |the |la |le )?(?:id|passport|passeport|piece d.identite|carte d.identite|card|carte|cb|"
     r"recto)|"
@@ -237,7 +239,7 @@ _PRIVATE = re.compile(
     rf"|\b(?:contact|reach|write to|e-?mail|message|text|call|add|ping|join) (?:me|us|our (?:[a-z]+ ){{0,2}}?"
     rf"(?:agents?|team|staff|advisors?|support|managers?|department))\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     r"|\b(?:contactez|contacte|contacter|ecrivez|ecris|ecrire|envoyez|envoie|ajoutez|ajoute|appelez|appelle|"
-    rf"joignez|rejoignez|rejoins)[- ](?:moi|nous)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+    rf"joignez|rejoignez|rejoins|donnez|donne|passez|passe)[- ](?:moi|nous)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     rf"|\b(?:nous|me|m.)\s*(?:contacter|ecrire|joindre|envoyer)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
 )
 _PRIVATE_GATE = frozenset(

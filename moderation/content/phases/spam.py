@@ -23,9 +23,18 @@ _MASH_SHARE = 0.5
 _REPEAT_SHARE = 0.4
 
 
+# Six keys in a row's order, either way, inside a longer token: "azertyuiopqsdfghjklm" runs along two rows.
+_ROW_RUN = re.compile(
+    "|".join(r[i : i + 6] for r in _ROWS for i in range(len(r) - 5))
+    + "|"
+    + "|".join(r[::-1][i : i + 6] for r in _ROWS for i in range(len(r) - 5))
+)
+
+
 def _is_mash(token: str) -> bool:
     # The view has no accents, so neither may the dictionary: "pépite" is "pepite" here, a word typed along one row.
-    return any(set(token) <= row for row in _ROW_SETS) and not is_folded_word(token, min_count=100)
+    along = any(set(token) <= row for row in _ROW_SETS) or (len(token) >= 8 and _ROW_RUN.search(token) is not None)
+    return along and not is_folded_word(token, min_count=100)
 
 
 def gibberish(ctx: Context) -> list[Match]:

@@ -46,6 +46,8 @@ from moderation.content.phases.hate import (
     coded_hate,
     hate_matches,
 )
+from moderation.content.phases.hate_polite import GATE as POLITE_HATE_GATE
+from moderation.content.phases.hate_polite import polite_hate
 from moderation.content.phases.literals import Alternation
 from moderation.content.phases.menace import EN_NAMED as _EN_NAMED
 from moderation.content.phases.menace import EN_NAMED_DESCRIBED as _EN_NAMED_DESCRIBED
@@ -142,7 +144,7 @@ _EN = [
     # rot in hell", "I hope whoever designed this strap burns in hell". A person named, and the harm right after
     # them: not "I hope the battery dies", "I hope the driver doesn't get hurt", "dies of laughter", "rots in jail";
     # nor "he" or "she", who in a book or film review is the villain ("I hope he dies in the sequel").
-    rf"\b{EN_WISH} (?:{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from)\b"
+    rf"\b{EN_WISH} (?:{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from|of)\b"
     r"[^.!?]{0,40}?)?|whoever\b[^.!?]{0,40}?) (?:(?:finally|just|eventually|slowly|soon|will|would) )?(?:dies?\b(?! "
     r"(?:(?:of|from|with) (?:laughter|laughing|shame|embarrassment|envy|jealousy|boredom|happiness)|peacefully|in "
     r"(?:peace|(?:his|her|their) sleep)))|drops? dead|croaks?|rots?(?! (?:in|behind) (?:jail|prison|bars|a cell))|"
@@ -285,10 +287,12 @@ _FR = [
     # The same wished on someone named: "j'espère que le gérant crève", "pourvu que ce livreur se fasse écraser", and
     # the curse "qu'il crève, ce vendeur". Not "j'espère que la batterie ne va pas mourir", nor "qu'il crève ou non".
     rf"\b{FR_WISH}(?:{_FR_NAMED}|(?:le|la|les|ce|cette|ces) "
-    rf"(?:pdg|boss|ceo|dirigeants?|createurs?|concepteurs?))(?: (?:de|du|des|d{_Q}\s*)[^.!?,]{{0,30}}?)? (?:va |vont "
+    rf"(?:pdg|boss|ceo|dirigeants?|createurs?|concepteurs?))(?: (?:de|du|des|d{_Q}\s*|qui|que)[^.!?,]{{0,60}}?)? "
+    r"(?:va |vont "
     r"|finira par |finisse par )?(?:crever|creve|crevent|crevera|creveront|mourir|meure|meurent|mourra|mourront|"
     rf"pourrisse|pourrissent|brule en enfer|brulent en enfer|s{_Q}\s*etouffe|s{_Q}\s*etouffent|se (?:fasse|fassent|"
-    r"fera|feront|faire) (?:ecraser|renverser|buter|tuer|egorger|tabasser|lyncher))\b",
+    r"fera|feront|faire) (?:ecraser|renverser|buter|tuer|egorger|tabasser|lyncher)|se (?:prenne|prennent|prendra|"
+    r"prendront) (?:un camion|une voiture|un bus|un train|une balle|un coup de couteau))\b",
     # The curse beside the one it names, in one sentence ("qu'il crève !" alone may be said of a film's villain).
     rf"(?:^|[.!?,;:]\s*)qu{_Q}\s*(?:il|elle|ils|elles) (?:creve|crevent|meure|meurent|pourrisse|pourrissent)\b"
     rf"(?! ou\b)(?=[^.!?]{{0,40}}\b{_FR_NAMED})|\b{_FR_NAMED}\b[^.!?]{{0,40}}[,;:]\s*qu{_Q}\s*(?:il|elle|ils|elles) "
@@ -419,6 +423,7 @@ _GATED = (
         "threat",
     ),
     (REPRISAL_GATE, reprisal, "threat"),
+    (POLITE_HATE_GATE, polite_hate, "hate"),
     (
         HATE_GATE,
         _hate,

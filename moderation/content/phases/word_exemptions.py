@@ -23,6 +23,18 @@ _CHARACTER = re.compile(
     r"protagonistes?|narrat(?:eur|rice)s?)\b"
 )
 
+# The character as the one the word is said of: "le méchant du film est un vrai connard" (not "un rôle de …", where the
+# word may be a slur the review itself uses).
+_CHARACTER_IS = re.compile(
+    rf"{_CHARACTER.pattern}[^.!?]{{0,40}}\b(?:is|was|s|est|etait|c.est|c.etait)\b[^.!?]{{0,30}}$"
+)
+# A story's roles, in a text that tells one (``NARRATIVE``): "le tueur dans ce polar est un vrai salaud".
+_ROLE_IS = re.compile(
+    r"\b(?:tueur|tueuse|killer|serial killer|meurtri\w+|murderer|assassin|psychopathe?|psycho|monstre|monster|"
+    r"bourreau|kidnappeur|ravisseur|inspecteur|commissaire|detective|antagonist\w*|bad guy)s?\b[^.!?]{0,40}\b(?:is|"
+    r"was|s|est|etait|c.est|c.etait)\b[^.!?]{0,30}$"
+)
+
 # A story by its name, not by reading it ("learn to read", "elle a pas lu la description" are about a customer).
 _STORY = re.compile(
     r"\b(?:novels?|books?|films?|movies?|plot|chapters?|series|episodes?|sitcom|romans?|livres?|bouquins?|tomes?|"
@@ -80,12 +92,20 @@ _TO_A_THING = re.compile(
 )
 
 
-def quoted_not_at_anyone(ctx: Context, start: int, end: int) -> bool:
-    """Whether the original ``[start:end]`` is quoted as a story's dialogue (``dialogue_in_a_story``), as a product's
-    name, or as words said to a thing (``_PRODUCT_AFTER``, ``_TO_A_THING``)."""
+def not_at_anyone(ctx: Context, start: int, end: int) -> bool:
+    """Whether the original ``[start:end]`` is said of a story's character in a sentence with no one of the page in
+    it ("le méchant du film est un vrai connard", "the villain in this novel is a spineless bastard": any listed word,
+    not only the ``@target`` ones ``said_of_a_character`` reads; ``_CHARACTER_IS``), or is quoted as a story's dialogue
+    (``dialogue_in_a_story``), as a product's name, or as words said to a thing (``_PRODUCT_AFTER``,
+    ``_TO_A_THING``)."""
     if dialogue_in_a_story(ctx, start, end):
         return True
     original = ctx.text.original
+    sentence = base_view(sentence_around(original, start, end)).text
+    before = base_view(original[max(0, start - 90) : start]).text
+    in_a_story = _CHARACTER_IS.search(before) or (_ROLE_IS.search(before) and NARRATIVE.search(ctx.text.base.text))
+    if in_a_story and not STAFF.search(sentence) and not SECOND_PERSON.search(sentence):
+        return True
     if not quoted(original, start, end):
         return False
     opening = _OPENING_QUOTE.search(original, max(0, start - 60), start)

@@ -15,7 +15,7 @@ from moderation.content.phases.word_exemptions import (
     a_fan,
     a_title_in_a_story,
     clowns_in_costume,
-    quoted_not_at_anyone,
+    not_at_anyone,
     said_of_a_character,
     said_of_pests,
 )
@@ -460,7 +460,7 @@ def _written_at_someone(ctx: Context, view: Mapped, m: re.Match[str], entry: Wor
     if _lookalike(entry, m.group(0)) or (entry.fan and a_fan(view.text, m.start())):
         return False
     start, end = view.span(m.start(), m.end())
-    if quoted_not_at_anyone(ctx, start, end) or a_title_in_a_story(ctx, start, end):
+    if not_at_anyone(ctx, start, end) or a_title_in_a_story(ctx, start, end):
         return False
     if said_of_pests(ctx, start, end) or reported(ctx.text.original, start, end):
         return False
