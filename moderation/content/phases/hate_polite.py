@@ -42,8 +42,8 @@ _PEOPLE = re.compile(
     r"etrangers?|etrangeres?|immigres?|ces gens|personnel|equipe|employes)\b"
 )
 GATE = re.compile(
-    r"hiring|employ|recruit|seating|putting|embauch|recrut|engag|mettre|placer|where they came|d.ou ils viennent|"
-    r"chez eux|leur pays"
+    r"hiring|employing|recruiting|seating|putting|embaucher|recruter|engager|employer|(?:mettre|placer) (?:des|les) |"
+    r"where they came|d.ou ils viennent|chez eux|leur pays"
 )
 
 

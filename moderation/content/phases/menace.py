@@ -313,7 +313,8 @@ MENACE_GATE = re.compile(
     r"better|back|step|shoulder|coming|venir|bientot|vite|reverra|recroisera|retrouvera|rira|meet again|laughs|"
     r"later|careful|gaffe|attention|ferai|ferait|feriez|devrai|devriez|arriere|derriere|gare a|croise|bete|"
     r"ambulance|body ?bag|a box|coffin|stretcher|in pieces|hosto|hopital|urgences|rea|cimetiere|pieds sous|fauteuil|"
-    r"hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer|easy|hard|difficult|simple|facile|dur\b"
+    r"hospital|a&e|er\b|icu|morgue|wheelchair|grave|payer|to (?:find|work|figure) (?:out )?where|"
+    r"de (?:trouver|savoir) ou"
 )
 
 

@@ -354,7 +354,7 @@ _SHAPES = [
     ),
     (
         "words",
-        r"gift|carte|partag|share|repost|giv|offr",
+        r"gift ?card|cartes? cadeaux?|partag|share|repost|giving away|give ?away|offrons|on offre",
         # Gift-card codes asked for ("give me ur amazon gift card codes and I'll send double back"), and a prize for
         # sharing the comment ("partagez ce commentaire 10 fois et gagnez une PS5"). A customer who "shared the
         # link with a friend" wins nothing.

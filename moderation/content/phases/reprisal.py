@@ -102,8 +102,8 @@ _SHAPES = [
 PATTERN = any_of(_SHAPES)
 # A word each shape cannot do without: most texts have none, and the shapes never run on them.
 GATE = re.compile(
-    r"dead|mort|fini|cuit|finished|toast|make|douleur|revois|recrois|croise|chope|attrape|reverr|coller|mettre|"
-    r"foutre|retourner|claquer|collerai|mettrai|foutrai|retournerai"
+    r"dead|mort|finished|toast|make (?:you|u|ya|him|her|them|the|that|this|your|ur)\b|douleur|revois|recrois|croise|"
+    r"chope|attrape|reverr|en (?:coller|mettre|foutre|retourner|claquer|collerai|mettrai|foutrai|retournerai) une"
 )
 
 
