@@ -10,7 +10,7 @@ from flask_babel import format_datetime, format_decimal, format_percent, format_
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from ..content.phases.threats import SELF_HARM
+from ..content.phases.self_harm import SELF_HARM
 from ..models import utcnow
 from ..vocabulary import AuthorStanding, CaseState, ItemStatus, Reason
 from .blueprint import bp

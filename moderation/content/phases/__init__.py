@@ -15,8 +15,9 @@ from moderation.content.phases.links import links
 from moderation.content.phases.personal_data import personal_data
 from moderation.content.phases.promotions import promotions
 from moderation.content.phases.safety import safety
+from moderation.content.phases.self_harm import self_harm
 from moderation.content.phases.spam import gibberish, stacked_marks
-from moderation.content.phases.threats import self_harm, threats
+from moderation.content.phases.threats import threats
 from moderation.content.phases.words import abusive_words, site_words
 from moderation.content.verdict import Context, Match
 

@@ -63,6 +63,7 @@ _LEWD_EMOJI = "[🍆💦🍑👅]"
 OGLING = [
     r"\b(?:watch\w*|see|saw|look(?:ing)? at|star(?:e|ing) at|perv(?:ing)? on|ogl\w+|check(?:ing)? out)\b"
     rf"[^.!?\n]{{0,40}}\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
+    r"\b(?:you|u|she|her)\b[^.!?\n]{0,30}\b(?:look|looks|looked|be|would be)\b[^.!?\n]{0,20}\bbent over\b",
     rf"\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|had|got) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
     r"perfect|tight) (?:tits|ass|arse|rack|boobs|bum|booty)\b",
     # The same in French, and what the speaker wants to do to her: "la caissière a de beaux nichons", "I want to

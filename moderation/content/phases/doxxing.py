@@ -67,9 +67,9 @@ _WHERE = re.compile(rf"{_WORKS_AT}|{_LIVES_ON}")
 # A member of staff named: "the cashier's name is Julie Smith", "le vendeur s'appelle Kevin Martin", "the manager,
 # Dave Jones,". Where they work is no secret (the review is about it), so only the street they live on unmasks them.
 _STAFF_NAMED = re.compile(
-    rf"\b(?:the|that|this|your|le|la|ce|cette|votre) (?:[a-z]+ )?(?:{STAFF_EN}|{STAFF_FR}|drivers?|delivery (?:guy|"
-    r"man|driver))(?:['’]s name is| is called| is named| named| called| is| s['’]appelle| qui s['’]appelle| "
-    r"c['’]est|,)\s*$"
+    rf"\b(?:the|that|this|your|le|la|ce|cette|votre) (?:[a-z]+ )?(?:{STAFF_EN}|{STAFF_FR}|drivers?|techs?|delivery "
+    r"(?:guy|man|driver))(?: (?:who|that|qui)\b[^,.!?]{0,40}?)?(?:['’]s name is| is called| is named| named| called| "
+    r"is| s['’]appelle| qui s['’]appelle| c['’]est| est|,)\s*$"
 )
 _LIVES = re.compile(_LIVES_ON)
 
@@ -144,7 +144,8 @@ _PLATE_KIND_AFTER = re.compile(r"\s*(?:plates?|plaques?|format|style|type)\b")
 _DRIVER = re.compile(
     r"\b(?:conduite? par|driven by|drivers?(?!.?s? (?:side|seat|door|window|mirror))|chauffeur|conduct(?:eur|rice)|"
     r"s.appelle|called|named|(?:his|her|son) "
-    r"(?:name|nom)|lives? (?:on|in|at)|habite|son adresse|his address)\b"
+    r"(?:name|nom)|lives? (?:on|in|at)|habite|son adresse|his address|roule en|drives? an?|"
+    rf"{STAFF_EN}|{STAFF_FR})\b"
 )
 
 

@@ -146,7 +146,8 @@ _BARE_HANDLE = (
     r"(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_.]*(?:[a-z][_.][a-z0-9]|[a-z][0-9]|[0-9][a-z]))[a-z0-9_.]{4,32}(?<![._])\b"
 )
 _CONTACT_BARE_HANDLE = re.compile(
-    rf"\b(?:(?:my|mon|ma|on|sur)\s+(?:{_APPS}))(?:\s*[:=]\s*|\s+(?:is|c.est|c|cest|est|account|compte|handle|id)\s*:?\s*|\s+)"
+    rf"\b(?:(?:my|mon|ma|on|sur)\s+(?:{_APPS}))(?:\s*[:=]\s*|\s+(?:is|c.est|c|cest|est|account|compte|handle|id)"
+    r"\s*:?\s*|\s*,?\s*(?:pseudo|username|user name|identifiant)\s*:?\s*|\s+)"
     rf"(?P<bare_handle>{_BARE_HANDLE})"
     # The app as a verb, then a colon: "snap me: hotgirl99", "kik me: sexyguy" (any name: the colon says it is one).
     rf"|\b(?:{_MESSAGING_APPS}) me\s*[:=]\s*(?P<app_verb_handle>[a-z][a-z0-9_.]{{2,31}})\b"

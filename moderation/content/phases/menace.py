@@ -109,6 +109,10 @@ _KNOWING = [
     rf"{_EN_KNOWER} (?:that )?{_EN_WHO} (?:usually |always |normally )?{_EN_MOVES} (?:at|around|by|after|every|each|"
     rf"alone|on (?:your|ur|his|her) own|(?:[a-z]+ ){{0,3}}?on (?:mondays|tuesdays|wednesdays|thursdays|fridays|"
     rf"saturdays|sundays|weekends))\b{_NO_CONCESSION}",
+    # What they drive, and, after "and", when they leave: "I know what he drives and what time he clocks out".
+    rf"{_EN_KNOWER} what (?:you|u|he|she|{EN_NAMED_DESCRIBED}) drives?\b",
+    rf"{_EN_KNOWER}\b[^.!?\n]{{0,40}}? and (?:(?:what|wat) time|when|where) {_EN_WHO} (?:usually |always |"
+    rf"normally )?{_EN_MOVES}\b{_NO_CONCESSION}",
     # Where one person works on which day: "I know you work the Lyon store on Tuesdays" (not "the staff work on
     # Sundays", the shop's hours).
     rf"{_EN_KNOWER} (?:that )?(?:you|u|he|she) works? (?:at |in )?(?:the )?(?:[a-z]+ ){{0,2}}?(?:store|shop|branch|"

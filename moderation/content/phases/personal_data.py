@@ -457,10 +457,15 @@ def spelled_phones(ctx: Context) -> list[Match]:
         if len(run) < 5:  # "deux ou trois fois", "one two three": no phone number is that short
             continue
         number = _spoken_digits([m.group(0) for m in run])
-        if 9 <= len(number) <= 15 and any(
-            _personal(pn.number)
-            for region, leniency in _REGIONS
-            for pn in PhoneNumberMatcher(number, region, leniency=Leniency.VALID)
+        # After "text me on", "call me at", as typed numbers: a range no operator has assigned is still given out.
+        cued = len(number) in (10, 11) and _PHONE_CUE.search(text, max(0, run[0].start() - 40), run[0].start())
+        if 9 <= len(number) <= 15 and (
+            cued
+            or any(
+                _personal(pn.number)
+                for region, leniency in _REGIONS
+                for pn in PhoneNumberMatcher(number, region, leniency=Leniency.VALID)
+            )
         ):
             found.append(_mask("phone", *view.span(run[0].start(), run[-1].end())))
     return found

@@ -43,7 +43,8 @@ _CONTACT = (
     r"(?:dm me|pm me|inbox me|message me|text me|contact me|reach (?:out to )?me|write to me|ask me how|hit me up|"
     r"(?:contactez|ecrivez|contacte|ecris)[- ]moi en (?:mp|prive|dm)|en mp|in (?:my )?dms?|"
     r"contactez[- ]moi|ecrivez[- ]moi|contacte[- ]moi|ecris[- ]moi|envoyez[- ]moi|demandez[- ]moi|whatsapp|telegram|"
-    r"signal app|wechat|viber|(?:interesse\w*|interested),? (?:en )?(?:mp|dm|pm))"
+    r"signal app|wechat|viber|(?:interesse\w*|interested),? (?:en )?(?:mp|dm|pm)|(?:ecrire|me contacter|me joindre) "
+    r"en (?:prive|mp|dm))"
 )
 _HOME = (
     r"(?:work(?:ing)? (?:from|at) home|from (?:the comfort of )?(?:your|my) home|home[- ]based (?:job|business|work)|"
@@ -182,6 +183,9 @@ _SHAPES = [
         "base",
         r"follower|abonne|likes|subscriber|subs\b|views|vues|j.aime|streams|ecoutes",
         rf"{_AUDIENCE_SALE}[^\n]{{0,60}}?{_AUDIENCE_DEAL}|{_AUDIENCE_DEAL}[^\n]{{0,60}}?{_AUDIENCE_SALE}"
+        # Grown to a number: "grow your Insta to 10k followers in a week, guaranteed".
+        r"|\b(?:grow|boost|booste[rz]?|fais|faites) (?:your|ur|votre|ton|ta) (?:[a-z]+ )?(?:to|a|jusqu.a) "
+        rf"\d[\d,. ]*k?\+? {_AUDIENCE_KIND}{_AUDIENCE}\b"
         # A number of them at a price: "10k real Instagram followers for only $19".
         rf"|\b\d[\d,. ]*k?\+? {_AUDIENCE_KIND}{_AUDIENCE}\b (?:for|pour|a) (?:only |just |seulement )?[$€£]? ?\d"
         rf"|{_AUDIENCE_GAIN}(?: (?:for|pour|only|seulement|just|a|at|a partir de) [$€£]? ?\d|[^\n]{{0,60}}?"
@@ -204,8 +208,9 @@ _SHAPES = [
     (
         "words",
         r"profil|bio\b|page\b",
-        r"\b(?:check|visit|see|click|view|look at|voir|visitez|voyez|consultez|regardez|allez voir) (?:out )?(?:on )?"
-        r"(?:my|mon|ma) (?:profile|profil|bio|page)\b|\b(?:link|lien) (?:is )?(?:in|dans|en) (?:my |ma )?bio\b",
+        r"\b(?:check|visit|see|click|view|look at|voir|visitez|voyez|consultez|regardez|allez voir|cliquez sur|clique "
+        r"sur|click on|tap on) (?:out )?(?:on )?(?:my|mon|ma) (?:profile|profil|bio|page)\b|\b(?:link|lien) (?:is )?"
+        r"(?:in|dans|en) (?:my |ma )?bio\b",
     ),
     (
         "words",
@@ -354,7 +359,8 @@ _SHAPES = [
     ),
     (
         "words",
-        r"gift ?card|cartes? cadeaux?|partag|share|repost|giving away|give ?away|offrons|on offre",
+        r"gift ?card|cartes? cadeaux?|partag|share|repost|giving away|give ?away|offrons|on offre|to comment|"
+        r"a commenter",
         # Gift-card codes asked for ("give me ur amazon gift card codes and I'll send double back"), and a prize for
         # sharing the comment ("partagez ce commentaire 10 fois et gagnez une PS5"). A customer who "shared the
         # link with a friend" wins nothing.
@@ -364,6 +370,7 @@ _SHAPES = [
         r"|\b(?:partagez|partage|share|repost)\b (?:ce |cet |this |le |the |mon |my )?(?:commentaire|comment|post|"
         r"publication|avis)?[^.!?\n]{0,30}\b(?:et|and|to|pour) (?:gagne[rz]?|win|remporte[rz]?)\b"
         # Given away to whoever comments or shares: "we're giving away 50 free iPhones to people who comment".
+        r"|\b(?:(?:the )?first \d+ (?:people |persons |users )?to comment|(?:les )?\d+ premier(?:e)?s? a commenter)\b"
         r"|\b(?:giving away|give away|giveaway|offrons|on offre|nous offrons)\b[^.!?\n]{0,60}\b(?:who|qui) "
         r"(?:comment|share|like|follow|tag|commente\w*|partage\w*|like\w*|suiv\w*|identifie\w*)\b",
     ),
@@ -397,11 +404,13 @@ _WITH_CONTACT = [
     # Counterfeits and reviews for sale, offered with a way to get in touch: "replica Rolex, WhatsApp me", "sac copie
     # parfaite pas cher, contactez-moi", "je vends des avis 5 étoiles", "get paid $50 for every review you write".
     r"\b(?:replicas?|knock-?offs?|fake (?:bags?|watch(?:es)?|rolex|designer)|copies? parfaites?|contrefacons?|"
+    r"qualite miroir|mirror quality|aaa quality|qualite aaa|super ?fakes?|"
     r"repliques?)\b",
     r"\b(?:sell(?:ing)?|buy(?:ing)?|vends?|vente d.|achete|achetons)\b (?:des |of |some |your |vos )?(?:\d+ )?"
     r"(?:\d ?(?:star|etoile)s? |positive |fake |faux )?(?:reviews|avis|ratings)\b|\b(?:get paid|earn|gagne[rz]?|"
     r"paid|payes?|remuneres?|(?:i|we) pay|je paie|je paye|on paie|on paye)\b[^.!?\n]{0,30}\b(?:per|for (?:each|every)|"
-    r"par|pour chaque) (?:\w+ )?(?:review|avis)\b",
+    r"par|pour chaque) (?:\w+ )?(?:review|avis)\b|\b\d ?-?(?:star|etoiles?) (?:reviews?|avis) (?:for )?[$€£]? ?\d+"
+    r"(?:[.,]\d+)? ?(?:[$€£]|euros?)? ?(?:each|chacun|piece|l.unite)\b",
     # Staff of the brand, as a commenter calls themselves before asking to be written to: "Hi, this is Mark from the
     # official Support Team… DM me", "je suis Julie du service client, écrivez-moi". A customer tells of them ("I
     # spoke to Mark from support"); "the support team was great" claims nothing.

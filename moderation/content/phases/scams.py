@@ -48,14 +48,18 @@ _OF_HERE = (
 _ROLE_GATE = frozenset(
     "support service sav care team equipe moderator moderators moderation moderateur moderateurs modo admin admins "
     "administrator administrateur staff official officiel officielle helpdesk help aide relations relation "
-    "webmaster manager conseiller conseillere advisor agent representative rep management direction".split()
+    "webmaster manager conseiller conseillere advisor agent representative rep management direction work bosse "
+    "travaille".split()
 )
 _OFFICIAL = r"(?:official |officiel |officielle |brand.?s? |marque )?"
 # A claim to speak as the brand: "this is the Customer Care team", "ici le service client officiel", "Moderator
 # here", "nous sommes le support de la marque", "[MODERATOR]", "message de la modération", "Official support team".
 _CLAIM = re.compile(
+    # Working at the place: "je bosse à la concession", "I work at the store" (a claim only with an ask beside it).
+    r"\b(?:i work|je (?:bosse|travaille)) (?:at|in|for|a|au|a la|chez|dans) (?:the |this |that |la |le |l.|ce |cette )?"
+    r"(?:store|shop|branch|dealership|magasin|boutique|concession|agence|enseigne|hotel)\b|"
     rf"\b(?:this is|dis is|thi?s is|it.s|here is|we are|we.re|i am|i.m|i work (?:for|in|at)|ici|c.est|je suis|"
-    rf"nous sommes|on est|je travaille (?:pour|au|a la|chez|dans)|je fais partie (?:de|du|des)|i.m part of|"
+    rf"nous sommes|on est|je (?:travaille|bosse) (?:pour|au|a la|chez|dans)|je fais partie (?:de|du|des)|i.m part of|"
     rf"i am part of|je suis membre (?:de|du|des)|hello from|hi from|greetings "
     rf"from|message (?:from|de)|a message from|de la part d|on behalf of|au nom d)\s*(?:(?:[a-z]+ )?(?:from|of|at|de|"
     rf"du|chez) )?(?:the |l.|le |la |les |votre |your |notre |our |du |de la |de l.|a |an |un |une )?"
@@ -90,7 +94,7 @@ _SECRET = (
     r"payment details|online banking|login details|identifiants?|"
     r"password|passcode|mot de passe|mdp|pin(?: code)?|code (?:pin|secret|confidentiel)|"
     r"date of birth|birth ?date|dob|date (?:et lieu )?de naissance|social security|securite sociale|numero de secu|"
-    r"n[°o]\.? ?de secu|"
+    r"n[°o]\.? ?de secu|(?:the |la )?card (?:you )?(?:paid|used|pay)(?: with)?|la carte (?:utilisee|avec laquelle)|"
     r"mother.s maiden name|nom de jeune fille|(?:photo|scan|copie|copy|picture)s? (?:[a-z]+ ){0,3}?(?:of |de |du )?"
     r"(?:your |votre |ta |the |la |le )?(?:id|passport|passeport|piece d.identite|carte d.identite|card|carte|cb|"
     r"recto)|"
@@ -106,7 +110,10 @@ _SECRET_WORDS = frozenset(
 _SECRET_PAIRS = tuple(
     (frozenset(a.split()), frozenset(b.split()))
     for a, b in (
-        ("card cards carte cartes cb", "number numbers digits chiffres numero numeros details info information"),
+        (
+            "card cards carte cartes cb",
+            "number numbers digits chiffres numero numeros details info information paid used utilisee",
+        ),
         ("code", "sms text texto texted digit chiffres verification confirmation validation securite security"),
         ("digits chiffres numbers", "back dos verso reverse security"),
         ("account compte payment paiement login bank", "number numero details"),
@@ -237,7 +244,7 @@ _CHANNEL = (
 _PRIVATE = re.compile(
     r"\b(?:dm|pm|mp|inbox|whatsapp|telegram) (?:me|us|moi|nous)\b"
     rf"|\b(?:contact|reach|write to|e-?mail|message|text|call|add|ping|join) (?:me|us|our (?:[a-z]+ ){{0,2}}?"
-    rf"(?:agents?|team|staff|advisors?|support|managers?|department))\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+    rf"(?:agents?|team|staff|advisors?|support|managers?|department|desk|office|line))\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     r"|\b(?:contactez|contacte|contacter|ecrivez|ecris|ecrire|envoyez|envoie|ajoutez|ajoute|appelez|appelle|"
     rf"joignez|rejoignez|rejoins|donnez|donne|passez|passe)[- ](?:moi|nous)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     rf"|\b(?:nous|me|m.)\s*(?:contacter|ecrire|joindre|envoyer)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"

@@ -90,10 +90,19 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 # What someone else said to the author, reported to complain of it: "someone called me a 'stupid cow' and told me to
 # 'go die'", "il m'a traité de « connard »". Only words said to the author ("me"): "I told him 'go die'" is not.
 _REPORTED_TO_ME = re.compile(
-    r"(?:\b(?:called|calling|call|calls|told|tells|telling|said to|wrote to|messaged|dm'?d) me\b|\bm['’]\s*"
-    r"(?:a|ont|avait|avaient) (?:traitée?|dit|écrit|ecrit|appelée?|insultée?)|\bme (?:traite|traitent|dit|disent))"
+    r"(?:\b(?:called|calling|call|calls|told|tells|telling|said to|wrote to|messaged|dm'?d|(?:yelled|shouted|"
+    r"screamed|snapped|barked) at) me\b|\bm['’]\s*(?:a|ont|avait|avaient) (?:\w+ )?(?:traitée?|dit|écrit|ecrit|"
+    r"appelée?|insultée?|lancé|lance|balancé|balance|crié|crie|hurlé|hurle|sorti)|\bme (?:traite|traitent|dit|disent|"
+    r"lance|crie|hurle)|\ben me traitant)"
     r"[^.!?]{0,40}$",
     re.IGNORECASE,
+)
+# Said out loud, then aimed at the author after the quotation: "the manager yelled 'get out you stupid cow' at me".
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|yelled|shouted|screamed|snapped|barked|told|wrote|replied|answered|went)\b[^.!?]{0,70}$", re.IGNORECASE
+)
+_AT_ME_AFTER = re.compile(
+    r"\W{0,3}\s*(?:at|to) (?:me|my face|us)\b|\W{0,3}\s*(?:his|her|their) (?:words|exact words)\b", re.IGNORECASE
 )
 
 
@@ -125,7 +134,14 @@ def reported(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is quoted as what someone said or wrote to the author (``_REPORTED_TO_ME``)."""
     if not quoted(text, start, end):
         return False
-    return _REPORTED_TO_ME.search(text, max(0, start - 60), start) is not None
+    if _REPORTED_TO_ME.search(text, max(0, start - 60), start) is not None:
+        return True
+    closing = re.compile("['\"»”’]").search(text, end, end + 80)
+    return (
+        closing is not None
+        and _SAID_BEFORE.search(text, max(0, start - 90), start) is not None
+        and _AT_ME_AFTER.match(text, closing.end()) is not None
+    )
 
 
 # A review that tells a story names a novel, a character, a plot, an author, a book, a film, a series or a video

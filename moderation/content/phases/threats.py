@@ -20,8 +20,9 @@ rules read the shape of a threat rather than a word:
 - telling one person to go away, as a sentence of its own ("Dégage.", "Casse-toi.", "Get lost, …");
 - hate against a group, whose shapes live in ``hate`` and are searched here, held as the same ``abusive``.
 
-Self-harm ("I want to kill myself", "je vais me suicider", "idées suicidaires") holds nothing: the case goes up
-the queue (``safety``, a lift) so that a person reads it within the safety deadline and can answer with help.
+Self-harm ("I want to kill myself", "je vais me suicider", "idées suicidaires"; ``self_harm``) holds nothing: the
+case goes up the queue (``safety``, a lift) so that a person reads it within the safety deadline and can answer with
+help.
 Hyperbole about a product ("this manual makes me want to die") is left to the reply queue: only the speaker's
 own intent or state counts.
 
@@ -306,6 +307,11 @@ _FR = [
     rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*)(?:vous (?:allez )?(?:crever|mourir|creverez|"
     r"mourrez|creviez|mouriez)|(?:il|elle|ils|elles) (?:va |vont )?(?:crever|mourir|creve|crevent|meure|meurent|"
     r"crevera|creveront|mourra|mourront))\b",
+    # Deserved by someone named, with a relative clause: "le livreur qui balance les colis mériterait qu'on lui crève
+    # les pneus", "… qu'on l'attende à la sortie du dépôt".
+    rf"\b{_FR_NAMED}\b(?: qui\b[^.!?,]{{0,50}}?)? merit(?:e|ent|erait|eraient) qu{_Q}\s*on (?:lui|le|la|l{_Q}\s*|leur|"
+    r"les) (?:creve les pneus|raye la voiture|attende (?:gentiment )?(?:a la sortie|dehors|en bas)|casse la gueule|"
+    r"tabasse|defonce|bute|tue|fasse la peau)\b",
     # A beating deserved by a person: "ce livreur mérite une bonne raclée", "il mérite des baffes" (dialogue that
     # "mérite des baffes" is a film's).
     rf"\b(?:tu|vous|il|elle|ils|elles|{_FR_NAMED}) merit(?:e|es|ent|ez|erait|eraient|erais) "
@@ -369,30 +375,6 @@ _ARSON = [
 ]
 
 
-# ---- Self-harm ----------------------------------------------------------------------------------------------------
-_SELF_HARM = [
-    rf"\b(?:i|im|i{_Q}m|i am)(?:{_Q}ll| will| going to| gonna| want to| wanna| am going to| plan(?:ning)? to| "
-    rf"(?:am )?thinking (?:about|of)|(?:{_Q}ve| have) been thinking (?:about|of)| keep thinking (?:about|of)| feel "
-    r"like| might| could)? (?:just )?(?:kill(?:ing)? myself|end(?:ing)? (?:my life|"
-    r"it all)|commit(?:ting)? suicide|hang(?:ing)? myself|slit(?:ting)? my wrists|overdos(?:e|ing))\b",
-    rf"\b(?:i{_Q}?m|i am|i feel|feeling) (?:so |really |very )?suicidal\b|\bsuicidal (?:thoughts|feelings)\b",
-    rf"\b(?:i|i{_Q}?ve) (?:have been |been |keep )?(?:cutting|hurting|harming) myself\b|\bself[- ]harm(?:ing)?\b",
-    rf"\b(?:i have|i{_Q}?ve got|there{_Q}?s) no reason to live\b|\bi don{_Q}?t want to (?:live|be alive) "
-    r"(?:anymore|any more)\b",
-    rf"\b(?:je|j{_Q}?)\s*(?:vais|veux|voudrais|compte|pense a|pense|ai envie de|ai envie d{_Q}\s*)\s*(?:me suicider|me "
-    rf"tuer|me foutre en l{_Q}air|me pendre|en finir avec (?:la|ma) vie|en finir\b(?! avec)|me jeter (?:sous|du|"
-    rf"d{_Q}\s*un))",
-    r"\bje (?:ne |n.)?veux plus (?:vivre|etre en vie|etre la)\b(?! comme ca| ainsi| avec| dans| sans)",
-    rf"\b(?:j{_Q}?ai|j ai) (?:des )?(?:idees|pensees) (?:suicidaires|noires)\b|\bje suis suicidaire\b|\bje (?:me suis|"
-    rf"m{_Q}\s*suis) (?:scarifie|mutile|ouvert les veines)\w*|\bje (?:me scarifie|me mutile)\b",
-    rf"\b(?:je n{_Q}\s*ai|j{_Q}?ai) plus (?:envie|aucune raison) de vivre\b|\bje veux mourir\b",
-]
-
-# The label of a self-harm match's rule ("self-harm: …"): the console tells a person at risk from a product hazard
-# by it, both being ``safety`` evidence.
-SELF_HARM = "self-harm"
-
-
 _THREAT = Alternation(_EN + _FR)
 
 
@@ -446,7 +428,7 @@ _GATED = (
     ),
     (
         re.compile(
-            r"bend|tits|ass|arse|rack|boobs|bum|booty|baiserais|sauterais|culbuterais|defoncerais|prendrais|"
+            r"bend|bent over|tits|ass|arse|rack|boobs|bum|booty|baiserais|sauterais|culbuterais|defoncerais|prendrais|"
             r"me faire|sucer|rejoindre|[🍆💦🍑👅]|" + OGLING_GATE
         ),
         _finder(any_of(OGLING)),
@@ -463,7 +445,6 @@ _GATED = (
         "harassment",
     ),
 )
-_SELF_HARM_RE = any_of(_SELF_HARM)
 
 
 def _matches(
@@ -490,8 +471,3 @@ def threats(ctx: Context) -> list[Match]:
 def _boast(ctx: Context, match: Match) -> bool:
     after = ctx.text.original[match.end : match.end + 60]
     return a_boast(base_view(match.excerpt).text, base_view(after).text)
-
-
-def self_harm(ctx: Context) -> list[Match]:
-    """The author's own intent to harm themselves: the case goes up the queue (``safety``), nothing is held."""
-    return _matches(ctx, _SELF_HARM_RE, Reason.SAFETY.value, SELF_HARM, Action.LIFT)
