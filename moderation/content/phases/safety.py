@@ -169,12 +169,21 @@ _FUEL_AFTER = re.compile(
 )
 
 
+_SPARK_MAKER = re.compile(
+    r"\b(?:fire ?starters?|fire ?steels?|ferro ?rods?|ferrocerium|flint|firesteel|pierre a feu|allume[- ]feux?|"
+    r"briquet tempete|spark plugs?|bougies? d.allumage)\b"
+)
+
+
 def _fuel_catching_fire(text: str, m: re.Match[str]) -> bool:
     """Whether ``m`` is a fuel catching fire, the fuel right before it ("les bûches prennent feu", "the charcoal
     quickly caught fire"), or fire set to a fuel right after it ("set fire to the logs in minutes"). A material is no
     fuel ("la table en bois a pris feu", "set fire to the wood table"), nor is anything further away ("the stove
     caught fire next to the wood pile")."""
     words = m.group(0)
+    # Sparks are what a fire steel is for: "fire starter works great, throws sparks on the first strike".
+    if "spark" in words and _SPARK_MAKER.search(text):
+        return True
     if not _CATCHING_FIRE.search(words):
         return False
     if words.startswith("set"):

@@ -130,11 +130,47 @@ def quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
-def reported(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is quoted as what someone said or wrote to the author (``_REPORTED_TO_ME``)."""
-    if not quoted(text, start, end):
+# Received, told without quotation marks: "he muttered something like useless old bitch", "the mechanic said I was a
+# clueless wanker", "told my partner he was too dumb", "il m'a dit texto : vous êtes trop con". From the report to the
+# word, one clause: "he called me a liar, what an idiot" and "… , il est con" are the author's own.
+_RECEIVED = re.compile(
+    r"\b(?:called|told|said(?: to)?|says|muttered|mumbled|whispered|yelled|shouted|screamed|snapped|barked|hissed)\s+"
+    r"(?:(?:something|words|stuff) (?:like|along the lines of)\b|(?:me|us|my (?:partner|wife|husband|son|daughter|mum|"
+    r"mom|mother|dad|father|friend|kid|boyfriend|girlfriend))\b|(?:that )?(?:i|we) (?:was|were|am|are)\b|i.m\b)"
+    r"|\bm['’]\s*(?:a|ont|avait|avaient) (?:\w+ )?(?:trait[ée]e?s?|dit|lanc[ée]|balanc[ée]|cri[ée]|hurl[ée]|sorti|"
+    r"appel[ée]e?|insult[ée]e?)\b|\ben me traitant\b|\bme (?:traite|traitent)\b|\ba (?:dit|lanc[ée]|cri[ée]|hurl[ée]) "
+    r"[àa] (?:mon|ma|mes) \w+",
+    re.IGNORECASE,
+)
+_OWN_AFTER = re.compile(
+    r"(?:[,;!]|\b(?:and|but|so|et|mais|donc|alors)\b)\s*(?:what|quel(?:le)?s?|he(?:'s| is)|she(?:'s| is)|"
+    r"they(?:'re| are)|you|u|ur|ya|il est|elle est|c.est|t.es|tu es|vous [eê]tes|toi|esp[eè]ce|this|that|ce|cette|"
+    r"what an?|total|vraiment)\b",
+    re.IGNORECASE,
+)
+
+
+def received(text: str, start: int) -> bool:
+    """Whether the word at ``start`` of the original ``text`` is told as received without quotation marks
+    (``_RECEIVED``, in its sentence, with no clause of the author's own between)."""
+    window = text[max(0, start - 80) : start]
+    window = window[max(window.rfind("."), window.rfind("!"), window.rfind("?")) + 1 :]
+    cues = list(_RECEIVED.finditer(window))
+    if not cues:
         return False
-    if _REPORTED_TO_ME.search(text, max(0, start - 60), start) is not None:
+    # A quotation closed after the report ends what was said: "m'a dit de 'redémarrer' : t'es un cas social".
+    after = window[cues[-1].end() :]
+    # One letter more, so that an elision right before the word ("espèce d'abrutie") is no closing quotation mark.
+    closed = _SINGLE_CLOSING.search(after + text[start : start + 1]) is not None or any(m in after for m in '"»”')
+    return not closed and _OWN_AFTER.search(after) is None
+
+
+def reported(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is quoted as what someone said or wrote to the author (``_REPORTED_TO_ME``), or
+    told as received without quotation marks (``received``)."""
+    if not quoted(text, start, end):
+        return received(text, start)
+    if _REPORTED_TO_ME.search(text, max(0, start - 60), start) is not None or received(text, start):
         return True
     closing = re.compile("['\"»”’]").search(text, end, end + 80)
     return (
