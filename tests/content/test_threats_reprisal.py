@@ -21,6 +21,7 @@ HELD = [
     "if I see that guy again he's dead",
     "next time I see you you're dead",
     "if I see him again he's finished",
+    "if I see him again im gonna smash him",
     "si je la recroise je la démonte",
     "si je le revois je le défonce",
     "that cashier is dead meat",
@@ -62,6 +63,9 @@ PUBLISHED = [
     "I know you work Sundays, but opening at 10 is too late",
     "I know the staff work on Sundays so the shop is open",
     "I know you work hard on mondays",
+    # The speaker's intent alone, with no meeting before it, even beside a word of the shapes ("dead").
+    "im gonna smash it at the gym, dead easy",
+    "next time I see a sale I'll break my budget",
 ]
 
 

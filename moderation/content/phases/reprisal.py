@@ -56,9 +56,9 @@ _FR_HARM_NOW = (
     r"defigure|detruis|casse la gueule|pete la gueule|refais le portrait|fais la peau|creve)"
 )
 _EN_SPEAKER = (
-    rf"\b(?:i|we)(?:{Q}ll| will| shall|{Q}m gonna|{Q}m going to| am going to| am gonna|{Q}re gonna| are gonna|"
+    rf"(?:\b(?:i|we)(?:{Q}ll| will| shall|{Q}m gonna|{Q}m going to| am going to| am gonna|{Q}re gonna| are gonna|"
+    rf"{Q}re going to| are going to| gonna)|\b(?:ill|imma|ima|im gonna|im going to))"
 )
-_EN_SPEAKER += rf"{Q}re going to| are going to| gonna)|\b(?:ill|imma|ima|im gonna|im going to)"
 _EN_REPRISAL = (
     r"(?:pay|suffer|disappear|vanish|bleed|regret (?:it|this|that|the day|ever|everything|being|saying|writing|"
     r"posting|what))"
@@ -103,7 +103,8 @@ PATTERN = any_of(_SHAPES)
 # A word each shape cannot do without: most texts have none, and the shapes never run on them.
 GATE = re.compile(
     r"dead|mort|finished|toast|make (?:you|u|ya|him|her|them|the|that|this|your|ur)\b|douleur|revois|recrois|croise|"
-    r"chope|attrape|reverr|en (?:coller|mettre|foutre|retourner|claquer|collerai|mettrai|foutrai|retournerai) une"
+    r"chope|attrape|reverr|en (?:coller|mettre|foutre|retourner|claquer|collerai|mettrai|foutrai|retournerai) une|"
+    r"(?:if|when|next time|once|as soon as) (?:i|we) (?:ever )?(?:see|catch|find|meet|run into|bump into|spot|get)"
 )
 
 
