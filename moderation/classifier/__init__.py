@@ -57,7 +57,8 @@ def load_classifier(model_dir: str | None = None, device: str = "auto", dtype: s
     Args:
         model_dir: a Hugging Face sequence-classification folder; None means the bundled default model.
         device: ``"auto"`` (CUDA when present), ``"cpu"`` or ``"cuda"``.
-        dtype: one of ``DTYPES``. ``"auto"``: bf16/fp16 on a GPU; on a CPU, bf16 where it computes it natively, else
+        dtype: one of ``DTYPES``. ``"auto"``: bf16/fp16 on a GPU; on a CPU, bf16 where it computes it natively and a
+            bf16 matmul measured there beats fp32's (``transformer.bf16_beats_fp32``), else
             the fp32 forward pass in ONNX Runtime where it is installed (``loading.auto_dtype``; torch fp32 if the
             graph cannot be exported or loaded), else torch fp32; ``"int8"``: dynamic int8 linear layers on a CPU,
             opt-in (see ``transformer.wants_int8``); ``"onnx-fp32"`` / ``"onnx-int8"``: the forward pass in ONNX

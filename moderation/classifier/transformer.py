@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import platform
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,22 +48,56 @@ class DeviceChoice:
 
 @functools.cache
 def cpu_supports_fast_bf16() -> bool:
-    """True when this CPU has AMX or AVX512-BF16, where oneDNN runs bf16 matmuls several times faster.
+    """True when this CPU has AMX or AVX512-BF16 and a bf16 matmul measured here beats fp32's (``bf16_beats_fp32``).
 
-    On x86 the instruction sets themselves decide (torch's cpuinfo probes, else /proc/cpuinfo), not oneDNN's
+    On x86 the instruction sets decide first (torch's cpuinfo probes, else /proc/cpuinfo), not oneDNN's
     ``_is_mkldnn_bf16_supported``: that was true on an Intel Xeon with AVX-512 and VNNI but no BF16 instructions,
     where bf16 is emulated, and made "auto" compute in bf16 at 0.30x the items/s of fp32 (docs/benchmarks.md,
-    "Twentieth session"). Elsewhere (Arm) oneDNN's answer stands.
+    "Twentieth session"). The flag alone is not enough either (``bf16_beats_fp32``). Elsewhere (Arm) oneDNN's answer
+    stands.
     """
     if platform.machine().lower() in ("x86_64", "amd64", "i386", "i686", "x86"):
         probes = [getattr(torch.cpu, name, None) for name in ("_is_avx512_bf16_supported", "_is_amx_tile_supported")]
         if all(callable(probe) for probe in probes):
-            return any(bool(probe()) for probe in probes)
-        return bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
+            native = any(bool(probe()) for probe in probes)
+        else:
+            native = bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
+        return native and bf16_beats_fp32()
     try:
         return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError):
         return False
+
+
+@functools.lru_cache(maxsize=1)
+def bf16_beats_fp32() -> bool:
+    """Whether one matmul of the encoder's shape (1,024 tokens, 384 to 1,536) runs in bf16 at least 10% faster than in
+    fp32 on this CPU, best of five each (about 0.3 s, once per process).
+
+    The instruction sets do not say it: on an Intel Xeon whose hypervisor shows AVX512-BF16 but not AMX, torch's bf16
+    ran that matmul at 0.6x fp32's speed and the bundled model at 0.70x fp32's items/s (docs/benchmarks.md,
+    "Twenty-sixth session"), while AMD EPYC CPUs with the same flag ran the model 2-2.9x faster in bf16 (second
+    session) and an Intel Xeon with AMX 2.7x (eleventh).
+    """
+
+    def best(dtype: torch.dtype) -> float:
+        layer = torch.nn.Linear(384, 1536).to(dtype)
+        x = torch.randn(1024, 384, generator=torch.Generator().manual_seed(0)).to(dtype)
+        seconds = []
+        with torch.inference_mode():
+            layer(x)
+            for _ in range(5):
+                started = time.perf_counter()
+                layer(x)
+                seconds.append(time.perf_counter() - started)
+        return min(seconds)
+
+    return bf16_wins(best(torch.bfloat16), best(torch.float32))
+
+
+def bf16_wins(bf16_seconds: float, fp32_seconds: float) -> bool:
+    """The margin ``bf16_beats_fp32`` asks for: bf16 10% faster, so that timing noise never flips a tie."""
+    return bf16_seconds * 1.1 < fp32_seconds
 
 
 def choose_device(
@@ -78,7 +113,8 @@ def choose_device(
     Args:
         device: ``"auto"`` (CUDA when present, else CPU), ``"cpu"``, ``"cuda"`` or ``"cuda:N"``.
         dtype: ``"auto"``, ``"float32"``, ``"float16"`` or ``"bfloat16"``. Auto means bf16 on a GPU that
-            supports it (else fp16), and on CPU bf16 only where the CPU computes it natively (else fp32).
+            supports it (else fp16), and on CPU bf16 only where the CPU computes it natively and faster than fp32
+            (``cpu_supports_fast_bf16``; else fp32).
         cuda_available, bf16_on_gpu, fast_cpu_bf16: what the hardware offers; detected when None (the
             parameters exist so the logic is testable on a machine without a GPU).
 
