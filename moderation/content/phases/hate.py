@@ -232,6 +232,8 @@ _ANTECEDENT = re.compile(
     r"employees|workers|team|everyone|they|personnel|vendeurs|employes|equipe|ils|tous) (?:is|are|was|were|sont|est|"
     r"etait|etaient) (?:all |"
     r"tous )?(?:black|noirs?)\b|\b(?:the )?blacks\b|\bles noir(?:e)?s\b"
+    # People said to be foreign: "the whole cabin crew was foreign", "ils sont tous étrangers".
+    r"|\b(?:is|are|was|were|sont|est|etait|etaient) (?:all |tous |toutes )?(?:foreign|etrangers?|etrangeres?)\b"
 )
 
 
@@ -259,6 +261,11 @@ _EXPULSION = re.compile(
     r"(?:ils|elles) viennent|au bled)\b|(?:^|[.!?,;:]\s*)(?:et )?(?:hop,? )?retour au (?:bled|pays)(?=\s*(?:$|[.!?,;:]|"
     r"pour (?:les|ces|tous)))|\b(?:send|ship|deport|kick|throw|put) (?:them|em|the lot of them)(?: all)? (?:back|out|"
     r"home|on a (?:boat|plane))(?: to (?:where they came from|their (?:own )?countr(?:y|ies)))?\b"
+    # Told politely, in the passive: "the whole cabin crew was foreign and they should all be sent back where they came
+    # from" (parcels "sent back where they came from" name no group before them).
+    r"|\b(?:they|these people|those people|ils|ces gens(?:-la)?)\b[^.!?\n]{0,30}\b(?:should|must|need to|ought to|"
+    r"devraient|doivent) (?:all |tous )?(?:be sent|get sent|go|etre renvoyes|rentrer|retourner|repartir) (?:back )?"
+    r"(?:to )?(?:where they came from|d.ou ils viennent|chez eux|dans leur pays)\b"
 )
 # The words the shapes above start from (``threats`` searches them only where one is).
 ANAPHORIC_GATE = re.compile(

@@ -3,8 +3,8 @@
 - a shop asked not to hire a group, or not to put it at the till: "I'd prefer the store stopped hiring people from
   certain countries", "ce serait bien que le magasin évite de mettre des musulmans en caisse". Hiring "more staff"
   or "students" names no group, and "évitez de mettre des noirs avec les blancs" is the laundry;
-- people sent back "where they came from" in a text about people: "the whole cabin crew was foreign and frankly they
-  should all be sent back where they came from". Parcels sent back where they came from are returns.
+- (people sent back "where they came from", said politely, are ``hate._EXPULSION``'s, with the group it needs named
+  before them).
 
 Matching is on the ``words`` view: accents and case folded.
 """
@@ -31,29 +31,13 @@ _SHAPES = [
     rf"\b(?:arrete\w*|evite\w*|cesse\w*|refuse\w*|plus) (?:d.|de )?(?:(?:embaucher|recruter|engager|employer) "
     rf"{_GROUP_FR}\b|(?:mettre|placer) {_GROUP_FR} (?:en caisse|a la caisse|aux caisses|a l.accueil|au comptoir|en "
     r"rayon|au service|derriere (?:le|la) (?:comptoir|caisse)))",
-    r"\b(?:they|these people|those people|them|ils|ces gens|ces gens-la)\b[^.!?\n]{0,30}\b(?:should|must|need to|"
-    r"ought to|devraient|doivent|faudrait les) (?:all |tous )?(?:be sent|go|get sent|renvoyer|etre renvoyes|rentrer|"
-    r"retourner|repartir) (?:back )?(?:to )?(?:where they came from|d.ou ils viennent|chez eux|dans leur pays)\b",
 ]
 _PATTERN = any_of(_SHAPES)
-# A text about people, for the third shape: "foreign", "ces gens", "the crew".
-_PEOPLE = re.compile(
-    r"\b(?:foreign|foreigners?|immigrants?|migrants?|these people|those people|crew|staff|employees|workers|"
-    r"etrangers?|etrangeres?|immigres?|ces gens|personnel|equipe|employes)\b"
-)
 GATE = re.compile(
-    r"hiring|employing|recruiting|seating|putting|embaucher|recruter|engager|employer|(?:mettre|placer) (?:des|les) |"
-    r"where they came|d.ou ils viennent|chez eux|leur pays"
+    r"hiring|employing|recruiting|seating|putting|embaucher|recruter|engager|employer|(?:mettre|placer) (?:des|les) "
 )
 
 
 def polite_hate(text: str) -> list[re.Match[str]]:
     """The shapes of this module in the ``words`` view ``text``."""
-    return [m for m in _PATTERN.finditer(text) if m.lastindex is None and (m.re is _PATTERN) and _about_people(text, m)]
-
-
-def _about_people(text: str, m: re.Match[str]) -> bool:
-    said = m.group(0)
-    if said.startswith(("they", "these", "those", "them", "ils", "ces")):
-        return _PEOPLE.search(text) is not None
-    return True
+    return list(_PATTERN.finditer(text))
