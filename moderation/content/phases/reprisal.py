@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.menace import EN_NAMED_DESCRIBED, FR_NAMED_NOUN
-from moderation.content.phases.shapes import Q, any_of
+from moderation.content.phases.shapes import EN_SPEAKER, Q, any_of
 
 _CLAUSE_START = r"(?:^|[.!?,;:\n]\s*|\b(?:and|then|so|or|bro|mate|et|sinon|alors|bah|ben|toi)\s+)"
 # Whom it is said to, or nothing after it: "you're dead, mate", "t'es mort fdp", "t'es mort !".
@@ -55,10 +55,6 @@ _FR_HARM_NOW = (
     r"(?:defonce|demonte|eclate|explose|massacre|bute|tue|nique|tabasse|egorge|saigne|cogne|frappe|fume|plante|"
     r"defigure|detruis|casse la gueule|pete la gueule|refais le portrait|fais la peau|creve)"
 )
-_EN_SPEAKER = (
-    rf"(?:\b(?:i|we)(?:{Q}ll| will| shall|{Q}m gonna|{Q}m going to| am going to| am gonna|{Q}re gonna| are gonna|"
-    rf"{Q}re going to| are going to| gonna)|\b(?:ill|imma|ima|im gonna|im going to))"
-)
 _EN_REPRISAL = (
     r"(?:pay|suffer|disappear|vanish|bleed|regret (?:it|this|that|the day|ever|everything|being|saying|writing|"
     r"posting|what))"
@@ -85,12 +81,12 @@ _SHAPES = [
     rf"\b(?:ce|cette|le|la|l{Q}\s*) ?{FR_NAMED_NOUN} (?:est|c{Q}\s*est) (?:un homme mort|une femme morte)\b",
     # A meeting, then the harm: "if I see him again he's dead", "si je le revois je le défonce".
     rf"{_EN_MEETING} (?:(?:he|she|they){Q}?(?:s|re)|(?:he|she) is|they are|{_EN_YOU_ARE}) {_EN_DONE}\b",
-    rf"{_EN_MEETING} {_EN_SPEAKER} (?:kill|murder|stab|smash|destroy|end|hurt|beat|batter|wreck|break)\b",
+    rf"{_EN_MEETING} \b(?:{EN_SPEAKER}) (?:kill|murder|stab|smash|destroy|end|hurt|beat|batter|wreck|break)\b",
     rf"{_FR_MEETING} (?:(?:je|j{Q}\s*|on) (?:vais |va )?(?:te |t{Q}\s*|vous |le |la |l{Q}\s*|les |lui |leur )"
     rf"{_FR_HARM_NOW}|(?:il|elle) est {_FR_DEAD}|{_FR_YOU_ARE} {_FR_DEAD})\b",
     rf"{_CLAUSE_START}{_FR_YOU_ARE} {_FR_DEAD} {_FR_MEETING}",
     # A reprisal the speaker will make: "I'll make you pay", "we'll make the manager disappear".
-    rf"(?:{_EN_SPEAKER}) make (?:you|u|ya|him|her|them|{EN_NAMED_DESCRIBED}) {_EN_REPRISAL}\b(?! (?:with|by) (?:the|"
+    rf"\b(?:{EN_SPEAKER}) make (?:you|u|ya|him|her|them|{EN_NAMED_DESCRIBED}) {_EN_REPRISAL}\b(?! (?:with|by) (?:the|"
     r"this|these|our|my)\b)",
     r"\b(?:tu vas|tu va|vous allez) (?:comprendre|connaitre) (?:ta|votre) douleur\b",
     # A blow nearly given, or promised: "j'ai failli lui en coller une", "je vais lui en mettre une".

@@ -49,6 +49,13 @@ EN_GO = (
     r"popping|swing|roll|march|marching|storm|storming|be|get|getting)(?: (?:down|over|back|round|around|up|in|"
     r"straight))?"
 )
+# The speaker's own intent (``threats``, ``reprisal``), spelt as typed in anger too: "ill", "il", "i ll", "imma",
+# "ima", "i'ma", "im gonna", "i swear ill" ("ill" before a verb of violence and a person is no illness).
+EN_INTENT = (
+    rf"(?:{Q}ll| ll| will| shall|{Q}m going to|{Q}m gonna|{Q}m finna| am going to| am gonna| are going to| are "
+    rf"gonna|{Q}re going to|{Q}re gonna| r gonna| gonna| finna| wanna| want to)"
+)
+EN_SPEAKER = rf"(?:(?:i|we) swear,? )?(?:(?:i|we){EN_INTENT}|ill|il|imma|ima|i{Q}m+a|im (?:going to|gonna|finna)|ahma)"
 EN_GO_TO = rf"{EN_GO} (?:to|at|into|by)"
 EN_SOON = r"(?: (?:tomorrow|tonight|today|later|soon|one day|one night|next week|this weekend|after work))?"
 # The same in French, the speaker included, the place to follow: "je vais passer", "j'irai demain", "on débarque ce

@@ -62,20 +62,14 @@ from moderation.content.phases.mobster import mobster
 from moderation.content.phases.reprisal import GATE as REPRISAL_GATE
 from moderation.content.phases.reprisal import reprisal
 from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, EN_WISH, FR_WISH, any_of, unquoted
+from moderation.content.phases.shapes import EN_INTENT as _EN_INTENT
+from moderation.content.phases.shapes import EN_SPEAKER as _EN_SPEAKER
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.veiled import veiled
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # ---- English --------------------------------------------------------------------------------------------------
-# Spelt as typed in anger too: "ill", "il", "i ll", "imma", "ima", "i'ma", "im gonna", "i swear ill" ("ill" before a
-# verb of violence and a person is no illness).
-_EN_INTENT = (
-    rf"(?:{_Q}ll| ll| will| shall|{_Q}m going to|{_Q}m gonna|{_Q}m finna| am going to| am gonna| are going to| are "
-    rf"gonna|{_Q}re going to|{_Q}re gonna| r gonna| gonna| finna| wanna| want to)"
-)
-_EN_SPEAKER = (
-    rf"(?:(?:i|we) swear,? )?(?:(?:i|we){_EN_INTENT}|ill|il|imma|ima|i{_Q}m+a|im (?:going to|gonna|finna)|ahma)"
-)
+# The speaker's intent ("I'll", "imma", "i swear ill") is ``shapes.EN_SPEAKER``.
 _EN_MANNER = (
     r"(?: (?:really|fucking|personally|literally|actually|just|totally|seriously|come|come over|come round|go|"
     r"and|find you|hunt you down|track you down|get you))*"
