@@ -66,6 +66,7 @@ PUBLISHED = [
     # The speaker's intent alone, with no meeting before it, even beside a word of the shapes ("dead").
     "im gonna smash it at the gym, dead easy",
     "next time I see a sale I'll break my budget",
+    "This cheap case will make you pay twice",  # "will make", not "ill make": the speaker stands at a word's start
 ]
 
 
