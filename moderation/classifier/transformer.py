@@ -72,12 +72,13 @@ def cpu_supports_fast_bf16() -> bool:
 @functools.lru_cache(maxsize=1)
 def bf16_beats_fp32() -> bool:
     """Whether one matmul of the encoder's shape (1,024 tokens, 384 to 1,536) runs in bf16 at least 10% faster than in
-    fp32 on this CPU, best of five each (about 0.3 s, once per process).
+    fp32 on this CPU, best of five each (0.18-0.29 s in three calls on the machine below; once per process).
 
-    The instruction sets do not say it: on an Intel Xeon whose hypervisor shows AVX512-BF16 but not AMX, torch's bf16
-    ran that matmul at 0.6x fp32's speed and the bundled model at 0.70x fp32's items/s (docs/benchmarks.md,
-    "Twenty-sixth session"), while AMD EPYC CPUs with the same flag ran the model 2-2.9x faster in bf16 (second
-    session) and an Intel Xeon with AMX 2.7x (eleventh).
+    The instruction sets do not say it: on an Intel Xeon whose hypervisor shows AVX512-BF16 but not AMX, the same
+    matmul over 3,072 tokens took 71-83 ms in bf16 against 46-48 ms in fp32, and bench/worker.py printed the bundled
+    model at 27.5 items/s in bf16 against 40.4 in fp32 (docs/benchmarks.md, "Twenty-sixth session"); on AMD EPYC
+    CPUs with the same flag, and on an Intel Xeon with AMX, the model ran faster in bf16 than in fp32 (second and
+    eleventh sessions: fp32 printed at 0.35-0.56x and 0.37x of bf16's items/s).
     """
 
     def best(dtype: torch.dtype) -> float:
