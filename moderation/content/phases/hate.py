@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from moderation.content.phases.hate_blame import blamed_group
+from moderation.content.phases.hate_exclusion import excluded_group
+from moderation.content.phases.hate_groups import GROUPS_EN, GROUPS_FR
 from moderation.content.phases.hate_slurs import slurs
 from moderation.content.phases.hate_whistles import warm as warm_whistles
 from moderation.content.phases.hate_whistles import whistles
@@ -24,18 +26,8 @@ from moderation.content.phases.places import places as _places
 from moderation.content.phases.shapes import NARRATIVE, STAFF_EN, STAFF_FR
 from moderation.content.phases.shapes import Q as _Q
 
-_GROUPS_EN = (
-    r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
-    r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
-    r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people|"
-    r"trann(?:y|ies|ys)|transgenders?|transsexuals?)"
-)
-_GROUPS_FR = (
-    r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
-    r"gitan(?:e|s|es)?|roms?|chinois(?:e|es)?|asiatiques?|africain(?:e|s|es)?|homos?|pedes?|gouines?|lesbiennes?|"
-    r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
-    r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?|pds?|tarlouzes?)"
-)
+_GROUPS_EN = GROUPS_EN
+_GROUPS_FR = GROUPS_FR
 
 
 # People called animals by where they come from: "made by monkeys in China", "ces singes d'Africains". An animal with a
@@ -440,8 +432,9 @@ CODED_GATE = _CodedGate()
 
 def coded_hate(text: str) -> list[re.Match[str]]:
     """Coded hate and its tropes in the ``words`` view (``_CODED``), but for a review of a book or a film; a group
-    blamed for a defect or a crime, dog whistles and the conspiracy line, and the slurs the lists lack."""
-    found = blamed_group(text) + whistles(text) + slurs(text)
+    blamed for a defect or a crime, dog whistles and the conspiracy line, the slurs the lists lack, and a group kept
+    out of a job or a place (``hate_exclusion``)."""
+    found = blamed_group(text) + whistles(text) + slurs(text) + excluded_group(text)
     if (NARRATIVE.search(text) and not _STAFF_NAMED.search(text)) or not _CODED_GATE.search(text):
         return found
     found += _CODED_RE.finditer(text)
