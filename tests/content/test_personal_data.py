@@ -285,3 +285,80 @@ def test_a_shop_after_at_or_chez_is_a_link_not_an_address(text):
 @pytest.mark.parametrize("text", ["écrivez-moi, jean chez orange point fr", "tom at gmail dot com for the photos"])
 def test_an_address_spelled_with_at_or_chez_and_a_mail_provider_is_personal_data_not_a_link(text):
     assert verdict_of(text).hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # A name given bare beside the plate: "name's", "nom :".
+        ("Silver Clio immatriculée FG-482-KL, nom : Karim B., il m'a rayé la portière", "FG-482-KL"),
+        ("Black BMW, reg KX19 TFU, name is Dean Walsh, knocked my mirror off and drove away", "KX19 TFU"),
+        ("Van that blocked the car park exit all day: AB12 CDE, name's Paul Rigby. Share it.", "AB12 CDE"),
+    ],
+)
+def test_a_plate_told_with_a_bare_name_is_personal_data(text, span):
+    assert spans(text, "personal_data") == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bought a plate frame for the FG-482-KL format, the product name is misleading",
+        "Cadre de plaque, format AB-123-CD, le nom est trompeur",
+    ],
+)
+def test_a_plate_format_beside_a_products_name_is_not(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A business place's desk, counter or reception line, given as such.
+        "Call the hotel reception on 0117 496 0000, they were lovely.",
+        "Le guichet de la gare de Lyon répond au 04 72 40 10 10, plus efficace que le site.",
+        "The front desk at the Premier Inn, 020 7946 0000, sorted the refund.",
+        "Skip the app, the ticket office answers on 0161 496 0000 and changed my seat.",
+    ],
+)
+def test_a_business_desk_line_is_not_personal(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person's number at the desk is still theirs; a mobile is a person's.
+        "The manager at the desk gave me his home number 020 7946 0000",
+        "La caissière du guichet m'a donné son numéro perso 04 72 40 10 11",
+        "the driver's mobile is 07700 900461, the terminal desk gave it to me",
+    ],
+)
+def test_a_persons_number_at_a_desk_is_held(text):
+    assert verdict_of(text).hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A shop named, then its address set off in brackets, after a dash or a comma.
+        "La librairie Le Divan, 203 rue de la Convention, a un super rayon BD.",
+        "The bike shop Spoke & Chain - 4 Mill Lane - fixed my wheel in an hour.",
+        "La boutique Cycles Martin (12 avenue Jean Jaurès à Nantes) répare en 48h.",
+    ],
+)
+def test_a_business_named_with_its_address_set_off_is_not_personal(text):
+    assert verdict_of(text).hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words between tell of a person or a time: the address set off is a home's.
+        "Le magasin était fermé, il habite au 12 rue des Lilas, allez le voir",
+        "Le magasin hier (12 rue des Lilas) m'a dit",
+        "The store was shut, my sister lives at 22 Baker Street",
+    ],
+)
+def test_an_address_set_off_after_a_person_or_a_time_is_held(text):
+    assert verdict_of(text).hold_reasons == ["personal_data"]

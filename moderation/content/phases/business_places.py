@@ -42,13 +42,33 @@ _BUSINESS_NAME_AT = re.compile(
 _HOME_BETWEEN = re.compile(
     r"\b(?:moi|me|m'|my|mine|nous|home|house|livr\w*|deliver\w*|chez (?:moi|nous)|lives?|habite\w*)\b"
 )
+# The same, with the address set off after the name instead of "at": in brackets, after a dash or a comma: "Le magasin
+# Campus de Villeneuve-d'Ascq (4 boulevard de Mons)", "the bike shop Spoke & Chain - 4 Mill Lane", "la librairie Le
+# Divan, 203 rue de la Convention". The words between must name the place, not tell of a person or a time ("the
+# store was shut, my sister's at 12 …", "le magasin hier, 12 rue …" are a home's or a story's).
+_BUSINESS_NAME_SET_OFF = re.compile(
+    r"\b(?:magasins?|boutiques?|enseignes?|ateliers?|garages?|pharmacies?|epiceries?|librairies?|velocistes?|"
+    r"restaurants?|cafes?|bars?|shops?|stores?|outlets?|showrooms?|pubs?|hotels?|supermarches?|boulangeries?|"
+    r"bistrots?|brasseries?)\b((?:\s+[\w'’&-]+){1,4}?)\s*(?:\(|,|\s-|\s–|\s—)\s*(?:at |au |situee? au |located at )?$"
+)
+_PERSON_OR_TIME_BETWEEN = re.compile(
+    r"\b(?:il|elle|ils|elles|he|she|they|his|her|their|son|sa|ses|leur|mum|mom|mother|dad|father|mere|pere|sister|"
+    r"brother|soeur|frere|friend|ami|amie|copain|copine|voisine?|neighbou?r|wife|husband|femme|mari|yesterday|today|"
+    r"hier|aujourd'hui|was|were|is|est|etait|a|ont|had|has)\b"
+)
 
 
 def a_business(text: str, start: int) -> bool:
     """Whether the address at ``start`` of the base view ``text`` is given as a business's (see above)."""
     named_at = _BUSINESS_NAME_AT.search(text, max(0, start - 80), start)
+    set_off = _BUSINESS_NAME_SET_OFF.search(text, max(0, start - 80), start)
     return (
         _BUSINESS_BEFORE.search(text, max(0, start - 60), start) is not None
         or _BUSINESS_NAMED_BEFORE.search(text, max(0, start - 140), start) is not None
         or (named_at is not None and _HOME_BETWEEN.search(named_at.group(1)) is None)
+        or (
+            set_off is not None
+            and _HOME_BETWEEN.search(set_off.group(1)) is None
+            and _PERSON_OR_TIME_BETWEEN.search(set_off.group(1)) is None
+        )
     )

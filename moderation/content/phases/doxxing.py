@@ -141,11 +141,14 @@ _OWN_PLATE = re.compile(
     r"\W{0,3}$"
 )
 _PLATE_KIND_AFTER = re.compile(r"\s*(?:plates?|plaques?|format|style|type)\b")
+# A name given bare is a name too: "plate LK19 XRT, name's Gary Holt", "nom : Karim B.". Not a product's or a
+# model's ("the model name is", "le nom est trompeur").
 _DRIVER = re.compile(
     r"\b(?:conduite? par|driven by|drivers?(?!.?s? (?:side|seat|door|window|mirror))|chauffeur|conduct(?:eur|rice)|"
     r"s.appelle|called|named|(?:his|her|son) "
     r"(?:name|nom)|lives? (?:on|in|at)|habite|son adresse|his address|roule en|drives? an?|"
-    rf"{STAFF_EN}|{STAFF_FR})\b"
+    r"(?<!model )(?<!product )(?<!brand )(?<!user)(?<!file )name(?:.s| is| was)|(?<!du )(?<!le )nom (?:c.est|est)|"
+    rf"{STAFF_EN}|{STAFF_FR})\b|(?<!du )(?<!le )(?<!model )(?<!product )\b(?:nom|name) ?:"
 )
 
 

@@ -95,13 +95,18 @@ def _personal(number: phonenumbers.PhoneNumber) -> bool:
 
 
 # A shop's own landline, given as the shop's: "le magasin de Nantes répond au 02 …", "the Manchester store's customer
-# line is 0161 …", "leur standard c'est le 05 …". A mobile is a person's whoever it is said to belong to, and a
-# number called someone's own is personal whatever else the sentence names: "the owner's personal number", "son
-# portable perso".
+# line is 0161 …", "leur standard c'est le 05 …"; and any business place's desk or counter, given as such: "ring the
+# Portsmouth terminal desk on 023 …", "le guichet de la gare au 04 …", "the hotel's front desk, 020 …". A mobile is a
+# person's whoever it is said to belong to, and a number called someone's own is personal whatever else the sentence
+# names: "the owner's personal number", "son portable perso".
 _SHOP_BEFORE = re.compile(
     r"\b(?:magasins?|boutiques?|enseignes?|agences?|succursales?|standard|accueil|stores?|shops?|branch(?:es)?|"
     r"showrooms?|outlets?|sav|service (?:client|clients|clientele|consommateurs?|apres[- ]vente)|hotline|hot line|"
-    r"helpline|customer (?:service|care|support)|support line|help ?desk)\b"
+    r"helpline|customer (?:service|care|support)|support line|help ?desk|"
+    r"desks?|counters?|reception|comptoirs?|guichets?|billetteries?|(?:ticket|box|booking|sales|head|tourist|post) "
+    r"office|office de tourisme|terminals?|gares?|(?:train|railway|bus|coach|ferry) station|airports?|aeroports?|"
+    r"hotels?|restaurants?|garages?|concessions?|concessionnaires?|dealerships?|pharmac(?:y|ies?)|"
+    r"ateliers?|workshops?|depots?|entrepots?|warehouses?|mairie|town hall|(?:booking|reservations?) (?:line|desk))\b"
 )
 _PERSON_BEFORE = re.compile(
     r"\b(?:perso\w*|private|prive\w*|home|domicile|mobile|portable|cell|his|her|son|sa|owner|"
