@@ -184,3 +184,50 @@ def test_a_book_or_film_plot_does_not_lift(text):
 )
 def test_a_product_hazard_lifts_beside_story_words(text):
     assert "safety" in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A burn told by what it took off a body, a blister beside a burn.
+        "The gas ring flared and burnt all the hair off my arm",
+        "The oven door was scalding, left a blister on my thumb",
+        "Steam from the spout left a blister on my wrist, the lid does not lock",
+        # An electric shock in slang, from touching a thing.
+        "J'ai pris un bon coup de jus en touchant la carcasse du lave-linge",
+        "Je me suis pris une sacrée châtaigne en débranchant la rallonge",
+        "Got a nasty jolt off the metal casing of the fridge",
+        "Felt a tingle when I touched the tap while the washing machine was running",
+        # A fall nearly taken, in everyday words.
+        "J'ai failli me casser la figure dans l'escalier, la semelle glisse",
+        "La marche a bougé, j'ai manqué de me vautrer avec les courses",
+        "Almost face-planted when the sole came unglued",
+        "I nearly went down the stairs when the heel snapped",
+        # A fall taken face first onto something hard, and its stitches.
+        "The chain snapped and I went head first into the kerb",
+        "La roue s'est bloquée, je suis parti tête la première sur le bitume",
+        "Fell off the ladder when the rung bent, 4 stitches, avoid",
+    ],
+)
+def test_burns_shocks_and_falls_told_in_everyday_words_lift(text):
+    verdict = verdict_of(text)
+    assert "safety" in verdict.lifts
+    assert verdict.hold_reasons == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New boots left a blister on my heel after a long walk",
+        "La peinture fait des cloques près du poêle à bois",
+        "This coffee gives me a real jolt every morning",
+        "This serum gives a lovely tingle on the skin",
+        "Je me suis pris une belle châtaigne au rugby, rien à voir avec le maillot qui est top",
+        "J'ai failli me ramasser une amende en me garant devant",
+        "Dove headfirst into the series, finished it in a weekend",
+        "Cast on 60 stitches for the hat, yarn is lovely",
+        "The baseball has 108 stitches and the face of it feels genuine",
+    ],
+)
+def test_blisters_jolts_and_stitches_that_are_no_hazard_do_not_lift(text):
+    assert verdict_of(text).lifts == []

@@ -51,3 +51,34 @@ def test_no_product_hazard_is_told(text):
 )
 def test_a_hazard_still_lifts(text):
     assert "safety" in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Money "burnt" by prices or a spree.
+        "Ces soldes m'ont complètement cramé, j'ai acheté trois manteaux",
+        "Cette console m'a cramé le portefeuille en jeux",
+        "These upgrades burned my whole budget",
+        # Blasts on a screen, and things blown up by the players.
+        "The explosions in the final battle sound incredible through this soundbar's Dolby Atmos",
+        "Sur ce Blu-ray 4K, les explosions font trembler tout le salon avec ma barre de son, superbe image",
+        "Great squad game, we blew up their tanks in the last mission",
+        "The kids blew up every balloon in the pack, none popped",
+    ],
+)
+def test_money_burnt_or_blasts_on_a_screen_are_no_hazard(text):
+    assert "safety" not in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I plugged it in and it blew up the fuse box",
+        "There was an explosion and the battery caught fire",
+        "The bottle exploded in my hand and cut my palm",
+        "La prise a cramé, les soldes n'y sont pour rien",
+    ],
+)
+def test_a_device_that_blew_up_still_lifts(text):
+    assert "safety" in verdict_of(text).lifts

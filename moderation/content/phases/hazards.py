@@ -273,6 +273,99 @@ _BROUGHT_WORDS = frozenset(
     "gave given giving gives caused causes triggered brought left donne provoque cause file".split()
 )
 
+# ---- Burnt, shocked, a fall taken or nearly taken --------------------------------------------------------------------
+# A burn told by what it took off a body ("burnt the hair off my forearm", "scorched the skin on his wrist"), and a
+# blister beside a burn or a flame ("flared up and left a blister", "une cloque sur la main en touchant la vitre
+# brûlante"), not one from new boots or a paint that blisters.
+_LIMB = (
+    r"(?:arms?|forearms?|hands?|fingers?|wrists?|legs?|shins?|face|chest|knuckles?|palms?|thumbs?|head|neck|"
+    r"bras|avant-bras|mains?|doigts?|poignets?|jambes?|visage|poitrine|paumes?|pouces?|tete|cou)"
+)
+_SKIN_BURNT = re.compile(
+    r"\b(?:burn(?:t|ed)|scorched|melted|singed) (?:off )?(?:all |most |some |half )?(?:of )?(?:the |my |his |her |"
+    r"their )?(?:hairs?|skin|eyebrows?|eyelashes|lashes) (?:off|on|from|of) (?:my|his|her|their|our|the) (?:\w+ )?"
+    + _LIMB
+    + r"\b"
+)
+_BLISTER = re.compile(r"\b(?:blister(?:s|ed|ing)?|cloques?)\b")
+_BURN_BESIDE = re.compile(
+    r"\b(?:burn\w*|scald\w*|flames?|flared?|fire|steam|boiling|brul\w*|flammes?|feu|vapeur|ebouillant\w*|crame\w*)\b"
+)
+_NOT_A_BURN_BLISTER = re.compile(
+    r"\b(?:shoes?|boots?|heels?|trainers?|sneakers?|sandals?|socks?|insoles?|walk\w*|hik\w*|runs?|running|rub\w*|"
+    r"chaussures?|bottes?|baskets?|talons?|chaussettes?|semelles?|marche|rando\w*|frott\w*|paint\w*|peinture|vernis|"
+    r"varnish|enamel|email|coating|revetement|film|papier peint|wallpaper|plaster|enduit)\b"
+)
+# An electric shock in slang, from touching a thing: "je me suis pris une bonne châtaigne en touchant le cadre",
+# "got a nasty jolt off the metal casing", "got zapped by the toaster's frame". "Une châtaigne" is also a punch and
+# a jolt is also coffee's, so a thing touched or the current must be in the sentence.
+_SLANG_SHOCK = re.compile(
+    r"\b(?:pris|prendre|prend|prends|ramasse|recu|eu|pris une|pris un) (?:une |un |la |le )?(?:(?:bonne|bon|belle|beau|"
+    r"sacree|sacre|grosse|gros|petite|petit|sale|vraie|vrai|jolie|joli) )?(?:chataigne|coup de jus|decharge|jus)\b"
+    r"|\b(?:got|get|gets|getting|felt|feel|received|took|had) (?:a |an |quite a |such a )?(?:\w+ )?(?:jolt|zap|"
+    r"belt|tingle)\b|\b(?:got|get|gets|getting) zapped\b|\bzapped (?:me|him|her|us)\b"
+)
+_TOUCHED = re.compile(
+    r"\b(?:touch\w*|contact|metal\w*|cadre|carcasse|boitier|chassis|carter|inox|prise|cable|fil|courant|electri\w*|"
+    r"branch\w*|debranch\w*|masse|terre|volts?|disjonct\w*|frame|casing|case|plug|socket|wire|current|live|earth|"
+    r"earthed|grounded|mains|tap|robinet)\b"
+)
+# A fall nearly taken in everyday words: "j'ai failli me vautrer dans l'escalier", "a deux doigts de me casser la
+# figure", "nearly went down the stairs", "almost face-planted". Not a fine picked up ("me ramasser une amende").
+_FALL_NEARLY = re.compile(
+    r"\b(?:failli|manque de|a deux doigts de|presque) (?:me |m" + Q + r"|se |s" + Q + r"|te |t" + Q + r"|nous )"
+    r"(?:vautrer|etaler|ramasser(?! une (?:amende|prune|pv|contravention))|gameller|viander|casser la (?:figure|"
+    r"gueule|margoulette|binette|tete)|peter la gueule|fracasser|prendre une gamelle|prendre un gadin|tordre la "
+    r"cheville|rompre le cou|briser le cou)\b"
+    r"|\b(?:nearly|almost) (?:tripped(?! (?:the|a|my) (?:breaker|fuse|switch|alarm))|went (?:down|over|flying down|"
+    r"head over heels|arse over)|face-?planted|ate (?:it|dirt|pavement|concrete|tarmac|the floor)|took a (?:tumble|"
+    r"header|nasty fall|spill)|broke my neck)\b"
+)
+# A fall taken face first, onto something hard: "went face-first into the tarmac", "tête la première sur le bitume";
+# and the stitches counted after it ("6 stitches"), not a knit's or a seam's.
+_FACE_FIRST = re.compile(
+    r"\b(?:face|head)[- ]?first (?:into|onto|on|over|down|against) (?:the |a |some )?(?:tarmac|asphalt|pavement|"
+    r"ground|floor|road|concrete|gravel|kerb|curb|dirt|rocks?|stairs|steps|wall|door|handlebars?|bars|trail|path|"
+    r"ice|pole|post|tree|car)\b"
+    r"|\btete la premiere (?:sur|dans|contre) (?:le |la |l" + Q + r"|les |un |une )?(?:bitume|sol|goudron|trottoir|"
+    r"route|mur|escaliers?|marches|pave|cailloux|graviers|porte|poteau|arbre|voiture)\b"
+)
+_STITCHES = re.compile(r"\b\d+ (?:stitches|staples)\b")
+_FALL_OR_WOUND = re.compile(
+    r"\b(?:fell|fall|falling|crash\w*|tarmac|a&e|hospital|gash\w*|wound|cut|sliced|chute|tombee?|urgences|plaie|"
+    r"(?:my|his|her|their) (?:face|head|chin|lip|forehead|eyebrow|knee|hand|finger|thumb|arm|leg|foot|scalp))\b"
+)
+_CRAFT = re.compile(
+    r"\b(?:knit\w*|crochet\w*|cast on|yarn|rows?|pattern|needles?|sew\w*|seams?|hem|thread|tricot\w*|laine|rangs?|"
+    r"couture|coudre|aiguilles?|fil)\b"
+)
+_BURNT_WORDS = frozenset("burnt burned scorched melted singed".split())
+_SHOCK_WORDS = frozenset("chataigne jus decharge jolt zap zapped belt tingle".split())
+_FALL_NEARLY_WORDS = frozenset("failli manque doigts presque nearly almost".split())
+
+
+def _burns_shocks_falls(text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The shapes above (``hazards`` runs them with the rest)."""
+    if not _BURNT_WORDS.isdisjoint(words):
+        yield from _SKIN_BURNT.finditer(text)
+    if any(w.startswith(("blister", "cloque")) for w in words):
+        for m in _BLISTER.finditer(text):
+            sentence = sentence_around(text, m.start(), m.end())
+            if _BURN_BESIDE.search(sentence) and not _NOT_A_BURN_BLISTER.search(sentence):
+                yield m
+    if not _SHOCK_WORDS.isdisjoint(words):
+        for m in _SLANG_SHOCK.finditer(text):
+            if _TOUCHED.search(sentence_around(text, m.start(), m.end())):
+                yield m
+    if not _FALL_NEARLY_WORDS.isdisjoint(words):
+        yield from _FALL_NEARLY.finditer(text)
+    if "first" in words or "premiere" in words:
+        yield from _FACE_FIRST.finditer(text)
+    if ("stitches" in words or "staples" in words) and not _CRAFT.search(text):
+        for m in _STITCHES.finditer(text):
+            if _FALL_OR_WOUND.search(sentence_around(text, m.start(), m.end())):
+                yield m
+
 
 def hazards(text: str) -> Iterator[re.Match[str]]:
     """The shapes above in ``text`` (the accent-folded base view), each as the match to report."""
@@ -327,3 +420,4 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
             sentence = sentence_around(text, m.start(), m.end())
             if _BROUGHT.search(sentence) and _REMEDY.search(sentence):
                 yield m
+    yield from _burns_shocks_falls(text, words)

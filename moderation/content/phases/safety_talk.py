@@ -2,7 +2,10 @@
 danger that is someone's advice or claim in a discussion.
 
 - "il a cramé les merguez", "le grille-pain crame un côté": cooking gone too far is a complaint, not a fire;
-- "j'ai cramé tout mon budget", "tout cramer en soldes", "cramé 200 € en une heure": money spent, not a fire;
+- "j'ai cramé tout mon budget", "tout cramer en soldes", "cramé 200 € en une heure", "les prix m'ont cramé le
+  portefeuille", "burnt a hole in my wallet": money spent, not a fire;
+- "the explosions look amazing on this 4K disc", "we blew up their base": blasts on a screen or in a game, set off
+  by the players, not a device that blew up;
 - "blessée à vie 😭", "blessé dans mon orgueil": a figure of hurt feelings;
 - "mon forfait a explosé", "my phone bill exploded", "le Bitcoin va exploser": an amount that grew, not a blast;
   "j'ai failli tomber de ma chaise" at the price: surprise, not a fall;
@@ -29,8 +32,37 @@ _FOOD = re.compile(
 _MONEY_AFTER = re.compile(
     r"^(?: [\w']+){0,3}? (?:budget|argent|fric|thunes?|tunes|pognon|oseille|salaire|paie|paye|economies|"
     r"cagnotte|credits?|forfait|data|points|bons? d.achat|cheques? cadeaux?|cartes? cadeaux?|balles|euros?|eur|"
+    r"portefeuilles?|porte-monnaie|porte-feuille|compte(?: en banque| bancaire)?|cb|carte bleue|livret|epargne|"
     r"\d+(?:[.,]\d+)? ?(?:€|e|eur|euros?|balles|k|\$|dollars?)|"
     r"en (?:soldes|promos?|achats|shopping|courses|cadeaux|black friday))(?!\w)"
+)
+# Prices or a spree that "burnt" someone, before the word: "les prix de ce magasin m'ont cramé", "les soldes m'ont
+# cramé"; and English money burnt: "burnt a hole in my wallet", "burned through my savings".
+_SPEND_BEFORE = re.compile(
+    r"\b(?:prix|tarifs?|soldes|promos?|achats|factures?|frais|abonnements?|courses|black friday)\b(?: [\w']+){0,4}? "
+    r"(?:m|t|nous|vous|l|les)'?\s?(?:ont|a|avaient|avait|ont completement|a completement) $"
+)
+_MONEY_BURNT = re.compile(
+    r"burn\w* (?:a hole in |through |up )?(?:my|your|our|his|her|their|the) (?:\w+ )?(?:wallets?|pockets?|budgets?|"
+    r"savings|bank|account|money|cash|cards?|pay ?checks?|paycheques?|wages|credit)\b"
+)
+# Blasts on a screen or in a game: the noun, in a sentence about a film's picture or sound or a game ("the
+# explosions look amazing on this 4K disc", "les explosions en Dolby Atmos"), and "blew up" done by the players to
+# something ("we blew up their base", "I blew up the balloons"). "The battery blew up" has no player before it.
+_SCREEN = re.compile(
+    r"\b(?:4k|uhd|hdr|blu-?ray|dvd|disc|cgi|vfx|special effects|effets speciaux|visual effects|sound design|surround|"
+    r"dolby|atmos|dts|soundtrack|bande[- ]son|movies?|films?|cinema|scenes?|director|realisateur|trailer|"
+    r"bande-annonce|episodes?|series|anime|cartoon|video ?games?|jeux? video|gameplay|graphics|graphismes|"
+    r"multiplayer|multijoueur|co-?op|shooter|fps|campaign|missions?|on[- ]screen|a l'ecran|hollywood|blockbuster)\b"
+)
+_BLAST_NOUN = re.compile(r"explosions?")
+_PLAYER_BEFORE = re.compile(
+    r"\b(?:we|i|you|u|they|he|she|ya|y'all|kids|children|son|daughter|husband|wife|friends|team|squad)"
+    r"(?: (?!(?:it|which|that|this|something|thing)\b)[\w']+){0,6} $"
+)
+_SOMETHING_AFTER = re.compile(
+    r" (?:the|their|a|an|his|her|my|our|your|every|all|some|enemy|enemies|them|stuff|things|everything|balloons?|"
+    r"tanks?|bases?|buildings?|bridges?|cars?)\b"
 )
 _HURT_FEELINGS = re.compile(
     r"bless(?:e|ee|es|ees) (?:a vie|pour la vie|dans (?:mon|ma|son|sa|notre|leur|mes|ses) (?:orgueil|ego|"
@@ -76,7 +108,19 @@ def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
     an amount that grew, harm wished on someone or a debate."""
     words = m.group(0)
     sentence = sentence_around(text, m.start(), m.end())
-    if words.startswith("cram") and (_FOOD.search(sentence) or _MONEY_AFTER.match(text[m.end() : m.end() + 60])):
+    if words.startswith("cram") and (
+        _FOOD.search(sentence)
+        or _MONEY_AFTER.match(text[m.end() : m.end() + 60])
+        or _SPEND_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    ):
+        return True
+    if words.startswith("burn") and _MONEY_BURNT.match(text, m.start()):
+        return True
+    if _BLAST_NOUN.fullmatch(words) and _SCREEN.search(sentence):
+        return True
+    if words.startswith(("blew up", "blow")) and (
+        _PLAYER_BEFORE.search(text, max(0, m.start() - 30), m.start()) and _SOMETHING_AFTER.match(text, m.end())
+    ):
         return True
     if words.startswith("bless") and _HURT_FEELINGS.match(text, m.start()):
         return True
