@@ -35,7 +35,10 @@ _ROLE = (
     r"(?: team| department)?|client (?:care|service|support|relations|team)|(?:tech |technical )?support(?: team| "
     r"staff| department)?|help ?(?:desk|cent(?:re|er))|centre d.aide|service (?:client|clients|clientele|"
     r"consommateurs?|apres.vente)|relations? clients?|conseill(?:er|ere)s? (?:client\w*|commercia\w*)|sav|"
-    r"equipe (?:client\w*|commerciale)|"
+    r"equipe (?:client\w*|commerciale)|conseill(?:er|ere)s? (?:sinistres?|clientele|de vente|vente|technique|"
+    r"bancaires?|(?:en )?assurance)|gestionnaires? (?:de )?(?:sinistres?|comptes?|dossiers?|clientele)|"
+    r"claims? (?:advis[eo]rs?|handlers?|agents?|adjusters?|team|department)|"
+    r"(?:refunds?|billing|returns) (?:team|department|desk)|"
     r"moderat(?:or|ors|ion|eur|eurs|rice)(?: team)?|modo|admins?|administrat(?:or|ors|eur|eurs|ion)|staff|"
     r"community manager|webmaster|(?:hotel |store |shop )?management|(?:store|shop|hotel|branch) manager|la direction|"
     r"(?:official |officielle? )?(?:team|equipe)(?: (?:sav|support|officielle?|official))?)"
@@ -49,7 +52,7 @@ _ROLE_GATE = frozenset(
     "support service sav care team equipe moderator moderators moderation moderateur moderateurs modo admin admins "
     "administrator administrateur staff official officiel officielle helpdesk help aide relations relation "
     "webmaster manager conseiller conseillere advisor agent representative rep management direction work bosse "
-    "travaille".split()
+    "travaille gestionnaire gestionnaires claims claim department desk assistance".split()
 )
 _OFFICIAL = r"(?:official |officiel |officielle |brand.?s? |marque )?"
 # A claim to speak as the brand: "this is the Customer Care team", "ici le service client officiel", "Moderator
@@ -58,7 +61,7 @@ _CLAIM = re.compile(
     # Working at the place: "je bosse à la concession", "I work at the store" (a claim only with an ask beside it).
     r"\b(?:i work|je (?:bosse|travaille)) (?:at|in|for|a|au|a la|chez|dans) (?:the |this |that |la |le |l.|ce |cette )?"
     r"(?:store|shop|branch|dealership|magasin|boutique|concession|agence|enseigne|hotel)\b|"
-    rf"\b(?:this is|dis is|thi?s is|it.s|here is|we are|we.re|i am|i.m|i work (?:for|in|at)|ici|c.est|je suis|"
+    rf"\b(?:this is|dis is|thi?s is|it.s|here is|we are|we.re|i am|i.m|im|i work (?:for|in|at)|ici|c.est|je suis|"
     rf"nous sommes|on est|je (?:travaille|bosse) (?:pour|au|a la|chez|dans)|je fais partie (?:de|du|des)|i.m part of|"
     rf"i am part of|je suis membre (?:de|du|des)|hello from|hi from|greetings "
     rf"from|message (?:from|de)|a message from|de la part d|on behalf of|au nom d)\s*(?:(?:[a-z]+ )?(?:from|of|at|de|"
@@ -69,7 +72,14 @@ _CLAIM = re.compile(
     rf"|\b(?:official|officiel|officielle) {_ROLE}\b|\b{_ROLE} (?:official|officiel|officielle)\b"
     rf"|[\[(]\s*{_OFFICIAL}{_ROLE}\s*[\])]|\b(?:{_ROLE}) (?:notice|alert|warning|announcement|message)\b"
     # Heading the comment: "Moderation team: your account…". A signature ("- The Team") is left to the shapes.
-    rf"|^\W*(?:the |l.|le |la )?{_OFFICIAL}{_ROLE}\s*[:\-]"
+    # With the brand's name before the role ("GameVault Support:"; not "Their support replied:") or after it, then a
+    # dash ("SAV Ferries —").
+    rf"|^\W*(?:the |l.|le |la )?(?!(?:their|his|her|my|your|leur|leurs|son|sa|ses|mon|ma|mes|ton|ta|votre|vos)\b)"
+    rf"(?:[a-z0-9]+ )?{_OFFICIAL}(?:{_ROLE}|care|assistance|help)\s*[:\-\u2013\u2014|]"
+    rf"|^\W*{_OFFICIAL}(?:{_ROLE}|care|assistance) [a-z0-9]+\s*[\-\u2013\u2014|]"
+    # A role opening the comment, at the reader's firm: "Conseillère sinistres chez vous 👋". "Le SAV chez vous est
+    # nul" goes on with a verb; the greeting ends with a sign.
+    rf"|^\W*{_ROLE} chez vous(?=\s*(?:[^\w\s]|$))"
 )
 # The reader is asked: "your card", "the code you received", "ton IBAN". "Confirmer mon mot de passe" is a customer's.
 _FIRST_PERSON = re.compile(r"\b(?:my|mine|me|mon|ma|mes|moi|m)\b")
@@ -91,7 +101,9 @@ _SECRET = (
     r"expiration) date (?:of|on) (?:your |the )?card|date d.(?:expiration|validite) (?:de |sur )?(?:la |votre |ta )?"
     r"carte|(?:4|four|quatre) (?:last|derniers) (?:digits|chiffres)|last (?:4|four) digits|"
     r"iban|rib|bic|swift|sort code|account number|numero de compte|bank details|coordonnees (?:bancaires|de paiement)|"
-    r"payment details|online banking|login details|identifiants?|"
+    r"(?:payment|account|billing|banking) (?:details|info\w*|credentials|data)|online banking|login details|"
+    r"account login|login credentials|identifiants?|(?:informations?|infos?|donnees) (?:de paiement|bancaires|de "
+    r"connexion)|"
     r"password|passcode|mot de passe|mdp|pin(?: code)?|code (?:pin|secret|confidentiel)|"
     r"date of birth|birth ?date|dob|date (?:et lieu )?de naissance|social security|securite sociale|numero de secu|"
     r"n[°o]\.? ?de secu|(?:the |la )?card (?:you )?(?:paid|used|pay)(?: with)?|la carte (?:utilisee|avec laquelle)|"
@@ -116,7 +128,10 @@ _SECRET_PAIRS = tuple(
         ),
         ("code", "sms text texto texted digit chiffres verification confirmation validation securite security"),
         ("digits chiffres numbers", "back dos verso reverse security"),
-        ("account compte payment paiement login bank", "number numero details"),
+        (
+            "account compte payment paiement login bank billing banking informations information infos donnees",
+            "number numero details info information credentials data login paiement connexion",
+        ),
         ("id passport passeport identite card carte cb recto", "photo photos scan copie copy picture"),
         ("sort social securite", "code security sociale"),
     )
@@ -248,6 +263,15 @@ _PRIVATE = re.compile(
     r"|\b(?:contactez|contacte|contacter|ecrivez|ecris|ecrire|envoyez|envoie|ajoutez|ajoute|appelez|appelle|"
     rf"joignez|rejoignez|rejoins|donnez|donne|passez|passe)[- ](?:moi|nous)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     rf"|\b(?:nous|me|m.)\s*(?:contacter|ecrire|joindre|envoyer)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+    # Told to answer or write in private, or to a desk of "ours": "reply privately with…", "send a private message
+    # to our agent", "contactez notre agent en privé".
+    r"|(?<!\bi )(?<!\bwe )(?<!\bje )\b(?:reply|respond|answer|repondez|repondre|reponds|ecrivez|ecris|write)\b"
+    r"(?:[- ](?:to )?(?:me|us|moi|nous))? (?:in private|privately|directly|en prive|in (?:a )?(?:dm|pm)s?|"
+    r"(?:by|via|par|en) (?:dm|pm|mp|message prive|private message))\b"
+    r"|(?<!\bi )(?<!\bwe )\b(?:send|drop|envoyez|envoie|laissez|laisse)(?: (?:me|us|moi|nous))? (?:a |an |un )?"
+    r"(?:private message|direct message|dm|pm|mp|message prive)\b"
+    r"|\b(?:contactez|contacte|ecrivez a|ecris a|joignez|appelez) (?:notre|nos) (?:[a-z]+ ){0,2}?(?:agents?|"
+    rf"conseill\w+|equipe|service\w*|responsables?|gestionnaires?)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
 )
 _PRIVATE_GATE = frozenset(
     "dm pm mp inbox whatsapp telegram signal messenger private privately prive direct directly perso personnel "
@@ -257,7 +281,8 @@ _PRIVATE_GATE = frozenset(
 _WARNING = re.compile(
     r"\b(?:scam\w*|arnaque\w*|escroc\w*|phishing|hameconnage|fraudsters?|fake (?:support|accounts?|giveaways?|"
     r"profiles?|sav|service|team|notices?|comments?)|faux (?:sav|support|service|compte|concours|profil)|"
-    r"fausses? (?:annonces?|equipes?)|posing as|pretending to be|se fai(?:t|sant|sent) passer|usurp\w+|"
+    r"fausses? (?:annonces?|equipes?)|posing as|pretending to be|"
+    r"claim(?:ing|ed|s) to be|(?:qui )?se (?:disant|dit|pretendant)|se fai(?:t|sant|sent) passer|usurp\w+|"
     r"don.t (?:answer|reply|click|give|send|pay)|do not (?:answer|reply|click|give|send|pay)|never (?:give|send|"
     r"share|pay|answer)|ne (?:repondez|cliquez|donnez|payez|envoyez|communiquez)|beware|mefiez|mefiance|"
     r"(?:be |soyez )?careful|prudence|heads up|psa|(?:it.s|its|that.s|thats|this is|is|c.est) (?:a |an |un |une )?"
@@ -280,7 +305,8 @@ _TOLD = re.compile(
     r"croyez[- ]moi|crois[- ]moi|official (?:clearance|outlet|store|site|shop|seller|reseller|distributor)|"
     r"(?:site|magasin|boutique|revendeur|distributeur) officiel|same factory|meme usine|prix d.usine|factory "
     r"prices?|wholesale|prix de gros|(?:free (?:shipping|delivery)|livraison (?:offerte|gratuite)) (?:worldwide|"
-    r"partout|dans le monde|monde entier))\b"
+    r"partout|dans le monde|monde entier)|ships? worldwide|worldwide (?:shipping|delivery)|(?:expedition|envoi|"
+    r"livraison) (?:dans le monde entier|partout dans le monde|internationale))\b"
 )
 
 
