@@ -19,6 +19,9 @@ comment spam on review and forum pages are matched by shape, never by a sender o
   code promo WELCOME10 ne fonctionne pas") neither hands it out nor owns it;
 - a promise to double one's money or of a guaranteed profit, with a call to get in touch.
 
+Payment in vouchers only, surveys for a prize, income with a call to search and audiences for sale are
+:mod:`moderation.content.phases.lures`'s.
+
 Matching is on the ``words`` view (accents and case folded, leetspeak and spacing undone), amounts on ``base``.
 """
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.lures import lures
 from moderation.content.phases.scams import scams
 from moderation.content.verdict import Context, Match, Reason
 
@@ -43,6 +47,11 @@ _CONTACT = (
     r"(?:dm me|pm me|inbox me|message me|text me|contact me|reach (?:out to )?me|write to me|ask me how|hit me up|"
     r"(?:contactez|ecrivez|contacte|ecris)[- ]moi en (?:mp|prive|dm)|en mp|in (?:my )?dms?|"
     r"contactez[- ]moi|ecrivez[- ]moi|contacte[- ]moi|ecris[- ]moi|envoyez[- ]moi|demandez[- ]moi|whatsapp|telegram|"
+    # Asked in private, for the list: "DM for catalogue", "demandez en privé"; a third party to write to: the guru.
+    r"(?<!\ba )(?<!\bthe )(?<!\bun )(?<!\bmy )(?<!\bsent )(?:dm|pm|mp|inbox)(?: me| moi)? (?:for|pour) (?:the |a |le |"
+    r"les |more |plus d.)?(?:catalog\w*|prices?|prix|tarifs?|info\w*|details|orders?|commandes?|pics|photos|menu|"
+    r"list\w*|liste)|(?:demandez|ask|ask me|write|ecrivez)(?:[- ]moi)? (?:en|in|by|via|par) (?:prive|private|mp|dm|"
+    r"pm)|(?:contactez|contacte|ecrivez)[- ](?:le|la|lui)|(?:contact|reach|message|text) (?:him|her)|"
     r"signal app|wechat|viber|(?:interesse\w*|interested),? (?:en )?(?:mp|dm|pm)|(?:ecrire|me contacter|me joindre) "
     r"en (?:prive|mp|dm))"
 )
@@ -210,7 +219,7 @@ _SHAPES = [
         r"profil|bio\b|page\b",
         r"\b(?:check|visit|see|click|view|look at|voir|visitez|voyez|consultez|regardez|allez voir|cliquez sur|clique "
         r"sur|click on|tap on) (?:out )?(?:on )?(?:my|mon|ma) (?:profile|profil|bio|page)\b|\b(?:link|lien) (?:is )?"
-        r"(?:in|dans|en) (?:my |ma )?bio\b",
+        r"(?:in|dans|en|on|sur) (?:my |ma |mon )?(?:bio|profile|profil)\b",
     ),
     (
         "words",
@@ -390,6 +399,12 @@ _WITH_CONTACT = [
     # the strategy", "le trading a changé ma vie, contactez-moi". A book on trading that changed a life asks no one to
     # write.
     rf"\b{_INVESTMENT}\b[^.!?\n]{{0,60}}\b(?:changed my life|changed everything|a change ma vie|m.a change la vie)\b",
+    rf"\b(?:changed my life|a change ma vie|m.a change la vie|ma vie a change)\b[^\n]{{0,80}}\b{_INVESTMENT}\b",
+    # "investissement crypto 100% garanti", "j'ai récupéré 8 fois ma mise", "tripled my stake in two weeks".
+    rf"\b{_INVESTMENT}\b[^.!?\n]{{0,30}}\b(?:\d+ ?% )?(?:garanti\w*|guaranteed|sans risque|risk.?free)\b",
+    r"\b(?:\d+|deux|trois|quatre|cinq|dix) fois (?:ma|sa|votre|leur|mon|son) (?:mise|capital|investissement)\b|"
+    r"\b(?:doubled|tripled|multiplied|(?:\d+|ten|five) ?(?:x|times)) (?:my|his|her|their) (?:money|investment|capital|"
+    r"stake|savings)\b",
     rf"\b{_INVESTMENT}\b[^\n]{{0,120}}{_RETURN}|{_RETURN}[^\n]{{0,120}}\b{_INVESTMENT}\b",
     # "Double your money", "triplez votre capital", "guaranteed profit every week", "gains garantis": "these doubled
     # my mileage" doubles no money, and a guarantee of two years is no profit.
@@ -404,7 +419,8 @@ _WITH_CONTACT = [
     # Counterfeits and reviews for sale, offered with a way to get in touch: "replica Rolex, WhatsApp me", "sac copie
     # parfaite pas cher, contactez-moi", "je vends des avis 5 étoiles", "get paid $50 for every review you write".
     r"\b(?:replicas?|knock-?offs?|fake (?:bags?|watch(?:es)?|rolex|designer)|copies? parfaites?|contrefacons?|"
-    r"qualite miroir|mirror quality|aaa quality|qualite aaa|super ?fakes?|"
+    r"qualite miroir|mirror quality|aaa quality|qualite aaa|super ?fakes?|(?:copies?|replicas?|reps) 1:1|"
+    r"1:1 (?:copies?|replicas?|reps|quality|qualite)|"
     r"repliques?)\b",
     r"\b(?:sell(?:ing)?|buy(?:ing)?|vends?|vente d.|achete|achetons)\b (?:des |of |some |your |vos )?(?:\d+ )?"
     r"(?:\d ?(?:star|etoile)s? |positive |fake |faux )?(?:reviews|avis|ratings)\b|\b(?:get paid|earn|gagne[rz]?|"
@@ -441,7 +457,8 @@ _LURE = re.compile(
     rf"\b(?:{_CONTACT}|{_HOME}|grace a (?:cette|ce|mon|ma|une?)|thanks to (?:this|my|a)|with this (?:method|system|"
     r"app|program|platform)|avec (?:cette|ce) (?:methode|systeme|appli\w*|programme|plateforme)|easily|facilement|"
     r"without (?:any )?experience|no experience|sans experience|join (?:us|me|my)|rejoins|rejoignez|ask me|"
-    r"demandez[- ]moi|opportunit\w+|ask how|learn how|decouvrez comment|click|cliquez)\b"
+    r"demandez[- ]moi|opportunit\w+|ask how|learn how|decouvrez comment|click|cliquez|search (?:his|her|their) name|"
+    r"look (?:him|her|them) up|google (?:him|her|them|his name|her name)|(?:cherchez|tapez) (?:son|leur) nom)\b"
 )
 
 
@@ -468,4 +485,4 @@ def promotions(ctx: Context) -> list[Match]:
         start, end = view.span(m.start(), m.end())
         rule = f"promotion: {m.group(0)[:48]}"
         found.append(Match(Reason.SPAM.value, rule, start, end, ctx.text.original[start:end]))
-    return found + scams(ctx)
+    return found + scams(ctx) + lures(ctx)
