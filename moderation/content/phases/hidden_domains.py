@@ -155,12 +155,46 @@ def _hosts(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+# A space for the dot before a path: "youtube com/@SneakerSteve", "monsite fr/promo". The path says it is an address
+# ("km/h", "and/or" have no suffix before the slash): an account's "@" after it, or a made-up label before it.
+_PATH_SUFFIXES = "|".join(sorted(_AFTER_SPACE | {"tv", "gg", "me", "uk", "be"}))
+_SPACE_FOR_DOT = re.compile(
+    rf"(?<![\w@.-])(?P<host>(?P<label>[a-z][a-z0-9-]{{2,}})\s+(?:{_PATH_SUFFIXES}))/(?P<at>@)?(?=[a-z0-9])"
+)
+# The label's last characters spaced out, the rest of it a word: "cheapkicks 2 4 dot c o m" (the ``links`` view
+# reads "cheapkicks 2 4.com"). Joined, the label must be made up: "kicks24".
+_SPACED_TAIL = re.compile(
+    rf"(?<![\w@.-])(?P<host>[a-z][a-z0-9-]{{2,}}(?: [a-z0-9]){{1,6}}\.(?:{'|'.join(sorted(_AFTER_SPACE))}))(?![\w-])"
+)
+
+
+def _spaced(ctx: Context, text: str) -> list[re.Match[str]]:
+    hits = [
+        m
+        for m in (_SPACE_FOR_DOT.finditer(text) if "/" in text else ())
+        if (m.group("at") or _made_up(m.group("label")))
+        and not is_own(".".join(m.group("host").split()), ctx.own_domains)
+    ]
+    for m in _SPACED_TAIL.finditer(text) if "." in text else ():
+        label = m.group("host").rsplit(".", 1)[0]
+        # The word before the spaced characters is no word either: "bought 2 4.com" is a sentence gone wrong.
+        if _made_up(label.split(" ", 1)[0]) and _made_up(label.replace(" ", "")):
+            if not is_own(m.group("host").replace(" ", ""), ctx.own_domains):
+                hits.append(m)
+    return hits
+
+
 def hidden_domains(ctx: Context, found: list[Match]) -> list[Match]:
     """Links hidden by a spelled or split dot that ``found`` (the links already found) does not cover."""
     view = ctx.text.links
     text = view.text
+    spaced = []
+    for m in _spaced(ctx, text):
+        start, end = view.span(*m.span("host"))
+        if not any(f.start < end and start < f.end for f in found):
+            spaced.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
     if not _hidden_dot(ctx, text):
-        return []
+        return spaced
     rejoin = not _REJOIN_WORDS.isdisjoint(words_of(ctx.text.words.text)) and _REJOIN.search(text) is not None
     hits = []
     for m in _hosts(text):
@@ -170,4 +204,4 @@ def hidden_domains(ctx: Context, found: list[Match]) -> list[Match]:
         if any(f.start < end and start < f.end for f in found):
             continue
         hits.append(Match(Reason.LINKS.value, "url", start, end, ctx.text.original[start:end]))
-    return hits
+    return spaced + [h for h in hits if not any(s.start < h.end and h.start < s.end for s in spaced)]

@@ -128,13 +128,13 @@ _SCHEME_URL = re.compile(r"(?<![a-z0-9])(?:https?|ftp)://[^\s/?#]+[^\s]*")
 # Messaging apps, then the social ones. Beside a messaging app even the brand's own name is held: that is how refund
 # scams pose as its desk ("@decathlon on Telegram"; ``contact_handles``).
 _MESSAGING_APPS = r"telegram|tg|whats\s?app|snapchat|snap|discord|wechat|kik|messenger|viber"
-_APPS = rf"{_MESSAGING_APPS}|instagram|insta|ig|tiktok|facebook|fb|twitter|x\.com"
+_APPS = rf"{_MESSAGING_APPS}|instagram|insta|ig|tiktok|facebook|fb|twitter|x\.com|youtube|twitch|pinterest"
 _MESSAGING = re.compile(rf"\b(?:{_MESSAGING_APPS})\b")
 # The app, then its handle a few words on ("telegram @x", "insta: @x", "on whatsapp via @x"), or the handle, then
 # "on"/"sur"/"via" the app ("contact @x on telegram"). A reply's "@marie" mentions a reader, with no app beside it.
 # The handle is each pattern's one group (``m.lastgroup``).
 _CONTACT_HANDLE = re.compile(
-    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+\s+){{0,2}}(?P<handle>{HANDLE})"
+    rf"\b(?:{_APPS})\b[\s:,-]{{0,3}}(?:[a-z']+(?:\s*[:,-])?\s+){{0,2}}(?P<handle>{HANDLE})"
     rf"|(?P<handle_first>{HANDLE})\s+(?:on|sur|via|par)\s+(?:{_APPS})\b"
 )
 
