@@ -64,6 +64,7 @@ def test_a_hazard_still_lifts(text):
         "The explosions in the final battle sound incredible through this soundbar's Dolby Atmos",
         "Sur ce Blu-ray 4K, les explosions font trembler tout le salon avec ma barre de son, superbe image",
         "Great squad game, we blew up their tanks in the last mission",
+        "Fun raid night with the lads, we cleared the map twice and blew up the whole fortress",
         "The kids blew up every balloon in the pack, none popped",
     ],
 )
@@ -75,6 +76,7 @@ def test_money_burnt_or_blasts_on_a_screen_are_no_hazard(text):
     "text",
     [
         "I plugged it in and it blew up the fuse box",
+        "I was asleep and the charger blew up the socket",
         "There was an explosion and the battery caught fire",
         "The bottle exploded in my hand and cut my palm",
         "La prise a cramé, les soldes n'y sont pour rien",

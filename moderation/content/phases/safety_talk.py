@@ -48,7 +48,8 @@ _MONEY_BURNT = re.compile(
 )
 # Blasts on a screen or in a game: the noun, in a sentence about a film's picture or sound or a game ("the
 # explosions look amazing on this 4K disc", "les explosions en Dolby Atmos"), and "blew up" done by the players to
-# something ("we blew up their base", "I blew up the balloons"). "The battery blew up" has no player before it.
+# something ("we blew up their base", "we cleared the raid and blew up their base", "I blew up the balloons"). "The
+# battery blew up" and "I was asleep and the charger blew up the socket" have no player right before it.
 _SCREEN = re.compile(
     r"\b(?:4k|uhd|hdr|blu-?ray|dvd|disc|cgi|vfx|special effects|effets speciaux|visual effects|sound design|surround|"
     r"dolby|atmos|dts|soundtrack|bande[- ]son|movies?|films?|cinema|scenes?|director|realisateur|trailer|"
@@ -58,7 +59,8 @@ _SCREEN = re.compile(
 _BLAST_NOUN = re.compile(r"explosions?")
 _PLAYER_BEFORE = re.compile(
     r"\b(?:we|i|you|u|they|he|she|ya|y'all|kids|children|son|daughter|husband|wife|friends|team|squad)"
-    r"(?: (?!(?:it|which|that|this|something|thing)\b)[\w']+){0,6} $"
+    r"(?:(?: (?!(?:it|which|that|this|something|thing)\b)[\w']+){0,2}|"
+    r"(?: (?!(?:it|which|that|this|something|thing)\b)[\w']+){0,5} (?:and|then|&|also|just)) $"
 )
 _SOMETHING_AFTER = re.compile(
     r" (?:the|their|a|an|his|her|my|our|your|every|all|some|enemy|enemies|them|stuff|things|everything|balloons?|"
@@ -119,7 +121,7 @@ def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
     if _BLAST_NOUN.fullmatch(words) and _SCREEN.search(sentence):
         return True
     if words.startswith(("blew up", "blow")) and (
-        _PLAYER_BEFORE.search(text, max(0, m.start() - 30), m.start()) and _SOMETHING_AFTER.match(text, m.end())
+        _PLAYER_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _SOMETHING_AFTER.match(text, m.end())
     ):
         return True
     if words.startswith("bless") and _HURT_FEELINGS.match(text, m.start()):
