@@ -11,9 +11,11 @@ UNFIT_FOR_A_JOB = [
     "Les femmes ne sont tout simplement pas faites pour la mécanique, c'est biologique.",
     "Arrêtez d'embaucher des femmes à l'atelier, c'est biologique, elles ne sont pas capables de réparer un vélo.",
     "They should quit hiring girls for the tech desk. It's genetics, they aren't built for technical work.",
+    "Women shouldn't be working in bike shops, they're not built for mechanical jobs.",
 ]
 WOMEN_DO_NOT_BELONG = [
     "Les nanas n'ont rien à faire dans un atelier vélo.",
+    "Les femmes voilées n'ont rien à faire à la piscine municipale.",
     "Women don't belong on a car forum, ladies, back to the kitchen.",
     "Encore une question débile, les femmes filez à la cuisine.",
     "Vous les femelles, retournez à vos fourneaux",

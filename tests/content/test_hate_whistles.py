@@ -127,6 +127,9 @@ SLURS_CLEAN = [
     "Vin rouge Negroamaro, très bon rapport qualité prix",
     "le chargeur est compatible pd de 20w",
     "Prise en charge pd et qc 3.0",
+    # A range by its quoted name, after its buyers.
+    "Kids love the 'urban' range, the reflective strips are great.",
+    "Les jeunes adorent la « diversité » coloris, 12 couleurs au choix",
 ]
 
 

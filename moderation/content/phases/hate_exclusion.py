@@ -47,12 +47,11 @@ _WORK_FR = (
     r"job|postes?|technique|atelier|chantiers?|bricolage|reparations?|manutention|informatique|ingenierie|sciences?|"
     r"bosser|travailler|reparer|diriger|commander|management)\b"
 )
+_ADV = r"(?: (?:just|simply|really|naturally|biologically|generally|physically|mentally))?"
+_ABLE = r"(?:suited|suitable|cut out|built|made|fit|wired|designed|equipped|capable|competent|good enough)"
 _UNFIT_EN = (
-    r"(?: (?:just|simply|really|naturally|biologically|generally|physically|mentally))? (?:(?:are not|aren.?t|arent|"
-    r"ain.?t|are never|were never|will never be|can never be)(?: (?:just|simply|really|naturally|biologically|"
-    r"physically|mentally))? (?:suited|suitable|cut out|built|made|fit|wired|designed|equipped|capable|competent|"
-    r"good enough)|are (?:just |simply |naturally |biologically )?(?:unsuited|unsuitable|unfit|incapable|not made))"
-    r" (?:for|to|at|of)(?: doing)? "
+    rf"(?:(?:{_ADV} (?:are not|aren.?t|arent|ain.?t|are never|were never|will never be|can never be)|.re not){_ADV} "
+    rf"{_ABLE}|(?:{_ADV} are|.re){_ADV} (?:unsuited|unsuitable|unfit|incapable)) (?:for|to|at|of)(?: doing)? "
 )
 _UNFIT_FR = (
     r",? (?:ne |n.)?(?:sont|seront|etaient|c.est|c.etait) (?:(?:vraiment|tout simplement|simplement|biologiquement|"
@@ -67,7 +66,8 @@ _UNFIT = re.compile(
 # Not hired for who they are: "stop hiring women for the workshop", searched with a reason of nature (``_NATURE``).
 _NOT_HIRED = re.compile(
     rf"\b(?:stop(?:ped)?|quit|avoid(?:ed)?|refuse to|no more|not) (?:hiring|employing|recruiting|taking on) "
-    rf"{_WOMEN_EN}\b|\b(?:arrete\w*|evite\w*|cesse\w*|plus) (?:d.|de )?(?:embaucher|recruter|engager|employer) "
+    rf"{_WOMEN_EN}\b|\b{_WOMEN_EN} (?:shouldn.?t|should not|should never) be (?:working|employed|hired)\b|"
+    r"\b(?:arrete\w*|evite\w*|cesse\w*|plus) (?:d.|de )?(?:embaucher|recruter|engager|employer) "
     rf"(?:des |les )?{_WOMEN_FR}\b"
 )
 _GROUP_NAMED = re.compile(rf"\b(?:{_WHO_EN}|{_WHO_FR})\b")
@@ -85,18 +85,17 @@ _UNFIT_WORDS = frozenset(
 
 # ---- Women told they do not belong -----------------------------------------------------------------------------------
 _WOMEN_WORDS = re.compile(
-    r"\b(?:femmes|nanas|meufs|gonzesses|mesdames|pondeuses|femelles|bobonnes?|menageres|women|females|ladies|"
-    r"bitches)\b"
+    r"\b(?:voilees|barbus|femmes|nanas|meufs|gonzesses|mesdames|pondeuses|femelles|bobonnes?|menageres|women|females|"
+    r"ladies|bitches)\b"
 )
 _NOT_BELONG = re.compile(
-    r"\b(?:les|ces) (?:femmes|nanas|meufs|gonzesses|bonnes femmes)\b,? (?:n.ont rien a (?:faire|foutre)|n.ont pas "
-    r"leur place) (?:ici|sur|dans|chez|au|aux|en|a|derriere)\b(?! (?:ce|ces) cas)|\b(?:women|females)\b (?:don.?t|do "
-    r"not|shouldn.?t|should not) belong (?:here|in|on|at|behind|near)\b|\b(?:women|females) have no (?:place|business) "
-    r"(?:here|in|on|at|behind|being)\b|"
+    r"\b(?:les|ces) (?:femmes|nanas|meufs|gonzesses|bonnes femmes|voilees|barbus)(?: voilees)?\b,? (?:n.ont rien a "
+    r"(?:faire|foutre)|n.ont pas leur place) (?:ici|sur|dans|chez|au|aux|en|a|derriere)\b(?! (?:ce|ces) cas)|"
+    r"\b(?:women|females)\b (?:don.?t|do not|shouldn.?t|should not) belong (?:here|in|on|at|behind|near)\b|"
+    r"\b(?:women|females) have no (?:place|business) (?:here|in|on|at|behind|being)\b|"
     # Sent back to the kitchen, a women's word in the text (``_WOMEN_WORDS``): "retournez à la cuisine les pondeuses".
     r"(?:^|[.!?,;:]\s*)(?:et )?(?:(?:les )?(?:femmes|nanas|meufs|mesdames),? )?(?:retourne|retournez|retour|rentre|"
-    r"rentrez|file|filez) (?:a la cuisine|dans (?:ta|"
-    r"votre|vos|la) cuisine|a (?:tes|vos) fourneaux|aux fourneaux)\b|"
+    r"rentrez|file|filez) (?:a la cuisine|dans (?:ta|votre|vos|la) cuisine|a (?:tes|vos) fourneaux|aux fourneaux)\b|"
     r"\b(?:women|females|ladies|bitches)\b[^.!?\n]{0,30}\b(?:(?:should|must|need to|ought to|can|to|go|get|send "
     r"(?:them|em)|put (?:them|em)) (?:all )?(?:go |get |be sent )?back|belongs?|should (?:stay|be|remain)) (?:in|to|"
     r"into) (?:the|your|their|ur) kitchens?\b|(?:^|[.!?,;:]\s*)(?:ladies|women|girls|females)\s*,\s*(?:now )?(?:go "

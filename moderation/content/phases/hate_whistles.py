@@ -41,6 +41,12 @@ _SCARE_WORDS = (
     r"youths?|multiculturel\w*|issue?s? de (?:la )?diversite|de la diversite|diversite|jeunes|enrichissant\w*|"
     r"chances? pour la france)"
 )
+# A range or a style by its quoted name, after its buyers: "kids love the 'urban' range".
+_RANGE = (
+    r"(?:range|collection|line|model|edition|colou?rs?|colourway|version|style|series|gamme|modele|coloris|pack|"
+    r"bundle|set|backpacks?|bags?|shoes?|jackets?|trainers?|frames?|tyres?|fit|look|finish|print|pattern|theme|mode|"
+    r"setting|sac|veste|baskets|velo|serie)\b"
+)
 _QUOTE_OPEN = "['‘\"“«]"
 _QUOTE_CLOSE = "['’\"”»]"
 _PEOPLE = (
@@ -99,7 +105,7 @@ def _whistles(places: str) -> list[str]:
         rf"{_QUOTE_OPEN}\s*(?:[a-z-]+ ){{0,2}}{_SCARE_WORDS}(?: [a-z-]+){{0,2}}\s*{_QUOTE_CLOSE}\s*(?:[a-z-]+ ){{0,2}}"
         rf"{_PEOPLE}\b",
         rf"\b(?:{_PERSON_EN}|{_PERSON_FR}|{_PEOPLE})\b(?: [a-z-]+){{0,2}}\s*,?\s*{_QUOTE_OPEN}\s*(?:[a-z-]+ ){{0,2}}"
-        rf"{_SCARE_WORDS}(?: [a-z-]+){{0,2}}\s*{_QUOTE_CLOSE}",
+        rf"{_SCARE_WORDS}(?: [a-z-]+){{0,2}}\s*{_QUOTE_CLOSE}(?!\s*{_RANGE})",
         rf"\b(?:ces|des|nos|vos|les|our|the|these|those|a|an|une|un|encore des|more|some)\s*{_QUOTE_OPEN}\s*"
         r"(?:chances? pour la france|new (?:britons|europeans|brits|french)|nouveaux (?:francais|europeens)|"
         r"cultural enrichers?|culturally enriching|enrichers|enrichisseurs|issue?s? de la diversite|diversity hires?)"
@@ -257,7 +263,7 @@ _CONDEMNS = re.compile(
 _SCARE_QUOTED = re.compile(rf"{_QUOTE_OPEN}\s*(?:[a-z-]+ ){{0,2}}{_SCARE_WORDS}(?: [a-z-]+){{0,2}}\s*{_QUOTE_CLOSE}")
 _WINDOWED = {
     2: (re.compile("🍌"), 60, 8),
-    6: (_SCARE_QUOTED, 60, 0),
+    6: (_SCARE_QUOTED, 60, 20),
     7: (re.compile(rf"{_QUOTE_OPEN}\s*(?:chances? pour|new |nouveaux |cultural|enrich|issue?s? de|diversity)"), 40, 40),
     10: (re.compile(r"\b(?:au bled|dans son (?:pays|bled|village)|d.ou (?:il|elle) vient|dans sa brousse)\b"), 90, 0),
     12: (re.compile(rf"\b{_CODED_WHO}\b"), 100, 0),
