@@ -6,13 +6,13 @@ import pytest
 from tests.content.helpers import assert_held_as_abuse, assert_published
 
 HELD = [
-    "Ordered running shoes. The lad on the till is a brain-dead muppet.",
-    "Store manager Kevin, a lazy useless slob, ignored us for twenty minutes.",
-    "the girl at the checkout is a thick cow, rang everything up twice",
-    "Returns desk was a joke, the bloke there is a complete waste of space",
-    "Only downside was the assistant at the Oxford St store, Gary, a useless fat slob. Fire him.",
-    "The dude who delivered it is a total halfwit, left it in the rain",
-    "Asked for help and the chap in the paint aisle, a smug little pillock, laughed at me.",
+    ("Ordered running shoes. The lad on the till is a brain-dead muppet.", "muppet*"),
+    ("Store manager Kevin, a lazy useless slob, ignored us for twenty minutes.", "slob"),
+    ("the girl at the checkout is a thick cow, rang everything up twice", "cow"),
+    ("Returns desk was a joke, the bloke there is a complete waste of space", "waste of space"),
+    ("Only downside was the assistant at the Oxford St store, Gary, a useless fat slob. Fire him.", "fat slob"),
+    ("The dude who delivered it is a total halfwit, left it in the rain", "halfwit*"),
+    ("Asked for help and the chap in the paint aisle, a smug little pillock, laughed at me.", "pillock*"),
 ]
 
 PUBLISHED = [
@@ -26,11 +26,46 @@ PUBLISHED = [
 ]
 
 
-@pytest.mark.parametrize("text", HELD)
-def test_a_person_named_as_reviews_name_them_is_insulted(text):
-    assert_held_as_abuse(text, "")
+@pytest.mark.parametrize(("text", "rule"), HELD)
+def test_a_person_named_as_reviews_name_them_is_insulted(text, rule):
+    assert_held_as_abuse(text, rule)
 
 
 @pytest.mark.parametrize("text", PUBLISHED)
 def test_a_thing_called_names_or_a_person_reporting_it_is_not(text):
+    assert_published(text)
+
+
+# A person by a role (captain, pilot, moderator, CEO), "t1" for "t'es un", a sentence that is only the name called
+# after one that named them, "c'est lui le con", and "brainless".
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Le capitaine du ferry est un gros porc", "porc"),
+        ("the pilot was a brainless idiot and nearly missed the runway", "brainless"),
+        ("wsh le modo t1 gros fdp", "fdp"),
+        (
+            "Le livreur qui fait la tournée de Lens-Liévin a balancé mon colis par-dessus la grille. Un vrai débile.",
+            "debile*",
+        ),
+        ("La conseillère de l'agence de Lille n'a rien compris à mon dossier. Une vraie débile.", "debile*"),
+        ("you lot in the returns department are brainless", "brainless"),
+        ("le PDG de cette boîte est un alcoolo", "alcoolo"),
+    ],
+)
+def test_a_person_named_by_a_role_or_the_sentence_before_is_insulted(text, rule):
+    assert_held_as_abuse(text, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le scénario est nul. Un vrai débile aurait écrit mieux, mais les décors sont beaux.",
+        "The plot is brainless fun, perfect for a flight.",
+        "un ti punch et au lit, le rhum est top",
+        "Le capitaine du bateau était adorable, traversée parfaite.",
+        "Mon fils a adoré ce jeu. Un vrai débile de rire, comme dit sa soeur.",
+    ],
+)
+def test_things_and_kind_words_about_a_role_are_published(text):
     assert_published(text)

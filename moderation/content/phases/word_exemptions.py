@@ -1,5 +1,6 @@
 """Where a listed insult is not the writer's: said of a story's character, quoted as its dialogue, part of a title,
-or called at pests a customer got rid of. ``words`` asks these after it has found a word aimed at someone."""
+called at pests a customer got rid of, or what one complains of being taken for ("ils nous prennent pour des cons").
+``words`` asks these after it has found a word aimed at someone."""
 
 from __future__ import annotations
 
@@ -212,3 +213,27 @@ _CLOWNS_HIRED = re.compile(
 def clowns_in_costume(view: str, start: int, end: int) -> bool:
     """Whether the "clown" at ``[start:end]`` of ``view`` is one in costume (``_CLOWNS_HIRED`` in its sentence)."""
     return view.startswith("clown", start) and _CLOWNS_HIRED.search(sentence_around(view, start, end)) is not None
+
+
+# Up to two words between a cue and the insult (as ``words`` reads it).
+_FILLER = r"(?:[a-z'*-]+\s+){0,2}$"
+# Being treated as, or taken for, a fool is a complaint, not a name called: "ils nous prennent pour des idiots", "tu
+# me prends pour un con ?", "treating customers like idiots", "je suis passé pour un idiot", "they must think we are
+# idiots", an actor who "joue un formidable imbécile".
+_TREATED_AS = re.compile(
+    r"\b(?:pren\w*|pris|prises?|passe\w*|take|takes|taking|took|treat\w*|trait\w*)(?:\s+[a-z']+){0,3}"
+    r"\s+(?:pour|like|as|for|comme)\s+(?:[a-z'*-]+\s+){0,6}$"  # "pour des vaches à lait et des abrutis"
+    r"|\b(?:think|thinks|thought|assumes?|assumed|believes?)\s+(?:that\s+)?(?:we|we'?re|us|people|customers|their"
+    rf" customers|everyone|everybody|consumers|buyers|shoppers)(?:\s+(?:are|were|r|all))?\s+{_FILLER}"
+    r"|\b(?:pens\w*|croi\w*)\s+(?:qu'?on|que nous|que les (?:gens|clients|consommateurs))\s+(?:est|sont|sommes)"
+    rf"\s+{_FILLER}"
+    rf"|\b(?:jou\w+|incarn\w+|interpret\w+|plays?|played|playing)\s+(?:un|une|des|les|le|la|a|an|the)\s+{_FILLER}"
+)
+# Name-calling inside what follows the idiom is still name-calling: "prends pour ta gueule, espèce d'idiot".
+_NAME_CALLING = re.compile(r"\b(?:espece|bande|sale|sales)\b|\b(?:t'?es|tu es|vous etes|you are|you'?re)\s")
+
+
+def treated_as_a_fool(before: str) -> bool:
+    """Whether ``before`` (the words view before a listed word) ends in being treated as or taken for one."""
+    treated = _TREATED_AS.search(before)
+    return treated is not None and not _NAME_CALLING.search(treated.group(0))

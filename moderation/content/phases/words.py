@@ -18,6 +18,7 @@ from moderation.content.phases.word_exemptions import (
     not_at_anyone,
     said_of_a_character,
     said_of_pests,
+    treated_as_a_fool,
 )
 from moderation.content.verdict import Action, Context, Match, Reason, SiteRule
 
@@ -32,11 +33,14 @@ _DIRECT_CUE = re.compile(
     r"\b(?:you|u|ur|your|you'?re|you are|u r|yourself|y'?all|you people|(?:you'?re|you are) such an?|t'?es|tu es"
     rf"|tu n'?es|vous etes|vous n'?etes|espece d[e']?|sale|bande d[e']?|pauvres?|sombres?|toi|vous)\s+{_FILLER}"
     rf"|\b(?:espece|bande) d'{_FILLER}"  # "espèce d'abruti", "bande d'abrutis": no space after the apostrophe
+    # "you lot in returns are …"
+    rf"|\byou (?:people|lot|guys|all) (?:in|at|from|on) (?:[a-z]+ ){{1,3}}(?:are|r)\s+{_FILLER}"
 )
 # Saying what someone is, with an article, leaves room for one more word: "t'es un p*tain de con", "you are a
 # worthless little …" ("you are really into expensive clown wear" has no article).
 _BEING_CUE = re.compile(
     r"\b(?:t'?es|tu es|vous etes|you'?re|you are)\s+(?:un|une|des|a|an|such an?|the)\s+(?:[a-z'*]+\s+){0,2}$"
+    r"|\bt[1i]\s+(?:(?:vrai|vraie|gros|grosse|sale|pauvre|sacre|petit|petite)\s+)?$"  # SMS: "t1 vrai fdp"
 )
 # "X is a …", "des …", "what a …" link a noun insult (idiot, con) to whatever X is; for the adjectives marked @you
 # ("stupid", "trash", "débile") X must be a person ("the seller is pathetic", not "the manual is stupid"). Reviews
@@ -57,7 +61,7 @@ _LINK_CUE = re.compile(
 _PERSON = re.compile(
     rf"\b(?:{PERSON_NOUN}|drivers?|man|people|he|she|they|him|her|them|lads?|blokes?|girls?|chaps?|dudes?|fellas?|"
     r"lass|kid|gerante?s?|patron|employee?s?|mec|type|gars"
-    r"|nana|il|elle|ils|elles|moderateurs?|support|sav)\b"
+    r"|nana|il|elle|ils|elles|moderateurs?|modos?|mods?|support|sav|capitaines?|captains?|pilotes?|pilots?|pdg|ceo)\b"
 )
 # An insult right next to a person it names: "stupid seller", "idiot delivery driver", "ce livreur idiot". Not a
 # compound ("stupid seller fees") or a device ("stupid printer driver").
@@ -87,20 +91,6 @@ _OWN_PEOPLE = re.compile(
     r"dad|mum|mom|friend|mari|femme|fils|fille|enfants?|copain|copine|frere|soeur|pere|mere|ami|amie)\b"
 )
 
-# Being treated as, or taken for, a fool is a complaint, not a name called: "ils nous prennent pour des idiots", "tu
-# me prends pour un con ?", "treating customers like idiots", "je suis passé pour un idiot", "they must think we are
-# idiots", an actor who "joue un formidable imbécile".
-_TREATED_AS = re.compile(
-    r"\b(?:pren\w*|pris|prises?|passe\w*|take|takes|taking|took|treat\w*|trait\w*)(?:\s+[a-z']+){0,3}"
-    r"\s+(?:pour|like|as|for|comme)\s+(?:[a-z'*-]+\s+){0,6}$"  # "pour des vaches à lait et des abrutis"
-    r"|\b(?:think|thinks|thought|assumes?|assumed|believes?)\s+(?:that\s+)?(?:we|we'?re|us|people|customers|their"
-    rf" customers|everyone|everybody|consumers|buyers|shoppers)(?:\s+(?:are|were|r|all))?\s+{_FILLER}"
-    r"|\b(?:pens\w*|croi\w*)\s+(?:qu'?on|que nous|que les (?:gens|clients|consommateurs))\s+(?:est|sont|sommes)"
-    rf"\s+{_FILLER}"
-    rf"|\b(?:jou\w+|incarn\w+|interpret\w+|plays?|played|playing)\s+(?:un|une|des|les|le|la|a|an|the)\s+{_FILLER}"
-)
-# Name-calling inside what follows the idiom is still name-calling: "prends pour ta gueule, espèce d'idiot".
-_NAME_CALLING = re.compile(r"\b(?:espece|bande|sale|sales)\b|\b(?:t'?es|tu es|vous etes|you are|you'?re)\s")
 # French puts the adjective after its noun: "un complot idiot", "une notice complètement crétine", "des questions
 # connes" say what a thing is like; only a person noun makes the word abuse ("un vendeur crétin", "ce gamin débile").
 # The word after the determiner is the noun unless it is one of the adjectives French puts before one ("un vrai
@@ -134,7 +124,7 @@ _PEOPLE = frozenset(
     " proprio proprios patronne patrons commercial commerciaux responsable responsables agent agents stagiaire"
     " gerant gerante gerants gerantes patron employe employee employes employees moderateur moderateurs moderatrice"
     " proprietaire fonctionnaire secretaire locataire prestataire libraire notaire veterinaire militaire medecin"
-    " medecins docteur eleve eleves etudiant etudiante etudiants public jury".split()
+    " medecins docteur eleve eleves etudiant etudiante etudiants public jury capitaine pilote modo pdg".split()
 )
 _AGENT_ENDING = re.compile(r"(?:eur|euse|rice|iste|ier|iere|ien|ienne)s?$")
 _THING_ALIKE = frozenset(
@@ -300,6 +290,10 @@ def _of_a_thing(words: list[str]) -> bool:
     return noun.isalpha() and noun not in _OF_FACE_OR_NAMING and not _is_person_noun(noun)
 
 
+# The one pointed at: "il m'a dit que j'étais con, et c'est lui le con".
+_POINTED = re.compile(rf"\bc'(?:est|etait) (?:lui|elle|eux|toi|vous) (?:le|la|les)\s+{_FILLER}")
+# A sentence that is only the name called, with an article: "Un vrai débile.", "What a moron."
+_FRAGMENT = re.compile(r"(?:^|[.!?]\s+)(?:un|une|a|an|what an?|quel|quelle|such an?)\s+(?:[a-z]+\s+)?$")
 # A person who says what the insult is said of: "the girl in the video said the charger is a waste of space".
 _SAYS = re.compile(
     r"\b(?:said|says|told|tells|thinks|thought|reckons|explained|claims?|claimed|insisted|dit|disait|explique|"
@@ -322,12 +316,12 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
         return False
     if _OWN_PEOPLE.search(before) and not STAFF.search(before) and not _DIRECT_CUE.search(before):
         return False
-    treated = _TREATED_AS.search(before)  # before direct address: "treating your buyers like idiots"
-    if treated and not _NAME_CALLING.search(treated.group(0)):
+    if treated_as_a_fool(before):  # before direct address: "treating your buyers like idiots"
         return False
     if (
         _DIRECT_CUE.search(before)
         or _BEING_CUE.search(before)
+        or _POINTED.search(before)
         or (_ALONE.match(view[:start]) and _ALONE.match(view[end:]))
     ):
         return True
@@ -353,6 +347,8 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     if (words and words[-1] in _PREDICATE) or coordinated or view[start:end].endswith(("ic", "ics", "ous")):
         person_only = True  # an adjective ("c'est idiot", "moronic"), said of whatever X is
     person = _subject_person(before)
+    if not person and _FRAGMENT.search(before):  # "Le vendeur … est nul. Un vrai débile.": the one named before
+        person = _subject_person(view[max(0, start - 160) : start])
     if not person and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(view, end)):
         return False
     if not _LINK_CUE.search(before) or (not person and said_of_a_character(view, start, end)):
