@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from moderation.content.normalise import Mapped
+from moderation.content.normalise import Mapped, base_view
 from moderation.content.verdict import Action, Context, Match, Reason
 
 Q = "['’]"  # the apostrophe as typed on a keyboard or a phone
 # Wishing something on someone, what is wished to follow: "I hope", "may", "j'espère que", "pourvu qu'" (``threats``:
 # harm wished on a person; ``safety_talk``: such harm is no hazard told).
 EN_WISH = r"(?:(?:hope|wish|pray)(?: that)?|may)"
-FR_WISH = rf"(?:j{Q}?\s*espere|esperons|je souhaite|pourvu) (?:que |qu{Q}\s*)"
+# An adverb may stand between: "j'espère sincèrement que", "je souhaite vraiment que".
+FR_HOPE = r"(?:sincerement|vraiment|franchement|de tout coeur|tellement|bien|juste|tous) "
+FR_WISH = rf"(?:j{Q}?\s*espere|esperons|je souhaite|pourvu) (?:{FR_HOPE})?(?:que |qu{Q}\s*)"
 # Staff by their job, in English: whom an insult or a threat next to them is aimed at (``words``, ``threats``).
 STAFF_EN = (
     r"(?:sellers?|vendors?|owners?|managers?|staff|employees?|agents?|reps?|couriers?|technicians?|cashiers?|clerks?"
@@ -99,7 +101,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _REPORTED_TO_ME = re.compile(
     r"(?:\b(?:called|calling|call|calls|told|tells|telling|said to|wrote to|messaged|dm'?d|(?:yelled|shouted|"
     r"screamed|snapped|barked) at) me\b|\bm['’]\s*(?:a|ont|avait|avaient) (?:\w+ )?(?:traitée?|dit|écrit|ecrit|"
-    r"appelée?|insultée?|lancé|lance|balancé|balance|crié|crie|hurlé|hurle|sorti)|\bme (?:traite|traitent|dit|disent|"
+    r"appelée?|insultée?|lancé|lance|balancé|balance|crié|crie|hurlé|hurle|sorti)|\bm(?:a|ont|avait|avaient) "
+    r"(?:traitée?|dit|écrit|ecrit|lancé|balancé|crié|hurlé|sorti)\b|\bme (?:traite|traitent|dit|disent|"
     r"lance|crie|hurle)|\ben me traitant)"
     r"[^.!?]{0,40}$",
     re.IGNORECASE,
@@ -107,6 +110,14 @@ _REPORTED_TO_ME = re.compile(
 # Said out loud, then aimed at the author after the quotation: "the manager yelled 'get out you stupid cow' at me".
 _SAID_BEFORE = re.compile(
     r"\b(?:said|yelled|shouted|screamed|snapped|barked|told|wrote|replied|answered|went)\b[^.!?]{0,70}$", re.IGNORECASE
+)
+# Someone else's words, the quotation opened right after the verb of saying: "Staff member muttered 'stupid old bitch'
+# as I walked away", "le vendeur a lâché : « pauvre conne »". Not the author's ("I said 'you idiot'").
+_SAID_THEN_QUOTED = re.compile(
+    r"(?<!\bi )(?<!\bwe )(?<!\bj'ai )(?<!\bon a )\b(?:muttered|mumbled|murmured|whispered|hissed|grumbled|spat|"
+    r"said|says|yelled|shouted|screamed|snapped|barked|sneered|replied|answered|called out|went|marmonne|murmure|"
+    r"grommele|lache|lance|crie|hurle|repondu|balance|dit)\s*[:,]?\s*['\"«“‘][^'\"«»“”‘’.!?]{0,60}$",
+    re.IGNORECASE,
 )
 _AT_ME_AFTER = re.compile(
     r"\W{0,3}\s*(?:at|to) (?:me|my face|us)\b|\W{0,3}\s*(?:his|her|their) (?:words|exact words)\b", re.IGNORECASE
@@ -145,8 +156,8 @@ _RECEIVED = re.compile(
     r"(?:(?:something|words|stuff) (?:like|along the lines of)\b|(?:me|us|my (?:partner|wife|husband|son|daughter|mum|"
     r"mom|mother|dad|father|friend|kid|boyfriend|girlfriend))\b|(?:that )?(?:i|we) (?:was|were|am|are)\b|i.m\b)"
     r"|\bm['’]\s*(?:a|ont|avait|avaient) (?:\w+ )?(?:trait[ée]e?s?|dit|lanc[ée]|balanc[ée]|cri[ée]|hurl[ée]|sorti|"
-    r"appel[ée]e?|insult[ée]e?)\b|\ben me traitant\b|\bme (?:traite|traitent)\b|\ba (?:dit|lanc[ée]|cri[ée]|hurl[ée]) "
-    r"[àa] (?:mon|ma|mes) \w+",
+    r"appel[ée]e?|insult[ée]e?)\b|\bm(?:a|ont|avait|avaient) (?:trait[ée]e?s?|dit|lanc[ée]|cri[ée]|hurl[ée])\b"
+    r"|\ben me traitant\b|\bme (?:traite|traitent)\b|\ba (?:dit|lanc[ée]|cri[ée]|hurl[ée]) [àa] (?:mon|ma|mes) \w+",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(
@@ -178,6 +189,8 @@ def reported(text: str, start: int, end: int) -> bool:
     if not quoted(text, start, end):
         return received(text, start)
     if _REPORTED_TO_ME.search(text, max(0, start - 60), start) is not None or received(text, start):
+        return True
+    if _SAID_THEN_QUOTED.search(base_view(text[max(0, start - 90) : start]).text):
         return True
     closing = re.compile("['\"»”’]").search(text, end, end + 80)
     return (
