@@ -49,3 +49,34 @@ def test_a_reviewer_describing_herself_is_published():
         "unflattering"
     )
     assert_published("I had my daughter bend over to check the leggings, the girl at the till said they're opaque")
+
+
+# Her invitation imagined, a verb in scare quotes or a leer after "anytime", a masked body part, watching her bend
+# over wished for; "autre chose que" at the speaker's home.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lass who did my fitting has a nice a$$, she can come 'adjust' me anytime",
+        "the redhead at the pharmacy counter can check my pulse anytime 🥵",
+        "the new waitress, she could come round and show me a lot more than the dessert menu",
+        "the brunette on the tills, would love to watch her bending over to stack the shelves",
+        "La serveuse du resto, elle peut passer dans mon lit me servir autre chose que le café",
+        "La caissière du magasin de Lille, elle peut me scanner quand elle veut 🥵",
+    ],
+)
+def test_innuendo_about_a_woman_on_the_staff_is_held(text):
+    assert_held_as_abuse(text, "harassment: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the girl at the till can help me anytime, so kind",
+        "la vendeuse peut me refaire un prix quand elle veut 😉",
+        "I loved watching her bend over backwards to help, the cashier was great",
+        "la conseillère peut venir chez moi me montrer comment régler la tondeuse, très pro",
+        "The lady in the video can show me how to fold it anytime, clearest demo I've seen",
+    ],
+)
+def test_service_offered_by_a_woman_on_the_staff_is_published(text):
+    assert_published(text)

@@ -65,7 +65,7 @@ OGLING = [
     rf"[^.!?\n]{{0,40}}\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,40}}\bbend(?:s|ing)? over\b",
     r"\b(?:you|u|she|her)\b[^.!?\n]{0,30}\b(?:look|looks|looked|be|would be)\b[^.!?\n]{0,20}\bbent over\b",
     rf"\b{_THE_WOMAN_EN}\b[^.!?\n]{{0,60}}\b(?:has|had|got) (?:a |an |such a |some )?(?:nice|great|fit|fine|lovely|big|"
-    r"perfect|tight) (?:tits|ass|arse|rack|boobs|bum|booty)\b",
+    r"perfect|tight) (?:tits|a[s$*]{2}|arse|rack|boobs|bum|booty)(?![a-z])",  # "a nice a$$"
     # The same in French, and what the speaker wants to do to her: "la caissière a de beaux nichons", "I want to
     # fuck the cashier so hard".
     rf"\b{_WOMAN_FR}\b[^.!?\n]{{0,60}}\b(?:a|avait|elle a|elle avait) (?:de |des |un |une )?(?:(?:beaux|belles|gros|"
@@ -103,10 +103,12 @@ _HER_HANDLE_EN = (
 _HANDLE_FR = (
     r"(?:snap|snapchat|onlyfans|insta|instagram|tiktok|numero|num|tel|telephone|portable|whatsapp|06|07|facebook)"
 )
+# Not what she can show: "the lady in the video can show me how to fold it".
 OGLING += [
     rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}\b(?:can|could|may|should|is gonna|gonna) (?:come (?:and |over and )?)?"
     r"(?:unbox|ride|sit on|do|have|take|wreck|rail|undress|blow|suck|bounce on|smash|get on top of|test|demo|try|"
-    rf"review|show|use|handle) me\b(?:[^.!?\n]{{0,15}}(?:anytime|any time|whenever|all (?:day|night)|tonight|"
+    rf"review|show|use|handle) me\b(?! (?:how|what|where|which|why|the|an?|around|round|through|to|into|some|my|our|"
+    rf"your|its?|that|this)\b)(?:[^.!?\n]{{0,15}}(?:anytime|any time|whenever|all (?:day|night)|tonight|"
     rf"{_LEER}))?",
     rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,40}}\b(?:is|s|looks) (?:so |really |soo+ |fucking |damn |bloody |proper )?"
     r"(?:hot|sexy|thicc|thick|bangin|banging|peng|smokin|smoking hot|fuckable|a smokeshow|a snack|a milf)\b|\b"
@@ -137,6 +139,25 @@ OGLING += [
     rf"\b(?:{_THE_WOMAN_EN}|{_WOMAN_SEEN_EN})\b[^\n]{{0,160}}(?:\b{_HOT}\b[^\n]{{0,100}}\b{_WINK_EN}\b|\b{_WINK_EN}\W{{0,3}}"
     rf"{_LEER})",
     rf"\b{_WOMAN_SEEN_FR}\b[^\n]{{0,160}}(?:\b{_HOT}\b[^\n]{{0,100}}\b{_WINK_FR}\b|\b{_WINK_FR}\W{{0,3}}{_LEER})",
+]
+# Her invitation, imagined: "the girl who packed my order … she can come 'unpack' me anytime 😉", "the blonde cashier
+# can scan my barcode anytime 😏", "she can come round and show me more than lawnmowers", "wouldn't mind watching her
+# bend over again", "la conseillère … elle peut venir chez moi me montrer autre chose que des tondeuses 😏". A verb
+# in scare quotes, or a leer after "anytime": "the girl at the till can help me anytime, so kind" is service, "la
+# vendeuse peut me refaire un prix quand elle veut 😉" a customer's joke, "watching her bend over backwards" help.
+_LEER_OR_WINK = _LEER[:-1] + "\U0001f609\U0001f618]"  # and 😉😘
+_ANYTIME = r"[^.!?\n]{0,15}\b(?:anytime|any time|whenever (?:she|you) (?:wants?|likes?)|all night)\b"
+OGLING += [
+    rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,80}}?\b(?:can|could|may) (?:come (?:and |over and |round and |over |round )?)?"
+    rf"(?:['\"‘][a-z]+['\"’] (?:me|my [a-z]+)\b(?:{_ANYTIME}|\W{{0,3}}{_LEER_OR_WINK})|[a-z]+ (?:me|my [a-z]+)\b"
+    rf"{_ANYTIME}\W{{0,3}}{_LEER})",
+    rf"\b{_WOMAN_SEEN_EN}\b[^.!?\n]{{0,80}}?\b(?:can|could) come (?:round|over|to mine|to my place|home with me)\b"
+    r"[^.!?\n]{0,40}?\b(?:more than|something other than|other things than|a lot more than)\b",
+    r"\b(?:wouldn.?t mind|would love to|i.?d love to|love|loved|enjoy(?:ed|s)?|like|liked|worth)\b[^.!?\n]{0,20}\b"
+    r"(?:watch\w*|see\w*|look\w* at|perv\w* on|ogl\w+) her bend(?:s|ing)? over\b(?! backwards)",
+    rf"\b{_WOMAN_SEEN_FR}\b[^\n]{{0,120}}?\belle (?:peut|pourrait) (?:venir |passer )?(?:(?:chez moi|a la maison|dans "
+    r"mon lit|dans ma chambre) me [a-z]+\b[^.!?\n]{0,60}?(?:\bautre chose que\b|\bbien plus que\b|\bplus que\b|"
+    rf"{_LEER_OR_WINK})|me [a-z]+\b[^.!?\n]{{0,60}}?{_LEER})",
 ]
 OGLING_GATE = (
     r"girl|woman|lady|model|chick|blonde|brunette|redhead|presenter|host|actress|lass|milf|youtuber|influencer|"
