@@ -45,7 +45,6 @@ NOT_MORE_IN_PRIVATE = [
 ]
 
 PUT_DOWNS = [
-    "t'es vraiment un boulet",
     "personne t'a demandé ton avis",
     "on t'a rien demandé",
     "nobody asked you",
@@ -60,8 +59,9 @@ PUT_DOWNS = [
     "get a life loser",
     "on s'en fout de ton avis",
     "trouve-toi une vie",
-    "you absolute weirdo",
 ]
+# Names from the lists, said to a commenter.
+NAMES = [("t'es vraiment un boulet", "boulet"), ("you absolute weirdo", "weirdo*")]
 NOT_PUT_DOWNS = [
     "nobody asked for my order number at the till",
     "on vous a demandé votre avis par mail après l'achat",
@@ -75,7 +75,12 @@ NOT_PUT_DOWNS = [
 
 @pytest.mark.parametrize("text", WOMAN_REMARKED_ON + MORE_IN_PRIVATE + PUT_DOWNS)
 def test_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text, "harassment: ")
+
+
+@pytest.mark.parametrize(("text", "rule"), NAMES)
+def test_names_called_are_held(text, rule):
+    assert_held_as_abuse(text, rule)
 
 
 @pytest.mark.parametrize("text", WOMAN_NOT_REMARKED_ON + NOT_MORE_IN_PRIVATE + NOT_PUT_DOWNS)

@@ -51,7 +51,7 @@ PUBLISHED = [
 
 @pytest.mark.parametrize("text", HELD)
 def test_a_commenter_mocked_for_their_wits_or_their_life_is_harassed(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text, "harassment: ")
 
 
 @pytest.mark.parametrize("text", PUBLISHED)

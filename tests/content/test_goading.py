@@ -104,12 +104,12 @@ NOT_DARES = [
 
 @pytest.mark.parametrize("text", TOLD_TO_HARM_THEMSELVES + DARES)
 def test_told_to_harm_themselves_or_dared_is_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text, "threat: ")
 
 
 @pytest.mark.parametrize("text", PILE_ON)
 def test_a_pile_on_is_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text, "harassment: ")
 
 
 @pytest.mark.parametrize("text", NOT_TOLD + NOT_PILE_ON + NOT_DARES)

@@ -114,3 +114,28 @@ def test_veiled_and_careless_threats_are_held(text):
 @pytest.mark.parametrize("text", KNOWING_PUBLISHED + IDIOMS_PUBLISHED + FAREWELLS_PUBLISHED + CARELESS_PUBLISHED)
 def test_their_lookalikes_are_published(text):
     assert_published(text)
+
+
+# "Be a shame if something happened" on the person's own way, after their routine was told.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You walk your dog along the river at 7 every night. Would be a pity if something happened on that walk 😉",
+        "Saw your post, Dave. You cycle to the depot daily. Be a real shame if something happened on your way home.",
+        "Love the profile pic. Would be a shame if anything happened along that towpath.",
+    ],
+)
+def test_a_shame_on_the_persons_way_is_held(text):
+    assert_held_as_abuse(text, "threat: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lovely vase, would be a shame if something happened in transit.",
+        "Be a shame if something happened on the road, so I bought the extra insurance for the bike.",
+        "It would be a shame if something happened to the screen, so get the case too.",
+    ],
+)
+def test_a_shame_said_of_a_parcel_or_a_trip_is_published(text):
+    assert_published(text)

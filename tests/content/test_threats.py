@@ -537,3 +537,38 @@ def test_veiled_threats_at_someone_named_are_held(text):
 )
 def test_their_neighbours_are_published(text):
     assert_published(text)
+
+
+# Harm wished on a person named by their job: with their name after it, after "j'espère sincèrement", or a disaster
+# wished "with him inside".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope the delivery driver 'Gaz' gets run over on his next shift.",
+        "I hope the manager, Kevin, gets hit by a bus",
+        "Je souhaite vraiment que le gérant crève.",
+        "J'espère franchement que le patron de cette boîte se fera écraser.",
+        "I hope their plane crashes with him on board",
+        "j'espère que sa voiture explose avec lui dedans",
+    ],
+)
+def test_harm_wished_on_a_named_person_is_held(text):
+    assert_held_as_abuse(text, "threat: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "j'espère que le bateau ne coule pas avec nous dedans, il prend l'eau",
+        "hope the driver never gets hit by a car on that road, it's dangerous",
+        "J'espère sincèrement que le vendeur aura une promotion, il le mérite.",
+    ],
+)
+def test_worries_and_good_wishes_are_published(text):
+    assert_published(text)
+
+
+# SMS French: "je vais te retrouver" ended by "tkt" ("t'inquiète") is no promise to find a link.
+def test_a_promise_to_find_someone_with_tkt_is_held():
+    assert_held_as_abuse("le modo jvais te retrouver tkt", "threat: ")
+    assert_held_as_abuse("je vais te retrouver, t'inquiète", "threat: ")

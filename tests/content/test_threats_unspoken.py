@@ -218,3 +218,30 @@ def test_still_missed(text):
 )
 def test_still_held(text):
     assert_published(text)
+
+
+# A place told to be careful, then how easily things burn: arson veiled as a remark.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That shop on Elm Road had better watch out, buildings go up in flames all the time.",
+        "Your depot in Slough should be careful. Fires start so easily nowadays.",
+        "L'entrepôt de Roubaix ferait bien de faire attention. Un incendie est vite arrivé.",
+        "Ce magasin devrait faire gaffe, ça crame vite ces vieux bâtiments.",
+    ],
+)
+def test_a_place_warned_how_easily_things_burn_is_held(text):
+    assert_held_as_abuse(text, "threat: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The store should be careful selling these heaters, they catch fire easily.",
+        "Be careful with this heater, things catch fire easily.",
+        "The warehouse should be careful with packing, the glass broke.",
+        "Le magasin devrait faire attention au stockage, les cartons prennent l'humidité.",
+    ],
+)
+def test_a_warning_about_a_product_or_packing_is_published(text):
+    assert_published(text)

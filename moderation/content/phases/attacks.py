@@ -150,6 +150,25 @@ _ATTACK = Near(
             rf"{{0,2}}?{_EN_SITE} (?:burn|get (?:burn[te]d?|torched|bombed|firebombed)|go up in flames)\b",
             "burn burned burnt torched bombed firebombed flames",
         ),
+        # A place told to be careful, then how easily things burn: "The warehouse in Lompret should be careful. Things
+        # catch fire easily these days. Just saying.", "l'entrepôt de Lompret ferait bien de faire attention, un
+        # incendie est vite arrivé". Not a product's warning ("be careful with this heater, it can catch fire").
+        (
+            rf"\b{_EN_THE_SITE}(?: (?:in|at|on|of) [a-z]+(?: [a-z]+)?)?(?:{_Q}d| should| had| better| needs to| "
+            r"ought to)(?: better)? (?:be careful|watch (?:out|itself|themselves|its back)|be on (?:its|their) guard)\b"
+            r"[^!?]{0,60}?\b(?:things|buildings|places|warehouses|stores|shops|premises|fires?)\b[^.!?]{0,20}?\b(?:catch"
+            r"(?:es)? fire|burn(?:s|down)?|go(?:es)? up in flames|start|happen|break out)\b[^.!?]{0,20}?\b(?:easily|so "
+            r"easily|these days|nowadays|all the time|quickly|fast|you know)\b",
+            "fire flames burn burns fires",
+        ),
+        (
+            rf"(?:\b{_FR_THE_SITE}|\bl{_Q}\s*{_FR_SITE})(?: (?:de|du|a) [a-z]+)? (?:ferait|feraient|devrait|"
+            r"devraient|a|ont|aurait|auraient) (?:bien |mieux |tout )?(?:interet a |de )?(?:faire (?:attention|gaffe)|"
+            r"se mefier)\b[^!?]{0,60}?\b(?:un incendie|le feu|les incendies|ca brule|ca crame|ca flambe|ca prend feu)"
+            r"\b[^.!?]{0,20}?\b(?:est (?:si |vite |tres vite |)arrive|arrive (?:si |tres )?vite|part (?:si |tres )?"
+            r"vite|vite|facilement|de nos jours)\b",
+            "incendie feu incendies brule crame flambe",
+        ),
     ],
     back=120,
     ahead=80,

@@ -8,6 +8,9 @@ the text also carries warmth (``_WARMTH``: "see you Sunday", "coffee's on me", "
 dimanche", "tu me dois une bière", a kiss or a heart). Everything else the text says is read as before: a threat,
 a put-down or a slur beside the teasing still holds it, and staff named in the sentence keep their protection.
 
+A killing word said laughing of one's own people named just before ("mon mari a rempli ma gourde de vin, je vais le
+tuer 😂") is a joke at home (``joking_at_kin``), unless staff are named there too.
+
 A killing verb with a contest after it ("il va te tuer au classement Strava", "she'll destroy you on the climbs")
 is a rival's boast, not a threat (``a_boast``).
 """
@@ -99,4 +102,31 @@ def a_boast(words: str, after: str) -> bool:
     return _KILLING.search(words) is not None and _CONTEST_AFTER.match(after) is not None
 
 
-__all__ = ["SOFT", "a_boast", "teasing_a_friend"]
+# One's own people, named before a joking threat: "mon mari a rempli ma gourde de vin, je vais le tuer 😂", "my son
+# ate the last biscuit, I'm going to kill him lol". Laughter right after it, and nobody on the staff in the same
+# sentences ("le livreur a jeté mon colis, je vais le tuer 😂" is still a threat).
+_KIN = re.compile(
+    r"\b(?:my|mon|ma|mes)\s+(?:husband|hubby|wife|son|sons|daughters?|kids?|children|boyfriend|girlfriend|bf|gf|"
+    r"partner|brothers?|sisters?|dad|mum|mom|friends?|flatmate|roommate|mari|femme|homme|fils|filles?|enfants?|gosses?|"
+    r"gamins?|gamines?|copain|copine|cheri|cherie|frere|freres|soeurs?|pere|mere|potes?|ami|amie|colocs?)\b"
+)
+_JOKING_THREAT = re.compile(
+    r"\b(?:kill|murder|strangle|throttle|tuer|tue|tuerai|buter|bute|buterai|etrangler|etrangle|etranglerai)\b"
+)
+_AT_ONE_OF_THEM = re.compile(r"\b(?:him|her|them|le|la|les)\b|\bl'")
+_LAUGHTER = re.compile(r"^\W{0,8}(?:[😂🤣😆😅😜🙃😁😄]|(?:lol|lmao|haha\w*|hihi\w*|mdr|ptdr|xd|jk)\b)")
+
+
+def joking_at_kin(ctx: Context, start: int, end: int, excerpt: str) -> bool:
+    """Whether a threat found at the original ``[start:end]`` ("je vais le tuer") is said, laughing, of one's own
+    people named just before it, with no staff named there."""
+    if not _JOKING_THREAT.search(excerpt) or not _AT_ONE_OF_THEM.search(excerpt):
+        return False
+    original = ctx.text.original
+    if not _LAUGHTER.search(base_view(original[end : end + 20]).text):
+        return False
+    before = base_view(original[max(0, start - 120) : end]).text
+    return _KIN.search(before) is not None and _STAFF.search(before) is None
+
+
+__all__ = ["SOFT", "a_boast", "joking_at_kin", "teasing_a_friend"]

@@ -189,6 +189,11 @@ _FR_FAREWELL = r"(?=\s*(?:$|[.!?…]|[😉🙂😏😈🔥🔪]|,? (?:hein|non|p
 _IDIOMS = [
     rf"{_EN_SHAME} to {_EN_TO_SOMEONE}\b",
     rf"{_EN_SHAME}(?: to it| to (?:it|this|that) (?:[a-z]+ )?{EN_PROPERTY})?(?=\s*{_WINK})",
+    # On the person's way, after their routine was told: "Be a shame if something happened on that path.", "…on your
+    # way home 😉" (not "…in transit", a parcel's, nor "…on the road, so I bought the insurance").
+    rf"{_EN_SHAME} (?:on|along|at|in|near) (?:that|your|ur|his|her) (?:[a-z]+ )?(?:path|towpath|route|road|"
+    r"way home|walk home|commute|trail|street|lane|car park|carpark|bridge|canal|run|ride|jog|walk|shift)s?(?: home)?"
+    rf"(?=\s*(?:$|[.!?…]|{_WINK}))",
     # Standing alone, or "to it" at the end ("…happened to it, so I bought the cover too" is a customer's care).
     rf"{_EN_SHAME}(?: to it)?{_SAID}",
     rf"\b(?:shame|pity) if (?:your|ur|his|her|their|the seller{_Q}?s|the owner{_Q}?s) (?:[a-z]+ )?{EN_PROPERTY} "

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 
 from moderation.content.normalise import base_view
 from moderation.content.phases.attacks import attacks
-from moderation.content.phases.banter import a_boast
+from moderation.content.phases.banter import a_boast, joking_at_kin
 from moderation.content.phases.contempt import CONTEMPT, DISMISSAL, OGLING, OGLING_GATE, PUT_DOWNS, PUT_DOWNS_GATE
 from moderation.content.phases.goading import goading
 from moderation.content.phases.hate import (
@@ -61,7 +61,7 @@ from moderation.content.phases.menace import MENACE_GATE, menace
 from moderation.content.phases.mobster import mobster
 from moderation.content.phases.reprisal import GATE as REPRISAL_GATE
 from moderation.content.phases.reprisal import reprisal
-from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, EN_WISH, FR_WISH, any_of, unquoted
+from moderation.content.phases.shapes import EN_GO_TO, EN_SOON, EN_WISH, FR_HOPE, FR_WISH, any_of, unquoted
 from moderation.content.phases.shapes import EN_INTENT as _EN_INTENT
 from moderation.content.phases.shapes import EN_SPEAKER as _EN_SPEAKER
 from moderation.content.phases.shapes import Q as _Q
@@ -139,7 +139,8 @@ _EN = [
     # rot in hell", "I hope whoever designed this strap burns in hell". A person named, and the harm right after
     # them: not "I hope the battery dies", "I hope the driver doesn't get hurt", "dies of laughter", "rots in jail";
     # nor "he" or "she", who in a book or film review is the villain ("I hope he dies in the sequel").
-    rf"\b{EN_WISH} (?:{_EN_NAMED_DESCRIBED}(?: (?:who|that|at|in|on|from|of)\b"
+    # The person's name may follow: "hope the support agent 'Tom' gets hit by a car", "the manager, Kevin, dies".
+    rf"\b{EN_WISH} (?:{_EN_NAMED_DESCRIBED}(?: ['\"‘“][a-z]+['\"’”]|,? [a-z]+,)?(?: (?:who|that|at|in|on|from|of)\b"
     r"[^.!?]{0,40}?)?|whoever\b[^.!?]{0,40}?) (?:(?:finally|just|eventually|slowly|soon|will|would) )?(?:dies?\b(?! "
     r"(?:(?:of|from|with) (?:laughter|laughing|shame|embarrassment|envy|jealousy|boredom|happiness)|peacefully|in "
     r"(?:peace|(?:his|her|their) sleep)))|drops? dead|croaks?|rots?(?! (?:in|behind) (?:jail|prison|bars|a cell))|"
@@ -265,7 +266,7 @@ _FR = [
     # lien" is help and "on va te retrouver, promis, à la braderie" a friend.
     rf"\b{_FR_SPEAKER}\s+{_FR_FILLER}(?:te |t{_Q}\s*|vous )(?:retrouver|trouver|choper|attraper|rattraper)"
     rf"(?:,? (?:fdp|ntm|connard|connasse|enfoire|salope|batard|sale [a-z]+|mon (?:gars|pote|grand|coco)))?"
-    rf"(?= *(?:$|[.!?;]| et (?:tu |vous |te |t{_Q}\s*)))",
+    rf"(?= *(?:$|[.!?;]| et (?:tu |vous |te |t{_Q}\s*)|,? (?:tkt|t{_Q}\s*inquiete|tu vas voir|crois[- ]moi)\b))",
     # "tu vas me le payer", "vous me le paierez": revenge, said to the person ("vous allez le payer cher" is a price).
     r"\b(?:tu (?:vas|va)|vous allez) me le payer\b|\b(?:tu|vous) me (?:le|la) (?:paieras|payeras|paierez|payerez)\b",
     # Coming to someone's home only with what one will do there: "je vais passer chez toi te rendre ton livre" is not.
@@ -275,10 +276,10 @@ _FR = [
     rf"t{_Q}\s*(?:apprendre|expliquer|eclater|exploser)|tu vas (?:voir|comprendre|regretter|le regretter))\b",
     # Wishing it, or saying it is deserved: "j'espère que tu vas crever", "j'espère que quelqu'un va te buter", "tu
     # mérites de crever", "tu mériterais qu'on te casse la gueule", "je vais te faire regretter d'être né".
-    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*)?(?:tu (?:vas |va )?(?:crever|mourir|creves|"
-    rf"meurs|creveras|mourras|creve)|(?:quelqu{_Q}\s*un|on) (?:va |vienne |finira par )?(?:te |t{_Q}\s*|le |la |"
-    rf"l{_Q}\s*|lui )(?:{_infinitives(_FR_PERSON_VERBS)}|{_conjugated(_FR_PERSON_VERBS)}|casse la gueule|"
-    r"fasse la peau))\b",
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:{FR_HOPE})?(?:que |qu{_Q}\s*)?(?:tu (?:vas |va )?(?:crever|"
+    rf"mourir|creves|meurs|creveras|mourras|creve)|(?:quelqu{_Q}\s*un|on) (?:va |vienne |finira par )?(?:te |"
+    rf"t{_Q}\s*|le |la |l{_Q}\s*|lui )(?:{_infinitives(_FR_PERSON_VERBS)}|{_conjugated(_FR_PERSON_VERBS)}|"
+    r"casse la gueule|fasse la peau))\b",
     # The same wished on someone named: "j'espère que le gérant crève", "pourvu que ce livreur se fasse écraser", and
     # the curse "qu'il crève, ce vendeur". Not "j'espère que la batterie ne va pas mourir", nor "qu'il crève ou non".
     rf"\b{FR_WISH}(?:{_FR_NAMED}|(?:le|la|les|ce|cette|ces) "
@@ -298,9 +299,9 @@ _FR = [
     r"fasse la peau))\b",
     rf"\b(?:te|vous) (?:faire|ferai|fera|ferons) regretter d{_Q}\s*etre nee?s?\b",
     # The same wish for "vous", "il", "ils": "j'espère que vous crèverez", "j'espère qu'il va crever".
-    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*)(?:vous (?:allez )?(?:crever|mourir|creverez|"
-    r"mourrez|creviez|mouriez)|(?:il|elle|ils|elles) (?:va |vont )?(?:crever|mourir|creve|crevent|meure|meurent|"
-    r"crevera|creveront|mourra|mourront))\b",
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:{FR_HOPE})?(?:que |qu{_Q}\s*)(?:vous (?:allez )?(?:crever|"
+    r"mourir|creverez|mourrez|creviez|mouriez)|(?:il|elle|ils|elles) (?:va |vont )?(?:crever|mourir|creve|crevent|"
+    r"meure|meurent|crevera|creveront|mourra|mourront))\b",
     # Deserved by someone named, with a relative clause: "le livreur qui balance les colis mériterait qu'on lui crève
     # les pneus", "… qu'on l'attende à la sortie du dépôt".
     rf"\b{_FR_NAMED}\b(?: qui\b[^.!?,]{{0,50}}?)? merit(?:e|ent|erait|eraient) qu{_Q}\s*on (?:lui|le|la|l{_Q}\s*|leur|"
@@ -355,17 +356,20 @@ _ARSON = [
     rf"\b(?:hope|wish|pray)(?: that)? (?:your|ur|his|her|their|the (?:seller|owner|{_EN_NAMED_NOUN}){_Q}?s) "
     rf"(?:[a-z]+ )?{_EN_PROPERTY} (?:burns? (?:down|to the ground)|gets? (?:burned|burnt|torched)(?: down)?|catches "
     r"fire|goes up in flames)\b",
-    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:que |qu{_Q}\s*){_FR_PROPERTY} (?:va |vont )?(?:brule|brulent|"
-    r"bruler|crame|crament|cramer|prenne feu|prennent feu|parte en fumee)\b",
+    rf"\b(?:j{_Q}?\s*espere|esperons|je souhaite) (?:{FR_HOPE})?(?:que |qu{_Q}\s*){_FR_PROPERTY} (?:va |vont )?"
+    r"(?:brule|brulent|bruler|crame|crament|cramer|prenne feu|prennent feu|parte en fumee)\b",
     # Deserved: "this store deserves to burn", "votre entrepôt mérite de cramer". Not foretold ("the house will burn
     # with this heater on" warns), nor "deserves to burn its old stock".
     rf"\b(?:your|ur|this|that|the) (?:[a-z]+ )?{_EN_PROPERTY} (?:deserves? to|should|needs? to) (?:burn|be "
     r"(?:burned|burnt|torched)|go up in flames)(?: down| to the ground| in hell)?(?=\s*(?:$|[.!?,;)]|and\b))",
     rf"\b{_FR_PROPERTY} (?:merite de|meritent de|devrait|devraient) (?:bruler|cramer|flamber|partir en fumee|partir "
     r"en flammes)(?: entierement| jusqu.au sol)?(?=\s*(?:$|[.!?,;)]|et\b|avec\b))",
-    rf"\b(?:hope|wish|pray|espere)\b[^.!?]{{0,60}}\b(?:burns?|burned|burnt|torched|explodes?|brule|crame)\b"
-    rf"[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|him|her|everyone|your (?:family|kids|staff))"
-    r"(?: all)? (?:still )?(?:inside|in it|in there)|avec (?:vous|toi|eux|lui|elle) (?:tous )?dedans)\b",
+    # Or sinks, crashes or blows up with them aboard: "j'espère que son bateau coule avec lui dedans".
+    rf"\b(?:hope|wish|pray|espere)\b[^.!?]{{0,60}}(?<!\bne )(?<!\bn{_Q})(?<!not )(?<!n{_Q}t )\b(?:burns?|burned|burnt|"
+    r"torched|explodes?|brule|crame|sinks?|sank|crash(?:es)?|goes down|coule|coulent|sombre|s.ecrase|explose|"
+    rf"deraille)\b[^.!?]{{0,40}}\b(?:with (?:all of )?(?:you|u|y{_Q}all|them|him|her|everyone|your (?:family|kids|"
+    r"staff))(?: all)? (?:still )?(?:inside|in it|in there|on board|aboard)|avec (?:vous|toi|eux|lui|elle) (?:tous )?"
+    r"(?:dedans|a bord|avec))\b",
 ]
 
 
@@ -388,7 +392,7 @@ _GATED = (
     (
         re.compile(
             r"burn|torch|fire|flame|alight|smash|vandal|explo|brul|incendi|cram|saccag|feu|sauter|fumee|essence|petrol|"
-            r"gasoline|jerry"
+            r"gasoline|jerry|sink|sank|crash|goes down|coule|sombre|ecrase|deraille"
         ),
         _finder(any_of(_ARSON)),
         "threat",
@@ -456,8 +460,11 @@ def threats(ctx: Context) -> list[Match]:
     for gate, find, label in _GATED:
         if gate.search(text):
             found += unquoted(ctx, ctx.text.words, find(text), label)
-    # A rival's boast ("il va te tuer au classement Strava") is no threat.
-    found = [m for m in found + goading(ctx) if not _boast(ctx, m)]
+    # A rival's boast ("il va te tuer au classement Strava") is no threat, nor a laugh at one's husband ("je vais le
+    # tuer 😂").
+    found = [
+        m for m in found + goading(ctx) if not _boast(ctx, m) and not joking_at_kin(ctx, m.start, m.end, m.excerpt)
+    ]
     # In the order of the text, whichever shape found them: the case page lists the evidence as it reads.
     return sorted(found, key=lambda match: (match.start, match.end))
 
