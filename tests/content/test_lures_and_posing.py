@@ -21,6 +21,10 @@ POSING = [
     "im a moderator on this page, dm me ur email n ill fix ur account",
     "TrailGear Help — so sorry! Send us a private message with your order and we will refund you today.",
     "Conseiller clientèle chez vous 🙂 contactez notre équipe en privé, on règle ça vite.",
+    "As a moderator here I can restore your review, reach out to me directly on Telegram.",
+    "Salut, Julien du service client 👋 écrivez-moi en privé pour le remboursement.",
+    "Official TrailGear staff: you have been selected, DM us to get your voucher.",
+    "Je travaille au siège de la marque, contactez-moi en privé pour accélérer votre dossier.",
 ]
 
 POSING_NEAR_MISSES = [
@@ -76,6 +80,9 @@ LURES = [
     ),
     ("Need 10k Instagram followers or 5-star reviews for your shop? Cheap, DM me", "lure: an audience"),
     ("Envie de 2000 abonnés TikTok ? Tarifs mini, écrivez-moi", "lure: an audience"),
+    ("We sell 5-star Google reviews for your business, cheapest on the market", "lure: an audience"),
+    ("Montres Rolex répliques, qualité AAA, prix de gros pour revendeurs", "lure: counterfeits"),
+    ("Designer bag replicas 1:1, discreet shipping to your door", "lure: counterfeits"),
     # Promotions' shapes with their new ways to be reached or to lure.
     ("I made $650 last week, all thanks to Linda, search her name", "promotion: "),
     ("Selling 1:1 replica watches, same factory as the originals, pm for prices", "promotion: "),
@@ -110,6 +117,9 @@ LURE_NEAR_MISSES = [
     "Ma vie a changé grâce à ce vélo électrique, investissement rentable en 6 mois.",
     "J'ai récupéré 2 fois ma mise en revendant les cartes Pokémon, lol.",
     "I sent a DM for a refund, still waiting.",
+    "These are obvious knock-offs, 70% off was too good to be true.",
+    "Feels like a cheap replica of the original, the catalogue photos lied.",
+    "Hi, this is the customer care team, please send us your order number by private message so we can look into it.",
     "I sold my old bike privately and bought this one, no regrets.",
     "Used code SPRING20 at checkout, worked fine, arrived in 2 days.",
 ]

@@ -14,6 +14,8 @@ gift card", "same factory as the expensive brand" or "répondez au sondage" ever
   "google X and start today", "search his name" ("I earned it working from home 2 hrs a day, google 'X'");
 - **an audience or reviews for sale**: a number of followers, or 5-star reviews, offered to the reader at a price
   or in private ("Vous voulez 5000 abonnés ou des avis 5 étoiles ? Prix imbattables, MP moi");
+- **counterfeits on a trader's terms**: replicas or "copies parfaites 1:1" at factory or wholesale prices, for
+  resellers, shipped discreetly or worldwide;
 - **the first commenters win**: "les 50 premiers qui commentent OUI gagnent une PS5", "first 20 who comment win".
 
 A customer warning others ("an account asks to be paid in PCS coupons, it's a scam") is no lure.
@@ -74,15 +76,19 @@ _CALL = re.compile(
 # The poster's own income from a method or a guru ("I made $740 last week with Mr X's forex signals") is read by
 # promotions' income shape, with its lure there.
 # An audience or reviews offered to the reader, at a price or in private.
-_WANT = r"\b(?:want|need|looking for|voulez|veux|voulez-vous|besoin d.|cherchez|envie d.|get|obtenez|achetez|buy)\b"
+_WANT = (
+    r"\b(?:want|need|looking for|voulez|veux|voulez-vous|besoin d.|cherchez|envie d.|get|obtenez|achetez|buy|"
+    r"(?:we|i|on|nous|je) (?:write|post|sell|offer|provide|ecri\w*|redige\w*|vend\w*|propose\w*|poste\w*))\b"
+)
 _AUDIENCE_OR_REVIEWS = (
     r"(?:\d[\d,. ]*k?\+? (?:(?:real|vrais|actifs|active|insta\w*|tiktok|youtube|ig) )?(?:followers|abonnes|likes|"
     r"subscribers|vues|views)|(?:des |more |plus d.|positive |fake |faux )?(?:avis|reviews|ratings|notes) "
-    r"(?:\d ?(?:etoiles|stars?)|positifs|5\*)|\d ?.?(?:star|etoiles?) (?:reviews|avis|ratings))\b"
+    r"(?:\d ?(?:etoiles|stars?)|positifs|5\*)|\d ?.?(?:star|etoiles?) "
+    r"(?:(?:google|amazon|trustpilot|tripadvisor|yelp) )?(?:reviews|avis|ratings))\b"
 )
 _OFFERED = (
-    r"\b(?:prix (?:imbattables?|casses?|bas|mini|d.ami)|unbeatable|cheap|pas chers?|low prices?|best prices?|tarifs?|"
-    r"mp moi|dm me|pm me|contact me|contactez[- ]moi|ecrivez[- ]moi|inbox me|whatsapp|telegram|en mp|in dms?)\b"
+    r"\b(?:prix (?:imbattables?|casses?|bas|mini|d.ami)|unbeatable|cheap\w*|pas chers?|low prices?|best prices?|"
+    r"tarifs?|mp moi|dm me|pm me|contact me|contactez[- ]moi|ecrivez[- ]moi|inbox me|whatsapp|telegram|en mp|in dms?)\b"
     r"|(?:^|[,.!?]\s*)(?:mp|dm|pm)\b"
 )
 _AUDIENCE_SALE = re.compile(rf"{_WANT}[^.!?\n]{{0,20}}?{_AUDIENCE_OR_REVIEWS}[^\n]{{0,100}}?(?:{_OFFERED})")
@@ -93,11 +99,25 @@ _FIRST_COMMENTERS = re.compile(
     r"share|reply|like)\w*)\b[^.!?\n]{0,50}\b(?:gagnent|gagneront|remportent|remporteront|recoivent|recevront|auront|"
     r"win|wins|will (?:win|get|receive)|get|gets|receive|receives)\b"
 )
+# Counterfeits offered on a trader's terms: "copies parfaites 1:1, prix usine, livraison discrète", "replicas, AAA
+# quality, bulk discount for resellers". "I bought replicas by mistake", "a cheap replica" or "obvious knock-offs,
+# 70% off was too good to be true" is a customer: a cut price or a catalogue is no trader's term here.
+_FAKES = re.compile(
+    r"\b(?:replicas?|knock-?offs?|copies? parfaites?|contrefacons?|qualite miroir|mirror quality|aaa quality|"
+    r"qualite aaa|super ?fakes?|repliques?|reps 1:1|1:1)\b"
+)
+_TRADE = re.compile(
+    r"\b(?:prix (?:d.)?usine|factory prices?|wholesale|prix de gros|bulk|resellers?|revendeurs?|en gros|"
+    r"(?:livraison|envoi|expedition) discrete|discreet (?:shipping|delivery|packaging)|worldwide shipping|ships "
+    r"worldwide)\b"
+)
 _GATE = frozenset(
     "pcs transcash neosurf paysafe paysafecard toneo flexepin western moneygram gift cards card carte cartes cadeau "
     "cadeaux bitcoin bitcoins btc usdt crypto sondage survey questionnaire quiz enquete google search look cherchez "
     "tapez recherchez start begin commencez demarrez join rejoignez sign inscrivez followers abonnes likes "
-    "subscribers vues views avis reviews ratings notes premiers premieres premier premiere first".split()
+    "subscribers vues views avis reviews ratings notes premiers premieres premier premiere first replica replicas "
+    "knockoff knockoffs parfaite parfaites contrefacon contrefacons miroir mirror aaa superfake superfakes "
+    "replique repliques reps".split()
 )
 
 
@@ -124,6 +144,8 @@ def lures(ctx: Context) -> list[Match]:
         found.append(
             Match(Reason.SPAM.value, "lure: an audience or reviews for sale", start, end, ctx.text.original[start:end])
         )
+    if (m := _FAKES.search(text)) is not None and _TRADE.search(text):
+        found.append(_match(ctx, m, "counterfeits on a trader's terms"))
     if (m := _FIRST_COMMENTERS.search(text)) is not None:
         found.append(_match(ctx, m, "the first commenters win"))
     if found and _WARNING.search(text):

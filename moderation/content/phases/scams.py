@@ -38,10 +38,12 @@ _ROLE = (
     r"equipe (?:client\w*|commerciale)|conseill(?:er|ere)s? (?:sinistres?|clientele|de vente|vente|technique|"
     r"bancaires?|(?:en )?assurance)|gestionnaires? (?:de )?(?:sinistres?|comptes?|dossiers?|clientele)|"
     r"claims? (?:advis[eo]rs?|handlers?|agents?|adjusters?|team|department)|"
-    r"(?:refunds?|billing|returns) (?:team|department|desk)|"
+    r"(?:refunds?|billing|returns) (?:team|department|desk)|guest (?:relations|services)(?: team)?|"
+    r"(?:support|assistance) (?:technique|client)|(?:directeur|directrice|gerante?|responsable) (?:du|de la|de l.) "
+    r"(?:magasin|boutique|agence|hotel|enseigne)|"
     r"moderat(?:or|ors|ion|eur|eurs|rice)(?: team)?|modo|admins?|administrat(?:or|ors|eur|eurs|ion)|staff|"
     r"community manager|webmaster|(?:hotel |store |shop )?management|(?:store|shop|hotel|branch) manager|la direction|"
-    r"(?:official |officielle? )?(?:team|equipe)(?: (?:sav|support|officielle?|official))?)"
+    r"(?:official |officielle? )?(?:team|equipe)(?: (?:sav|support|officielle?|official|moderation))?)"
 )
 # What a role is of: "le modérateur de la page", "a moderator for this store".
 _OF_HERE = (
@@ -60,15 +62,18 @@ _OFFICIAL = r"(?:official |officiel |officielle |brand.?s? |marque )?"
 _CLAIM = re.compile(
     # Working at the place: "je bosse à la concession", "I work at the store" (a claim only with an ask beside it).
     r"\b(?:i work|je (?:bosse|travaille)) (?:at|in|for|a|au|a la|chez|dans) (?:the |this |that |la |le |l.|ce |cette )?"
-    r"(?:store|shop|branch|dealership|magasin|boutique|concession|agence|enseigne|hotel)\b|"
+    r"(?:store|shop|branch|dealership|magasin|boutique|concession|agence|enseigne|hotel|siege|head office|"
+    r"headquarters)\b|"
     rf"\b(?:this is|dis is|thi?s is|it.s|here is|we are|we.re|i am|i.m|im|i work (?:for|in|at)|ici|c.est|je suis|"
     rf"nous sommes|on est|je (?:travaille|bosse) (?:pour|au|a la|chez|dans)|je fais partie (?:de|du|des)|i.m part of|"
-    rf"i am part of|je suis membre (?:de|du|des)|hello from|hi from|greetings "
+    rf"i am part of|je suis membre (?:de|du|des)|hello from|hi from|here from|as (?:a|an|the)|en tant que|greetings "
     rf"from|message (?:from|de)|a message from|de la part d|on behalf of|au nom d)\s*(?:(?:[a-z]+ )?(?:from|of|at|de|"
     rf"du|chez) )?(?:the |l.|le |la |les |votre |your |notre |our |du |de la |de l.|a |an |un |une )?"
     rf"(?:[a-z0-9]+ ){{0,2}}?{_OFFICIAL}{_ROLE}\b"
     rf"|(?:^|[.!?,:;\n]\s*|\b(?:hi|hello|hey|bonjour|bonsoir|salut|dear [a-z]+)\W+)(?:the |your |votre |l.|le |la )?"
     rf"{_OFFICIAL}{_ROLE}{_OF_HERE} (?:here|ici)\b"
+    rf"|\b(?:hi|hello|hey|bonjour|bonsoir|salut)\W+[a-z]+ (?:from|de|du|at|chez) (?:the |l.|le |la )?(?:[a-z0-9]+ )?"
+    rf"{_OFFICIAL}{_ROLE}\b"
     rf"|\b(?:official|officiel|officielle) {_ROLE}\b|\b{_ROLE} (?:official|officiel|officielle)\b"
     rf"|[\[(]\s*{_OFFICIAL}{_ROLE}\s*[\])]|\b(?:{_ROLE}) (?:notice|alert|warning|announcement|message)\b"
     # Heading the comment: "Moderation team: your account…". A signature ("- The Team") is left to the shapes.
@@ -77,6 +82,7 @@ _CLAIM = re.compile(
     rf"|^\W*(?:the |l.|le |la )?(?!(?:their|his|her|my|your|leur|leurs|son|sa|ses|mon|ma|mes|ton|ta|votre|vos)\b)"
     rf"(?:[a-z0-9]+ )?{_OFFICIAL}(?:{_ROLE}|care|assistance|help)\s*[:\-\u2013\u2014|]"
     rf"|^\W*{_OFFICIAL}(?:{_ROLE}|care|assistance) [a-z0-9]+\s*[\-\u2013\u2014|]"
+    rf"|^\W*(?:official|officiel|officielle) [a-z0-9]+ (?:{_ROLE}|care|assistance|help)\s*[:\-\u2013\u2014|]"
     # A role opening the comment, at the reader's firm: "Conseillère sinistres chez vous 👋". "Le SAV chez vous est
     # nul" goes on with a verb; the greeting ends with a sign.
     rf"|^\W*{_ROLE} chez vous(?=\s*(?:[^\w\s]|$))"
@@ -258,8 +264,9 @@ _CHANNEL = (
 )
 _PRIVATE = re.compile(
     r"\b(?:dm|pm|mp|inbox|whatsapp|telegram) (?:me|us|moi|nous)\b"
-    rf"|\b(?:contact|reach|write to|e-?mail|message|text|call|add|ping|join) (?:me|us|our (?:[a-z]+ ){{0,2}}?"
-    rf"(?:agents?|team|staff|advisors?|support|managers?|department|desk|office|line))\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
+    r"|\b(?:contact|reach(?: out to)?|write to|e-?mail|message|text|call|add|ping|join) (?:me|us|our "
+    rf"(?:[a-z]+ ){{0,2}}?(?:agents?|team|staff|advisors?|support|managers?|department|desk|office|line))\b"
+    rf"[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     r"|\b(?:contactez|contacte|contacter|ecrivez|ecris|ecrire|envoyez|envoie|ajoutez|ajoute|appelez|appelle|"
     rf"joignez|rejoignez|rejoins|donnez|donne|passez|passe)[- ](?:moi|nous)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
     rf"|\b(?:nous|me|m.)\s*(?:contacter|ecrire|joindre|envoyer)\b[^.!?\n]{{0,40}}?\b{_CHANNEL}\b"
