@@ -10,9 +10,14 @@ input range (``reduce_range=True``, a guard against int16 overflow on CPUs witho
 error on this model and moved 4% of its labels. Here the full 8-bit range is used where the CPU has VNNI (or
 AMX), the reduced one elsewhere. The same core ops and packing are used; only that flag differs.
 
-Measured on the bundled model (``bench/worker.py``, docs/benchmarks.md): the FFN output projection
-(``output.dense``, fed by GELU outputs with outliers 15× above their 99.9th percentile) is the one layer whose
-per-tensor input quantisation moves probabilities; ``keep_float`` leaves it in fp32 by default.
+Outlier channels (``input_peaks``, ``quantise_linear_layers(peaks=…)``): transformer activations carry a few
+input channels far above the rest, the same channels whatever the text (on the bundled model, one channel of the
+FFN output projection's input peaked at 71 where the next peaked at 7). One scale per input tensor then spends the
+8 bits on that channel and rounds every other channel coarsely. Those channels are found once, by running a few
+fixed sentences (``CALIBRATION``) through the fp32 model, and their products are computed in fp32 beside the int8
+product of the rest (the mixed decomposition of LLM.int8(), Dettmers et al. 2022): a few columns of fp32 work per
+layer. Before it, the FFN output projection was kept whole in fp32 (``DEFAULT_KEEP_FLOAT``, still what a call
+without peaks does). Figures, both ways, in docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -21,14 +26,36 @@ import functools
 import platform
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import torch
 from torch import nn
 
-# Layers left in floating point by default: the FFN output projections (see the module docstring).
+# Layers left in floating point when no outlier channels are given: the FFN output projections (module docstring).
 DEFAULT_KEEP_FLOAT = r"\.layer\.\d+\.output\.dense$"
+# An input channel whose peak over the calibration sentences is this many times the median channel's peak is an
+# outlier, computed in fp32. 6 found 109 channels in the bundled model's 74 linear layers (4 found 331 and kept no
+# more labels; docs/benchmarks.md).
+OUTLIER_RATIO = 6.0
+# Sentences whose forward pass finds the outlier channels: French and English, short and long, praise and
+# complaint, as reviews and comments are. The channels are a property of the weights, so a few sentences suffice.
+CALIBRATION = (
+    "Très bonne tente, montée en dix minutes, elle a tenu sous l'orage.",
+    "Chaussures trop petites, renvoyées. Le service client n'a jamais répondu à mes mails !",
+    "Great bike for the price, the brakes needed adjusting out of the box but it rides well.",
+    "Terrible. The zip broke after two weeks and the store refused a refund.",
+    "ok",
+    "Je recommande.",
+    "Does anyone know if the 2-person version fits a 1m90 sleeper? Thanks in advance",
+    "Le sac est correct, sans plus : les bretelles scient les épaules au bout d'une heure de marche, et la poche "
+    "à eau fuit. Pour 40 euros je m'attendais à mieux, mais la couleur est jolie et il sèche vite.",
+    "I bought this for my daughter's first season of hockey. Sizing runs large, so order one down. Padding is "
+    "thin at the knees; after a month of practice it still looks new. Would buy again for the price.",
+    "Merci pour votre réponse rapide, le remplacement est arrivé hier 🙂",
+    "worst purchase ever!!! do not buy",
+    "La lampe chauffe beaucoup, attention aux enfants.",
+)
 
 
 @functools.cache
@@ -69,10 +96,18 @@ class DynamicInt8Linear(nn.Module):
         reduce_range: quantise inputs to 7 bits (needed only on CPUs without VNNI); None decides from the CPU.
     """
 
-    def __init__(self, linear: nn.Linear, reduce_range: bool | None = None) -> None:
+    def __init__(
+        self, linear: nn.Linear, reduce_range: bool | None = None, outliers: torch.Tensor | None = None
+    ) -> None:
         super().__init__()
-        weight = linear.weight.detach().float()
+        weight = linear.weight.detach().float().clone()
         bias = None if linear.bias is None else linear.bias.detach().float()
+        # Outlier input channels: their columns leave the int8 weight and are multiplied in fp32 (module docstring).
+        self.outliers = None
+        if outliers is not None and len(outliers):
+            self.outliers = outliers.to(torch.long)
+            self.outlier_weight = weight[:, self.outliers].t().contiguous()
+            weight[:, self.outliers] = 0.0
         scales = (weight.abs().amax(dim=1) / 127.0).clamp(min=1e-12).double()
         with warnings.catch_warnings():
             # torch 2.13 announces that quantized tensor types will go; the packing still needs one. torch is
@@ -87,10 +122,44 @@ class DynamicInt8Linear(nn.Module):
         self.reduce_range = (not cpu_has_vnni()) if reduce_range is None else reduce_range
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return torch.ops.quantized.linear_dynamic(x.float(), self.packed, self.reduce_range).to(x.dtype)
+        x = x.float()
+        if self.outliers is None:
+            return torch.ops.quantized.linear_dynamic(x, self.packed, self.reduce_range)
+        rest = x.index_fill(-1, self.outliers, 0.0)  # the int8 scale is then set by the ordinary channels
+        y = torch.ops.quantized.linear_dynamic(rest, self.packed, self.reduce_range)
+        return y + x.index_select(-1, self.outliers) @ self.outlier_weight
 
     def extra_repr(self) -> str:
-        return f"in_features={self.in_features}, out_features={self.out_features}, reduce_range={self.reduce_range}"
+        kept = 0 if self.outliers is None else len(self.outliers)
+        return (
+            f"in_features={self.in_features}, out_features={self.out_features}, reduce_range={self.reduce_range}, "
+            f"fp32_channels={kept}"
+        )
+
+
+def input_peaks(model: nn.Module, forward: Callable[[Iterable[str]], object]) -> dict[str, torch.Tensor]:
+    """Each ``nn.Linear``'s largest |input| per channel while ``forward(CALIBRATION)`` runs the fp32 model."""
+    peaks: dict[str, torch.Tensor] = {}
+
+    def hook(name: str) -> Callable:
+        def record(module: nn.Module, inputs: tuple[torch.Tensor, ...]) -> None:
+            peak = inputs[0].detach().float().reshape(-1, inputs[0].shape[-1]).abs().amax(dim=0)
+            peaks[name] = torch.maximum(peaks[name], peak) if name in peaks else peak
+
+        return record
+
+    handles = [m.register_forward_pre_hook(hook(n)) for n, m in model.named_modules() if type(m) is nn.Linear]
+    try:
+        forward(CALIBRATION)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return peaks
+
+
+def outlier_channels(peak: torch.Tensor, ratio: float = OUTLIER_RATIO) -> torch.Tensor:
+    """The channels whose peak is at least ``ratio`` times the median channel's."""
+    return torch.nonzero(peak > ratio * peak.median().clamp(min=1e-12)).flatten()
 
 
 def quantise_linear_layers(
@@ -98,14 +167,17 @@ def quantise_linear_layers(
     keep_float: str | None = DEFAULT_KEEP_FLOAT,
     reduce_range: bool | None = None,
     include: Callable[[str], bool] | None = None,
+    peaks: dict[str, torch.Tensor] | None = None,
 ) -> list[str]:
     """Swap the model's ``nn.Linear`` layers for ``DynamicInt8Linear`` in place; returns the names swapped.
 
     Args:
         model: an fp32 model in eval mode, on the CPU.
-        keep_float: a regular expression; layers whose qualified name matches it stay in fp32.
+        keep_float: a regular expression; layers whose qualified name matches it stay in fp32. Ignored when
+            ``peaks`` is given: every layer is swapped, its outlier channels in fp32.
         reduce_range: see ``DynamicInt8Linear``.
         include: an extra filter on names (for measuring one group of layers at a time).
+        peaks: ``input_peaks``'s result; each layer's ``outlier_channels`` in it are computed in fp32.
 
     Raises:
         ValueError: the model is not in fp32 or not on the CPU (the int8 kernels are CPU kernels).
@@ -113,7 +185,7 @@ def quantise_linear_layers(
     parameter = next(model.parameters(), None)
     if parameter is not None and (parameter.dtype != torch.float32 or parameter.device.type != "cpu"):
         raise ValueError(f"int8 needs an fp32 model on the CPU, not {parameter.dtype} on {parameter.device}")
-    pattern = re.compile(keep_float) if keep_float else None
+    pattern = re.compile(keep_float) if keep_float and peaks is None else None
     chosen = [
         name
         for name, module in model.named_modules()
@@ -122,5 +194,6 @@ def quantise_linear_layers(
     for name in chosen:
         parent_name, _, child = name.rpartition(".")
         parent = model.get_submodule(parent_name) if parent_name else model
-        setattr(parent, child, DynamicInt8Linear(getattr(parent, child), reduce_range=reduce_range))
+        outliers = outlier_channels(peaks[name]) if peaks is not None and name in peaks else None
+        setattr(parent, child, DynamicInt8Linear(getattr(parent, child), reduce_range=reduce_range, outliers=outliers))
     return chosen

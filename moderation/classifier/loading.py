@@ -94,16 +94,12 @@ def load_transformer_classifier(
     else:
         model, tokenizer = _load_folder(folder, choice)
     model.to(choice.device)
+    classifier = TransformerClassifier(model, tokenizer, settings, model_version(folder), choice, second_opinion=second)
     if int8:
-        from .int8 import quantise_linear_layers  # the quantised kernels are loaded only when asked for
+        from .int8 import input_peaks, quantise_linear_layers  # the quantised kernels are loaded only when asked for
 
-        quantise_linear_layers(model)
-    return TransformerClassifier(
-        model,
-        tokenizer,
-        settings,
-        model_version(folder),
-        choice,
-        second_opinion=second,
-        precision=INT8 if int8 else None,
-    )
+        # The outlier channels are found on the fp32 model, then every linear layer goes to int8 around them.
+        peaks = input_peaks(model, lambda texts: classifier.predict(list(texts), batch_size=len(texts)))
+        quantise_linear_layers(model, peaks=peaks)
+        classifier.precision = INT8
+    return classifier

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 import torch
 
-from moderation.classifier.int8 import DynamicInt8Linear, cpu_has_vnni, quantise_linear_layers
+from moderation.classifier.int8 import (
+    DynamicInt8Linear,
+    cpu_has_vnni,
+    input_peaks,
+    outlier_channels,
+    quantise_linear_layers,
+)
 from moderation.classifier.loading import load_transformer_classifier, wants_int8
 
 from .conftest import make_tiny_model
@@ -16,7 +22,7 @@ from .conftest import make_tiny_model
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_linear_layers_are_swapped_except_the_ffn_output(tmp_path: Path):
+def test_every_linear_layer_is_swapped_with_its_outlier_channels_in_fp32(tmp_path: Path):
     folder = make_tiny_model(tmp_path / "m", {0: "negative", 1: "positive"}, arch="xlm-roberta")
     classifier = load_transformer_classifier(folder, device="cpu", dtype="int8")
     assert classifier.precision == "int8"
@@ -24,11 +30,44 @@ def test_the_linear_layers_are_swapped_except_the_ffn_output(tmp_path: Path):
     assert kinds["roberta.encoder.layer.0.attention.self.query"] == "DynamicInt8Linear"
     assert kinds["roberta.encoder.layer.1.attention.output.dense"] == "DynamicInt8Linear"
     assert kinds["roberta.encoder.layer.1.intermediate.dense"] == "DynamicInt8Linear"
-    assert kinds["roberta.encoder.layer.1.output.dense"] == "Linear"  # GELU outliers: kept in fp32
+    assert kinds["roberta.encoder.layer.1.output.dense"] == "DynamicInt8Linear"  # its GELU outliers go in fp32
+    assert "Linear" not in kinds.values()
     fp32 = load_transformer_classifier(folder, device="cpu", dtype="float32")
     texts = ["good film", "bad produit nul", "super super"]
     for a, b in zip(fp32.predict(texts), classifier.predict(texts), strict=True):
         assert a.negative_probability == pytest.approx(b.negative_probability, abs=0.02)
+
+
+def test_an_outlier_channel_in_fp32_keeps_the_other_channels_precise():
+    """One input channel 60x the others (as the bundled model's FFN inputs have) takes the whole 8-bit range of a
+    per-tensor scale; computed apart in fp32, it leaves the rest their precision."""
+    torch.manual_seed(0)
+    linear = torch.nn.Linear(64, 32)
+    x = torch.randn(200, 64)
+    x[:, 7] *= 60.0
+    peaks = input_peaks(torch.nn.Sequential(linear), lambda _texts: linear(x))
+    channels = outlier_channels(peaks["0"])
+    assert channels.tolist() == [7]
+    reference = linear(x)
+
+    def error(layer: torch.nn.Module) -> float:
+        return ((layer(x) - reference).norm() / reference.norm()).item()
+
+    plain, split = DynamicInt8Linear(linear), DynamicInt8Linear(linear, outliers=channels)
+    assert error(split) < error(plain) / 3
+    assert "fp32_channels=1" in repr(split)
+
+
+def test_without_peaks_the_ffn_output_stays_in_fp32():
+    torch.manual_seed(0)
+    layer = torch.nn.Module()
+    layer.intermediate = torch.nn.Linear(8, 8)
+    layer.output = torch.nn.Module()
+    layer.output.dense = torch.nn.Linear(8, 8)
+    model = torch.nn.Module()
+    model.encoder = torch.nn.Module()
+    model.encoder.layer = torch.nn.ModuleList([layer])
+    assert quantise_linear_layers(model) == ["encoder.layer.0.intermediate"]
 
 
 def test_one_layer_matches_its_float_product():
@@ -59,13 +98,11 @@ def test_int8_only_when_asked_for_and_only_on_a_cpu():
 
 @pytest.mark.model
 def test_the_real_model_keeps_its_labels_in_int8(model_cache_dir: Path):
-    """Against fp32 on 120 fixed texts: what int8 does today, which is short of issue 19's bar.
+    """Against fp32 on 120 fixed texts (abusive, spammy, safety-laden: many sit near the threshold).
 
-    The bar is ≥ 99.5% of labels unchanged and mean |Δp| ≤ 0.01. Printed on this build machine (VNNI, full 8-bit
-    inputs): "int8 vs fp32 on 120 texts: labels unchanged 97.50%, mean |dp| 0.0145" on these texts (abusive,
-    spammy, safety-laden: many sit near the threshold), while 120 and 200 held-out reviews gave 100% / 0.0055 and
-    99.5% / 0.0071 (bench/worker.py). This test guards that level (≥ 97.5%, ≤ 0.02) so it cannot get worse
-    unnoticed; the gap to the bar is why int8 is opt-in and "auto" never picks it.
+    Printed on this build machine (VNNI, full 8-bit inputs): with the FFN output projection kept in fp32 and no
+    outlier channels, "labels unchanged 97.50%, mean |dp| 0.0145"; with every layer in int8 around its outlier
+    channels, "labels unchanged 99.17%, mean |dp| 0.0097" (one label of 120). The bar guards the second.
     """
     lines = (ROOT / "tests" / "data" / "content_rules.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines if line.strip()][:120]
@@ -77,8 +114,8 @@ def test_the_real_model_keeps_its_labels_in_int8(model_cache_dir: Path):
     same = sum(a.label == b.label for a, b in zip(reference, quantised, strict=True)) / len(texts)
     mean = sum(abs(a.negative_probability - b.negative_probability) for a, b in zip(reference, quantised, strict=True))
     print(f"int8 vs fp32 on {len(texts)} texts: labels unchanged {same:.2%}, mean |dp| {mean / len(texts):.4f}")
-    assert same >= 0.975
-    # Without VNNI the inputs are 7-bit: printed on an AVX2-only AMD EPYC, "labels unchanged 97.50%, mean |dp|
-    # 0.0363". Each path is guarded at the level measured on it.
-    assert mean / len(texts) <= (0.02 if cpu_has_vnni() else 0.04)
+    # Without VNNI the inputs are 7-bit: printed on an AVX2-only AMD EPYC before the outlier channels, "labels
+    # unchanged 97.50%, mean |dp| 0.0363"; not measured there since. Each path is guarded at the level measured on it.
+    assert same >= (0.99 if cpu_has_vnni() else 0.975)
+    assert mean / len(texts) <= (0.011 if cpu_has_vnni() else 0.04)
     assert int8.model_version == reference[0].model_version  # the same weights: the same version
