@@ -252,12 +252,14 @@ _EXPULSION = re.compile(
     r"\bqu.(?:ils|elles) (?:retournent|rentrent|repartent|degagent) (?:tous |toutes )?(?:chez eux|dans leur pays|d.ou "
     r"(?:ils|elles) viennent|au bled)\b|(?:^|[.!?,;:]\s*)(?:et )?(?:hop,? )?retour au (?:bled|pays)(?=\s*(?:$|[.!?,;:]|"
     r"pour (?:les|ces|tous)))|\b(?:send|ship|deport|kick|throw|put) (?:them|em|the lot of them)(?: all)? (?:back|out|"
-    r"home|on a (?:boat|plane))(?: to (?:where they came from|their (?:own )?countr(?:y|ies)))?\b"
+    r"home|on a (?:boat|plane))(?: to (?:where they came from|their (?:own )?countr(?:y|ies)))?\b|\bdeport (?:them|em|"
+    r"the lot)(?: of them)?(?: all)?(?=\s*(?:$|[.!?,;:]))"
     # Told politely, in the passive: "the whole cabin crew was foreign and they should all be sent back where they came
     # from" (parcels "sent back where they came from" name no group before them).
     r"|\b(?:they|these people|those people|ils|ces gens(?:-la)?)\b[^.!?\n]{0,30}\b(?:should|must|need to|ought to|"
     r"devraient|doivent) (?:all |tous )?(?:be sent|get sent|go|etre renvoyes|rentrer|retourner|repartir) (?:back )?"
-    r"(?:to )?(?:where they came from|d.ou ils viennent|chez eux|dans leur pays)\b"
+    r"(?:to )?(?:where they came from|d.ou ils viennent|chez eux|dans leur pays)\b|\b(?:they|these people|those "
+    r"people)\b[^.!?\n]{0,30}\b(?:should|must|need to|ought to) (?:all )?go (?:back )?home\b"
 )
 # The words the shapes above start from (``threats`` searches them only where one is).
 ANAPHORIC_GATE = re.compile(

@@ -9,8 +9,10 @@
   piscines aux voilées, avec leurs microbes"), or a group said to bring its germs ("les migrants et leurs maladies");
 - staff shown as a monkey in a zoo: "le nouveau vendeur 🐒🍌", "the new cashier 🦍 feels like the zoo", "escaped from
   the zoo" (🐒 and 🦍 are read "monkey" and "gorilla" by the ``words`` view);
-- a scare-quoted coded group with a wink or an expulsion hashtag: "the same 'youths' again, you know the ones",
-  "#sendthemback";
+- a scare-quoted coded group with a wink, an expulsion hashtag or an "88" signed off: "the same 'youths' again, you
+  know the ones", "the 'urban youth' again, funny how", "#sendthemback"; a wink ("we all know who they are") with an
+  "88" or "1488" signed off is one too;
+- (a woman sent off to make a sandwich and a person called an animal by their origin are ``hate_dismissed``'s);
 - staff whose origin is hinted at ("les caissiers, on sait d'où ils viennent..."), or to be replaced by "real" French
   or British people ("remettez des vrais Français derrière les caisses").
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from moderation.content.phases.hate_dismissed import animal_by_origin, sent_to_the_kitchen
 from moderation.content.phases.hate_groups import GROUPS_EN, GROUPS_FR
 from moderation.content.phases.literals import words_of
 from moderation.content.phases.shapes import STAFF_EN, STAFF_FR
@@ -177,11 +180,14 @@ _ZOO_WORDS = frozenset(("monkey", "gorilla", "zoo"))
 # People by a coded name, in scare quotes: "the same 'youths'", « les jeunes », 'new Britons'; not a quoted range
 # name ("the 'Urban' backpack").
 _SCARE = re.compile(
-    r"(?<![\w'’])['‘\"“«]\s*(?:the |les |des |nos |our )?(?:youths?|yoofs|youngsters|young (?:men|lads)|jeunes|"
+    r"(?<![\w'’])['‘\"“«]\s*(?:the |les |des |nos |our )?(?:(?:urban|inner[- ]city|local|young|troubled|"
+    r"disadvantaged|certain|diverse|vibrant|new) )?(?:youths?(?! (?:range|collection|line|model|edition|series))|"
+    r"yoofs|youngsters|young (?:men|lads)|jeunes|"
     r"migrants|refugees|refugies|asylum seekers|demandeurs d.asile|gens du voyage|travell?ers|mineurs isoles|mna|"
     r"locals|new (?:europeans|britons|brits)|nouveaux (?:francais|europeens)|(?:cultural )?enrichers|enrichisseurs|"
     r"chances? pour la france|(?:issue?s? )?de la diversite|diversity hires?|lads|gentlemen|messieurs|individus|"
-    r"people|folks|communit(?:y|ies)|quartiers?(?: sensibles)?)\s*['’\"”»]"
+    r"people|folks|communit(?:y|ies)|quartiers?(?: sensibles| populaires)?)(?: (?:des|de) (?:quartiers?|banlieues?|"
+    r"cites?|la cite))?\s*['’\"”»](?! (?:range|collection|line|model|edition|series|gamme|modele|pousses?)\b)"
 )
 _STRONG_WINK = (
     r"can.?t say (?:it|that|who|what|which|more|where)|(?:not|never) allowed to say|(?:i.ll|i.d|i will|i would|gonna|"
@@ -193,8 +199,14 @@ _STRONG_WINK = (
 _WINK = re.compile(
     rf"\b(?:{_STRONG_WINK}|(?:you|we all|we) know (?:the ones|who i mean|which ones|the type|the sort)"
     r"(?=\s*(?:$|[.!?,;…]|[^\w\s]))|if you know,? you know|iykyk|the usual suspects|les suspects habituels|"
-    r"on sait tous (?:qui|lesquels|de qui on parle)|toujours les memes|always the same ones)\b"
+    r"on sait tous (?:qui|lesquels|de qui on parle)|toujours les memes|always the same ones|(?:we all|we|you all|you|"
+    r"everyone|everybody) knows? (?:exactly )?who (?:they are|they.re|it is|it.s|it always is)|"
+    r"(?:on sait|vous savez|tout le monde sait) (?:tous |bien |tres bien )?qui (?:c.est|ils sont|sont)|"
+    r"comme par hasard|funny how|what a surprise|surprise,? surprise|quelle surprise|"
+    r"no surprises? there|shocker|guess who)\b"
 )
+# "88" or "1488" signed off after the text, a sentence of its own (the neo-Nazi numbers): a wink too.
+_SIGN_OFF = re.compile(r"(?:[.!?…]\s*|\s)(?:14)?88\s*[.!]*\s*$")
 _STRONG = re.compile(rf"\b(?:{_STRONG_WINK})\b")
 _HASHTAG = re.compile(
     r"#(?:send(?:them|em)(?:all)?(?:back|home|out)|deport(?:them|em)?(?:all)?|remigration|stoptheboats|stopinvasion|"
@@ -250,10 +262,11 @@ def excluded_group(text: str) -> list[re.Match[str]]:
         found += _ZOO.finditer(text)
     hashtag = _HASHTAG.search(text) if "#" in text else None
     scare = _SCARE.search(text) if _QUOTES & set(text) else None
-    if scare or hashtag:
+    sign = _SIGN_OFF.search(text) if "88" in text else None
+    if scare or hashtag or sign:
         wink = _WINK.search(text)
-        if scare and (wink or hashtag):
-            found += [m for m in (scare, wink, hashtag) if m]
+        if scare and (wink or hashtag or sign) or wink and sign:
+            found += [m for m in (scare, wink, hashtag, sign) if m]
         elif hashtag and (strong := _STRONG.search(text)):
             found += [hashtag, strong]
     if _ORIGIN_WORDS & words:
@@ -261,6 +274,7 @@ def excluded_group(text: str) -> list[re.Match[str]]:
         found += [m for m in _ORIGIN.finditer(text) if natives or _ORIGIN_HINTED.match(text, m.end())]
     if _NATIVE_WORDS & words:
         found += _REAL_NATIVES.finditer(text)
+    found += sent_to_the_kitchen(text, words) + animal_by_origin(text, words)
     if found and _CONDEMNS.search(text):
         return []
     return found

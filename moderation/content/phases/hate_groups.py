@@ -2,13 +2,15 @@
 sexual orientation, gender identity, disability (``hate``, ``hate_exclusion``)."""
 
 GROUPS_EN = (
-    r"(?:jews?|arabs?|muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
+    r"(?:jews?|arabs?|illegals|illegal (?:immigrants?|aliens?|migrants?)|asylum seekers?|"
+    r"muslims?|moslems?|blacks?|negro(?:es)?|immigrants?|migrants?|refugees?|gypsies|gypsy|roma|"
     r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
     r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people|"
     r"trann(?:y|ies|ys)|transgenders?|transsexuals?)"
 )
 GROUPS_FR = (
-    r"(?:juifs?|juives?|arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
+    r"(?:juifs?|juives?|clandestins|sans-papiers|demandeurs d.asile|"
+    r"arabes?|musulman(?:e|s|es)?|noir(?:e|s|es)?|negres?|immigres?|migrants?|refugies?|"
     r"gitan(?:e|s|es)?|roms?|chinois(?:e|es)?|asiatiques?|africain(?:e|s|es)?|homos?|pedes?|gouines?|lesbiennes?|"
     r"trans|homosexuel(?:le|s|les)?|chretien(?:ne|s|nes)?|catho(?:lique)?s?|etrangers?|etrangeres?|maghrebins?|"
     r"renois|rebeus?|feujs?|handicape(?:e|s|es)?|autistes|trisomiques|mongoliens?|pds?|tarlouzes?)"
