@@ -18,6 +18,9 @@ gift card", "same factory as the expensive brand" or "répondez au sondage" ever
   resellers, shipped discreetly or worldwide;
 - **the first commenters win**: "les 50 premiers qui commentent OUI gagnent une PS5", "first 20 who comment win".
 
+Pitches told with a price (goods at a cut price bought in private, an audience at a price, an income rate from trading
+or an app) are :mod:`moderation.content.phases.pitches`'s, read here.
+
 A customer warning others ("an account asks to be paid in PCS coupons, it's a scam") is no lure.
 """
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 import re
 
 from moderation.content.phases.literals import words_of
+from moderation.content.phases.pitches import pitches
 from moderation.content.phases.scams import _WARNING
 from moderation.content.verdict import Context, Match, Reason
 
@@ -128,10 +132,9 @@ def _match(ctx: Context, m: re.Match[str], rule: str) -> Match:
 
 def lures(ctx: Context) -> list[Match]:
     text = ctx.text.words.text
-    words = _GATE.intersection(words_of(text))
-    if not words:
+    found = pitches(ctx)
+    if not found and not _GATE.intersection(words_of(text)):
         return []
-    found = []
     if (m := _PAID_ODDLY.search(text)) is not None and _ONLY.search(text) and _SALE.search(text):
         found.append(_match(ctx, m, "paid in vouchers or transfers only"))
     if (m := _SURVEY.search(text)) is not None and _LIMIT.search(text):
