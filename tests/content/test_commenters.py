@@ -82,3 +82,36 @@ def test_pictures_without_clothes_slang_and_leers_at_a_commenter_are_held(text):
 )
 def test_fit_pictures_cooking_and_praise_are_published(text):
     assert_published(text)
+
+
+# Round 2: a body "like that" with an invitation, and the commenter's mother brought in.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@LenaRuns with legs like that in your profile pic you can test my equipment anytime 😏",
+        "@sarah_fit with a body like that you can ride my bike anytime",
+        "@julie avec des fesses pareilles tu peux venir essayer mon lit quand tu veux 😏",
+        "@mia_k with curves like those I'd let you try my gear all night 🥵",
+        "ur mum must be so ashamed of u @xXSniperXx, trash player trash human",
+        "your mom must be embarrassed of you @gamer",
+        "@lucas ta mère doit avoir honte de toi",
+        "tes parents doivent avoir honte de toi franchement",
+    ],
+)
+def test_bodies_like_that_and_ashamed_mothers_are_held(text):
+    assert_held_as_abuse(text, "harassment: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "these legs hold my equipment fine",
+        "the table with legs like that holds my equipment fine",
+        "@tom with legs like that you'll need the XL size",
+        "my mum would be ashamed of me if I bought this",
+        "Ma mère a honte de moi quand je porte ce pull haha",
+        "trash bags are thin",
+    ],
+)
+def test_gear_and_own_family_are_published(text):
+    assert_published(text)

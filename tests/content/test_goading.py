@@ -115,3 +115,44 @@ def test_a_pile_on_is_held(text):
 @pytest.mark.parametrize("text", NOT_TOLD + NOT_PILE_ON + NOT_DARES)
 def test_close_reviews_are_published(text):
     assert_published(text)
+
+
+# Round 2: a dare to keep speaking, and self-harm said as the speaker's choice in the other's place.
+DARED_TO_GO_ON = [
+    "I know which gym you go to, @CoachMia. Keep posting and see what happens.",
+    "I know which pub you drink in @dan_r. Carry on and see what happens.",
+    "Keep running your mouth @jay_b and see what happens",
+    "keep talking about me, you'll find out",
+    "Je sais dans quelle salle tu t'entraînes. Continue comme ça et tu verras.",
+    "continue à l'ouvrir et tu vas voir ce qui va se passer",
+    "Continuez de poster vos avis bidons, vous allez voir",
+]
+IN_YOUR_PLACE = [
+    "Avec une tronche pareille à ta place je me pendrais avec la corde à sauter 😂",
+    "si j'avais ta tête je me tirerais une balle",
+    "@kev si j'étais toi je me jetterais d'un pont",
+    "If I looked like you I'd kill myself lol",
+    "I'd honestly hang myself if I had your face @mia",
+    "with a face like that I'd jump off a bridge",
+]
+NOT_DARED = [
+    "I know which gym sells it cheaper",
+    "Keep using it and see what happens to the battery",
+    "keep charging it overnight and see what happens",
+    "continue comme ça et tu verras les résultats",
+    "Continue à parler à ton bébé, tu verras il adore",
+    "à ta place je prendrais la taille au-dessus",
+    "If I were you I'd kill myself laughing at this film",
+    "à ta place je me tuerais à la tâche pour finir",
+    "if I were you I'd return it",
+]
+
+
+@pytest.mark.parametrize("text", DARED_TO_GO_ON + IN_YOUR_PLACE)
+def test_dares_and_self_harm_in_your_place_are_held(text):
+    assert_held_as_abuse(text, "threat: ")
+
+
+@pytest.mark.parametrize("text", NOT_DARED)
+def test_advice_and_products_are_published(text):
+    assert_published(text)

@@ -69,3 +69,40 @@ def test_a_person_named_by_a_role_or_the_sentence_before_is_insulted(text, rule)
 )
 def test_things_and_kind_words_about_a_role_are_published(text):
     assert_published(text)
+
+
+# Round 2: French scorn said of a person by a noun that is also a thing ("une vraie tache", "ce bouffon"), and a
+# person called rubbish as a human being.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le vendeur du rayon vélo à Villeneuve, le gros roux, une vraie tache. "
+        "J'espère qu'il va se faire virer ce bouffon.",
+        "La caissière blonde, une vraie tache celle-là",
+        "Le technicien est venu 3 fois sans rien réparer, quelle sacrée tache ce mec",
+        "Ce guignol m'a raccroché au nez deux fois",
+        "J'ai attendu 40 min et ce bouffon n'a même pas regardé mon dossier",
+        "what a garbage person you are",
+        "@kev you're human garbage",
+        "trash player trash human",
+    ],
+)
+def test_scorn_of_a_person_is_held(text):
+    assert_held_as_abuse(text, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cette tache ne part pas",
+        "le bouffon du roi dans le film",
+        "ce bouffon du roi est drôle dans la pièce",
+        "le vin a laissé une tache sur la nappe",
+        "ce guignol de GPS m'a perdu",
+        "Il y a une vraie tache de gras sur le col",
+        "the beach was covered in human trash",
+        "trash bags are thin",
+    ],
+)
+def test_stains_jesters_and_litter_are_published(text):
+    assert_published(text)

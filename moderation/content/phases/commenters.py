@@ -88,6 +88,14 @@ _ADVANCE = any_of(
         # Slang that rates a person as a sexual object: "t'es bonne sur ta photo", "t'es trop chaude".
         rf"\b(?:t{_Q}\s*es|tu es|vous etes) (?:trop |grave |tellement |vraiment |bien )?(?:bonne|chaudasse|chaude)"
         r"(?! (?:en|a|au|pour|dans|avec|de))\b",
+        # A body "like that", then an invitation or a leer: "@lena with legs like that in your profile pic you can
+        # test my equipment anytime 😏", "avec des fesses pareilles tu peux venir essayer mon lit quand tu veux".
+        rf"\b(?:with|avec) (?:legs|a body|a bod|an ass|a butt|a booty|curves|lips|thighs|hips|a figure|boobs|tits|"
+        r"a rack|des jambes|un corps|un cul|des fesses|des seins|une bouche|des levres|une silhouette|des courbes|"
+        r"des cuisses|un boule) (?:like (?:that|those|yours|these|this)|pareil(?:le)?s?|comme (?:ca|les tiennes|"
+        r"le tien|la tienne))"
+        rf"\b[^\n]{{0,120}}?(?:{_LEER}|\b(?:anytime|any time|whenever (?:you|u) (?:want|like)|quand tu veux|quand vous "
+        r"voulez|all night|toute la nuit)\b)",
         # A leer and a sexual emoji together: "😏🍆", "🥵💦".
         "[\U0001f975\U0001f924\U0001f60f\U0001f608\U0001f61c]\ufe0f?\\s*[\U0001f346\U0001f351\U0001f4a6\U0001f445]"
         "|[\U0001f346\U0001f351\U0001f4a6\U0001f445]\ufe0f?\\s*[\U0001f975\U0001f924\U0001f60f\U0001f608\U0001f61c]",
@@ -135,6 +143,19 @@ _TO_ANYONE = re.compile(
 )
 
 
+# The commenter's mother (or family) brought in, ashamed of them: "ur mum must be so ashamed of u", "ta mère doit avoir
+# honte de toi". Said to "you" only: "my mum would be ashamed of me if I bought this" is the speaker's.
+_KIN_ASHAMED = any_of(
+    [
+        r"\b(?:your|ur|yo|ya) (?:mum|mom|mother|mama|momma|mummy|mommy|parents|dad|father|family|old lady)"
+        r"(?:.s| is| are| must be| should be| would be| will be|.d be| has to be| gotta be)? (?:so |really |very |"
+        r"truly |deeply |probably |soo+ )*(?:ashamed|embarrassed|disgusted) (?:of|by|with) (?:you|u|ya)\b",
+        r"\b(?:ta|votre) (?:mere|daronne|maman|famille|mifa)(?: doit| devrait| doit bien)? (?:avoir|a|a tellement|"
+        r"avoir tellement|avoir trop) (?:trop |tellement |bien )?honte (?:de toi|de vous|de t.avoir)\b|"
+        r"\b(?:tes|vos) parents (?:doivent|devraient)? ?(?:avoir|ont) (?:trop |tellement |bien )?honte "
+        r"(?:de toi|de vous)\b",
+    ]
+)
 _WEAPON = re.compile("[\U0001f52a\U0001f52b\U0001f5e1\U0001fa93\U0001f4a3]")  # knife, pistol, dagger, axe, bomb
 _WEAPON_AIMED = re.compile(
     "[\U0001f480\u2620\u26b0\U0001fa78\U0001f608\U0001f47f]"  # skull, skull and bones, coffin, blood, devils
@@ -163,6 +184,8 @@ def at_a_commenter(ctx: Context) -> list[Match]:
         shapes.append((_MORE_IN_PRIVATE, "harassment"))
     if _VEILED_GATE.search(text):
         shapes.append((_VEILED_TO_YOU, "threat"))
+    if "ashamed" in text or "honte" in text or "embarrassed" in text or "disgusted" in text:
+        shapes.append((_KIN_ASHAMED, "harassment"))
     if _HANDLE.search(text):
         shapes.append((_ADVANCE, "harassment"))
         if _YOURS.search(_HANDLE.sub(" ", text)):

@@ -66,6 +66,24 @@ _EN_TOLD.append(
     rf"all|really|seriously|honestly|please))? (?:go (?:and )?)?(?:kil+|hang|off|end|unalive|un-alive|neck|rope|shoot|"
     rf"drown|poison) {_THEMSELVES}\b{_NOT_AN_OBJECT}"
 )
+# Said as the speaker's own choice in the other's place, a call all the same: "if I looked like you I'd kill myself", "à
+# ta place je me pendrais avec la corde à sauter 😂". Not "à ta place je prendrais la taille au-dessus".
+_IN_YOUR_PLACE = (
+    r"(?:if i (?:were|was|looked like|had) (?:you|u|your (?:face|body|life|looks|mug|head))|if i looked like (?:that|"
+    r"this)|in (?:your|ur) (?:place|shoes)|with (?:a|your|ur) (?:face|body|mug|head|life|voice) like (?:that|this|"
+    r"yours)|a ta place|a votre place|si j.etais (?:toi|vous)|si je te ressemblais|si j.avais (?:ta|ton|votre) (?:tete|"
+    r"tronche|gueule|face|physique|visage|vie|corps)|avec (?:une|un|ta|ton) (?:tronche|tete|gueule|face|bouille|"
+    r"physique|vie) (?:pareille?|comme (?:ca|la tienne|le tien)|de [a-z]+))"
+)
+_OWN_END = (
+    r"(?:(?:i.d|i would|id|i.d just|i.d honestly)(?: (?:just|honestly|probably|seriously|literally|have))* "
+    r"(?:kill(?:ed)? myself|hang myself|shoot myself|end it(?: all)?|off myself|unalive myself|jump off (?:a|the) "
+    r"(?:bridge|building|cliff|roof)|throw myself (?:off|under|in front of))(?! laughing)|je (?:me )?"
+    r"(?:pendrais|tuerais|suiciderais|tirerais une balle|jetterais (?:d.un pont|sous un train|par la fenetre|"
+    r"du haut)|foutrais en l.air|"
+    r"flinguerais|defenestrerais|ouvrirais les veines)(?! (?:a la tache|au travail|de rire))|je sauterais d.un pont)"
+)
+_EN_TOLD.append(rf"\b{_IN_YOUR_PLACE}\b[^.!?\n]{{0,40}}?\b{_OWN_END}|\b{_OWN_END}\b[^.!?\n]{{0,20}}?\b{_IN_YOUR_PLACE}")
 _FR_TOLD = [
     rf"\b{FR_NAMED} (?:devrai(?:t|ent)|ferai(?:t|ent) mieux de|ferai(?:t|ent) bien de|n{_Q}\s*(?:a|ont) qu{_Q}\s*a|"
     rf"doi(?:t|vent)|peu(?:t|vent)) (?:aller )?(?:se |s{_Q}\s*)(?:pendre|suicider|foutre en l{_Q}air|jeter (?:d{_Q}un|"
@@ -159,6 +177,12 @@ _EN_DARE = [
     r"this|dat))? (?:to my face|in person|irl|in real life|outside|face to face)\b",
     r"\b(?:say|do|post|write|try|repeat|comment) (?:that|it|this|dat) (?:one more time|again)\b[^.!?\n]{0,40}\b(?:and|"
     r"&|n) (?:see|watch) what happens\b",
+    # Speaking on, dared: "keep posting and see what happens", "keep running your mouth, you'll find out".
+    r"\b(?:keep|carry on|go on|continue) (?:posting|talking|commenting|writing|running (?:your|ur|yo) mouth|mouthing "
+    r"off|leaving (?:reviews|comments)|lying|trolling|typing|chatting|yapping)(?: (?:like that|about me|shit|crap))?"
+    r"(?: @[a-z0-9_.]+)?,? (?:and|&|n) (?:see|watch|find out) what happens\b|\b(?:keep|carry on) (?:posting|talking|"
+    r"running (?:your|ur) mouth|mouthing off|trolling)\b[^.!?\n]{0,20}\b(?:you|u)(?:.ll| will) (?:see|find out|"
+    r"regret it|learn)\b",
     r"\b(?:meet|catch|cash) me outside\b|\blet.?s (?:take|settle) (?:this|it) (?:outside|irl|in person|offline)\b",
     rf"\b{_EN_SPEAKER}(?: be)? (?:waiting|wait|waitin|lurking|parked|standing|sat) (?:for (?:you|u|ya|him|her) )?"
     rf"(?:right )?(?:by|at|outside|near|next to|beside|in front of|behind|round|around|under) {_THEIR_PLACE}\b",
@@ -174,6 +198,11 @@ _EN_DARE = [
 ]
 _FR_I_YOU = rf"(?:(?:je|on|nous)\s*(?:te |t{_Q}\s*|vous )|j{_Q}?\s*te |jt{_Q}?\s*|j{_Q}t{_Q}?\s*)"
 _FR_DARE = [
+    # "continue à l'ouvrir et tu vas voir", "continuez de poster, vous verrez ce qui va se passer".
+    rf"\b(?:continue|continues|continuez) (?:a|de|d{_Q}) ?(?:parler|poster|ecrire|commenter|l{_Q}\s*ouvrir|la "
+    r"ramener|faire le malin|raconter (?:ta|des|n.importe) [a-z]+|mentir|troller|baver|te la peter|cracher)\b"
+    r"[^.!?\n]{0,30}?,? (?:et )?(?:tu (?:vas|verras|va)|vous (?:allez|verrez)|on (?:va|verra))(?: bien)? (?:voir|"
+    r"comprendre|le regretter|ce qui (?:va se passer|se passe|va t.arriver|arrive))\b",
     r"\b(?:viens|venez|vient|ose|osez)(?: donc| un peu)? (?:me |nous )?(?:le |la |les |l.)?(?:dire|redire|repeter)"
     r"(?: ca| le)? (?:en face|en vrai|dans la vraie vie|irl|devant moi|dehors)\b|\bdis[- ](?:le|moi|ca)(?:[- ]moi)? "
     r"en face\b",
@@ -206,7 +235,8 @@ GOADING_GATE = re.compile(
     r"light|after|share|repost|retweet|spread|post|rt\b|knows|life|face|se (?:le |la )?(?:fait|farcit|tape|chope)|"
     r"balanc|crach|lach|envoy|dites|montr|savoir|dis|allez|inond|pourri|sature|harcel|insult|lynch|partag|tourner|"
     r"diffus|relay|say|repeat|again|outside|wait|lurk|parked|standing|sat\b|see|smug|cocky|tough|brave|repet|redi|"
-    r"attend|guett|chercher|chop|cueill|attrap|recuper|malin|fier|mariole|kador|caid"
+    r"attend|guett|chercher|chop|cueill|attrap|recuper|malin|fier|mariole|kador|caid|keep|carry|go on|continu|tirerais|"
+    r"sauterais|ouvrirais"
 )
 
 

@@ -66,6 +66,7 @@ from moderation.content.phases.shapes import EN_INTENT as _EN_INTENT
 from moderation.content.phases.shapes import EN_SPEAKER as _EN_SPEAKER
 from moderation.content.phases.shapes import Q as _Q
 from moderation.content.phases.veiled import veiled
+from moderation.content.phases.wished import wished
 from moderation.content.verdict import Action, Context, Match, Reason
 
 # ---- English --------------------------------------------------------------------------------------------------
@@ -456,7 +457,7 @@ def threats(ctx: Context) -> list[Match]:
     text = ctx.text.words.text
     found = _matches(ctx, _THREAT, Reason.ABUSIVE.value, "threat", Action.HOLD)
     # Each searches only near the words it needs.
-    found += unquoted(ctx, ctx.text.words, veiled(text) + mobster(text) + attacks(text), "threat")
+    found += unquoted(ctx, ctx.text.words, veiled(text) + mobster(text) + attacks(text) + wished(text), "threat")
     for gate, find, label in _GATED:
         if gate.search(text):
             found += unquoted(ctx, ctx.text.words, find(text), label)

@@ -185,6 +185,18 @@ _WARNINGS = [
     ("a bon entendeur", "entendeur"),
     ("on (?:va )?(?:bien )?finir par se (?:re)?croiser|on (?:va )?se (?:re)?croiser un de ces", "croiser recroiser"),
     ("tu (?:ne )?perds rien pour attendre", "perds"),
+    # A dare after the knowing: "Keep posting and see what happens.", "continue comme ça et tu verras".
+    (
+        r"(?:keep|carry on|go on|continue)(?: (?:it up|going|like that|posting|talking|commenting|reviewing|"
+        r"trolling|typing))?,? (?:and|&|n) (?:see|watch|find out) what happens|try me",
+        "keep carry go continue try",
+    ),
+    (
+        r"(?:continue|continuez|continues)(?: (?:comme ca|a [a-z]+|de [a-z]+))?,? (?:et|tu vas voir|vous allez "
+        r"voir)(?: (?:tu (?:vas|verras)|vous (?:allez|verrez)|on (?:va )?(?:voir|verra)))?(?: voir| bien| ce qui "
+        r"(?:va se passer|se passe|arrive))?(?=\s*(?:$|[.!…?]|[😉😏😈🔪]))",
+        "continue continuez continues",
+    ),
 ]
 _WARNING = Near(
     [(rf"{_OPENS}(?:{p})(?![a-z]){_SAID}", a) for p, a in _WARNINGS_SAID]

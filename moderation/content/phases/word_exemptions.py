@@ -93,6 +93,12 @@ _TO_A_THING = re.compile(
 )
 
 
+# A stain is "une vraie tache" too, where what it is of or where it is follows.
+_A_STAIN = re.compile(
+    r"\S*\s*t[aâ]ches?\s+(?:de|d'|d’|du|des|sur|sous|au|aux|a|dans|qui ne|indelebiles?|noires?)\b(?! merde| service)"
+)
+
+
 def not_at_anyone(ctx: Context, start: int, end: int) -> bool:
     """Whether the original ``[start:end]`` is said of a story's character in a sentence with no one of the page in
     it ("le méchant du film est un vrai connard", "the villain in this novel is a spineless bastard": any listed word,
@@ -102,6 +108,8 @@ def not_at_anyone(ctx: Context, start: int, end: int) -> bool:
     if dialogue_in_a_story(ctx, start, end):
         return True
     original = ctx.text.original
+    if _A_STAIN.match(base_view(original[start : end + 30]).text):  # "une vraie tache de gras sur le col"
+        return True
     sentence = base_view(sentence_around(original, start, end)).text
     before = base_view(original[max(0, start - 90) : start]).text
     in_a_story = _CHARACTER_IS.search(before) or (_ROLE_IS.search(before) and NARRATIVE.search(ctx.text.base.text))

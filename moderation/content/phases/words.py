@@ -10,7 +10,7 @@ from importlib import resources
 from moderation.content import lexicon
 from moderation.content.normalise import Mapped, base_view, words_view
 from moderation.content.phases.banter import a_boast, teasing_a_friend
-from moderation.content.phases.shapes import PERSON_NOUN, SECOND_PERSON, STAFF, reported, sentence_around
+from moderation.content.phases.shapes import NARRATIVE, PERSON_NOUN, SECOND_PERSON, STAFF, reported, sentence_around
 from moderation.content.phases.word_exemptions import (
     a_fan,
     a_title_in_a_story,
@@ -138,6 +138,7 @@ _PREDICATE = frozenset("est sont etait etaient reste restent devient semble para
 _DEMONSTRATIVES = frozenset(("ce", "cet", "cette", "ces"))
 # "ce gros idiot de GPS", "cette pauvre idiote de machine": the insult then says what the thing after "de" is like.
 _DE_AFTER = re.compile(r"\s+d(?:e\s|')")
+_OF_AFTER = re.compile(r"\s+(?:du|des|de la|au|aux)\s")
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,11 @@ def _aimed_at_someone(view: str, start: int, end: int, person_only: bool, langua
     if noun is not None and not _is_person_noun(noun):
         return False
     scorned = len(words) >= 2 and words[-2] in _DEMONSTRATIVES and words[-1] in _SCORNFUL
+    # A noun insult after "ce" names one: "qu'il se fasse virer ce bouffon" (not "ce bouffon du roi", a film's clown).
+    pointed = (
+        words[-1:] in (["ce"], ["cet"], ["cette"]) and not _OF_AFTER.match(view, end) and not NARRATIVE.search(view)
+    )
+    scorned = scorned or (pointed and not person_only)
     if scorned and not _DE_AFTER.match(view, end):
         return True
     # "c'est idiot", and one adjective after another: "le système est lent et idiot"
