@@ -202,3 +202,27 @@ def test_more_harms_told_by_their_shape_lift(text):
 )
 def test_their_harmless_neighbours_do_not_lift(text):
     assert verdict_of(text).lifts == [], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai pris une châtaigne de la part de mon frangin, du coup le tee-shirt est taché de sang.",
+        "Pris une châtaigne en pleine tête en passant sous l'arbre du jardin de l'hôtel.",
+        "J'ai pris un jus d'orange au petit déjeuner, excellent.",
+        "Mon fils a pris une châtaigne à la récré, heureusement le sac à dos l'a protégé.",
+    ],
+)
+def test_a_chestnut_a_punch_or_a_juice_is_no_shock(text):
+    assert verdict_of(text).lifts == [], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J'ai pris une châtaigne en touchant le four.",
+        "Pris une bonne châtaigne en branchant la rallonge, le fil est dénudé.",
+    ],
+)
+def test_a_chataigne_from_a_thing_touched_still_lifts(text):
+    assert "safety" in verdict_of(text).lifts, verdict_of(text).matches

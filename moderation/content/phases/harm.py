@@ -206,7 +206,9 @@ _EFFECTS = re.compile(
     r"|\b(?:skin|face|peau|visage|cuir chevelu|scalp|eyes|yeux|lips|levres|hands|mains)\s+(?:\w+\s+){0,2}?"
     r"(?:(?:went|turned|became|est devenue?|sont devenue?s) (?:bright |all |tout |toute )?(?:red|rouges?|raw|"
     r"swollen|gonflee?s?)|me brulai\w*|brulai\w*|burned|burning|stung|stinging|piquai\w*)\b"
-    r"|\b(?:pris|prendre|prend|pris une|pris un) (?:une |un |la |le )?(?:chataigne|coup de jus|jus|decharge)\b"
+    # "Pris un coup de jus", "une décharge"; "une châtaigne" (a punch, a chestnut) and "un jus" (a drink) need a thing
+    # touched (``hazards``).
+    r"|\b(?:pris|prendre|prend|pris une|pris un) (?:une |un |la |le )?(?:coup de jus|decharge)\b"
     r"|\b(?:fils?|cables?|cordons?|prises?) (?:\w+ ){0,2}(?:mal isolee?s?|denudee?s?)\b|\b(?:exposed|bare|live) "
     r"wires?\b"
     r"|\b(?:urgences?|operation|operee?|chirurgie|emergency|surgery|rushed (?:him|her|them))\s+(?:\w+\s+){0,3}?"
