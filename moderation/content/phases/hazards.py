@@ -2,6 +2,9 @@
 touches, plastic or rubber found in food, a pet ill after its food or a part swallowed, and symptoms a supplement or
 a remedy brought on.
 
+``small_harms`` reads harms told small (a device so hot it marked the skin, a tingle from an appliance touched, a fire
+that only started, a swelling after a food said to be free of an allergen).
+
 Each needs two things that are harmless apart, as in ``harm``: smoke and a device, melting and a socket or a shelf,
 plastic and a food, symptoms and a pet or a pill. Melted cheese, a smoker that smokes, a cat that will not eat a
 flavour and a plot that "gave me a headache" have one of them only. Matching is on the accent-folded ``base`` view,
@@ -15,6 +18,7 @@ from collections.abc import Iterator
 
 from moderation.content.phases.literals import words_of
 from moderation.content.phases.shapes import YOUNG_CHILD, Q, sentence_around
+from moderation.content.phases.small_harms import small_harms
 
 # ---- Heat and smoke from a device -----------------------------------------------------------------------------------
 _DEVICE = re.compile(
@@ -421,3 +425,4 @@ def hazards(text: str) -> Iterator[re.Match[str]]:
             if _BROUGHT.search(sentence) and _REMEDY.search(sentence):
                 yield m
     yield from _burns_shocks_falls(text, words)
+    yield from small_harms(text, words)
