@@ -84,3 +84,30 @@ def test_money_burnt_or_blasts_on_a_screen_are_no_hazard(text):
 )
 def test_a_device_that_blew_up_still_lifts(text):
     assert "safety" in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blew up the whole bridge with a rocket launcher in mission two, pure chaos. Story's a bit thin though.",
+        "The explosions in level 3 are epic.",
+        "j'ai fait exploser tout le niveau au lance-roquettes, trop bien",
+        "Exploded a whole convoy with one sticky bomb on the second mission, 10/10.",
+        "Ça explose de partout dès la première mission, quel pied.",
+        "Blew up my own squad with a grenade lol, the respawn is quick at least.",
+    ],
+)
+def test_destruction_in_a_game_is_no_hazard(text):
+    assert "safety" not in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The console blew up while I was playing the first mission.",
+        "My controller battery exploded mid-level, burnt my hand.",
+        "The charger blew up as the map was loading.",
+    ],
+)
+def test_a_players_device_that_blew_up_still_lifts(text):
+    assert "safety" in verdict_of(text).lifts

@@ -66,6 +66,24 @@ _SOMETHING_AFTER = re.compile(
     r" (?:the|their|a|an|his|her|my|our|your|every|all|some|enemy|enemies|them|stuff|things|everything|balloons?|"
     r"tanks?|bases?|buildings?|bridges?|cars?)\b"
 )
+# Destruction in a game: a blast in a sentence with a weapon or a word of games ("blew up half the map with the rocket
+# launcher in the first mission", "j'ai fait exploser tout le niveau au lance-roquettes", "the explosions in level 3"),
+# and no kit of the player's in it ("the console blew up during the first mission" is a device that blew up).
+_GAME = re.compile(
+    r"\b(?:rocket launchers?|grenade launchers?|lance-roquettes?|lance-grenades?|lance-flammes|flamethrowers?|"
+    r"grenades?|c4|bazookas?|rpgs?|rockets?|roquettes?|missiles?|dynamite|sticky bombs?|nukes?|snipers?|shotguns?|"
+    r"missions?|boss|bosses|quests?|quetes?|campaign|campagne|respawns?|multiplayer|multijoueur|enemies|enemy|"
+    r"ennemis?|squad|escouade|zombies?|gameplay|video ?games?|jeux? video|games?|gamers?|loot|headshots?|fps|pvp|"
+    r"co-?op|speedrun\w*|npcs?|pnj|mobs?|checkpoints?|(?:levels?|niveaux?|stages?|maps?) \d+|(?:first|second|third|"
+    r"last|final|next|whole|entire|premier|dernier|deuxieme|tout le|toute la) (?:level|niveau|stage|map|carte))\b"
+)
+# Anger: "she blew up at me".
+_ANGER = re.compile(r" at (?:me|him|her|us|them|you|the (?:staff|waiter|waitress|manager|kids?))\b")
+_PLAYERS_KIT = re.compile(
+    r"\b(?:consoles?|controllers?|manettes?|batter\w*|charg(?:er|ers|eur|eurs|ing)|pc|laptops?|tv|tele|headsets?|"
+    r"casques?|screens?|ecrans?|power ?(?:supply|brick|bank)|alim\w*|plugs?|prises?|graphics cards?|cartes? "
+    r"graphiques?|gpu|psu|cables?|devices?|appareils?|sockets?|adapt\w*)\b"
+)
 _HURT_FEELINGS = re.compile(
     r"bless(?:e|ee|es|ees) (?:a vie|pour la vie|dans (?:mon|ma|son|sa|notre|leur|mes|ses) (?:orgueil|ego|"
     r"amour[- ]propre|fierte|coeur|ame))"
@@ -119,6 +137,12 @@ def talk_not_hazard(text: str, m: re.Match[str]) -> bool:
     if words.startswith("burn") and _MONEY_BURNT.match(text, m.start()):
         return True
     if _BLAST_NOUN.fullmatch(words) and _SCREEN.search(sentence):
+        return True
+    if words.startswith(("blew up", "blows up")) and _ANGER.match(text, m.end()):
+        return True
+    if ("explo" in words or words.startswith(("blew up", "blows up"))) and (
+        _GAME.search(sentence) and not _PLAYERS_KIT.search(sentence)
+    ):
         return True
     if words.startswith(("blew up", "blow")) and (
         _PLAYER_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _SOMETHING_AFTER.match(text, m.end())
