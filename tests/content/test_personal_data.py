@@ -362,3 +362,30 @@ def test_a_business_named_with_its_address_set_off_is_not_personal(text):
 )
 def test_an_address_set_off_after_a_person_or_a_time_is_held(text):
     assert verdict_of(text).hold_reasons == ["personal_data"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written the international way after an app or a call, in a national plan the library no longer knows.
+        "Contactez-la sur WhatsApp au +229 97 45 12 33 pour le bon prix",
+        "Écrivez-lui sur Telegram : +229 66 08 09 10",
+        "whatsapp him +229 61 23 45 67 for the real deal",
+        "appelez le +229 95 12 34 56 de ma part",
+    ],
+)
+def test_an_international_number_after_an_app_or_a_call_is_held(text):
+    assert verdict_of(text).hold_reasons == ["personal_data"], verdict_of(text).matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il m'a appelé 3 fois, +20 % sur la facture au final",
+        "call them for +1 500 points on the loyalty card",
+        "numéro de commande +229 67 45 12 33",
+        "Prices went up +229 67 45 12 33 times lol",
+    ],
+)
+def test_a_plus_and_digits_that_are_no_phone_are_not_held(text):
+    assert verdict_of(text).hold_reasons == [], verdict_of(text).matches

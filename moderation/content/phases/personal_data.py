@@ -19,6 +19,7 @@ from moderation.content.lexicon import is_own, public_suffixes
 from moderation.content.normalise import WEBMAIL
 from moderation.content.phases.business_places import a_business
 from moderation.content.phases.doxxing import MASK, plates, possessive_phones, unmasked
+from moderation.content.phases.phone_cues import international_after_a_cue
 from moderation.content.verdict import Context, Match, Reason
 
 # The number of a thing, not of a person: "order 4471-2290-88", "commande n° 2024…", "ref", "suivi", "tracking", a
@@ -173,7 +174,7 @@ def phones(ctx: Context) -> list[Match]:
                 if _a_shops_line(text, a, pm.number):
                     continue
                 found.append((a, b))
-        if not matched and _possible_after_a_cue(text, run):
+        if not matched and (_possible_after_a_cue(text, run) or international_after_a_cue(text, run)):
             found.append(run.span())
     return [_mask("phone", *view.span(a, b)) for a, b in found]
 
