@@ -318,8 +318,9 @@ ONNX_DTYPES = ("onnx-fp32", "onnx-int8")
 def wants_int8(dtype: str, device: torch.device) -> bool:
     """Whether a classifier runs its linear layers in dynamic int8 (``int8.quantise_linear_layers``).
 
-    Only when asked for (``dtype="int8"``): "auto" never picks it, because on the bundled model it moved 1.5–2.5%
-    of the labels of tests/data's content-rule texts (the bar is 0.5%; see the model card).
+    Only when asked for (``dtype="int8"``): "auto" never picks it. With its outlier channels in fp32 it moved 1.08%
+    of the labels of tests/data's content-rule texts (the bar is 0.5%) and 0.2–1.0% of held-out reviews', and where
+    the CPU has bf16 it was the slower path (docs/benchmarks.md, twenty-seventh session).
 
     Raises:
         ValueError: int8 asked for on a GPU (the int8 kernels are CPU kernels; a GPU runs fp32/bf16/fp16).
