@@ -30,7 +30,7 @@ PUBLISHED = [
 
 @pytest.mark.parametrize("text", HELD)
 def test_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text)
 
 
 @pytest.mark.parametrize("text", PUBLISHED)

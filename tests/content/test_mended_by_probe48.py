@@ -57,7 +57,7 @@ def test_stories_reports_and_addresses_of_businesses_are_published(text):
 
 @pytest.mark.parametrize("text", ABUSE)
 def test_insults_and_wishes_at_people_are_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text)
 
 
 @pytest.mark.parametrize(("text", "reason"), HELD)

@@ -58,7 +58,7 @@ def test_abuse_received_and_a_customers_own_words_are_published(text):
 
 @pytest.mark.parametrize("text", ABUSE)
 def test_abuse_at_people_is_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text)
 
 
 @pytest.mark.parametrize(("text", "reason"), HELD)

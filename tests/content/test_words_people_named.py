@@ -88,7 +88,7 @@ def test_things_and_kind_words_about_a_role_are_published(text):
     ],
 )
 def test_scorn_of_a_person_is_held(text):
-    assert_held_as_abuse(text, "")
+    assert_held_as_abuse(text)
 
 
 @pytest.mark.parametrize(
