@@ -111,3 +111,29 @@ def test_destruction_in_a_game_is_no_hazard(text):
 )
 def test_a_players_device_that_blew_up_still_lifts(text):
     assert "safety" in verdict_of(text).lifts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The oven gets so hot so fast, perfect pizza base",
+        "Our new grill gets so hot it leaves perfect marks on the steak",
+        "This cast iron pan gets really hot it sears beautifully",
+        "the griddle is so hot it browns pancakes in a minute",
+    ],
+)
+def test_a_cooker_praised_for_its_heat_lifts_nothing(text):
+    assert verdict_of(text).lifts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The oven gets so hot the door burned my son's hand",
+        "the grill gets so hot it melted the handle",
+        "the charger gets so hot so fast, I unplug it now",
+        "the toaster got so hot it left a scorch mark on the counter",
+    ],
+)
+def test_a_device_too_hot_still_lifts(text):
+    assert "safety" in verdict_of(text).lifts

@@ -30,6 +30,8 @@ _APPLIANCES = (
     r"(?:unit|motor|engine|charger|batter(?:y|ies)|device|machine|appliance|toaster|heater|kettle|plug|cable|cord|"
     r"outlet|socket|adapter|fan|dryer|lamp|bulb|oven|stove|grill)"
 )
+# Appliances whose job is heat, praised for it (above).
+_COOKERS = r"(?:oven|stove|grill|griddle|plancha|hob|skillet|pan)"
 _EN = [
     r"fire (?:hazard|risk|danger)",
     r"(?:caught|catch(?:es|ing)?|set|sets|went up|goes up) (?:on )?(?:fire|in flames)",
@@ -60,6 +62,10 @@ _EN = [
     r"explod\w*|explosion\b(?! (?:of|de) (?:flavou?rs?|tastes?|colou?rs?|saveurs?|gouts?|couleurs?))|blew up|blows up",
     r"(?:batter(?:y|ies)) (?:\w+ ){0,3}?(?:swell|swelled|swollen|swelling|bulg\w*)",
     # A device too hot, not a warm jacket: "the charger got so hot it left a brown mark", "scorch marks on the desk".
+    # Not a cooker praised for its heat: "the oven gets so hot so fast", "the grill gets so hot it sears".
+    rf"(?!{_COOKERS}s? (?:\w+ ){{0,3}}?(?:gets|got|is) (?:so |very |really |super )hot (?:so |very |really )?(?:fast|"
+    rf"quickly|quick|evenly)\b|{_COOKERS}s? (?:\w+ ){{0,3}}?(?:gets|got|is) (?:so |very |really |super )hot (?:that )?"
+    r"it (?:sears|cooks|crisps|browns|chars|leaves (?:perfect|nice|great|lovely|beautiful)))"
     rf"{_APPLIANCES}s? (?:\w+ ){{0,3}}?(?:got|gets|getting|became|becomes|was|is|ran|runs) (?:so |very |really |"
     r"extremely |super |dangerously |way too |too |incredibly |insanely )hot\b|scorch(?:ed|ing)? (?:marks?|the)|"
     r"scorch marks?",
