@@ -36,3 +36,27 @@ def test_held(text):
 @pytest.mark.parametrize("text", PUBLISHED)
 def test_published(text):
     assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bought three of these Chinese chargers, all dead in a week, send them all back.",
+        "Indian takeaways round here are all the same, send them back if cold",
+        "pregnant women shouldn't work in heavy lifting jobs, this support belt helps",
+    ],
+)
+def test_a_thing_named_by_its_origin_and_advice_to_pregnant_women_are_published(text):
+    assert_published(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chinese people everywhere in this shop, send them all back",
+        "the chinese are ruining this country, send them all back",
+        "women shouldn't work in bike shops",
+    ],
+)
+def test_the_people_themselves_are_still_held(text):
+    assert_held_as_abuse(text, "hate: ")

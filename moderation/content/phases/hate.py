@@ -181,7 +181,7 @@ _HATE = [
     # Denied a right as a group: "women shouldn't be allowed to review tools", "les étrangers ne devraient pas avoir le
     # droit de voter". Only the group as the subject: "kids shouldn't be allowed near it" names no group.
     rf"\b(?:{_GROUPS_EN}|women|females) (?:shouldn{_Q}?t|should not|should never|must not|mustn{_Q}?t) be "
-    r"(?:allowed|let|permitted) (?:anywhere )?(?:to|in|on|near|here|around|inside)\b|\b(?:women|females) "
+    r"(?:allowed|let|permitted) (?:anywhere )?(?:to|in|on|near|here|around|inside)\b|(?<!pregnant )\b(?:women|females) "
     r"(?:shouldn.?t|should not|should never) (?:be hired|be employed|work (?:in|at|on)|be (?:a |an )?(?:[a-z]+ )?"
     r"(?:drivers?|mechanics?|managers?|engineers?|technicians?|in charge)|(?:be allowed to )?drive"
     rf"{_NOT_DRIVING_IT})\b|\b(?:women|females) (?:can.?t|cannot) drive{_NOT_DRIVING_IT}\b",

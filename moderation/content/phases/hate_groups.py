@@ -7,6 +7,11 @@ GROUPS_EN = (
     r"mexicans?|chinese|asians?|indians?|pakis?|africans?|gays?|lesbians?|trans(?:gender)? people|homosexuals?|"
     r"christians?|catholics?|hindus?|sikhs?|foreigners?|disabled people|the disabled|cripples|autistic people|"
     r"trann(?:y|ies|ys)|transgenders?|transsexuals?)"
+    # An adjective of a thing, not people: "Chinese chargers, all dead in a week, send them all back".
+    r"(?! (?:made |brand |branded )?(?:chargers?|cables?|phones?|products?|parts?|batter(?:y|ies)|knock-?offs?|copies|"
+    r"copy|fakes?|goods|stuff|items?|junk|rubbish|crap|tools?|toys?|imports?|brands?|factor(?:y|ies)|plastic|quality|"
+    r"sizes?|sizing|apps?|shoes|clothes|clothing|food|takeaways?|restaurants?|cuisine|tea|dishes|version|models?|"
+    r"knives|screws|bolts|lights|bulbs|leds?|electronics|components?)\b)"
 )
 GROUPS_FR = (
     r"(?:juifs?|juives?|clandestins|sans-papiers|demandeurs d.asile|"
